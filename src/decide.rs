@@ -1,0 +1,213 @@
+//! Settling proposals: which edits are applied, which only suggested, which
+//! dropped, and why.
+//!
+//! The policy, in order:
+//! 1. edits that change nothing are dropped;
+//! 2. rewriting edits inside protected scopes (URLs, e-mails, DOIs, citations,
+//!    references) are dropped: names there are linked, never changed;
+//! 3. edits are ranked: removals of whole passages first (a duplicate block
+//!    outranks a spacing fix inside it), then content repairs, then cosmetic
+//!    ones; within a tier by confidence, then longer span, then position and
+//!    rule id, so the order is total and the result deterministic;
+//! 4. in rank order, an edit at or above the threshold is applied unless it
+//!    overlaps one already taken; one below it is suggested unless it overlaps
+//!    one already taken; an overlapping loser is dropped with a reason.
+
+use crate::edit::{Category, Edit, Status};
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+/// An edit the policy did not keep, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    /// The edit as proposed.
+    pub edit: Edit,
+    /// Why it was dropped.
+    pub reason: String,
+}
+
+/// The outcome: kept edits sorted by span, and the dropped ones.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decision {
+    /// Applied and suggested edits, sorted by span; no two overlap.
+    pub edits: Vec<Edit>,
+    /// Edits not kept.
+    pub dropped: Vec<Dropped>,
+}
+
+fn tier(c: Category) -> u8 {
+    match c {
+        Category::Duplicate | Category::Boilerplate | Category::Residue => 0,
+        Category::Name
+        | Category::Translation
+        | Category::Layout
+        | Category::Fragment
+        | Category::Repetition
+        | Category::Punctuation
+        | Category::Markup => 1,
+        Category::Encoding | Category::Unicode | Category::Whitespace | Category::Typography => 2,
+    }
+}
+
+/// True for categories that rewrite words (blocked in protected scopes).
+fn rewrites_words(c: Category) -> bool {
+    matches!(
+        c,
+        Category::Name
+            | Category::Translation
+            | Category::Typography
+            | Category::Punctuation
+            | Category::Fragment
+            | Category::Repetition
+            | Category::Whitespace
+    )
+}
+
+/// Decides `proposed` under threshold `min_confidence`, keeping out of `protected`.
+pub fn decide(proposed: Vec<Edit>, protected: &[Span], min_confidence: f32) -> Decision {
+    let mut dropped = Vec::new();
+    let mut ranked: Vec<Edit> = Vec::with_capacity(proposed.len());
+    for e in proposed {
+        if e.before == e.after {
+            continue;
+        }
+        if rewrites_words(e.category) && overlaps_any(protected, e.span) {
+            dropped.push(Dropped {
+                edit: e,
+                reason: "inside a protected scope (URL, e-mail, DOI, citation or reference)".into(),
+            });
+            continue;
+        }
+        ranked.push(e);
+    }
+    ranked.sort_by(|a, b| {
+        tier(a.category)
+            .cmp(&tier(b.category))
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.cmp(&b.span))
+            .then(a.rule.cmp(&b.rule))
+            .then(a.after.cmp(&b.after))
+    });
+    let mut taken: BTreeMap<(usize, usize), usize> = BTreeMap::new(); // span -> index in kept
+    let mut kept: Vec<Edit> = Vec::with_capacity(ranked.len());
+    for mut e in ranked {
+        if let Some(other) = first_overlap(&taken, e.span) {
+            let winner = &kept[other];
+            let reason = format!(
+                "overlaps {} edit by {} ({:?} -> {:?})",
+                if winner.is_applied() { "an applied" } else { "a suggested" },
+                winner.rule,
+                winner.before,
+                winner.after
+            );
+            dropped.push(Dropped { edit: e, reason });
+            continue;
+        }
+        e.status = if e.confidence >= min_confidence {
+            Status::Applied
+        } else {
+            Status::Suggested
+        };
+        taken.insert((e.span.start, e.span.end), kept.len());
+        kept.push(e);
+    }
+    kept.sort_by_key(|e| (e.span.start, e.span.end));
+    Decision {
+        edits: kept,
+        dropped,
+    }
+}
+
+fn overlaps_any(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|p| p.end <= span.start);
+    sorted[i..]
+        .iter()
+        .take_while(|p| p.start <= span.end)
+        .any(|p| p.overlaps(span) || (span.is_empty() && p.start < span.start && span.start < p.end))
+}
+
+/// Index of a taken edit overlapping `span`. Taken spans never overlap each
+/// other, so only the last one starting before `span` and those starting
+/// inside it can.
+fn first_overlap(taken: &BTreeMap<(usize, usize), usize>, span: Span) -> Option<usize> {
+    let before = taken.range(..(span.start, span.start)).next_back();
+    let inside = taken.range((span.start, span.start)..(span.end.max(span.start + 1), 0));
+    before
+        .into_iter()
+        .chain(inside)
+        .find(|(k, _)| Span::new(k.0, k.1).overlaps(span))
+        .map(|(_, &i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(src: &str, s: usize, t: usize, after: &str, cat: Category, conf: f32) -> Edit {
+        Edit::new(src, Span::new(s, t), after, "r", cat, conf)
+    }
+
+    #[test]
+    fn removal_outranks_a_cosmetic_fix_inside_it() {
+        let src = "dup  text\n\n";
+        let d = decide(
+            vec![
+                e(src, 3, 5, " ", Category::Whitespace, 0.99),
+                e(src, 0, 11, "", Category::Duplicate, 0.95),
+            ],
+            &[],
+            0.8,
+        );
+        assert_eq!(d.edits.len(), 1);
+        assert_eq!(d.edits[0].category, Category::Duplicate);
+        assert_eq!(d.dropped.len(), 1);
+    }
+
+    #[test]
+    fn threshold_splits_applied_and_suggested() {
+        let src = "Passing an also";
+        let d = decide(
+            vec![
+                e(src, 0, 10, "Pashinyan", Category::Name, 0.6),
+                e(src, 11, 15, "ALSO", Category::Name, 0.9),
+            ],
+            &[],
+            0.8,
+        );
+        assert_eq!(d.edits[0].status, Status::Suggested);
+        assert_eq!(d.edits[1].status, Status::Applied);
+    }
+
+    #[test]
+    fn protected_scopes_block_rewrites_only() {
+        let src = "see https://x.az/Naka now";
+        let url = [Span::new(4, 20)];
+        let d = decide(
+            vec![
+                e(src, 15, 19, "Nagorno-Karabakh", Category::Name, 0.99),
+                e(src, 0, 25, "", Category::Boilerplate, 0.99),
+            ],
+            &url,
+            0.8,
+        );
+        assert_eq!(d.edits.len(), 1);
+        assert_eq!(d.dropped[0].edit.category, Category::Name);
+    }
+
+    #[test]
+    fn insertions_at_the_same_point_conflict_but_touching_spans_do_not() {
+        let src = "abcdef";
+        let d = decide(
+            vec![
+                e(src, 2, 2, "X", Category::Punctuation, 0.9),
+                e(src, 2, 2, "Y", Category::Punctuation, 0.85),
+                e(src, 0, 2, "AB", Category::Name, 0.9),
+                e(src, 2, 4, "CD", Category::Name, 0.9),
+            ],
+            &[],
+            0.8,
+        );
+        assert_eq!(d.edits.len(), 3);
+    }
+}

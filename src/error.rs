@@ -1,0 +1,73 @@
+//! Typed errors of the library. Each names the input and, where there is one,
+//! the position that caused it.
+
+use std::path::PathBuf;
+
+/// What went wrong, and where.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not text.
+    #[error("{name}: binary data (NUL byte at byte {offset}); emend reads text files")]
+    Binary {
+        /// Input name.
+        name: String,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// The bytes do not decode in the encoding they claim or were given.
+    #[error("{name}: invalid {encoding} at byte {offset}; pass --encoding to read it as another encoding")]
+    Malformed {
+        /// Input name.
+        name: String,
+        /// Encoding label tried.
+        encoding: String,
+        /// Byte offset of the first bad sequence.
+        offset: usize,
+    },
+    /// `--encoding` names no encoding known to the WHATWG Encoding Standard.
+    #[error("unknown encoding label {0:?}")]
+    UnknownEncoding(String),
+    /// A data file (lexicon, pack, decisions) is malformed.
+    #[error("{path}:{line}:{column}: {message}")]
+    Data {
+        /// File that failed.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file emend was asked to restore or check is not what it expects.
+    #[error("{path}: {message}")]
+    Restore {
+        /// File that failed.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// File involved.
+        path: PathBuf,
+        /// Underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Result with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! emend turns messy raw text into clean, reviewable TEI XML.
+//!
+//! Raw texts (machine-translated news, papers pasted from PDF, web copies) go
+//! through one pipeline: bytes are [decoded](source), [parsed](parse) into a
+//! [`Document`], [passes](passes) propose [`Edit`]s, a [policy](decide)
+//! settles which are applied and which only suggested, and every output — TEI,
+//! clean text, JSON edit log — is a view of the same edit list. Nothing is
+//! lost: [`restore`] gives the source back from the TEI or the edit log.
+//!
+//! ```
+//! use emend::{Engine, Options, Source};
+//!
+//! let engine = Engine::new(Options::default()).unwrap();
+//! let c = engine.convert(Source::from_text("a.txt", "Latest  Update\n\nThe war , it “ goes on”."));
+//! assert_eq!(c.clean, "Latest Update\n\nThe war, it “goes on”.");
+//! let tei = emend::emit::tei::to_string(&c);
+//! assert!(tei.contains("<title type=\"main\">Latest Update</title>"));
+//! // The TEI keeps every non-space character of the source, in order.
+//! let back = emend::restore::from_tei(&tei, "a.xml").unwrap();
+//! let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+//! assert_eq!(squeeze(&back), squeeze("Latest  Update\n\nThe war , it “ goes on”."));
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod apply;
+pub mod batch;
+pub mod decide;
+pub mod document;
+pub mod edit;
+pub mod emit;
+pub mod entity;
+pub mod error;
+pub mod options;
+pub mod parse;
+pub mod passes;
+pub mod pipeline;
+pub mod restore;
+pub mod source;
+pub mod span;
+
+pub use document::Document;
+pub use edit::{Category, Edit, Status};
+pub use error::{Error, Result};
+pub use options::Options;
+pub use pipeline::{Conversion, Engine, convert_text};
+pub use source::Source;
+pub use span::Span;

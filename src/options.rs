@@ -1,0 +1,27 @@
+//! Conversion options, validated once and shared by every file of a batch.
+
+use crate::passes::QuoteStyle;
+
+/// Confidence at or above which an edit is applied by default.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.8;
+
+/// What a conversion does; the library's equivalent of the CLI flags.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Edits at or above this confidence are applied; the rest are suggested.
+    pub min_confidence: f32,
+    /// Quote and apostrophe policy.
+    pub quotes: QuoteStyle,
+    /// Read every input in this encoding instead of detecting it.
+    pub encoding: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
+            quotes: QuoteStyle::Dominant,
+            encoding: None,
+        }
+    }
+}

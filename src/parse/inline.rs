@@ -1,0 +1,147 @@
+//! Inline elements inside a block: links, URLs, e-mail addresses, DOIs and
+//! quotations. Their spans mark scopes that other rules must not rewrite.
+
+use crate::document::{Inline, InlineKind};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn patterns() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?P<angle><(?P<atarget>(?:https?|ftp)://[^\s<>]+)>)",
+            r"|(?P<url>(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+)",
+            r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
+            r"|(?P<doi>\b10\.\d{4,9}/[^\s<>]+)",
+            r"|(?P<orcid>\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b)",
+        ))
+        .expect("inline patterns compile")
+    })
+}
+
+/// Inline elements of the block at `span`, sorted by start, never overlapping
+/// except quotations, which may contain the others.
+pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    for caps in patterns().captures_iter(s) {
+        let m = caps.get(0).expect("group 0 always matches");
+        let (kind, end) = if let Some(t) = caps.name("atarget") {
+            (
+                InlineKind::Link {
+                    target: t.as_str().to_owned(),
+                },
+                m.end(),
+            )
+        } else if caps.name("url").is_some() {
+            (InlineKind::Url, m.start() + trim_trailing_punct(m.as_str()).len())
+        } else if caps.name("email").is_some() {
+            (InlineKind::Email, m.end())
+        } else if caps.name("doi").is_some() {
+            (InlineKind::Doi, m.start() + trim_trailing_punct(m.as_str()).len())
+        } else {
+            (InlineKind::Orcid, m.end())
+        };
+        out.push(Inline {
+            kind,
+            span: Span::new(span.start + m.start(), span.start + end),
+        });
+    }
+    out.extend(quotes(s).map(|q| Inline {
+        kind: InlineKind::Quote,
+        span: q.shift(span.start),
+    }));
+    out.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
+    out
+}
+
+/// URLs and DOIs do not end in sentence punctuation or an unmatched bracket.
+fn trim_trailing_punct(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let before = t;
+        t = t.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"', '”', '’']);
+        if t.ends_with(')') && t.matches('(').count() < t.matches(')').count() {
+            t = &t[..t.len() - 1];
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// Balanced curly quotations “…” inside one block (nested quotes are left to
+/// the outer one).
+fn quotes(s: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut depth = 0usize;
+    let mut open = 0usize;
+    let mut spans = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            '”' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    spans.push(Span::new(open, i + c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    spans.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(t: &str) -> Vec<(String, &'static str)> {
+        inlines(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|i| {
+                let k = match i.kind {
+                    InlineKind::Link { .. } => "link",
+                    InlineKind::Url => "url",
+                    InlineKind::Email => "email",
+                    InlineKind::Doi => "doi",
+                    InlineKind::Orcid => "orcid",
+                    InlineKind::Quote => "quote",
+                    _ => "other",
+                };
+                (i.span.of(t).to_owned(), k)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_urls_emails_dois() {
+        let t = "See <https://a.org/x> or https://b.com/y). Mail Gulgun2004@mail.ru, doi 10.30525/2592-8813-2025-2-28.";
+        assert_eq!(
+            found(t),
+            [
+                ("<https://a.org/x>".into(), "link"),
+                ("https://b.com/y".into(), "url"),
+                ("Gulgun2004@mail.ru".into(), "email"),
+                ("10.30525/2592-8813-2025-2-28".into(), "doi")
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_pair_up() {
+        let t = "He said “no” and “yes, “really”” — “open";
+        let q: Vec<_> = found(t).into_iter().map(|x| x.0).collect();
+        assert_eq!(q, ["“no”", "“yes, “really””"]);
+    }
+
+    #[test]
+    fn orcid_is_found() {
+        assert_eq!(found("ORCID ID: 0000-0002-3466-4951")[0].1, "orcid");
+    }
+}

@@ -1,0 +1,98 @@
+//! Passes: each proposes edits for one kind of problem.
+//!
+//! A pass reads the parsed document (never raw offsets it computed itself)
+//! and pushes [`Edit`]s. It never changes text. The [`registry`] lists passes
+//! in the order they run; a later pass sees what earlier ones proposed, which
+//! matters where a rule compares normalized text (glosses after names).
+//! Adding a rule is a new file plus one line in the registry.
+
+mod nfc;
+mod quotes;
+mod whitespace;
+mod xml_chars;
+
+use crate::document::Document;
+use crate::edit::Edit;
+use crate::entity::{EntityRecord, Mention};
+use crate::options::Options;
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+pub use quotes::QuoteStyle;
+pub use xml_chars::is_xml_forbidden;
+
+/// What a pass sees.
+pub struct Context<'a> {
+    /// The decoded source text.
+    pub text: &'a str,
+    /// The parsed document.
+    pub doc: &'a Document,
+    /// Spans no rule may rewrite (URLs, e-mails, citations, references).
+    pub protected: &'a [Span],
+    /// The conversion options.
+    pub options: &'a Options,
+}
+
+impl Context<'_> {
+    /// True if `span` overlaps a protected scope.
+    pub fn is_protected(&self, span: Span) -> bool {
+        let i = self.protected.partition_point(|p| p.end <= span.start);
+        self.protected[i..]
+            .iter()
+            .take_while(|p| p.start < span.end.max(span.start + 1))
+            .any(|p| p.overlaps(span) || p.contains(span))
+    }
+}
+
+/// What passes have proposed so far.
+#[derive(Debug, Default)]
+pub struct Proposals {
+    /// Proposed edits, in no particular order.
+    pub edits: Vec<Edit>,
+    /// Entity mentions found.
+    pub mentions: Vec<Mention>,
+    /// Records of the entities mentioned, by id.
+    pub entities: BTreeMap<String, EntityRecord>,
+}
+
+/// One rule family.
+pub trait Pass: Send + Sync {
+    /// Rule id: lowercase words joined by hyphens; used in the edit log and TEI `@resp`.
+    fn id(&self) -> &'static str;
+    /// One sentence for the TEI `editorialDecl`: what the rule does.
+    fn description(&self) -> &'static str;
+    /// Pushes proposals for the document in `cx`.
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals);
+}
+
+/// The passes in the order they run.
+pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
+    vec![
+        Box::new(xml_chars::XmlChars),
+        Box::new(nfc::Nfc),
+        Box::new(whitespace::Whitespace),
+        Box::new(quotes::Quotes::new(options.quotes)),
+    ]
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Runs one pass over `text` with default options; edits sorted by span.
+    pub fn run_pass(pass: &dyn Pass, text: &str) -> Vec<Edit> {
+        let doc = crate::parse::parse(text);
+        let protected = doc.protected_spans();
+        let options = Options::default();
+        let cx = Context {
+            text,
+            doc: &doc,
+            protected: &protected,
+            options: &options,
+        };
+        let mut out = Proposals::default();
+        pass.run(&cx, &mut out);
+        out.edits.sort_by_key(|e| e.span);
+        out.edits
+    }
+}

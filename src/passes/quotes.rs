@@ -1,0 +1,122 @@
+//! `quotes`: one quote and apostrophe style per document.
+//!
+//! Texts pasted from several sources mix “curly” and "straight" quotes and
+//! ’ and ' apostrophes. By default the document's dominant style wins, counted
+//! separately for double quotes and for single quotes/apostrophes; options
+//! force curly or straight. Straight-to-curly needs a guess at opening vs
+//! closing, made from the neighbouring characters, so it is slightly less
+//! certain than curly-to-straight.
+
+use super::{Context, Pass, Proposals};
+use crate::edit::{Category, Edit};
+use crate::span::Span;
+
+/// Which quote style the document should end up with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum QuoteStyle {
+    /// Keep the document's dominant style and make the rest match it.
+    #[default]
+    Dominant,
+    /// Typographic quotes: “ ” ‘ ’.
+    Curly,
+    /// Typewriter quotes: " '.
+    Straight,
+}
+
+/// See the module documentation.
+pub struct Quotes {
+    style: QuoteStyle,
+}
+
+impl Quotes {
+    /// The rule with a style policy.
+    pub fn new(style: QuoteStyle) -> Self {
+        Quotes { style }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    Curly,
+    Straight,
+}
+
+impl Pass for Quotes {
+    fn id(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn description(&self) -> &'static str {
+        "Quotation marks and apostrophes follow one style (by default the document's dominant one)."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        let count = |set: &[char]| cx.text.chars().filter(|c| set.contains(c)).count();
+        let pick = |curly: usize, straight: usize| match self.style {
+            QuoteStyle::Curly => Target::Curly,
+            QuoteStyle::Straight => Target::Straight,
+            QuoteStyle::Dominant if curly >= straight => Target::Curly,
+            QuoteStyle::Dominant => Target::Straight,
+        };
+        let double = pick(count(&['“', '”']), count(&['"']));
+        let single = pick(count(&['‘', '’']), count(&['\'']));
+        for block in &cx.doc.blocks {
+            let s = block.span.of(cx.text);
+            let mut prev: Option<char> = None;
+            let mut it = s.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                let next = it.peek().map(|&(_, n)| n);
+                let after = match (c, double, single) {
+                    ('"', Target::Curly, _) => Some(if opens(prev, next) { '“' } else { '”' }),
+                    ('“' | '”', Target::Straight, _) => Some('"'),
+                    ('\'', _, Target::Curly) => Some(if opens(prev, next) { '‘' } else { '’' }),
+                    ('‘' | '’', _, Target::Straight) => Some('\''),
+                    _ => None,
+                };
+                if let Some(a) = after {
+                    let conf = if a.is_ascii() { 0.95 } else { 0.85 };
+                    let span = Span::new(block.span.start + i, block.span.start + i + c.len_utf8());
+                    out.edits.push(
+                        Edit::new(cx.text, span, a.to_string(), self.id(), Category::Typography, conf)
+                            .with_note("quote style of the document"),
+                    );
+                }
+                prev = Some(c);
+            }
+        }
+    }
+}
+
+/// A straight quote opens when it follows a space, an opening bracket or the
+/// start, and precedes a non-space.
+fn opens(prev: Option<char>, next: Option<char>) -> bool {
+    let after_break = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
+    after_break && next.is_some_and(|n| !n.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::tests::run_pass;
+
+    #[test]
+    fn minority_straight_quotes_follow_curly_ones() {
+        let t = "“One” and “two” but \"three\" and it’s Baku’s and 'x'";
+        let fixed = crate::apply::apply(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t));
+        assert_eq!(fixed, "“One” and “two” but “three” and it’s Baku’s and ‘x’");
+    }
+
+    #[test]
+    fn forced_straight() {
+        let t = "“One” it’s";
+        let e = run_pass(&Quotes::new(QuoteStyle::Straight), t);
+        assert_eq!(crate::apply::apply(t, &e), "\"One\" it's");
+    }
+
+    #[test]
+    fn dominant_straight_stays() {
+        let t = "\"a\" \"b\" “c” it's";
+        let fixed = crate::apply::apply(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t));
+        assert_eq!(fixed, "\"a\" \"b\" \"c\" it's");
+    }
+}

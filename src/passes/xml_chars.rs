@@ -1,0 +1,50 @@
+//! `xml-chars`: removes characters XML 1.0 cannot hold (C0 controls other than
+//! tab, line feed and carriage return; U+FFFE, U+FFFF).
+//!
+//! Why it is safe: such characters cannot appear in a well-formed TEI file at
+//! all. The TEI keeps a trace of each (`g` with the code point), so restore
+//! still gives them back.
+
+use super::{Context, Pass, Proposals};
+use crate::edit::{Category, Edit};
+use crate::span::Span;
+
+/// See the module documentation.
+pub struct XmlChars;
+
+/// True for a character XML 1.0 forbids in content.
+pub fn is_xml_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+impl Pass for XmlChars {
+    fn id(&self) -> &'static str {
+        "xml-chars"
+    }
+
+    fn description(&self) -> &'static str {
+        "Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) are removed from the reading text."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        for (i, c) in cx.text.char_indices().filter(|&(_, c)| is_xml_forbidden(c)) {
+            let span = Span::new(i, i + c.len_utf8());
+            out.edits.push(
+                Edit::new(cx.text, span, "", self.id(), Category::Encoding, 1.0)
+                    .with_note(format!("U+{:04X} cannot appear in XML", c as u32)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::passes::tests::run_pass;
+
+    #[test]
+    fn controls_go_tabs_stay() {
+        let e = run_pass(&super::XmlChars, "a\u{1}b\tc\u{FFFF}");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].before, "\u{1}");
+    }
+}
