@@ -32,9 +32,70 @@ enum Command {
     /// Convert text files to TEI, clean text and an edit log.
     #[command(after_help = AFTER_HELP)]
     Convert(ConvertArgs),
+    /// Show what convert changes: a labelled word diff, a unified patch, or JSON.
+    #[command(after_help = AFTER_HELP)]
+    Diff(DiffArgs),
+    /// Step through suggested edits and accept or reject each (like `git add -p`).
+    #[command(after_help = AFTER_HELP)]
+    Review(ReviewArgs),
     /// Give back the source text from a TEI file or from an edit log and clean text.
     #[command(after_help = AFTER_HELP)]
     Restore(RestoreArgs),
+}
+
+/// Options that shape a conversion, shared by convert, diff and review.
+#[derive(clap::Args, Debug, Clone)]
+struct ConversionFlags {
+    /// Apply edits at or above this confidence; suggest the rest.
+    #[arg(long, value_name = "0..1", default_value_t = emend::options::DEFAULT_MIN_CONFIDENCE)]
+    min_confidence: f32,
+    /// Quote and apostrophe style.
+    #[arg(long, value_enum, default_value_t = QuoteStyle::Dominant)]
+    quotes: QuoteStyle,
+    /// Read inputs in this encoding (a WHATWG label such as windows-1251)
+    /// instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// A decisions file (from `emend review` or the HTML report): accepted
+    /// edits are applied, rejected ones are not.
+    #[arg(long, value_name = "FILE")]
+    decisions: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct DiffArgs {
+    /// Files to show; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output: a labelled word diff for people, a unified patch, or JSON.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Terminal)]
+    format: DiffFormat,
+    #[command(flatten)]
+    flags: ConversionFlags,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum DiffFormat {
+    /// Changes marked inline with rule and confidence, coloured on a terminal
+    /// (not when NO_COLOR is set or output is not a terminal).
+    Terminal,
+    /// A unified diff that `patch -p1` or `git apply` apply to the source.
+    Unified,
+    /// One JSON report per input (a JSON array for several).
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+struct ReviewArgs {
+    /// The text file to review.
+    file: PathBuf,
+    /// Where answers are written (read first if it exists, so a review can
+    /// be resumed). Default: FILE with extension .decisions.json.
+    #[arg(long, value_name = "FILE")]
+    decisions: Option<PathBuf>,
+    /// Ask about applied edits too, not only suggestions.
+    #[arg(long)]
+    all: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -49,16 +110,8 @@ struct ConvertArgs {
     /// mirroring sub-folders of folder inputs.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Apply edits at or above this confidence; suggest the rest.
-    #[arg(long, value_name = "0..1", default_value_t = emend::options::DEFAULT_MIN_CONFIDENCE)]
-    min_confidence: f32,
-    /// Quote and apostrophe style.
-    #[arg(long, value_enum, default_value_t = QuoteStyle::Dominant)]
-    quotes: QuoteStyle,
-    /// Read inputs in this encoding (a WHATWG label such as windows-1251)
-    /// instead of detecting it.
-    #[arg(long, value_name = "LABEL")]
-    encoding: Option<String>,
+    #[command(flatten)]
+    flags: ConversionFlags,
 }
 
 #[derive(clap::Args, Debug)]
@@ -81,6 +134,8 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Convert(args) => convert(args),
+        Command::Diff(args) => diff(args),
+        Command::Review(args) => review(args),
         Command::Restore(args) => restore(args),
     };
     match result {
@@ -100,30 +155,114 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn options(args: &ConvertArgs) -> Result<Options> {
-    if !(0.0..=1.0).contains(&args.min_confidence) {
+fn options(flags: &ConversionFlags) -> Result<Options> {
+    if !(0.0..=1.0).contains(&flags.min_confidence) {
         bail!(
             "--min-confidence must lie between 0 and 1, not {}",
-            args.min_confidence
+            flags.min_confidence
         );
     }
     Ok(Options {
-        min_confidence: args.min_confidence,
-        quotes: args.quotes,
-        encoding: args.encoding.clone(),
+        min_confidence: flags.min_confidence,
+        quotes: flags.quotes,
+        encoding: flags.encoding.clone(),
+        decisions: flags.decisions.clone(),
     })
 }
 
+/// Converts one input, reporting decisions that matched nothing.
+fn convert_input(engine: &Engine, path: &Path) -> Result<emend::Conversion> {
+    let (name, bytes) = read_input(path)?;
+    let c = engine.convert_bytes(&name, &bytes)?;
+    if let (Some(file), false) = (&c.decisions, c.unmatched_decisions.is_empty()) {
+        eprintln!(
+            "emend: {name}: {} decision(s) in {file} match no edit (the text changed there): {}",
+            c.unmatched_decisions.len(),
+            c.unmatched_decisions.join(", ")
+        );
+    }
+    Ok(c)
+}
+
+fn diff(args: DiffArgs) -> Result<i32> {
+    use std::io::IsTerminal;
+    let engine = Engine::new(options(&args.flags)?)?;
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut stdout = std::io::stdout().lock();
+    let mut reports = Vec::new();
+    let mut failed = 0;
+    for path in &args.paths {
+        let c = match convert_input(&engine, path) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("emend: {e:#}");
+                failed += 1;
+                continue;
+            }
+        };
+        match args.format {
+            DiffFormat::Terminal => {
+                stdout.write_all(emend::emit::diff::terminal(&c, color).as_bytes())?
+            }
+            DiffFormat::Unified => stdout.write_all(emend::emit::diff::unified(&c).as_bytes())?,
+            DiffFormat::Json => reports.push(serde_json::to_value(emend::emit::diff::report(&c))?),
+        }
+    }
+    if let DiffFormat::Json = args.format {
+        let value = if reports.len() == 1 && args.paths.len() == 1 {
+            reports.remove(0)
+        } else {
+            serde_json::Value::Array(reports)
+        };
+        serde_json::to_writer_pretty(&mut stdout, &value)?;
+        writeln!(stdout)?;
+    }
+    stdout.flush()?;
+    Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
+}
+
+fn review(args: ReviewArgs) -> Result<i32> {
+    let path = args
+        .decisions
+        .clone()
+        .unwrap_or_else(|| args.file.with_extension("decisions.json"));
+    let mut decisions = if path.exists() {
+        emend::decisions::Decisions::load(&path)?
+    } else {
+        emend::decisions::Decisions::default()
+    };
+    let flags = ConversionFlags {
+        min_confidence: emend::options::DEFAULT_MIN_CONFIDENCE,
+        quotes: QuoteStyle::Dominant,
+        encoding: None,
+        decisions: path.exists().then(|| path.clone()),
+    };
+    let engine = Engine::new(options(&flags)?)?;
+    let c = convert_input(&engine, &args.file)?;
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::stdout().lock();
+    let tally = emend::review::review(&c, args.all, &mut decisions, stdin, stdout, |d| {
+        write_atomic(&path, d.to_json().as_bytes())
+    })?;
+    eprintln!(
+        "emend: {} accepted, {} rejected, {} skipped; decisions in {}",
+        tally.accepted,
+        tally.rejected,
+        tally.skipped,
+        path.display()
+    );
+    Ok(EXIT_OK)
+}
+
 fn convert(args: ConvertArgs) -> Result<i32> {
-    let engine = Engine::new(options(&args)?)?;
+    let engine = Engine::new(options(&args.flags)?)?;
     let Some(out) = &args.out else {
         if args.paths.len() != 1 || args.paths[0].is_dir() {
             eprintln!("emend: several inputs or a folder need --out DIR");
             return Ok(EXIT_USAGE);
         }
-        let path = &args.paths[0];
-        let (name, bytes) = read_input(path)?;
-        let conversion = engine.convert_bytes(&name, &bytes)?;
+        let conversion = convert_input(&engine, &args.paths[0])?;
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(args.to.render(&conversion).as_bytes())?;
         stdout.flush()?;
@@ -164,8 +303,7 @@ fn convert(args: ConvertArgs) -> Result<i32> {
 }
 
 fn convert_one(engine: &Engine, input: &Path, stem: &Path) -> Result<()> {
-    let (name, bytes) = read_input(input)?;
-    let c = engine.convert_bytes(&name, &bytes)?;
+    let c = convert_input(engine, input)?;
     // Render everything first, so a failure never leaves a partial set.
     let outputs = [
         (with_ext(stem, "xml"), Format::Tei.render(&c)),

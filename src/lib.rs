@@ -26,6 +26,7 @@
 pub mod apply;
 pub mod batch;
 pub mod decide;
+pub mod decisions;
 pub mod document;
 pub mod edit;
 pub mod emit;
@@ -36,6 +37,7 @@ pub mod parse;
 pub mod passes;
 pub mod pipeline;
 pub mod restore;
+pub mod review;
 pub mod source;
 pub mod span;
 

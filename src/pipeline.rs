@@ -2,6 +2,7 @@
 
 use crate::apply::apply;
 use crate::decide::{Decision, Dropped, decide};
+use crate::decisions::{DecisionIndex, Decisions};
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::entity::{EntityRecord, Mention};
@@ -40,6 +41,10 @@ pub struct Conversion {
     pub rules: Vec<RuleInfo>,
     /// The source with every applied edit carried out.
     pub clean: String,
+    /// The decisions file that settled some edits, if one was given.
+    pub decisions: Option<String>,
+    /// Fingerprints in the decisions file that matched no edit of this input.
+    pub unmatched_decisions: Vec<String>,
 }
 
 /// A configured converter: options validated and resources compiled once,
@@ -47,13 +52,22 @@ pub struct Conversion {
 pub struct Engine {
     options: Options,
     passes: Vec<Box<dyn Pass>>,
+    review: Option<(String, DecisionIndex)>,
 }
 
 impl Engine {
     /// Builds the passes for `options`.
     pub fn new(options: Options) -> Result<Self> {
         let passes = registry(&options);
-        Ok(Engine { options, passes })
+        let review = match &options.decisions {
+            Some(path) => Some((path.display().to_string(), Decisions::load(path)?.index())),
+            None => None,
+        };
+        Ok(Engine {
+            options,
+            passes,
+            review,
+        })
     }
 
     /// The options in force.
@@ -81,8 +95,23 @@ impl Engine {
         for pass in &self.passes {
             pass.run(&cx, &mut proposals);
         }
-        let Decision { edits, dropped } =
-            decide(proposals.edits, &protected, self.options.min_confidence);
+        let text = source.text.as_str();
+        let unmatched_decisions = self
+            .review
+            .as_ref()
+            .map(|(_, index)| index.unmatched(text, &proposals.edits))
+            .unwrap_or_default();
+        let verdict = |e: &Edit| {
+            self.review
+                .as_ref()
+                .and_then(|(_, index)| index.verdict(text, e))
+        };
+        let Decision { edits, dropped } = decide(
+            proposals.edits,
+            &protected,
+            self.options.min_confidence,
+            &verdict,
+        );
         let clean = apply(&source.text, &edits);
         let mut mentions = proposals.mentions;
         mentions.sort();
@@ -104,6 +133,8 @@ impl Engine {
             entities: proposals.entities,
             rules,
             clean,
+            decisions: self.review.as_ref().map(|(name, _)| name.clone()),
+            unmatched_decisions,
         }
     }
 }

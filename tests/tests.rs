@@ -6,5 +6,6 @@ mod edit_log_schema;
 mod outputs;
 mod properties;
 mod readme;
+mod review;
 mod snapshots;
 mod tei_schema;

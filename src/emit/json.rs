@@ -20,7 +20,8 @@
 //!     "after":      "Pashinyan",    // replacement
 //!     "confidence": 0.93,           // 0..1
 //!     "entity":     "nikol-pashinyan", // optional: lexicon id
-//!     "note":       "..."           // optional: evidence for a reviewer
+//!     "note":       "...",          // optional: evidence for a reviewer
+//!     "reviewed":   "accept"        // optional: a decisions file settled it
 //!   } ]
 //! }
 //! ```
@@ -30,6 +31,7 @@
 //! exactly ([`crate::restore::from_edit_log`]); the JSON Schema is
 //! `schemas/edits.schema.json`.
 
+use crate::decisions::Verdict;
 use crate::edit::{Category, Edit, Status};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -79,6 +81,9 @@ pub struct LogEdit {
     /// Reviewer note.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub note: Option<String>,
+    /// Present when a decisions file settled the edit (`"accept"`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reviewed: Option<Verdict>,
 }
 
 impl LogEdit {
@@ -94,6 +99,7 @@ impl LogEdit {
             status: self.status,
             entity: self.entity.clone(),
             note: self.note.clone(),
+            reviewed: self.reviewed,
         }
     }
 }
@@ -126,6 +132,7 @@ pub fn log(c: &crate::Conversion) -> EditLog {
                 confidence: (e.confidence * 1000.0).round() / 1000.0,
                 entity: e.entity.clone(),
                 note: e.note.clone(),
+                reviewed: e.reviewed,
             })
             .collect(),
     }

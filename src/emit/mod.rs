@@ -1,5 +1,6 @@
 //! Output formats. Each is a view of one [`crate::Conversion`].
 
+pub mod diff;
 pub mod json;
 pub mod tei;
 

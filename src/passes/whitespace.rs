@@ -87,17 +87,20 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
             continue; // only forbidden characters: the xml-chars rule's business
         }
         let spacing: String = run.chars().filter(|&c| is_spacing(c)).collect();
-        let visible = spacing.chars().any(|c| !is_zero_width(c));
+        let visible_spacing: String = spacing.chars().filter(|&c| !is_zero_width(c)).collect();
+        let visible = !visible_spacing.is_empty();
         let line_start = prev.is_none_or(|p| p == '\n' || p == '\r');
         let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
         let (after, note, conf) = if !visible {
             ("", "zero-width space", 0.95)
         } else if line_start || line_end {
-            if spacing.chars().all(|c| c == ' ' || c == '\t') {
-                (spacing.as_str(), "", 0.95) // indentation and trailing space are layout
-            } else {
-                (" ", "no-break or zero-width space at a line edge", 0.9)
-            }
+            // Indentation and trailing space are layout: keep it, minus
+            // zero-width characters.
+            (
+                visible_spacing.as_str(),
+                "zero-width space at a line edge",
+                0.95,
+            )
         } else if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
             && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
             && !starts_ellipsis_or_number(&s[end..])
