@@ -3,7 +3,7 @@
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
-use emend::batch::{plan, with_ext, write_atomic};
+use emend::batch::{BatchOptions, Job, Outcome, plan, write_atomic};
 use emend::emit::Format;
 use emend::emit::json::EditLog;
 use emend::passes::QuoteStyle;
@@ -110,6 +110,23 @@ struct ConvertArgs {
     /// mirroring sub-folders of folder inputs.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// With --to jsonl: leave the TEI out of each record.
+    #[arg(long)]
+    no_tei: bool,
+    /// Worker threads for several inputs (default: one per core). Output
+    /// order and content do not depend on it.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Convert even inputs whose outputs in --out are newer than the input
+    /// and were made with the same options.
+    #[arg(long)]
+    force: bool,
+    /// No progress bar and no summary; errors only.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print each file as it is done and the edits per rule at the end.
+    #[arg(long, short = 'v')]
+    verbose: bool,
     #[command(flatten)]
     flags: ConversionFlags,
 }
@@ -257,63 +274,189 @@ fn review(args: ReviewArgs) -> Result<i32> {
 
 fn convert(args: ConvertArgs) -> Result<i32> {
     let engine = Engine::new(options(&args.flags)?)?;
-    let Some(out) = &args.out else {
-        if args.paths.len() != 1 || args.paths[0].is_dir() {
-            eprintln!("emend: several inputs or a folder need --out DIR");
-            return Ok(EXIT_USAGE);
-        }
-        let conversion = convert_input(&engine, &args.paths[0])?;
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(args.to.render(&conversion).as_bytes())?;
-        stdout.flush()?;
-        return Ok(EXIT_OK);
-    };
+    if let Some(out) = &args.out {
+        return convert_batch(&engine, &args, out);
+    }
+    if args.to == Format::Jsonl {
+        return convert_stream(&engine, &args);
+    }
+    if args.paths.len() != 1 || args.paths[0].is_dir() {
+        eprintln!("emend: several inputs or a folder need --out DIR (or --to jsonl)");
+        return Ok(EXIT_USAGE);
+    }
+    let conversion = convert_input(&engine, &args.paths[0])?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(args.to.render(&conversion).as_bytes())?;
+    stdout.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// The jobs for `paths` under `out`; `-` (standard input) is converted
+/// at once into OUT/stdin.*, since it cannot be re-read by a worker.
+fn plan_all(
+    engine: &Engine,
+    paths: &[PathBuf],
+    out: &Path,
+    failed: &mut Vec<(PathBuf, String)>,
+) -> Vec<Job> {
     let mut jobs = Vec::new();
-    let mut failed = 0usize;
-    for p in &args.paths {
+    for p in paths {
         if p.as_os_str() == "-" {
-            jobs.push(emend::batch::Job {
-                input: p.clone(),
-                stem: out.join("stdin"),
+            let result = convert_input(engine, p).and_then(|c| {
+                let [xml, txt, log] = emend::batch::outputs(&out.join("stdin"));
+                write_atomic(&xml, Format::Tei.render(&c).as_bytes())?;
+                write_atomic(&txt, c.clean.as_bytes())?;
+                write_atomic(
+                    &log,
+                    emend::emit::json::to_string_with_build(&c, &engine.build_id()).as_bytes(),
+                )?;
+                Ok(())
             });
+            if let Err(e) = result {
+                failed.push((p.clone(), format!("{e:#}")));
+            }
             continue;
         }
         match plan(std::slice::from_ref(p), out) {
             Ok(js) => jobs.extend(js),
-            Err(e) => {
-                eprintln!("emend: {e}");
-                failed += 1;
+            Err(e) => failed.push((p.clone(), e.to_string())),
+        }
+    }
+    jobs
+}
+
+fn convert_batch(engine: &Engine, args: &ConvertArgs, out: &Path) -> Result<i32> {
+    use std::io::IsTerminal;
+    let started = std::time::Instant::now();
+    let mut failed = Vec::new();
+    let jobs = plan_all(engine, &args.paths, out, &mut failed);
+    let show_bar =
+        !args.quiet && !args.verbose && std::io::stderr().is_terminal() && jobs.len() > 1;
+    let bar = if show_bar {
+        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{wide_bar} {pos}/{len} files · {per_sec} · {msg} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let bytes = std::sync::atomic::AtomicU64::new(0);
+    let done = |job: &Job, outcome: &Outcome| {
+        if let Outcome::Converted(stats) = outcome {
+            let total = bytes.fetch_add(stats.bytes as u64, std::sync::atomic::Ordering::Relaxed)
+                + stats.bytes as u64;
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{:.1} MB/s", total as f64 / 1e6 / secs));
+        }
+        if args.verbose {
+            let what = match outcome {
+                Outcome::Converted(_) => "converted",
+                Outcome::UpToDate => "up to date",
+                Outcome::Failed(_) => "FAILED",
+            };
+            eprintln!("emend: {what}: {}", job.input.display());
+        }
+        bar.inc(1);
+    };
+    let batch = BatchOptions {
+        jobs: args.jobs,
+        force: args.force,
+    };
+    let mut summary = emend::batch::run(engine, &jobs, &batch, &done)?;
+    bar.finish_and_clear();
+    failed.append(&mut summary.failed);
+    for (path, reason) in &failed {
+        eprintln!("emend: {}: {reason}", path.display());
+    }
+    if !args.quiet {
+        print_summary(&summary, failed.len(), started.elapsed(), args.verbose);
+    }
+    Ok(if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    })
+}
+
+fn print_summary(
+    s: &emend::batch::Summary,
+    failed: usize,
+    elapsed: std::time::Duration,
+    verbose: bool,
+) {
+    let secs = elapsed.as_secs_f64();
+    let (applied, suggested) = s
+        .edits
+        .values()
+        .fold((0, 0), |acc, n| (acc.0 + n.0, acc.1 + n.1));
+    eprintln!(
+        "emend: {} converted ({:.1} MB in {:.2} s, {:.1} MB/s), {} up to date, {} failed; {} edits applied, {} suggested",
+        s.converted,
+        s.bytes as f64 / 1e6,
+        secs,
+        s.bytes as f64 / 1e6 / secs.max(1e-9),
+        s.up_to_date,
+        failed,
+        applied,
+        suggested
+    );
+    if verbose {
+        for (rule, (a, sg)) in &s.edits {
+            eprintln!("  {rule:<24} {a:>7} applied {sg:>7} suggested");
+        }
+    }
+}
+
+/// `--to jsonl` without --out: one record per input on standard output, in
+/// input order, converted in parallel a bounded chunk at a time so memory
+/// stays bounded by a few documents.
+fn convert_stream(engine: &Engine, args: &ConvertArgs) -> Result<i32> {
+    use rayon::prelude::*;
+    let mut inputs = Vec::new();
+    for p in &args.paths {
+        if p.as_os_str() != "-" && p.is_dir() {
+            inputs.extend(
+                plan(std::slice::from_ref(p), Path::new(""))?
+                    .into_iter()
+                    .map(|j| j.input),
+            );
+        } else {
+            inputs.push(p.clone());
+        }
+    }
+    let threads = if args.jobs == 0 {
+        rayon::current_num_threads()
+    } else {
+        args.jobs
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let mut stdout = std::io::stdout().lock();
+    let mut failed = 0;
+    for chunk in inputs.chunks(threads * 2) {
+        let records: Vec<Result<String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|p| convert_input(engine, p).map(|c| emend::emit::jsonl(&c, !args.no_tei)))
+                .collect()
+        });
+        for r in records {
+            match r {
+                Ok(line) => stdout.write_all(line.as_bytes())?,
+                Err(e) => {
+                    eprintln!("emend: {e:#}");
+                    failed += 1;
+                }
             }
         }
     }
-    for job in &jobs {
-        if let Err(e) = convert_one(&engine, &job.input, &job.stem) {
-            eprintln!("emend: {e:#}");
-            failed += 1;
-        }
-    }
-    if failed > 0 {
-        eprintln!(
-            "emend: {failed} of {} inputs failed",
-            jobs.len().max(failed)
-        );
-        return Ok(EXIT_FAILED);
-    }
-    Ok(EXIT_OK)
-}
-
-fn convert_one(engine: &Engine, input: &Path, stem: &Path) -> Result<()> {
-    let c = convert_input(engine, input)?;
-    // Render everything first, so a failure never leaves a partial set.
-    let outputs = [
-        (with_ext(stem, "xml"), Format::Tei.render(&c)),
-        (with_ext(stem, "txt"), Format::Text.render(&c)),
-        (with_ext(stem, "edits.json"), Format::Json.render(&c)),
-    ];
-    for (path, contents) in &outputs {
-        write_atomic(path, contents.as_bytes())?;
-    }
-    Ok(())
+    stdout.flush()?;
+    Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
 }
 
 fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {

@@ -26,6 +26,7 @@
 
 use crate::edit::Edit;
 use crate::error::{Error, Result};
+use crate::hash::Fnv;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -237,25 +238,7 @@ pub fn fingerprint(source: &str, edit: &Edit) -> String {
         h.write(part.as_bytes());
         h.write(&[0]);
     }
-    format!("{:016x}", h.0)
-}
-
-/// FNV-1a, 64 bit: tiny, deterministic, good enough to name edits.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
+    h.hex()
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub mod edit;
 pub mod emit;
 pub mod entity;
 pub mod error;
+mod hash;
 pub mod options;
 pub mod parse;
 pub mod passes;

@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::edit::Edit;
 use crate::entity::{EntityRecord, Mention};
 use crate::error::Result;
+use crate::hash::Fnv;
 use crate::options::Options;
 use crate::parse::parse;
 use crate::passes::{Context, Pass, Proposals, registry};
@@ -53,6 +54,7 @@ pub struct Engine {
     options: Options,
     passes: Vec<Box<dyn Pass>>,
     review: Option<(String, DecisionIndex)>,
+    build_id: String,
 }
 
 impl Engine {
@@ -63,16 +65,31 @@ impl Engine {
             Some(path) => Some((path.display().to_string(), Decisions::load(path)?.index())),
             None => None,
         };
+        let mut h = Fnv::default();
+        h.write(env!("CARGO_PKG_VERSION").as_bytes());
+        h.write(env!("EMEND_SOURCE_HASH").as_bytes());
+        h.write(format!("{options:?}").as_bytes());
+        if let Some(path) = &options.decisions {
+            h.write(&std::fs::read(path).map_err(|e| crate::Error::io(path, e))?);
+        }
         Ok(Engine {
             options,
             passes,
             review,
+            build_id: h.hex(),
         })
     }
 
     /// The options in force.
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// Identity of this engine: emend's version, a hash of the sources it was
+    /// built from, the options and the contents of the data files it loaded.
+    /// Outputs stamped with the same id were made by an equivalent engine.
+    pub fn build_id(&self) -> String {
+        self.build_id.clone()
     }
 
     /// Decodes and converts one input.
