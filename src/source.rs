@@ -166,7 +166,6 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 /// Byte offset of the first sequence `enc` cannot decode.
-
 fn first_bad_offset(bytes: &[u8], enc: &'static Encoding) -> usize {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut buf = vec![0u8; bytes.len() * 3 + 16];
