@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod edit_log_schema;
+mod html;
 mod outputs;
 mod properties;
 mod readme;
