@@ -40,7 +40,7 @@
 use crate::Conversion;
 use crate::decisions::{Decisions, Verdict, fingerprint};
 use crate::edit::{Edit, Status};
-use crate::span::line_col;
+use crate::span::{LineCol, line_col};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -176,11 +176,12 @@ pub fn data<'a>(docs: &'a [Conversion], prior: Option<&'a Decisions>) -> ReportD
 
 fn doc_data(c: &Conversion) -> DocData<'_> {
     let text = c.source.text.as_str();
+    let mut cursor = LineCursor::new(text);
     let edits = c
         .edits
         .iter()
         .map(|e| {
-            let lc = line_col(text, e.span.start.min(text.len()));
+            let lc = cursor.at(e.span.start);
             PageEdit {
                 fp: fingerprint(text, e),
                 rule: &e.rule,
@@ -200,6 +201,66 @@ fn doc_data(c: &Conversion) -> DocData<'_> {
         name: &c.source.name,
         edits,
         chunks: chunks(text, &c.edits),
+    }
+}
+
+/// Line and column of offsets visited in increasing order, in time linear
+/// in the text ([`line_col`] rescans from the start each time); the same
+/// numbers as [`line_col`].
+struct LineCursor<'a> {
+    text: &'a str,
+    /// Scanned up to here.
+    pos: usize,
+    line: usize,
+    line_start: usize,
+    /// Characters of the current line before `col_pos`.
+    col_chars: usize,
+    col_pos: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCursor {
+            text,
+            pos: 0,
+            line: 1,
+            line_start: 0,
+            col_chars: 0,
+            col_pos: 0,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        if offset < self.pos || !self.text.is_char_boundary(offset) {
+            return line_col(self.text, offset); // out of order: the slow way
+        }
+        let bytes = self.text.as_bytes();
+        for i in self.pos..offset {
+            let brk = match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if brk {
+                self.line += 1;
+                self.line_start = i + 1;
+                self.col_chars = 0;
+                self.col_pos = i + 1;
+            }
+        }
+        self.pos = offset;
+        match self.text.get(self.col_pos..offset) {
+            Some(s) => {
+                self.col_chars += s.chars().count();
+                self.col_pos = offset;
+            }
+            None => return line_col(self.text, offset),
+        }
+        LineCol {
+            line: self.line,
+            column: self.col_chars + 1,
+        }
     }
 }
 
@@ -395,6 +456,16 @@ mod tests {
         assert_eq!(clean, c.clean);
         let b = boundaries(&line, &c.edits);
         assert!(b.iter().all(|&p| !inside(&c.edits, p)));
+    }
+
+    #[test]
+    fn line_cursor_agrees_with_line_col() {
+        let text = "a\r\nbé\rc\n\nd  e\r\n\r\nfin";
+        let mut cur = LineCursor::new(text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(cur.at(i), line_col(text, i), "at {i}");
+        }
+        assert_eq!(cur.at(1), line_col(text, 1), "out of order");
     }
 
     #[test]

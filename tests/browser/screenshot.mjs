@@ -15,7 +15,7 @@ const side = rest.includes('--side');
 const n = rest.includes('--edit') ? Number(rest[rest.indexOf('--edit') + 1]) : 3;
 const browser = await launch();
 try {
-  const { page, errors } = await openReport(browser, input, { width: 1280, height: 800 });
+  const { page, errors } = await openReport(browser, input, { width: 1200, height: 720 });
   if (side) await page.click('#v-side');
   await page.locator('#doc').focus();
   for (let i = 0; i < n; i++) await page.keyboard.press('j');

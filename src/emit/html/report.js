@@ -328,10 +328,11 @@
     h.textContent = 'Edit ' + (lowerBound(order, cur) + 1) + ' (line ' + e.line + ', column ' + e.column + ')';
     const change = document.createElement('p');
     change.className = 'change';
-    change.append(piece('del', e.before || '∅', false), ' → ', piece('ins', e.after || '∅', false));
+    const shown = (t) => (!t ? '∅' : WS.test(t) ? visible(t) : t); // spacing made visible
+    change.append(piece('del', shown(e.before), false), ' → ', piece('ins', shown(e.after), false));
     const dl = document.createElement('dl');
     const rows = [['Rule', e.rule], ['Category', e.category], ['Confidence', String(e.confidence)],
-      ['emend', e.status], ['Verdict', v ? v + (editV.has(e.fp) ? 'ed' : 'ed (whole rule)') : 'none'],
+      ['Status', e.status], ['Verdict', v ? v + (editV.has(e.fp) ? 'ed' : 'ed (whole rule)') : 'none'],
       ['Note', e.note || '—'], ['Fingerprint', e.fp]];
     for (const [k, val] of rows) {
       const dt = document.createElement('dt'); dt.textContent = k;
