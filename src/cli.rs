@@ -364,7 +364,13 @@ fn report(args: ReportArgs) -> Result<i32> {
             }
         }
     }
-    let page = emend::emit::html::to_string(&docs, prior.as_ref());
+    let page = emend::emit::html::to_string(
+        &docs,
+        emend::emit::html::PageOptions {
+            prior: prior.as_ref(),
+            min_confidence: args.flags.min_confidence,
+        },
+    );
     if args.html.as_os_str() == "-" {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(page.as_bytes())?;

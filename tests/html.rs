@@ -158,3 +158,39 @@ fn report_of_a_missing_file_fails_but_writes_the_others() {
     let data = page_data(&std::fs::read_to_string(out).unwrap());
     assert_eq!(data["docs"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn report_with_decisions_lists_rejected_edits_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("d.txt");
+    std::fs::write(&src, SRC).unwrap();
+    let j = emend(&["diff", "--format", "json", src.to_str().unwrap()], b"");
+    let diff: serde_json::Value = serde_json::from_slice(&j.stdout).unwrap();
+    let first = &diff["edits"][0];
+    let decisions = tmp.path().join("d.json");
+    let file = serde_json::json!({"emend_decisions": 1, "edits": [
+        {"fingerprint": first["fingerprint"], "decision": "reject"}]});
+    std::fs::write(&decisions, file.to_string()).unwrap();
+    let out = tmp.path().join("r.html");
+    let o = emend(
+        &[
+            "report",
+            src.to_str().unwrap(),
+            "--decisions",
+            decisions.to_str().unwrap(),
+            "--html",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let data = page_data(&std::fs::read_to_string(out).unwrap());
+    let edits = data["docs"][0]["edits"].as_array().unwrap();
+    assert_eq!(edits.len(), diff["edits"].as_array().unwrap().len());
+    assert_eq!(edits[0]["fp"], first["fingerprint"]);
+    assert_eq!(edits[0]["reviewed"], "reject");
+    assert_eq!(
+        edits[0]["status"], first["status"],
+        "status as without the verdict"
+    );
+}

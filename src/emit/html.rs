@@ -23,7 +23,9 @@
 //!                  "status": "applied", "confidence": 0.85,
 //!                  "line": 3, "column": 18,
 //!                  "before": "\"", "after": "“",
-//!                  "note": "...", "reviewed": "accept" } ],
+//!                  "note": "...",
+//!                  "reviewed": "accept" } ],  // a verdict of "prior"; edits it
+//!                                             // rejected are listed too
 //!     "chunks": [ [ "plain text", 0, "more text", 1 ], ... ]
 //!   } ]
 //! }
@@ -38,9 +40,9 @@
 //! into view.
 
 use crate::Conversion;
-use crate::decisions::{Decisions, Verdict, fingerprint};
+use crate::decisions::{DecisionIndex, Decisions, Verdict, fingerprint};
 use crate::edit::{Edit, Status};
-use crate::span::{LineCol, line_col};
+use crate::span::{LineCol, Span, line_col};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,23 +133,47 @@ pub enum Segment<'a> {
     Edit(usize),
 }
 
-/// The data of the page for `docs` (and the decisions they were made with).
-pub fn data<'a>(docs: &'a [Conversion], prior: Option<&'a Decisions>) -> ReportData<'a> {
-    let mut rules: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut categories = BTreeSet::new();
-    for c in docs {
-        for e in &c.edits {
-            let n = rules.entry(e.rule.as_str()).or_default();
-            match e.status {
-                Status::Applied => n.0 += 1,
-                Status::Suggested => n.1 += 1,
-            }
-            categories.insert(e.category.as_str());
+/// How the conversions of a page were made, besides the edits themselves.
+#[derive(Debug, Clone, Copy)]
+pub struct PageOptions<'a> {
+    /// The decisions file they were converted with: its verdicts show in the
+    /// page, the edits it rejected are listed again (so a reviewer can change
+    /// their mind), and its entries survive an export.
+    pub prior: Option<&'a Decisions>,
+    /// The confidence threshold they were converted with: an edit the file
+    /// rejected shows as applied or suggested by it.
+    pub min_confidence: f32,
+}
+
+impl Default for PageOptions<'_> {
+    fn default() -> Self {
+        PageOptions {
+            prior: None,
+            min_confidence: crate::options::DEFAULT_MIN_CONFIDENCE,
         }
     }
-    let decisions_name = match docs {
+}
+
+/// The data of the page for `docs`.
+pub fn data<'a>(docs: &'a [Conversion], opts: PageOptions<'a>) -> ReportData<'a> {
+    let index = opts.prior.map(Decisions::index);
+    let docs: Vec<DocData<'a>> = docs
+        .iter()
+        .map(|c| doc_data(c, index.as_ref(), opts.min_confidence))
+        .collect();
+    let mut rules: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut categories = BTreeSet::new();
+    for e in docs.iter().flat_map(|d| &d.edits) {
+        let n = rules.entry(e.rule).or_default();
+        match e.status {
+            Status::Applied => n.0 += 1,
+            Status::Suggested => n.1 += 1,
+        }
+        categories.insert(e.category);
+    }
+    let decisions_name = match &docs[..] {
         [one] => {
-            let name = one.source.name.rsplit(['/', '\\']).next().unwrap_or("");
+            let name = one.name.rsplit(['/', '\\']).next().unwrap_or("");
             let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
             if stem.is_empty() || stem == "-" {
                 "emend.decisions.json".to_owned()
@@ -160,7 +186,7 @@ pub fn data<'a>(docs: &'a [Conversion], prior: Option<&'a Decisions>) -> ReportD
     ReportData {
         emend: env!("CARGO_PKG_VERSION"),
         decisions_name,
-        prior,
+        prior: opts.prior,
         rules: rules
             .into_iter()
             .map(|(id, (applied, suggested))| RuleRow {
@@ -170,37 +196,85 @@ pub fn data<'a>(docs: &'a [Conversion], prior: Option<&'a Decisions>) -> ReportD
             })
             .collect(),
         categories: categories.into_iter().collect(),
-        docs: docs.iter().map(doc_data).collect(),
+        docs,
     }
 }
 
-fn doc_data(c: &Conversion) -> DocData<'_> {
+/// The edits a page shows: the conversion's, and those `prior` rejected
+/// (status by `min_confidence`, verdict reject) where they overlap none of
+/// them, sorted by span.
+fn page_edits<'a>(
+    c: &'a Conversion,
+    prior: Option<&DecisionIndex>,
+    min_confidence: f32,
+) -> Vec<(&'a Edit, Status, Option<Verdict>)> {
+    let mut out: Vec<(&Edit, Status, Option<Verdict>)> =
+        c.edits.iter().map(|e| (e, e.status, e.reviewed)).collect();
+    let Some(prior) = prior else { return out };
     let text = c.source.text.as_str();
-    let mut cursor = LineCursor::new(text);
-    let edits = c
-        .edits
+    let mut rejected: Vec<&Edit> = c
+        .dropped
         .iter()
-        .map(|e| {
+        .map(|d| &d.edit)
+        .filter(|e| e.before != e.after && prior.verdict(text, e) == Some(Verdict::Reject))
+        .collect();
+    rejected.sort_by_key(|e| e.span);
+    let mut extra: Vec<&Edit> = Vec::new();
+    for r in rejected {
+        let i = c.edits.partition_point(|k| k.span.end < r.span.start);
+        let clash = c.edits[i..]
+            .iter()
+            .take_while(|k| k.span.start <= r.span.end)
+            .any(|k| k.span.overlaps(r.span))
+            || extra.last().is_some_and(|x| x.span.overlaps(r.span));
+        if !clash && r.span.end <= text.len() {
+            extra.push(r);
+        }
+    }
+    out.extend(extra.into_iter().map(|e| {
+        let status = if e.confidence >= min_confidence {
+            Status::Applied
+        } else {
+            Status::Suggested
+        };
+        (e, status, Some(Verdict::Reject))
+    }));
+    out.sort_by_key(|(e, _, _)| e.span);
+    out
+}
+
+fn doc_data<'a>(
+    c: &'a Conversion,
+    prior: Option<&DecisionIndex>,
+    min_confidence: f32,
+) -> DocData<'a> {
+    let text = c.source.text.as_str();
+    let shown = page_edits(c, prior, min_confidence);
+    let mut cursor = LineCursor::new(text);
+    let edits = shown
+        .iter()
+        .map(|&(e, status, reviewed)| {
             let lc = cursor.at(e.span.start);
             PageEdit {
                 fp: fingerprint(text, e),
                 rule: &e.rule,
                 category: e.category.as_str(),
-                status: e.status,
+                status,
                 confidence: (e.confidence * 1000.0).round() / 1000.0,
                 line: lc.line,
                 column: lc.column,
                 before: &e.before,
                 after: &e.after,
                 note: e.note.as_deref(),
-                reviewed: e.reviewed,
+                reviewed,
             }
         })
         .collect();
+    let spans: Vec<Span> = shown.iter().map(|(e, _, _)| e.span).collect();
     DocData {
         name: &c.source.name,
         edits,
-        chunks: chunks(text, &c.edits),
+        chunks: chunks(text, &spans),
     }
 }
 
@@ -212,7 +286,6 @@ struct LineCursor<'a> {
     /// Scanned up to here.
     pos: usize,
     line: usize,
-    line_start: usize,
     /// Characters of the current line before `col_pos`.
     col_chars: usize,
     col_pos: usize,
@@ -224,7 +297,6 @@ impl<'a> LineCursor<'a> {
             text,
             pos: 0,
             line: 1,
-            line_start: 0,
             col_chars: 0,
             col_pos: 0,
         }
@@ -244,7 +316,6 @@ impl<'a> LineCursor<'a> {
             };
             if brk {
                 self.line += 1;
-                self.line_start = i + 1;
                 self.col_chars = 0;
                 self.col_pos = i + 1;
             }
@@ -264,15 +335,15 @@ impl<'a> LineCursor<'a> {
     }
 }
 
-/// True if `pos` lies strictly inside the span of one of `edits` (sorted,
-/// not overlapping).
-fn inside(edits: &[Edit], pos: usize) -> bool {
-    let i = edits.partition_point(|e| e.span.end <= pos);
-    edits.get(i).is_some_and(|e| e.span.start < pos)
+/// True if `pos` lies strictly inside one of the edit spans `edits`
+/// (sorted, not overlapping).
+fn inside(edits: &[Span], pos: usize) -> bool {
+    let i = edits.partition_point(|e| e.end <= pos);
+    edits.get(i).is_some_and(|e| e.start < pos)
 }
 
 /// Chunk boundaries of `text`: byte offsets, first 0, last `text.len()`.
-fn boundaries(text: &str, edits: &[Edit]) -> Vec<usize> {
+fn boundaries(text: &str, edits: &[Span]) -> Vec<usize> {
     let mut bounds = vec![0];
     let mut chunk_start = 0;
     let mut has_content = false;
@@ -320,7 +391,7 @@ fn boundaries(text: &str, edits: &[Edit]) -> Vec<usize> {
 }
 
 /// Cuts `text` into chunks of plain text and edit indexes.
-fn chunks<'a>(text: &'a str, edits: &[Edit]) -> Vec<Vec<Segment<'a>>> {
+fn chunks<'a>(text: &'a str, edits: &[Span]) -> Vec<Vec<Segment<'a>>> {
     let bounds = boundaries(text, edits);
     let mut out = Vec::with_capacity(bounds.len());
     let mut next = 0; // next edit to place
@@ -330,15 +401,15 @@ fn chunks<'a>(text: &'a str, edits: &[Edit]) -> Vec<Vec<Segment<'a>>> {
         let mut segs = Vec::new();
         let mut pos = start;
         while let Some(e) = edits.get(next) {
-            let s = e.span.start.clamp(pos, end);
-            if e.span.start > end || (e.span.start == end && !last) {
+            let s = e.start.clamp(pos, end);
+            if e.start > end || (e.start == end && !last) {
                 break;
             }
             if let Some(t) = text.get(pos..s).filter(|t| !t.is_empty()) {
                 segs.push(Segment::Text(t));
             }
             segs.push(Segment::Edit(next));
-            pos = e.span.end.clamp(s, text.len());
+            pos = e.end.clamp(s, text.len());
             next += 1;
         }
         if let Some(t) = text.get(pos..end).filter(|t| !t.is_empty()) {
@@ -377,14 +448,13 @@ fn escape_html(s: &str) -> String {
     out
 }
 
-/// The report page for `docs`; `prior` is the decisions file they were
-/// converted with, if any (its verdicts show, and survive an export).
-pub fn to_string(docs: &[Conversion], prior: Option<&Decisions>) -> String {
+/// The report page for `docs`, converted as `opts` says.
+pub fn to_string(docs: &[Conversion], opts: PageOptions<'_>) -> String {
     let title = match docs {
         [one] => format!("emend review: {}", one.source.name),
         _ => format!("emend review: {} documents", docs.len()),
     };
-    let data = script_json(&data(docs, prior));
+    let data = script_json(&data(docs, opts));
     let title = escape_html(&title);
     fill(TEMPLATE, |name| match name {
         "version" => env!("CARGO_PKG_VERSION"),
@@ -415,6 +485,10 @@ fn fill<'a>(template: &str, value: impl Fn(&str) -> &'a str) -> String {
 mod tests {
     use super::*;
 
+    fn spans(c: &Conversion) -> Vec<Span> {
+        c.edits.iter().map(|e| e.span).collect()
+    }
+
     fn join(text: &str, c: &Conversion, chunks: &[Vec<Segment<'_>>]) -> (String, String) {
         let _ = text;
         let (mut src, mut clean) = (String::new(), String::new());
@@ -438,7 +512,7 @@ mod tests {
     fn chunks_give_back_source_and_clean_text() {
         let text = "Title  here\n\nWar , and  peace.\n\n\nA second , one.\nSame  paragraph.\n";
         let c = crate::convert_text("t.txt", text);
-        let ch = chunks(text, &c.edits);
+        let ch = chunks(text, &spans(&c));
         assert_eq!(ch.len(), 3, "{ch:?}");
         let (src, clean) = join(text, &c, &ch);
         assert_eq!(src, text);
@@ -449,13 +523,13 @@ mod tests {
     fn long_lines_are_cut_but_never_inside_an_edit() {
         let line = "word , ".repeat(6000);
         let c = crate::convert_text("t.txt", &line);
-        let ch = chunks(&line, &c.edits);
+        let ch = chunks(&line, &spans(&c));
         assert!(ch.len() > 2, "{}", ch.len());
         let (src, clean) = join(&line, &c, &ch);
         assert_eq!(src, line);
         assert_eq!(clean, c.clean);
-        let b = boundaries(&line, &c.edits);
-        assert!(b.iter().all(|&p| !inside(&c.edits, p)));
+        let b = boundaries(&line, &spans(&c));
+        assert!(b.iter().all(|&p| !inside(&spans(&c), p)));
     }
 
     #[test]
@@ -471,13 +545,13 @@ mod tests {
     #[test]
     fn empty_text_has_one_empty_chunk() {
         let c = crate::convert_text("t.txt", "");
-        assert_eq!(chunks("", &c.edits), vec![Vec::<Segment<'_>>::new()]);
+        assert_eq!(chunks("", &spans(&c)), vec![Vec::<Segment<'_>>::new()]);
     }
 
     #[test]
     fn script_data_cannot_close_the_script() {
         let c = crate::convert_text("a</script>.txt", "x </script><!-- y  z\n");
-        let page = to_string(std::slice::from_ref(&c), None);
+        let page = to_string(std::slice::from_ref(&c), PageOptions::default());
         assert_eq!(
             page.matches("</script>").count(),
             2,

@@ -95,14 +95,16 @@ test('review in the page, export, convert with the decisions', async () => {
   assert.equal(clean, expected);
   assert.notEqual(clean, emend(['convert', fixture, ...flags, '--to', 'text']));
 
-  // Reopened with those decisions, the page shows the accepted edit (rejected
-  // ones are no longer proposed) and exports every decision again.
+  // Reopened with those decisions, the page shows every verdict (rejected
+  // edits are listed again) and exports the same decisions.
   const html2 = join(tmp, 'y.html');
   emend(['report', fixture, ...flags, '--decisions', file, '--html', html2]);
   const again = await openReport(browser, html2);
-  assert.match(await again.page.textContent('#pos'), /– \/ 3 shown · 1 accepted · 0 rejected/);
+  assert.match(await again.page.textContent('#pos'), /– \/ 9 shown · 1 accepted · 6 rejected/);
   const byFp = (x) => ({ ...x, edits: [...x.edits].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)) });
   assert.deepEqual(byFp(JSON.parse(await again.page.evaluate(() => window.emendDecisions()))), byFp(d));
+  await again.page.click('#v-side');
+  assert.equal(await again.page.$$eval('#doc .cln', (els) => els.map((e) => e.innerText).join('')), expected);
   await again.context.close();
 
   assert.deepEqual(errors, [], 'no script errors');
