@@ -36,6 +36,10 @@ export async function openReport(browser, file, viewport = { width: 1280, height
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
+  // Anything but the file itself and the exported blob counts as an error.
+  page.on('request', (r) => {
+    if (!/^(file|blob|data):/.test(r.url())) errors.push(new Error('network request: ' + r.url()));
+  });
   // The page must not fetch anything: fail every request but the file itself.
   await page.route('**/*', (route) =>
     route.request().url().startsWith('file:') ? route.continue() : route.abort());

@@ -59,9 +59,11 @@
       (v === 'accept' ? ' v-acc' : v === 'reject' ? ' v-rej' : ' v-none') +
       (inForce(e) ? ' on' : ' off') + (i === cur ? ' cur' : '');
   }
+  // CSS shows a carriage return as a space: CR and CRLF line ends are shown as LF.
+  const lines = (s) => (s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n'));
   function piece(tag, text, main) {
     const el = document.createElement(tag);
-    el.textContent = text;
+    el.textContent = lines(text);
     if (main && WS.test(text)) {
       el.className = 'ws';
       el.dataset.m = visible(text);
@@ -97,8 +99,9 @@
     cln.className = 'cln';
     for (const s of doc.chunks[k]) {
       if (typeof s === 'string') {
-        src.append(s);
-        cln.append(s);
+        const t = lines(s);
+        src.append(t);
+        cln.append(t);
       } else {
         src.append(editEl(s, true));
         cln.append(editEl(s, false));
