@@ -112,6 +112,19 @@ try {
       return performance.now() - t0;
     });
     console.log(`reject a whole rule                ${rule.toFixed(0).padStart(5)} ms`);
+    // Worst case: every row built (the reader scrolled through it all).
+    const scrolled = await page.evaluate(async () => {
+      const t0 = performance.now();
+      for (let y = 0; y < document.body.scrollHeight; y += innerHeight * 3) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+      return [performance.now() - t0, document.querySelectorAll('#doc .row[data-done]').length];
+    });
+    console.log(`scroll through it all              ${scrolled[0].toFixed(0).padStart(5)} ms (${scrolled[1]} rows built)`);
+    await measure('then filter status = suggested', { id: 'fstatus', value: 'suggested' });
+    await measure('then filter rule = whitespace', { id: 'frule', value: 'whitespace' });
+    await measure('then filters cleared', { id: 'frule', value: '' });
     if (errors.length) throw errors[0];
   } finally {
     await browser.close();

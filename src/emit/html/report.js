@@ -92,7 +92,6 @@
     const row = rows[k];
     if (!row || row.dataset.done) return;
     row.dataset.done = '1';
-    io.unobserve(row);
     const src = document.createElement('div');
     src.className = 'src';
     const cln = document.createElement('div');
@@ -109,6 +108,15 @@
     }
     row.replaceChildren(src, cln);
     row.style.minHeight = '';
+  }
+  // Empties row k again at the height it had, so the page only ever holds
+  // the rows near the viewport (and filters restyle few elements).
+  function emptyRow(k, height) {
+    const row = rows[k];
+    if (!row.dataset.done || row.contains(document.activeElement)) return;
+    row.style.minHeight = height + 'px';
+    row.replaceChildren();
+    delete row.dataset.done;
   }
   function estimate(segs) {
     let chars = 0, lines = 1;
@@ -136,14 +144,21 @@
     }
     return lo > 0 && lo < rows.length ? rows[lo] : null;
   }
-  // Rows are filled when they come near the viewport; rows filled above the
-  // anchor would push the text down, so the scroll position follows.
+  // Rows are filled when they come near the viewport and emptied when they
+  // leave it; rows filled above the anchor would push the text down, so the
+  // scroll position follows.
   const io = new IntersectionObserver((entries) => {
-    const todo = entries.filter((en) => en.isIntersecting && rows[+en.target.dataset.k] === en.target);
-    if (todo.length) {
+    // A row may appear twice in one batch: its last entry is its state.
+    const last = new Map();
+    for (const en of entries) if (rows[+en.target.dataset.k] === en.target) last.set(en.target, en);
+    const mine = [...last.values()];
+    const fill = mine.filter((en) => en.isIntersecting);
+    const gone = mine.filter((en) => !en.isIntersecting && en.target.dataset.done);
+    if (fill.length || gone.length) {
       const a = anchor();
       const top = a && a.getBoundingClientRect().top;
-      for (const en of todo) renderRow(+en.target.dataset.k);
+      for (const en of gone) emptyRow(+en.target.dataset.k, en.boundingClientRect.height);
+      for (const en of fill) renderRow(+en.target.dataset.k);
       if (a) scrollBy(0, a.getBoundingClientRect().top - top);
     }
     if (!timing.firstRender) {
