@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod edit_log_schema;
 mod hostile;
+mod html;
 mod outputs;
 mod properties;
 mod readme;

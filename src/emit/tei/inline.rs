@@ -223,15 +223,21 @@ pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
             } else {
                 ("orig", "reg")
             };
-            let extra = (status == Status::Suggested).then_some(("type", "proposed"));
-            write_open(t, "choice", &attrs_for(extra));
+            // A suggestion is typed on its reg/corr (choice takes no @type):
+            // readers that pick reg/corr can skip type="proposed".
+            let reg_attrs: &[(&str, &str)] = if status == Status::Suggested {
+                &[("type", "proposed")]
+            } else {
+                &[]
+            };
+            write_open(t, "choice", &attrs_for(None));
             t.start(orig, &[]);
             t.text(&e.before);
             t.end(orig);
             if e.after.is_empty() {
-                t.empty(reg, &[]);
+                t.empty(reg, reg_attrs);
             } else {
-                t.start(reg, &[]);
+                t.start(reg, reg_attrs);
                 t.text(&e.after);
                 t.end(reg);
             }
