@@ -59,6 +59,15 @@ struct ConvertArgs {
     /// instead of detecting it.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+    /// Also load this lexicon or phrase pack (TOML); repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+    /// Use only this built-in pack (caucasus-2020, zh-en-mt, mt-calques); repeatable.
+    #[arg(long = "pack", value_name = "NAME")]
+    packs: Vec<String>,
+    /// Use no built-in pack.
+    #[arg(long)]
+    no_packs: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -108,6 +117,9 @@ fn options(args: &ConvertArgs) -> Result<Options> {
         min_confidence: args.min_confidence,
         quotes: args.quotes,
         encoding: args.encoding.clone(),
+        lexicons: args.lexicons.clone(),
+        packs: args.packs.clone(),
+        no_packs: args.no_packs,
     })
 }
 

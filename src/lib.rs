@@ -31,6 +31,7 @@ pub mod edit;
 pub mod emit;
 pub mod entity;
 pub mod error;
+pub mod names;
 pub mod options;
 pub mod parse;
 pub mod passes;

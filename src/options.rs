@@ -1,6 +1,7 @@
 //! Conversion options, validated once and shared by every file of a batch.
 
 use crate::passes::QuoteStyle;
+use std::path::PathBuf;
 
 /// Confidence at or above which an edit is applied by default.
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.8;
@@ -14,6 +15,12 @@ pub struct Options {
     pub quotes: QuoteStyle,
     /// Read every input in this encoding instead of detecting it.
     pub encoding: Option<String>,
+    /// User lexicons and phrase packs (TOML), loaded after the built-in packs.
+    pub lexicons: Vec<PathBuf>,
+    /// Built-in packs to use, by name; empty means all.
+    pub packs: Vec<String>,
+    /// Use no built-in pack at all.
+    pub no_packs: bool,
 }
 
 impl Default for Options {
@@ -22,6 +29,9 @@ impl Default for Options {
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             quotes: QuoteStyle::Dominant,
             encoding: None,
+            lexicons: Vec::new(),
+            packs: Vec::new(),
+            no_packs: false,
         }
     }
 }

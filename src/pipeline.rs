@@ -47,13 +47,21 @@ pub struct Conversion {
 pub struct Engine {
     options: Options,
     passes: Vec<Box<dyn Pass>>,
+    resources: crate::names::Resources,
 }
 
 impl Engine {
-    /// Builds the passes for `options`.
+    /// Builds the passes for `options` and compiles the lexicons and phrase
+    /// packs once; a malformed lexicon is an [`crate::Error::Data`] naming the
+    /// file, line and column.
     pub fn new(options: Options) -> Result<Self> {
         let passes = registry(&options);
-        Ok(Engine { options, passes })
+        let resources = crate::names::Resources::compile(&options)?;
+        Ok(Engine {
+            options,
+            passes,
+            resources,
+        })
     }
 
     /// The options in force.
@@ -76,6 +84,7 @@ impl Engine {
             doc: &document,
             protected: &protected,
             options: &self.options,
+            resources: &self.resources,
         };
         let mut proposals = Proposals::default();
         for pass in &self.passes {
