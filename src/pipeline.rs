@@ -47,7 +47,7 @@ pub struct Conversion {
 pub struct Engine {
     options: Options,
     passes: Vec<Box<dyn Pass>>,
-    resources: crate::names::Resources,
+    resources: std::sync::Arc<crate::names::Resources>,
 }
 
 impl Engine {
@@ -56,7 +56,7 @@ impl Engine {
     /// file, line and column.
     pub fn new(options: Options) -> Result<Self> {
         let passes = registry(&options);
-        let resources = crate::names::Resources::compile(&options)?;
+        let resources = crate::names::Resources::for_options(&options)?;
         Ok(Engine {
             options,
             passes,

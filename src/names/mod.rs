@@ -29,7 +29,7 @@ use crate::span::Span;
 use exact::Exact;
 use lexicon::{BUILTIN, FormKind, Lexicon};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A one-word form the fuzzy matcher compares unknown tokens with.
 #[derive(Debug, Clone)]
@@ -140,12 +140,28 @@ impl Resources {
         }
     }
 
-    /// The built-in packs, compiled once per process (for tests and
-    /// [`crate::convert_text`]); `None` if they fail to load.
+    /// The built-in packs, compiled once per process; `None` if they fail to load.
     pub fn builtin() -> Option<&'static Resources> {
-        static CELL: OnceLock<Option<Resources>> = OnceLock::new();
-        CELL.get_or_init(|| Resources::compile(&Options::default()).ok())
+        Self::builtin_shared().map(|r| &**r)
+    }
+
+    fn builtin_shared() -> Option<&'static Arc<Resources>> {
+        static CELL: OnceLock<Option<Arc<Resources>>> = OnceLock::new();
+        CELL.get_or_init(|| Resources::compile(&Options::default()).ok().map(Arc::new))
             .as_ref()
+    }
+
+    /// What `options` asks for, compiled; the built-in packs alone are
+    /// compiled once per process and shared.
+    pub fn for_options(options: &Options) -> Result<Arc<Resources>> {
+        let default = Options::default();
+        if options.lexicons.is_empty() && options.packs.is_empty() && !options.no_packs {
+            if let Some(r) = Self::builtin_shared() {
+                return Ok(Arc::clone(r));
+            }
+            return Resources::compile(&default).map(Arc::new);
+        }
+        Resources::compile(options).map(Arc::new)
     }
 
     /// No entities, no phrases.
