@@ -97,8 +97,17 @@ impl Resources {
         let phrases = phrases::PhraseMatcher::build(&lexicon);
         let mut fuzzy: BTreeMap<char, Vec<FuzzyEntry>> = BTreeMap::new();
         for (e, ent) in lexicon.entities.iter().enumerate() {
+            // Unseen spellings are guessed for people and places; organisation
+            // names are phrases, matched exactly or by the phrase packs.
+            if ent.kind == crate::entity::EntityType::Org {
+                continue;
+            }
             for f in &ent.forms {
-                if f.when.is_some() {
+                let letters_only = f
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’');
+                if f.when.is_some() || !letters_only {
                     continue;
                 }
                 let target = match f.kind {

@@ -42,6 +42,15 @@ pub struct Names;
 const MIN_SIMILARITY: f32 = 0.78;
 /// Below this confidence nothing is proposed.
 const MIN_PROPOSAL: f32 = 0.5;
+/// Generic words after a glossed name: "(Naka region)".
+const GENERIC: &[&str] = &[
+    "region",
+    "area",
+    "province",
+    "district",
+    "oblast",
+    "territory",
+];
 /// Words that cannot follow an article: "Passing an also said" is no English.
 const NOT_AFTER_ARTICLE: &[&str] = &[
     "also",
@@ -145,7 +154,10 @@ impl Pass for Names {
             }
         }
         guesses.extend(m.split_garbles(&idx, &guesses));
+        guesses.extend(m.aliases(&guesses, out));
         m.emit(&idx, self.id(), &guesses, out);
+        let same = m.same_document(&idx, &guesses);
+        out.edits.extend(same);
     }
 }
 
@@ -658,6 +670,151 @@ impl Matcher<'_, '_> {
         out
     }
 
+    /// Names the text itself glosses: "Nagorno-Karabakh (Naka region)" teaches
+    /// the document that "Naka" is Nagorno-Karabakh. Every other use of the
+    /// alias is linked; a word alias is also proposed for rewriting (an
+    /// acronym is only linked).
+    fn aliases(&self, guesses: &[Guess], out: &mut Proposals) -> Vec<Guess> {
+        let text = self.text();
+        let mut learnt: Vec<(String, usize, Span)> = Vec::new();
+        for r in &self.resolved {
+            let Some(rest) = text[r.span.end..].strip_prefix(" (") else {
+                continue;
+            };
+            let Some(close) = rest.find(')') else {
+                continue;
+            };
+            let inner = &rest[..close];
+            let mut ws: Vec<&str> = inner.split(' ').collect();
+            if ws.len() > 1
+                && ws
+                    .last()
+                    .is_some_and(|w| GENERIC.contains(&w.to_lowercase().as_str()))
+            {
+                ws.pop();
+            }
+            let alias = ws.join(" ");
+            let start = r.span.end + 2;
+            let span = Span::new(start, start + alias.len());
+            let names_like = !alias.is_empty()
+                && ws.len() <= 2
+                && ws.iter().all(|w| {
+                    w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+                });
+            if names_like && !self.taken(span) && fold(&alias) != fold(r.span.of(text)) {
+                learnt.push((alias, r.entity, span));
+            }
+        }
+        let mut found = Vec::new();
+        for (alias, e, def) in learnt {
+            let ent = &self.lex.entities[e];
+            let acronym = alias
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            for (k, _) in text.match_indices(alias.as_str()) {
+                let span = Span::new(k, k + alias.len());
+                let bounded = !text[..k]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !text[span.end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if !bounded || self.taken(span) || guesses.iter().any(|g| g.span.overlaps(span)) {
+                    continue;
+                }
+                if acronym || self.cx.is_protected(span) {
+                    record_mention(out, self.lex, e, span, &alias);
+                    continue;
+                }
+                let target = ent.target_of(&alias);
+                found.push(Guess {
+                    span,
+                    mention: span,
+                    after: target,
+                    entity: e,
+                    conf: 0.7,
+                    rule: "names/alias",
+                    notes: vec![format!(
+                        "the text glosses {} as {alias:?} (at byte {})",
+                        ent.canonical, def.start
+                    )],
+                    replaces: None,
+                });
+            }
+        }
+        found
+    }
+
+    /// Unknown names spelt two ways in one document ("Vartanyan",
+    /// "Vartanian"): the rarer spelling is proposed as the commoner one (the
+    /// earlier on a tie). Only suggested: neither spelling is in a lexicon.
+    fn same_document(&self, idx: &DocIndex<'_>, guesses: &[Guess]) -> Vec<Edit> {
+        let text = self.text();
+        let countries: Vec<&str> = self
+            .lex
+            .entities
+            .iter()
+            .filter(|e| e.subtype.as_deref() == Some("country"))
+            .flat_map(|e| e.accepted().map(|f| f.key.as_str()))
+            .collect();
+        // Ethnonyms and adjectives of countries ("Turks", "Turkish") are no names.
+        let ethnic = |w: &str| {
+            let f = fold(w);
+            countries
+                .iter()
+                .any(|k| f.chars().zip(k.chars()).take_while(|(a, b)| a == b).count() >= 4)
+        };
+        let mut seen: std::collections::BTreeMap<&str, Vec<Span>> =
+            std::collections::BTreeMap::new();
+        for b in &self.cx.doc.blocks {
+            for (k, w) in words(b.span.of(text)) {
+                let span = Span::new(b.span.start + k, b.span.start + k + w.len());
+                if w.chars().count() < 5
+                    || !w.starts_with(char::is_uppercase)
+                    || w.chars().all(char::is_uppercase)
+                    || !w.chars().all(|c| c.is_ascii_alphabetic())
+                    || self.is_ordinary_word(w)
+                    || ethnic(w)
+                    || self.taken(span)
+                    || guesses.iter().any(|g| g.span.overlaps(span))
+                    || foreign_sentence(idx, span)
+                {
+                    continue;
+                }
+                seen.entry(w).or_default().push(span);
+            }
+        }
+        let forms: Vec<(&str, &Vec<Span>, String)> =
+            seen.iter().map(|(w, v)| (*w, v, skeleton(w))).collect();
+        let mut out = Vec::new();
+        for (i, (a, va, sa)) in forms.iter().enumerate() {
+            for (b, vb, sb) in &forms[i + 1..] {
+                let (fa, fb) = (fold(a), fold(b));
+                if block(sa) != block(sb) || fa.starts_with(&fb) || fb.starts_with(&fa) {
+                    continue;
+                }
+                let sim = similarity_of_skeletons(sa, sb);
+                if sim < 0.9 {
+                    continue;
+                }
+                let a_wins = va.len() > vb.len() || (va.len() == vb.len() && va[0] < vb[0]);
+                let (from, to, spans) = if a_wins { (*b, *a, *vb) } else { (*a, *b, *va) };
+                for span in spans {
+                    out.push(
+                        Edit::new(text, *span, to, "names/same-document", Category::Name, (sim - 0.3).min(0.65))
+                            .with_note(format!(
+                                "{from:?} and {to:?} both occur in this document and sound alike (similarity {sim:.2}); neither is in a lexicon"
+                            )),
+                    );
+                }
+            }
+        }
+        out
+    }
+
     fn emit(&self, idx: &DocIndex<'_>, pass: &str, guesses: &[Guess], out: &mut Proposals) {
         let text = self.text();
         let min = self.cx.options.min_confidence;
@@ -832,6 +989,23 @@ mod tests {
                 && *conf >= 0.8),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn an_alias_the_text_defines_is_linked_and_proposed() {
+        let c =
+            proposed("Fighting in Nagorno-Karabakh (Gorkar region) went on. Gorkar was shelled.");
+        assert!(
+            c.iter()
+                .any(|(b, a, conf)| b == "Gorkar" && a == "Nagorno-Karabakh" && *conf < 0.8),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_spelt_two_ways_is_proposed_as_the_commoner() {
+        let c = proposed("Analyst Mkrtchyan spoke. Mkrtchyan left. Later Mkrtchian returned.");
+        assert_eq!(c, [("Mkrtchian".to_owned(), "Mkrtchyan".to_owned(), 0.65)]);
     }
 
     #[test]
