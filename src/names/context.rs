@@ -22,8 +22,12 @@ pub struct DocIndex<'a> {
     pub blocks: Vec<Span>,
     /// Exact lexicon matches.
     pub hits: Vec<Hit>,
-    /// Spans where each entity is mentioned.
+    /// Spans where each entity is mentioned, sorted.
     pub mentions: BTreeMap<usize, Vec<Span>>,
+    /// Sentence spans, sorted (computed once).
+    sentences: Vec<Span>,
+    /// Document-level answers of literal references, cached.
+    doc_refs: std::sync::Mutex<BTreeMap<String, bool>>,
 }
 
 impl<'a> DocIndex<'a> {
@@ -49,12 +53,15 @@ impl<'a> DocIndex<'a> {
                 mentions.entry(ents[0]).or_default().push(h.span);
             }
         }
+        let sentences = sentences_of(text, &blocks);
         DocIndex {
             text,
             folded,
             blocks,
             hits,
             mentions,
+            sentences,
+            doc_refs: std::sync::Mutex::new(BTreeMap::new()),
         }
     }
 
@@ -74,31 +81,19 @@ impl<'a> DocIndex<'a> {
         }
     }
 
-    /// The sentence around `at`, inside its paragraph.
+    /// The sentence around `at` (all the sentences it touches), inside its paragraph.
     pub fn sentence(&self, at: Span) -> Span {
-        let p = self.paragraph(at);
-        let t = p.of(self.text);
-        let rel = at.start.saturating_sub(p.start).min(t.len());
-        let rel_end = at.end.saturating_sub(p.start).clamp(rel, t.len());
-        let mut start = 0;
-        let mut end = t.len();
-        let bytes = t.as_bytes();
-        for (k, c) in t.char_indices() {
-            if matches!(c, '.' | '!' | '?' | '\n') {
-                let next_space =
-                    c == '\n' || bytes.get(k + 1).is_some_and(|b| b.is_ascii_whitespace());
-                if !next_space {
-                    continue;
-                }
-                if k < rel {
-                    start = k + 1;
-                } else if k >= rel_end {
-                    end = k + 1;
-                    break;
-                }
-            }
+        let i = self.sentences.partition_point(|s| s.end <= at.start);
+        let Some(first) = self.sentences.get(i).filter(|s| s.start <= at.start) else {
+            return self.paragraph(at);
+        };
+        let mut end = first.end;
+        let mut k = i + 1;
+        while end < at.end && k < self.sentences.len() && self.sentences[k].start <= at.end {
+            end = self.sentences[k].end;
+            k += 1;
         }
-        Span::new(p.start + start, p.start + end)
+        Span::new(first.start, end.max(at.end).min(self.text.len()))
     }
 
     /// The window of `scope` around `at`.
@@ -111,9 +106,16 @@ impl<'a> DocIndex<'a> {
 
     /// True if entity `e` is mentioned inside `window` (anywhere if `None`).
     pub fn mentioned(&self, e: usize, window: Option<Span>) -> bool {
-        self.mentions
-            .get(&e)
-            .is_some_and(|v| v.iter().any(|s| window.is_none_or(|w| w.contains(*s))))
+        let Some(v) = self.mentions.get(&e) else {
+            return false;
+        };
+        match window {
+            None => !v.is_empty(),
+            Some(w) => {
+                let i = v.partition_point(|s| s.start < w.start);
+                v.get(i).is_some_and(|s| s.end <= w.end)
+            }
+        }
     }
 
     /// True if reference `r` (`@id` or a literal phrase) occurs in `window`.
@@ -124,14 +126,24 @@ impl<'a> DocIndex<'a> {
                 .get(id)
                 .is_some_and(|&e| self.mentioned(e, window));
         }
-        let (from, to) = match window {
-            Some(w) => (
-                self.folded.folded_offset(w.start),
-                self.folded.folded_offset(w.end),
-            ),
-            None => (0, self.folded.text.len()),
-        };
-        find_word(&self.folded.text, fold(r).trim(), from, to)
+        let key = fold(r);
+        let key = key.trim();
+        let all = self.folded.text.len();
+        match window {
+            Some(w) => {
+                let (from, to) = (
+                    self.folded.folded_offset(w.start),
+                    self.folded.folded_offset(w.end),
+                );
+                find_word(&self.folded.text, key, from, to)
+            }
+            None => match self.doc_refs.lock() {
+                Ok(mut cache) => *cache
+                    .entry(key.to_owned())
+                    .or_insert_with(|| find_word(&self.folded.text, key, 0, all)),
+                Err(_) => find_word(&self.folded.text, key, 0, all),
+            },
+        }
     }
 
     /// True if `cond` holds for a match at `at`.
@@ -174,6 +186,32 @@ impl<'a> DocIndex<'a> {
             b.ends_with(&r) && super::fold::boundary_before(&b, b.len() - r.len())
         })
     }
+}
+
+/// Sentence spans of every block: a sentence ends at `.`, `!`, `?` followed
+/// by white space, or at a line break.
+fn sentences_of(text: &str, blocks: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let t = b.of(text);
+        let bytes = t.as_bytes();
+        let mut start = 0;
+        for (k, c) in t.char_indices() {
+            let end_here = match c {
+                '\n' => true,
+                '.' | '!' | '?' => bytes.get(k + 1).is_some_and(|b| b.is_ascii_whitespace()),
+                _ => false,
+            };
+            if end_here {
+                out.push(Span::new(b.start + start, b.start + k + 1));
+                start = k + 1;
+            }
+        }
+        if start < t.len() {
+            out.push(Span::new(b.start + start, b.end));
+        }
+    }
+    out
 }
 
 /// The words of `s` with their byte offsets (letters, digits, inner hyphens).

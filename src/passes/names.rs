@@ -136,8 +136,10 @@ impl Pass for Names {
             cx,
             res,
             lex,
-            phrase_spans,
+            phrase_spans: SpanSet::new(phrase_spans),
+            resolved_spans: SpanSet::new(resolved.iter().map(|r| r.span).collect()),
             resolved,
+            foreign: Default::default(),
             lower_words: words(cx.text)
                 .into_iter()
                 .filter(|(_, w)| w.starts_with(char::is_lowercase))
@@ -161,15 +163,41 @@ impl Pass for Names {
     }
 }
 
+/// Spans sorted by start, for overlap queries in logarithmic time.
+#[derive(Debug, Default)]
+struct SpanSet {
+    spans: Vec<Span>,
+    max_len: usize,
+}
+
+impl SpanSet {
+    fn new(mut spans: Vec<Span>) -> SpanSet {
+        spans.sort();
+        let max_len = spans.iter().map(Span::len).max().unwrap_or(0);
+        SpanSet { spans, max_len }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        let i = self
+            .spans
+            .partition_point(|s| s.start + self.max_len < span.start);
+        self.spans[i..]
+            .iter()
+            .take_while(|s| s.start <= span.end)
+            .any(|s| s.overlaps(span))
+    }
+}
+
 /// True if the sentence around `span` is in Azerbaijani or Turkish (two or
 /// more words with letters such as ə, ı, ş, ğ): names there are native
 /// spellings, not garbles.
 fn foreign_sentence(idx: &DocIndex<'_>, span: Span) -> bool {
+    let near = around(idx, span, 400);
     let mut w = idx.sentence(span);
-    if let Some(p) = parenthesis_around(idx.text, idx.paragraph(span), span) {
+    if let Some(p) = parenthesis_around(idx.text, near, span) {
         w = p;
     } else if words(w.of(idx.text)).len() < 6 {
-        w = idx.paragraph(span);
+        w = near;
     }
     let all = words(w.of(idx.text));
     let marked = all
@@ -177,6 +205,21 @@ fn foreign_sentence(idx: &DocIndex<'_>, span: Span) -> bool {
         .filter(|(_, w)| w.contains(['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ']))
         .count();
     marked >= 2 && marked * 7 >= all.len()
+}
+
+/// The paragraph around `span`, cut to `radius` bytes on either side.
+fn around(idx: &DocIndex<'_>, span: Span, radius: usize) -> Span {
+    let p = idx.paragraph(span);
+    let text = idx.text;
+    let mut a = span.start.saturating_sub(radius).max(p.start);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (span.end + radius).min(p.end).max(span.end);
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    Span::new(a, b)
 }
 
 /// The parenthesis inside `within` that holds `span`, if any.
@@ -252,9 +295,11 @@ struct Matcher<'c, 'a> {
     cx: &'c Context<'a>,
     res: &'c Resources,
     lex: &'c Lexicon,
-    phrase_spans: Vec<Span>,
+    phrase_spans: SpanSet,
     resolved: Vec<Resolved>,
+    resolved_spans: SpanSet,
     lower_words: BTreeSet<String>,
+    foreign: std::cell::RefCell<std::collections::BTreeMap<Span, bool>>,
 }
 
 impl Matcher<'_, '_> {
@@ -265,8 +310,22 @@ impl Matcher<'_, '_> {
     /// True if `span` may not be guessed at: protected, or already a known name or phrase.
     fn taken(&self, span: Span) -> bool {
         self.cx.is_protected(span)
-            || self.phrase_spans.iter().any(|p| p.overlaps(span))
-            || self.resolved.iter().any(|r| r.span.overlaps(span))
+            || self.phrase_spans.overlaps(span)
+            || self.resolved_spans.overlaps(span)
+    }
+
+    /// [`foreign_sentence`], cached by sentence.
+    fn foreign(&self, idx: &DocIndex<'_>, span: Span) -> bool {
+        let key = idx.sentence(span);
+        if parenthesis_around(idx.text, around(idx, span, 400), span).is_some() {
+            return foreign_sentence(idx, span);
+        }
+        if let Some(&v) = self.foreign.borrow().get(&key) {
+            return v;
+        }
+        let v = foreign_sentence(idx, span);
+        self.foreign.borrow_mut().insert(key, v);
+        v
     }
 
     /// The best lexicon form for `word` in its phonetic block, other than `except`.
@@ -402,6 +461,8 @@ impl Matcher<'_, '_> {
         let idx_ro: &DocIndex<'_> = idx;
         let text = self.text();
         let mut base: Vec<(Span, &FuzzyEntry, f32)> = Vec::new();
+        let mut cache: std::collections::BTreeMap<&str, Option<(&FuzzyEntry, f32)>> =
+            Default::default();
         for b in &self.cx.doc.blocks {
             for (k, w) in words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
@@ -411,11 +472,12 @@ impl Matcher<'_, '_> {
                     || w.chars().all(char::is_uppercase)
                     || !w.chars().all(|c| c.is_ascii_alphabetic())
                     || self.taken(span)
-                    || foreign_sentence(idx_ro, span)
+                    || self.foreign(idx_ro, span)
                 {
                     continue;
                 }
-                if let Some((e, s)) = self.best(w, None) {
+                let found = *cache.entry(w).or_insert_with(|| self.best(w, None));
+                if let Some((e, s)) = found {
                     base.push((span, e, s));
                 }
             }
@@ -477,7 +539,11 @@ impl Matcher<'_, '_> {
             if !short_surname {
                 continue;
             }
-            let before = &text[..r.span.start];
+            let mut from = r.span.start.saturating_sub(64);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = &text[from..r.span.start];
             let Some(pre) = before.strip_suffix(' ') else {
                 continue;
             };
@@ -490,7 +556,7 @@ impl Matcher<'_, '_> {
             {
                 continue;
             }
-            let span = Span::new(k, k + w.len());
+            let span = Span::new(from + k, from + k + w.len());
             let given = cw[cw.len() - 2];
             if fold(w) == fold(given) || self.taken(span) || self.is_ordinary_word(w) {
                 continue;
@@ -586,6 +652,7 @@ impl Matcher<'_, '_> {
     /// A capitalised word and a short lowercase one that together sound like a
     /// name the document mentions: "Passing an" for "Pashinyan".
     fn split_garbles(&self, idx: &DocIndex<'_>, guesses: &[Guess]) -> Vec<Guess> {
+        let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let text = self.text();
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
@@ -602,7 +669,7 @@ impl Matcher<'_, '_> {
                     continue;
                 }
                 let span = Span::new(b.span.start + k1, b.span.start + k2 + w2.len());
-                if self.taken(span) || guesses.iter().any(|g| g.span.overlaps(span)) {
+                if self.taken(span) || guessed.overlaps(span) {
                     continue;
                 }
                 let joined = format!("{w1}{w2}");
@@ -675,6 +742,7 @@ impl Matcher<'_, '_> {
     /// alias is linked; a word alias is also proposed for rewriting (an
     /// acronym is only linked).
     fn aliases(&self, guesses: &[Guess], out: &mut Proposals) -> Vec<Guess> {
+        let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let text = self.text();
         let mut learnt: Vec<(String, usize, Span)> = Vec::new();
         for r in &self.resolved {
@@ -722,7 +790,7 @@ impl Matcher<'_, '_> {
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric);
-                if !bounded || self.taken(span) || guesses.iter().any(|g| g.span.overlaps(span)) {
+                if !bounded || self.taken(span) || guessed.overlaps(span) {
                     continue;
                 }
                 if acronym || self.cx.is_protected(span) {
@@ -752,6 +820,7 @@ impl Matcher<'_, '_> {
     /// "Vartanian"): the rarer spelling is proposed as the commoner one (the
     /// earlier on a tie). Only suggested: neither spelling is in a lexicon.
     fn same_document(&self, idx: &DocIndex<'_>, guesses: &[Guess]) -> Vec<Edit> {
+        let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let text = self.text();
         let countries: Vec<&str> = self
             .lex
@@ -779,8 +848,8 @@ impl Matcher<'_, '_> {
                     || self.is_ordinary_word(w)
                     || ethnic(w)
                     || self.taken(span)
-                    || guesses.iter().any(|g| g.span.overlaps(span))
-                    || foreign_sentence(idx, span)
+                    || guessed.overlaps(span)
+                    || self.foreign(idx, span)
                 {
                     continue;
                 }
@@ -829,7 +898,7 @@ impl Matcher<'_, '_> {
                 None => record_mention(out, lex, r.entity, r.span, r.span.of(text)),
             }
             let Some(target) = &r.variant else { continue };
-            if self.cx.is_protected(r.span) || foreign_sentence(idx, r.span) {
+            if self.cx.is_protected(r.span) || self.foreign(idx, r.span) {
                 continue;
             }
             let before = r.span.of(text);
