@@ -28,7 +28,7 @@ use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
 use crate::names::context::{DocIndex, is_demonym, list_around, words};
 use crate::names::exact::Hit;
-use crate::names::fold::fold;
+use crate::names::fold::{self, fold};
 use crate::names::lexicon::{FormKind, Lexicon};
 use crate::names::similar::{block, similarity, similarity_of_skeletons, skeleton};
 use crate::names::{FuzzyEntry, Resources, index, match_case, record_mention};
@@ -314,6 +314,26 @@ impl Matcher<'_, '_> {
             || self.resolved_spans.overlaps(span)
     }
 
+    /// `span` widened to the person's given name just before it ("Salome" in
+    /// "Salome Zourabichvili"), if the text has it.
+    fn with_given_name(&self, e: usize, span: Span) -> Span {
+        let ent = &self.lex.entities[e];
+        if ent.kind != EntityType::Person {
+            return span;
+        }
+        let text = self.text();
+        let cw: Vec<&str> = ent.canonical.split_whitespace().collect();
+        for given in cw.iter().take(cw.len().saturating_sub(1)) {
+            let start = span.start.saturating_sub(given.len() + 1);
+            if text.get(start..span.start) == Some(&format!("{given} "))
+                && fold::boundary_before(text, start)
+            {
+                return Span::new(start, span.end);
+            }
+        }
+        span
+    }
+
     /// [`foreign_sentence`], cached by sentence.
     fn foreign(&self, idx: &DocIndex<'_>, span: Span) -> bool {
         let key = idx.sentence(span);
@@ -487,7 +507,7 @@ impl Matcher<'_, '_> {
             .iter()
             .map(|&(span, e, s)| Guess {
                 span,
-                mention: span,
+                mention: self.with_given_name(e.entity, span),
                 after: e.target.clone(),
                 entity: e.entity,
                 conf: s - 0.2,
@@ -532,10 +552,9 @@ impl Matcher<'_, '_> {
             let short_surname = ent.kind == EntityType::Person
                 && cw.len() >= 2
                 && r.form.split_whitespace().count() == 1
-                && ent
-                    .forms
-                    .iter()
-                    .any(|f| f.kind == FormKind::Short && f.text == r.form);
+                && ent.forms.iter().any(|f| {
+                    f.text == r.form && matches!(f.kind, FormKind::Short | FormKind::Variant)
+                });
             if !short_surname {
                 continue;
             }
@@ -582,7 +601,10 @@ impl Matcher<'_, '_> {
                 out.push(Guess {
                     span: span.cover(r.span),
                     mention: span.cover(r.span),
-                    after: format!("{given} {}", r.span.of(text)),
+                    after: format!(
+                        "{given} {}",
+                        r.variant.as_deref().unwrap_or(r.span.of(text))
+                    ),
                     entity: r.entity,
                     conf: conf.min(0.97),
                     rule: "names/given-name",
@@ -894,7 +916,11 @@ impl Matcher<'_, '_> {
                 .find(|g| g.replaces == Some(ri) && g.conf >= min);
             match sure {
                 Some(g) if g.rule == "names/list" => continue,
-                Some(g) => record_mention(out, lex, r.entity, g.mention, g.mention.of(text)),
+                Some(g) => {
+                    // The guess rewrites the whole name, surname included.
+                    record_mention(out, lex, r.entity, g.mention, g.mention.of(text));
+                    continue;
+                }
                 None => record_mention(out, lex, r.entity, r.span, r.span.of(text)),
             }
             let Some(target) = &r.variant else { continue };
@@ -1075,6 +1101,12 @@ mod tests {
     fn an_unknown_name_spelt_two_ways_is_proposed_as_the_commoner() {
         let c = proposed("Analyst Mkrtchyan spoke. Mkrtchyan left. Later Mkrtchian returned.");
         assert_eq!(c, [("Mkrtchian".to_owned(), "Mkrtchyan".to_owned(), 0.65)]);
+    }
+
+    #[test]
+    fn a_misspelt_given_name_before_a_variant_surname() {
+        let c = applied("Armenian Prime Minister Nicol Pashinian spoke.");
+        assert_eq!(c, [("Nicol Pashinian".into(), "Nikol Pashinyan".into())]);
     }
 
     #[test]
