@@ -15,6 +15,8 @@ pub struct Options {
     pub quotes: QuoteStyle,
     /// Read every input in this encoding instead of detecting it.
     pub encoding: Option<String>,
+    /// A decisions file from review: accepted edits are applied, rejected ones not.
+    pub decisions: Option<PathBuf>,
     /// User lexicons and phrase packs (TOML), loaded after the built-in packs.
     pub lexicons: Vec<PathBuf>,
     /// Built-in packs to use, by name; empty means all.
@@ -29,6 +31,7 @@ impl Default for Options {
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             quotes: QuoteStyle::Dominant,
             encoding: None,
+            decisions: None,
             lexicons: Vec::new(),
             packs: Vec::new(),
             no_packs: false,

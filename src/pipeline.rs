@@ -2,10 +2,12 @@
 
 use crate::apply::apply;
 use crate::decide::{Decision, Dropped, decide};
+use crate::decisions::{DecisionIndex, Decisions};
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::entity::{EntityRecord, Mention};
 use crate::error::Result;
+use crate::hash::Fnv;
 use crate::options::Options;
 use crate::parse::parse;
 use crate::passes::{Context, Pass, Proposals, registry};
@@ -40,6 +42,10 @@ pub struct Conversion {
     pub rules: Vec<RuleInfo>,
     /// The source with every applied edit carried out.
     pub clean: String,
+    /// The decisions file that settled some edits, if one was given.
+    pub decisions: Option<String>,
+    /// Fingerprints in the decisions file that matched no edit of this input.
+    pub unmatched_decisions: Vec<String>,
 }
 
 /// A configured converter: options validated and resources compiled once,
@@ -47,6 +53,8 @@ pub struct Conversion {
 pub struct Engine {
     options: Options,
     passes: Vec<Box<dyn Pass>>,
+    review: Option<(String, DecisionIndex)>,
+    build_id: String,
     resources: std::sync::Arc<crate::names::Resources>,
 }
 
@@ -57,9 +65,25 @@ impl Engine {
     pub fn new(options: Options) -> Result<Self> {
         let passes = registry(&options);
         let resources = crate::names::Resources::for_options(&options)?;
+        let review = match &options.decisions {
+            Some(path) => Some((path.display().to_string(), Decisions::load(path)?.index())),
+            None => None,
+        };
+        let mut h = Fnv::default();
+        h.write(env!("CARGO_PKG_VERSION").as_bytes());
+        h.write(env!("EMEND_SOURCE_HASH").as_bytes());
+        h.write(format!("{options:?}").as_bytes());
+        if let Some(path) = &options.decisions {
+            h.write(&std::fs::read(path).map_err(|e| crate::Error::io(path, e))?);
+        }
+        for path in &options.lexicons {
+            h.write(&std::fs::read(path).map_err(|e| crate::Error::io(path, e))?);
+        }
         Ok(Engine {
             options,
             passes,
+            review,
+            build_id: h.hex(),
             resources,
         })
     }
@@ -67,6 +91,13 @@ impl Engine {
     /// The options in force.
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// Identity of this engine: emend's version, a hash of the sources it was
+    /// built from, the options and the contents of the data files it loaded.
+    /// Outputs stamped with the same id were made by an equivalent engine.
+    pub fn build_id(&self) -> String {
+        self.build_id.clone()
     }
 
     /// Decodes and converts one input.
@@ -90,7 +121,23 @@ impl Engine {
         for pass in &self.passes {
             pass.run(&cx, &mut proposals);
         }
-        let Decision { edits, dropped } = decide(proposals.edits, &protected, self.options.min_confidence);
+        let text = source.text.as_str();
+        let unmatched_decisions = self
+            .review
+            .as_ref()
+            .map(|(_, index)| index.unmatched(text, &proposals.edits))
+            .unwrap_or_default();
+        let verdict = |e: &Edit| {
+            self.review
+                .as_ref()
+                .and_then(|(_, index)| index.verdict(text, e))
+        };
+        let Decision { edits, dropped } = decide(
+            proposals.edits,
+            &protected,
+            self.options.min_confidence,
+            &verdict,
+        );
         let clean = apply(&source.text, &edits);
         let mut mentions = proposals.mentions;
         mentions.sort();
@@ -112,6 +159,8 @@ impl Engine {
             entities: proposals.entities,
             rules,
             clean,
+            decisions: self.review.as_ref().map(|(name, _)| name.clone()),
+            unmatched_decisions,
         }
     }
 }

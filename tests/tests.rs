@@ -1,2 +1,13 @@
-mod smoke { #[test] fn builds() {} }
+//! One integration-test binary (fewer links on a small machine).
+
+mod batch;
+mod cli;
+mod common;
+mod edit_log_schema;
 mod names_eval;
+mod outputs;
+mod properties;
+mod readme;
+mod review;
+mod snapshots;
+mod tei_schema;
