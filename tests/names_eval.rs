@@ -306,3 +306,29 @@ mod never_panics {
         }
     }
 }
+
+/// Converting the clean text again changes no name: the passes are idempotent.
+#[test]
+fn name_edits_are_idempotent_on_the_samples() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let engine = Engine::new(Options::default()).unwrap();
+    for seed in [
+        "000_a71a6aafaf2180f0.txt",
+        "001_53efc7abfe202dd4.txt",
+        "002_cb372d90f576539b.txt",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/input/{seed}")).unwrap();
+        let once = engine.convert(Source::from_text(seed, &text)).clean;
+        let twice = engine.convert(Source::from_text(seed, &once));
+        let again: Vec<_> = twice
+            .edits
+            .iter()
+            .filter(|e| e.status == Status::Applied)
+            .filter(|e| {
+                ["names", "phrases", "glosses"].contains(&e.rule.split('/').next().unwrap_or(""))
+            })
+            .map(|e| (&e.rule, &e.before, &e.after))
+            .collect();
+        assert!(again.is_empty(), "{seed}: {again:?}");
+    }
+}
