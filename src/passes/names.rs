@@ -522,10 +522,17 @@ impl Matcher<'_, '_> {
         let snapshot = guesses.clone();
         for g in &mut guesses {
             let w = g.span.of(text);
-            let mut conf = g.conf + self.context_score(idx, g.entity, g.span, &mut g.notes);
-            conf += self
-                .list_score(idx, g.entity, g.span, &snapshot, &mut g.notes)
-                .0;
+            let context = self.context_score(idx, g.entity, g.span, &mut g.notes)
+                + self
+                    .list_score(idx, g.entity, g.span, &snapshot, &mut g.notes)
+                    .0;
+            // Similarity alone proposes; applying needs some context.
+            let mut conf = if context > 0.0 {
+                g.conf + context
+            } else {
+                g.notes.push("no context supports it".to_owned());
+                g.conf - 0.05
+            };
             if self.is_ordinary_word(w) {
                 conf -= 0.25;
                 g.notes
@@ -1107,6 +1114,13 @@ mod tests {
     fn a_misspelt_given_name_before_a_variant_surname() {
         let c = applied("Armenian Prime Minister Nicol Pashinian spoke.");
         assert_eq!(c, [("Nicol Pashinian".into(), "Nikol Pashinyan".into())]);
+    }
+
+    #[test]
+    fn similarity_alone_only_proposes() {
+        let c = proposed("The word Pashynyan appears here without any context.");
+        assert!(c.iter().all(|(_, _, conf)| *conf < 0.8), "{c:?}");
+        assert!(!c.is_empty());
     }
 
     #[test]
