@@ -332,3 +332,63 @@ fn name_edits_are_idempotent_on_the_samples() {
         assert!(again.is_empty(), "{seed}: {again:?}");
     }
 }
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default)]
+    applied: Vec<(String, String)>,
+    #[serde(default)]
+    proposed: Vec<(String, String)>,
+    #[serde(default)]
+    kept: Vec<String>,
+}
+
+/// The cases of `tests/fixtures/names/cases.toml`.
+#[test]
+fn name_cases_behave_as_written() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let cases: Cases = toml::from_str(
+        &std::fs::read_to_string(format!("{root}/tests/fixtures/names/cases.toml")).unwrap(),
+    )
+    .unwrap();
+    let engine = Engine::new(Options::default()).unwrap();
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let c = engine.convert(Source::from_text("case.txt", &case.text));
+        for (before, after) in &case.applied {
+            if !c.clean.contains(after.as_str())
+                || (!after.contains(before.as_str()) && c.clean.contains(before.as_str()))
+            {
+                failures.push(format!(
+                    "{}: {before:?} not applied as {after:?}: {:?}",
+                    case.name, c.clean
+                ));
+            }
+        }
+        for (before, after) in &case.proposed {
+            let found = c
+                .edits
+                .iter()
+                .any(|e| e.before == *before && e.after == *after);
+            if !found {
+                failures.push(format!(
+                    "{}: {before:?} -> {after:?} not proposed",
+                    case.name
+                ));
+            }
+        }
+        for k in &case.kept {
+            if !c.clean.contains(k.as_str()) {
+                failures.push(format!("{}: {k:?} not kept: {:?}", case.name, c.clean));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
