@@ -314,6 +314,47 @@ impl Matcher<'_, '_> {
             || self.resolved_spans.overlaps(span)
     }
 
+    /// A guessed surname preceded by a misspelling of the person's given name
+    /// ("Khikmet Gadzhiev"): the guess takes in the whole name.
+    fn misspelt_given_name(&self, g: &mut Guess) {
+        let ent = &self.lex.entities[g.entity];
+        let cw: Vec<&str> = ent.canonical.split_whitespace().collect();
+        if ent.kind != EntityType::Person || cw.len() < 2 || g.mention != g.span {
+            return;
+        }
+        let text = self.text();
+        let mut from = g.span.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(pre) = text[from..g.span.start].strip_suffix(' ') else {
+            return;
+        };
+        let Some((k, w)) = words(pre).pop() else {
+            return;
+        };
+        let span = Span::new(from + k, from + k + w.len());
+        let given = cw[cw.len() - 2];
+        if span.end != g.span.start - 1
+            || !w.starts_with(char::is_uppercase)
+            || fold(w) == fold(given)
+            || self.taken(span)
+            || self.is_ordinary_word(w)
+        {
+            return;
+        }
+        let s = similarity(w, given);
+        if s < 0.8 {
+            return;
+        }
+        g.notes
+            .push(format!("given name close to {given:?} (similarity {s:.2})"));
+        g.conf -= 1.0 - s;
+        g.span = span.cover(g.span);
+        g.mention = g.span;
+        g.after = format!("{given} {}", g.after);
+    }
+
     /// `span` widened to the person's given name just before it ("Salome" in
     /// "Salome Zourabichvili"), if the text has it.
     fn with_given_name(&self, e: usize, span: Span) -> Span {
@@ -362,10 +403,11 @@ impl Matcher<'_, '_> {
             let ffold = fold(&e.form);
             // A derived word ("Armenians", "Turkish") of a known name is no misspelling of it.
             let place = self.lex.entities[e.entity].kind == EntityType::Place;
-            if (place && is_demonym(&wfold, &ffold))
-                || wfold == format!("{ffold}s")
-                || wfold.starts_with(&ffold)
-            {
+            let derived = wfold != ffold
+                && ((place && is_demonym(&wfold, &ffold))
+                    || wfold == format!("{ffold}s")
+                    || wfold.starts_with(&ffold));
+            if derived {
                 return None;
             }
             let s = similarity_of_skeletons(&skel, &e.skel);
@@ -539,6 +581,9 @@ impl Matcher<'_, '_> {
                     .push(format!("{w:?} is also an ordinary word in this document"));
             }
             g.conf = conf.min(0.97);
+        }
+        for g in &mut guesses {
+            self.misspelt_given_name(g);
         }
         guesses.retain(|g| g.conf >= MIN_PROPOSAL && g.after != g.span.of(text));
         for g in &guesses {
@@ -1121,6 +1166,12 @@ mod tests {
         let c = proposed("The word Pashynyan appears here without any context.");
         assert!(c.iter().all(|(_, _, conf)| *conf < 0.8), "{c:?}");
         assert!(!c.is_empty());
+    }
+
+    #[test]
+    fn a_misspelt_given_name_before_a_guessed_surname() {
+        let c = applied("Azerbaijani Foreign Ministry spokeswoman Leila Abdullaeva spoke in Baku.");
+        assert_eq!(c, [("Leila Abdullaeva".into(), "Leyla Abdullayeva".into())]);
     }
 
     #[test]
