@@ -188,6 +188,10 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
             flags.min_confidence
         );
     }
+    let known = emend::names::builtin_pack_names();
+    if let Some(bad) = flags.packs.iter().find(|p| !known.contains(p)) {
+        bail!("--pack {bad}: no such built-in pack; built-in packs: {}", known.join(", "));
+    }
     Ok(Options {
         min_confidence: flags.min_confidence,
         quotes: flags.quotes,

@@ -179,6 +179,17 @@ impl Resources {
     }
 }
 
+/// Names of the built-in packs, in load order.
+pub fn builtin_pack_names() -> Vec<String> {
+    BUILTIN
+        .iter()
+        .filter_map(|(_, text)| {
+            let v: toml::Value = toml::from_str(text).ok()?;
+            Some(v.get("pack")?.get("name")?.as_str()?.to_owned())
+        })
+        .collect()
+}
+
 /// Pushes a mention of entity `e` at `span` and its standOff record,
 /// remembering `surface` as a variant the document used.
 pub fn record_mention(out: &mut Proposals, lex: &Lexicon, e: usize, span: Span, surface: &str) {
