@@ -189,21 +189,16 @@ fn convert_job(engine: &Engine, job: &Job, force: bool) -> Outcome {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(Error::io(&job.input, e)),
     };
-    let c = match engine.convert_bytes(&job.input.display().to_string(), &bytes) {
+    let c = match engine.convert_vec(&job.input.display().to_string(), bytes) {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
     };
     // Render everything first, so a failure never leaves a partial set.
     let [xml, txt, log] = outputs(&job.stem);
-    let rendered = [
-        (xml, Format::Tei.render(&c)),
-        (txt, Format::Text.render(&c)),
-        (
-            log,
-            crate::emit::json::to_string_with_build(&c, &engine.build_id()),
-        ),
-    ];
-    for (path, contents) in &rendered {
+    let tei = Format::Tei.render(&c);
+    let edit_log = crate::emit::json::to_string_with_build(&c, &engine.build_id());
+    let rendered: [(&Path, &str); 3] = [(&xml, &tei), (&txt, &c.clean), (&log, &edit_log)];
+    for (path, contents) in rendered {
         if let Err(e) = write_atomic(path, contents.as_bytes()) {
             return Outcome::Failed(e);
         }

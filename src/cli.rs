@@ -206,7 +206,7 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
 /// Converts one input, reporting decisions that matched nothing.
 fn convert_input(engine: &Engine, path: &Path) -> Result<emend::Conversion> {
     let (name, bytes) = read_input(path)?;
-    let c = engine.convert_bytes(&name, &bytes)?;
+    let c = engine.convert_vec(&name, bytes)?;
     if let (Some(file), false) = (&c.decisions, c.unmatched_decisions.is_empty()) {
         eprintln!(
             "emend: {name}: {} decision(s) in {file} match no edit (the text changed there): {}",

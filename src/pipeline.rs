@@ -100,6 +100,13 @@ impl Engine {
         self.build_id.clone()
     }
 
+    /// Decodes and converts one input held in memory by value (no copy for
+    /// UTF-8 input).
+    pub fn convert_vec(&self, name: &str, bytes: Vec<u8>) -> Result<Conversion> {
+        let source = Source::decode_owned(name, bytes, self.options.encoding.as_deref())?;
+        Ok(self.convert(source))
+    }
+
     /// Decodes and converts one input.
     pub fn convert_bytes(&self, name: &str, bytes: &[u8]) -> Result<Conversion> {
         let source = Source::decode(name, bytes, self.options.encoding.as_deref())?;

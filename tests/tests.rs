@@ -4,6 +4,7 @@ mod batch;
 mod cli;
 mod common;
 mod edit_log_schema;
+mod hostile;
 mod names_eval;
 mod outputs;
 mod properties;

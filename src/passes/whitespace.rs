@@ -58,31 +58,17 @@ impl Pass for Whitespace {
 /// covering more), so their removal cannot leave a doubled space behind.
 fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let in_run = |c: char| is_spacing(c) || is_xml_forbidden(c);
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if !in_run(c) {
-            k += 1;
-            continue;
-        }
-        let mut j = k;
-        while chars.get(j).is_some_and(|&(_, c)| in_run(c)) {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+    // Walk run by run without collecting the characters: memory stays flat
+    // on a block that is one 50 MB line.
+    let mut pos = 0;
+    while let Some(off) = s[pos..].find(in_run) {
+        let i = pos + off;
+        let end = s[i..].find(|c: char| !in_run(c)).map_or(s.len(), |o| i + o);
+        pos = end;
         let run = &s[i..end];
-        let prev = chars[..k]
-            .iter()
-            .rev()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_xml_forbidden(c));
-        let next = chars[j..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_xml_forbidden(c));
-        k = j;
+        let prev = s[..i].chars().rev().find(|&c| !is_xml_forbidden(c));
+        let next = s[end..].chars().find(|&c| !is_xml_forbidden(c));
         if !run.chars().any(is_spacing) {
             continue; // only forbidden characters: the xml-chars rule's business
         }
