@@ -64,6 +64,15 @@ struct ConversionFlags {
     /// edits are applied, rejected ones are not.
     #[arg(long, value_name = "FILE")]
     decisions: Option<PathBuf>,
+    /// Also load this lexicon or phrase pack (TOML); repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+    /// Use only this built-in pack (caucasus-2020, zh-en-mt, mt-calques); repeatable.
+    #[arg(long = "pack", value_name = "NAME")]
+    packs: Vec<String>,
+    /// Use no built-in pack.
+    #[arg(long)]
+    no_packs: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -196,11 +205,21 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
             flags.min_confidence
         );
     }
+    let known = emend::names::builtin_pack_names();
+    if let Some(bad) = flags.packs.iter().find(|p| !known.contains(p)) {
+        bail!(
+            "--pack {bad}: no such built-in pack; built-in packs: {}",
+            known.join(", ")
+        );
+    }
     Ok(Options {
         min_confidence: flags.min_confidence,
         quotes: flags.quotes,
         encoding: flags.encoding.clone(),
         decisions: flags.decisions.clone(),
+        lexicons: flags.lexicons.clone(),
+        packs: flags.packs.clone(),
+        no_packs: flags.no_packs,
     })
 }
 
@@ -271,6 +290,9 @@ fn review(args: ReviewArgs) -> Result<i32> {
         quotes: QuoteStyle::Dominant,
         encoding: None,
         decisions: path.exists().then(|| path.clone()),
+        lexicons: Vec::new(),
+        packs: Vec::new(),
+        no_packs: false,
     };
     let engine = Engine::new(options(&flags)?)?;
     let c = convert_input(&engine, &args.file)?;

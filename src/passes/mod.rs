@@ -6,7 +6,10 @@
 //! matters where a rule compares normalized text (glosses after names).
 //! Adding a rule is a new file plus one line in the registry.
 
+mod glosses;
+mod names;
 mod nfc;
+mod phrases;
 mod quotes;
 mod whitespace;
 mod xml_chars;
@@ -31,6 +34,8 @@ pub struct Context<'a> {
     pub protected: &'a [Span],
     /// The conversion options.
     pub options: &'a Options,
+    /// Lexicons and phrase packs, compiled once by the engine.
+    pub resources: &'a crate::names::Resources,
 }
 
 impl Context<'_> {
@@ -72,6 +77,9 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
+        Box::new(phrases::Phrases),
+        Box::new(names::Names),
+        Box::new(glosses::Glosses),
     ]
 }
 
@@ -84,15 +92,39 @@ pub(crate) mod tests {
         let doc = crate::parse::parse(text);
         let protected = doc.protected_spans();
         let options = Options::default();
+        let empty = crate::names::Resources::empty();
         let cx = Context {
             text,
             doc: &doc,
             protected: &protected,
             options: &options,
+            resources: crate::names::Resources::builtin().unwrap_or(&empty),
         };
         let mut out = Proposals::default();
         pass.run(&cx, &mut out);
         out.edits.sort_by_key(|e| e.span);
         out.edits
+    }
+
+    /// Runs `passes` in order over `text` with the built-in packs; returns
+    /// everything proposed (edits sorted by span).
+    pub fn run_passes(passes: &[&dyn Pass], text: &str) -> Proposals {
+        let doc = crate::parse::parse(text);
+        let protected = doc.protected_spans();
+        let options = Options::default();
+        let empty = crate::names::Resources::empty();
+        let cx = Context {
+            text,
+            doc: &doc,
+            protected: &protected,
+            options: &options,
+            resources: crate::names::Resources::builtin().unwrap_or(&empty),
+        };
+        let mut out = Proposals::default();
+        for p in passes {
+            p.run(&cx, &mut out);
+        }
+        out.edits.sort_by_key(|e| e.span);
+        out
     }
 }
