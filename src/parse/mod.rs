@@ -6,12 +6,19 @@
 //! [`inline`] finds inline elements inside blocks. Whatever no rule claims is a
 //! paragraph; no text is ever dropped.
 
+pub mod bibl;
 pub mod blocks;
 pub mod classify;
+pub mod figure;
+pub mod front;
+pub mod grammar;
 pub mod inline;
+pub mod label;
+pub mod lead;
 pub mod lines;
+pub mod markdown;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 
 /// Parses `text` into a document. Never panics, never drops text: every
 /// non-blank line lies inside exactly one block.
@@ -19,8 +26,34 @@ pub fn parse(text: &str) -> Document {
     let lines = lines::lines(text);
     let (convention, raw) = blocks::group(text, &lines);
     let mut doc = classify::classify(text, convention, raw);
-    for block in &mut doc.blocks {
+    let entries: Vec<bibl::Entry<'_>> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b.kind {
+            BlockKind::Bibl { n } => Some(bibl::Entry {
+                block: i,
+                n,
+                text: b.span.of(text),
+            }),
+            _ => None,
+        })
+        .collect();
+    let cites: Vec<Vec<crate::document::Inline>> = doc
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Paragraph
+            | BlockKind::Item { .. }
+            | BlockKind::Abstract
+            | BlockKind::Figure(_) => inline::citations(text, b.span, &entries),
+            _ => Vec::new(),
+        })
+        .collect();
+    for (block, cites) in doc.blocks.iter_mut().zip(cites) {
         block.inlines = inline::inlines(text, block.span);
+        inline::add_markdown(text, block.span, &mut block.inlines);
+        inline::add_citations(&mut block.inlines, cites);
     }
     doc
 }

@@ -6,6 +6,9 @@
 //! matters where a rule compares normalized text (glosses after names).
 //! Adding a rule is a new file plus one line in the registry.
 
+mod credits;
+mod keywords;
+mod markup;
 mod nfc;
 mod quotes;
 mod whitespace;
@@ -72,6 +75,9 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
+        Box::new(markup::Markup),
+        Box::new(keywords::Keywords),
+        Box::new(credits::Credits),
     ]
 }
 
