@@ -100,10 +100,7 @@ fn starts_ellipsis_or_number(rest: &str) -> bool {
     let mut it = rest.chars();
     let first = it.next();
     let second = it.next();
-    matches!(
-        (first, second),
-        (Some('.'), Some('.' | ' ')) | (Some('.' | ','), Some('0'..='9'))
-    )
+    matches!((first, second), (Some('.'), Some('.' | ' ')) | (Some('.' | ','), Some('0'..='9')))
 }
 
 #[cfg(test)]
@@ -123,12 +120,7 @@ mod tests {
 
     #[test]
     fn leaves_ellipses_indentation_and_straight_quotes() {
-        for t in [
-            "wait . . . now",
-            "  indented line",
-            "say \" hi \" there",
-            "x .5 y",
-        ] {
+        for t in ["wait . . . now", "  indented line", "say \" hi \" there", "x .5 y"] {
             assert_eq!(fixed(t), t);
         }
     }
