@@ -58,6 +58,81 @@ pub fn parse(text: &str) -> Document {
     doc
 }
 
+/// Checks the parser's invariants on `doc` parsed from `text`: blocks in
+/// order and never overlapping, every span on character boundaries inside
+/// its block, and every non-blank character inside a block. Returns the first
+/// violation found. Used by the property tests and the fuzz targets.
+pub fn check_invariants(text: &str, doc: &Document) -> Result<(), String> {
+    let ok = |s: crate::span::Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    let mut prev_end = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if !ok(b.span) || b.span.start < prev_end || b.span.is_empty() {
+            return Err(format!(
+                "block {i} {:?} out of order, empty or off a boundary",
+                b.span
+            ));
+        }
+        prev_end = b.span.end;
+        let inside = |s: crate::span::Span| ok(s) && b.span.contains(s);
+        if let Some(l) = b.lead
+            && !inside(l.span)
+        {
+            return Err(format!("lead of block {i} outside it"));
+        }
+        if let Some(x) = b.inlines.iter().find(|x| !inside(x.span)) {
+            return Err(format!("inline {:?} outside block {i}", x.span));
+        }
+        let parts: Vec<crate::span::Span> = match &b.kind {
+            BlockKind::Figure(f) => [f.head, f.caption, f.credit]
+                .into_iter()
+                .flatten()
+                .collect(),
+            BlockKind::Item { label } => label.iter().copied().collect(),
+            _ => Vec::new(),
+        };
+        if parts.iter().any(|&s| !inside(s)) {
+            return Err(format!("part of block {i} outside it"));
+        }
+    }
+    let mut k = 0;
+    for (pos, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        while k < doc.blocks.len() && doc.blocks[k].span.end <= pos {
+            k += 1;
+        }
+        if k == doc.blocks.len() || doc.blocks[k].span.start > pos {
+            return Err(format!("character {c:?} at {pos} is in no block"));
+        }
+    }
+    let meta = &doc.meta;
+    let spans = meta
+        .title
+        .iter()
+        .chain(&meta.subtitle)
+        .chain(&meta.doi)
+        .chain(&meta.keywords)
+        .copied()
+        .chain(
+            meta.authors
+                .iter()
+                .flat_map(|a| [Some(a.name), a.affiliation, a.orcid, a.email])
+                .flatten(),
+        );
+    for s in spans {
+        if !ok(s) {
+            return Err(format!("header span {s:?} off a boundary"));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +144,81 @@ mod tests {
         let covered: String = doc.blocks.iter().map(|b| b.span.of(text)).collect();
         let expected: String = text.split_whitespace().collect();
         assert_eq!(covered.split_whitespace().collect::<String>(), expected);
+    }
+
+    use proptest::prelude::*;
+
+    /// Lines in the shapes the grammars look for, to be shuffled together.
+    const PIECES: &[&str] = &[
+        "DOI <https://doi.org/10.1000/x.1>",
+        "THE TITLE OF A PAPER",
+        "Jane Smith,",
+        "*Department of History, University of Oslo*",
+        "ORCID ID: 0000-0002-3466-4951",
+        "jane@uio.example.no",
+        "Abstract. We study things.",
+        "Key words: war, peace, war, etc.",
+        "Methods. We read (Smith 2019, p. 4).",
+        "Turkey. Turkey said [1].",
+        "Yerevan: The fighting went on.",
+        "MOSCOW (Reuters) — Talks failed.",
+        "Main part",
+        "## Results",
+        "1.2 Data",
+        "Phase I: It began.",
+        "• a bullet",
+        "Soldiers at the front. Photo: AFP",
+        "By John Smith",
+        "— Reuters",
+        "References:",
+        "1. Smith, J. 2019. Wars. Oxford.",
+        "[2] Doe 2020 <https://x.org/a>",
+        "**bold** and *italic",
+        "text* and [a link](https://x.org) and [x](#)",
+        "(7. Wars) (NATO chief tells Turkey)",
+        "İsmayıl Musa əli “quoted” text.",
+        "",
+        "",
+        "   ",
+    ];
+
+    fn doc_text() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            3 => proptest::sample::select(PIECES).prop_map(str::to_owned),
+            1 => "[a-zA-Z0-9 .,:;*()<>#“”\\[\\]İə—-]{0,40}",
+        ];
+        let end = proptest::sample::select(&["\n", "\r\n", "\r", "\n\n"][..]);
+        proptest::collection::vec((line, end), 0..40)
+            .prop_map(|v| v.into_iter().map(|(l, e)| l + e).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn parse_keeps_its_invariants_on_structured_text(text in doc_text()) {
+            let doc = parse(&text);
+            prop_assert_eq!(check_invariants(&text, &doc), Ok(()));
+        }
+
+        #[test]
+        fn parse_keeps_its_invariants_on_any_text(text in "\\PC{0,400}") {
+            let doc = parse(&text);
+            prop_assert_eq!(check_invariants(&text, &doc), Ok(()));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn tei_stays_well_formed_and_restorable(text in doc_text()) {
+            let c = crate::convert_text("p.txt", &text);
+            let tei = crate::emit::tei::to_string(&c);
+            let back = crate::restore::from_tei(&tei, "p.xml");
+            prop_assert!(back.is_ok(), "{:?}", back);
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            prop_assert_eq!(squeeze(&back.unwrap_or_default()), squeeze(&text));
+        }
     }
 }

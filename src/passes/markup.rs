@@ -3,8 +3,8 @@
 //! The parser marks `**bold**`, `*italic*`, `[text](url)` and `<url>` as
 //! inline elements (TEI `hi @rend` and `ref @target`); this pass proposes the
 //! removal of their delimiters from the reading text: `**`, `*`, `[`,
-//! `](url)`, `<`, `>`. Example: "We said **Let's live.**" reads "We said
-//! Let's live." and the TEI shows `<hi rend="bold"><surplus
+//! `](url)`, `<`, `>`, and the `##` of a markdown heading. Example: "We
+//! said **Let's live.**" reads "We said Let's live." and the TEI shows `<hi rend="bold"><surplus
 //! reason="markup">**</surplus>Let's live.<surplus …>**</surplus></hi>`.
 //!
 //! Why it is safe: only delimiters the grammar paired up are touched, never
@@ -12,7 +12,7 @@
 //! removed characters stay in the TEI as `surplus`, so restore gets them back.
 
 use super::{Context, Pass, Proposals};
-use crate::document::InlineKind;
+use crate::document::{BlockKind, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 
@@ -30,6 +30,19 @@ impl Pass for Markup {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         for block in &cx.doc.blocks {
+            // "## Methods": the heading marker goes, the heading stays a TEI head.
+            if matches!(block.kind, BlockKind::Head { .. }) {
+                let s = block.span.of(cx.text);
+                let hashes = s.len() - s.trim_start_matches('#').len();
+                if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
+                    let marker = s[hashes..].len() - s[hashes..].trim_start().len() + hashes;
+                    let span = Span::new(block.span.start, block.span.start + marker);
+                    out.edits.push(
+                        Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.95)
+                            .with_note("markdown heading marker: the heading is a TEI head"),
+                    );
+                }
+            }
             for inline in &block.inlines {
                 let s = inline.span.of(cx.text);
                 let (open, close) = match &inline.kind {
@@ -86,6 +99,10 @@ mod tests {
             "see the report now"
         );
         assert_eq!(fixed("URL: <https://x.org/a>"), "URL: https://x.org/a");
+        assert_eq!(
+            fixed("T\n\n## Methods\n\nWe read."),
+            "T\n\nMethods\n\nWe read."
+        );
     }
 
     #[test]
