@@ -1,1 +1,2 @@
 mod smoke { #[test] fn builds() {} }
+mod structure;
