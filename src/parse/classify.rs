@@ -270,7 +270,7 @@ fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<
 /// text does not open a bibliography.
 fn entries_follow<'a>(text: &str, lines: impl Iterator<Item = &'a Span>) -> bool {
     let (mut all, mut like) = (0usize, 0usize);
-    for l in lines {
+    for l in lines.take(50) {
         let s = l.of(text);
         all += 1;
         let year = s

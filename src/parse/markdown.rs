@@ -8,7 +8,7 @@
 use super::grammar::offset;
 use nom::{
     IResult, Parser,
-    bytes::complete::{tag, take_until, take_while1},
+    bytes::complete::{tag, take_until, take_while_m_n, take_while1},
     character::complete::char as ch,
     combinator::verify,
     sequence::delimited,
@@ -32,6 +32,9 @@ pub enum Mark {
         target: String,
     },
 }
+
+/// Longest link text or target, in characters: bounds the work per `[`.
+const MAX_LINK_TEXT: usize = 2000;
 
 fn inner_ok(inner: &str) -> bool {
     !inner.is_empty()
