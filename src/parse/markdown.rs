@@ -62,13 +62,16 @@ fn link(input: &str) -> IResult<&str, (&str, &str)> {
     (
         delimited(
             ch('['),
-            verify(take_while1(|c| c != ']' && c != '\n'), inner_ok),
+            verify(
+                take_while_m_n(1, MAX_LINK_TEXT, |c| c != ']' && c != '\n'),
+                inner_ok,
+            ),
             ch(']'),
         ),
         delimited(
             ch('('),
             verify(
-                take_while1(|c: char| c != ')' && !c.is_whitespace()),
+                take_while_m_n(1, MAX_LINK_TEXT, |c: char| c != ')' && !c.is_whitespace()),
                 |t: &str| t != "#" && !t.starts_with("#"),
             ),
             ch(')'),
