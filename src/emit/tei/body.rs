@@ -149,6 +149,7 @@ struct State {
     in_list: bool,
     /// Inside a `p` continued across blocks by a layout join.
     in_p: bool,
+    /// True once a division or running content has been written.
     wrote_any: bool,
 }
 
@@ -198,10 +199,10 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
         if !matches!(b.kind, BlockKind::Item { .. }) {
             st.close_list(t);
         }
-        st.wrote_any = true;
         match &b.kind {
             BlockKind::Head { level } => {
                 st.open_div(t, *level);
+                st.wrote_any = true;
                 st.last_head = *level;
                 t.start("head", &[]);
                 write_span(t, c, b.span, &b.inlines, &[]);
@@ -246,6 +247,7 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 t.end("item");
                 t.raw("\n");
                 st.has_content = true;
+                st.wrote_any = true;
             }
             BlockKind::Byline if !st.has_content => {
                 t.start("byline", &[]);
@@ -258,6 +260,7 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 match b.lead {
                     Some(lead) if lead.kind == LeadKind::Head && b.span.contains(lead.span) => {
                         st.open_div(t, st.last_head.saturating_add(1));
+                        st.wrote_any = true;
                         t.start("head", &[]);
                         write_span(t, c, lead.span, &b.inlines, &[]);
                         t.end("head");
@@ -297,6 +300,7 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 t.start("p", attrs);
                 write_span(t, c, rest, &b.inlines, &[]);
                 st.has_content = true;
+                st.wrote_any = true;
                 close_or_join(t, &mut st, joined[i]);
             }
         }
@@ -307,7 +311,8 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
     }
     st.close_list(t);
     if !st.wrote_any {
-        // TEI requires content in body; an empty source gives an empty paragraph.
+        // TEI requires running content in body (a dateline or byline alone is
+        // not enough); an empty source gives an empty paragraph.
         t.empty("p", &[]);
     }
     for _ in st.divs {
