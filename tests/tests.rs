@@ -1,2 +1,5 @@
-mod smoke { #[test] fn builds() {} }
+mod smoke {
+    #[test]
+    fn builds() {}
+}
 mod structure;

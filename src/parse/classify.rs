@@ -66,12 +66,16 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
             let label = Span::new(rb.span.start, rb.span.start + len);
             blocks.push(block(BlockKind::Item { label: Some(label) }, rb.span));
         } else if let Some(fig) = caption(text, rb) {
-            // A heading-like line right above a caption is the figure's title.
+            // A heading-like line right above a caption is the figure's
+            // title when it reads like a gallery title: repeated in the text
+            // (one title over several pictures) or long. A short unique
+            // heading above a picture stays a section heading.
             let mut fig = fig;
             let mut span = rb.span;
             if let Some(prev) = blocks.last()
                 && matches!(prev.kind, BlockKind::Head { .. })
                 && !prev.span.of(text).contains('\n')
+                && gallery_title(text, prev.span)
             {
                 fig.head = Some(prev.span);
                 span = prev.span.cover(span);
@@ -368,6 +372,15 @@ fn caption(text: &str, rb: &RawBlock) -> Option<Figure> {
     })
 }
 
+/// Words from which a heading over a caption is a gallery title anyway.
+const GALLERY_TITLE_WORDS: usize = 10;
+
+/// A title over pictures: long, or standing more than once in the text.
+fn gallery_title(text: &str, span: Span) -> bool {
+    let s = span.of(text);
+    s.split_whitespace().count() >= GALLERY_TITLE_WORDS || text.matches(s).nth(1).is_some()
+}
+
 /// "By John Smith", "— Reuters", "- AFP": a byline or sign-off line.
 fn is_byline(s: &str) -> bool {
     let t = s.trim();
@@ -567,7 +580,7 @@ mod tests {
 
     #[test]
     fn figures_with_gallery_titles_and_credits() {
-        let t = "News\n\nTroops advance on the city\n\nSoldiers near the front. Photo: AFP\n\nThe war went on.";
+        let t = "News\n\nTroops advance on the city\n\nSoldiers near the front. Photo: AFP\n\nTroops advance on the city\n\nThe war went on.";
         let d = parse(t);
         match &d.blocks[1].kind {
             BlockKind::Figure(f) => {
@@ -577,7 +590,12 @@ mod tests {
             }
             k => panic!("{k:?}"),
         }
-        assert_eq!(d.blocks.len(), 3);
+        assert_eq!(d.blocks.len(), 4);
+        // A short heading above a picture, not repeated, stays a heading.
+        let t = "News\n\nThe front\n\nSoldiers near the front. Photo: AFP\n\nThe war went on.";
+        let d = parse(t);
+        assert_eq!(d.blocks[1].kind, BlockKind::Head { level: 1 });
+        assert!(matches!(&d.blocks[2].kind, BlockKind::Figure(f) if f.head.is_none()));
     }
 
     #[test]

@@ -394,3 +394,40 @@ fn joins(c: &Conversion) -> Vec<bool> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::BlockKind;
+    use crate::edit::{Category, Edit};
+
+    const NEWS: &str = "News of the Day\n\nA long gallery title over the pictures of the day in the city\n\nSoldiers near the front. Photo: AFP\n\nA long gallery title over the pictures of the day in the city\n\nSoldiers near the front. Photo: AFP\n\nThe war went on.";
+
+    #[test]
+    fn a_figure_removed_whole_still_renders_and_restores() {
+        let mut c = crate::convert_text("n.txt", NEWS);
+        let figs: Vec<_> = c
+            .document
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Figure(_)))
+            .map(|b| b.span)
+            .collect();
+        assert_eq!(figs.len(), 2);
+        // What a duplicates rule would do: remove the second figure whole.
+        let dup = Edit::new(NEWS, figs[1], "", "duplicates", Category::Duplicate, 0.95);
+        let mut proposed = c.edits.clone();
+        proposed.push(dup);
+        c.edits = crate::decide::decide(proposed, &c.document.protected_spans(), 0.8).edits;
+        c.clean = crate::apply::apply(NEWS, &c.edits);
+        assert_eq!(c.clean.matches("Soldiers near the front.").count(), 1);
+        assert!(!c.clean.contains("Photo: AFP"));
+        let tei = super::super::to_string(&c);
+        assert!(
+            tei.contains("<figure><head><surplus reason=\"repeated\""),
+            "{tei}"
+        );
+        let back = crate::restore::from_tei(&tei, "n.xml").expect("restores");
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(squeeze(&back), squeeze(NEWS));
+    }
+}
