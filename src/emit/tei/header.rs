@@ -12,7 +12,21 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     t.start("fileDesc", &[]);
     t.start("titleStmt", &[]);
     match c.document.meta.title {
-        Some(span) => t.leaf("title", &[("type", "main")], &clean_of(c, span)),
+        Some(span) => {
+            let title = clean_of(c, span);
+            t.leaf("title", &[("type", "main")], &title);
+            // A title set in capitals keeps its form; a title-cased copy
+            // beside it serves catalogues and citations.
+            if crate::parse::grammar::is_all_caps(&title)
+                && title.chars().filter(|c| c.is_alphabetic()).count() > 3
+            {
+                t.leaf(
+                    "title",
+                    &[("type", "alt"), ("subtype", "title-case")],
+                    &title_case(&title),
+                );
+            }
+        }
         None => t.leaf("title", &[("type", "main")], &c.source.name),
     }
     if let Some(span) = c.document.meta.subtitle {
@@ -74,6 +88,63 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     write_profile_desc(t, c);
     t.end("teiHeader");
     t.raw("\n");
+}
+
+/// Words a title-cased title keeps in lower case (unless first).
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "from",
+    "with", "as", "into", "during", "over", "vs", "via",
+];
+
+/// "THE POSITION OF MAJOR POWERS" → "The Position of Major Powers". Words
+/// of one or two letters other than minor words stay in capitals (UN, EU).
+fn title_case(s: &str) -> String {
+    let word = |w: &str, first: bool| -> String {
+        let lower = w.to_lowercase();
+        if !first && MINOR_WORDS.contains(&lower.as_str()) {
+            return lower;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+            return w.to_owned();
+        }
+        let mut out = String::with_capacity(w.len());
+        let mut upper_next = true;
+        for ch in lower.chars() {
+            if upper_next && ch.is_alphabetic() {
+                out.extend(ch.to_uppercase());
+                upper_next = false;
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    };
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            w.split('-')
+                .enumerate()
+                .map(|(k, part)| word(part, i == 0 || k > 0))
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn title_case_keeps_short_capitals_and_minor_words() {
+        assert_eq!(
+            super::title_case("THE POSITION OF MAJOR POWERS DURING THE SECOND KARABAKH WAR"),
+            "The Position of Major Powers during the Second Karabakh War"
+        );
+        assert_eq!(
+            super::title_case("UN AND EU-LED TALKS"),
+            "UN and EU-Led Talks"
+        );
+    }
 }
 
 /// The header copy of a span: its clean text (applied edits carried out),
