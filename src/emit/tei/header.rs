@@ -132,21 +132,6 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn title_case_keeps_short_capitals_and_minor_words() {
-        assert_eq!(
-            super::title_case("THE POSITION OF MAJOR POWERS DURING THE SECOND KARABAKH WAR"),
-            "The Position of Major Powers during the Second Karabakh War"
-        );
-        assert_eq!(
-            super::title_case("UN AND EU-LED TALKS"),
-            "UN and EU-Led Talks"
-        );
-    }
-}
-
 /// The header copy of a span: its clean text (applied edits carried out),
 /// whitespace collapsed.
 fn clean_of(c: &Conversion, span: crate::span::Span) -> String {
@@ -258,4 +243,19 @@ fn write_profile_desc(t: &mut Tei, c: &Conversion) {
         t.end("textClass");
     }
     t.end("profileDesc");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn title_case_keeps_short_capitals_and_minor_words() {
+        assert_eq!(
+            super::title_case("THE POSITION OF MAJOR POWERS DURING THE SECOND KARABAKH WAR"),
+            "The Position of Major Powers during the Second Karabakh War"
+        );
+        assert_eq!(
+            super::title_case("UN AND EU-LED TALKS"),
+            "UN and EU-Led Talks"
+        );
+    }
 }
