@@ -63,7 +63,7 @@ fn link(input: &str) -> IResult<&str, (&str, &str)> {
         delimited(
             ch('['),
             verify(
-                take_while_m_n(1, MAX_LINK_TEXT, |c| c != ']' && c != '\n'),
+                take_while_m_n(1, MAX_LINK_TEXT, |c| !matches!(c, '[' | ']' | '\n')),
                 inner_ok,
             ),
             ch(']'),
@@ -154,6 +154,13 @@ mod tests {
             Mark::Link { target, .. } => assert_eq!(target, "https://x.org"),
             m => panic!("{m:?}"),
         }
+    }
+
+    #[test]
+    fn a_flood_of_open_brackets_scans_each_once() {
+        // Link text stops at the next '[': a line of brackets is linear work.
+        let s = format!("{}[a](https://x.org)", "[".repeat(5000));
+        assert_eq!(found(&s), ["[a](https://x.org)"]);
     }
 
     #[test]
