@@ -159,6 +159,18 @@ fn front_matter(
         {
             kinds[k] = Some(BlockKind::Title);
             meta.title = Some(raw[k].span);
+            // A heading-like line between the title and a byline or a
+            // dateline is a subtitle (a deck), not a section heading.
+            if k + 2 < raw.len()
+                && raw[k + 1].lines.len() == 1
+                && looks_like_heading(at(k + 1))
+                && !is_byline(at(k + 1))
+                && (is_byline(at(k + 2)) || lead::dateline(at(k + 2)).is_some())
+            {
+                kinds[k + 1] = Some(BlockKind::Subtitle);
+                meta.subtitle = Some(raw[k + 1].span);
+                k += 1;
+            }
         } else if meta.title.is_some()
             && let Some(r) = front::author_line(s)
             && (s.trim_end().ends_with(',')
@@ -166,10 +178,19 @@ fn front_matter(
                 || (k + 1..(k + 4).min(raw.len())).any(is_scholarly_line))
         {
             kinds[k] = Some(BlockKind::Front(FrontKind::Author));
-            meta.authors.push(Author {
-                name: sub(k, r),
-                ..Author::default()
-            });
+            let names = front::author_names(s);
+            if names.is_empty() {
+                meta.authors.push(Author {
+                    name: sub(k, r),
+                    ..Author::default()
+                });
+            }
+            for n in names {
+                meta.authors.push(Author {
+                    name: sub(k, n),
+                    ..Author::default()
+                });
+            }
         } else if let Some(r) = front::affiliation(s)
             && meta.authors.last().is_some_and(|a| a.affiliation.is_none())
         {
@@ -567,6 +588,29 @@ mod tests {
         assert!(parse(single).blocks.iter().all(|b| b.lead.is_none()));
         let one = "Methods. We read.\n\nThen we wrote.";
         assert!(parse(one).blocks.iter().all(|b| b.lead.is_none()));
+    }
+
+    #[test]
+    fn a_deck_above_a_byline_is_a_subtitle() {
+        let t = "Talks Collapse\n\nSides blame each other\n\nBy John Smith\n\nMOSCOW (Reuters) — Talks failed.";
+        let d = parse(t);
+        assert_eq!(d.blocks[1].kind, BlockKind::Subtitle);
+        assert_eq!(
+            d.meta.subtitle.map(|s| s.of(t)),
+            Some("Sides blame each other")
+        );
+        assert_eq!(d.blocks[2].kind, BlockKind::Byline);
+        let t = "Talks Collapse\n\nSides blame each other\n\nThe talks failed.";
+        assert_eq!(parse(t).blocks[1].kind, BlockKind::Head { level: 1 });
+    }
+
+    #[test]
+    fn several_authors_on_one_line() {
+        let t = "A Study\n\nJane Smith and Bo Li,\n\njane@x.example.org\n\nText.";
+        let d = parse(t);
+        let names: Vec<&str> = d.meta.authors.iter().map(|a| a.name.of(t)).collect();
+        assert_eq!(names, ["Jane Smith", "Bo Li"]);
+        assert!(d.meta.authors[1].email.is_some());
     }
 
     #[test]

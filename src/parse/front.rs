@@ -148,6 +148,28 @@ pub fn author_line(s: &str) -> Option<Range> {
     Some(range(s, names))
 }
 
+fn name_sep(input: &str) -> IResult<&str, &str> {
+    alt((tag(", "), tag(" and "), tag(" & "), tag("; "))).parse(input)
+}
+
+/// The names of an author line, one range each ("Jane Smith, J. R. Tolkien
+/// and Ana de Souza" gives three).
+pub fn author_names(s: &str) -> Vec<Range> {
+    let Some((a, b)) = author_line(s) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut rest = &s[a..b];
+    while let Ok((r, name)) = author_name(rest) {
+        out.push(range(s, name));
+        match name_sep(r) {
+            Ok((r, _)) => rest = r,
+            Err(_) => break,
+        }
+    }
+    out
+}
+
 /// Words that name an institution: an affiliation holds at least one.
 const INSTITUTION_WORDS: &[&str] = &[
     "University",
@@ -336,6 +358,8 @@ mod tests {
         let s = "Gulgun Quliyeva,";
         assert_eq!(at(s, author_line(s)), Some("Gulgun Quliyeva"));
         let s = "Jane Smith, J. R. Tolkien and Ana de Souza1";
+        let names: Vec<&str> = author_names(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(names, ["Jane Smith", "J. R. Tolkien", "Ana de Souza"]);
         assert_eq!(
             at(s, author_line(s)),
             Some("Jane Smith, J. R. Tolkien and Ana de Souza")
