@@ -198,7 +198,7 @@ pub fn dateline(s: &str) -> Option<((usize, usize), usize)> {
         hspace,
         agency,
         hspace,
-        dash,
+        alt((dash, tag(":"))),
     );
     // PLACE, DATE —   or  PLACE —  (capitals only for the bare form)
     let with_date = (place, preceded(tag(", "), date), hspace, dash);
@@ -292,6 +292,10 @@ mod tests {
             Some(("New York", "New York, March 3, 2021 —"))
         );
         assert_eq!(dl("KYIV — Ukrainian forces"), Some(("KYIV", "KYIV —")));
+        assert_eq!(
+            dl("Yerevan, 5 October (Armenpress): The ministry said"),
+            Some(("Yerevan", "Yerevan, 5 October (Armenpress):"))
+        );
     }
 
     #[test]
