@@ -39,6 +39,13 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     let mut meta = Meta::default();
 
     let front_end = front_matter(text, &raw, body_end, &mut kinds, &mut meta);
+    // A DOI inside a line of the front (a journal line, a footer) if no DOI line.
+    if meta.doi.is_none() {
+        meta.doi = raw[..body_end.min(FRONT_ZONE)].iter().find_map(|b| {
+            front::labelled_doi(b.span.of(text))
+                .map(|(x, y)| Span::new(b.span.start + x, b.span.start + y))
+        });
+    }
     abstracts_and_keywords(text, &raw, front_end, body_end, &mut kinds, &mut meta);
 
     // Bibliography: the heading, then one entry per block to the end.

@@ -49,6 +49,28 @@ pub fn doi_line(s: &str) -> Option<Range> {
     Some(range(s, id))
 }
 
+/// A labelled DOI anywhere in `s`: "… 45–67. DOI: 10.1234/abc" or a
+/// `doi.org/` URL. Bare "10.x/y" strings are not taken (a reference list
+/// holds many).
+pub fn labelled_doi(s: &str) -> Option<Range> {
+    let lower = s.to_ascii_lowercase();
+    for (i, _) in lower.match_indices("doi") {
+        let rest = &s[i + 3..];
+        let mut p = (
+            opt(alt((tag(".org/"), tag_no_case(" id:"), tag(":")))),
+            nom::character::complete::space0,
+            doi,
+        );
+        if let Ok((_, (_, _, id))) = p.parse(rest) {
+            let before = s[..i].chars().next_back();
+            if before.is_none_or(|c| !c.is_alphanumeric() || c == '.') {
+                return Some(range(s, id));
+            }
+        }
+    }
+    None
+}
+
 /// `ORCID ID: 0000-0002-3466-4951`, `ORCID: https://orcid.org/…`, or a bare iD.
 pub fn orcid_line(s: &str) -> Option<Range> {
     let label = (
@@ -340,6 +362,16 @@ mod tests {
     fn a_doi_inside_a_sentence_is_not_a_doi_line() {
         assert_eq!(doi_line("See doi:10.1000/xyz for details."), None);
         assert_eq!(doi_line("Smith (2019). Title. doi:10.1000/xyz"), None);
+    }
+
+    #[test]
+    fn labelled_dois_inside_lines() {
+        let s = "Journal of History 3(2), 45–67. DOI: 10.1234/abc.5";
+        assert_eq!(at(s, labelled_doi(s)), Some("10.1234/abc.5"));
+        let s = "Published at https://doi.org/10.1234/abc";
+        assert_eq!(at(s, labelled_doi(s)), Some("10.1234/abc"));
+        assert_eq!(labelled_doi("Smith 2019, 10.1234/abc"), None);
+        assert_eq!(labelled_doi("the doily 10.1234/abc"), None);
     }
 
     #[test]
