@@ -1,8 +1,8 @@
 //! Bibliography entries and in-text citations.
 //!
-//! Entries: the number that starts an entry ("1.", "[1]", "1)"). Citations:
+//! Entries: the number that starts an entry ("1.", "\[1\]", "1)"). Citations:
 //! parenthesised author–year references ("(Smith 2019, p. 4)", "(Məmmədov,
-//! 2022: p.203)"), numbered ones ("(7. Azərbaycan …)", "[3]", "[3, 5]"), and
+//! 2022: p.203)"), numbered ones ("(7. Azərbaycan …)", "\[3\]", "\[3, 5\]"), and
 //! title references ("(NATO chief tells Turkey …)") when an entry with the
 //! same title words exists. Each is matched to an entry where one can be found.
 
@@ -28,7 +28,7 @@ pub struct Entry<'a> {
     pub text: &'a str,
 }
 
-/// The number that starts an entry: "1.", "[1]", "1)". Returns the number
+/// The number that starts an entry: "1.", "\[1\]", "1)". Returns the number
 /// and the label's length.
 pub fn entry_number(s: &str) -> Option<(u32, usize)> {
     let num = |i| verify(digits, |d: &str| d.len() <= 4).parse(i);

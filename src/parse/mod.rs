@@ -5,6 +5,15 @@
 //! paragraph convention, [`classify`] decides what each block is, and
 //! [`inline`] finds inline elements inside blocks. Whatever no rule claims is a
 //! paragraph; no text is ever dropped.
+//!
+//! [`classify`] composes small nom grammars, each with its own tests:
+//! [`front`] (DOI, ORCID, e-mail and author lines, affiliations, abstract and
+//! keyword leads, bibliography headings), [`lead`] (run-in heads and news
+//! datelines), [`label`] (list labels and section numbers), [`figure`]
+//! (picture credits) and [`bibl`] (entry numbers, in-text citations and their
+//! matching). [`markdown`] finds emphasis and links left from markdown;
+//! [`grammar`] holds the shared combinators. [`check_invariants`] states what
+//! a parse guarantees; property tests and the fuzz targets hold it to that.
 
 pub mod bibl;
 pub mod blocks;
