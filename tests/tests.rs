@@ -1,5 +1,2 @@
-mod smoke {
-    #[test]
-    fn builds() {}
-}
+mod smoke { #[test] fn builds() {} }
 mod structure;
