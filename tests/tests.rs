@@ -12,4 +12,5 @@ mod properties;
 mod readme;
 mod review;
 mod snapshots;
+mod structure;
 mod tei_schema;

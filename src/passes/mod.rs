@@ -6,7 +6,10 @@
 //! matters where a rule compares normalized text (glosses after names).
 //! Adding a rule is a new file plus one line in the registry.
 
+mod credits;
 mod glosses;
+mod keywords;
+mod markup;
 mod names;
 mod nfc;
 mod phrases;
@@ -77,6 +80,9 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
+        Box::new(markup::Markup),
+        Box::new(keywords::Keywords),
+        Box::new(credits::Credits),
         Box::new(phrases::Phrases),
         Box::new(names::Names),
         Box::new(glosses::Glosses),
