@@ -16,9 +16,11 @@ use nom::{
     multi::separated_list1,
     sequence::{delimited, terminated},
 };
+use std::collections::BTreeSet;
 
-/// A bibliography entry as the citation matcher sees it.
-#[derive(Debug, Clone, Copy)]
+/// A bibliography entry as the citation matcher sees it, with its folded
+/// words computed once (a document may cite its entries thousands of times).
+#[derive(Debug, Clone)]
 pub struct Entry<'a> {
     /// Index of the entry's block in the document.
     pub block: usize,
@@ -26,6 +28,28 @@ pub struct Entry<'a> {
     pub n: Option<u32>,
     /// Its text.
     pub text: &'a str,
+    /// Folded words of its first 80 characters (authors, title start).
+    head: BTreeSet<String>,
+    /// Folded words of four letters or more (title matching).
+    words: BTreeSet<String>,
+}
+
+impl<'a> Entry<'a> {
+    /// The entry of block `block`, numbered `n`, with text `text`.
+    pub fn new(block: usize, n: Option<u32>, text: &'a str) -> Self {
+        let head: String = text.chars().take(80).collect();
+        Entry {
+            block,
+            n,
+            text,
+            head: head
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(fold)
+                .collect(),
+            words: words(text).collect(),
+        }
+    }
 }
 
 /// The number that starts an entry: "1.", "\[1\]", "1)". Returns the number
@@ -93,14 +117,7 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 /// start), preferring one that also holds `year`.
 fn match_author(entries: &[Entry<'_>], name: &str, year: Option<&str>) -> Option<usize> {
     let first = fold(name.split([' ', ',']).next()?);
-    let hits: Vec<&Entry<'_>> = entries
-        .iter()
-        .filter(|e| {
-            let head: String = e.text.chars().take(80).collect();
-            head.split(|c: char| !c.is_alphanumeric())
-                .any(|w| !w.is_empty() && fold(w) == first)
-        })
-        .collect();
+    let hits: Vec<&Entry<'_>> = entries.iter().filter(|e| e.head.contains(&first)).collect();
     hits.iter()
         .find(|e| year.is_some_and(|y| e.text.contains(y)))
         .or(hits.first())
@@ -124,8 +141,7 @@ fn match_title(entries: &[Entry<'_>], s: &str) -> Option<usize> {
     }
     let mut best: Option<(usize, usize)> = None;
     for e in entries {
-        let ew: std::collections::BTreeSet<String> = words(e.text).collect();
-        let hit = ws.iter().filter(|w| ew.contains(*w)).count();
+        let hit = ws.iter().filter(|w| e.words.contains(*w)).count();
         if hit * 10 >= ws.len() * 6 && hit >= 3 && best.is_none_or(|(h, _)| hit > h) {
             best = Some((hit, e.block));
         }
@@ -231,11 +247,7 @@ mod tests {
     fn entries() -> Vec<Entry<'static>> {
         REFS.iter()
             .enumerate()
-            .map(|(i, t)| Entry {
-                block: 10 + i,
-                n: Some(i as u32 + 1),
-                text: t,
-            })
+            .map(|(i, t)| Entry::new(10 + i, Some(i as u32 + 1), t))
             .collect()
     }
 

@@ -6,17 +6,25 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 
-fn patterns() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// The inline patterns, most specific first: links and URLs, e-mail
+/// addresses, DOIs, ORCID identifiers. Kept apart so each runs only on
+/// blocks holding its tell-tale character, and each gets a literal prefilter.
+fn patterns() -> &'static [(Regex, fn(&str) -> bool); 4] {
+    static RE: OnceLock<[(Regex, fn(&str) -> bool); 4]> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?P<angle><(?P<atarget>(?:https?|ftp)://[^\s<>]+)>)",
-            r"|(?P<url>(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+)",
-            r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
-            r"|(?P<doi>\b10\.\d{4,9}/[^\s<>]+)",
-            r"|(?P<orcid>\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b)",
-        ))
-        .expect("inline patterns compile")
+        let re = |p: &str| Regex::new(p).expect("inline patterns compile");
+        [
+            (
+                re(r"<(?:https?|ftp)://[^\s<>]+>|(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+"),
+                |s| s.contains("://") || s.contains("www."),
+            ),
+            (
+                re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+                |s| s.contains('@'),
+            ),
+            (re(r"\b10\.\d{4,9}/[^\s<>]+"), |s| s.contains("10.")),
+            (re(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b"), |s| s.contains('-')),
+        ]
     })
 }
 
@@ -25,33 +33,43 @@ fn patterns() -> &'static Regex {
 pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
     let s = span.of(text);
     let mut out = Vec::new();
-    for caps in patterns().captures_iter(s) {
-        let m = caps.get(0).expect("group 0 always matches");
-        let (kind, end) = if let Some(t) = caps.name("atarget") {
+    // find_iter runs the fast DFA; which pattern matched is told by the
+    // match's own shape. Matches of later patterns inside earlier ones (an
+    // e-mail inside a URL) are dropped, as one alternation would.
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (re, applies) in patterns() {
+        if applies(s) {
+            found.extend(re.find_iter(s).map(|m| (m.start(), m.end())));
+        }
+    }
+    found.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut last_end = 0;
+    for (start, end) in found {
+        if start < last_end {
+            continue;
+        }
+        last_end = end;
+        let t = &s[start..end];
+        let (kind, end) = if let Some(target) = t.strip_prefix('<') {
+            let target = target.strip_suffix('>').unwrap_or(target);
             (
                 InlineKind::Link {
-                    target: t.as_str().to_owned(),
+                    target: target.to_owned(),
                 },
-                m.end(),
+                end,
             )
-        } else if caps.name("url").is_some() {
-            (
-                InlineKind::Url,
-                m.start() + trim_trailing_punct(m.as_str()).len(),
-            )
-        } else if caps.name("email").is_some() {
-            (InlineKind::Email, m.end())
-        } else if caps.name("doi").is_some() {
-            (
-                InlineKind::Doi,
-                m.start() + trim_trailing_punct(m.as_str()).len(),
-            )
+        } else if t.contains("://") || t.starts_with("www.") {
+            (InlineKind::Url, start + trim_trailing_punct(t).len())
+        } else if t.contains('@') {
+            (InlineKind::Email, end)
+        } else if t.starts_with("10.") {
+            (InlineKind::Doi, start + trim_trailing_punct(t).len())
         } else {
-            (InlineKind::Orcid, m.end())
+            (InlineKind::Orcid, end)
         };
         out.push(Inline {
             kind,
-            span: Span::new(span.start + m.start(), span.start + end),
+            span: Span::new(span.start + start, span.start + end),
         });
     }
     out.extend(quotes(s).map(|q| Inline {

@@ -40,11 +40,7 @@ pub fn parse(text: &str) -> Document {
         .iter()
         .enumerate()
         .filter_map(|(i, b)| match b.kind {
-            BlockKind::Bibl { n } => Some(bibl::Entry {
-                block: i,
-                n,
-                text: b.span.of(text),
-            }),
+            BlockKind::Bibl { n } => Some(bibl::Entry::new(i, n, b.span.of(text))),
             _ => None,
         })
         .collect();

@@ -51,21 +51,31 @@ impl Pass for Quotes {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        let count = |set: &[char]| cx.text.chars().filter(|c| set.contains(c)).count();
+        let is_quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’');
+        // One scan counts all four kinds.
+        let (mut curly_d, mut straight_d, mut curly_s, mut straight_s) = (0, 0, 0, 0);
+        for (_, q) in cx.text.match_indices(is_quote) {
+            match q {
+                "“" | "”" => curly_d += 1,
+                "\"" => straight_d += 1,
+                "‘" | "’" => curly_s += 1,
+                _ => straight_s += 1,
+            }
+        }
         let pick = |curly: usize, straight: usize| match self.style {
             QuoteStyle::Curly => Target::Curly,
             QuoteStyle::Straight => Target::Straight,
             QuoteStyle::Dominant if curly >= straight => Target::Curly,
             QuoteStyle::Dominant => Target::Straight,
         };
-        let double = pick(count(&['“', '”']), count(&['"']));
-        let single = pick(count(&['‘', '’']), count(&['\'']));
+        let double = pick(curly_d, straight_d);
+        let single = pick(curly_s, straight_s);
         for block in &cx.doc.blocks {
             let s = block.span.of(cx.text);
-            let mut prev: Option<char> = None;
-            let mut it = s.char_indices().peekable();
-            while let Some((i, c)) = it.next() {
-                let next = it.peek().map(|&(_, n)| n);
+            for (i, q) in s.match_indices(is_quote) {
+                let c = q.chars().next().unwrap_or('"');
+                let prev = s[..i].chars().next_back();
+                let next = s[i + q.len()..].chars().next();
                 let after = match (c, double, single) {
                     ('"', Target::Curly, _) => Some(if opens(prev, next) { '“' } else { '”' }),
                     ('“' | '”', Target::Straight, _) => Some('"'),
@@ -75,7 +85,7 @@ impl Pass for Quotes {
                 };
                 if let Some(a) = after {
                     let conf = if a.is_ascii() { 0.95 } else { 0.85 };
-                    let span = Span::new(block.span.start + i, block.span.start + i + c.len_utf8());
+                    let span = Span::new(block.span.start + i, block.span.start + i + q.len());
                     out.edits.push(
                         Edit::new(
                             cx.text,
@@ -88,7 +98,6 @@ impl Pass for Quotes {
                         .with_note("quote style of the document"),
                     );
                 }
-                prev = Some(c);
             }
         }
     }
