@@ -6,11 +6,14 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// A pattern and the cheap test that says whether a block can hold a match.
+type Pattern = (Regex, fn(&str) -> bool);
+
 /// The inline patterns, most specific first: links and URLs, e-mail
 /// addresses, DOIs, ORCID identifiers. Kept apart so each runs only on
 /// blocks holding its tell-tale character, and each gets a literal prefilter.
-fn patterns() -> &'static [(Regex, fn(&str) -> bool); 4] {
-    static RE: OnceLock<[(Regex, fn(&str) -> bool); 4]> = OnceLock::new();
+fn patterns() -> &'static [Pattern; 4] {
+    static RE: OnceLock<[Pattern; 4]> = OnceLock::new();
     RE.get_or_init(|| {
         let re = |p: &str| Regex::new(p).expect("inline patterns compile");
         [
