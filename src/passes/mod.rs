@@ -6,8 +6,15 @@
 //! matters where a rule compares normalized text (glosses after names).
 //! Adding a rule is a new file plus one line in the registry.
 
+mod boilerplate;
+mod duplicates;
+mod fragments;
+mod joins;
 mod nfc;
+mod punctuation;
 mod quotes;
+mod repetition;
+mod residue;
 mod whitespace;
 mod xml_chars;
 
@@ -72,6 +79,13 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
+        Box::new(boilerplate::Boilerplate::new()),
+        Box::new(residue::Residue::new()),
+        Box::new(duplicates::Duplicates),
+        Box::new(joins::Joins),
+        Box::new(punctuation::Punctuation),
+        Box::new(repetition::Repetition),
+        Box::new(fragments::Fragments),
     ]
 }
 
