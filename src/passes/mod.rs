@@ -10,6 +10,7 @@ mod boilerplate;
 mod duplicates;
 mod fragments;
 mod joins;
+mod mojibake;
 mod nfc;
 mod punctuation;
 mod quotes;
@@ -76,6 +77,7 @@ pub trait Pass: Send + Sync {
 pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(xml_chars::XmlChars),
+        Box::new(mojibake::Mojibake),
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),

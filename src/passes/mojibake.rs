@@ -1,0 +1,192 @@
+//! `mojibake`: UTF-8 text that was once read as Windows-1252 (or Latin-1).
+//!
+//! "CafÃ©" → "Café", "Itâ€™s" → "It’s", "MÉ™mmÉ™dov" → "Məmmədov".
+//!
+//! How: a run of characters is re-encoded to the Windows-1252 bytes they
+//! came from; when those bytes form one complete UTF-8 sequence (a lead byte
+//! and exactly its continuation bytes), the decoded character replaces the
+//! run. ftfy's discipline against false positives is kept:
+//! - only a complete, valid UTF-8 sequence of 2–4 bytes is decoded (a round
+//!   trip: the decoded character encodes back to exactly those bytes);
+//! - the decoded character must be a plausible text character (Latin,
+//!   IPA, Greek, Cyrillic letters, general punctuation, currency, letterlike
+//!   symbols); "Gruß”" would decode to an N'Ko letter and is left alone;
+//! - every fix makes the text shorter in suspicious characters (two to four
+//!   become one), so the repair never adds mojibake.
+//!
+//! Why not the `plsfix` crate (an ftfy port, MIT): it brings about a hundred
+//! crates (ICU, fancy-regex, the unmaintained `encoding`) onto a small
+//! machine, and its whole-string API returns new text, not the source spans
+//! that an [`Edit`] needs to stay reviewable and reversible.
+
+use super::{Context, Pass, Proposals};
+use crate::edit::{Category, Edit};
+use crate::span::Span;
+
+/// See the module documentation.
+pub struct Mojibake;
+
+/// Windows-1252 bytes 0x80–0x9F that are not C1 controls.
+const CP1252_HIGH: &[(char, u8)] = &[
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8A),
+    ('‹', 0x8B),
+    ('Œ', 0x8C),
+    ('Ž', 0x8E),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9A),
+    ('›', 0x9B),
+    ('œ', 0x9C),
+    ('ž', 0x9E),
+    ('Ÿ', 0x9F),
+];
+
+/// The Windows-1252 byte a character decodes from (Latin-1 for C1 controls).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let n = c as u32;
+    if (0x80..=0xFF).contains(&n) {
+        return u8::try_from(n).ok();
+    }
+    CP1252_HIGH.iter().find(|(ch, _)| *ch == c).map(|&(_, b)| b)
+}
+
+/// Length of the UTF-8 sequence a lead byte opens (2–4), if it is one.
+fn sequence_len(lead: u8) -> Option<usize> {
+    match lead {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
+/// A character that real text would contain.
+fn plausible(c: char) -> bool {
+    matches!(c as u32,
+        0x00A0..=0x036F      // Latin-1, Latin Extended A/B, IPA (ə), spacing modifiers
+        | 0x0370..=0x052F    // Greek, Cyrillic
+        | 0x1E00..=0x1EFF    // Latin Extended Additional
+        | 0x2010..=0x206F    // general punctuation
+        | 0x20A0..=0x20CF    // currency
+        | 0x2100..=0x214F) // letterlike symbols (™, №)
+}
+
+impl Pass for Mojibake {
+    fn id(&self) -> &'static str {
+        "mojibake"
+    }
+
+    fn description(&self) -> &'static str {
+        "UTF-8 text once misread as Windows-1252 (mojibake such as “Ã©” for “é”) decoded back, only where the bytes form one complete, plausible UTF-8 character."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        for b in &cx.doc.blocks {
+            block_edits(cx.text, b.span, self.id(), &mut out.edits);
+        }
+    }
+}
+
+fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
+    let s = block.of(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let pos = |k: usize| chars.get(k).map_or(s.len(), |&(p, _)| p);
+    // fixes as (from, to, decoded), merged when adjacent
+    let mut fixes: Vec<(usize, usize, String)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let Some(n) = cp1252_byte(chars[k].1).and_then(sequence_len) else {
+            k += 1;
+            continue;
+        };
+        let bytes: Option<Vec<u8>> = (0..n)
+            .map(|t| chars.get(k + t).and_then(|&(_, c)| cp1252_byte(c)))
+            .enumerate()
+            .map(|(t, b)| b.filter(|&b| t == 0 || (0x80..=0xBF).contains(&b)))
+            .collect();
+        let decoded = bytes
+            .as_deref()
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|d| d.chars().next())
+            .filter(|&d| plausible(d));
+        match decoded {
+            Some(d) => {
+                let (from, to) = (pos(k), pos(k + n));
+                match fixes.last_mut() {
+                    Some(last) if last.1 == from => {
+                        last.1 = to;
+                        last.2.push(d);
+                    }
+                    _ => fixes.push((from, to, d.to_string())),
+                }
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    for (from, to, after) in fixes {
+        let span = Span::new(block.start + from, block.start + to);
+        out.push(
+            Edit::new(text, span, after, rule, Category::Encoding, 0.9)
+                .with_note("UTF-8 bytes misread as Windows-1252, decoded back"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::passes::tests::run_pass;
+
+    fn fixed(t: &str) -> String {
+        crate::apply::apply(t, &run_pass(&super::Mojibake, t))
+    }
+
+    #[test]
+    fn classic_mojibake_is_decoded() {
+        assert_eq!(fixed("CafÃ© au lait"), "Café au lait");
+        assert_eq!(fixed("Itâ€™s here â€“ now."), "It’s here – now.");
+        assert_eq!(
+            fixed("MÉ™mmÉ™dov and AzÉ™rbaycan"),
+            "Məmmədov and Azərbaycan"
+        );
+        assert_eq!(fixed("ÅžuÅŸa"), "Şuşa");
+    }
+
+    #[test]
+    fn real_accented_text_stays() {
+        for t in [
+            "São Paulo and naïve façade",
+            "Gruß” sagte er.",
+            "«ÖSTERREICH» and €5 and ™",
+            "Çavuşoğlu, Məmmədov, İlham",
+            "Ã",
+        ] {
+            assert_eq!(fixed(t), t, "{t}");
+        }
+    }
+
+    #[test]
+    fn every_fix_round_trips() {
+        let t = "Ã© â€œquotedâ€\u{9d} Ã¼ber";
+        for e in run_pass(&super::Mojibake, t) {
+            let bytes: Vec<u8> = e.before.chars().filter_map(super::cp1252_byte).collect();
+            assert_eq!(std::str::from_utf8(&bytes).ok(), Some(e.after.as_str()));
+        }
+    }
+}
