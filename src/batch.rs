@@ -21,7 +21,9 @@ pub fn plan(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>> {
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
         if meta.is_dir() {
-            let walker = walkdir::WalkDir::new(input).sort_by_file_name().follow_links(true);
+            let walker = walkdir::WalkDir::new(input)
+                .sort_by_file_name()
+                .follow_links(true);
             for entry in walker {
                 let entry = entry.map_err(|e| {
                     let path = e.path().map_or_else(|| input.clone(), Path::to_path_buf);
@@ -37,7 +39,9 @@ pub fn plan(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>> {
                 }
             }
         } else {
-            let name = input.file_stem().map_or_else(|| "input".into(), |s| s.to_os_string());
+            let name = input
+                .file_stem()
+                .map_or_else(|| "input".into(), |s| s.to_os_string());
             jobs.push(Job {
                 input: input.clone(),
                 stem: out.join(name),
@@ -50,9 +54,15 @@ pub fn plan(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>> {
 /// Writes `contents` to `path` through a temporary file in the same folder
 /// and a rename, so readers never see a half-written file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = result {

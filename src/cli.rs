@@ -102,7 +102,10 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn options(args: &ConvertArgs) -> Result<Options> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
-        bail!("--min-confidence must lie between 0 and 1, not {}", args.min_confidence);
+        bail!(
+            "--min-confidence must lie between 0 and 1, not {}",
+            args.min_confidence
+        );
     }
     Ok(Options {
         min_confidence: args.min_confidence,
@@ -151,7 +154,10 @@ fn convert(args: ConvertArgs) -> Result<i32> {
         }
     }
     if failed > 0 {
-        eprintln!("emend: {failed} of {} inputs failed", jobs.len().max(failed));
+        eprintln!(
+            "emend: {failed} of {} inputs failed",
+            jobs.len().max(failed)
+        );
         return Ok(EXIT_FAILED);
     }
     Ok(EXIT_OK)
@@ -175,7 +181,9 @@ fn convert_one(engine: &Engine, input: &Path, stem: &Path) -> Result<()> {
 fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("reading standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
         return Ok(("-".into(), buf));
     }
     let bytes = std::fs::read(path).map_err(|e| emend::Error::io(path, e))?;
@@ -186,15 +194,19 @@ fn restore(args: RestoreArgs) -> Result<i32> {
     let mut stdout = std::io::stdout().lock();
     match &args.edits {
         Some(log_path) => {
-            let log_text = std::fs::read_to_string(log_path).map_err(|e| emend::Error::io(log_path, e))?;
+            let log_text =
+                std::fs::read_to_string(log_path).map_err(|e| emend::Error::io(log_path, e))?;
             let log: EditLog = serde_json::from_str(&log_text)
                 .with_context(|| format!("{}: not an emend edit log", log_path.display()))?;
-            let clean = std::fs::read_to_string(&args.file).map_err(|e| emend::Error::io(&args.file, e))?;
-            let bytes = emend::restore::from_edit_log(&log, &clean, &log_path.display().to_string())?;
+            let clean =
+                std::fs::read_to_string(&args.file).map_err(|e| emend::Error::io(&args.file, e))?;
+            let bytes =
+                emend::restore::from_edit_log(&log, &clean, &log_path.display().to_string())?;
             stdout.write_all(&bytes)?;
         }
         None => {
-            let xml = std::fs::read_to_string(&args.file).map_err(|e| emend::Error::io(&args.file, e))?;
+            let xml =
+                std::fs::read_to_string(&args.file).map_err(|e| emend::Error::io(&args.file, e))?;
             let text = emend::restore::from_tei(&xml, &args.file.display().to_string())?;
             stdout.write_all(text.as_bytes())?;
         }

@@ -96,7 +96,11 @@ pub fn decide(proposed: Vec<Edit>, protected: &[Span], min_confidence: f32) -> D
             let winner = &kept[other];
             let reason = format!(
                 "overlaps {} edit by {} ({:?} -> {:?})",
-                if winner.is_applied() { "an applied" } else { "a suggested" },
+                if winner.is_applied() {
+                    "an applied"
+                } else {
+                    "a suggested"
+                },
                 winner.rule,
                 winner.before,
                 winner.after
@@ -124,7 +128,9 @@ fn overlaps_any(sorted: &[Span], span: Span) -> bool {
     sorted[i..]
         .iter()
         .take_while(|p| p.start <= span.end)
-        .any(|p| p.overlaps(span) || (span.is_empty() && p.start < span.start && span.start < p.end))
+        .any(|p| {
+            p.overlaps(span) || (span.is_empty() && p.start < span.start && span.start < p.end)
+        })
 }
 
 /// Index of a taken edit overlapping `span`. Taken spans never overlap each

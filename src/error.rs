@@ -16,7 +16,9 @@ pub enum Error {
         offset: usize,
     },
     /// The bytes do not decode in the encoding they claim or were given.
-    #[error("{name}: invalid {encoding} at byte {offset}; pass --encoding to read it as another encoding")]
+    #[error(
+        "{name}: invalid {encoding} at byte {offset}; pass --encoding to read it as another encoding"
+    )]
     Malformed {
         /// Input name.
         name: String,

@@ -81,7 +81,8 @@ impl Engine {
         for pass in &self.passes {
             pass.run(&cx, &mut proposals);
         }
-        let Decision { edits, dropped } = decide(proposals.edits, &protected, self.options.min_confidence);
+        let Decision { edits, dropped } =
+            decide(proposals.edits, &protected, self.options.min_confidence);
         let clean = apply(&source.text, &edits);
         let mut mentions = proposals.mentions;
         mentions.sort();

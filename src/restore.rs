@@ -14,7 +14,8 @@ pub fn from_edit_log(log: &EditLog, clean: &str, log_name: &str) -> Result<Vec<u
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let text = unapply(clean, &edits).ok_or_else(|| Error::Restore {
         path: log_name.to_owned(),
-        message: "the clean text does not match this edit log (was it edited after conversion?)".into(),
+        message: "the clean text does not match this edit log (was it edited after conversion?)"
+            .into(),
     })?;
     Ok(Source::encode(&text, &log.encoding, log.bom))
 }
@@ -49,11 +50,9 @@ pub fn from_tei(xml: &str, name: &str) -> Result<String> {
                     seen_text = true;
                 }
             }
-            Event::End(_) => {
-                if in_text > 0 {
-                    in_text -= 1;
-                    skip = skip.saturating_sub(1);
-                }
+            Event::End(_) if in_text > 0 => {
+                in_text -= 1;
+                skip = skip.saturating_sub(1);
             }
             Event::Empty(el) if in_text > 0 && skip == 0 && el.local_name().as_ref() == b"g" => {
                 let code = el
@@ -74,13 +73,17 @@ pub fn from_tei(xml: &str, name: &str) -> Result<String> {
                 let s = t
                     .decode()
                     .map_err(|e| err(&reader, format!("bad text: {e}")))?;
-                let s = quick_xml::escape::unescape(&s).map_err(|e| err(&reader, format!("bad escape: {e}")))?;
+                let s = quick_xml::escape::unescape(&s)
+                    .map_err(|e| err(&reader, format!("bad escape: {e}")))?;
                 out.push_str(&s);
             }
             Event::GeneralRef(r) if in_text > 0 && skip == 0 => {
-                let s = r.decode().map_err(|e| err(&reader, format!("bad reference: {e}")))?;
+                let s = r
+                    .decode()
+                    .map_err(|e| err(&reader, format!("bad reference: {e}")))?;
                 let full = format!("&{s};");
-                let c = quick_xml::escape::unescape(&full).map_err(|e| err(&reader, format!("bad reference: {e}")))?;
+                let c = quick_xml::escape::unescape(&full)
+                    .map_err(|e| err(&reader, format!("bad reference: {e}")))?;
                 out.push_str(&c);
             }
             Event::CData(d) if in_text > 0 && skip == 0 => {

@@ -79,10 +79,18 @@ impl Source {
         if enc == UTF_16LE || enc == UTF_16BE {
             // encoding_rs only encodes to UTF-8 for UTF-16 labels; do it by hand.
             if bom {
-                out.extend_from_slice(if enc == UTF_16LE { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+                out.extend_from_slice(if enc == UTF_16LE {
+                    &[0xFF, 0xFE]
+                } else {
+                    &[0xFE, 0xFF]
+                });
             }
             for unit in text.encode_utf16() {
-                let b = if enc == UTF_16LE { unit.to_le_bytes() } else { unit.to_be_bytes() };
+                let b = if enc == UTF_16LE {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                };
                 out.extend_from_slice(&b);
             }
             return out;
@@ -144,7 +152,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     let mostly = |n: usize| n * 10 >= pairs * 7;
     let rarely = |n: usize| n * 10 <= pairs;
     if mostly(odd_zero) && rarely(even_zero) {
@@ -164,12 +177,18 @@ mod tests {
     fn utf8_bom_is_stripped_and_remembered() {
         let s = Source::decode("a", b"\xEF\xBB\xBFhi", None).unwrap();
         assert_eq!((s.text.as_str(), s.bom, s.encoding), ("hi", true, "UTF-8"));
-        assert_eq!(Source::encode(&s.text, s.encoding, s.bom), b"\xEF\xBB\xBFhi");
+        assert_eq!(
+            Source::encode(&s.text, s.encoding, s.bom),
+            b"\xEF\xBB\xBFhi"
+        );
     }
 
     #[test]
     fn utf16_with_and_without_bom() {
-        let le: Vec<u8> = "Baku 2020".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let le: Vec<u8> = "Baku 2020"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         let s = Source::decode("a", &le, None).unwrap();
         assert_eq!((s.text.as_str(), s.encoding), ("Baku 2020", "UTF-16LE"));
         let mut with_bom = vec![0xFE, 0xFF];
@@ -188,7 +207,8 @@ mod tests {
 
     #[test]
     fn legacy_encoding_is_detected() {
-        let bytes = b"Le pr\xe9sident fran\xe7ais a d\xe9clar\xe9 que la r\xe9gion \xe9tait s\xfbre.";
+        let bytes =
+            b"Le pr\xe9sident fran\xe7ais a d\xe9clar\xe9 que la r\xe9gion \xe9tait s\xfbre.";
         let s = Source::decode("fr", bytes, None).unwrap();
         assert!(s.text.contains("président français"), "{}", s.text);
         assert_ne!(s.encoding, "UTF-8");

@@ -35,11 +35,17 @@ pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
                 m.end(),
             )
         } else if caps.name("url").is_some() {
-            (InlineKind::Url, m.start() + trim_trailing_punct(m.as_str()).len())
+            (
+                InlineKind::Url,
+                m.start() + trim_trailing_punct(m.as_str()).len(),
+            )
         } else if caps.name("email").is_some() {
             (InlineKind::Email, m.end())
         } else if caps.name("doi").is_some() {
-            (InlineKind::Doi, m.start() + trim_trailing_punct(m.as_str()).len())
+            (
+                InlineKind::Doi,
+                m.start() + trim_trailing_punct(m.as_str()).len(),
+            )
         } else {
             (InlineKind::Orcid, m.end())
         };

@@ -34,7 +34,14 @@ impl Pass for Nfc {
             if !is_nfc(g) {
                 let after: String = g.nfc().collect();
                 let span = Span::new(i, i + g.len());
-                out.edits.push(Edit::new(cx.text, span, after, self.id(), Category::Unicode, 1.0));
+                out.edits.push(Edit::new(
+                    cx.text,
+                    span,
+                    after,
+                    self.id(),
+                    Category::Unicode,
+                    1.0,
+                ));
             }
         }
     }

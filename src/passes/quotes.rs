@@ -77,8 +77,15 @@ impl Pass for Quotes {
                     let conf = if a.is_ascii() { 0.95 } else { 0.85 };
                     let span = Span::new(block.span.start + i, block.span.start + i + c.len_utf8());
                     out.edits.push(
-                        Edit::new(cx.text, span, a.to_string(), self.id(), Category::Typography, conf)
-                            .with_note("quote style of the document"),
+                        Edit::new(
+                            cx.text,
+                            span,
+                            a.to_string(),
+                            self.id(),
+                            Category::Typography,
+                            conf,
+                        )
+                        .with_note("quote style of the document"),
                     );
                 }
                 prev = Some(c);
@@ -90,7 +97,8 @@ impl Pass for Quotes {
 /// A straight quote opens when it follows a space, an opening bracket or the
 /// start, and precedes a non-space.
 fn opens(prev: Option<char>, next: Option<char>) -> bool {
-    let after_break = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
+    let after_break =
+        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
     after_break && next.is_some_and(|n| !n.is_whitespace())
 }
 

@@ -11,6 +11,7 @@
 //! punctuation marks, which the punctuation rule judges). Only text inside
 //! blocks is touched, never the layout between them.
 
+use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -22,8 +23,16 @@ const SENTENCE_PUNCT: &[char] = &[',', '.', ';', ':', '!', '?'];
 const OPENERS: &[char] = &['“', '‘', '«', '(', '['];
 const CLOSERS: &[char] = &['”', '»', ')', ']'];
 
-fn is_hspace(c: char) -> bool {
-    c == ' ' || c == '\t'
+/// Horizontal spacing, visible or not, that a run may hold.
+fn is_spacing(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{202F}' | '\u{200B}' | '\u{FEFF}' | '\u{2060}'
+    )
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
 
 impl Pass for Whitespace {
@@ -42,56 +51,83 @@ impl Pass for Whitespace {
     }
 }
 
+/// Each run of spacing characters is judged once, as a whole, so the result
+/// is stable: converting the clean text again finds nothing to change. A run
+/// also swallows characters XML forbids that sit inside it (the edit removes
+/// them, with the certainty of the `xml-chars` rule, and wins over it by
+/// covering more), so their removal cannot leave a doubled space behind.
 fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let mut push = |from: usize, to: usize, after: &str, note: &str, conf: f32| {
-        let span = Span::new(block.start + from, block.start + to);
-        out.push(Edit::new(text, span, after, rule, Category::Whitespace, conf).with_note(note));
-    };
+    let in_run = |c: char| is_spacing(c) || is_xml_forbidden(c);
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
-        match c {
-            '\u{A0}' | '\u{202F}' => {
-                push(i, i + c.len_utf8(), " ", "no-break space", 0.9);
-                k += 1;
-            }
-            '\u{200B}' | '\u{FEFF}' | '\u{2060}' => {
-                push(i, i + c.len_utf8(), "", "zero-width space", 0.95);
-                k += 1;
-            }
-            ' ' | '\t' => {
-                let mut j = k;
-                while at(j).is_some_and(is_hspace) {
-                    j += 1;
-                }
-                let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
-                let prev = k.checked_sub(1).and_then(at);
-                let next = at(j);
-                let line_start = prev.is_none_or(|p| p == '\n' || p == '\r');
-                let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
-                if line_start || line_end {
-                    // indentation and trailing space are layout, not text
-                } else if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
-                    && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
-                    && !starts_ellipsis_or_number(&s[end..])
-                {
-                    push(i, end, "", "space before punctuation", 0.9);
-                } else if prev.is_some_and(|p| OPENERS.contains(&p)) {
-                    push(i, end, "", "space after an opening quote or bracket", 0.9);
-                } else if next.is_some_and(|n| CLOSERS.contains(&n))
-                    && prev.is_some_and(|p| !p.is_whitespace() && !OPENERS.contains(&p))
-                {
-                    push(i, end, "", "space before a closing quote or bracket", 0.9);
-                } else if end - i > 1 {
-                    push(i, end, " ", "doubled space", 0.95);
-                }
-                k = j;
-            }
-            _ => k += 1,
+        if !in_run(c) {
+            k += 1;
+            continue;
         }
+        let mut j = k;
+        while chars.get(j).is_some_and(|&(_, c)| in_run(c)) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+        let run = &s[i..end];
+        let prev = chars[..k]
+            .iter()
+            .rev()
+            .map(|&(_, c)| c)
+            .find(|&c| !is_xml_forbidden(c));
+        let next = chars[j..]
+            .iter()
+            .map(|&(_, c)| c)
+            .find(|&c| !is_xml_forbidden(c));
+        k = j;
+        if !run.chars().any(is_spacing) {
+            continue; // only forbidden characters: the xml-chars rule's business
+        }
+        let spacing: String = run.chars().filter(|&c| is_spacing(c)).collect();
+        let visible = spacing.chars().any(|c| !is_zero_width(c));
+        let line_start = prev.is_none_or(|p| p == '\n' || p == '\r');
+        let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
+        let (after, note, conf) = if !visible {
+            ("", "zero-width space", 0.95)
+        } else if line_start || line_end {
+            if spacing.chars().all(|c| c == ' ' || c == '\t') {
+                (spacing.as_str(), "", 0.95) // indentation and trailing space are layout
+            } else {
+                (" ", "no-break or zero-width space at a line edge", 0.9)
+            }
+        } else if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
+            && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
+            && !starts_ellipsis_or_number(&s[end..])
+        {
+            ("", "space before punctuation", 0.9)
+        } else if prev.is_some_and(|p| OPENERS.contains(&p)) {
+            ("", "space after an opening quote or bracket", 0.9)
+        } else if next.is_some_and(|n| CLOSERS.contains(&n))
+            && prev.is_some_and(|p| !OPENERS.contains(&p))
+        {
+            ("", "space before a closing quote or bracket", 0.9)
+        } else if spacing.contains(['\u{A0}', '\u{202F}']) {
+            (" ", "no-break space", 0.9)
+        } else if spacing.chars().count() > 1 {
+            (" ", "doubled space", 0.95)
+        } else {
+            (spacing.as_str(), "", 0.95)
+        };
+        if run == after {
+            continue;
+        }
+        let (note, conf) = if run.len() == spacing.len() {
+            (note, conf)
+        } else if note.is_empty() {
+            ("characters XML forbids inside spacing", 1.0)
+        } else {
+            (note, 1.0)
+        };
+        let span = Span::new(block.start + i, block.start + end);
+        out.push(Edit::new(text, span, after, rule, Category::Whitespace, conf).with_note(note));
     }
 }
 
@@ -100,7 +136,10 @@ fn starts_ellipsis_or_number(rest: &str) -> bool {
     let mut it = rest.chars();
     let first = it.next();
     let second = it.next();
-    matches!((first, second), (Some('.'), Some('.' | ' ')) | (Some('.' | ','), Some('0'..='9')))
+    matches!(
+        (first, second),
+        (Some('.'), Some('.' | ' ')) | (Some('.' | ','), Some('0'..='9'))
+    )
 }
 
 #[cfg(test)]
@@ -120,7 +159,12 @@ mod tests {
 
     #[test]
     fn leaves_ellipses_indentation_and_straight_quotes() {
-        for t in ["wait . . . now", "  indented line", "say \" hi \" there", "x .5 y"] {
+        for t in [
+            "wait . . . now",
+            "  indented line",
+            "say \" hi \" there",
+            "x .5 y",
+        ] {
             assert_eq!(fixed(t), t);
         }
     }

@@ -24,7 +24,11 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
         t.start("titlePage", &[]);
         t.start("docTitle", &[]);
         for b in &front {
-            let kind = if b.kind == BlockKind::Title { "main" } else { "sub" };
+            let kind = if b.kind == BlockKind::Title {
+                "main"
+            } else {
+                "sub"
+            };
             t.start("titlePart", &[("type", kind)]);
             write_span(t, c, b.span, &b.inlines, &[]);
             t.end("titlePart");
@@ -91,7 +95,8 @@ fn joins(c: &Conversion) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     for (i, pair) in blocks.windows(2).enumerate() {
         let gap = crate::span::Span::new(pair[0].span.end, pair[1].span.start);
-        let both_text = matches!(pair[0].kind, BlockKind::Paragraph) && matches!(pair[1].kind, BlockKind::Paragraph);
+        let both_text = matches!(pair[0].kind, BlockKind::Paragraph)
+            && matches!(pair[1].kind, BlockKind::Paragraph);
         let k = c.edits.partition_point(|e| e.span.end < gap.start);
         out[i] = both_text
             && c.edits[k..]

@@ -20,7 +20,11 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     }
     for a in &c.document.meta.authors {
         t.start("author", &[]);
-        t.leaf("persName", &[], a.name.of(text).trim_end_matches([',', ';']));
+        t.leaf(
+            "persName",
+            &[],
+            a.name.of(text).trim_end_matches([',', ';']),
+        );
         if let Some(s) = a.affiliation {
             t.leaf("affiliation", &[], s.of(text));
         }
@@ -38,7 +42,11 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     t.end("respStmt");
     t.end("titleStmt");
     t.start("publicationStmt", &[]);
-    t.leaf("p", &[], "Unpublished conversion made by emend; see sourceDesc for the original.");
+    t.leaf(
+        "p",
+        &[],
+        "Unpublished conversion made by emend; see sourceDesc for the original.",
+    );
     t.end("publicationStmt");
     t.start("sourceDesc", &[]);
     t.start("p", &[]);
@@ -48,7 +56,11 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
         " ({} bytes of text, read as {}{}).",
         text.len(),
         c.source.encoding,
-        if c.source.bom { " with a byte-order mark" } else { "" }
+        if c.source.bom {
+            " with a byte-order mark"
+        } else {
+            ""
+        }
     ));
     if let Some(doi) = c.document.meta.doi {
         t.plain(" Published as ");
@@ -96,7 +108,11 @@ fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
     t.start("appInfo", &[]);
     t.start(
         "application",
-        &[("xml:id", "emend"), ("ident", "emend"), ("version", env!("CARGO_PKG_VERSION"))],
+        &[
+            ("xml:id", "emend"),
+            ("ident", "emend"),
+            ("version", env!("CARGO_PKG_VERSION")),
+        ],
     );
     t.leaf("label", &[], "emend");
     t.leaf(
@@ -112,7 +128,11 @@ fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
         let corrects = c.edits.iter().any(|e| {
             e.rule.split('/').next() == Some(rule.id) && e.category.tei_form() == TeiForm::Correct
         });
-        let element = if corrects { "correction" } else { "normalization" };
+        let element = if corrects {
+            "correction"
+        } else {
+            "normalization"
+        };
         let id = rule_xml_id(rule.id);
         t.start(element, &[("xml:id", &id)]);
         t.start("p", &[]);

@@ -33,7 +33,10 @@ fn container_of(inline: &Inline, text: &str) -> Container {
         InlineKind::Citation { bibl } => (
             "ref",
             match bibl {
-                Some(i) => vec![("type", "citation".to_owned()), ("target", format!("#bibl.{}", i + 1))],
+                Some(i) => vec![
+                    ("type", "citation".to_owned()),
+                    ("target", format!("#bibl.{}", i + 1)),
+                ],
                 None => vec![("type", "citation".to_owned())],
             },
         ),
@@ -47,7 +50,13 @@ fn container_of(inline: &Inline, text: &str) -> Container {
 
 /// Writes `span` of the source with the conversion's edits and mentions, the
 /// given inline elements, and `extra` containers (e.g. a dateline's place).
-pub(crate) fn write_span(t: &mut Tei, c: &Conversion, span: Span, inlines: &[Inline], extra: &[Container]) {
+pub(crate) fn write_span(
+    t: &mut Tei,
+    c: &Conversion,
+    span: Span,
+    inlines: &[Inline],
+    extra: &[Container],
+) {
     let text = &c.source.text;
     let edits = edits_in(c, span);
     let mut containers: Vec<Container> = inlines
@@ -64,9 +73,9 @@ pub(crate) fn write_span(t: &mut Tei, c: &Conversion, span: Span, inlines: &[Inl
         let crosses_edit = edits
             .iter()
             .any(|l| l.edit.span.overlaps(x.span) && !x.span.contains(l.edit.span));
-        let crosses_kept = kept
-            .iter()
-            .any(|k| k.span.overlaps(x.span) && !k.span.contains(x.span) && !x.span.contains(k.span));
+        let crosses_kept = kept.iter().any(|k| {
+            k.span.overlaps(x.span) && !k.span.contains(x.span) && !x.span.contains(k.span)
+        });
         let empty = x.span.is_empty();
         if !crosses_edit && !crosses_kept && !empty {
             kept.push(x);
@@ -98,7 +107,10 @@ fn edits_in(c: &Conversion, span: Span) -> Vec<Leaf> {
                 e.span = Span::new(e.span.start.max(span.start), e.span.end.min(span.end));
                 e.before = e.span.of(&c.source.text).to_owned();
             }
-            Some(Leaf { id: edit_id(i + k), edit: e })
+            Some(Leaf {
+                id: edit_id(i + k),
+                edit: e,
+            })
         })
         .collect()
 }
@@ -118,7 +130,14 @@ fn mentions_in(c: &Conversion, span: Span) -> impl Iterator<Item = Container> + 
 
 /// Writes `span` with properly nested `containers` (sorted, all inside
 /// `span`); `cursor` walks `edits` so each is written exactly once.
-fn write_nested(t: &mut Tei, c: &Conversion, span: Span, containers: &[Container], edits: &[Leaf], cursor: &mut usize) {
+fn write_nested(
+    t: &mut Tei,
+    c: &Conversion,
+    span: Span,
+    containers: &[Container],
+    edits: &[Leaf],
+    cursor: &mut usize,
+) {
     let mut pos = span.start;
     let mut k = 0;
     while k < containers.len() {
@@ -175,7 +194,11 @@ pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
         return;
     }
     let attrs_for = |extra: Option<(&'static str, &'static str)>| {
-        let mut v: Vec<(&str, String)> = vec![("n", n.clone()), ("resp", resp.clone()), ("cert", cert.clone())];
+        let mut v: Vec<(&str, String)> = vec![
+            ("n", n.clone()),
+            ("resp", resp.clone()),
+            ("cert", cert.clone()),
+        ];
         if let Some((k, val)) = extra {
             v.insert(0, (k, val.to_owned()));
         }
@@ -192,7 +215,11 @@ pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
             t.end("surplus");
         }
         (status, form) => {
-            let (orig, reg) = if form == TeiForm::Correct { ("sic", "corr") } else { ("orig", "reg") };
+            let (orig, reg) = if form == TeiForm::Correct {
+                ("sic", "corr")
+            } else {
+                ("orig", "reg")
+            };
             let extra = (status == Status::Suggested).then_some(("type", "proposed"));
             write_open(t, "choice", &attrs_for(extra));
             t.start(orig, &[]);

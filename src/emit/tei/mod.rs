@@ -66,7 +66,9 @@ impl Tei {
         for &(k, v) in attrs {
             el.push_attribute((k, clean_attr(v).as_str()));
         }
-        self.w.write_event(Event::Start(el)).expect("writing to memory");
+        self.w
+            .write_event(Event::Start(el))
+            .expect("writing to memory");
     }
 
     pub(crate) fn end(&mut self, name: &str) {
@@ -80,7 +82,9 @@ impl Tei {
         for &(k, v) in attrs {
             el.push_attribute((k, clean_attr(v).as_str()));
         }
-        self.w.write_event(Event::Empty(el)).expect("writing to memory");
+        self.w
+            .write_event(Event::Empty(el))
+            .expect("writing to memory");
     }
 
     /// An element holding plain text (forbidden characters dropped: for header copies).

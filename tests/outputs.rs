@@ -1,0 +1,36 @@
+//! `output/` must be what the current code makes of `input/`.
+
+use crate::common::{root, txt_files};
+use emend::emit::Format;
+use emend::{Engine, Options};
+
+#[test]
+fn output_folder_is_current() {
+    let engine = Engine::new(Options::default()).expect("engine");
+    let inputs = txt_files(&root().join("input"));
+    assert!(!inputs.is_empty(), "input/ holds the sample texts");
+    let mut stale = Vec::new();
+    for input in inputs {
+        let bytes = std::fs::read(&input).expect("read input");
+        let name = format!("input/{}", input.file_name().unwrap().to_string_lossy());
+        let c = engine
+            .convert_bytes(&name, &bytes)
+            .expect("sample converts");
+        let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
+        for (ext, format) in [
+            ("xml", Format::Tei),
+            ("txt", Format::Text),
+            ("edits.json", Format::Json),
+        ] {
+            let path = root().join("output").join(format!("{stem}.{ext}"));
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            if committed != format.render(&c) {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "output/ is stale; run `cargo run --release -- convert input/ --out output/`: {stale:?}"
+    );
+}

@@ -1,0 +1,17 @@
+//! README's CLI reference is the `--help` of each command, word for word.
+
+use crate::common::{emend, root};
+
+#[test]
+fn readme_cli_reference_matches_help() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for command in ["convert", "restore"] {
+        let help = emend(&[command, "--help"], b"");
+        let help = String::from_utf8_lossy(&help.stdout);
+        let block = format!("### `emend {command}`\n\n```text\n{}\n```", help.trim_end());
+        assert!(
+            readme.contains(&block),
+            "README's reference for `emend {command}` differs from --help; paste:\n{block}"
+        );
+    }
+}
