@@ -105,48 +105,84 @@ impl Pass for Mojibake {
 
 fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let pos = |k: usize| chars.get(k).map_or(s.len(), |&(p, _)| p);
-    // fixes as (from, to, decoded), merged when adjacent
-    let mut fixes: Vec<(usize, usize, String)> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let Some(n) = cp1252_byte(chars[k].1).and_then(sequence_len) else {
-            k += 1;
-            continue;
-        };
-        let bytes: Option<Vec<u8>> = (0..n)
-            .map(|t| chars.get(k + t).and_then(|&(_, c)| cp1252_byte(c)))
-            .enumerate()
-            .map(|(t, b)| b.filter(|&b| t == 0 || (0x80..=0xBF).contains(&b)))
-            .collect();
-        let decoded = bytes
-            .as_deref()
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .and_then(|d| d.chars().next())
-            .filter(|&d| plausible(d));
-        match decoded {
-            Some(d) => {
-                let (from, to) = (pos(k), pos(k + n));
-                match fixes.last_mut() {
-                    Some(last) if last.1 == from => {
-                        last.1 = to;
-                        last.2.push(d);
-                    }
-                    _ => fixes.push((from, to, d.to_string())),
-                }
-                k += n;
+    // runs of characters that have a Windows-1252 byte of 0x80 or more
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        if cp1252_byte(c).is_some() {
+            match runs.last_mut() {
+                Some(r) if r.1 == i => r.1 = i + c.len_utf8(),
+                _ => runs.push((i, i + c.len_utf8())),
             }
-            None => k += 1,
         }
     }
-    for (from, to, after) in fixes {
-        let span = Span::new(block.start + from, block.start + to);
+    for (from, to) in runs {
+        let run = &s[from..to];
+        // decode until nothing changes: doubly-encoded text ("ÃƒÂ©") is
+        // repaired in one go, so a second conversion finds nothing left
+        let mut fixed = decode_once(run);
+        for _ in 0..4 {
+            let again = decode_once(&fixed);
+            if again == fixed {
+                break;
+            }
+            fixed = again;
+        }
+        if fixed == run {
+            continue;
+        }
+        // keep the edit tight: drop the unchanged ends of the run
+        let prefix: usize = run
+            .chars()
+            .zip(fixed.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let suffix: usize = run[prefix..]
+            .chars()
+            .rev()
+            .zip(fixed[prefix..].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let after = &fixed[prefix..fixed.len() - suffix];
+        let span = Span::new(block.start + from + prefix, block.start + to - suffix);
         out.push(
             Edit::new(text, span, after, rule, Category::Encoding, 0.9)
                 .with_note("UTF-8 bytes misread as Windows-1252, decoded back"),
         );
     }
+}
+
+/// Decodes every complete, plausible UTF-8 sequence hidden in `s` once.
+fn decode_once(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut k = 0;
+    while k < chars.len() {
+        let n = cp1252_byte(chars[k]).and_then(sequence_len).unwrap_or(0);
+        let decoded = (n > 0)
+            .then(|| {
+                (0..n)
+                    .map(|t| chars.get(k + t).and_then(|&c| cp1252_byte(c)))
+                    .enumerate()
+                    .map(|(t, b)| b.filter(|&b| t == 0 || (0x80..=0xBF).contains(&b)))
+                    .collect::<Option<Vec<u8>>>()
+            })
+            .flatten()
+            .and_then(|b| std::str::from_utf8(&b).ok().and_then(|d| d.chars().next()))
+            .filter(|&d| plausible(d));
+        match decoded {
+            Some(d) => {
+                out.push(d);
+                k += n;
+            }
+            None => {
+                out.push(chars[k]);
+                k += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -179,6 +215,13 @@ mod tests {
         ] {
             assert_eq!(fixed(t), t, "{t}");
         }
+    }
+
+    #[test]
+    fn double_encoding_is_undone_in_one_pass() {
+        assert_eq!(fixed("cafÃƒÂ© time"), "café time");
+        let once = fixed("cafÃƒÂ© and Ã¼ber");
+        assert_eq!(fixed(&once), once);
     }
 
     #[test]

@@ -193,13 +193,17 @@ fn block_edits(text: &str, block: Span, out: &mut Vec<Edit>) {
             if k + 2 * len > ws.len() {
                 continue;
             }
+            if ws[k].lower != ws[k + len].lower {
+                continue;
+            }
             let (a, b) = (&ws[k..k + len], &ws[k + len..k + 2 * len]);
             let same = a.iter().zip(b).all(|(x, y)| x.lower == y.lower);
             let joint = gap(&a[len - 1], &b[0]);
-            let inner_same = (0..len - 1).all(|t| gap(&a[t], &a[t + 1]) == gap(&b[t], &b[t + 1]));
-            let content = a
-                .iter()
-                .any(|x| !fw.is_function(&x.lower) && !fw.legit_doubles.contains(&x.lower));
+            let inner_same =
+                same && (0..len - 1).all(|t| gap(&a[t], &a[t + 1]) == gap(&b[t], &b[t + 1]));
+            let content = inner_same
+                && a.iter()
+                    .any(|x| !fw.is_function(&x.lower) && !fw.legit_doubles.contains(&x.lower));
             if same && inner_same && content && matches!(joint, " " | ", ") {
                 push(
                     a[len - 1].end,

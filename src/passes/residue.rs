@@ -17,20 +17,22 @@
 use super::boilerplate::PatternSet;
 use super::{Context, Pass, Proposals};
 use crate::edit::Category;
+use std::sync::OnceLock;
 
 /// See the module documentation.
 pub struct Residue {
-    patterns: PatternSet,
+    patterns: &'static PatternSet,
 }
 
 const PATH: &str = "rules/assistant-residue.toml";
 const DATA: &str = include_str!("../../rules/assistant-residue.toml");
 
 impl Residue {
-    /// Compiles the embedded pattern file.
+    /// The pass over the embedded pattern file (compiled once per process).
     pub fn new() -> Self {
+        static SET: OnceLock<PatternSet> = OnceLock::new();
         Residue {
-            patterns: PatternSet::embedded(PATH, DATA),
+            patterns: SET.get_or_init(|| PatternSet::embedded(PATH, DATA)),
         }
     }
 }
