@@ -144,8 +144,16 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
             .take_while(|(a, b)| a == b)
             .map(|(a, _)| a.len_utf8())
             .sum();
-        let after = &fixed[prefix..fixed.len() - suffix];
-        let span = Span::new(block.start + from + prefix, block.start + to - suffix);
+        let mut after = fixed[prefix..fixed.len() - suffix].to_owned();
+        let mut end = to - suffix;
+        // "â€“ when": the misread en dash ends in “, and the spacing rule
+        // would take the space after that “; the edit keeps the space itself
+        if s[..end].ends_with(['“', '‘']) {
+            let spaces = s[end..].len() - s[end..].trim_start_matches(' ').len();
+            after.push_str(&s[end..end + spaces]);
+            end += spaces;
+        }
+        let span = Span::new(block.start + from + prefix, block.start + end);
         out.push(
             Edit::new(text, span, after, rule, Category::Encoding, 0.9)
                 .with_note("UTF-8 bytes misread as Windows-1252, decoded back"),
@@ -215,6 +223,13 @@ mod tests {
         ] {
             assert_eq!(fixed(t), t, "{t}");
         }
+    }
+
+    #[test]
+    fn a_misread_dash_keeps_the_space_after_it() {
+        let e = run_pass(&super::Mojibake, "1920s â€“ when");
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].before.as_str(), e[0].after.as_str()), ("â€“ ", "– "));
     }
 
     #[test]
