@@ -17,7 +17,7 @@
 
 use super::fragments::function_words;
 use super::{Context, Pass, Proposals};
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 
@@ -55,7 +55,13 @@ impl Pass for Repetition {
                 );
                 continue;
             }
-            block_edits(text, b.span, &mut out.edits);
+            let quotes: Vec<Span> = b
+                .inlines
+                .iter()
+                .filter(|x| x.kind == InlineKind::Quote)
+                .map(|x| x.span)
+                .collect();
+            block_edits(text, b.span, &quotes, &mut out.edits);
         }
     }
 }
@@ -104,13 +110,18 @@ fn words(s: &str) -> Vec<Word<'_>> {
     out
 }
 
-fn block_edits(text: &str, block: Span, out: &mut Vec<Edit>) {
+/// Proposals inside `block`; inside `quotes` (a speaker's or singer's own
+/// words, where repetition is usually meant) only doubled function words.
+fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
     let fw = function_words();
     let s = block.of(text);
     let ws = words(s);
     let gap = |a: &Word<'_>, b: &Word<'_>| &s[a.end..b.start];
     let mut push = |from: usize, to: usize, after: &str, rule: &str, conf: f32, note: String| {
         let span = Span::new(block.start + from, block.start + to);
+        if rule != "word" && quotes.iter().any(|q| q.overlaps(span)) {
+            return;
+        }
         out.push(
             Edit::new(
                 text,
@@ -286,6 +297,14 @@ mod tests {
             assert!(e.iter().all(|e| e.confidence < 0.8), "{t}: {e:?}");
             assert!(e.iter().all(|e| e.rule != "repetition/word"), "{t}: {e:?}");
         }
+    }
+
+    #[test]
+    fn a_refrain_inside_quotation_marks_is_not_flagged() {
+        let t = "The crowd sang “land of my fathers, land of my fathers” until dawn.";
+        assert!(edits(t).is_empty(), "{:?}", edits(t));
+        let bare = "The crowd sang land of my fathers, land of my fathers until dawn.";
+        assert_eq!(edits(bare).len(), 1);
     }
 
     #[test]
