@@ -34,6 +34,10 @@ use std::collections::HashSet;
 /// See the module documentation.
 pub struct Joins;
 
+/// A block continued in lowercase is joined (not just proposed) from this
+/// many words: shorter lines may be verse.
+const MIN_PROSE_WORDS: usize = 6;
+
 /// A paragraph ending on a lowercase word is long enough to be a cut
 /// sentence, not a title-like line, from this many words.
 const MIN_LONG_WORDS: usize = 12;
@@ -120,6 +124,11 @@ fn judge(
     let last_lower = last.to_lowercase();
     let open_end = fw.is_function(&last_lower);
     if c0.is_lowercase() {
+        // short lines continued in lowercase are also how verse and
+        // addresses are laid out: only proposed
+        if n_first < MIN_PROSE_WORDS && !open_end {
+            return Some((0.6, "a short line continued in lowercase (verse?)".into()));
+        }
         return Some((
             0.9,
             "the next paragraph continues the sentence in lowercase".into(),
@@ -211,6 +220,13 @@ mod tests {
     fn lowercase_continuation_is_joined() {
         let t = "After the long and bitter winter, the year that followed the great flood of the lower valley and its towns was marked\n\nby a slow return of the villagers to their homes.";
         assert!(clean(t).contains("was marked by a slow return"));
+    }
+
+    #[test]
+    fn verse_lines_are_only_proposed() {
+        let t = "Roses are red,\nviolets are blue,\nsugar is sweet,\nand so are you.";
+        assert_eq!(clean(t), t);
+        assert!(!edits(t).is_empty());
     }
 
     #[test]
