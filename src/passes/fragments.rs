@@ -177,7 +177,12 @@ fn sentences(s: &str) -> Vec<Sentence> {
             }
             let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
             let at_space = chars.get(j).is_none_or(|&(_, n)| n.is_whitespace());
-            let word_before = s[start..i].split_whitespace().next_back().unwrap_or("");
+            let word_before = s
+                .get(start..i)
+                .unwrap_or("")
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
             let abbrev = c == '.'
                 && (ABBREVIATIONS.contains(&word_before.to_lowercase().trim_start_matches('('))
                     || word_before.chars().count() == 1);
