@@ -6,8 +6,10 @@
 //!   ellipsis "..." is left alone, and so are ranges like "1..5");
 //! - a spaced dash inside a hyphenated name: "Nagorno – Karabakh" →
 //!   "Nagorno-Karabakh", applied when the hyphenated form occurs elsewhere in
-//!   the document, proposed when only both words are capitalised ("Baku – the
-//!   capital" is a real dash and is left alone);
+//!   the document, proposed when both words are capitalised and neither is
+//!   used on its own anywhere in the document ("Helsinki – Tampere" is a
+//!   route when Helsinki appears alone elsewhere; "Baku – the capital" is a
+//!   real dash and is left alone);
 //! - unbalanced curly quotes in a paragraph: a closing quote is proposed at
 //!   the paragraph end, or a stray closing quote proposed for deletion.
 //!
@@ -37,7 +39,7 @@ impl Pass for Punctuation {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let text = cx.text;
-        let hyphenated = hyphenated_pairs(cx);
+        let evidence = evidence(cx);
         let blocks = &cx.doc.blocks;
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
@@ -60,7 +62,7 @@ impl Pass for Punctuation {
                     );
                 };
             orphans_and_doubles(s, &mut push);
-            dashes(s, &hyphenated, &mut push);
+            dashes(s, &evidence, &mut push);
             if b.kind == BlockKind::Paragraph {
                 let next_opens = blocks
                     .get(i + 1)
@@ -136,24 +138,42 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
     }
 }
 
-/// Hyphenated capitalised pairs used in the document ("Nagorno-Karabakh").
-fn hyphenated_pairs(cx: &Context<'_>) -> HashSet<(String, String)> {
-    let mut out = HashSet::new();
+/// What the document says about dashes between capitalised words.
+#[derive(Default)]
+struct DashEvidence {
+    /// Pairs written with a hyphen somewhere ("Nagorno-Karabakh").
+    hyphenated: HashSet<(String, String)>,
+    /// Capitalised words used on their own somewhere, not tied to a dash
+    /// ("Helsinki" in "Helsinki – Tampere" is also a word of its own).
+    free: HashSet<String>,
+}
+
+fn evidence(cx: &Context<'_>) -> DashEvidence {
+    let mut ev = DashEvidence::default();
+    let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
     for b in &cx.doc.blocks {
-        for w in b.span.of(cx.text).split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let tokens: Vec<&str> = b.span.of(cx.text).split_whitespace().collect();
+        for (k, raw) in tokens.iter().enumerate() {
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some((x, y)) = w.split_once('-') {
-                let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
                 if cap(x) && cap(y) && !y.contains('-') {
-                    out.insert((x.to_owned(), y.to_owned()));
+                    ev.hyphenated.insert((x.to_owned(), y.to_owned()));
                 }
+                continue;
+            }
+            let is_dash = |t: Option<&&str>| t.is_some_and(|t| matches!(*t, "–" | "—" | "-"));
+            if cap(w)
+                && !is_dash(tokens.get(k + 1))
+                && !is_dash(k.checked_sub(1).and_then(|j| tokens.get(j)))
+            {
+                ev.free.insert(w.to_owned());
             }
         }
     }
-    out
+    ev
 }
 
-fn dashes(s: &str, hyphenated: &HashSet<(String, String)>, push: &mut Push<'_>) {
+fn dashes(s: &str, ev: &DashEvidence, push: &mut Push<'_>) {
     for (i, c) in s.char_indices() {
         if !matches!(c, '–' | '—' | '-') {
             continue;
@@ -185,7 +205,7 @@ fn dashes(s: &str, hyphenated: &HashSet<(String, String)>, push: &mut Push<'_>) 
         }
         let from = left.len();
         let to = s.len() - right.len();
-        if hyphenated.contains(&(lw.to_owned(), rw.to_owned())) {
+        if ev.hyphenated.contains(&(lw.to_owned(), rw.to_owned())) {
             push(
                 from,
                 to,
@@ -194,7 +214,7 @@ fn dashes(s: &str, hyphenated: &HashSet<(String, String)>, push: &mut Push<'_>) 
                 0.9,
                 "the document spells this name with a hyphen elsewhere",
             );
-        } else if c != '-' {
+        } else if c != '-' && !ev.free.contains(lw) && !ev.free.contains(rw) {
             push(
                 from,
                 to,
@@ -304,9 +324,12 @@ mod tests {
             clean("Riga – the capital – was calm."),
             "Riga – the capital – was calm."
         );
-        let e = edits("The Paris – Berlin train left.");
-        assert_eq!(e.len(), 1);
-        assert!(e[0].confidence < 0.8);
+        let e = edits("The Transnistria – Moldova talks. Later the Schleswig – Holstein question.");
+        assert_eq!(e.len(), 2);
+        assert!(e.iter().all(|e| e.confidence < 0.8));
+        // a route between two places named on their own elsewhere
+        let t = "Paris is far. Berlin too. The Paris – Berlin train left.";
+        assert!(edits(t).is_empty());
     }
 
     #[test]
