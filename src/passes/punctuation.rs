@@ -166,7 +166,7 @@ fn evidence(cx: &Context<'_>) -> DashEvidence {
                 && !is_dash(tokens.get(k + 1))
                 && !is_dash(k.checked_sub(1).and_then(|j| tokens.get(j)))
             {
-                ev.free.insert(w.to_owned());
+                ev.free.insert(w.to_lowercase());
             }
         }
     }
@@ -214,7 +214,10 @@ fn dashes(s: &str, ev: &DashEvidence, push: &mut Push<'_>) {
                 0.9,
                 "the document spells this name with a hyphen elsewhere",
             );
-        } else if c != '-' && !ev.free.contains(lw) && !ev.free.contains(rw) {
+        } else if c != '-'
+            && !ev.free.contains(&lw.to_lowercase())
+            && !ev.free.contains(&rw.to_lowercase())
+        {
             push(
                 from,
                 to,
