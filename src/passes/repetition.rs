@@ -204,7 +204,9 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
             if k + 2 * len > ws.len() {
                 continue;
             }
-            if ws[k].lower != ws[k + len].lower {
+            if ws[k].lower != ws[k + len].lower
+                || !matches!(gap(&ws[k + len - 1], &ws[k + len]), " " | ", ")
+            {
                 continue;
             }
             let (a, b) = (&ws[k..k + len], &ws[k + len..k + 2 * len]);
