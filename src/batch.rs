@@ -1,7 +1,13 @@
 //! Converting many files: walking folders, mirroring them under an output
-//! folder, writing each output atomically.
+//! folder, converting in parallel, writing each output atomically, skipping
+//! inputs whose outputs are up to date.
 
+use crate::Engine;
+use crate::edit::Status;
+use crate::emit::Format;
 use crate::error::{Error, Result};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// One input file and where its outputs go.
@@ -78,4 +84,155 @@ pub fn with_ext(stem: &Path, ext: &str) -> PathBuf {
     s.push(".");
     s.push(ext);
     PathBuf::from(s)
+}
+
+/// How a batch runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchOptions {
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+    /// Convert even inputs whose outputs are up to date.
+    pub force: bool,
+}
+
+/// What happened to one input.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Converted; its outputs were written.
+    Converted(FileStats),
+    /// Outputs were newer than the input and built with the same options.
+    UpToDate,
+    /// Failed; nothing was written for it.
+    Failed(Error),
+}
+
+/// Figures for one converted file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileStats {
+    /// Bytes of decoded source text.
+    pub bytes: usize,
+    /// Applied and suggested edits per rule.
+    pub edits: BTreeMap<String, (usize, usize)>,
+}
+
+/// The end-of-batch summary.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Inputs converted.
+    pub converted: usize,
+    /// Inputs skipped as up to date.
+    pub up_to_date: usize,
+    /// Failed inputs and why, in input order.
+    pub failed: Vec<(PathBuf, String)>,
+    /// Bytes of source text converted.
+    pub bytes: usize,
+    /// Applied and suggested edits per rule, over all inputs.
+    pub edits: BTreeMap<String, (usize, usize)>,
+}
+
+/// Converts every job, `options.jobs` at a time, writing outputs atomically.
+/// `done` is called once per job as it finishes (from worker threads; e.g.
+/// to advance a progress bar). Outcomes are summed in job order, so the
+/// summary does not depend on the number of threads.
+pub fn run(
+    engine: &Engine,
+    jobs: &[Job],
+    options: &BatchOptions,
+    done: &(dyn Fn(&Job, &Outcome) + Sync),
+) -> Result<Summary> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .map_err(|e| Error::io("thread pool", std::io::Error::other(e)))?;
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let outcome = convert_job(engine, job, options.force);
+                done(job, &outcome);
+                outcome
+            })
+            .collect()
+    });
+    let mut summary = Summary::default();
+    for (job, outcome) in jobs.iter().zip(outcomes) {
+        match outcome {
+            Outcome::Converted(stats) => {
+                summary.converted += 1;
+                summary.bytes += stats.bytes;
+                for (rule, (a, s)) in stats.edits {
+                    let n = summary.edits.entry(rule).or_default();
+                    n.0 += a;
+                    n.1 += s;
+                }
+            }
+            Outcome::UpToDate => summary.up_to_date += 1,
+            Outcome::Failed(e) => summary.failed.push((job.input.clone(), e.to_string())),
+        }
+    }
+    Ok(summary)
+}
+
+/// The three outputs of a job: TEI, clean text, edit log.
+pub fn outputs(stem: &Path) -> [PathBuf; 3] {
+    [
+        with_ext(stem, "xml"),
+        with_ext(stem, "txt"),
+        with_ext(stem, "edits.json"),
+    ]
+}
+
+fn convert_job(engine: &Engine, job: &Job, force: bool) -> Outcome {
+    if !force && up_to_date(engine, job) {
+        return Outcome::UpToDate;
+    }
+    let bytes = match std::fs::read(&job.input) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(Error::io(&job.input, e)),
+    };
+    let c = match engine.convert_vec(&job.input.display().to_string(), bytes) {
+        Ok(c) => c,
+        Err(e) => return Outcome::Failed(e),
+    };
+    // Render everything first, so a failure never leaves a partial set.
+    let [xml, txt, log] = outputs(&job.stem);
+    let tei = Format::Tei.render(&c);
+    let edit_log = crate::emit::json::to_string_with_build(&c, &engine.build_id());
+    let rendered: [(&Path, &str); 3] = [(&xml, &tei), (&txt, &c.clean), (&log, &edit_log)];
+    for (path, contents) in rendered {
+        if let Err(e) = write_atomic(path, contents.as_bytes()) {
+            return Outcome::Failed(e);
+        }
+    }
+    let mut stats = FileStats {
+        bytes: c.source.text.len(),
+        ..FileStats::default()
+    };
+    for e in &c.edits {
+        let n = stats.edits.entry(e.rule.clone()).or_default();
+        match e.status {
+            Status::Applied => n.0 += 1,
+            Status::Suggested => n.1 += 1,
+        }
+    }
+    Outcome::Converted(stats)
+}
+
+/// True when all outputs exist, none is older than the input, and the edit
+/// log was written by an engine with the same build id.
+fn up_to_date(engine: &Engine, job: &Job) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(input_time) = modified(&job.input) else {
+        return false;
+    };
+    let paths = outputs(&job.stem);
+    if !paths
+        .iter()
+        .all(|p| modified(p).is_some_and(|t| t >= input_time))
+    {
+        return false;
+    }
+    std::fs::read_to_string(&paths[2])
+        .ok()
+        .and_then(|s| serde_json::from_str::<crate::emit::json::EditLog>(&s).ok())
+        .is_some_and(|log| log.build.as_deref() == Some(engine.build_id().as_str()))
 }

@@ -3,7 +3,7 @@
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
-use emend::batch::{plan, with_ext, write_atomic};
+use emend::batch::{BatchOptions, Job, Outcome, plan, write_atomic};
 use emend::emit::Format;
 use emend::emit::json::EditLog;
 use emend::passes::QuoteStyle;
@@ -32,9 +32,70 @@ enum Command {
     /// Convert text files to TEI, clean text and an edit log.
     #[command(after_help = AFTER_HELP)]
     Convert(ConvertArgs),
+    /// Show what convert changes: a labelled word diff, a unified patch, or JSON.
+    #[command(after_help = AFTER_HELP)]
+    Diff(DiffArgs),
+    /// Step through suggested edits and accept or reject each (like `git add -p`).
+    #[command(after_help = AFTER_HELP)]
+    Review(ReviewArgs),
     /// Give back the source text from a TEI file or from an edit log and clean text.
     #[command(after_help = AFTER_HELP)]
     Restore(RestoreArgs),
+}
+
+/// Options that shape a conversion, shared by convert, diff and review.
+#[derive(clap::Args, Debug, Clone)]
+struct ConversionFlags {
+    /// Apply edits at or above this confidence; suggest the rest.
+    #[arg(long, value_name = "0..1", default_value_t = emend::options::DEFAULT_MIN_CONFIDENCE)]
+    min_confidence: f32,
+    /// Quote and apostrophe style.
+    #[arg(long, value_enum, default_value_t = QuoteStyle::Dominant)]
+    quotes: QuoteStyle,
+    /// Read inputs in this encoding (a WHATWG label such as windows-1251)
+    /// instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// A decisions file (from `emend review` or the HTML report): accepted
+    /// edits are applied, rejected ones are not.
+    #[arg(long, value_name = "FILE")]
+    decisions: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct DiffArgs {
+    /// Files to show; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output: a labelled word diff for people, a unified patch, or JSON.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Terminal)]
+    format: DiffFormat,
+    #[command(flatten)]
+    flags: ConversionFlags,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum DiffFormat {
+    /// Changes marked inline with rule and confidence, coloured on a terminal
+    /// (not when NO_COLOR is set or output is not a terminal).
+    Terminal,
+    /// A unified diff that `patch -p1` or `git apply` apply to the source.
+    Unified,
+    /// One JSON report per input (a JSON array for several).
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+struct ReviewArgs {
+    /// The text file to review.
+    file: PathBuf,
+    /// Where answers are written (read first if it exists, so a review can
+    /// be resumed). Default: FILE with extension .decisions.json.
+    #[arg(long, value_name = "FILE")]
+    decisions: Option<PathBuf>,
+    /// Ask about applied edits too, not only suggestions.
+    #[arg(long)]
+    all: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -49,16 +110,25 @@ struct ConvertArgs {
     /// mirroring sub-folders of folder inputs.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Apply edits at or above this confidence; suggest the rest.
-    #[arg(long, value_name = "0..1", default_value_t = emend::options::DEFAULT_MIN_CONFIDENCE)]
-    min_confidence: f32,
-    /// Quote and apostrophe style.
-    #[arg(long, value_enum, default_value_t = QuoteStyle::Dominant)]
-    quotes: QuoteStyle,
-    /// Read inputs in this encoding (a WHATWG label such as windows-1251)
-    /// instead of detecting it.
-    #[arg(long, value_name = "LABEL")]
-    encoding: Option<String>,
+    /// With --to jsonl: leave the TEI out of each record.
+    #[arg(long)]
+    no_tei: bool,
+    /// Worker threads for several inputs (default: one per core). Output
+    /// order and content do not depend on it.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Convert even inputs whose outputs in --out are newer than the input
+    /// and were made with the same options.
+    #[arg(long)]
+    force: bool,
+    /// No progress bar and no summary; errors only.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print each file as it is done and the edits per rule at the end.
+    #[arg(long, short = 'v')]
+    verbose: bool,
+    #[command(flatten)]
+    flags: ConversionFlags,
 }
 
 #[derive(clap::Args, Debug)]
@@ -81,6 +151,8 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Convert(args) => convert(args),
+        Command::Diff(args) => diff(args),
+        Command::Review(args) => review(args),
         Command::Restore(args) => restore(args),
     };
     match result {
@@ -100,82 +172,291 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn options(args: &ConvertArgs) -> Result<Options> {
-    if !(0.0..=1.0).contains(&args.min_confidence) {
+fn options(flags: &ConversionFlags) -> Result<Options> {
+    if !(0.0..=1.0).contains(&flags.min_confidence) {
         bail!(
             "--min-confidence must lie between 0 and 1, not {}",
-            args.min_confidence
+            flags.min_confidence
         );
     }
     Ok(Options {
-        min_confidence: args.min_confidence,
-        quotes: args.quotes,
-        encoding: args.encoding.clone(),
+        min_confidence: flags.min_confidence,
+        quotes: flags.quotes,
+        encoding: flags.encoding.clone(),
+        decisions: flags.decisions.clone(),
     })
 }
 
-fn convert(args: ConvertArgs) -> Result<i32> {
-    let engine = Engine::new(options(&args)?)?;
-    let Some(out) = &args.out else {
-        if args.paths.len() != 1 || args.paths[0].is_dir() {
-            eprintln!("emend: several inputs or a folder need --out DIR");
-            return Ok(EXIT_USAGE);
+/// Converts one input, reporting decisions that matched nothing.
+fn convert_input(engine: &Engine, path: &Path) -> Result<emend::Conversion> {
+    let (name, bytes) = read_input(path)?;
+    let c = engine.convert_vec(&name, bytes)?;
+    if let (Some(file), false) = (&c.decisions, c.unmatched_decisions.is_empty()) {
+        eprintln!(
+            "emend: {name}: {} decision(s) in {file} match no edit (the text changed there): {}",
+            c.unmatched_decisions.len(),
+            c.unmatched_decisions.join(", ")
+        );
+    }
+    Ok(c)
+}
+
+fn diff(args: DiffArgs) -> Result<i32> {
+    use std::io::IsTerminal;
+    let engine = Engine::new(options(&args.flags)?)?;
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut stdout = std::io::stdout().lock();
+    let mut reports = Vec::new();
+    let mut failed = 0;
+    for path in &args.paths {
+        let c = match convert_input(&engine, path) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("emend: {e:#}");
+                failed += 1;
+                continue;
+            }
+        };
+        match args.format {
+            DiffFormat::Terminal => {
+                stdout.write_all(emend::emit::diff::terminal(&c, color).as_bytes())?
+            }
+            DiffFormat::Unified => stdout.write_all(emend::emit::diff::unified(&c).as_bytes())?,
+            DiffFormat::Json => reports.push(serde_json::to_value(emend::emit::diff::report(&c))?),
         }
-        let path = &args.paths[0];
-        let (name, bytes) = read_input(path)?;
-        let conversion = engine.convert_bytes(&name, &bytes)?;
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(args.to.render(&conversion).as_bytes())?;
-        stdout.flush()?;
-        return Ok(EXIT_OK);
+    }
+    if let DiffFormat::Json = args.format {
+        let value = if reports.len() == 1 && args.paths.len() == 1 {
+            reports.remove(0)
+        } else {
+            serde_json::Value::Array(reports)
+        };
+        serde_json::to_writer_pretty(&mut stdout, &value)?;
+        writeln!(stdout)?;
+    }
+    stdout.flush()?;
+    Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
+}
+
+fn review(args: ReviewArgs) -> Result<i32> {
+    let path = args
+        .decisions
+        .clone()
+        .unwrap_or_else(|| args.file.with_extension("decisions.json"));
+    let mut decisions = if path.exists() {
+        emend::decisions::Decisions::load(&path)?
+    } else {
+        emend::decisions::Decisions::default()
     };
+    let flags = ConversionFlags {
+        min_confidence: emend::options::DEFAULT_MIN_CONFIDENCE,
+        quotes: QuoteStyle::Dominant,
+        encoding: None,
+        decisions: path.exists().then(|| path.clone()),
+    };
+    let engine = Engine::new(options(&flags)?)?;
+    let c = convert_input(&engine, &args.file)?;
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::stdout().lock();
+    let tally = emend::review::review(&c, args.all, &mut decisions, stdin, stdout, |d| {
+        write_atomic(&path, d.to_json().as_bytes())
+    })?;
+    eprintln!(
+        "emend: {} accepted, {} rejected, {} skipped; decisions in {}",
+        tally.accepted,
+        tally.rejected,
+        tally.skipped,
+        path.display()
+    );
+    Ok(EXIT_OK)
+}
+
+fn convert(args: ConvertArgs) -> Result<i32> {
+    let engine = Engine::new(options(&args.flags)?)?;
+    if let Some(out) = &args.out {
+        return convert_batch(&engine, &args, out);
+    }
+    if args.to == Format::Jsonl {
+        return convert_stream(&engine, &args);
+    }
+    if args.paths.len() != 1 || args.paths[0].is_dir() {
+        eprintln!("emend: several inputs or a folder need --out DIR (or --to jsonl)");
+        return Ok(EXIT_USAGE);
+    }
+    let conversion = convert_input(&engine, &args.paths[0])?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(args.to.render(&conversion).as_bytes())?;
+    stdout.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// The jobs for `paths` under `out`; `-` (standard input) is converted
+/// at once into OUT/stdin.*, since it cannot be re-read by a worker.
+fn plan_all(
+    engine: &Engine,
+    paths: &[PathBuf],
+    out: &Path,
+    failed: &mut Vec<(PathBuf, String)>,
+) -> Vec<Job> {
     let mut jobs = Vec::new();
-    let mut failed = 0usize;
-    for p in &args.paths {
+    for p in paths {
         if p.as_os_str() == "-" {
-            jobs.push(emend::batch::Job {
-                input: p.clone(),
-                stem: out.join("stdin"),
+            let result = convert_input(engine, p).and_then(|c| {
+                let [xml, txt, log] = emend::batch::outputs(&out.join("stdin"));
+                write_atomic(&xml, Format::Tei.render(&c).as_bytes())?;
+                write_atomic(&txt, c.clean.as_bytes())?;
+                write_atomic(
+                    &log,
+                    emend::emit::json::to_string_with_build(&c, &engine.build_id()).as_bytes(),
+                )?;
+                Ok(())
             });
+            if let Err(e) = result {
+                failed.push((p.clone(), format!("{e:#}")));
+            }
             continue;
         }
         match plan(std::slice::from_ref(p), out) {
             Ok(js) => jobs.extend(js),
-            Err(e) => {
-                eprintln!("emend: {e}");
-                failed += 1;
+            Err(e) => failed.push((p.clone(), e.to_string())),
+        }
+    }
+    jobs
+}
+
+fn convert_batch(engine: &Engine, args: &ConvertArgs, out: &Path) -> Result<i32> {
+    use std::io::IsTerminal;
+    let started = std::time::Instant::now();
+    let mut failed = Vec::new();
+    let jobs = plan_all(engine, &args.paths, out, &mut failed);
+    let show_bar =
+        !args.quiet && !args.verbose && std::io::stderr().is_terminal() && jobs.len() > 1;
+    let bar = if show_bar {
+        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{wide_bar} {pos}/{len} files · {per_sec} · {msg} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let bytes = std::sync::atomic::AtomicU64::new(0);
+    let done = |job: &Job, outcome: &Outcome| {
+        if let Outcome::Converted(stats) = outcome {
+            let total = bytes.fetch_add(stats.bytes as u64, std::sync::atomic::Ordering::Relaxed)
+                + stats.bytes as u64;
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{:.1} MB/s", total as f64 / 1e6 / secs));
+        }
+        if args.verbose {
+            let what = match outcome {
+                Outcome::Converted(_) => "converted",
+                Outcome::UpToDate => "up to date",
+                Outcome::Failed(_) => "FAILED",
+            };
+            eprintln!("emend: {what}: {}", job.input.display());
+        }
+        bar.inc(1);
+    };
+    let batch = BatchOptions {
+        jobs: args.jobs,
+        force: args.force,
+    };
+    let mut summary = emend::batch::run(engine, &jobs, &batch, &done)?;
+    bar.finish_and_clear();
+    failed.append(&mut summary.failed);
+    for (path, reason) in &failed {
+        eprintln!("emend: {}: {reason}", path.display());
+    }
+    if !args.quiet {
+        print_summary(&summary, failed.len(), started.elapsed(), args.verbose);
+    }
+    Ok(if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    })
+}
+
+fn print_summary(
+    s: &emend::batch::Summary,
+    failed: usize,
+    elapsed: std::time::Duration,
+    verbose: bool,
+) {
+    let secs = elapsed.as_secs_f64();
+    let (applied, suggested) = s
+        .edits
+        .values()
+        .fold((0, 0), |acc, n| (acc.0 + n.0, acc.1 + n.1));
+    eprintln!(
+        "emend: {} converted ({:.1} MB in {:.2} s, {:.1} MB/s), {} up to date, {} failed; {} edits applied, {} suggested",
+        s.converted,
+        s.bytes as f64 / 1e6,
+        secs,
+        s.bytes as f64 / 1e6 / secs.max(1e-9),
+        s.up_to_date,
+        failed,
+        applied,
+        suggested
+    );
+    if verbose {
+        for (rule, (a, sg)) in &s.edits {
+            eprintln!("  {rule:<24} {a:>7} applied {sg:>7} suggested");
+        }
+    }
+}
+
+/// `--to jsonl` without --out: one record per input on standard output, in
+/// input order, converted in parallel a bounded chunk at a time so memory
+/// stays bounded by a few documents.
+fn convert_stream(engine: &Engine, args: &ConvertArgs) -> Result<i32> {
+    use rayon::prelude::*;
+    let mut inputs = Vec::new();
+    for p in &args.paths {
+        if p.as_os_str() != "-" && p.is_dir() {
+            inputs.extend(
+                plan(std::slice::from_ref(p), Path::new(""))?
+                    .into_iter()
+                    .map(|j| j.input),
+            );
+        } else {
+            inputs.push(p.clone());
+        }
+    }
+    let threads = if args.jobs == 0 {
+        rayon::current_num_threads()
+    } else {
+        args.jobs
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let mut stdout = std::io::stdout().lock();
+    let mut failed = 0;
+    for chunk in inputs.chunks(threads * 2) {
+        let records: Vec<Result<String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|p| convert_input(engine, p).map(|c| emend::emit::jsonl(&c, !args.no_tei)))
+                .collect()
+        });
+        for r in records {
+            match r {
+                Ok(line) => stdout.write_all(line.as_bytes())?,
+                Err(e) => {
+                    eprintln!("emend: {e:#}");
+                    failed += 1;
+                }
             }
         }
     }
-    for job in &jobs {
-        if let Err(e) = convert_one(&engine, &job.input, &job.stem) {
-            eprintln!("emend: {e:#}");
-            failed += 1;
-        }
-    }
-    if failed > 0 {
-        eprintln!(
-            "emend: {failed} of {} inputs failed",
-            jobs.len().max(failed)
-        );
-        return Ok(EXIT_FAILED);
-    }
-    Ok(EXIT_OK)
-}
-
-fn convert_one(engine: &Engine, input: &Path, stem: &Path) -> Result<()> {
-    let (name, bytes) = read_input(input)?;
-    let c = engine.convert_bytes(&name, &bytes)?;
-    // Render everything first, so a failure never leaves a partial set.
-    let outputs = [
-        (with_ext(stem, "xml"), Format::Tei.render(&c)),
-        (with_ext(stem, "txt"), Format::Text.render(&c)),
-        (with_ext(stem, "edits.json"), Format::Json.render(&c)),
-    ];
-    for (path, contents) in &outputs {
-        write_atomic(path, contents.as_bytes())?;
-    }
-    Ok(())
+    stdout.flush()?;
+    Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
 }
 
 fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {

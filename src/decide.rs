@@ -12,7 +12,12 @@
 //! 4. in rank order, an edit at or above the threshold is applied unless it
 //!    overlaps one already taken; one below it is suggested unless it overlaps
 //!    one already taken; an overlapping loser is dropped with a reason.
+//!
+//! A person's decisions come before all of this: a rejected edit is dropped,
+//! an accepted one is ranked first and applied whatever its confidence or
+//! scope.
 
+use crate::decisions::Verdict;
 use crate::edit::{Category, Edit, Status};
 use crate::span::Span;
 use std::collections::BTreeMap;
@@ -63,13 +68,34 @@ fn rewrites_words(c: Category) -> bool {
     )
 }
 
-/// Decides `proposed` under threshold `min_confidence`, keeping out of `protected`.
-pub fn decide(proposed: Vec<Edit>, protected: &[Span], min_confidence: f32) -> Decision {
+/// Decides `proposed` under threshold `min_confidence`, keeping out of
+/// `protected`; `review` gives a person's verdict on an edit, if any.
+pub fn decide(
+    proposed: Vec<Edit>,
+    protected: &[Span],
+    min_confidence: f32,
+    review: &dyn Fn(&Edit) -> Option<Verdict>,
+) -> Decision {
     let mut dropped = Vec::new();
     let mut ranked: Vec<Edit> = Vec::with_capacity(proposed.len());
-    for e in proposed {
+    for mut e in proposed {
         if e.before == e.after {
             continue;
+        }
+        match review(&e) {
+            Some(Verdict::Reject) => {
+                dropped.push(Dropped {
+                    edit: e,
+                    reason: "rejected by the decisions file".into(),
+                });
+                continue;
+            }
+            Some(Verdict::Accept) => {
+                e.reviewed = Some(Verdict::Accept);
+                ranked.push(e);
+                continue;
+            }
+            None => {}
         }
         if rewrites_words(e.category) && overlaps_any(protected, e.span) {
             dropped.push(Dropped {
@@ -81,8 +107,8 @@ pub fn decide(proposed: Vec<Edit>, protected: &[Span], min_confidence: f32) -> D
         ranked.push(e);
     }
     ranked.sort_by(|a, b| {
-        tier(a.category)
-            .cmp(&tier(b.category))
+        (a.reviewed.is_none(), tier(a.category))
+            .cmp(&(b.reviewed.is_none(), tier(b.category)))
             .then(b.confidence.total_cmp(&a.confidence))
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.cmp(&b.span))
@@ -108,7 +134,7 @@ pub fn decide(proposed: Vec<Edit>, protected: &[Span], min_confidence: f32) -> D
             dropped.push(Dropped { edit: e, reason });
             continue;
         }
-        e.status = if e.confidence >= min_confidence {
+        e.status = if e.confidence >= min_confidence || e.reviewed.is_some() {
             Status::Applied
         } else {
             Status::Suggested
@@ -164,6 +190,7 @@ mod tests {
             ],
             &[],
             0.8,
+            &|_| None,
         );
         assert_eq!(d.edits.len(), 1);
         assert_eq!(d.edits[0].category, Category::Duplicate);
@@ -180,6 +207,7 @@ mod tests {
             ],
             &[],
             0.8,
+            &|_| None,
         );
         assert_eq!(d.edits[0].status, Status::Suggested);
         assert_eq!(d.edits[1].status, Status::Applied);
@@ -196,9 +224,26 @@ mod tests {
             ],
             &url,
             0.8,
+            &|_| None,
         );
         assert_eq!(d.edits.len(), 1);
         assert_eq!(d.dropped[0].edit.category, Category::Name);
+    }
+
+    #[test]
+    fn a_person_s_verdict_comes_first() {
+        let src = "Passing an also";
+        let low = e(src, 0, 10, "Pashinyan", Category::Name, 0.4);
+        let other = e(src, 8, 15, "and also", Category::Translation, 0.99);
+        let d = decide(vec![low.clone(), other], &[], 0.8, &|x| {
+            (x.rule == "r" && x.after == "Pashinyan").then_some(Verdict::Accept)
+        });
+        assert_eq!(d.edits.len(), 1);
+        assert_eq!(d.edits[0].status, Status::Applied);
+        assert_eq!(d.edits[0].reviewed, Some(Verdict::Accept));
+        let d = decide(vec![low], &[], 0.8, &|_| Some(Verdict::Reject));
+        assert!(d.edits.is_empty());
+        assert_eq!(d.dropped.len(), 1);
     }
 
     #[test]
@@ -213,6 +258,7 @@ mod tests {
             ],
             &[],
             0.8,
+            &|_| None,
         );
         assert_eq!(d.edits.len(), 3);
     }

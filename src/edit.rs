@@ -5,6 +5,7 @@
 //! clean text. The TEI, the JSON log and the diff reports all render the same
 //! list.
 
+use crate::decisions::Verdict;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -126,6 +127,8 @@ pub struct Edit {
     pub entity: Option<String>,
     /// Evidence and explanation for a reviewer.
     pub note: Option<String>,
+    /// Set when a person's decision (a decisions file) settled the edit.
+    pub reviewed: Option<Verdict>,
 }
 
 impl Edit {
@@ -148,6 +151,7 @@ impl Edit {
             status: Status::Applied,
             entity: None,
             note: None,
+            reviewed: None,
         }
     }
 

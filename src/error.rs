@@ -17,7 +17,7 @@ pub enum Error {
     },
     /// The bytes do not decode in the encoding they claim or were given.
     #[error(
-        "{name}: invalid {encoding} at byte {offset}; pass --encoding to read it as another encoding"
+        "{name}:{line}:{column}: invalid {encoding} at byte {offset}; pass --encoding to read it as another encoding"
     )]
     Malformed {
         /// Input name.
@@ -26,7 +26,12 @@ pub enum Error {
         encoding: String,
         /// Byte offset of the first bad sequence.
         offset: usize,
+        /// 1-based line of the first bad sequence.
+        line: usize,
+        /// 1-based column: characters of good text before it on its line, plus one.
+        column: usize,
     },
+
     /// `--encoding` names no encoding known to the WHATWG Encoding Standard.
     #[error("unknown encoding label {0:?}")]
     UnknownEncoding(String),

@@ -26,16 +26,19 @@
 pub mod apply;
 pub mod batch;
 pub mod decide;
+pub mod decisions;
 pub mod document;
 pub mod edit;
 pub mod emit;
 pub mod entity;
 pub mod error;
+mod hash;
 pub mod options;
 pub mod parse;
 pub mod passes;
 pub mod pipeline;
 pub mod restore;
+pub mod review;
 pub mod source;
 pub mod span;
 

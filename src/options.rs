@@ -1,6 +1,7 @@
 //! Conversion options, validated once and shared by every file of a batch.
 
 use crate::passes::QuoteStyle;
+use std::path::PathBuf;
 
 /// Confidence at or above which an edit is applied by default.
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.8;
@@ -14,6 +15,8 @@ pub struct Options {
     pub quotes: QuoteStyle,
     /// Read every input in this encoding instead of detecting it.
     pub encoding: Option<String>,
+    /// A decisions file from review: accepted edits are applied, rejected ones not.
+    pub decisions: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -22,6 +25,7 @@ impl Default for Options {
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             quotes: QuoteStyle::Dominant,
             encoding: None,
+            decisions: None,
         }
     }
 }

@@ -2,10 +2,12 @@
 
 use crate::apply::apply;
 use crate::decide::{Decision, Dropped, decide};
+use crate::decisions::{DecisionIndex, Decisions};
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::entity::{EntityRecord, Mention};
 use crate::error::Result;
+use crate::hash::Fnv;
 use crate::options::Options;
 use crate::parse::parse;
 use crate::passes::{Context, Pass, Proposals, registry};
@@ -40,6 +42,10 @@ pub struct Conversion {
     pub rules: Vec<RuleInfo>,
     /// The source with every applied edit carried out.
     pub clean: String,
+    /// The decisions file that settled some edits, if one was given.
+    pub decisions: Option<String>,
+    /// Fingerprints in the decisions file that matched no edit of this input.
+    pub unmatched_decisions: Vec<String>,
 }
 
 /// A configured converter: options validated and resources compiled once,
@@ -47,18 +53,50 @@ pub struct Conversion {
 pub struct Engine {
     options: Options,
     passes: Vec<Box<dyn Pass>>,
+    review: Option<(String, DecisionIndex)>,
+    build_id: String,
 }
 
 impl Engine {
     /// Builds the passes for `options`.
     pub fn new(options: Options) -> Result<Self> {
         let passes = registry(&options);
-        Ok(Engine { options, passes })
+        let review = match &options.decisions {
+            Some(path) => Some((path.display().to_string(), Decisions::load(path)?.index())),
+            None => None,
+        };
+        let mut h = Fnv::default();
+        h.write(env!("CARGO_PKG_VERSION").as_bytes());
+        h.write(env!("EMEND_SOURCE_HASH").as_bytes());
+        h.write(format!("{options:?}").as_bytes());
+        if let Some(path) = &options.decisions {
+            h.write(&std::fs::read(path).map_err(|e| crate::Error::io(path, e))?);
+        }
+        Ok(Engine {
+            options,
+            passes,
+            review,
+            build_id: h.hex(),
+        })
     }
 
     /// The options in force.
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// Identity of this engine: emend's version, a hash of the sources it was
+    /// built from, the options and the contents of the data files it loaded.
+    /// Outputs stamped with the same id were made by an equivalent engine.
+    pub fn build_id(&self) -> String {
+        self.build_id.clone()
+    }
+
+    /// Decodes and converts one input held in memory by value (no copy for
+    /// UTF-8 input).
+    pub fn convert_vec(&self, name: &str, bytes: Vec<u8>) -> Result<Conversion> {
+        let source = Source::decode_owned(name, bytes, self.options.encoding.as_deref())?;
+        Ok(self.convert(source))
     }
 
     /// Decodes and converts one input.
@@ -81,8 +119,23 @@ impl Engine {
         for pass in &self.passes {
             pass.run(&cx, &mut proposals);
         }
-        let Decision { edits, dropped } =
-            decide(proposals.edits, &protected, self.options.min_confidence);
+        let text = source.text.as_str();
+        let unmatched_decisions = self
+            .review
+            .as_ref()
+            .map(|(_, index)| index.unmatched(text, &proposals.edits))
+            .unwrap_or_default();
+        let verdict = |e: &Edit| {
+            self.review
+                .as_ref()
+                .and_then(|(_, index)| index.verdict(text, e))
+        };
+        let Decision { edits, dropped } = decide(
+            proposals.edits,
+            &protected,
+            self.options.min_confidence,
+            &verdict,
+        );
         let clean = apply(&source.text, &edits);
         let mut mentions = proposals.mentions;
         mentions.sort();
@@ -104,6 +157,8 @@ impl Engine {
             entities: proposals.entities,
             rules,
             clean,
+            decisions: self.review.as_ref().map(|(name, _)| name.clone()),
+            unmatched_decisions,
         }
     }
 }

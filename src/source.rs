@@ -33,6 +33,22 @@ impl Source {
         }
     }
 
+    /// Like [`Source::decode`], but takes the bytes by value so that UTF-8
+    /// input (the common case) becomes the text without a copy.
+    pub fn decode_owned(name: &str, bytes: Vec<u8>, forced: Option<&str>) -> Result<Self> {
+        let plain_utf8 = forced.is_none()
+            && Encoding::for_bom(&bytes).is_none()
+            && utf16_without_bom(&bytes).is_none()
+            && memchr_nul(&bytes).is_none();
+        if plain_utf8 {
+            match String::from_utf8(bytes) {
+                Ok(text) => return Ok(Source::from_text(name, text)),
+                Err(e) => return Self::decode(name, e.as_bytes(), forced),
+            }
+        }
+        Self::decode(name, &bytes, forced)
+    }
+
     /// Decodes `bytes`, guessing the encoding unless `forced` names one.
     pub fn decode(name: &str, bytes: &[u8], forced: Option<&str>) -> Result<Self> {
         if let Some(label) = forced {
@@ -60,12 +76,8 @@ impl Source {
                 let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 det.feed(bytes, true);
                 let enc = det.guess(None, chardetng::Utf8Detection::Allow);
-                if enc == UTF_8 {
-                    return Err(Error::Malformed {
-                        name: name.to_owned(),
-                        encoding: "UTF-8".into(),
-                        offset: e.valid_up_to(),
-                    });
+                if enc == UTF_8 || mostly_utf8(bytes) {
+                    return Err(malformed(name, "UTF-8", bytes, e.valid_up_to()));
                 }
                 decode_with(name, bytes, enc)
             }
@@ -106,11 +118,12 @@ impl Source {
 
 fn decode_with(name: &str, bytes: &[u8], enc: &'static Encoding) -> Result<Source> {
     let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) else {
-        return Err(Error::Malformed {
-            name: name.to_owned(),
-            encoding: enc.name().to_owned(),
-            offset: first_bad_offset(bytes, enc),
-        });
+        return Err(malformed(
+            name,
+            enc.name(),
+            bytes,
+            first_bad_offset(bytes, enc),
+        ));
     };
     if let Some(offset) = text.find('\0') {
         return Err(Error::Binary {
@@ -124,6 +137,32 @@ fn decode_with(name: &str, bytes: &[u8], enc: &'static Encoding) -> Result<Sourc
         encoding: enc.name(),
         bom: false,
     })
+}
+
+/// The error for bad bytes at `offset`, with the line and column of the good
+/// text before it (read leniently: it is only for the message).
+fn malformed(name: &str, encoding: &str, bytes: &[u8], offset: usize) -> Error {
+    let before = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
+    let at = crate::span::line_col(&before, before.len());
+    Error::Malformed {
+        name: name.to_owned(),
+        encoding: encoding.to_owned(),
+        offset,
+        line: at.line,
+        column: at.column,
+    }
+}
+
+/// True when valid multi-byte UTF-8 sequences outnumber invalid ones: the
+/// file is UTF-8 with some damage, and reading it in a legacy encoding would
+/// garble every non-ASCII character to save a few bad bytes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good > bad
 }
 
 /// Byte offset of the first sequence `enc` cannot decode.
@@ -212,6 +251,19 @@ mod tests {
         let s = Source::decode("fr", bytes, None).unwrap();
         assert!(s.text.contains("président français"), "{}", s.text);
         assert_ne!(s.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn damaged_utf8_is_an_error_with_its_position_not_mojibake() {
+        let bytes = "Məmmədov\nsaid “yes” and\nthen \u{2014} x".as_bytes();
+        let mut damaged = bytes.to_vec();
+        let at = damaged.len() - 1;
+        damaged[at] = 0xFF;
+        let err = Source::decode("d.txt", &damaged, None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("d.txt:3:"), "{err}");
+        assert!(err.contains(&format!("byte {at}")), "{err}");
     }
 
     #[test]

@@ -35,3 +35,29 @@ fn the_schema_rejects_a_wrong_log() {
                    "start": 0, "end": 1, "before": "a", "after": "b", "confidence": 2.0}]});
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn decisions_written_by_review_match_their_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/decisions.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let c = emend::convert_text("t.txt", "War , and  peace.");
+    let mut d = emend::decisions::Decisions::default();
+    d.record(
+        &c.source.text,
+        &c.edits[0],
+        emend::decisions::Verdict::Reject,
+        Some("keep it".into()),
+    );
+    d.rules.push(emend::decisions::RuleDecision {
+        rule: "quotes".into(),
+        decision: emend::decisions::Verdict::Accept,
+        note: None,
+    });
+    let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(!validator.is_valid(&serde_json::json!({"emend_decisions": 1, "edits": [{"fingerprint": "xyz", "decision": "maybe"}]})));
+}

@@ -10,6 +10,7 @@
 //!   "source":   "input/a.txt",      // input name as given
 //!   "encoding": "UTF-8",            // WHATWG name of the source encoding
 //!   "bom":      false,              // whether the source began with a byte-order mark
+//!   "build":    "9c0f…",            // optional (batch outputs): engine identity, for up-to-date checks
 //!   "edits": [ {
 //!     "id":         "e1",           // unique in the log, in source order
 //!     "rule":       "names",        // rule id (see the TEI editorialDecl)
@@ -20,7 +21,8 @@
 //!     "after":      "Pashinyan",    // replacement
 //!     "confidence": 0.93,           // 0..1
 //!     "entity":     "nikol-pashinyan", // optional: lexicon id
-//!     "note":       "..."           // optional: evidence for a reviewer
+//!     "note":       "...",          // optional: evidence for a reviewer
+//!     "reviewed":   "accept"        // optional: a decisions file settled it
 //!   } ]
 //! }
 //! ```
@@ -30,6 +32,7 @@
 //! exactly ([`crate::restore::from_edit_log`]); the JSON Schema is
 //! `schemas/edits.schema.json`.
 
+use crate::decisions::Verdict;
 use crate::edit::{Category, Edit, Status};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -47,6 +50,11 @@ pub struct EditLog {
     /// Whether the source began with a byte-order mark.
     #[serde(default)]
     pub bom: bool,
+    /// Identity of the engine that wrote the log (version, options, data
+    /// files): a batch skips inputs whose log has the current one. Written
+    /// only in batch outputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<String>,
     /// The edits.
     pub edits: Vec<LogEdit>,
 }
@@ -79,6 +87,9 @@ pub struct LogEdit {
     /// Reviewer note.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub note: Option<String>,
+    /// Present when a decisions file settled the edit (`"accept"`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reviewed: Option<Verdict>,
 }
 
 impl LogEdit {
@@ -94,6 +105,7 @@ impl LogEdit {
             status: self.status,
             entity: self.entity.clone(),
             note: self.note.clone(),
+            reviewed: self.reviewed,
         }
     }
 }
@@ -110,6 +122,7 @@ pub fn log(c: &crate::Conversion) -> EditLog {
         source: c.source.name.clone(),
         encoding: c.source.encoding.to_owned(),
         bom: c.source.bom,
+        build: None,
         edits: c
             .edits
             .iter()
@@ -126,6 +139,7 @@ pub fn log(c: &crate::Conversion) -> EditLog {
                 confidence: (e.confidence * 1000.0).round() / 1000.0,
                 entity: e.entity.clone(),
                 note: e.note.clone(),
+                reviewed: e.reviewed,
             })
             .collect(),
     }
@@ -133,7 +147,18 @@ pub fn log(c: &crate::Conversion) -> EditLog {
 
 /// The log of `c` as pretty-printed JSON with a final newline.
 pub fn to_string(c: &crate::Conversion) -> String {
-    let mut s = serde_json::to_string_pretty(&log(c)).expect("edit log serializes");
+    render(&log(c))
+}
+
+/// The log of `c` stamped with the engine's build id (for batch outputs).
+pub fn to_string_with_build(c: &crate::Conversion, build: &str) -> String {
+    let mut l = log(c);
+    l.build = Some(build.to_owned());
+    render(&l)
+}
+
+fn render(log: &EditLog) -> String {
+    let mut s = serde_json::to_string_pretty(log).expect("edit log serializes");
     s.push('\n');
     s
 }

@@ -1,5 +1,6 @@
 //! Output formats. Each is a view of one [`crate::Conversion`].
 
+pub mod diff;
 pub mod json;
 pub mod tei;
 
@@ -13,6 +14,9 @@ pub enum Format {
     Text,
     /// The JSON edit log.
     Json,
+    /// JSON Lines: one object per document with source name, clean text,
+    /// edits and TEI (see [`jsonl`]).
+    Jsonl,
 }
 
 impl Format {
@@ -22,6 +26,29 @@ impl Format {
             Format::Tei => tei::to_string(c),
             Format::Text => c.clean.clone(),
             Format::Json => json::to_string(c),
+            Format::Jsonl => jsonl(c, true),
         }
     }
+}
+
+/// One JSON Lines record for `c`, newline-terminated:
+/// `{"source", "encoding", "bom", "clean", "edits", "tei"}` where `edits` is
+/// the edit log's list and `tei` the TEI document as a string (left out when
+/// `with_tei` is false). Meant for map steps of batch engines (Spark,
+/// Hadoop streaming) and Python pipelines.
+pub fn jsonl(c: &crate::Conversion, with_tei: bool) -> String {
+    let log = json::log(c);
+    let mut record = serde_json::json!({
+        "source": log.source,
+        "encoding": log.encoding,
+        "bom": log.bom,
+        "clean": c.clean,
+        "edits": log.edits,
+    });
+    if with_tei {
+        record["tei"] = serde_json::Value::String(tei::to_string(c));
+    }
+    let mut s = serde_json::to_string(&record).expect("record serializes");
+    s.push('\n');
+    s
 }

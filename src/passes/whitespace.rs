@@ -58,46 +58,35 @@ impl Pass for Whitespace {
 /// covering more), so their removal cannot leave a doubled space behind.
 fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let in_run = |c: char| is_spacing(c) || is_xml_forbidden(c);
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if !in_run(c) {
-            k += 1;
-            continue;
-        }
-        let mut j = k;
-        while chars.get(j).is_some_and(|&(_, c)| in_run(c)) {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+    // Walk run by run without collecting the characters: memory stays flat
+    // on a block that is one 50 MB line.
+    let mut pos = 0;
+    while let Some(off) = s[pos..].find(in_run) {
+        let i = pos + off;
+        let end = s[i..].find(|c: char| !in_run(c)).map_or(s.len(), |o| i + o);
+        pos = end;
         let run = &s[i..end];
-        let prev = chars[..k]
-            .iter()
-            .rev()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_xml_forbidden(c));
-        let next = chars[j..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_xml_forbidden(c));
-        k = j;
+        let prev = s[..i].chars().rev().find(|&c| !is_xml_forbidden(c));
+        let next = s[end..].chars().find(|&c| !is_xml_forbidden(c));
         if !run.chars().any(is_spacing) {
             continue; // only forbidden characters: the xml-chars rule's business
         }
         let spacing: String = run.chars().filter(|&c| is_spacing(c)).collect();
-        let visible = spacing.chars().any(|c| !is_zero_width(c));
+        let visible_spacing: String = spacing.chars().filter(|&c| !is_zero_width(c)).collect();
+        let visible = !visible_spacing.is_empty();
         let line_start = prev.is_none_or(|p| p == '\n' || p == '\r');
         let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
         let (after, note, conf) = if !visible {
             ("", "zero-width space", 0.95)
         } else if line_start || line_end {
-            if spacing.chars().all(|c| c == ' ' || c == '\t') {
-                (spacing.as_str(), "", 0.95) // indentation and trailing space are layout
-            } else {
-                (" ", "no-break or zero-width space at a line edge", 0.9)
-            }
+            // Indentation and trailing space are layout: keep it, minus
+            // zero-width characters.
+            (
+                visible_spacing.as_str(),
+                "zero-width space at a line edge",
+                0.95,
+            )
         } else if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
             && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
             && !starts_ellipsis_or_number(&s[end..])

@@ -40,6 +40,16 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     t.leaf("resp", &[], "Converted to TEI, normalized and annotated by");
     t.leaf("name", &[("ref", "#emend")], "emend");
     t.end("respStmt");
+    if let Some(file) = &c.decisions {
+        t.start("respStmt", &[("xml:id", "decisions")]);
+        t.leaf(
+            "resp",
+            &[],
+            "Edits accepted or rejected by a reviewer, recorded in the decisions file",
+        );
+        t.leaf("name", &[("type", "file")], file);
+        t.end("respStmt");
+    }
     t.end("titleStmt");
     t.start("publicationStmt", &[]);
     t.leaf(

@@ -180,7 +180,10 @@ fn write_flat(t: &mut Tei, c: &Conversion, span: Span, edits: &[Leaf], cursor: &
 
 /// One edit as TEI.
 pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
-    let resp = rule_ref(&e.rule);
+    let resp = match e.reviewed {
+        Some(_) => format!("{} #decisions", rule_ref(&e.rule)),
+        None => rule_ref(&e.rule),
+    };
     let cert = format!("{:.2}", e.confidence);
     let n = id.to_owned();
     let form = e.category.tei_form();

@@ -1,0 +1,306 @@
+//! Diff reports: what emend changed, for a person (terminal), for `patch`
+//! (unified), and for programs (JSON).
+//!
+//! The terminal and JSON views are built from the edit list itself, so every
+//! change carries its rule, confidence and status; the unified view is a
+//! line diff of source against clean text (the `similar` crate) that
+//! `patch`/`git apply` accept against the source.
+
+use crate::Conversion;
+use crate::decisions::fingerprint;
+use crate::edit::{Edit, Status};
+use crate::emit::json::edit_id;
+use crate::span::{Span, line_col};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// ANSI styles, or nothing when colour is off.
+#[derive(Clone, Copy)]
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+}
+
+/// Makes spacing visible in a change: `·` for a space, `⏎` for a line break,
+/// `⍽` for a no-break space, `⇥` for a tab.
+pub fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            ' ' => '·',
+            '\n' | '\r' => '⏎',
+            '\u{A0}' | '\u{202F}' => '⍽',
+            '\t' => '⇥',
+            c if c.is_control() => '�',
+            c => c,
+        })
+        .collect()
+}
+
+fn shown(s: &str) -> String {
+    if s.trim().is_empty() {
+        visible(s)
+    } else {
+        s.replace(['\r', '\n'], "⏎")
+    }
+}
+
+/// Counts of applied and suggested edits per rule.
+pub fn counts(c: &Conversion) -> BTreeMap<&str, (usize, usize)> {
+    let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for e in &c.edits {
+        let n = by_rule.entry(e.rule.as_str()).or_default();
+        match e.status {
+            Status::Applied => n.0 += 1,
+            Status::Suggested => n.1 += 1,
+        }
+    }
+    by_rule
+}
+
+/// A word-level view for a terminal: each changed source line with the
+/// changes marked inline (`[-old-]{+new+}` applied, `[?old→new?]` suggested),
+/// a label per change, and a summary per rule.
+pub fn terminal(c: &Conversion, color: bool) -> String {
+    let st = Style { on: color };
+    let text = &c.source.text;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", st.paint("1", &format!("--- {}", c.source.name)));
+    let mut i = 0;
+    while i < c.edits.len() {
+        // A region: the source lines of this edit, grown while the next edit
+        // starts on a line already in it.
+        let region_start = line_start(text, c.edits[i].span.start);
+        let mut region_end = line_end(text, c.edits[i].span.end);
+        let mut j = i + 1;
+        while j < c.edits.len() && c.edits[j].span.start <= region_end {
+            region_end = region_end.max(line_end(text, c.edits[j].span.end));
+            j += 1;
+        }
+        let lc = line_col(text, region_start);
+        let mut line = String::new();
+        let mut pos = region_start;
+        for e in &c.edits[i..j] {
+            line.push_str(&text[pos..e.span.start]);
+            match e.status {
+                Status::Applied => {
+                    if !e.before.is_empty() {
+                        line.push_str(&st.paint("31;9", &format!("[-{}-]", shown(&e.before))));
+                    }
+                    if !e.after.is_empty() {
+                        line.push_str(&st.paint("32", &format!("{{+{}+}}", shown(&e.after))));
+                    }
+                }
+                Status::Suggested => {
+                    line.push_str(&st.paint(
+                        "33",
+                        &format!("[?{}→{}?]", shown(&e.before), shown(&e.after)),
+                    ));
+                }
+            }
+            pos = e.span.end;
+        }
+        line.push_str(&text[pos..region_end]);
+        let _ = writeln!(
+            out,
+            "{}",
+            st.paint("36", &format!("@@ line {} @@", lc.line))
+        );
+        for l in line.lines() {
+            let _ = writeln!(out, "  {l}");
+        }
+        for (k, e) in c.edits[i..j].iter().enumerate() {
+            let status = match e.status {
+                Status::Applied => st.paint("32", "applied"),
+                Status::Suggested => st.paint("33", "suggested"),
+            };
+            let note = e
+                .note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    {} {} {} {:.2} {}{}",
+                st.paint("2", &edit_id(i + k)),
+                st.paint("1", &e.rule),
+                status,
+                e.confidence,
+                st.paint("2", &format!("({})", e.category.as_str())),
+                note
+            );
+        }
+        i = j;
+    }
+    let by_rule = counts(c);
+    let _ = writeln!(out, "{}", st.paint("1", "=== changes by rule"));
+    for (rule, (applied, suggested)) in &by_rule {
+        let _ = writeln!(
+            out,
+            "  {rule:<24} {applied:>5} applied {suggested:>5} suggested"
+        );
+    }
+    if by_rule.is_empty() {
+        let _ = writeln!(out, "  no changes");
+    }
+    out
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i)
+}
+
+/// A unified diff of the source against the clean text, with `a/` and `b/`
+/// headers, that `patch -p1` or `git apply` apply to the source.
+pub fn unified(c: &Conversion) -> String {
+    let name = c.source.name.trim_start_matches("./");
+    similar::TextDiff::from_lines(c.source.text.as_str(), c.clean.as_str())
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+/// One edit in the JSON diff report.
+#[derive(Debug, Serialize)]
+pub struct DiffEdit<'a> {
+    /// Id in the edit log.
+    pub id: String,
+    /// Stable identity for decisions files.
+    pub fingerprint: String,
+    /// Rule id.
+    pub rule: &'a str,
+    /// Category name.
+    pub category: &'static str,
+    /// Applied or suggested.
+    pub status: Status,
+    /// Confidence.
+    pub confidence: f32,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based column (characters) of the start.
+    pub column: usize,
+    /// Byte span in the source.
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// Source text.
+    pub before: &'a str,
+    /// Replacement.
+    pub after: &'a str,
+    /// Up to 40 characters of source before the change.
+    pub context_before: &'a str,
+    /// Up to 40 characters of source after the change.
+    pub context_after: &'a str,
+    /// Evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+}
+
+/// The JSON diff report of one conversion.
+#[derive(Debug, Serialize)]
+pub struct DiffReport<'a> {
+    /// Input name.
+    pub source: &'a str,
+    /// Applied and suggested counts per rule.
+    pub summary: BTreeMap<&'a str, RuleCount>,
+    /// Every edit with its position and context.
+    pub edits: Vec<DiffEdit<'a>>,
+}
+
+/// Counts for one rule.
+#[derive(Debug, Serialize)]
+pub struct RuleCount {
+    /// Applied edits.
+    pub applied: usize,
+    /// Suggested edits.
+    pub suggested: usize,
+}
+
+/// The JSON diff report of `c`.
+pub fn report(c: &Conversion) -> DiffReport<'_> {
+    let text = &c.source.text;
+    DiffReport {
+        source: &c.source.name,
+        summary: counts(c)
+            .into_iter()
+            .map(|(r, (applied, suggested))| (r, RuleCount { applied, suggested }))
+            .collect(),
+        edits: c
+            .edits
+            .iter()
+            .enumerate()
+            .map(|(i, e)| diff_edit(text, i, e))
+            .collect(),
+    }
+}
+
+fn diff_edit<'a>(text: &'a str, i: usize, e: &'a Edit) -> DiffEdit<'a> {
+    let lc = line_col(text, e.span.start);
+    DiffEdit {
+        id: edit_id(i),
+        fingerprint: fingerprint(text, e),
+        rule: &e.rule,
+        category: e.category.as_str(),
+        status: e.status,
+        confidence: (e.confidence * 1000.0).round() / 1000.0,
+        line: lc.line,
+        column: lc.column,
+        start: e.span.start,
+        end: e.span.end,
+        before: &e.before,
+        after: &e.after,
+        context_before: context(text, Span::new(0, e.span.start), true),
+        context_after: context(text, Span::new(e.span.end, text.len()), false),
+        note: e.note.as_deref(),
+    }
+}
+
+/// Up to 40 characters at the end (`tail`) or start of `span`.
+fn context(text: &str, span: Span, tail: bool) -> &str {
+    let s = span.of(text);
+    if tail {
+        let start = s.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+        &s[start..]
+    } else {
+        let end = s.char_indices().nth(40).map_or(s.len(), |(i, _)| i);
+        &s[..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_marks_changes_and_counts_rules() {
+        let c = crate::convert_text("t.txt", "Title\n\nWar , and  peace.\n");
+        let t = terminal(&c, false);
+        assert!(t.contains("War[-·-], and[-··-]{+·+}peace."), "{t}");
+        assert!(t.contains("whitespace"), "{t}");
+        assert!(t.contains("2 applied"), "{t}");
+        assert!(!t.contains('\x1b'));
+        assert!(terminal(&c, true).contains('\x1b'));
+    }
+
+    #[test]
+    fn unified_diff_has_headers_and_hunks() {
+        let c = crate::convert_text("t.txt", "Title\n\nWar , and peace.\n");
+        let u = unified(&c);
+        assert!(u.starts_with("--- a/t.txt\n+++ b/t.txt\n@@"), "{u}");
+        assert!(u.contains("-War , and peace.\n+War, and peace.\n"), "{u}");
+    }
+}
