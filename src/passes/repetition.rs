@@ -178,6 +178,13 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
                 continue;
             }
         }
+        // a run of three or more copies of one word is not a slip of the
+        // translation (a chant, a sound, test data): leave it whole
+        let run = ws[k..].iter().take_while(|x| x.lower == w.lower).count();
+        if run > 2 {
+            k += run;
+            continue;
+        }
         // doubled word: "the the"
         if let Some(n) = ws.get(k + 1) {
             let g = gap(w, n);
@@ -294,6 +301,7 @@ mod tests {
             "Prices rose more and more, again and again.",
             "We sang “Over the hills, over the hills” all night.",
             "Sales were 10 10 percent higher.",
+            "The drums went boom boom boom boom all night.",
         ] {
             let e = edits(t);
             assert!(e.iter().all(|e| e.confidence < 0.8), "{t}: {e:?}");
