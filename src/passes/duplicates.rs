@@ -6,10 +6,11 @@
 //! The first copy stays; later copies are removed and kept in the TEI as
 //! `surplus reason="repeated"`.
 //!
-//! How: each unit (a block, or a part of a figure: gallery title, caption,
-//! credit) is cut into 3-word shingles over lowercased words. An index maps
-//! each shingle to the units holding it, so candidates come from shared
-//! shingles only (near-linear, never all pairs). A unit is a near-duplicate
+//! How: each unit (a block, or a part of a figure: gallery title, caption;
+//! never a credit, which legitimately repeats) is cut into 3-word shingles
+//! over lowercased words. An index maps each shingle to the units holding
+//! it, so candidates come from shared shingles only (near-linear, never all
+//! pairs). A unit is a near-duplicate
 //! when the *containment* of the shorter unit in the other,
 //! |A∩B| / |A| for the shorter A, is high — Jaccard would miss a short copy of
 //! a long paragraph. Very common shingles (in more than [`MAX_POSTINGS`]
@@ -124,7 +125,9 @@ fn units(cx: &Context<'_>) -> Vec<Unit> {
             BlockKind::Figure(f)
                 if f.head.is_some() || f.caption.is_some() || f.credit.is_some() =>
             {
-                for span in [f.head, f.caption, f.credit].into_iter().flatten() {
+                // credits are not compared: one photographer or agency is
+                // credited under every picture, and that is no copy
+                for span in [f.head, f.caption].into_iter().flatten() {
                     out.push(Unit {
                         block: i,
                         span,
@@ -271,8 +274,11 @@ fn removal(cx: &Context<'_>, units: &[Unit], k: usize, original: usize) -> (Span
     let u = &units[k];
     let text = cx.text;
     if !u.whole {
+        // a figure part takes the line break after it; a credit on the same
+        // line keeps the space before it (the credit rule may remove both)
         let rest = &text[u.span.end..];
         let ws = rest.len() - rest.trim_start().len();
+        let ws = if rest[..ws].contains('\n') { ws } else { 0 };
         return (Span::new(u.span.start, u.span.end + ws), false);
     }
     let base = super::boilerplate::removal_span(text, cx.doc, u.block);
