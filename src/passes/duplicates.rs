@@ -23,7 +23,7 @@
 //! entries and front matter are never compared. Removed text stays in the TEI.
 
 use super::{Context, Pass, Proposals};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Document};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -71,39 +71,38 @@ impl Pass for Duplicates {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        let units = units(cx);
-        for f in find(&units) {
-            let (span, extra) = removal(cx, &units, f.unit, f.original);
-            let note = match f.kind {
-                Kind::Exact => format!("repeats {} exactly", describe(cx, &units[f.original])),
-                Kind::Near(c) => format!(
-                    "{:.0}% of its word triples occur in {}",
-                    c * 100.0,
-                    describe(cx, &units[f.original])
-                ),
-            };
-            let note = if extra {
-                format!("{note}; the copy runs on into the next paragraph")
-            } else {
-                note
-            };
-            out.edits.push(
-                Edit::new(
-                    cx.text,
-                    span,
-                    "",
-                    self.id(),
-                    Category::Duplicate,
-                    f.confidence,
-                )
-                .with_note(note),
-            );
-        }
+        out.edits.extend(proposals(cx.text, cx.doc, self.id()));
     }
 }
 
-fn describe(cx: &Context<'_>, u: &Unit) -> String {
-    let line = crate::span::line_col(cx.text, u.span.start).line;
+/// The pass's edits for `doc` over `text` (needs nothing else of a context).
+fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
+    let units = units(text, doc);
+    let mut out = Vec::new();
+    for f in find(&units) {
+        let (span, extra) = removal(text, doc, &units, f.unit, f.original);
+        let note = match f.kind {
+            Kind::Exact => format!("repeats {} exactly", describe(text, &units[f.original])),
+            Kind::Near(c) => format!(
+                "{:.0}% of its word triples occur in {}",
+                c * 100.0,
+                describe(text, &units[f.original])
+            ),
+        };
+        let note = if extra {
+            format!("{note}; the copy runs on into the next paragraph")
+        } else {
+            note
+        };
+        out.push(
+            Edit::new(text, span, "", rule, Category::Duplicate, f.confidence).with_note(note),
+        );
+    }
+    out
+}
+
+fn describe(text: &str, u: &Unit) -> String {
+    let line = crate::span::line_col(text, u.span.start).line;
     format!("the text at line {line}")
 }
 
@@ -114,9 +113,9 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn units(cx: &Context<'_>) -> Vec<Unit> {
+fn units(text: &str, doc: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
-    for (i, b) in cx.doc.blocks.iter().enumerate() {
+    for (i, b) in doc.blocks.iter().enumerate() {
         match &b.kind {
             BlockKind::Bibl { .. }
             | BlockKind::BiblHead
@@ -127,13 +126,25 @@ fn units(cx: &Context<'_>) -> Vec<Unit> {
             {
                 // credits are not compared: one photographer or agency is
                 // credited under every picture, and that is no copy
-                for span in [f.head, f.caption].into_iter().flatten() {
+                let parts: Vec<Span> = [f.head, f.caption].into_iter().flatten().collect();
+                if parts.len() > 1 {
+                    // the figure as a whole first: a repeated gallery item
+                    // goes in one piece
+                    out.push(Unit {
+                        block: i,
+                        span: b.span,
+                        whole: true,
+                        heading: false,
+                        words: parts.iter().flat_map(|p| words(p.of(text))).collect(),
+                    });
+                }
+                for span in parts {
                     out.push(Unit {
                         block: i,
                         span,
                         whole: span == b.span,
                         heading: false,
-                        words: words(span.of(cx.text)),
+                        words: words(span.of(text)),
                     });
                 }
             }
@@ -145,7 +156,7 @@ fn units(cx: &Context<'_>) -> Vec<Unit> {
                     b.kind,
                     BlockKind::Title | BlockKind::Subtitle | BlockKind::Head { .. }
                 ),
-                words: words(b.span.of(cx.text)),
+                words: words(b.span.of(text)),
             }),
         }
     }
@@ -188,13 +199,19 @@ fn find(units: &[Unit]) -> Vec<Found> {
     let mut index: HashMap<Shingle, Vec<usize>> = HashMap::new();
     let mut exact: HashMap<&[String], usize> = HashMap::new();
     let mut removed: HashSet<usize> = HashSet::new();
+    // blocks removed whole: their parts are not looked at again
+    let mut gone: HashSet<usize> = HashSet::new();
     let mut out: Vec<Found> = Vec::new();
     for (j, u) in units.iter().enumerate() {
         let n = u.words.len();
-        if n < 2 {
+        if n < 2 || gone.contains(&u.block) {
             continue;
         }
-        if let Some(&i) = exact.get(u.words.as_slice()) {
+        let earlier = exact
+            .get(u.words.as_slice())
+            .copied()
+            .filter(|&i| units[i].block != u.block);
+        if let Some(i) = earlier {
             let confidence = if n >= MIN_APPLY_WORDS { 0.97 } else { 0.55 };
             out.push(Found {
                 unit: j,
@@ -203,9 +220,12 @@ fn find(units: &[Unit]) -> Vec<Found> {
                 confidence,
             });
             removed.insert(j);
+            if u.whole {
+                gone.insert(u.block);
+            }
             continue;
         }
-        exact.insert(u.words.as_slice(), j);
+        exact.entry(u.words.as_slice()).or_insert(j);
         let a = &sets[j];
         // candidates: count shared shingles per earlier unit
         let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
@@ -218,6 +238,9 @@ fn find(units: &[Unit]) -> Vec<Found> {
         }
         let mut best: Option<(f32, usize)> = None;
         for (&i, &count) in &shared {
+            if units[i].block == u.block {
+                continue;
+            }
             let b = &sets[i];
             let shorter = a.len().min(b.len());
             if shorter == 0 {
@@ -251,6 +274,9 @@ fn find(units: &[Unit]) -> Vec<Found> {
                         confidence,
                     });
                     removed.insert(dup);
+                    if later_is_shorter && units[dup].whole {
+                        gone.insert(units[dup].block);
+                    }
                     is_dup = later_is_shorter;
                 }
             }
@@ -270,9 +296,8 @@ fn find(units: &[Unit]) -> Vec<Found> {
 /// A whole block goes with the blank space after it. A paragraph copy that
 /// ends mid-sentence (a page break cut it) takes the continuation in the next
 /// paragraph too, when that sentence is also part of the original.
-fn removal(cx: &Context<'_>, units: &[Unit], k: usize, original: usize) -> (Span, bool) {
+fn removal(text: &str, doc: &Document, units: &[Unit], k: usize, original: usize) -> (Span, bool) {
     let u = &units[k];
-    let text = cx.text;
     if !u.whole {
         // a figure part takes the line break after it; a credit on the same
         // line keeps the space before it (the credit rule may remove both)
@@ -281,8 +306,8 @@ fn removal(cx: &Context<'_>, units: &[Unit], k: usize, original: usize) -> (Span
         let ws = if rest[..ws].contains('\n') { ws } else { 0 };
         return (Span::new(u.span.start, u.span.end + ws), false);
     }
-    let base = super::boilerplate::removal_span(text, cx.doc, u.block);
-    let blocks = &cx.doc.blocks;
+    let base = super::boilerplate::removal_span(text, doc, u.block);
+    let blocks = &doc.blocks;
     let b = &blocks[u.block];
     let ends_open = !super::joins::ends_sentence(b.span.of(text));
     let next = blocks
@@ -415,6 +440,80 @@ mod tests {
     fn a_title_quoted_in_a_paragraph_is_a_mention() {
         let t = "RIVERS AND FLOODS OF THE NORTHERN VALLEYS IN THE LATE MIDDLE AGES\n\nThis article, Rivers and floods of the northern valleys in the late Middle Ages, studies the records of eleven towns over three centuries and compares them with the chronicles of the monasteries and the tax rolls of the crown.";
         assert!(edits(t).is_empty(), "{:?}", edits(t));
+    }
+
+    /// Runs the pass over hand-built figure blocks (the parser of this
+    /// branch does not make figures): `parts` are (head, caption, credit).
+    fn figure_edits(parts: &[(&str, &str, &str)]) -> (String, Vec<Edit>) {
+        use crate::document::{Block, BlockKind, Convention, Document, Figure, Meta};
+        use crate::span::Span;
+        let mut text = String::new();
+        let mut blocks = Vec::new();
+        for (head, caption, credit) in parts {
+            let start = text.len();
+            let mut put = |t: &str, sep: &str| {
+                let s = text.len();
+                text.push_str(t);
+                let span = Span::new(s, text.len());
+                text.push_str(sep);
+                span
+            };
+            let h = put(head, "\n\n");
+            let c = put(caption, " ");
+            let r = put(credit, "");
+            blocks.push(Block {
+                kind: BlockKind::Figure(Figure {
+                    head: Some(h),
+                    caption: Some(c),
+                    credit: Some(r),
+                }),
+                span: Span::new(start, r.end),
+                lead: None,
+                inlines: Vec::new(),
+            });
+            text.push_str("\n\n");
+        }
+        let doc = Document {
+            convention: Convention::BlankLines,
+            blocks,
+            meta: Meta::default(),
+        };
+        let mut edits = super::proposals(&text, &doc, "duplicates");
+        edits.sort_by_key(|e| e.span);
+        (text, edits)
+    }
+
+    #[test]
+    fn a_repeated_gallery_item_goes_whole_and_credits_are_not_copies() {
+        let head = "Storm hits the coast! Ferries suspended and schools closed across the region";
+        let (text, e) = figure_edits(&[
+            (
+                head,
+                "Waves break over the pier in the morning.",
+                "Photo: AFP",
+            ),
+            (
+                head,
+                "Fishermen secure their boats before the storm arrives.",
+                "Photo: AFP",
+            ),
+            (
+                head,
+                "Fishermen secure their boats before the storm arrives.",
+                "Photo: AFP",
+            ),
+        ]);
+        let applied: Vec<Edit> = e.iter().filter(|e| e.confidence >= 0.8).cloned().collect();
+        let clean = crate::apply::apply(&text, &applied);
+        assert_eq!(clean.matches("Storm hits").count(), 1, "{clean}");
+        assert_eq!(clean.matches("Fishermen").count(), 1, "{clean}");
+        // the third figure goes in one piece, credit included
+        assert!(
+            e.iter()
+                .any(|e| e.before.starts_with(head) && e.before.contains("Photo: AFP"))
+        );
+        // no edit is about a credit alone
+        assert!(e.iter().all(|e| e.before.trim() != "Photo: AFP"));
     }
 
     #[test]
