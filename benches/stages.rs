@@ -62,6 +62,7 @@ fn pass(b: divan::Bencher, id: &str) {
         doc: &doc,
         protected: &protected,
         options: &options,
+        resources: emend::names::Resources::builtin().expect("built-in packs load"),
     };
     b.counter(bytes_counter()).bench(|| {
         let mut out = Proposals::default();

@@ -41,6 +41,10 @@ enum Command {
     /// Give back the source text from a TEI file or from an edit log and clean text.
     #[command(after_help = AFTER_HELP)]
     Restore(RestoreArgs),
+    /// Write an HTML review page: filter, accept and reject edits in a browser,
+    /// then export a decisions file for `convert --decisions`.
+    #[command(after_help = AFTER_HELP)]
+    Report(ReportArgs),
 }
 
 /// Options that shape a conversion, shared by convert, diff and review.
@@ -60,6 +64,15 @@ struct ConversionFlags {
     /// edits are applied, rejected ones are not.
     #[arg(long, value_name = "FILE")]
     decisions: Option<PathBuf>,
+    /// Also load this lexicon or phrase pack (TOML); repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+    /// Use only this built-in pack (caucasus-2020, zh-en-mt, mt-calques); repeatable.
+    #[arg(long = "pack", value_name = "NAME")]
+    packs: Vec<String>,
+    /// Use no built-in pack.
+    #[arg(long)]
+    no_packs: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -132,6 +145,18 @@ struct ConvertArgs {
 }
 
 #[derive(clap::Args, Debug)]
+struct ReportArgs {
+    /// Files or folders (walked for .txt files) to report on; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The HTML file to write (one self-contained page for all inputs); `-` writes to standard output.
+    #[arg(long, value_name = "OUT.html")]
+    html: PathBuf,
+    #[command(flatten)]
+    flags: ConversionFlags,
+}
+
+#[derive(clap::Args, Debug)]
 struct RestoreArgs {
     /// A TEI file written by emend, or with --edits the clean text file.
     file: PathBuf,
@@ -154,6 +179,7 @@ pub fn run() -> i32 {
         Command::Diff(args) => diff(args),
         Command::Review(args) => review(args),
         Command::Restore(args) => restore(args),
+        Command::Report(args) => report(args),
     };
     match result {
         Ok(code) => code,
@@ -179,11 +205,21 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
             flags.min_confidence
         );
     }
+    let known = emend::names::builtin_pack_names();
+    if let Some(bad) = flags.packs.iter().find(|p| !known.contains(p)) {
+        bail!(
+            "--pack {bad}: no such built-in pack; built-in packs: {}",
+            known.join(", ")
+        );
+    }
     Ok(Options {
         min_confidence: flags.min_confidence,
         quotes: flags.quotes,
         encoding: flags.encoding.clone(),
         decisions: flags.decisions.clone(),
+        lexicons: flags.lexicons.clone(),
+        packs: flags.packs.clone(),
+        no_packs: flags.no_packs,
     })
 }
 
@@ -254,6 +290,9 @@ fn review(args: ReviewArgs) -> Result<i32> {
         quotes: QuoteStyle::Dominant,
         encoding: None,
         decisions: path.exists().then(|| path.clone()),
+        lexicons: Vec::new(),
+        packs: Vec::new(),
+        no_packs: false,
     };
     let engine = Engine::new(options(&flags)?)?;
     let c = convert_input(&engine, &args.file)?;
@@ -456,6 +495,54 @@ fn convert_stream(engine: &Engine, args: &ConvertArgs) -> Result<i32> {
         }
     }
     stdout.flush()?;
+    Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
+}
+
+fn report(args: ReportArgs) -> Result<i32> {
+    let engine = Engine::new(options(&args.flags)?)?;
+    let prior = match &args.flags.decisions {
+        Some(path) => Some(emend::decisions::Decisions::load(path)?),
+        None => None,
+    };
+    let mut inputs = Vec::new();
+    let mut failed = 0usize;
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            inputs.push(p.clone());
+            continue;
+        }
+        match plan(std::slice::from_ref(p), Path::new("")) {
+            Ok(jobs) => inputs.extend(jobs.into_iter().map(|j| j.input)),
+            Err(e) => {
+                eprintln!("emend: {e}");
+                failed += 1;
+            }
+        }
+    }
+    let mut docs = Vec::new();
+    for input in &inputs {
+        match convert_input(&engine, input) {
+            Ok(c) => docs.push(c),
+            Err(e) => {
+                eprintln!("emend: {e:#}");
+                failed += 1;
+            }
+        }
+    }
+    let page = emend::emit::html::to_string(
+        &docs,
+        emend::emit::html::PageOptions {
+            prior: prior.as_ref(),
+            min_confidence: args.flags.min_confidence,
+        },
+    );
+    if args.html.as_os_str() == "-" {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(page.as_bytes())?;
+        stdout.flush()?;
+    } else {
+        write_atomic(&args.html, page.as_bytes())?;
+    }
     Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
 }
 

@@ -33,6 +33,7 @@ pub mod emit;
 pub mod entity;
 pub mod error;
 mod hash;
+pub mod names;
 pub mod options;
 pub mod parse;
 pub mod passes;

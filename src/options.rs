@@ -17,6 +17,12 @@ pub struct Options {
     pub encoding: Option<String>,
     /// A decisions file from review: accepted edits are applied, rejected ones not.
     pub decisions: Option<PathBuf>,
+    /// User lexicons and phrase packs (TOML), loaded after the built-in packs.
+    pub lexicons: Vec<PathBuf>,
+    /// Built-in packs to use, by name; empty means all.
+    pub packs: Vec<String>,
+    /// Use no built-in pack at all.
+    pub no_packs: bool,
 }
 
 impl Default for Options {
@@ -26,6 +32,9 @@ impl Default for Options {
             quotes: QuoteStyle::Dominant,
             encoding: None,
             decisions: None,
+            lexicons: Vec::new(),
+            packs: Vec::new(),
+            no_packs: false,
         }
     }
 }

@@ -55,12 +55,16 @@ pub struct Engine {
     passes: Vec<Box<dyn Pass>>,
     review: Option<(String, DecisionIndex)>,
     build_id: String,
+    resources: std::sync::Arc<crate::names::Resources>,
 }
 
 impl Engine {
-    /// Builds the passes for `options`.
+    /// Builds the passes for `options` and compiles the lexicons and phrase
+    /// packs once; a malformed lexicon is an [`crate::Error::Data`] naming the
+    /// file, line and column.
     pub fn new(options: Options) -> Result<Self> {
         let passes = registry(&options);
+        let resources = crate::names::Resources::for_options(&options)?;
         let review = match &options.decisions {
             Some(path) => Some((path.display().to_string(), Decisions::load(path)?.index())),
             None => None,
@@ -72,11 +76,15 @@ impl Engine {
         if let Some(path) = &options.decisions {
             h.write(&std::fs::read(path).map_err(|e| crate::Error::io(path, e))?);
         }
+        for path in &options.lexicons {
+            h.write(&std::fs::read(path).map_err(|e| crate::Error::io(path, e))?);
+        }
         Ok(Engine {
             options,
             passes,
             review,
             build_id: h.hex(),
+            resources,
         })
     }
 
@@ -114,6 +122,7 @@ impl Engine {
             doc: &document,
             protected: &protected,
             options: &self.options,
+            resources: &self.resources,
         };
         let mut proposals = Proposals::default();
         for pass in &self.passes {

@@ -114,9 +114,78 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
     LineCol { line, column }
 }
 
+/// Line and column of offsets visited in increasing order, in time linear
+/// in the text ([`line_col`] rescans from the start each time); the same
+/// numbers as [`line_col`].
+pub struct LineCursor<'a> {
+    text: &'a str,
+    /// Scanned up to here.
+    pos: usize,
+    line: usize,
+    /// Characters of the current line before `col_pos`.
+    col_chars: usize,
+    col_pos: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        LineCursor {
+            text,
+            pos: 0,
+            line: 1,
+            col_chars: 0,
+            col_pos: 0,
+        }
+    }
+
+    /// Line and column of byte `offset`.
+    pub fn at(&mut self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        if offset < self.pos || !self.text.is_char_boundary(offset) {
+            return line_col(self.text, offset); // out of order: the slow way
+        }
+        let bytes = self.text.as_bytes();
+        for i in self.pos..offset {
+            let brk = match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if brk {
+                self.line += 1;
+                self.col_chars = 0;
+                self.col_pos = i + 1;
+            }
+        }
+        self.pos = offset;
+        match self.text.get(self.col_pos..offset) {
+            Some(s) => {
+                self.col_chars += s.chars().count();
+                self.col_pos = offset;
+            }
+            None => return line_col(self.text, offset),
+        }
+        LineCol {
+            line: self.line,
+            column: self.col_chars + 1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_cursor_agrees_with_line_col() {
+        let text = "a\r\nbé\rc\n\nd  e\r\n\r\nfin";
+        let mut cur = LineCursor::new(text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(cur.at(i), line_col(text, i), "at {i}");
+        }
+        assert_eq!(cur.at(1), line_col(text, 1), "out of order");
+    }
 
     #[test]
     fn overlap_of_insertions_and_ranges() {

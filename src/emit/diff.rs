@@ -10,7 +10,7 @@ use crate::Conversion;
 use crate::decisions::fingerprint;
 use crate::edit::{Edit, Status};
 use crate::emit::json::edit_id;
-use crate::span::{Span, line_col};
+use crate::span::{LineCursor, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -75,6 +75,7 @@ pub fn terminal(c: &Conversion, color: bool) -> String {
     let text = &c.source.text;
     let mut out = String::new();
     let _ = writeln!(out, "{}", st.paint("1", &format!("--- {}", c.source.name)));
+    let mut lines = LineCursor::new(text);
     let mut i = 0;
     while i < c.edits.len() {
         // A region: the source lines of this edit, grown while the next edit
@@ -86,7 +87,7 @@ pub fn terminal(c: &Conversion, color: bool) -> String {
             region_end = region_end.max(line_end(text, c.edits[j].span.end));
             j += 1;
         }
-        let lc = line_col(text, region_start);
+        let lc = lines.at(region_start);
         let mut line = String::new();
         let mut pos = region_start;
         for e in &c.edits[i..j] {
@@ -233,6 +234,7 @@ pub struct RuleCount {
 /// The JSON diff report of `c`.
 pub fn report(c: &Conversion) -> DiffReport<'_> {
     let text = &c.source.text;
+    let mut lines = LineCursor::new(text);
     DiffReport {
         source: &c.source.name,
         summary: counts(c)
@@ -243,13 +245,13 @@ pub fn report(c: &Conversion) -> DiffReport<'_> {
             .edits
             .iter()
             .enumerate()
-            .map(|(i, e)| diff_edit(text, i, e))
+            .map(|(i, e)| diff_edit(text, &mut lines, i, e))
             .collect(),
     }
 }
 
-fn diff_edit<'a>(text: &'a str, i: usize, e: &'a Edit) -> DiffEdit<'a> {
-    let lc = line_col(text, e.span.start);
+fn diff_edit<'a>(text: &'a str, lines: &mut LineCursor<'_>, i: usize, e: &'a Edit) -> DiffEdit<'a> {
+    let lc = lines.at(e.span.start);
     DiffEdit {
         id: edit_id(i),
         fingerprint: fingerprint(text, e),

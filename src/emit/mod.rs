@@ -1,6 +1,7 @@
 //! Output formats. Each is a view of one [`crate::Conversion`].
 
 pub mod diff;
+pub mod html;
 pub mod json;
 pub mod tei;
 

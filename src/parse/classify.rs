@@ -1,52 +1,474 @@
-//! Deciding what each raw block is: title, heading or paragraph.
+//! Deciding what each raw block is: front matter, title, heading, figure,
+//! list item, bibliography entry or paragraph; and which paragraphs open
+//! with a run-in head or a dateline.
 //!
 //! Evidence, not file type, decides: a heading is a short single line without
-//! sentence-final punctuation that is followed by more text. Whatever no rule
-//! claims stays a paragraph.
+//! sentence-final punctuation that is followed by more text; an author line
+//! counts only beside other scholarly evidence (a DOI, ORCID, e-mail or
+//! affiliation); run-in heads count only when the text has several. Whatever
+//! no rule claims stays a paragraph.
 
 use super::blocks::RawBlock;
-use crate::document::{Block, BlockKind, Convention, Document, Meta};
+use super::{figure, front, label, lead};
+use crate::document::{
+    Author, Block, BlockKind, Convention, Document, Figure, FrontKind, Lead, LeadKind, Meta,
+};
+use crate::span::Span;
 
 /// Longest heading, in words.
 const MAX_HEAD_WORDS: usize = 20;
 /// Longest heading, in bytes.
 const MAX_HEAD_BYTES: usize = 200;
+/// Longest title, in words (titles of papers run long, often in capitals).
+const MAX_TITLE_WORDS: usize = 40;
+/// How far into the text front matter may reach, in blocks.
+const FRONT_ZONE: usize = 12;
+/// Run-in heads need this many candidates in one text to be believed.
+const MIN_RUN_IN_HEADS: usize = 2;
 
 /// Classifies raw blocks into a document.
 pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Document {
+    let (raw, bibl_from) = split_bibliography(text, raw);
+    let (raw, listed) = split_lists(text, raw, bibl_from);
+    let bibl_from = raw
+        .iter()
+        .position(|b| front::bibl_heading(b.span.of(text)));
     let n = raw.len();
-    let mut blocks: Vec<Block> = Vec::with_capacity(n);
-    for (i, rb) in raw.iter().enumerate() {
-        let s = rb.span.of(text);
-        let heading_like = rb.lines.len() == 1 && looks_like_heading(s);
-        let kind = if i == 0 && heading_like && n > 1 {
-            BlockKind::Title
-        } else if heading_like && i + 1 < n {
-            let after_head = matches!(blocks.last().map(|b| &b.kind), Some(BlockKind::Head { .. }));
-            BlockKind::Head {
-                level: if after_head { 2 } else { 1 },
-            }
-        } else {
-            BlockKind::Paragraph
-        };
-        blocks.push(Block {
-            kind,
-            span: rb.span,
-            lead: None,
-            inlines: Vec::new(),
+    let body_end = bibl_from.unwrap_or(n);
+    let mut kinds: Vec<Option<BlockKind>> = vec![None; n];
+    let mut meta = Meta::default();
+
+    let front_end = front_matter(text, &raw, body_end, &mut kinds, &mut meta);
+    // A DOI inside a line of the front (a journal line, a footer) if no DOI line.
+    if meta.doi.is_none() {
+        meta.doi = raw[..body_end.min(FRONT_ZONE)].iter().find_map(|b| {
+            front::labelled_doi(b.span.of(text))
+                .map(|(x, y)| Span::new(b.span.start + x, b.span.start + y))
         });
     }
-    let meta = Meta {
-        title: blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Title)
-            .map(|b| b.span),
-        ..Meta::default()
-    };
+    abstracts_and_keywords(text, &raw, front_end, body_end, &mut kinds, &mut meta);
+
+    // Bibliography: the heading, then one entry per block to the end.
+    if let Some(h) = bibl_from {
+        kinds[h] = Some(BlockKind::BiblHead);
+        for (k, rb) in raw.iter().enumerate().skip(h + 1) {
+            let s = rb.span.of(text);
+            let n = super::bibl::entry_number(s).map(|(n, _)| n);
+            kinds[k] = Some(BlockKind::Bibl { n });
+        }
+    }
+
+    let mut blocks: Vec<Block> = Vec::with_capacity(n);
+    for (i, rb) in raw.iter().enumerate() {
+        if let Some(kind) = kinds[i].take() {
+            blocks.push(block(kind, rb.span));
+            continue;
+        }
+        let s = rb.span.of(text);
+        let single = rb.lines.len() == 1;
+        let followed = i + 1 < n;
+        if listed[i]
+            && let Some(len) = label::item_label(s)
+        {
+            let label = Span::new(rb.span.start, rb.span.start + len);
+            blocks.push(block(BlockKind::Item { label: Some(label) }, rb.span));
+        } else if let Some(fig) = caption(text, rb) {
+            // A heading-like line right above a caption is the figure's
+            // title when it reads like a gallery title: repeated in the text
+            // (one title over several pictures) or long. A short unique
+            // heading above a picture stays a section heading.
+            let mut fig = fig;
+            let mut span = rb.span;
+            if let Some(prev) = blocks.last()
+                && matches!(prev.kind, BlockKind::Head { .. })
+                && !prev.span.of(text).contains('\n')
+                && gallery_title(text, prev.span)
+            {
+                fig.head = Some(prev.span);
+                span = prev.span.cover(span);
+                blocks.pop();
+            }
+            blocks.push(block(BlockKind::Figure(fig), span));
+        } else if single && is_byline(s) {
+            blocks.push(block(BlockKind::Byline, rb.span));
+        } else if single && followed && looks_like_heading(s) {
+            let level = label::heading_level(s).unwrap_or_else(|| {
+                if matches!(blocks.last().map(|b| &b.kind), Some(BlockKind::Head { .. })) {
+                    2
+                } else {
+                    1
+                }
+            });
+            blocks.push(block(BlockKind::Head { level }, rb.span));
+        } else if let Some(len) = label::item_label(s) {
+            let label = Span::new(rb.span.start, rb.span.start + len);
+            blocks.push(block(BlockKind::Item { label: Some(label) }, rb.span));
+        } else {
+            blocks.push(block(BlockKind::Paragraph, rb.span));
+        }
+    }
+    leads(text, &mut blocks);
     Document {
         convention,
         blocks,
         meta,
+    }
+}
+
+fn block(kind: BlockKind, span: Span) -> Block {
+    Block {
+        kind,
+        span,
+        lead: None,
+        inlines: Vec::new(),
+    }
+}
+
+/// Front matter at the start: DOI, title, subtitle, authors with their
+/// affiliation, ORCID and e-mail. Returns the index of the first block after it.
+fn front_matter(
+    text: &str,
+    raw: &[RawBlock],
+    body_end: usize,
+    kinds: &mut [Option<BlockKind>],
+    meta: &mut Meta,
+) -> usize {
+    let limit = body_end.min(FRONT_ZONE);
+    let at = |k: usize| raw[k].span.of(text);
+    let is_scholarly_line = |k: usize| {
+        let s = at(k);
+        front::doi_line(s).is_some()
+            || front::orcid_line(s).is_some()
+            || front::email_line(s).is_some()
+            || front::affiliation(s).is_some()
+    };
+    let sub =
+        |k: usize, r: (usize, usize)| Span::new(raw[k].span.start + r.0, raw[k].span.start + r.1);
+    let mut k = 0;
+    while k < limit {
+        let s = at(k);
+        if let Some(r) = front::doi_line(s) {
+            kinds[k] = Some(BlockKind::Front(FrontKind::Doi));
+            meta.doi.get_or_insert(sub(k, r));
+        } else if let Some(r) = front::orcid_line(s) {
+            kinds[k] = Some(BlockKind::Front(FrontKind::Orcid));
+            if let Some(a) = meta.authors.last_mut() {
+                a.orcid.get_or_insert(sub(k, r));
+            }
+        } else if let Some(r) = front::email_line(s) {
+            kinds[k] = Some(BlockKind::Front(FrontKind::Email));
+            if let Some(a) = meta.authors.last_mut() {
+                a.email.get_or_insert(sub(k, r));
+            }
+        } else if meta.title.is_none()
+            && k + 1 < raw.len()
+            && looks_like_title(s, raw[k].lines.len())
+        {
+            kinds[k] = Some(BlockKind::Title);
+            meta.title = Some(raw[k].span);
+            // A heading-like line between the title and a byline or a
+            // dateline is a subtitle (a deck), not a section heading.
+            if k + 2 < raw.len()
+                && raw[k + 1].lines.len() == 1
+                && looks_like_heading(at(k + 1))
+                && !is_byline(at(k + 1))
+                && (is_byline(at(k + 2)) || lead::dateline(at(k + 2)).is_some())
+            {
+                kinds[k + 1] = Some(BlockKind::Subtitle);
+                meta.subtitle = Some(raw[k + 1].span);
+                k += 1;
+            }
+        } else if meta.title.is_some()
+            && let Some(r) = front::author_line(s)
+            && (s.trim_end().ends_with(',')
+                || meta.doi.is_some()
+                || (k + 1..(k + 4).min(raw.len())).any(is_scholarly_line))
+        {
+            kinds[k] = Some(BlockKind::Front(FrontKind::Author));
+            let names = front::author_names(s);
+            if names.is_empty() {
+                meta.authors.push(Author {
+                    name: sub(k, r),
+                    ..Author::default()
+                });
+            }
+            for n in names {
+                meta.authors.push(Author {
+                    name: sub(k, n),
+                    ..Author::default()
+                });
+            }
+        } else if let Some(r) = front::affiliation(s)
+            && meta.authors.last().is_some_and(|a| a.affiliation.is_none())
+        {
+            kinds[k] = Some(BlockKind::Front(FrontKind::Affiliation));
+            if let Some(a) = meta.authors.last_mut() {
+                a.affiliation = Some(sub(k, r));
+            }
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Abstract ("Abstract. …" and the paragraphs up to the keywords) and
+/// keyword blocks ("Key words: …").
+fn abstracts_and_keywords(
+    text: &str,
+    raw: &[RawBlock],
+    from: usize,
+    body_end: usize,
+    kinds: &mut [Option<BlockKind>],
+    meta: &mut Meta,
+) {
+    let mut open_abstract: Option<usize> = None;
+    for k in from..body_end {
+        let s = raw[k].span.of(text);
+        if let Some(lead) = front::keywords_lead(s) {
+            kinds[k] = Some(BlockKind::Keywords);
+            let mut seen: Vec<String> = Vec::new();
+            for (a, b) in front::keyword_terms(s, lead) {
+                let key = s[a..b].to_lowercase();
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    meta.keywords
+                        .push(Span::new(raw[k].span.start + a, raw[k].span.start + b));
+                }
+            }
+            // Paragraphs between an abstract and its keywords continue the abstract.
+            if let Some(a) = open_abstract.take() {
+                for kind in kinds.iter_mut().take(k).skip(a + 1) {
+                    if kind.is_none() {
+                        *kind = Some(BlockKind::Abstract);
+                    }
+                }
+            }
+        } else if kinds[k].is_none() && front::abstract_lead(s).is_some() {
+            kinds[k] = Some(BlockKind::Abstract);
+            if front::abstract_lead(s) == Some(s.len())
+                && k + 1 < body_end
+                && kinds[k + 1].is_none()
+            {
+                kinds[k + 1] = Some(BlockKind::Abstract);
+            }
+            open_abstract = Some(k);
+        } else if open_abstract.is_some_and(|a| k > a + 3) {
+            open_abstract = None;
+        }
+    }
+}
+
+/// Splits off the bibliography: a heading line opens it, and every line
+/// after it in a block of several lines is its own raw block (an entry),
+/// unless the entries are numbered, when unnumbered lines continue the
+/// entry above. Returns the blocks and the heading's index.
+fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<usize>) {
+    let Some(h) = raw.iter().enumerate().position(|(i, b)| {
+        b.lines
+            .first()
+            .is_some_and(|l| front::bibl_heading(l.of(text)))
+            && entries_follow(
+                text,
+                b.lines
+                    .iter()
+                    .skip(1)
+                    .chain(raw[i + 1..].iter().flat_map(|r| r.lines.iter())),
+            )
+    }) else {
+        return (raw, None);
+    };
+    let mut out: Vec<RawBlock> = raw[..h].to_vec();
+    let mut rest = raw[h..].iter();
+    if let Some(head) = rest.next() {
+        let first = head.lines[0];
+        out.push(RawBlock {
+            span: first,
+            lines: vec![first],
+        });
+        if head.lines.len() > 1 {
+            out.extend(split_entries(text, &head.lines[1..]));
+        }
+    }
+    for b in rest {
+        out.extend(split_entries(text, &b.lines));
+    }
+    (out, Some(h))
+}
+
+/// True if most of `lines` look like bibliography entries: numbered, or
+/// holding a year or a URL. A news subhead "Sources" followed by running
+/// text does not open a bibliography.
+fn entries_follow<'a>(text: &str, lines: impl Iterator<Item = &'a Span>) -> bool {
+    let (mut all, mut like) = (0usize, 0usize);
+    for l in lines.take(50) {
+        let s = l.of(text);
+        all += 1;
+        let year = s
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+        if super::bibl::entry_number(s).is_some() || year || s.contains("://") || s.contains("doi")
+        {
+            like += 1;
+        }
+    }
+    all > 0 && like * 2 >= all
+}
+
+fn split_entries(text: &str, lines: &[Span]) -> Vec<RawBlock> {
+    let numbered = lines
+        .iter()
+        .filter(|l| super::bibl::entry_number(l.of(text)).is_some())
+        .count()
+        >= 2;
+    let mut out: Vec<RawBlock> = Vec::new();
+    for &l in lines {
+        let starts_entry = !numbered || super::bibl::entry_number(l.of(text)).is_some();
+        match out.last_mut() {
+            Some(b) if !starts_entry => {
+                b.span = b.span.cover(l);
+                b.lines.push(l);
+            }
+            _ => out.push(RawBlock {
+                span: l,
+                lines: vec![l],
+            }),
+        }
+    }
+    out
+}
+
+/// A block of several lines of which at least two start with a list label
+/// becomes one block per item (an unlabelled first line stays a block of its
+/// own; unlabelled later lines continue the item above).
+fn split_lists(
+    text: &str,
+    raw: Vec<RawBlock>,
+    bibl_from: Option<usize>,
+) -> (Vec<RawBlock>, Vec<bool>) {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut listed = Vec::with_capacity(raw.len());
+    for (i, b) in raw.into_iter().enumerate() {
+        let labelled = b
+            .lines
+            .iter()
+            .filter(|l| label::item_label(l.of(text)).is_some())
+            .count();
+        if bibl_from.is_some_and(|h| i >= h) || b.lines.len() < 2 || labelled < 2 {
+            out.push(b);
+            listed.push(false);
+            continue;
+        }
+        let mut items: Vec<RawBlock> = Vec::new();
+        for (k, &l) in b.lines.iter().enumerate() {
+            let starts = k == 0 || label::item_label(l.of(text)).is_some();
+            match items.last_mut() {
+                Some(it) if !starts => {
+                    it.span = it.span.cover(l);
+                    it.lines.push(l);
+                }
+                _ => items.push(RawBlock {
+                    span: l,
+                    lines: vec![l],
+                }),
+            }
+        }
+        listed.extend(
+            items
+                .iter()
+                .map(|it| label::item_label(it.span.of(text)).is_some()),
+        );
+        out.extend(items);
+    }
+    (out, listed)
+}
+
+/// A paragraph that ends with a picture credit is a caption.
+fn caption(text: &str, rb: &RawBlock) -> Option<Figure> {
+    let s = rb.span.of(text);
+    if s.split_whitespace().count() > figure::MAX_CAPTION_WORDS {
+        return None;
+    }
+    let (a, b) = figure::trailing_credit(s)?;
+    let start = rb.span.start;
+    let caption_text = s[..a].trim_end();
+    Some(Figure {
+        head: None,
+        caption: (!caption_text.is_empty()).then(|| Span::new(start, start + caption_text.len())),
+        credit: Some(Span::new(start + a, start + b)),
+    })
+}
+
+/// Words from which a heading over a caption is a gallery title anyway.
+const GALLERY_TITLE_WORDS: usize = 10;
+
+/// A title over pictures: long, or standing more than once in the text.
+fn gallery_title(text: &str, span: Span) -> bool {
+    let s = span.of(text);
+    s.split_whitespace().count() >= GALLERY_TITLE_WORDS || text.matches(s).nth(1).is_some()
+}
+
+/// "By John Smith", "— Reuters", "- AFP": a byline or sign-off line.
+fn is_byline(s: &str) -> bool {
+    let t = s.trim();
+    let words = t.split_whitespace().count();
+    if let Some(rest) = t.strip_prefix("By ") {
+        return front::author_line(rest).is_some()
+            || (words <= 4
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && !rest.ends_with('.'));
+    }
+    if let Some(rest) = t.strip_prefix(['—', '–', '-']) {
+        let rest = rest.trim_start();
+        return words <= 4
+            && !rest.is_empty()
+            && rest
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !rest.ends_with('.');
+    }
+    false
+}
+
+/// Run-in heads (when the text has several) and a dateline at the start of
+/// the first paragraph of the body.
+fn leads(text: &str, blocks: &mut [Block]) {
+    let candidates: Vec<(usize, usize)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+        .filter_map(|(i, b)| lead::run_in_head(b.span.of(text)).map(|n| (i, n)))
+        .collect();
+    if candidates.len() >= MIN_RUN_IN_HEADS {
+        for (i, n) in candidates {
+            let b = &mut blocks[i];
+            b.lead = Some(Lead {
+                kind: LeadKind::Head,
+                span: Span::new(b.span.start, b.span.start + n),
+            });
+        }
+    }
+    let first_p = blocks.iter().position(|b| {
+        !matches!(
+            b.kind,
+            BlockKind::Title
+                | BlockKind::Subtitle
+                | BlockKind::Head { .. }
+                | BlockKind::Byline
+                | BlockKind::Front(_)
+        )
+    });
+    if let Some(i) = first_p
+        && blocks[i].kind == BlockKind::Paragraph
+        && blocks[i].lead.is_none()
+        && let Some((_, n)) = lead::dateline(blocks[i].span.of(text))
+    {
+        let b = &mut blocks[i];
+        b.lead = Some(Lead {
+            kind: LeadKind::Dateline,
+            span: Span::new(b.span.start, b.span.start + n),
+        });
     }
 }
 
@@ -57,15 +479,28 @@ pub fn looks_like_heading(s: &str) -> bool {
         return false;
     };
     let last = s.chars().next_back().unwrap_or(first);
-    (first.is_uppercase() || first.is_numeric())
+    (first.is_uppercase() || first.is_numeric() || first == '#')
         && words <= MAX_HEAD_WORDS
         && s.len() <= MAX_HEAD_BYTES
         && !matches!(last, '.' | ',' | ';' | ':' | '”' | '"' | '…')
 }
 
+/// A title: like a heading, but it may run longer and wrap over a few lines.
+fn looks_like_title(s: &str, lines: usize) -> bool {
+    let words = s.split_whitespace().count();
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let last = s.chars().next_back().unwrap_or(first);
+    lines <= 3
+        && (first.is_uppercase() || first.is_numeric() || matches!(first, '“' | '"' | '#'))
+        && words <= MAX_TITLE_WORDS
+        && !matches!(last, '.' | ',' | ';' | ':' | '…')
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::document::BlockKind;
+    use crate::document::{BlockKind, FrontKind, LeadKind};
     use crate::parse::parse;
 
     fn kinds(t: &str) -> Vec<BlockKind> {
@@ -97,5 +532,132 @@ mod tests {
     fn a_head_right_after_a_head_is_a_subhead() {
         let t = "Title\n\nMain heading\n\nA deck under it\n\nText.";
         assert_eq!(kinds(t)[2], BlockKind::Head { level: 2 });
+    }
+
+    const PAPER: &str = "doi:10.1000/xyz.7\n\nON THE USES OF ARCHIVES\n\nJane Smith,\n\n*Department of History, University of Oslo*\n\nORCID: 0000-0001-2345-6789\n\njane@uio.example.no\n\nAbstract: We study archives.\n\nKeywords: archives; memory; archives.\n\n1. Introduction\n\nArchives matter (Smith 2019, p. 4).\n\n1.1 Scope\n\nWe look at [1].\n\n## Methods\n\nWe read.\n\nBibliography\n\n[1] Smith, J. 2019. Archives. Oslo.\n[2] Doe, A. 2020. Memory.";
+
+    #[test]
+    fn a_paper_with_numbered_sections() {
+        let d = parse(PAPER);
+        let k: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind.clone()).collect();
+        assert_eq!(k[0], BlockKind::Front(FrontKind::Doi));
+        assert_eq!(k[1], BlockKind::Title);
+        assert_eq!(k[2], BlockKind::Front(FrontKind::Author));
+        assert_eq!(k[3], BlockKind::Front(FrontKind::Affiliation));
+        assert_eq!(k[4], BlockKind::Front(FrontKind::Orcid));
+        assert_eq!(k[5], BlockKind::Front(FrontKind::Email));
+        assert_eq!(k[6], BlockKind::Abstract);
+        assert_eq!(k[7], BlockKind::Keywords);
+        assert_eq!(k[8], BlockKind::Head { level: 1 });
+        assert_eq!(k[10], BlockKind::Head { level: 2 });
+        assert_eq!(k[12], BlockKind::Head { level: 2 });
+        assert_eq!(k[14], BlockKind::BiblHead);
+        assert_eq!(
+            &k[15..],
+            [
+                BlockKind::Bibl { n: Some(1) },
+                BlockKind::Bibl { n: Some(2) }
+            ]
+        );
+        assert_eq!(d.meta.doi.map(|s| s.of(PAPER)), Some("10.1000/xyz.7"));
+        let a = &d.meta.authors[0];
+        assert_eq!(a.name.of(PAPER), "Jane Smith");
+        assert_eq!(a.email.map(|s| s.of(PAPER)), Some("jane@uio.example.no"));
+        assert_eq!(a.orcid.map(|s| s.of(PAPER)), Some("0000-0001-2345-6789"));
+        assert!(
+            a.affiliation
+                .is_some_and(|s| s.of(PAPER).starts_with("Department"))
+        );
+        let terms: Vec<&str> = d.meta.keywords.iter().map(|s| s.of(PAPER)).collect();
+        assert_eq!(terms, ["archives", "memory"]);
+    }
+
+    #[test]
+    fn a_paper_without_a_doi_is_still_a_paper() {
+        let t =
+            "A Study of Things\n\nJohn Roe,\n\nUniversity of Nowhere\n\nAbstract. Things.\n\nText.";
+        let d = parse(t);
+        assert_eq!(d.meta.authors.len(), 1);
+        assert_eq!(d.blocks[3].kind, BlockKind::Abstract);
+    }
+
+    #[test]
+    fn run_in_heads_need_several() {
+        let t = "Methods. We read.\n\nResults. We found.\n\nMr. Smith said so.";
+        let d = parse(t);
+        let leads: Vec<_> = d
+            .blocks
+            .iter()
+            .map(|b| b.lead.map(|l| l.span.of(t)))
+            .collect();
+        assert_eq!(leads, [Some("Methods."), Some("Results."), None]);
+        let single = "The report came out.\n\nIt said one thing about Methods. We read it.";
+        assert!(parse(single).blocks.iter().all(|b| b.lead.is_none()));
+        let one = "Methods. We read.\n\nThen we wrote.";
+        assert!(parse(one).blocks.iter().all(|b| b.lead.is_none()));
+    }
+
+    #[test]
+    fn a_deck_above_a_byline_is_a_subtitle() {
+        let t = "Talks Collapse\n\nSides blame each other\n\nBy John Smith\n\nMOSCOW (Reuters) — Talks failed.";
+        let d = parse(t);
+        assert_eq!(d.blocks[1].kind, BlockKind::Subtitle);
+        assert_eq!(
+            d.meta.subtitle.map(|s| s.of(t)),
+            Some("Sides blame each other")
+        );
+        assert_eq!(d.blocks[2].kind, BlockKind::Byline);
+        let t = "Talks Collapse\n\nSides blame each other\n\nThe talks failed.";
+        assert_eq!(parse(t).blocks[1].kind, BlockKind::Head { level: 1 });
+    }
+
+    #[test]
+    fn several_authors_on_one_line() {
+        let t = "A Study\n\nJane Smith and Bo Li,\n\njane@x.example.org\n\nText.";
+        let d = parse(t);
+        let names: Vec<&str> = d.meta.authors.iter().map(|a| a.name.of(t)).collect();
+        assert_eq!(names, ["Jane Smith", "Bo Li"]);
+        assert!(d.meta.authors[1].email.is_some());
+    }
+
+    #[test]
+    fn a_news_text_with_a_methods_line_stays_news() {
+        let t = "Talks Collapse\n\nMOSCOW (Reuters) — Talks failed.\n\nMethods.\n\nMore news.";
+        let d = parse(t);
+        assert_eq!(d.blocks[1].lead.map(|l| l.kind), Some(LeadKind::Dateline));
+        assert!(d.meta.authors.is_empty() && d.meta.doi.is_none());
+        assert_eq!(d.blocks[2].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn figures_with_gallery_titles_and_credits() {
+        let t = "News\n\nTroops advance on the city\n\nSoldiers near the front. Photo: AFP\n\nTroops advance on the city\n\nThe war went on.";
+        let d = parse(t);
+        match &d.blocks[1].kind {
+            BlockKind::Figure(f) => {
+                assert_eq!(f.head.map(|s| s.of(t)), Some("Troops advance on the city"));
+                assert_eq!(f.caption.map(|s| s.of(t)), Some("Soldiers near the front."));
+                assert_eq!(f.credit.map(|s| s.of(t)), Some("Photo: AFP"));
+            }
+            k => panic!("{k:?}"),
+        }
+        assert_eq!(d.blocks.len(), 4);
+        // A short heading above a picture, not repeated, stays a heading.
+        let t = "News\n\nThe front\n\nSoldiers near the front. Photo: AFP\n\nThe war went on.";
+        let d = parse(t);
+        assert_eq!(d.blocks[1].kind, BlockKind::Head { level: 1 });
+        assert!(matches!(&d.blocks[2].kind, BlockKind::Figure(f) if f.head.is_none()));
+    }
+
+    #[test]
+    fn lists_and_bylines() {
+        let t = "The phases were:\n1. first one\n2. second one\n\nPhase I: It began.\n\nBy John Smith\n\n— Reuters";
+        let k = kinds(t);
+        assert_eq!(k[0], BlockKind::Paragraph);
+        assert!(matches!(k[1], BlockKind::Item { label: Some(_) }));
+        assert!(matches!(k[2], BlockKind::Item { label: Some(_) }));
+        assert!(matches!(k[3], BlockKind::Item { label: Some(_) }));
+        assert_eq!(k[4], BlockKind::Byline);
+        assert_eq!(k[5], BlockKind::Byline);
     }
 }

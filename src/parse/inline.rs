@@ -62,6 +62,55 @@ pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
     out
 }
 
+/// Markdown emphasis and links of the block at `span`, added to `inlines`
+/// (sorted again). A link replaces a bare URL found inside it.
+pub fn add_markdown(text: &str, span: Span, inlines: &mut Vec<Inline>) {
+    let s = span.of(text);
+    for m in super::markdown::marks(s) {
+        match m {
+            super::markdown::Mark::Emphasis { range, delim } => inlines.push(Inline {
+                kind: InlineKind::Emphasis {
+                    rend: if delim == 2 { "bold" } else { "italic" },
+                },
+                span: Span::new(span.start + range.0, span.start + range.1),
+            }),
+            super::markdown::Mark::Link { range, target } => {
+                let link = Span::new(span.start + range.0, span.start + range.1);
+                inlines.retain(|i| !(matches!(i.kind, InlineKind::Url) && link.contains(i.span)));
+                inlines.push(Inline {
+                    kind: InlineKind::Link { target },
+                    span: link,
+                });
+            }
+        }
+    }
+    inlines.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
+}
+
+/// In-text citations of the block at `span`, matched against `entries`.
+pub fn citations(text: &str, span: Span, entries: &[super::bibl::Entry<'_>]) -> Vec<Inline> {
+    super::bibl::citations(span.of(text), entries)
+        .into_iter()
+        .map(|c| Inline {
+            kind: InlineKind::Citation { bibl: c.bibl },
+            span: Span::new(span.start + c.range.0, span.start + c.range.1),
+        })
+        .collect()
+}
+
+/// Adds citations that do not cross an inline element already found.
+pub fn add_citations(inlines: &mut Vec<Inline>, cites: Vec<Inline>) {
+    for c in cites {
+        let crosses = inlines.iter().any(|i| {
+            i.span.overlaps(c.span) && !i.span.contains(c.span) && !c.span.contains(i.span)
+        });
+        if !crosses {
+            inlines.push(c);
+        }
+    }
+    inlines.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
+}
+
 /// URLs and DOIs do not end in sentence punctuation or an unmatched bracket.
 fn trim_trailing_punct(s: &str) -> &str {
     let mut t = s;

@@ -7,11 +7,17 @@
 //! Adding a rule is a new file plus one line in the registry.
 
 mod boilerplate;
+mod credits;
 mod duplicates;
 mod fragments;
+mod glosses;
 mod joins;
+mod keywords;
+mod markup;
 mod mojibake;
+mod names;
 mod nfc;
+mod phrases;
 mod punctuation;
 mod quotes;
 mod repetition;
@@ -39,6 +45,8 @@ pub struct Context<'a> {
     pub protected: &'a [Span],
     /// The conversion options.
     pub options: &'a Options,
+    /// Lexicons and phrase packs, compiled once by the engine.
+    pub resources: &'a crate::names::Resources,
 }
 
 impl Context<'_> {
@@ -81,6 +89,12 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
+        Box::new(markup::Markup),
+        Box::new(keywords::Keywords),
+        Box::new(credits::Credits),
+        Box::new(phrases::Phrases),
+        Box::new(names::Names),
+        Box::new(glosses::Glosses),
         Box::new(boilerplate::Boilerplate::new()),
         Box::new(residue::Residue::new()),
         Box::new(duplicates::Duplicates),
@@ -100,15 +114,39 @@ pub(crate) mod tests {
         let doc = crate::parse::parse(text);
         let protected = doc.protected_spans();
         let options = Options::default();
+        let empty = crate::names::Resources::empty();
         let cx = Context {
             text,
             doc: &doc,
             protected: &protected,
             options: &options,
+            resources: crate::names::Resources::builtin().unwrap_or(&empty),
         };
         let mut out = Proposals::default();
         pass.run(&cx, &mut out);
         out.edits.sort_by_key(|e| e.span);
         out.edits
+    }
+
+    /// Runs `passes` in order over `text` with the built-in packs; returns
+    /// everything proposed (edits sorted by span).
+    pub fn run_passes(passes: &[&dyn Pass], text: &str) -> Proposals {
+        let doc = crate::parse::parse(text);
+        let protected = doc.protected_spans();
+        let options = Options::default();
+        let empty = crate::names::Resources::empty();
+        let cx = Context {
+            text,
+            doc: &doc,
+            protected: &protected,
+            options: &options,
+            resources: crate::names::Resources::builtin().unwrap_or(&empty),
+        };
+        let mut out = Proposals::default();
+        for p in passes {
+            p.run(&cx, &mut out);
+        }
+        out.edits.sort_by_key(|e| e.span);
+        out
     }
 }

@@ -1,90 +1,377 @@
-//! The `text` element: front matter, body divisions and blocks.
+//! The `text` element: front matter, body divisions and blocks, back matter.
 //!
-//! Headings open `div`s (a level-2 heading nests in the level-1 division
-//! before it); blocks joined by an applied layout edit (a paragraph broken at
-//! a page end) share one `p`.
+//! - Leading title, front-matter lines, abstract and keywords go to `front`
+//!   (`titlePage` with `docTitle`, `docImprint`, `docAuthor`, `byline`; then
+//!   `div type="abstract"` and `div type="keywords"`).
+//! - Headings open `div`s (a level-2 heading nests in the level-1 division
+//!   before it); a run-in head ("Turkey. Turkey has…") opens a `div` one level
+//!   below the last standalone heading, with the rest of its paragraph as the
+//!   first `p`.
+//! - A dateline or byline at the top of a division is `dateline`/`byline`.
+//! - Figures are `figure` with `head`, caption `p` and `note type="credit"`.
+//! - Consecutive list items make one `list` of `item`s with their `label`.
+//! - A trailing bibliography goes to `back` as `listBibl/bibl`, each entry
+//!   with `@n` and an `xml:id` that citations point to.
+//! - Blocks joined by an applied layout edit (a paragraph broken at a page
+//!   end) share one `p`.
+//!
+//! Every character of the source is written once, through
+//! [`write_span`], so `restore` gets the text back from here.
 
 use super::Tei;
-use super::inline::write_span;
+use super::inline::{Container, write_span};
 use crate::Conversion;
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, FrontKind, LeadKind};
 use crate::edit::Category;
+use crate::span::Span;
 
 pub(super) fn write(t: &mut Tei, c: &Conversion) {
     let blocks = &c.document.blocks;
     let joined = joins(c);
     t.start("text", &[]);
     t.raw("\n");
-    let front: Vec<&Block> = blocks
+    let front_len = blocks
         .iter()
-        .take_while(|b| matches!(b.kind, BlockKind::Title | BlockKind::Subtitle))
-        .collect();
-    if !front.is_empty() {
-        t.start("front", &[]);
-        t.start("titlePage", &[]);
-        t.start("docTitle", &[]);
-        for b in &front {
-            let kind = if b.kind == BlockKind::Title {
-                "main"
-            } else {
-                "sub"
-            };
-            t.start("titlePart", &[("type", kind)]);
-            write_span(t, c, b.span, &b.inlines, &[]);
-            t.end("titlePart");
-        }
-        t.end("docTitle");
-        t.end("titlePage");
-        t.end("front");
-        t.raw("\n");
+        .take_while(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Title
+                    | BlockKind::Subtitle
+                    | BlockKind::Front(_)
+                    | BlockKind::Abstract
+                    | BlockKind::Keywords
+            )
+        })
+        .count();
+    // Keep a body: if everything is front matter, the last block goes to the body.
+    let front_len = if front_len == blocks.len() {
+        front_len.saturating_sub(1)
+    } else {
+        front_len
+    };
+    let back_from = blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::BiblHead)
+        .filter(|&i| {
+            i > front_len
+                && blocks[i..]
+                    .iter()
+                    .skip(1)
+                    .all(|b| matches!(b.kind, BlockKind::Bibl { .. }))
+        })
+        .unwrap_or(blocks.len());
+    if front_len > 0 {
+        write_front(t, c, &blocks[..front_len]);
     }
-    t.start("body", &[]);
+    write_body(t, c, front_len, back_from, &joined);
+    if back_from < blocks.len() {
+        write_back(t, c, back_from);
+    }
+    t.end("text");
     t.raw("\n");
-    let mut open_divs: Vec<u8> = Vec::new();
-    let mut in_p = false;
-    let mut wrote_any = false;
-    for (i, b) in blocks.iter().enumerate().skip(front.len()) {
-        if !in_p {
-            match b.kind {
-                BlockKind::Head { level } => {
-                    while open_divs.last().is_some_and(|&l| l >= level) {
-                        open_divs.pop();
-                        t.end("div");
-                        t.raw("\n");
-                    }
-                    t.start("div", &[]);
-                    open_divs.push(level);
-                    t.start("head", &[]);
-                    write_span(t, c, b.span, &b.inlines, &[]);
-                    t.end("head");
-                    t.raw("\n");
-                    wrote_any = true;
-                    continue;
-                }
-                _ => t.start("p", &[]),
+}
+
+fn write_front(t: &mut Tei, c: &Conversion, blocks: &[Block]) {
+    t.start("front", &[]);
+    t.raw("\n");
+    let title_page: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Title | BlockKind::Subtitle | BlockKind::Front(_)
+            )
+        })
+        .collect();
+    if !title_page.is_empty() {
+        t.start("titlePage", &[]);
+        t.raw("\n");
+        for b in title_page {
+            let (outer, inner): (&str, Option<(&str, &str)>) = match b.kind {
+                BlockKind::Title => ("docTitle", Some(("titlePart", "main"))),
+                BlockKind::Subtitle => ("docTitle", Some(("titlePart", "sub"))),
+                BlockKind::Front(FrontKind::Doi) => ("docImprint", None),
+                BlockKind::Front(FrontKind::Author) => ("docAuthor", None),
+                _ => ("byline", None),
+            };
+            t.start(outer, &[]);
+            if let Some((name, kind)) = inner {
+                t.start(name, &[("type", kind)]);
             }
-        }
-        write_span(t, c, b.span, &b.inlines, &[]);
-        in_p = joined[i];
-        if in_p {
-            t.text(" ");
-        } else {
-            t.end("p");
+            write_span(t, c, b.span, &b.inlines, &[]);
+            if let Some((name, _)) = inner {
+                t.end(name);
+            }
+            t.end(outer);
             t.raw("\n");
         }
-        wrote_any = true;
+        t.end("titlePage");
+        t.raw("\n");
     }
-    if !wrote_any {
-        // TEI requires content in body; an empty source gives an empty paragraph.
+    let mut k = 0;
+    while k < blocks.len() {
+        let kind = &blocks[k].kind;
+        let ty = match kind {
+            BlockKind::Abstract => "abstract",
+            BlockKind::Keywords => "keywords",
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        t.start("div", &[("type", ty)]);
+        t.raw("\n");
+        while k < blocks.len() && blocks[k].kind == *kind {
+            let b = &blocks[k];
+            t.start("p", &[]);
+            write_span(t, c, b.span, &b.inlines, &[]);
+            t.end("p");
+            t.raw("\n");
+            k += 1;
+        }
+        t.end("div");
+        t.raw("\n");
+    }
+    t.end("front");
+    t.raw("\n");
+}
+
+/// Where the writer stands in the body.
+struct State {
+    /// Levels of the open `div`s.
+    divs: Vec<u8>,
+    /// Level of the last standalone heading (run-in heads nest below it).
+    last_head: u8,
+    /// True once the current division holds running content (p, list,
+    /// figure…); `dateline`/`byline` may only come before that.
+    has_content: bool,
+    /// An open `list` element.
+    in_list: bool,
+    /// Inside a `p` continued across blocks by a layout join.
+    in_p: bool,
+    /// True once a division or running content has been written.
+    wrote_any: bool,
+}
+
+impl State {
+    fn close_list(&mut self, t: &mut Tei) {
+        if self.in_list {
+            t.end("list");
+            t.raw("\n");
+            self.in_list = false;
+        }
+    }
+
+    fn open_div(&mut self, t: &mut Tei, level: u8) {
+        self.close_list(t);
+        while self.divs.last().is_some_and(|&l| l >= level) {
+            self.divs.pop();
+            t.end("div");
+            t.raw("\n");
+        }
+        t.start("div", &[]);
+        self.divs.push(level);
+        self.has_content = false;
+    }
+}
+
+fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[bool]) {
+    let blocks = &c.document.blocks;
+    let text = &c.source.text;
+    t.start("body", &[]);
+    t.raw("\n");
+    let mut st = State {
+        divs: Vec::new(),
+        last_head: 0,
+        has_content: false,
+        in_list: false,
+        in_p: false,
+        wrote_any: false,
+    };
+    for i in from..to {
+        let b = &blocks[i];
+        if st.in_p {
+            // Continuation of a paragraph joined across a break.
+            write_span(t, c, b.span, &b.inlines, &[]);
+            close_or_join(t, &mut st, joined[i]);
+            continue;
+        }
+        if !matches!(b.kind, BlockKind::Item { .. }) {
+            st.close_list(t);
+        }
+        match &b.kind {
+            BlockKind::Head { level } => {
+                st.open_div(t, *level);
+                st.wrote_any = true;
+                st.last_head = *level;
+                t.start("head", &[]);
+                write_span(t, c, b.span, &b.inlines, &[]);
+                t.end("head");
+                t.raw("\n");
+            }
+            BlockKind::Figure(fig) => {
+                t.start("figure", &[]);
+                for (part, span) in [("head", fig.head), ("p", fig.caption), ("note", fig.credit)] {
+                    let Some(span) = span else { continue };
+                    let attrs: &[(&str, &str)] = if part == "note" {
+                        &[("type", "credit")]
+                    } else {
+                        &[]
+                    };
+                    t.start(part, attrs);
+                    write_span(t, c, span, &b.inlines, &[]);
+                    t.end(part);
+                }
+                t.end("figure");
+                t.raw("\n");
+                st.has_content = true;
+            }
+            BlockKind::Item { label } => {
+                if !st.in_list {
+                    t.start("list", &[]);
+                    t.raw("\n");
+                    st.in_list = true;
+                }
+                t.start("item", &[]);
+                let rest_from = match label {
+                    Some(l) if b.span.contains(*l) && !l.is_empty() => {
+                        t.start("label", &[]);
+                        write_span(t, c, *l, &b.inlines, &[]);
+                        t.end("label");
+                        t.text(" ");
+                        l.end
+                    }
+                    _ => b.span.start,
+                };
+                write_span(t, c, rest_of(text, b.span, rest_from), &b.inlines, &[]);
+                t.end("item");
+                t.raw("\n");
+                st.has_content = true;
+                st.wrote_any = true;
+            }
+            BlockKind::Byline if !st.has_content => {
+                t.start("byline", &[]);
+                write_span(t, c, b.span, &b.inlines, &[]);
+                t.end("byline");
+                t.raw("\n");
+            }
+            _ => {
+                let mut from = b.span.start;
+                match b.lead {
+                    Some(lead) if lead.kind == LeadKind::Head && b.span.contains(lead.span) => {
+                        st.open_div(t, st.last_head.saturating_add(1));
+                        st.wrote_any = true;
+                        t.start("head", &[]);
+                        write_span(t, c, lead.span, &b.inlines, &[]);
+                        t.end("head");
+                        t.raw("\n");
+                        from = lead.span.end;
+                    }
+                    Some(lead)
+                        if lead.kind == LeadKind::Dateline
+                            && b.span.contains(lead.span)
+                            && !st.has_content =>
+                    {
+                        let place =
+                            crate::parse::lead::dateline(b.span.of(text)).map(|((a, e), _)| {
+                                Container {
+                                    span: Span::new(b.span.start + a, b.span.start + e),
+                                    name: "placeName",
+                                    attrs: Vec::new(),
+                                }
+                            });
+                        t.start("dateline", &[]);
+                        write_span(t, c, lead.span, &b.inlines, place.as_slice());
+                        t.end("dateline");
+                        t.raw("\n");
+                        from = lead.span.end;
+                    }
+                    _ => {}
+                }
+                let rest = rest_of(text, b.span, from);
+                if rest.is_empty() {
+                    continue;
+                }
+                let attrs: &[(&str, &str)] = if b.kind == BlockKind::Byline {
+                    &[("rend", "byline")]
+                } else {
+                    &[]
+                };
+                t.start("p", attrs);
+                write_span(t, c, rest, &b.inlines, &[]);
+                st.has_content = true;
+                st.wrote_any = true;
+                close_or_join(t, &mut st, joined[i]);
+            }
+        }
+    }
+    if st.in_p {
+        t.end("p");
+        t.raw("\n");
+    }
+    st.close_list(t);
+    if !st.wrote_any {
+        // TEI requires running content in body (a dateline or byline alone is
+        // not enough); an empty source gives an empty paragraph.
         t.empty("p", &[]);
     }
-    for _ in open_divs {
+    for _ in st.divs {
         t.end("div");
         t.raw("\n");
     }
     t.end("body");
     t.raw("\n");
-    t.end("text");
+}
+
+fn close_or_join(t: &mut Tei, st: &mut State, joined: bool) {
+    st.in_p = joined;
+    if joined {
+        t.text(" ");
+    } else {
+        t.end("p");
+        t.raw("\n");
+    }
+}
+
+/// The part of `span` from `from` on, leading whitespace skipped.
+fn rest_of(text: &str, span: Span, from: usize) -> Span {
+    let from = from.clamp(span.start, span.end);
+    let s = &text[from..span.end];
+    let skip = s.len() - s.trim_start().len();
+    Span::new(from + skip, span.end)
+}
+
+fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
+    let blocks = &c.document.blocks;
+    t.start("back", &[]);
+    t.raw("\n");
+    t.start("div", &[("type", "bibliography")]);
+    t.raw("\n");
+    let head = &blocks[from];
+    t.start("head", &[]);
+    write_span(t, c, head.span, &head.inlines, &[]);
+    t.end("head");
+    t.raw("\n");
+    if from + 1 < blocks.len() {
+        t.start("listBibl", &[]);
+        t.raw("\n");
+        for (i, b) in blocks.iter().enumerate().skip(from + 1) {
+            let id = format!("bibl.{}", i + 1);
+            let n = match b.kind {
+                BlockKind::Bibl { n: Some(n) } => n.to_string(),
+                _ => (i - from).to_string(),
+            };
+            t.start("bibl", &[("xml:id", &id), ("n", &n)]);
+            write_span(t, c, b.span, &b.inlines, &[]);
+            t.end("bibl");
+            t.raw("\n");
+        }
+        t.end("listBibl");
+        t.raw("\n");
+    }
+    t.end("div");
+    t.raw("\n");
+    t.end("back");
     t.raw("\n");
 }
 
@@ -94,9 +381,10 @@ fn joins(c: &Conversion) -> Vec<bool> {
     let blocks = &c.document.blocks;
     let mut out = vec![false; blocks.len()];
     for (i, pair) in blocks.windows(2).enumerate() {
-        let gap = crate::span::Span::new(pair[0].span.end, pair[1].span.start);
+        let gap = Span::new(pair[0].span.end, pair[1].span.start);
         let both_text = matches!(pair[0].kind, BlockKind::Paragraph)
-            && matches!(pair[1].kind, BlockKind::Paragraph);
+            && matches!(pair[1].kind, BlockKind::Paragraph)
+            && pair[1].lead.is_none();
         let k = c.edits.partition_point(|e| e.span.end < gap.start);
         out[i] = both_text
             && c.edits[k..]
@@ -105,4 +393,42 @@ fn joins(c: &Conversion) -> Vec<bool> {
                 .any(|e| e.is_applied() && e.category == Category::Layout && e.span.contains(gap));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::BlockKind;
+    use crate::edit::{Category, Edit};
+
+    const NEWS: &str = "News of the Day\n\nA long gallery title over the pictures of the day in the city\n\nSoldiers near the front. Photo: AFP\n\nA long gallery title over the pictures of the day in the city\n\nSoldiers near the front. Photo: AFP\n\nThe war went on.";
+
+    #[test]
+    fn a_figure_removed_whole_still_renders_and_restores() {
+        let mut c = crate::convert_text("n.txt", NEWS);
+        let figs: Vec<_> = c
+            .document
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Figure(_)))
+            .map(|b| b.span)
+            .collect();
+        assert_eq!(figs.len(), 2);
+        // What a duplicates rule would do: remove the second figure whole.
+        let dup = Edit::new(NEWS, figs[1], "", "duplicates", Category::Duplicate, 0.95);
+        let mut proposed = c.edits.clone();
+        proposed.push(dup);
+        c.edits =
+            crate::decide::decide(proposed, &c.document.protected_spans(), 0.8, &|_| None).edits;
+        c.clean = crate::apply::apply(NEWS, &c.edits);
+        assert_eq!(c.clean.matches("Soldiers near the front.").count(), 1);
+        assert!(!c.clean.contains("Photo: AFP"));
+        let tei = super::super::to_string(&c);
+        assert!(
+            tei.contains("<figure><head><surplus reason=\"repeated\""),
+            "{tei}"
+        );
+        let back = crate::restore::from_tei(&tei, "n.xml").expect("restores");
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(squeeze(&back), squeeze(NEWS));
+    }
 }

@@ -12,7 +12,21 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     t.start("fileDesc", &[]);
     t.start("titleStmt", &[]);
     match c.document.meta.title {
-        Some(span) => t.leaf("title", &[("type", "main")], &clean_of(c, span)),
+        Some(span) => {
+            let title = clean_of(c, span);
+            t.leaf("title", &[("type", "main")], &title);
+            // A title set in capitals keeps its form; a title-cased copy
+            // beside it serves catalogues and citations.
+            if crate::parse::grammar::is_all_caps(&title)
+                && title.chars().filter(|c| c.is_alphabetic()).count() > 3
+            {
+                t.leaf(
+                    "title",
+                    &[("type", "alt"), ("subtype", "title-case")],
+                    &title_case(&title),
+                );
+            }
+        }
         None => t.leaf("title", &[("type", "main")], &c.source.name),
     }
     if let Some(span) = c.document.meta.subtitle {
@@ -26,7 +40,7 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
             a.name.of(text).trim_end_matches([',', ';']),
         );
         if let Some(s) = a.affiliation {
-            t.leaf("affiliation", &[], s.of(text));
+            t.leaf("affiliation", &[], &clean_of(c, s));
         }
         if let Some(s) = a.orcid {
             t.leaf("idno", &[("type", "ORCID")], s.of(text));
@@ -84,6 +98,48 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     write_profile_desc(t, c);
     t.end("teiHeader");
     t.raw("\n");
+}
+
+/// Words a title-cased title keeps in lower case (unless first).
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "from",
+    "with", "as", "into", "during", "over", "vs", "via",
+];
+
+/// "THE POSITION OF MAJOR POWERS" → "The Position of Major Powers". Words
+/// of one or two letters other than minor words stay in capitals (UN, EU).
+fn title_case(s: &str) -> String {
+    let word = |w: &str, first: bool| -> String {
+        let lower = w.to_lowercase();
+        if !first && MINOR_WORDS.contains(&lower.as_str()) {
+            return lower;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+            return w.to_owned();
+        }
+        let mut out = String::with_capacity(w.len());
+        let mut upper_next = true;
+        for ch in lower.chars() {
+            if upper_next && ch.is_alphabetic() {
+                out.extend(ch.to_uppercase());
+                upper_next = false;
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    };
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            w.split('-')
+                .enumerate()
+                .map(|(k, part)| word(part, i == 0 || k > 0))
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The header copy of a span: its clean text (applied edits carried out),
@@ -159,6 +215,7 @@ fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
 }
 
 fn write_profile_desc(t: &mut Tei, c: &Conversion) {
+    let text = &c.source.text;
     let keywords = &c.document.meta.keywords;
     let abstracts: Vec<_> = c
         .document
@@ -166,14 +223,23 @@ fn write_profile_desc(t: &mut Tei, c: &Conversion) {
         .iter()
         .filter(|b| b.kind == crate::document::BlockKind::Abstract)
         .collect();
-    if keywords.is_empty() && abstracts.is_empty() {
+    // The header copy leaves out the "Abstract." label.
+    let abstract_spans: Vec<crate::span::Span> = abstracts
+        .iter()
+        .map(|b| {
+            let lead = crate::parse::front::abstract_lead(b.span.of(text)).unwrap_or(0);
+            crate::span::Span::new(b.span.start + lead.min(b.span.len()), b.span.end)
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    if keywords.is_empty() && abstract_spans.is_empty() {
         return;
     }
     t.start("profileDesc", &[]);
-    if !abstracts.is_empty() {
+    if !abstract_spans.is_empty() {
         t.start("abstract", &[]);
-        for b in abstracts {
-            t.leaf("p", &[], &clean_of(c, b.span));
+        for span in abstract_spans {
+            t.leaf("p", &[], &clean_of(c, span));
         }
         t.end("abstract");
     }
@@ -187,4 +253,19 @@ fn write_profile_desc(t: &mut Tei, c: &Conversion) {
         t.end("textClass");
     }
     t.end("profileDesc");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn title_case_keeps_short_capitals_and_minor_words() {
+        assert_eq!(
+            super::title_case("THE POSITION OF MAJOR POWERS DURING THE SECOND KARABAKH WAR"),
+            "The Position of Major Powers during the Second Karabakh War"
+        );
+        assert_eq!(
+            super::title_case("UN AND EU-LED TALKS"),
+            "UN and EU-Led Talks"
+        );
+    }
 }

@@ -68,21 +68,50 @@ pub(crate) fn write_span(
         .collect();
     containers.sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
     // Keep containers that nest with every edit and with the containers kept before them.
+    // One pass with a stack of open containers keeps this linear: containers
+    // come sorted by start (longest first), edits are sorted and disjoint.
     let mut kept: Vec<Container> = Vec::with_capacity(containers.len());
+    let mut open: Vec<usize> = Vec::new(); // indices into kept
     for x in containers {
-        let crosses_edit = edits
-            .iter()
-            .any(|l| l.edit.span.overlaps(x.span) && !x.span.contains(l.edit.span));
-        let crosses_kept = kept.iter().any(|k| {
-            k.span.overlaps(x.span) && !k.span.contains(x.span) && !x.span.contains(k.span)
-        });
-        let empty = x.span.is_empty();
-        if !crosses_edit && !crosses_kept && !empty {
-            kept.push(x);
+        if x.span.is_empty() || crosses_an_edit(&edits, x.span) {
+            continue;
         }
+        while open
+            .last()
+            .is_some_and(|&k| kept[k].span.end <= x.span.start)
+        {
+            open.pop();
+        }
+        if let Some(&k) = open.last() {
+            let top = &mut kept[k];
+            if top.span == x.span && top.name == x.name {
+                // the same element twice (a dateline's place that the
+                // lexicon also knows): one element with both attributes
+                for (a, v) in x.attrs {
+                    if !top.attrs.iter().any(|(b, _)| *b == a) {
+                        top.attrs.push((a, v));
+                    }
+                }
+                continue;
+            }
+            if x.span.end > top.span.end {
+                continue; // crosses the open container
+            }
+        }
+        open.push(kept.len());
+        kept.push(x);
     }
     let mut cursor = 0;
     write_nested(t, c, span, &kept, &edits, &mut cursor);
+}
+
+/// True if an edit straddles a boundary of `span` (`edits` sorted, disjoint).
+fn crosses_an_edit(edits: &[Leaf], span: Span) -> bool {
+    let straddles = |at: usize| {
+        let i = edits.partition_point(|l| l.edit.span.start < at);
+        i > 0 && edits[i - 1].edit.span.end > at
+    };
+    straddles(span.start) || straddles(span.end)
 }
 
 /// An edit as rendered inside one block: clipped to it, with its log id.
@@ -223,15 +252,21 @@ pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
             } else {
                 ("orig", "reg")
             };
-            let extra = (status == Status::Suggested).then_some(("type", "proposed"));
-            write_open(t, "choice", &attrs_for(extra));
+            // A suggestion is typed on its reg/corr (choice takes no @type):
+            // readers that pick reg/corr can skip type="proposed".
+            let reg_attrs: &[(&str, &str)] = if status == Status::Suggested {
+                &[("type", "proposed")]
+            } else {
+                &[]
+            };
+            write_open(t, "choice", &attrs_for(None));
             t.start(orig, &[]);
             t.text(&e.before);
             t.end(orig);
             if e.after.is_empty() {
-                t.empty(reg, &[]);
+                t.empty(reg, reg_attrs);
             } else {
-                t.start(reg, &[]);
+                t.start(reg, reg_attrs);
                 t.text(&e.after);
                 t.end(reg);
             }

@@ -4,7 +4,7 @@
 //! normalizations as `choice/orig+reg`, corrections as `choice/sic+corr`,
 //! removed text as `surplus`, each with `@resp` pointing at the rule's entry
 //! in the header's `editorialDecl` and `@cert` giving its confidence.
-//! Suggested edits appear as `choice[@type='proposed']` while the reading text
+//! Suggested edits appear as `choice` whose `reg`/`corr` has `@type='proposed'` while the reading text
 //! keeps the original. The `teiHeader` holds copies of metadata (title, ids,
 //! keywords) and the `standOff` the entities mentioned. `emend restore` reads
 //! the source back from `text` alone.

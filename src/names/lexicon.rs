@@ -1,0 +1,621 @@
+//! Loading lexicons and phrase packs: TOML files with `[[entity]]` and
+//! `[[phrase]]` tables (see `schemas/lexicon.schema.json` and
+//! `schemas/phrases.schema.json`), checked once when the engine is built.
+//!
+//! Every problem is an [`Error::Data`] naming the file, line and column: bad
+//! TOML, an unknown key, a duplicate id, a variant claimed by two entities
+//! without a `when` condition, an invalid regex.
+
+use super::fold::fold;
+use crate::entity::EntityType;
+use crate::error::{Error, Result};
+use crate::span::line_col;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The packs compiled into the binary: (file name, TOML text).
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "lexicons/caucasus-2020.toml",
+        include_str!("../../lexicons/caucasus-2020.toml"),
+    ),
+    (
+        "lexicons/zh-en-mt.toml",
+        include_str!("../../lexicons/zh-en-mt.toml"),
+    ),
+    (
+        "lexicons/mt-calques.toml",
+        include_str!("../../lexicons/mt-calques.toml"),
+    ),
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    pack: RawPack,
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+    #[serde(default)]
+    phrase: Vec<RawPhrase>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    name: String,
+    #[allow(dead_code)]
+    description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: toml::Spanned<String>,
+    #[serde(rename = "type")]
+    kind: EntityType,
+    canonical: String,
+    #[serde(default)]
+    short: Vec<RawForm>,
+    #[serde(default)]
+    variants: Vec<RawForm>,
+    #[serde(default)]
+    contested: Vec<RawForm>,
+    wikidata: Option<String>,
+    subtype: Option<String>,
+    country: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawForm {
+    Plain(String),
+    Table(RawFormTable),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormTable {
+    form: String,
+    to: Option<String>,
+    when: Option<Condition>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhrase {
+    id: toml::Spanned<String>,
+    #[serde(default)]
+    find: Vec<String>,
+    regex: Option<String>,
+    replace: String,
+    entity: Option<String>,
+    kind: Option<PhraseKind>,
+    confidence: Option<f32>,
+    when: Option<Condition>,
+    note: Option<String>,
+}
+
+/// Window of the `near_*` keys of a condition.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The sentence around the match.
+    Sentence,
+    /// The paragraph (block) around the match.
+    #[default]
+    Paragraph,
+}
+
+/// A context condition; every key given must hold.
+///
+/// A reference `@id` means any mention of that lexicon entity; any other
+/// string is a literal phrase matched case-insensitively at word boundaries.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// At least one reference occurs in the document.
+    #[serde(default)]
+    pub doc_any: Vec<String>,
+    /// Every reference occurs in the document.
+    #[serde(default)]
+    pub doc_all: Vec<String>,
+    /// At least one reference occurs in the window.
+    #[serde(default)]
+    pub near_any: Vec<String>,
+    /// No reference occurs in the window.
+    #[serde(default)]
+    pub near_none: Vec<String>,
+    /// The window of `near_any` and `near_none`.
+    #[serde(default)]
+    pub scope: Scope,
+}
+
+/// How a phrase edit is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhraseKind {
+    /// An error corrected: `sic/corr`.
+    Sic,
+    /// A normalization: `orig/reg`.
+    Reg,
+}
+
+/// What a surface form of an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FormKind {
+    /// The canonical form: linked.
+    Canonical,
+    /// An accepted short form: linked, never rewritten.
+    Short,
+    /// A variant: rewritten.
+    Variant,
+    /// The other side's name: linked, never rewritten.
+    Contested,
+}
+
+impl FormKind {
+    /// True for forms that are rewritten.
+    pub fn rewrites(self) -> bool {
+        self == FormKind::Variant
+    }
+}
+
+/// One surface form of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    /// The form as written in the lexicon.
+    pub text: String,
+    /// The folded key.
+    pub key: String,
+    /// What it is.
+    pub kind: FormKind,
+    /// Explicit rewrite target of a variant.
+    pub to: Option<String>,
+    /// Only counts where this holds.
+    pub when: Option<Condition>,
+}
+
+/// A lexicon entity, compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Id (also the TEI `xml:id`).
+    pub id: String,
+    /// Person, place or organisation.
+    pub kind: EntityType,
+    /// Canonical form.
+    pub canonical: String,
+    /// All forms, the canonical first.
+    pub forms: Vec<Form>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// Subtype: country, city, town, politician...
+    pub subtype: Option<String>,
+    /// Id of the entity's country.
+    pub country: Option<String>,
+    /// Titles that introduce the name.
+    pub roles: Vec<String>,
+    /// Pack the entity comes from.
+    pub pack: String,
+}
+
+impl Entity {
+    /// The accepted (linked, not rewritten) forms: canonical and short.
+    pub fn accepted(&self) -> impl Iterator<Item = &Form> {
+        self.forms
+            .iter()
+            .filter(|f| matches!(f.kind, FormKind::Canonical | FormKind::Short))
+    }
+
+    /// Where a variant `form` is rewritten to: its `to`, else the canonical if
+    /// it has as many words, else an unconditioned short form with as many words.
+    pub fn target_of(&self, form: &str) -> String {
+        let words = form.split_whitespace().count();
+        let count = |s: &str| s.split_whitespace().count();
+        if count(&self.canonical) == words {
+            return self.canonical.clone();
+        }
+        self.forms
+            .iter()
+            .find(|f| f.kind == FormKind::Short && f.when.is_none() && count(&f.text) == words)
+            .map_or_else(|| self.canonical.clone(), |f| f.text.clone())
+    }
+}
+
+/// A phrase of a phrase pack, compiled.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    /// Id, unique across packs.
+    pub id: String,
+    /// Literal surface forms (case-sensitive, at word boundaries).
+    pub find: Vec<String>,
+    /// Or a regex.
+    pub regex: Option<regex::Regex>,
+    /// Replacement (`$1` expands regex groups).
+    pub replace: String,
+    /// Entity the result names.
+    pub entity: Option<String>,
+    /// Correction or normalization.
+    pub kind: PhraseKind,
+    /// Confidence of the edit.
+    pub confidence: f32,
+    /// Condition under which it applies.
+    pub when: Option<Condition>,
+    /// Explanation for the reviewer.
+    pub note: Option<String>,
+}
+
+/// Everything loaded: entities and phrases.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Entities in load order.
+    pub entities: Vec<Entity>,
+    /// Entity index by id.
+    pub by_id: BTreeMap<String, usize>,
+    /// Phrases in load order.
+    pub phrases: Vec<Phrase>,
+    /// Names of the packs loaded.
+    pub packs: Vec<String>,
+}
+
+fn data_error(path: &str, text: &str, offset: usize, message: impl Into<String>) -> Error {
+    let lc = line_col(text, offset);
+    Error::Data {
+        path: path.to_owned(),
+        line: lc.line,
+        column: lc.column,
+        message: message.into(),
+    }
+}
+
+/// Byte offset of the first `"needle"` at or after `from`, else `from`.
+fn locate(text: &str, from: usize, needle: &str) -> usize {
+    let quoted = format!("\"{needle}\"");
+    text.get(from..)
+        .and_then(|t| t.find(&quoted))
+        .map_or(from, |k| from + k)
+}
+
+/// Byte offset of the first line starting with `key` at or after `from`, else `from`.
+fn locate_key(text: &str, from: usize, key: &str) -> usize {
+    let mut pos = from;
+    for line in text.get(from..).unwrap_or("").split_inclusive('\n') {
+        if line.trim_start().starts_with(key) {
+            return pos;
+        }
+        pos += line.len();
+    }
+    from
+}
+
+fn valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.split('-').all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+impl Lexicon {
+    /// Loads one file's text into the lexicon; `path` names it in errors.
+    pub fn load(&mut self, path: &str, text: &str) -> Result<()> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |r| r.start);
+            data_error(path, text, at, e.message().trim().to_owned())
+        })?;
+        self.packs.push(raw.pack.name.clone());
+        for e in raw.entity {
+            let at = e.id.span().start;
+            let id = e.id.into_inner();
+            if !valid_id(&id) {
+                return Err(data_error(
+                    path,
+                    text,
+                    at,
+                    format!(
+                        "entity id {id:?} must be lowercase words joined by hyphens, starting with a letter"
+                    ),
+                ));
+            }
+            if self.by_id.contains_key(&id) {
+                return Err(data_error(
+                    path,
+                    text,
+                    at,
+                    format!("duplicate entity id {id:?}"),
+                ));
+            }
+            let mut forms = vec![Form {
+                text: e.canonical.clone(),
+                key: fold(&e.canonical),
+                kind: FormKind::Canonical,
+                to: None,
+                when: None,
+            }];
+            for (kind, list) in [
+                (FormKind::Short, e.short),
+                (FormKind::Variant, e.variants),
+                (FormKind::Contested, e.contested),
+            ] {
+                for f in list {
+                    let (text_, to, when) = match f {
+                        RawForm::Plain(s) => (s, None, None),
+                        RawForm::Table(t) => (t.form, t.to, t.when),
+                    };
+                    if text_.trim().is_empty() {
+                        return Err(data_error(
+                            path,
+                            text,
+                            at,
+                            format!("entity {id:?} has an empty form"),
+                        ));
+                    }
+                    forms.push(Form {
+                        key: fold(&text_),
+                        text: text_,
+                        kind,
+                        to,
+                        when,
+                    });
+                }
+            }
+            self.by_id.insert(id.clone(), self.entities.len());
+            self.entities.push(Entity {
+                id,
+                kind: e.kind,
+                canonical: e.canonical,
+                forms,
+                wikidata: e.wikidata,
+                subtype: e.subtype,
+                country: e.country,
+                roles: e.roles,
+                pack: raw.pack.name.clone(),
+            });
+            self.check_claims(path, text, at)?;
+        }
+        for p in raw.phrase {
+            let at = p.id.span().start;
+            let id = p.id.into_inner();
+            if self.phrases.iter().any(|q| q.id == id) {
+                return Err(data_error(
+                    path,
+                    text,
+                    at,
+                    format!("duplicate phrase id {id:?}"),
+                ));
+            }
+            let regex = match &p.regex {
+                Some(r) => Some(regex::Regex::new(r).map_err(|e| {
+                    data_error(
+                        path,
+                        text,
+                        locate_key(text, at, "regex"),
+                        format!("phrase {id:?}: invalid regex: {e}"),
+                    )
+                })?),
+                None => None,
+            };
+            if regex.is_none() && p.find.is_empty() {
+                return Err(data_error(
+                    path,
+                    text,
+                    at,
+                    format!("phrase {id:?} needs `find` or `regex`"),
+                ));
+            }
+            if regex.is_some() && !p.find.is_empty() {
+                return Err(data_error(
+                    path,
+                    text,
+                    at,
+                    format!("phrase {id:?} has both `find` and `regex`"),
+                ));
+            }
+            let confidence = p.confidence.unwrap_or(0.9);
+            if !(0.0..=1.0).contains(&confidence) {
+                return Err(data_error(
+                    path,
+                    text,
+                    at,
+                    format!("phrase {id:?}: confidence must lie between 0 and 1"),
+                ));
+            }
+            self.phrases.push(Phrase {
+                id,
+                find: p.find,
+                regex,
+                replace: p.replace,
+                entity: p.entity,
+                kind: p.kind.unwrap_or(PhraseKind::Sic),
+                confidence,
+                when: p.when,
+                note: p.note,
+            });
+        }
+        Ok(())
+    }
+
+    /// The last entity added must not claim, as an unconditioned variant, a
+    /// key another entity uses (or the reverse).
+    fn check_claims(&self, path: &str, text: &str, at: usize) -> Result<()> {
+        let Some(new) = self.entities.last() else {
+            return Ok(());
+        };
+        let n = self.entities.len() - 1;
+        for f in &new.forms {
+            for (k, other) in self.entities[..n].iter().enumerate() {
+                let _ = k;
+                for g in &other.forms {
+                    let clash = f.key == g.key
+                        && (f.kind == FormKind::Variant || g.kind == FormKind::Variant)
+                        && f.when.is_none()
+                        && g.when.is_none();
+                    if clash {
+                        return Err(data_error(
+                            path,
+                            text,
+                            locate(text, at, &f.text),
+                            format!(
+                                "{:?} is claimed by entities {:?} and {:?} without a `when` condition",
+                                f.text, other.id, new.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The entity with `id`.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&k| &self.entities[k])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Lexicon> {
+        let mut l = Lexicon::default();
+        l.load("test.toml", text)?;
+        Ok(l)
+    }
+
+    const HEAD: &str = "[pack]\nname = \"t\"\ndescription = \"d\"\n";
+
+    #[test]
+    fn loads_entities_with_conditioned_forms() {
+        let l = load(&format!(
+            "{HEAD}[[entity]]\nid = \"x\"\ntype = \"person\"\ncanonical = \"Ann Lee\"\nshort = [\"Lee\"]\nvariants = [\"Ann Li\", {{ form = \"Li\", when = {{ near_any = [\"@x\"] }} }}]\n"
+        ))
+        .unwrap();
+        let e = l.entity("x").unwrap();
+        assert_eq!(e.forms.len(), 4);
+        assert_eq!(e.target_of("Ann Li"), "Ann Lee");
+        assert_eq!(e.target_of("Li"), "Lee");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_position() {
+        let err = load(&format!(
+            "{HEAD}[[entity]]\nid = \"x\"\ntype = \"person\"\ncanonical = \"A\"\nnickname = \"B\"\n"
+        ))
+        .unwrap_err();
+        let Error::Data { line, message, .. } = err else {
+            panic!()
+        };
+        assert_eq!(line, 8);
+        assert!(message.contains("nickname"), "{message}");
+    }
+
+    #[test]
+    fn a_variant_claimed_twice_is_an_error() {
+        let err = load(&format!(
+            "{HEAD}[[entity]]\nid = \"a\"\ntype = \"place\"\ncanonical = \"Ganja\"\n\n[[entity]]\nid = \"b\"\ntype = \"place\"\ncanonical = \"Ghana\"\nvariants = [\"Ganja\"]\n"
+        ))
+        .unwrap_err();
+        let Error::Data { line, message, .. } = err else {
+            panic!()
+        };
+        assert_eq!(line, 13, "{message}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_bad_regexes_are_errors() {
+        let dup = format!(
+            "{HEAD}[[entity]]\nid = \"a\"\ntype = \"place\"\ncanonical = \"A\"\n[[entity]]\nid = \"a\"\ntype = \"place\"\ncanonical = \"B\"\n"
+        );
+        assert!(matches!(load(&dup), Err(Error::Data { line: 9, .. })));
+        let bad = format!("{HEAD}[[phrase]]\nid = \"p\"\nregex = \"(\"\nreplace = \"x\"\n");
+        assert!(matches!(load(&bad), Err(Error::Data { line: 6, .. })));
+    }
+
+    /// The packs hold what an expert writes down before reading any file:
+    /// one-off garbles of particular documents are the matcher's job.
+    #[test]
+    fn no_pack_lists_one_off_garbles() {
+        let garbles = [
+            "Passinyan",
+            "Passing an",
+            "Zaturin",
+            "Saizan",
+            "Kudamir",
+            "Owanishan",
+            "Zurbishvili",
+            "Bagdad",
+            "Joseph Borrell",
+        ];
+        let mut l = Lexicon::default();
+        for (path, text) in BUILTIN {
+            l.load(path, text).unwrap();
+            for g in garbles {
+                assert!(!text.contains(g), "{path} lists the one-off garble {g:?}");
+            }
+        }
+        let ganja = l.entity("ganja").unwrap();
+        assert!(
+            !ganja.forms.iter().any(|f| f.key == "ghana"),
+            "Ghana listed as a form of Ganja"
+        );
+    }
+
+    #[test]
+    fn builtin_references_resolve() {
+        let mut l = Lexicon::default();
+        for (path, text) in BUILTIN {
+            l.load(path, text).unwrap();
+        }
+        let check = |c: &Condition, whose: &str| {
+            for r in c
+                .doc_any
+                .iter()
+                .chain(&c.doc_all)
+                .chain(&c.near_any)
+                .chain(&c.near_none)
+            {
+                if let Some(id) = r.strip_prefix('@') {
+                    assert!(
+                        l.entity(id).is_some(),
+                        "{whose}: unknown entity reference {r}"
+                    );
+                }
+            }
+        };
+        for e in &l.entities {
+            if let Some(c) = &e.country {
+                assert!(l.entity(c).is_some(), "{}: unknown country {c}", e.id);
+            }
+            for f in &e.forms {
+                if let Some(c) = &f.when {
+                    check(c, &e.id);
+                }
+            }
+        }
+        for p in &l.phrases {
+            if let Some(id) = &p.entity {
+                assert!(
+                    l.entity(id).is_some(),
+                    "phrase {}: unknown entity {id}",
+                    p.id
+                );
+            }
+            if let Some(c) = &p.when {
+                check(c, &p.id);
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_packs_load() {
+        let mut l = Lexicon::default();
+        for (path, text) in BUILTIN {
+            l.load(path, text).unwrap();
+        }
+        assert!(l.entities.len() > 100);
+        assert!(l.phrases.len() > 20);
+    }
+}

@@ -1,0 +1,235 @@
+//! Names: lexicons of people, places and organisations, and the machinery
+//! that finds them in a text however the translation spelled them.
+//!
+//! - [`lexicon`] loads and checks the TOML lexicons and phrase packs;
+//! - [`fold`] folds keys (case, diacritics, apostrophes, hyphens) with a map
+//!   back to the source;
+//! - [`exact`] finds known forms with one automaton;
+//! - [`similar`] scores unseen spellings (transliteration-aware distance,
+//!   phonetic blocking);
+//! - [`context`] evaluates conditions and context cues;
+//! - [`phrases`] matches the phrase packs.
+//!
+//! [`Resources`] holds everything compiled once by [`crate::Engine::new`]; the
+//! passes `phrases`, `names` and `glosses` use it through
+//! [`crate::passes::Context`].
+
+pub mod context;
+pub mod exact;
+pub mod fold;
+pub mod lexicon;
+pub mod phrases;
+pub mod similar;
+
+use crate::entity::{EntityRecord, Mention};
+use crate::error::{Error, Result};
+use crate::options::Options;
+use crate::passes::Proposals;
+use crate::span::Span;
+use exact::Exact;
+use lexicon::{BUILTIN, FormKind, Lexicon};
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+/// A one-word form the fuzzy matcher compares unknown tokens with.
+#[derive(Debug, Clone)]
+pub struct FuzzyEntry {
+    /// Transliteration skeleton of the form.
+    pub skel: String,
+    /// The form as written.
+    pub form: String,
+    /// Entity index.
+    pub entity: usize,
+    /// What an unseen spelling of this form is rewritten to.
+    pub target: String,
+}
+
+/// Lexicons and phrase packs, compiled.
+#[derive(Debug, Clone)]
+pub struct Resources {
+    /// Entities and phrases.
+    pub lexicon: Lexicon,
+    /// The automaton over known forms.
+    pub exact: Exact,
+    /// One-word forms by phonetic block.
+    pub fuzzy: BTreeMap<char, Vec<FuzzyEntry>>,
+    /// The phrase matcher.
+    pub phrases: phrases::PhraseMatcher,
+}
+
+impl Resources {
+    /// Loads the packs and files `options` asks for and compiles them.
+    pub fn compile(options: &Options) -> Result<Resources> {
+        let mut lex = Lexicon::default();
+        if !options.no_packs {
+            let mut known = Vec::new();
+            for (path, text) in BUILTIN {
+                let mut probe = Lexicon::default();
+                probe.load(path, text)?;
+                let name = probe.packs.first().cloned().unwrap_or_default();
+                known.push(name.clone());
+                if options.packs.is_empty() || options.packs.contains(&name) {
+                    lex.load(path, text)?;
+                }
+            }
+            if let Some(bad) = options.packs.iter().find(|p| !known.contains(p)) {
+                return Err(Error::Data {
+                    path: format!("--pack {bad}"),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "no built-in pack {bad:?}; built-in packs: {}",
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
+        for path in &options.lexicons {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            lex.load(&path.display().to_string(), &text)?;
+        }
+        Ok(Resources::from_lexicon(lex))
+    }
+
+    /// Compiles a loaded lexicon.
+    pub fn from_lexicon(lexicon: Lexicon) -> Resources {
+        let exact = Exact::build(&lexicon);
+        let phrases = phrases::PhraseMatcher::build(&lexicon);
+        let mut fuzzy: BTreeMap<char, Vec<FuzzyEntry>> = BTreeMap::new();
+        for (e, ent) in lexicon.entities.iter().enumerate() {
+            // Unseen spellings are guessed for people and places; organisation
+            // names are phrases, matched exactly or by the phrase packs.
+            if ent.kind == crate::entity::EntityType::Org {
+                continue;
+            }
+            for f in &ent.forms {
+                let letters_only = f
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’');
+                if f.when.is_some() || !letters_only {
+                    continue;
+                }
+                let target = match f.kind {
+                    FormKind::Variant => f.to.clone().unwrap_or_else(|| ent.target_of(&f.text)),
+                    _ => f.text.clone(),
+                };
+                let words: Vec<&str> = f.text.split_whitespace().collect();
+                let twords: Vec<&str> = target.split_whitespace().collect();
+                let mut add = |form: &str, target: &str| {
+                    let skel = similar::skeleton(form);
+                    if skel.chars().count() >= 4 {
+                        let list = fuzzy.entry(similar::block(&skel)).or_default();
+                        if !list.iter().any(|x| x.entity == e && x.skel == skel) {
+                            list.push(FuzzyEntry {
+                                skel,
+                                form: form.to_owned(),
+                                entity: e,
+                                target: target.to_owned(),
+                            });
+                        }
+                    }
+                };
+                if words.len() == 1 && twords.len() == 1 {
+                    add(words[0], twords[0]);
+                } else if ent.kind == crate::entity::EntityType::Person
+                    && words.len() >= 2
+                    && words.len() == twords.len()
+                {
+                    // A person's surname alone, aligned with the target's.
+                    add(words[words.len() - 1], twords[twords.len() - 1]);
+                }
+            }
+        }
+        Resources {
+            lexicon,
+            exact,
+            fuzzy,
+            phrases,
+        }
+    }
+
+    /// The built-in packs, compiled once per process; `None` if they fail to load.
+    pub fn builtin() -> Option<&'static Resources> {
+        Self::builtin_shared().map(|r| &**r)
+    }
+
+    fn builtin_shared() -> Option<&'static Arc<Resources>> {
+        static CELL: OnceLock<Option<Arc<Resources>>> = OnceLock::new();
+        CELL.get_or_init(|| Resources::compile(&Options::default()).ok().map(Arc::new))
+            .as_ref()
+    }
+
+    /// What `options` asks for, compiled; the built-in packs alone are
+    /// compiled once per process and shared.
+    pub fn for_options(options: &Options) -> Result<Arc<Resources>> {
+        let default = Options::default();
+        if options.lexicons.is_empty() && options.packs.is_empty() && !options.no_packs {
+            if let Some(r) = Self::builtin_shared() {
+                return Ok(Arc::clone(r));
+            }
+            return Resources::compile(&default).map(Arc::new);
+        }
+        Resources::compile(options).map(Arc::new)
+    }
+
+    /// No entities, no phrases.
+    pub fn empty() -> Resources {
+        Resources::from_lexicon(Lexicon::default())
+    }
+}
+
+/// Names of the built-in packs, in load order.
+pub fn builtin_pack_names() -> Vec<String> {
+    BUILTIN
+        .iter()
+        .filter_map(|(_, text)| {
+            let v: toml::Value = toml::from_str(text).ok()?;
+            Some(v.get("pack")?.get("name")?.as_str()?.to_owned())
+        })
+        .collect()
+}
+
+/// Pushes a mention of entity `e` at `span` and its standOff record,
+/// remembering `surface` as a variant the document used.
+pub fn record_mention(out: &mut Proposals, lex: &Lexicon, e: usize, span: Span, surface: &str) {
+    let ent = &lex.entities[e];
+    out.mentions.push(Mention {
+        span,
+        entity: ent.id.clone(),
+        kind: ent.kind,
+    });
+    let r = out
+        .entities
+        .entry(ent.id.clone())
+        .or_insert_with(|| EntityRecord {
+            id: ent.id.clone(),
+            kind: ent.kind,
+            canonical: ent.canonical.clone(),
+            wikidata: ent.wikidata.clone(),
+            variants: Vec::new(),
+        });
+    let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    if surface != ent.canonical && !r.variants.contains(&surface) {
+        r.variants.push(surface);
+    }
+}
+
+/// `to` in the case pattern of `surface`: all capitals stay all capitals.
+pub fn match_case(surface: &str, to: &str) -> String {
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        to.to_uppercase()
+    } else {
+        to.to_owned()
+    }
+}
+
+/// Indexes the document of `cx`: folded text, blocks and exact lexicon hits.
+pub fn index<'a>(cx: &crate::passes::Context<'a>) -> context::DocIndex<'a> {
+    let res = cx.resources;
+    let folded = fold::Folded::new(cx.text);
+    let hits = res.exact.find_folded(&res.lexicon, cx.text, &folded);
+    let blocks = cx.doc.blocks.iter().map(|b| b.span).collect();
+    context::DocIndex::new(cx.text, blocks, &res.lexicon, hits, folded)
+}

@@ -1,0 +1,461 @@
+//! Front matter of scholarly texts: DOI, ORCID, e-mail and author lines,
+//! affiliations, abstract and keyword leads, bibliography headings.
+//!
+//! Each function is a small nom grammar over the text of one block and gives
+//! byte ranges relative to that text. A grammar that does not match the whole
+//! block (apart from surrounding space and markup) does not fire: a DOI
+//! inside a sentence is an inline identifier, not a DOI line.
+
+use super::grammar::{cap_word, doi, email, hspace, offset, orcid, ws};
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while},
+    character::complete::char as ch,
+    combinator::{eof, opt},
+    multi::many0,
+    sequence::preceded,
+};
+
+/// A byte range inside a block's text.
+pub type Range = (usize, usize);
+
+fn range(whole: &str, part: &str) -> Range {
+    let s = offset(whole, part);
+    (s, s + part.len())
+}
+
+/// `DOI <https://doi.org/10.x/y>`, `doi: 10.x/y`, `https://doi.org/10.x/y`:
+/// the range of the identifier when the block is nothing but a DOI.
+pub fn doi_line(s: &str) -> Option<Range> {
+    let label = (tag_no_case("doi"), opt(ch(':')), ws);
+    let resolver = (
+        alt((tag("https://"), tag("http://"))),
+        opt(tag("dx.")),
+        tag_no_case("doi.org/"),
+    );
+    let mut p = (
+        ws,
+        opt(label),
+        opt(ch('<')),
+        opt(resolver),
+        doi,
+        opt(ch('>')),
+        opt(ch('.')),
+        ws,
+        eof,
+    );
+    let (_, (_, _, _, _, id, ..)) = p.parse(s).ok()?;
+    Some(range(s, id))
+}
+
+/// A labelled DOI anywhere in `s`: "… 45–67. DOI: 10.1234/abc" or a
+/// `doi.org/` URL. Bare "10.x/y" strings are not taken (a reference list
+/// holds many).
+pub fn labelled_doi(s: &str) -> Option<Range> {
+    let lower = s.to_ascii_lowercase();
+    for (i, _) in lower.match_indices("doi") {
+        let rest = &s[i + 3..];
+        let mut p = (
+            opt(alt((tag(".org/"), tag_no_case(" id:"), tag(":")))),
+            nom::character::complete::space0,
+            doi,
+        );
+        if let Ok((_, (_, _, id))) = p.parse(rest) {
+            let before = s[..i].chars().next_back();
+            if before.is_none_or(|c| !c.is_alphanumeric() || c == '.') {
+                return Some(range(s, id));
+            }
+        }
+    }
+    None
+}
+
+/// `ORCID ID: 0000-0002-3466-4951`, `ORCID: https://orcid.org/…`, or a bare iD.
+pub fn orcid_line(s: &str) -> Option<Range> {
+    let label = (
+        tag_no_case("orcid"),
+        opt(preceded(hspace, alt((tag_no_case("id"), tag("iD"))))),
+        opt(ch(':')),
+        ws,
+    );
+    let resolver = (alt((tag("https://"), tag("http://"))), tag("orcid.org/"));
+    let mut p = (
+        ws,
+        opt(label),
+        opt(ch('<')),
+        opt(resolver),
+        orcid,
+        opt(ch('>')),
+        ws,
+        eof,
+    );
+    let (_, (_, _, _, _, id, ..)) = p.parse(s).ok()?;
+    Some(range(s, id))
+}
+
+/// `Gulgun2004@mail.ru`, `E-mail: a@b.org`, `<a@b.org>`: the address.
+pub fn email_line(s: &str) -> Option<Range> {
+    let label = (
+        alt((
+            tag_no_case("e-mail"),
+            tag_no_case("email"),
+            tag_no_case("mail"),
+        )),
+        opt(ch(':')),
+        ws,
+    );
+    let mut p = (
+        ws,
+        opt(label),
+        opt(ch('<')),
+        opt(tag("mailto:")),
+        email,
+        opt(ch('>')),
+        ws,
+        eof,
+    );
+    let (_, (_, _, _, _, addr, ..)) = p.parse(s).ok()?;
+    Some(range(s, addr))
+}
+
+/// A name part: a capitalised word, an initial ("J."), or a particle.
+fn name_part(input: &str) -> IResult<&str, &str> {
+    alt((
+        nom::combinator::recognize((cap_word, opt(ch('.')))),
+        alt((
+            tag("van"),
+            tag("von"),
+            tag("de"),
+            tag("der"),
+            tag("al-"),
+            tag("da"),
+            tag("di"),
+            tag("bin"),
+        )),
+    ))
+    .parse(input)
+}
+
+/// One author name of two to five parts, e.g. "Gulgun Quliyeva" or "J. R. Smith".
+fn author_name(input: &str) -> IResult<&str, &str> {
+    nom::combinator::verify(
+        nom::combinator::recognize((name_part, many0(preceded(hspace, name_part)))),
+        |n: &str| {
+            let parts = n.split_whitespace().count();
+            (2..=5).contains(&parts) && n.chars().filter(|c| c.is_lowercase()).count() > 0
+        },
+    )
+    .parse(input)
+}
+
+/// An author line: one or more names separated by commas or "and", an
+/// optional trailing comma or superscript marker. The range covers the names.
+pub fn author_line(s: &str) -> Option<Range> {
+    let sep = alt((tag(", "), tag(" and "), tag(" & "), tag("; ")));
+    let marker =
+        take_while(|c: char| c.is_ascii_digit() || matches!(c, '*' | ',' | '¹' | '²' | '³' | '†'));
+    let mut p = (
+        ws,
+        opt(alt((tag("By "), tag("by ")))),
+        nom::combinator::recognize((author_name, many0(preceded(sep, author_name)))),
+        marker,
+        ws,
+        eof,
+    );
+    let (_, (_, _, names, ..)) = p.parse(s).ok()?;
+    if s.contains('\n') {
+        return None;
+    }
+    Some(range(s, names))
+}
+
+fn name_sep(input: &str) -> IResult<&str, &str> {
+    alt((tag(", "), tag(" and "), tag(" & "), tag("; "))).parse(input)
+}
+
+/// The names of an author line, one range each ("Jane Smith, J. R. Tolkien
+/// and Ana de Souza" gives three).
+pub fn author_names(s: &str) -> Vec<Range> {
+    let Some((a, b)) = author_line(s) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut rest = &s[a..b];
+    while let Ok((r, name)) = author_name(rest) {
+        out.push(range(s, name));
+        match name_sep(r) {
+            Ok((r, _)) => rest = r,
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+/// Words that name an institution: an affiliation holds at least one.
+const INSTITUTION_WORDS: &[&str] = &[
+    "University",
+    "Universität",
+    "Université",
+    "Universidad",
+    "Institute",
+    "Institut",
+    "Academy",
+    "College",
+    "Department",
+    "Faculty",
+    "School",
+    "Laboratory",
+    "Centre",
+    "Center",
+    "Ministry",
+    "Lecturer",
+    "Professor",
+    "PhD",
+    "Researcher",
+];
+
+/// An affiliation block: wrapped in markdown emphasis, or naming an
+/// institution in a short text that is not a sentence. The range is the text
+/// inside any emphasis delimiters.
+pub fn affiliation(s: &str) -> Option<Range> {
+    let t = s.trim();
+    let start = offset(s, t);
+    for d in ["**", "*", "__", "_"] {
+        if t.len() > 2 * d.len() && t.starts_with(d) && t.ends_with(d) {
+            let inner = &t[d.len()..t.len() - d.len()];
+            if !inner.contains(d) {
+                return Some((start + d.len(), start + d.len() + inner.len()));
+            }
+        }
+    }
+    let words = t.split_whitespace().count();
+    let names_institution = t
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| INSTITUTION_WORDS.contains(&w));
+    (names_institution && words <= 40 && !t.contains(". ")).then_some((start, start + t.len()))
+}
+
+/// `Abstract.`, `Abstract:`, `ABSTRACT —` at the start of a block: the lead's
+/// length in bytes (punctuation and following space included). A block that
+/// is only "Abstract" gives its whole length.
+pub fn abstract_lead(s: &str) -> Option<usize> {
+    labelled_lead(
+        s,
+        &["abstract", "summary", "annotation", "аннотация", "xülasə"],
+    )
+}
+
+/// `Key words:`, `Keywords:`, `Index terms —` at the start of a block.
+pub fn keywords_lead(s: &str) -> Option<usize> {
+    labelled_lead(
+        s,
+        &[
+            "key words",
+            "keywords",
+            "key-words",
+            "index terms",
+            "açar sözlər",
+            "ключевые слова",
+        ],
+    )
+}
+
+fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
+    let t = s.trim_start();
+    let lower = t.to_lowercase();
+    // to_lowercase can change byte lengths outside ASCII; compare on chars.
+    let label = labels
+        .iter()
+        .find(|l| lower.starts_with(*l) && t.chars().count() >= l.chars().count())?;
+    let n_chars = label.chars().count();
+    let after_label = t.char_indices().nth(n_chars).map_or(t.len(), |(i, _)| i);
+    let rest = &t[after_label..];
+    let mut p = (
+        hspace,
+        opt(alt((tag(":"), tag("."), tag("—"), tag("–"), tag("-")))),
+        ws,
+    );
+    let (after, (_, punct, _)) = p.parse(rest).ok()?;
+    let whole_block = after.is_empty();
+    if punct.is_none() && !whole_block {
+        return None; // "Abstracts of papers are …" is a sentence, not a lead
+    }
+    Some(offset(s, after))
+}
+
+/// The terms of a keyword block after its lead, one range each, in order;
+/// "etc." and empty items are left out, duplicates are kept (the keywords
+/// pass proposes their removal).
+pub fn keyword_terms(s: &str, lead: usize) -> Vec<Range> {
+    let mut out = Vec::new();
+    let body = &s[lead.min(s.len())..];
+    let sep = if body.contains(';') { ';' } else { ',' };
+    let mut pos = lead;
+    for piece in body.split(sep) {
+        let start = pos;
+        pos += piece.len() + sep.len_utf8();
+        let t = piece.trim().trim_end_matches(['.', ';']).trim_end();
+        let t = t.strip_suffix(" etc").unwrap_or(t).trim_end();
+        if t.is_empty() || t.eq_ignore_ascii_case("etc") {
+            continue;
+        }
+        let a = start + offset(piece, piece.trim_start());
+        out.push((a, a + t.len()));
+    }
+    out
+}
+
+/// Headings that open a bibliography.
+const BIBL_HEADINGS: &[&str] = &[
+    "references",
+    "reference list",
+    "bibliography",
+    "works cited",
+    "literature",
+    "literature cited",
+    "sources",
+    "sources and literature",
+    "ədəbiyyat",
+    "ədəbiyyat siyahısı",
+    "список литературы",
+    "литература",
+];
+
+/// `References:`, `## Bibliography`, `7. Works cited`: a line that is only a
+/// bibliography heading.
+pub fn bibl_heading(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('#').trim();
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim();
+    let t = t
+        .trim_matches(['*', '_'])
+        .trim_end_matches([':', '.'])
+        .trim();
+    let lower = t.to_lowercase();
+    BIBL_HEADINGS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str, r: Option<Range>) -> Option<&str> {
+        r.map(|(a, b)| &s[a..b])
+    }
+
+    #[test]
+    fn doi_lines_in_their_forms() {
+        let s = "DOI <https://doi.org/10.30525/2592-8813-2025-2-28>";
+        assert_eq!(at(s, doi_line(s)), Some("10.30525/2592-8813-2025-2-28"));
+        for s in [
+            "doi:10.1000/xyz123",
+            "https://dx.doi.org/10.1000/xyz123",
+            "DOI: 10.1000/xyz123.",
+        ] {
+            assert_eq!(at(s, doi_line(s)), Some("10.1000/xyz123"), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_doi_inside_a_sentence_is_not_a_doi_line() {
+        assert_eq!(doi_line("See doi:10.1000/xyz for details."), None);
+        assert_eq!(doi_line("Smith (2019). Title. doi:10.1000/xyz"), None);
+    }
+
+    #[test]
+    fn labelled_dois_inside_lines() {
+        let s = "Journal of History 3(2), 45–67. DOI: 10.1234/abc.5";
+        assert_eq!(at(s, labelled_doi(s)), Some("10.1234/abc.5"));
+        let s = "Published at https://doi.org/10.1234/abc";
+        assert_eq!(at(s, labelled_doi(s)), Some("10.1234/abc"));
+        assert_eq!(labelled_doi("Smith 2019, 10.1234/abc"), None);
+        assert_eq!(labelled_doi("the doily 10.1234/abc"), None);
+    }
+
+    #[test]
+    fn orcid_and_email_lines() {
+        let s = "ORCID ID: 0000-0002-3466-4951";
+        assert_eq!(at(s, orcid_line(s)), Some("0000-0002-3466-4951"));
+        let s = "ORCID: https://orcid.org/0000-0001-2345-678X";
+        assert_eq!(at(s, orcid_line(s)), Some("0000-0001-2345-678X"));
+        let s = "E-mail: jane.doe@uni.example.org";
+        assert_eq!(at(s, email_line(s)), Some("jane.doe@uni.example.org"));
+        assert_eq!(email_line("Write to jane@uni.org for copies."), None);
+    }
+
+    #[test]
+    fn author_lines() {
+        let s = "Gulgun Quliyeva,";
+        assert_eq!(at(s, author_line(s)), Some("Gulgun Quliyeva"));
+        let s = "Jane Smith, J. R. Tolkien and Ana de Souza1";
+        let names: Vec<&str> = author_names(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(names, ["Jane Smith", "J. R. Tolkien", "Ana de Souza"]);
+        assert_eq!(
+            at(s, author_line(s)),
+            Some("Jane Smith, J. R. Tolkien and Ana de Souza")
+        );
+        for s in [
+            "Casualties on both sides",
+            "The fighting went on.",
+            "WAR",
+            "Many Countries Call For An End Now",
+        ] {
+            assert_eq!(author_line(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn affiliations() {
+        let s = "*PhD in Political Science, Lecturer\nBaku State University (Baku, Azerbaijan)*";
+        assert_eq!(
+            at(s, affiliation(s)).map(|a| a.starts_with("PhD")),
+            Some(true)
+        );
+        assert!(affiliation("Department of History, University of Oslo").is_some());
+        assert!(affiliation("He studied at the University. Then he left.").is_none());
+    }
+
+    #[test]
+    fn abstract_and_keyword_leads() {
+        let s = "Abstract. During the war";
+        assert_eq!(&s[abstract_lead(s).unwrap()..], "During the war");
+        assert_eq!(abstract_lead("ABSTRACT"), Some(8));
+        assert_eq!(abstract_lead("Abstracts of papers are due."), None);
+        assert_eq!(abstract_lead("Abstract art is"), None);
+        let s = "Key words: War, conflict, victory, region, victory, etc.";
+        let lead = keywords_lead(s).unwrap();
+        let terms: Vec<&str> = keyword_terms(s, lead)
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(terms, ["War", "conflict", "victory", "region", "victory"]);
+        let s = "Keywords: memory; archives; oral history.";
+        let terms: Vec<&str> = keyword_terms(s, keywords_lead(s).unwrap())
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(terms, ["memory", "archives", "oral history"]);
+    }
+
+    #[test]
+    fn bibliography_headings() {
+        for s in [
+            "References:",
+            "## Bibliography",
+            "7. Works cited",
+            "LITERATURE",
+            "**References**",
+        ] {
+            assert!(bibl_heading(s), "{s}");
+        }
+        for s in [
+            "References to the war are rare.",
+            "Literature review shows",
+            "Sources say",
+        ] {
+            assert!(!bibl_heading(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! `glosses`: a parenthesis that only repeats the name before it.
+//!
+//! Machine translation often glosses a name with its own abbreviation:
+//! "Nagorno-Karabakh (Naka region)". Once the names and phrases passes have
+//! normalized the text this reads "Nagorno-Karabakh (Nagorno-Karabakh
+//! region)", and the parenthesis says nothing new; it is removed (kept in the
+//! TEI as `surplus`).
+//!
+//! The comparison is on normalized text: the edits already proposed, at or
+//! above the policy threshold, are applied to the head and to the
+//! parenthesis first. A trailing generic word ("region", "area") is ignored.
+//!
+//! Why it is safe: only a parenthesis whose normalized words equal the name
+//! just before it goes; "Karabakh (Azerbaijan)" or "OSCE (2020)" stay.
+
+use super::{Context, Pass, Proposals};
+use crate::edit::{Category, Edit};
+use crate::names::fold::fold;
+use crate::span::Span;
+
+/// See the module documentation.
+pub struct Glosses;
+
+const GENERIC: &[&str] = &[
+    "region",
+    "area",
+    "province",
+    "district",
+    "oblast",
+    "territory",
+];
+
+impl Pass for Glosses {
+    fn id(&self) -> &'static str {
+        "glosses"
+    }
+
+    fn description(&self) -> &'static str {
+        "A parenthesis that repeats the name before it, once names are normalized, is removed."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        let text = cx.text;
+        let min = cx.options.min_confidence;
+        let mut found = Vec::new();
+        for b in &cx.doc.blocks {
+            let s = b.span.of(text);
+            for (k, c) in s.char_indices() {
+                if c != '(' {
+                    continue;
+                }
+                let open = b.span.start + k;
+                let Some(len) = s[k + 1..].find(')') else {
+                    continue;
+                };
+                let close = open + 1 + len;
+                let inner = Span::new(open + 1, close);
+                let capitalised = inner
+                    .of(text)
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase);
+                if len == 0 || len > 80 || inner.of(text).contains(['(', '\n']) || !capitalised {
+                    continue;
+                }
+                let gap_start = text[..open].trim_end_matches([' ', '\u{a0}']).len();
+                let norm_inner = normalized(text, inner, &out.edits, min);
+                let mut inner_words: Vec<String> = words_of(&norm_inner);
+                while inner_words.len() > 1
+                    && inner_words
+                        .last()
+                        .is_some_and(|w| GENERIC.contains(&w.as_str()))
+                {
+                    inner_words.pop();
+                }
+                if inner_words.is_empty() {
+                    continue;
+                }
+                // The head: the mention ending at the gap, else as many words as the gloss has.
+                let head = out
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.end == gap_start)
+                    .map(|m| m.span)
+                    .max_by_key(|s| s.len())
+                    .unwrap_or_else(|| Span::new(b.span.start, gap_start));
+                let head_words = words_of(&normalized(text, head, &out.edits, min));
+                if head_words.len() < inner_words.len() || inner_words.iter().all(|w| w.len() < 3) {
+                    continue;
+                }
+                let tail = &head_words[head_words.len() - inner_words.len()..];
+                if tail == inner_words.as_slice() {
+                    found.push((Span::new(gap_start, close + 1), norm_inner));
+                }
+            }
+        }
+        for (span, norm) in found {
+            out.edits.push(
+                Edit::new(text, span, "", self.id(), Category::Duplicate, 0.9).with_note(format!(
+                    "the parenthesis repeats the name before it (normalized: {norm:?})"
+                )),
+            );
+        }
+    }
+}
+
+/// The text of `span` with the edits at or above `min` inside it applied.
+fn normalized(text: &str, span: Span, edits: &[Edit], min: f32) -> String {
+    let mut inside: Vec<&Edit> = edits
+        .iter()
+        .filter(|e| span.contains(e.span) && !e.span.is_empty() && e.confidence >= min)
+        .collect();
+    inside.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    let mut out = String::new();
+    let mut pos = span.start;
+    for e in inside {
+        if e.span.start < pos {
+            continue;
+        }
+        out.push_str(&text[pos..e.span.start]);
+        out.push_str(&e.after);
+        pos = e.span.end;
+    }
+    out.push_str(&text[pos..span.end]);
+    out
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::Pass;
+    use crate::passes::tests::run_passes;
+
+    fn removed(text: &str) -> Vec<String> {
+        let passes: [&dyn Pass; 3] = [
+            &super::super::phrases::Phrases,
+            &super::super::names::Names,
+            &Glosses,
+        ];
+        run_passes(&passes, text)
+            .edits
+            .into_iter()
+            .filter(|e| e.rule == "glosses")
+            .map(|e| e.before)
+            .collect()
+    }
+
+    #[test]
+    fn a_gloss_that_repeats_the_name_goes() {
+        assert_eq!(
+            removed("Fighting in Nagorno-Karabakh (Nagorno-Karabakh) went on."),
+            [" (Nagorno-Karabakh)"]
+        );
+        assert_eq!(
+            removed("Armenia and Azerbaijan fought in Nagorno-Karabakh (Naka region) again."),
+            [" (Naka region)"]
+        );
+    }
+
+    #[test]
+    fn informative_parentheses_stay() {
+        assert!(
+            removed("Fighting in Karabakh (Azerbaijan) and the OSCE (2020) report.").is_empty()
+        );
+        assert!(removed("The region (region) is odd (a) but stays.").is_empty());
+    }
+}

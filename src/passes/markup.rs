@@ -1,0 +1,120 @@
+//! `markup`: markdown delimiters left in pasted text.
+//!
+//! The parser marks `**bold**`, `*italic*`, `[text](url)` and `<url>` as
+//! inline elements (TEI `hi @rend` and `ref @target`); this pass proposes the
+//! removal of their delimiters from the reading text: `**`, `*`, `[`,
+//! `](url)`, `<`, `>`, and the `##` of a markdown heading. Example: "We
+//! said **Let's live.**" reads "We said Let's live." and the TEI shows `<hi rend="bold"><surplus
+//! reason="markup">**</surplus>Let's live.<surplus …>**</surplus></hi>`.
+//!
+//! Why it is safe: only delimiters the grammar paired up are touched, never
+//! the words between them; the link target stays in `ref @target`, and the
+//! removed characters stay in the TEI as `surplus`, so restore gets them back.
+
+use super::{Context, Pass, Proposals};
+use crate::document::{BlockKind, InlineKind};
+use crate::edit::{Category, Edit};
+use crate::span::Span;
+
+/// See the module documentation.
+pub struct Markup;
+
+impl Pass for Markup {
+    fn id(&self) -> &'static str {
+        "markup"
+    }
+
+    fn description(&self) -> &'static str {
+        "Markdown delimiters (**, *, [..](url), <url>) removed; the text they marked becomes TEI hi or ref."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        for block in &cx.doc.blocks {
+            // "## Methods": the heading marker goes, the heading stays a TEI head.
+            if matches!(block.kind, BlockKind::Head { .. }) {
+                let s = block.span.of(cx.text);
+                let hashes = s.len() - s.trim_start_matches('#').len();
+                if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
+                    let marker = s[hashes..].len() - s[hashes..].trim_start().len() + hashes;
+                    let span = Span::new(block.span.start, block.span.start + marker);
+                    out.edits.push(
+                        Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.95)
+                            .with_note("markdown heading marker: the heading is a TEI head"),
+                    );
+                }
+            }
+            for inline in &block.inlines {
+                let s = inline.span.of(cx.text);
+                let (open, close) = match &inline.kind {
+                    InlineKind::Emphasis { rend } => {
+                        let d = if *rend == "bold" { 2 } else { 1 };
+                        (d, d)
+                    }
+                    InlineKind::Link { target } if s.starts_with('[') => {
+                        let tail = target.len() + 3; // "](" + target + ")"
+                        (1, tail)
+                    }
+                    InlineKind::Link { .. } if s.starts_with('<') && s.ends_with('>') => (1, 1),
+                    _ => continue,
+                };
+                if open + close > s.len() {
+                    continue;
+                }
+                let a = inline.span.start;
+                let b = inline.span.end;
+                let note = "markdown delimiter: the element is kept as TEI markup";
+                for span in [Span::new(a, a + open), Span::new(b - close, b)] {
+                    if cx.text.is_char_boundary(span.start) && cx.text.is_char_boundary(span.end) {
+                        out.edits.push(
+                            Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.95)
+                                .with_note(note),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::passes::tests::run_pass;
+
+    fn fixed(t: &str) -> String {
+        crate::apply::apply(t, &run_pass(&super::Markup, t))
+    }
+
+    #[test]
+    fn delimiters_go() {
+        assert_eq!(
+            fixed("We said **Let's live.** Then"),
+            "We said Let's live. Then"
+        );
+        assert_eq!(
+            fixed("T\n\nan *italic\nphrase* here"),
+            "T\n\nan italic\nphrase here"
+        );
+        assert_eq!(
+            fixed("see [the report](https://x.org/r) now"),
+            "see the report now"
+        );
+        assert_eq!(fixed("URL: <https://x.org/a>"), "URL: https://x.org/a");
+        assert_eq!(
+            fixed("T\n\n## Methods\n\nWe read."),
+            "T\n\nMethods\n\nWe read."
+        );
+    }
+
+    #[test]
+    fn lone_marks_and_placeholder_links_stay() {
+        for t in [
+            "Required fields are marked *",
+            "5 * 3 * 2",
+            "[catalog.az+1](#)",
+            "a < b > c",
+            "[1] Smith",
+        ] {
+            assert_eq!(fixed(t), t);
+        }
+    }
+}
