@@ -10,11 +10,12 @@
 //! never a credit, which legitimately repeats) is cut into 3-word shingles
 //! over lowercased words. An index maps each shingle to the units holding
 //! it, so candidates come from shared shingles only (near-linear, never all
-//! pairs). A unit is a near-duplicate
-//! when the *containment* of the shorter unit in the other,
-//! |A∩B| / |A| for the shorter A, is high — Jaccard would miss a short copy of
-//! a long paragraph. Very common shingles (in more than [`MAX_POSTINGS`]
-//! units) are not used for candidates.
+//! pairs). A unit A is a near-duplicate of an earlier unit B when its
+//! *containment* |A∩B| / |A| is high — Jaccard would miss a short copy of a
+//! long paragraph — and it is not tiny beside B (a title quoted inside a
+//! paragraph is a mention). A later unit that adds much to an earlier one is
+//! an expansion, not a copy, and stays. Very common shingles (in more than
+//! [`MAX_POSTINGS`] units) are not used for candidates.
 //!
 //! Why it is safe: an exact repeat is applied only for substantial units (at
 //! least [`MIN_APPLY_WORDS`] words), a near-duplicate only when it is long and
@@ -198,7 +199,6 @@ fn find(units: &[Unit]) -> Vec<Found> {
     let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words, &mut ids)).collect();
     let mut index: HashMap<Shingle, Vec<usize>> = HashMap::new();
     let mut exact: HashMap<&[String], usize> = HashMap::new();
-    let mut removed: HashSet<usize> = HashSet::new();
     // blocks removed whole: their parts are not looked at again
     let mut gone: HashSet<usize> = HashSet::new();
     let mut out: Vec<Found> = Vec::new();
@@ -219,7 +219,6 @@ fn find(units: &[Unit]) -> Vec<Found> {
                 kind: Kind::Exact,
                 confidence,
             });
-            removed.insert(j);
             if u.whole {
                 gone.insert(u.block);
             }
@@ -236,17 +235,14 @@ fn find(units: &[Unit]) -> Vec<Found> {
                 }
             }
         }
+        // containment of this (later) unit in each earlier one; the first
+        // copy always stays, so only the later unit can be the repeat
         let mut best: Option<(f32, usize)> = None;
         for (&i, &count) in &shared {
-            if units[i].block == u.block {
+            if units[i].block == u.block || a.is_empty() {
                 continue;
             }
-            let b = &sets[i];
-            let shorter = a.len().min(b.len());
-            if shorter == 0 {
-                continue;
-            }
-            let c = count as f32 / shorter as f32;
+            let c = count as f32 / a.len() as f32;
             if best.is_none_or(|(bc, _)| c > bc) {
                 best = Some((c, i));
             }
@@ -255,30 +251,23 @@ fn find(units: &[Unit]) -> Vec<Found> {
         if let Some((c, i)) = best {
             let ratio =
                 a.len().min(sets[i].len()) as f32 / a.len().max(sets[i].len()).max(1) as f32;
-            if c >= NEAR_PROPOSE && ratio >= MIN_LENGTH_RATIO {
-                let later_is_shorter = a.len() <= sets[i].len();
-                let (dup, orig) = if later_is_shorter { (j, i) } else { (i, j) };
-                let dup_words = units[dup].words.len();
-                if dup_words >= MIN_APPLY_WORDS && !removed.contains(&dup) && !units[dup].heading {
-                    let confidence =
-                        if later_is_shorter && c >= NEAR_APPLY && dup_words >= MIN_NEAR_APPLY_WORDS
-                        {
-                            0.9
-                        } else {
-                            0.6
-                        };
-                    out.push(Found {
-                        unit: dup,
-                        original: orig,
-                        kind: Kind::Near(c),
-                        confidence,
-                    });
-                    removed.insert(dup);
-                    if later_is_shorter && units[dup].whole {
-                        gone.insert(units[dup].block);
-                    }
-                    is_dup = later_is_shorter;
+            if c >= NEAR_PROPOSE && ratio >= MIN_LENGTH_RATIO && n >= MIN_APPLY_WORDS && !u.heading
+            {
+                let confidence = if c >= NEAR_APPLY && n >= MIN_NEAR_APPLY_WORDS {
+                    0.9
+                } else {
+                    0.6
+                };
+                out.push(Found {
+                    unit: j,
+                    original: i,
+                    kind: Kind::Near(c),
+                    confidence,
+                });
+                if u.whole {
+                    gone.insert(u.block);
                 }
+                is_dup = true;
             }
         }
         if !is_dup {
@@ -514,6 +503,10 @@ mod tests {
         );
         // no edit is about a credit alone
         assert!(e.iter().all(|e| e.before.trim() != "Photo: AFP"));
+        // the first gallery title stays untouched: a later figure that
+        // contains it is no reason to remove the first copy
+        let first_end = text.find("Photo: AFP").unwrap_or(0);
+        assert!(e.iter().all(|e| e.span.start > first_end), "{e:?}");
     }
 
     #[test]
