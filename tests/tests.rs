@@ -1,5 +1,6 @@
 //! One integration-test binary (fewer links on a small machine).
 
+mod artefacts;
 mod batch;
 mod cli;
 mod common;

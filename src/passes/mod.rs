@@ -6,14 +6,22 @@
 //! matters where a rule compares normalized text (glosses after names).
 //! Adding a rule is a new file plus one line in the registry.
 
+mod boilerplate;
 mod credits;
+mod duplicates;
+mod fragments;
 mod glosses;
+mod joins;
 mod keywords;
 mod markup;
+mod mojibake;
 mod names;
 mod nfc;
 mod phrases;
+mod punctuation;
 mod quotes;
+mod repetition;
+mod residue;
 mod whitespace;
 mod xml_chars;
 
@@ -77,6 +85,7 @@ pub trait Pass: Send + Sync {
 pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(xml_chars::XmlChars),
+        Box::new(mojibake::Mojibake),
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
@@ -86,6 +95,13 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(phrases::Phrases),
         Box::new(names::Names),
         Box::new(glosses::Glosses),
+        Box::new(boilerplate::Boilerplate::new()),
+        Box::new(residue::Residue::new()),
+        Box::new(duplicates::Duplicates),
+        Box::new(joins::Joins),
+        Box::new(punctuation::Punctuation),
+        Box::new(repetition::Repetition),
+        Box::new(fragments::Fragments),
     ]
 }
 

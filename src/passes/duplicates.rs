@@ -1,0 +1,518 @@
+//! `duplicates`: blocks that repeat earlier text.
+//!
+//! Web copies repeat gallery titles and captions; PDF conversions and chat
+//! pastes repeat a paragraph, or a shortened copy of it ("UN. The United
+//! Nations has reaffirmed …" followed by "The United Nations has reaffirmed …").
+//! The first copy stays; later copies are removed and kept in the TEI as
+//! `surplus reason="repeated"`.
+//!
+//! How: each unit (a block, or a part of a figure: gallery title, caption;
+//! never a credit, which legitimately repeats) is cut into 3-word shingles
+//! over lowercased words. An index maps each shingle to the units holding
+//! it, so candidates come from shared shingles only (near-linear, never all
+//! pairs). A unit A is a near-duplicate of an earlier unit B when its
+//! *containment* |A∩B| / |A| is high — Jaccard would miss a short copy of a
+//! long paragraph — and it is not tiny beside B (a title quoted inside a
+//! paragraph is a mention). A later unit that adds much to an earlier one is
+//! an expansion, not a copy, and stays. Very common shingles (in more than
+//! [`MAX_POSTINGS`] units) are not used for candidates.
+//!
+//! Why it is safe: an exact repeat is applied only for substantial units (at
+//! least [`MIN_APPLY_WORDS`] words), a near-duplicate only when it is long and
+//! almost wholly contained; short repeats (a "Conclusion" heading in two
+//! chapters, a refrain) are only proposed, one-word units never. Bibliography
+//! entries and front matter are never compared. Removed text stays in the TEI.
+
+use super::{Context, Pass, Proposals};
+use crate::document::{BlockKind, Document};
+use crate::edit::{Category, Edit};
+use crate::span::Span;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// See the module documentation.
+pub struct Duplicates;
+
+/// Shingle width in words.
+const K: usize = 3;
+/// Units with fewer words are never removed, only proposed.
+const MIN_APPLY_WORDS: usize = 8;
+/// Near-duplicates are applied only from this many words.
+const MIN_NEAR_APPLY_WORDS: usize = 25;
+/// Containment from which a long near-duplicate is applied.
+const NEAR_APPLY: f32 = 0.9;
+/// Containment from which a near-duplicate is proposed.
+const NEAR_PROPOSE: f32 = 0.75;
+/// A near-duplicate must be at least this fraction of the other unit's
+/// length: a title quoted inside a long paragraph is a mention, not a copy.
+const MIN_LENGTH_RATIO: f32 = 0.3;
+/// Shingles shared by more units than this do not produce candidates.
+const MAX_POSTINGS: usize = 64;
+
+/// A unit of comparison.
+struct Unit {
+    /// Index of its block.
+    block: usize,
+    /// Its span.
+    span: Span,
+    /// True when the unit is the whole block.
+    whole: bool,
+    /// True for titles and headings: only ever removed as exact repeats.
+    heading: bool,
+    /// Lowercased words.
+    words: Vec<String>,
+}
+
+impl Pass for Duplicates {
+    fn id(&self) -> &'static str {
+        "duplicates"
+    }
+
+    fn description(&self) -> &'static str {
+        "Repeated blocks (gallery titles, captions, paragraphs pasted twice or repeating the previous one) found by word-shingle containment; later copies removed as surplus, short or partial repeats proposed."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        out.edits.extend(proposals(cx.text, cx.doc, self.id()));
+    }
+}
+
+/// The pass's edits for `doc` over `text` (needs nothing else of a context).
+fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
+    let units = units(text, doc);
+    let mut out = Vec::new();
+    for f in find(&units) {
+        let (span, extra) = removal(text, doc, &units, f.unit, f.original);
+        let note = match f.kind {
+            Kind::Exact => format!("repeats {} exactly", describe(text, &units[f.original])),
+            Kind::Near(c) => format!(
+                "{:.0}% of its word triples occur in {}",
+                c * 100.0,
+                describe(text, &units[f.original])
+            ),
+        };
+        let note = if extra {
+            format!("{note}; the copy runs on into the next paragraph")
+        } else {
+            note
+        };
+        out.push(
+            Edit::new(text, span, "", rule, Category::Duplicate, f.confidence).with_note(note),
+        );
+    }
+    out
+}
+
+fn describe(text: &str, u: &Unit) -> String {
+    let line = crate::span::line_col(text, u.span.start).line;
+    format!("the text at line {line}")
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn units(text: &str, doc: &Document) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        match &b.kind {
+            BlockKind::Bibl { .. }
+            | BlockKind::BiblHead
+            | BlockKind::Front(_)
+            | BlockKind::Keywords => {}
+            BlockKind::Figure(f)
+                if f.head.is_some() || f.caption.is_some() || f.credit.is_some() =>
+            {
+                // credits are not compared: one photographer or agency is
+                // credited under every picture, and that is no copy
+                let parts: Vec<Span> = [f.head, f.caption].into_iter().flatten().collect();
+                if parts.len() > 1 {
+                    // the figure as a whole first: a repeated gallery item
+                    // goes in one piece
+                    out.push(Unit {
+                        block: i,
+                        span: b.span,
+                        whole: true,
+                        heading: false,
+                        words: parts.iter().flat_map(|p| words(p.of(text))).collect(),
+                    });
+                }
+                for span in parts {
+                    out.push(Unit {
+                        block: i,
+                        span,
+                        whole: span == b.span,
+                        heading: false,
+                        words: words(span.of(text)),
+                    });
+                }
+            }
+            _ => out.push(Unit {
+                block: i,
+                span: b.span,
+                whole: true,
+                heading: matches!(
+                    b.kind,
+                    BlockKind::Title | BlockKind::Subtitle | BlockKind::Head { .. }
+                ),
+                words: words(b.span.of(text)),
+            }),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Exact,
+    Near(f32),
+}
+
+/// A unit found to repeat another.
+#[derive(Debug)]
+struct Found {
+    unit: usize,
+    original: usize,
+    kind: Kind,
+    confidence: f32,
+}
+
+type Shingle = (u32, u32, u32);
+
+fn shingles(words: &[String], ids: &mut HashMap<String, u32>) -> Vec<Shingle> {
+    let mut id = |w: &String| {
+        let n = ids.len() as u32;
+        *ids.entry(w.clone()).or_insert(n)
+    };
+    let ws: Vec<u32> = words.iter().map(&mut id).collect();
+    let mut set: Vec<Shingle> = ws.windows(K).map(|w| (w[0], w[1], w[2])).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// Finds repeated units; the result is in unit order and deterministic.
+fn find(units: &[Unit]) -> Vec<Found> {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words, &mut ids)).collect();
+    let mut index: HashMap<Shingle, Vec<usize>> = HashMap::new();
+    let mut exact: HashMap<&[String], usize> = HashMap::new();
+    // blocks removed whole: their parts are not looked at again
+    let mut gone: HashSet<usize> = HashSet::new();
+    let mut out: Vec<Found> = Vec::new();
+    for (j, u) in units.iter().enumerate() {
+        let n = u.words.len();
+        if n < 2 || gone.contains(&u.block) {
+            continue;
+        }
+        let earlier = exact
+            .get(u.words.as_slice())
+            .copied()
+            .filter(|&i| units[i].block != u.block);
+        if let Some(i) = earlier {
+            let confidence = if n >= MIN_APPLY_WORDS { 0.97 } else { 0.55 };
+            out.push(Found {
+                unit: j,
+                original: i,
+                kind: Kind::Exact,
+                confidence,
+            });
+            if u.whole {
+                gone.insert(u.block);
+            }
+            continue;
+        }
+        exact.entry(u.words.as_slice()).or_insert(j);
+        let a = &sets[j];
+        // candidates: count shared shingles per earlier unit
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for s in a {
+            if let Some(post) = index.get(s).filter(|p| p.len() <= MAX_POSTINGS) {
+                for &i in post {
+                    *shared.entry(i).or_default() += 1;
+                }
+            }
+        }
+        // containment of this (later) unit in each earlier one; the first
+        // copy always stays, so only the later unit can be the repeat
+        let mut best: Option<(f32, usize)> = None;
+        for (&i, &count) in &shared {
+            if units[i].block == u.block || a.is_empty() {
+                continue;
+            }
+            let c = count as f32 / a.len() as f32;
+            if best.is_none_or(|(bc, _)| c > bc) {
+                best = Some((c, i));
+            }
+        }
+        let mut is_dup = false;
+        if let Some((c, i)) = best {
+            let ratio =
+                a.len().min(sets[i].len()) as f32 / a.len().max(sets[i].len()).max(1) as f32;
+            if c >= NEAR_PROPOSE && ratio >= MIN_LENGTH_RATIO && n >= MIN_APPLY_WORDS && !u.heading
+            {
+                let confidence = if c >= NEAR_APPLY && n >= MIN_NEAR_APPLY_WORDS {
+                    0.9
+                } else {
+                    0.6
+                };
+                out.push(Found {
+                    unit: j,
+                    original: i,
+                    kind: Kind::Near(c),
+                    confidence,
+                });
+                if u.whole {
+                    gone.insert(u.block);
+                }
+                is_dup = true;
+            }
+        }
+        if !is_dup {
+            for s in a {
+                index.entry(*s).or_default().push(j);
+            }
+        }
+    }
+    out.sort_by_key(|f| f.unit);
+    out
+}
+
+/// The span to delete for unit `k`, and whether it reaches into the next block.
+///
+/// A whole block goes with the blank space after it. A paragraph copy that
+/// ends mid-sentence (a page break cut it) takes the continuation in the next
+/// paragraph too, when that sentence is also part of the original.
+fn removal(text: &str, doc: &Document, units: &[Unit], k: usize, original: usize) -> (Span, bool) {
+    let u = &units[k];
+    if !u.whole {
+        // a figure part takes the line break after it; a credit on the same
+        // line keeps the space before it (the credit rule may remove both)
+        let rest = &text[u.span.end..];
+        let ws = rest.len() - rest.trim_start().len();
+        let ws = if rest[..ws].contains('\n') { ws } else { 0 };
+        return (Span::new(u.span.start, u.span.end + ws), false);
+    }
+    let base = super::boilerplate::removal_span(text, doc, u.block);
+    let blocks = &doc.blocks;
+    let b = &blocks[u.block];
+    let ends_open = !super::joins::ends_sentence(b.span.of(text));
+    let next = blocks
+        .get(u.block + 1)
+        .filter(|n| n.kind == BlockKind::Paragraph);
+    let sentence = next.and_then(|n| first_sentence_end(n.span.of(text)).map(|end| (n, end)));
+    if let (true, BlockKind::Paragraph, Some((next, end))) = (ends_open, &b.kind, sentence) {
+        let s = next.span.of(text);
+        let mut tail: Vec<String> = u.words.iter().rev().take(K - 1).rev().cloned().collect();
+        tail.extend(words(&s[..end]));
+        let orig = units[original].words.windows(K).collect::<HashSet<_>>();
+        let tri: Vec<&[String]> = tail.windows(K).collect();
+        let inside = tri.iter().filter(|t| orig.contains(*t)).count();
+        if !tri.is_empty() && inside as f32 / tri.len() as f32 >= NEAR_APPLY {
+            let after = &s[end..];
+            let ws = after.len() - after.trim_start().len();
+            return (Span::new(base.start, next.span.start + end + ws), true);
+        }
+    }
+    (base, false)
+}
+
+/// Byte offset just past the first sentence of `s` (its terminal mark and
+/// closing quotes), if a sentence ends before the end of `s` or at it.
+fn first_sentence_end(s: &str) -> Option<usize> {
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if matches!(c, '.' | '!' | '?') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, q)) = it.peek() {
+                if matches!(q, '”' | '"' | '’' | '\'' | ')') {
+                    end = j + q.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            match s[end..].chars().next() {
+                None => return Some(end),
+                Some(n) if n.is_whitespace() => return Some(end),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::Edit;
+    use crate::passes::tests::run_pass;
+
+    fn edits(t: &str) -> Vec<Edit> {
+        run_pass(&super::Duplicates, t)
+    }
+
+    fn clean(t: &str) -> String {
+        let applied: Vec<Edit> = edits(t)
+            .into_iter()
+            .filter(|e| e.confidence >= 0.8)
+            .collect();
+        crate::apply::apply(t, &applied)
+    }
+
+    const P: &str = "The river flooded the lower town in spring, and the council met twice to plan the repairs.";
+
+    #[test]
+    fn an_exact_repeat_of_a_long_block_goes() {
+        let t = format!("{P}\n\nA second, different paragraph.\n\n{P}\n\nEnd of the text.");
+        assert_eq!(
+            clean(&t),
+            format!("{P}\n\nA second, different paragraph.\n\nEnd of the text.")
+        );
+    }
+
+    #[test]
+    fn a_gallery_title_three_times_stays_once() {
+        let g =
+            "Storm hits the coast! Ferries suspended and schools closed across the northern region";
+        let t = format!(
+            "{g}\n\nFirst caption of the storm pictures.\n\n{g}\n\nSecond caption.\n\n{g}\n\nThird caption here."
+        );
+        assert_eq!(clean(&t).matches("Storm hits").count(), 1);
+    }
+
+    #[test]
+    fn a_shortened_copy_of_the_previous_paragraph_goes() {
+        let long = "UNESCO. The agency has reaffirmed its support for the protection of cultural heritage in the region during the war. The committee, citing three earlier decisions, had asked for the return of looted objects to the museums. However, the agency did not send observers during the fighting. Its director later visited the region.";
+        let short = "The agency has reaffirmed its support for the protection of cultural heritage in the region during the war. The committee, citing three earlier decisions, had asked for the return of looted objects to the museums. However, the agency did not send observers during the fighting.";
+        let t = format!("{long}\n\n{short}\n\nNext paragraph.");
+        assert_eq!(clean(&t), format!("{long}\n\nNext paragraph."));
+    }
+
+    #[test]
+    fn a_copy_broken_by_a_page_takes_its_continuation() {
+        let long = "Aims of the study. The study compares the harvests of the northern valleys over twenty years, the causes of their decline, and the policies adopted by the ministry during the drought and after the end of the Great Drought, etc.";
+        let cut = "Aims of the study. The study compares the harvests of the northern valleys over twenty years, the causes of their decline, and the policies adopted by the ministry during the drought and after the end of the Great";
+        let t = format!("{long}\n\n{cut}\n\nDrought, etc. One new sentence follows here.\n\nEnd.");
+        assert_eq!(
+            clean(&t),
+            format!("{long}\n\nOne new sentence follows here.\n\nEnd.")
+        );
+    }
+
+    #[test]
+    fn short_repeats_are_only_proposed() {
+        let t = "Conclusion\n\nThe first chapter ends here.\n\nConclusion of part two\n\nText.\n\nConclusion of part two\n\nMore.";
+        assert_eq!(clean(t), t);
+        let e = edits(t);
+        assert_eq!(e.len(), 1);
+        assert!(e[0].confidence < 0.8);
+    }
+
+    #[test]
+    fn a_refrain_and_one_word_headings_stay() {
+        let t =
+            "Conclusion\n\nWe sang: “Over the hills”.\n\nConclusion\n\nWe sang: “Over the hills”.";
+        assert_eq!(clean(t), t);
+    }
+
+    #[test]
+    fn similar_but_distinct_paragraphs_stay() {
+        let a = "The council met on Monday to discuss the budget for the new school and the road repairs in the old town.";
+        let b = "The council met on Friday to discuss the budget for the harbour, the bridge and the new ferry line to the islands.";
+        let t = format!("{a}\n\n{b}");
+        assert!(edits(&t).is_empty());
+    }
+
+    #[test]
+    fn a_title_quoted_in_a_paragraph_is_a_mention() {
+        let t = "RIVERS AND FLOODS OF THE NORTHERN VALLEYS IN THE LATE MIDDLE AGES\n\nThis article, Rivers and floods of the northern valleys in the late Middle Ages, studies the records of eleven towns over three centuries and compares them with the chronicles of the monasteries and the tax rolls of the crown.";
+        assert!(edits(t).is_empty(), "{:?}", edits(t));
+    }
+
+    /// Runs the pass over hand-built figure blocks (the parser of this
+    /// branch does not make figures): `parts` are (head, caption, credit).
+    fn figure_edits(parts: &[(&str, &str, &str)]) -> (String, Vec<Edit>) {
+        use crate::document::{Block, BlockKind, Convention, Document, Figure, Meta};
+        use crate::span::Span;
+        let mut text = String::new();
+        let mut blocks = Vec::new();
+        for (head, caption, credit) in parts {
+            let start = text.len();
+            let mut put = |t: &str, sep: &str| {
+                let s = text.len();
+                text.push_str(t);
+                let span = Span::new(s, text.len());
+                text.push_str(sep);
+                span
+            };
+            let h = put(head, "\n\n");
+            let c = put(caption, " ");
+            let r = put(credit, "");
+            blocks.push(Block {
+                kind: BlockKind::Figure(Figure {
+                    head: Some(h),
+                    caption: Some(c),
+                    credit: Some(r),
+                }),
+                span: Span::new(start, r.end),
+                lead: None,
+                inlines: Vec::new(),
+            });
+            text.push_str("\n\n");
+        }
+        let doc = Document {
+            convention: Convention::BlankLines,
+            blocks,
+            meta: Meta::default(),
+        };
+        let mut edits = super::proposals(&text, &doc, "duplicates");
+        edits.sort_by_key(|e| e.span);
+        (text, edits)
+    }
+
+    #[test]
+    fn a_repeated_gallery_item_goes_whole_and_credits_are_not_copies() {
+        let head = "Storm hits the coast! Ferries suspended and schools closed across the region";
+        let (text, e) = figure_edits(&[
+            (
+                head,
+                "Waves break over the pier in the morning.",
+                "Photo: AFP",
+            ),
+            (
+                head,
+                "Fishermen secure their boats before the storm arrives.",
+                "Photo: AFP",
+            ),
+            (
+                head,
+                "Fishermen secure their boats before the storm arrives.",
+                "Photo: AFP",
+            ),
+        ]);
+        let applied: Vec<Edit> = e.iter().filter(|e| e.confidence >= 0.8).cloned().collect();
+        let clean = crate::apply::apply(&text, &applied);
+        assert_eq!(clean.matches("Storm hits").count(), 1, "{clean}");
+        assert_eq!(clean.matches("Fishermen").count(), 1, "{clean}");
+        // the third figure goes in one piece, credit included
+        assert!(
+            e.iter()
+                .any(|e| e.before.starts_with(head) && e.before.contains("Photo: AFP"))
+        );
+        // no edit is about a credit alone
+        assert!(e.iter().all(|e| e.before.trim() != "Photo: AFP"));
+        // the first gallery title stays untouched: a later figure that
+        // contains it is no reason to remove the first copy
+        let first_end = text.find("Photo: AFP").unwrap_or(0);
+        assert!(e.iter().all(|e| e.span.start > first_end), "{e:?}");
+    }
+
+    #[test]
+    fn bibliography_entries_are_not_compared() {
+        let t = "Text.\n\nReferences:\n\n1. Smith J. A long book about rivers and floods in the north. London 2001.\n2. Smith J. A long book about rivers and floods in the north. London 2001.";
+        let e = edits(t);
+        assert!(e.iter().all(|e| !e.before.contains("Smith")), "{e:?}");
+    }
+}

@@ -1,0 +1,388 @@
+//! `fragments`: truncated and dangling sentences left by translation or
+//! conversion. Everything here is *proposed* for review, never applied.
+//!
+//! - a sentence ending on a word no sentence ends on: "Although Moscow has
+//!   tried to." (a function word right before the period);
+//! - a short verbless sentence dangling at the end of a paragraph, sharing no
+//!   content word with the sentence before it: "… resolve it through political
+//!   dialogue. Contradictions and differences.";
+//! - a whole short paragraph made only of such pieces: "Baltic region.
+//!   Although Riga has tried to."
+//!
+//! "Verbless" is a small heuristic over closed word classes
+//! (`rules/function-words.toml`): no auxiliary, no listed irregular verb, no
+//! lowercase word with a verb ending (-ed, -ing, or -s after a content word).
+//! It errs towards finding verbs, so real sentences are rarely flagged, and a
+//! flag only proposes a deletion: the reviewer decides.
+//!
+//! Why it is safe: headings, list items, captions and references are not
+//! examined; sentences in quotation marks or ending in `!`/`?` are left alone;
+//! confidence stays far below the applying threshold.
+//!
+//! This module also loads the shared word classes ([`function_words`]) used
+//! by the `joins` and `repetition` rules.
+
+use super::{Context, Pass, Proposals};
+use crate::document::BlockKind;
+use crate::edit::{Category, Edit};
+use crate::error::Error;
+use crate::span::Span;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// See the module documentation.
+pub struct Fragments;
+
+/// The longest sentence judged a dangling fragment, in words.
+const MAX_FRAGMENT_WORDS: usize = 6;
+/// The longest paragraph judged a fragment as a whole, in words.
+const MAX_FRAGMENT_PARAGRAPH_WORDS: usize = 14;
+
+const PATH: &str = "rules/function-words.toml";
+const DATA: &str = include_str!("../../rules/function-words.toml");
+
+/// English closed word classes (all lowercase).
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct FunctionWords {
+    pub articles: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub conjunctions: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub irregular_verbs: HashSet<String>,
+    pub verb_suffixes: Vec<String>,
+    pub not_verbs: HashSet<String>,
+    pub sentence_openers: HashSet<String>,
+    pub legit_doubles: HashSet<String>,
+    /// Function words that may legitimately end a sentence ("it is over.").
+    #[serde(default)]
+    pub can_end: HashSet<String>,
+}
+
+impl FunctionWords {
+    /// Parses the word-class file.
+    pub fn parse(path: &str, data: &str) -> Result<Self, Error> {
+        toml::from_str(data).map_err(|e| {
+            let lc = crate::span::line_col(data, e.span().map_or(0, |s| s.start).min(data.len()));
+            Error::Data {
+                path: path.to_owned(),
+                line: lc.line,
+                column: lc.column,
+                message: e.message().to_owned(),
+            }
+        })
+    }
+
+    /// Article, preposition, conjunction or determiner (lowercase `w`).
+    pub fn is_function(&self, w: &str) -> bool {
+        self.articles.contains(w)
+            || self.prepositions.contains(w)
+            || self.conjunctions.contains(w)
+            || self.determiners.contains(w)
+    }
+
+    /// A function word no sentence ends on ("to", "the", "of", "although").
+    pub fn cannot_end(&self, w: &str) -> bool {
+        self.is_function(w) && !self.can_end.contains(w)
+    }
+
+    /// True if the lowercase word `w` looks like a verb; `prev` is the word
+    /// before it (lowercase), `first` whether it opens the sentence.
+    fn verbish(&self, w: &str, prev: Option<&str>) -> bool {
+        if self.auxiliaries.contains(w) || self.irregular_verbs.contains(w) {
+            return true;
+        }
+        if self.not_verbs.contains(w) || self.is_function(w) {
+            return false;
+        }
+        for suf in &self.verb_suffixes {
+            if w.len() <= suf.len() + 2 || !w.ends_with(suf.as_str()) {
+                continue;
+            }
+            match suf.as_str() {
+                // plural nouns end in -s too: only after a content word
+                // ("the committee approves"), never after a function word
+                // ("and differences") or first
+                "s" | "es" => {
+                    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+                        continue;
+                    }
+                    if prev.is_some_and(|p| {
+                        !self.is_function(p)
+                            && !p.ends_with('s')
+                            && !p.chars().all(|c| c.is_numeric())
+                    }) {
+                        return true;
+                    }
+                }
+                _ => return true,
+            }
+        }
+        false
+    }
+
+    /// True if no word of the sentence looks like a verb. Capitalised words
+    /// (names) other than the first are not examined.
+    pub fn verbless(&self, sentence: &str) -> bool {
+        let mut prev: Option<String> = None;
+        for (k, raw) in sentence.split_whitespace().enumerate() {
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            if w.is_empty() {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            if (k == 0 || !capitalised) && self.verbish(&lower, prev.as_deref()) {
+                return false;
+            }
+            prev = Some(lower);
+        }
+        true
+    }
+}
+
+/// The shared word classes, parsed once from the embedded file. A bad file
+/// is caught by the unit tests; at run time it degrades to empty lists.
+pub(super) fn function_words() -> &'static FunctionWords {
+    static FW: OnceLock<FunctionWords> = OnceLock::new();
+    FW.get_or_init(|| FunctionWords::parse(PATH, DATA).unwrap_or_default())
+}
+
+/// A sentence inside a block: byte range relative to the block.
+#[derive(Debug, Clone, Copy)]
+struct Sentence {
+    start: usize,
+    end: usize,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "prof", "etc", "vs", "no", "p", "pp", "e.g", "i.e", "cf", "vol",
+    "fig", "al",
+];
+
+/// Splits `s` into sentences: a sentence ends at `.`, `!` or `?` (with any
+/// closing quotes) followed by whitespace, or at the end of `s`.
+fn sentences(s: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = s.len() - s.trim_start().len();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')' | '.') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+            let at_space = chars.get(j).is_none_or(|&(_, n)| n.is_whitespace());
+            let word_before = s
+                .get(start..i)
+                .unwrap_or("")
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            let abbrev = c == '.'
+                && (ABBREVIATIONS.contains(&word_before.to_lowercase().trim_start_matches('('))
+                    || word_before.chars().count() == 1);
+            if at_space && !abbrev {
+                out.push(Sentence { start, end });
+                let rest = &s[end..];
+                start = end + (rest.len() - rest.trim_start().len());
+                k = j;
+                continue;
+            }
+        }
+        k += 1;
+        let _ = i;
+    }
+    if start < s.trim_end().len() {
+        out.push(Sentence {
+            start,
+            end: s.trim_end().len(),
+        });
+    }
+    out
+}
+
+fn content_words(fw: &FunctionWords, s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !fw.is_function(w) && !fw.auxiliaries.contains(w))
+        .map(|w| w.trim_end_matches('s').to_owned())
+        .collect()
+}
+
+impl Pass for Fragments {
+    fn id(&self) -> &'static str {
+        "fragments"
+    }
+
+    fn description(&self) -> &'static str {
+        "Truncated sentences (ending on a function word), verbless fragments dangling at a paragraph end, and paragraphs made only of fragments, proposed for deletion (never applied)."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        let fw = function_words();
+        let text = cx.text;
+        for (i, b) in cx.doc.blocks.iter().enumerate() {
+            if b.kind != BlockKind::Paragraph {
+                continue;
+            }
+            let s = b.span.of(text);
+            let sents = sentences(s);
+            let flags: Vec<Option<&'static str>> = sents
+                .iter()
+                .enumerate()
+                .map(|(k, x)| judge(fw, s, &sents, k, x))
+                .collect();
+            let words = s.split_whitespace().count();
+            if !sents.is_empty()
+                && words <= MAX_FRAGMENT_PARAGRAPH_WORDS
+                && flags.contains(&Some("truncated"))
+                && sents
+                    .iter()
+                    .zip(&flags)
+                    .all(|(x, f)| f.is_some() || fw.verbless(&s[x.start..x.end]))
+            {
+                let span = super::boilerplate::removal_span(text, cx.doc, i);
+                out.edits.push(
+                    Edit::new(text, span, "", self.id(), Category::Fragment, 0.45).with_note(
+                        "the paragraph is only sentence fragments (verbless or cut off)",
+                    ),
+                );
+                continue;
+            }
+            for (k, (x, f)) in sents.iter().zip(&flags).enumerate() {
+                let Some(kind) = f else { continue };
+                // delete the fragment with the space before it
+                let from = if k > 0 { sents[k - 1].end } else { x.start };
+                let span = Span::new(b.span.start + from, b.span.start + x.end);
+                let note = match *kind {
+                    "truncated" => "the sentence stops on a word no sentence ends on: cut off",
+                    _ => {
+                        "a short verbless sentence at the end of the paragraph that does not connect to the one before"
+                    }
+                };
+                out.edits.push(
+                    Edit::new(text, span, "", self.id(), Category::Fragment, 0.4).with_note(note),
+                );
+            }
+        }
+    }
+}
+
+/// Why sentence `k` of block text `s` is a fragment, if it is.
+fn judge(
+    fw: &FunctionWords,
+    s: &str,
+    sents: &[Sentence],
+    k: usize,
+    x: &Sentence,
+) -> Option<&'static str> {
+    let t = &s[x.start..x.end];
+    if !t.ends_with('.') || t.ends_with("..") || t.contains(['“', '”', '"']) {
+        return None;
+    }
+    let body = t.trim_end_matches('.');
+    let last = body.split_whitespace().next_back()?;
+    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+    let n = body.split_whitespace().count();
+    if n >= 2 && last.chars().all(char::is_lowercase) && fw.cannot_end(last) {
+        return Some("truncated");
+    }
+    let is_last = k + 1 == sents.len();
+    if is_last && k > 0 && n <= MAX_FRAGMENT_WORDS && fw.verbless(body) {
+        let prev = &s[sents[k - 1].start..sents[k - 1].end];
+        let mine = content_words(fw, body);
+        let theirs = content_words(fw, prev);
+        if !mine.is_empty() && mine.is_disjoint(&theirs) {
+            return Some("dangling");
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::tests::run_pass;
+
+    fn edits(t: &str) -> Vec<Edit> {
+        run_pass(&Fragments, t)
+    }
+
+    #[test]
+    fn the_word_class_file_parses() {
+        let fw = FunctionWords::parse(PATH, DATA).expect("rules/function-words.toml parses");
+        assert!(fw.is_function("the") && fw.is_function("to"));
+        assert!(fw.auxiliaries.contains("has"));
+    }
+
+    #[test]
+    fn verbless_heuristic() {
+        let fw = function_words();
+        for v in [
+            "Disputes and rivalries",
+            "The start of the season",
+            "Baltic region",
+            "Peace at last",
+        ] {
+            assert!(fw.verbless(v), "{v}");
+        }
+        for v in [
+            "The committee approves",
+            "Its director visited the region",
+            "Prices are rising",
+            "She said so",
+            "Riga has tried to",
+        ] {
+            assert!(!fw.verbless(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_truncated_sentence_is_proposed() {
+        let t = "The talks went on for months. Although the mayor has tried to. Nothing changed after that.";
+        let e = edits(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].before, " Although the mayor has tried to.");
+        assert!(e[0].confidence < 0.8);
+    }
+
+    #[test]
+    fn a_dangling_verbless_sentence_is_proposed() {
+        let t = "The ministers asked both parties to solve it through dialogue. Disputes and rivalries.";
+        let e = edits(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].before, " Disputes and rivalries.");
+    }
+
+    #[test]
+    fn a_fragment_paragraph_is_proposed_whole() {
+        let t = "First paragraph ends well.\n\nBaltic region. Although Riga has tried to.\n\nLast paragraph.";
+        let e = edits(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].before,
+            "Baltic region. Although Riga has tried to.\n\n"
+        );
+    }
+
+    #[test]
+    fn real_sentences_headings_and_quotes_stay() {
+        for t in [
+            "The war is over. Everyone went home and the town was quiet again.",
+            "He asked what it was for. Nobody knew.",
+            "The report was published in May. Its findings surprised the ministry.",
+            "Results and discussion\n\nThe data show a clear trend.",
+            "She wrote: “The end of the road.” It was her last letter.",
+            "They waited for the bus. Then they walked home through the park.",
+            "Prices fell sharply in March, see p. 12 for details.",
+        ] {
+            assert!(edits(t).is_empty(), "{t}: {:?}", edits(t));
+        }
+    }
+}
