@@ -5,10 +5,12 @@
 //! 1. edits that change nothing are dropped;
 //! 2. rewriting edits inside protected scopes (URLs, e-mails, DOIs, citations,
 //!    references) are dropped: names there are linked, never changed;
-//! 3. edits are ranked: removals of whole passages first (a duplicate block
-//!    outranks a spacing fix inside it), then content repairs, then cosmetic
-//!    ones; within a tier by confidence, then longer span, then position and
-//!    rule id, so the order is total and the result deterministic;
+//! 3. edits are ranked: those that will be applied before mere suggestions
+//!    (a doubtful removal must not suppress a certain fix inside it); then
+//!    removals of whole passages (a duplicate block outranks a spacing fix
+//!    inside it), then content repairs, then cosmetic ones; within a tier by
+//!    confidence, then longer span, then position and rule id, so the order
+//!    is total and the result deterministic;
 //! 4. in rank order, an edit at or above the threshold is applied unless it
 //!    overlaps one already taken; one below it is suggested unless it overlaps
 //!    one already taken; an overlapping loser is dropped with a reason.
@@ -106,9 +108,10 @@ pub fn decide(
         }
         ranked.push(e);
     }
+    let doubtful = |e: &Edit| e.reviewed.is_none() && e.confidence < min_confidence;
     ranked.sort_by(|a, b| {
-        (a.reviewed.is_none(), tier(a.category))
-            .cmp(&(b.reviewed.is_none(), tier(b.category)))
+        (a.reviewed.is_none(), doubtful(a), tier(a.category))
+            .cmp(&(b.reviewed.is_none(), doubtful(b), tier(b.category)))
             .then(b.confidence.total_cmp(&a.confidence))
             .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.cmp(&b.span))
@@ -195,6 +198,23 @@ mod tests {
         assert_eq!(d.edits.len(), 1);
         assert_eq!(d.edits[0].category, Category::Duplicate);
         assert_eq!(d.dropped.len(), 1);
+    }
+
+    #[test]
+    fn a_doubtful_removal_does_not_suppress_a_certain_fix_inside_it() {
+        let src = "Passinyan said so.\n\n";
+        let d = decide(
+            vec![
+                e(src, 0, 20, "", Category::Duplicate, 0.6),
+                e(src, 0, 9, "Pashinyan", Category::Name, 0.95),
+            ],
+            &[],
+            0.8,
+            &|_| None,
+        );
+        assert_eq!(d.edits.len(), 1);
+        assert_eq!(d.edits[0].category, Category::Name);
+        assert_eq!(d.edits[0].status, Status::Applied);
     }
 
     #[test]

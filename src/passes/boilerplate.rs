@@ -373,6 +373,12 @@ mod tests {
     }
 
     #[test]
+    fn cookie_banners_go_but_kitchen_cookies_stay() {
+        let t = "We use cookies to improve your experience on our website.\n\nWe use cookies in the kitchen every Sunday.";
+        assert_eq!(clean(t), "We use cookies in the kitchen every Sunday.");
+    }
+
+    #[test]
     fn a_block_of_furniture_lines_goes_whole() {
         let t = "Text here.\n\nShare this:\nTweet\nLike this:\n\nMore text.";
         assert_eq!(clean(t), "Text here.\n\nMore text.");
