@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
             markdown::Mark::Emphasis { range, .. } | markdown::Mark::Link { range, .. } => in_bounds(s, range),
         }
     }
-    let entries = [bibl::Entry { block: 0, n: Some(1), text: s }];
+    let entries = [bibl::Entry::new(0, Some(1), s)];
     for c in bibl::citations(s, &entries) {
         in_bounds(s, c.range);
     }
