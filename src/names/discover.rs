@@ -20,7 +20,7 @@
 use super::context::is_demonym;
 use super::fold::fold;
 use super::lexicon::{FormKind, Lexicon};
-use super::similar::{consonant_code, similarity_of_skeletons, skeleton};
+use super::similar::{block, consonant_code, similarity_of_skeletons, skeleton};
 use super::stats::{FormStats, NameStats};
 use crate::entity::EntityType;
 use serde::Serialize;
@@ -29,6 +29,9 @@ use std::fmt::Write as _;
 
 /// Each form is compared with this many neighbours in each sorted pass.
 pub const WINDOW: usize = 10;
+/// How much less similar the leading spellings of two groups may be when a
+/// pair of their members unites them.
+const LEADER_SLACK: f32 = 0.08;
 /// Default similarity threshold.
 pub const DEFAULT_THRESHOLD: f32 = 0.8;
 /// Documents listed per variant in the outputs (all are counted).
@@ -166,16 +169,34 @@ fn inflected(a: &str, b: &str) -> bool {
     if is_demonym(&fa, &fb) || is_demonym(&fb, &fa) {
         return true;
     }
-    let (short, long) = if fa.len() <= fb.len() {
-        (&fa, &fb)
-    } else {
-        (&fb, &fa)
+    // On folded forms and on skeletons: "Azerbaidjani" is "Azerbaijan" + i.
+    let with_suffix = |x: &str, y: &str| {
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        long.starts_with(short)
+            && matches!(
+                &long[short.len()..],
+                "s" | "es" | "'s" | "n" | "an" | "i" | "is" | "ese" | "ns" | "ians" | "ian"
+            )
     };
-    long.starts_with(short.as_str())
-        && matches!(
-            &long[short.len()..],
-            "s" | "es" | "'s" | "n" | "an" | "i" | "ese"
-        )
+    with_suffix(&fa, &fb) || with_suffix(&skeleton(a), &skeleton(b))
+}
+
+/// Edit distance of two consonant codes, stopping at 2.
+fn code_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return 2;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()].min(2)
 }
 
 fn similar(a: &Cand<'_>, b: &Cand<'_>, threshold: f32) -> bool {
@@ -194,19 +215,23 @@ fn similar(a: &Cand<'_>, b: &Cand<'_>, threshold: f32) -> bool {
             }
             continue;
         }
-        if sa.chars().count() < 4 || sb.chars().count() < 4 {
+        if sa.chars().count() < 4 || sb.chars().count() < 4 || block(sa) != block(sb) {
             return false;
         }
         // Short names need to be closer; a different last consonant is
-        // another word ("Bosniak"/"Bosnian"), not another spelling.
+        // another word ("Bosniak"/"Bosnian"), not another spelling; and
+        // spellings of one name differ by at most one consonant class
+        // ("Kurdamir"/"Kudamir"), not two ("Lanzotelenko"/"Makzotelenko").
         let short = sa.chars().count().min(sb.chars().count()) < 6;
         let need = if short {
             threshold.max(0.92)
         } else {
             threshold
         };
+        let (ca, cb) = (consonant_code(sa), consonant_code(sb));
         if inflected(wa, wb)
-            || consonant_code(sa).chars().last() != consonant_code(sb).chars().last()
+            || ca.chars().last() != cb.chars().last()
+            || code_distance(&ca, &cb) > 1
             || similarity_of_skeletons(sa, sb) < need
         {
             return false;
@@ -325,6 +350,7 @@ pub fn discover(stats: &NameStats, lex: &Lexicon, options: &DiscoverOptions) -> 
     }
     let pass_keys: Vec<[String; PASSES]> = cands.iter().map(pass_keys).collect();
     let mut uf = UnionFind((0..cands.len()).collect());
+    let mut leader: Vec<usize> = (0..cands.len()).collect();
     let mut comparisons = 0u64;
     let mut compared = std::collections::HashSet::new();
     for members in blocks.values_mut() {
@@ -339,7 +365,21 @@ pub fn discover(stats: &NameStats, lex: &Lexicon, options: &DiscoverOptions) -> 
                     }
                     comparisons += 1;
                     if similar(&cands[i], &cands[j], options.threshold) {
-                        uf.union(i, j);
+                        // No drifting chains: the groups' leading spellings
+                        // must be close too.
+                        let (li, lj) = (leader[uf.find(i)], leader[uf.find(j)]);
+                        let leaders_close = (li == i && lj == j)
+                            || similar(&cands[li], &cands[lj], options.threshold - LEADER_SLACK);
+                        if leaders_close {
+                            let lead = if cands[li].stats.count >= cands[lj].stats.count {
+                                li
+                            } else {
+                                lj
+                            };
+                            uf.union(i, j);
+                            let r = uf.find(i);
+                            leader[r] = lead;
+                        }
                     }
                 }
             }
