@@ -329,3 +329,35 @@ fn names_help_lists_the_three_commands() {
     }
     assert!(root().join("docs/discover.md").exists());
 }
+
+#[test]
+fn hostile_texts_never_panic_the_statistics() {
+    let long_name = format!("Zz{}", "a".repeat(5_000));
+    let caps_run = "Aaa ".repeat(2_000);
+    let texts = [
+        "",
+        "\u{feff}",
+        "İİİ ııı Ǆǅǆ ﬃ",
+        "Ǫ̵̡̛̖̝̳̀́b̵̢͍̈́r̷̩̓a̶͕͐n̶̩͆ ́Z̶ą̶ł̶",
+        "A-B-C-D-E-F. Mr. Dr. St. O'Brien O’Neill d'Artagnan al-Assad",
+        "https://x.org/A_B_C Aaa@bbb.cc (Smith 2001) 10.1000/ABC",
+        &long_name,
+        &caps_run,
+        "Kolvar\r\nKolwar\rKolvar\u{2028}Kolwar\u{0}Kolvar",
+    ];
+    let mut all = NameStats::default();
+    for (k, t) in texts.iter().enumerate() {
+        all.merge(NameStats::of_text(&format!("h{k}.txt"), t));
+    }
+    let opts = DiscoverOptions {
+        min_count: 1,
+        singletons: true,
+        known: true,
+        ..DiscoverOptions::default()
+    };
+    let d = discover(&all, &Lexicon::default(), &opts);
+    let _ = (d.to_table(), d.to_json());
+    let mut lex = Lexicon::default();
+    lex.load("h.toml", &d.to_toml(&Lexicon::default()))
+        .expect("TOML of hostile names still loads");
+}
