@@ -359,6 +359,9 @@ const PARTICLES: &[&str] = &[
     "of", "de", "da", "del", "van", "von", "der", "al", "el", "bin", "ibn", "ul",
 ];
 
+/// Longer words are not names (and would make comparisons slow).
+const MAX_WORD_BYTES: usize = 64;
+
 /// Characters of context kept on each side of a mention.
 const CONTEXT_CHARS: usize = 60;
 
@@ -559,7 +562,10 @@ fn is_title(w: &str) -> bool {
 }
 
 fn capitalised(w: &str) -> bool {
-    w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && !is_roman_numeral(w)
+    w.starts_with(char::is_uppercase)
+        && w.len() <= MAX_WORD_BYTES
+        && w.chars().all(char::is_alphabetic)
+        && !is_roman_numeral(w)
 }
 
 /// "II", "XIV": numbers, not names.
