@@ -82,8 +82,13 @@ fn discover_toml_is_a_loadable_lexicon() {
     let mut lex = Lexicon::default();
     lex.load("discovered.toml", &toml)
         .unwrap_or_else(|e| panic!("{e}\n{toml}"));
-    let e = lex.entity("merkulyan").expect(&toml);
-    assert!(e.forms.iter().any(|f| f.text == "Mergulyan"));
+    // The surname alone is the short form of the full name's entry.
+    let e = lex.entity("tigran-merkulyan").expect(&toml);
+    assert_eq!(e.canonical, "Tigran Merkulyan");
+    for form in ["Merkulyan", "Mergulyan", "Merkulian", "Tigran Merkulian"] {
+        assert!(e.forms.iter().any(|f| f.text == form), "{form}\n{toml}");
+    }
+    assert!(lex.entity("merkulyan").is_none(), "{toml}");
     let kolvar = lex.entity("kolvar").expect(&toml);
     assert_eq!(kolvar.kind, emend::entity::EntityType::Place, "{toml}");
     // Loaded together with the built-in packs too.

@@ -102,6 +102,12 @@ pub struct Group {
     pub covered: bool,
     /// Spellings, most frequent first.
     pub variants: Vec<Variant>,
+    /// For a full name: the spellings of the surname alone, most frequent first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub surname: Vec<String>,
+    /// For a surname: the full name it stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
 }
 
 /// The result of clustering.
@@ -400,16 +406,82 @@ pub fn discover(stats: &NameStats, lex: &Lexicon, options: &DiscoverOptions) -> 
             t[2] += c.stats.cues.org;
         }
     }
+    // Surnames and full names: "Merkulyan" stands for "Tigran Merkulyan"
+    // when that is the only person name ending in one of its spellings, and
+    // neither is known to the lexicon.
+    let is_known = |members: &[usize]| {
+        members
+            .iter()
+            .any(|&i| known.contains_key(&cands[i].stats.keys.fold))
+    };
+    let by_count = |members: &[usize]| -> Vec<String> {
+        let mut m: Vec<usize> = members.to_vec();
+        m.sort_by(|&a, &b| {
+            cands[b]
+                .stats
+                .count
+                .cmp(&cands[a].stats.count)
+                .then_with(|| cands[a].form.cmp(cands[b].form))
+        });
+        m.iter().map(|&i| cands[i].form.to_owned()).collect()
+    };
+    let mut single_of_fold: BTreeMap<&str, usize> = BTreeMap::new();
+    for (&r, members) in &comps {
+        if cands[r].words.len() == 1 && !is_known(members) {
+            for &i in members {
+                single_of_fold.insert(cands[i].stats.keys.fold.as_str(), r);
+            }
+        }
+    }
+    let mut full_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut surname_cand: BTreeMap<usize, usize> = BTreeMap::new();
+    for (&r, members) in &comps {
+        let person: u64 = members.iter().map(|&i| cands[i].stats.cues.person).sum();
+        if cands[r].words.len() < 2 || person == 0 || is_known(members) {
+            continue;
+        }
+        let gs: BTreeSet<usize> = members
+            .iter()
+            .filter_map(|&i| {
+                let last = cands[i].words.last()?;
+                single_of_fold.get(fold(last).as_str()).copied()
+            })
+            .collect();
+        if let (1, Some(&g)) = (gs.len(), gs.first()) {
+            full_of.entry(g).or_default().push(r);
+            surname_cand.insert(r, g);
+        }
+    }
+    let surname_of = |r: usize| {
+        surname_cand
+            .get(&r)
+            .copied()
+            .filter(|g| full_of.get(g).is_some_and(|hs| hs.len() == 1))
+    };
+    let full_name_of = |g: usize| {
+        full_of
+            .get(&g)
+            .filter(|hs| hs.len() == 1)
+            .and_then(|hs| hs.first().copied())
+    };
     let mut groups = Vec::new();
-    for members in comps.values() {
+    for (&root, members) in &comps {
         let count: u64 = members.iter().map(|&i| cands[i].stats.count).sum();
         if count < options.min_count {
             continue;
         }
-        let spellings: BTreeSet<&str> = members
+        let surname: Vec<String> = surname_of(root)
+            .and_then(|g| comps.get(&g))
+            .map(|m| by_count(m))
+            .unwrap_or_default();
+        let full_name = full_name_of(root)
+            .and_then(|h| comps.get(&h))
+            .and_then(|m| by_count(m).into_iter().next());
+        let mut spellings: BTreeSet<String> = members
             .iter()
-            .map(|&i| cands[i].stats.keys.fold.as_str())
+            .map(|&i| cands[i].stats.keys.fold.clone())
             .collect();
+        spellings.extend(surname.iter().skip(1).map(|f| fold(f)));
         if spellings.len() < 2 && !options.singletons {
             continue;
         }
@@ -428,7 +500,21 @@ pub fn discover(stats: &NameStats, lex: &Lexicon, options: &DiscoverOptions) -> 
                 }
             })
             .collect();
-        variants.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
+        // Most frequent first; on a tie, the one ending in the commonest surname.
+        let off_surname = |v: &Variant| {
+            surname.first().is_some_and(|sn| {
+                v.form
+                    .rsplit([' ', '-'])
+                    .next()
+                    .is_none_or(|last| fold(last) != fold(sn))
+            })
+        };
+        variants.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| off_surname(a).cmp(&off_surname(b)))
+                .then_with(|| a.form.cmp(&b.form))
+        });
         let covered = variants.iter().all(|v| v.known.is_some());
         if covered && !options.known {
             continue;
@@ -469,7 +555,24 @@ pub fn discover(stats: &NameStats, lex: &Lexicon, options: &DiscoverOptions) -> 
             known: known_id,
             covered,
             variants,
+            surname,
+            full_name,
         });
+    }
+    // A surname points at its full name's canonical spelling.
+    let canonical_of: BTreeMap<String, String> = groups
+        .iter()
+        .filter(|g| !g.surname.is_empty())
+        .flat_map(|g| {
+            g.variants
+                .iter()
+                .map(|v| (v.form.clone(), g.canonical.clone()))
+        })
+        .collect();
+    for g in &mut groups {
+        if let Some(c) = g.full_name.as_ref().and_then(|f| canonical_of.get(f)) {
+            g.full_name = Some(c.clone());
+        }
     }
     groups.sort_by(|a, b| {
         b.count
@@ -504,9 +607,16 @@ impl Discovery {
                 _ => String::new(),
             };
             let guess = if g.type_from_cues { "" } else { "?" };
+            let mut also = String::new();
+            if !g.surname.is_empty() {
+                also = format!("  (surname alone: {})", g.surname.join(", "));
+            }
+            if let Some(f) = &g.full_name {
+                also = format!("  (short for {f})");
+            }
             let _ = writeln!(
                 s,
-                "{}  ({}{guess}, {} mentions, {} spellings){known}",
+                "{}  ({}{guess}, {} mentions, {} spellings){known}{also}",
                 g.canonical,
                 kind_name(g.kind),
                 g.count,
@@ -571,7 +681,24 @@ impl Discovery {
         for e in &lex.entities {
             ids.insert(e.id.clone());
         }
+        // Surnames written as the short form of their full name's entry.
+        let emitted = |g: &Group| {
+            let canon = fold(&g.canonical);
+            g.variants
+                .iter()
+                .any(|v| v.known.is_none() && fold(&v.form) != canon)
+                || g.surname.len() > 1
+        };
+        let merged: BTreeSet<&str> = self
+            .groups
+            .iter()
+            .filter(|g| g.known.is_none() && !g.surname.is_empty() && emitted(g))
+            .map(|g| g.canonical.as_str())
+            .collect();
         for g in &self.groups {
+            if g.full_name.as_deref().is_some_and(|f| merged.contains(f)) {
+                continue;
+            }
             let known = g.known.as_ref().and_then(|id| lex.entity(id));
             let (id, canonical, kind) = match known {
                 Some(e) => (e.id.clone(), e.canonical.clone(), e.kind),
@@ -583,11 +710,18 @@ impl Discovery {
             };
             let canon_key = fold(&canonical);
             let mut seen = BTreeSet::from([canon_key]);
+            let short = g.surname.first().filter(|_| known.is_none());
+            if let Some(sh) = short {
+                seen.insert(fold(sh));
+            }
             let variants: Vec<String> = g
                 .variants
                 .iter()
-                .filter(|v| v.known.is_none() && seen.insert(fold(&v.form)))
-                .map(|v| q(&v.form))
+                .filter(|v| v.known.is_none())
+                .map(|v| v.form.as_str())
+                .chain(g.surname.iter().skip(1).map(String::as_str))
+                .filter(|f| seen.insert(fold(f)))
+                .map(q)
                 .collect();
             if variants.is_empty() {
                 continue;
@@ -621,6 +755,9 @@ impl Discovery {
                 kind_name(kind),
                 q(&canonical)
             );
+            if let Some(sh) = short {
+                let _ = writeln!(s, "short = [{}]", q(sh));
+            }
             let _ = writeln!(s, "variants = [{}]", variants.join(", "));
         }
         s
@@ -747,6 +884,8 @@ mod tests {
         let toml = d.to_toml(&Lexicon::default());
         let mut lex = Lexicon::default();
         lex.load("discovered.toml", &toml).unwrap();
+        // "Tigran Vardanyan" is met once: below --min-count, so the
+        // surname stands on its own.
         let e = lex.entity("vardanyan").expect(&toml);
         assert_eq!(e.kind, EntityType::Person);
         assert!(e.forms.iter().any(|f| f.text == "Vardanian"));
