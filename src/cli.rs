@@ -45,6 +45,106 @@ enum Command {
     /// then export a decisions file for `convert --decisions`.
     #[command(after_help = AFTER_HELP)]
     Report(ReportArgs),
+    /// Corpus-level name tools: discover variant groups, merge statistics
+    /// shards, learn lexicon variants from review decisions.
+    #[command(after_help = AFTER_HELP)]
+    Names(NamesArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct NamesArgs {
+    #[command(subcommand)]
+    command: NamesCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum NamesCommand {
+    /// Group spellings of the same name across a corpus, without a lexicon:
+    /// counts, documents and a context line for each spelling.
+    #[command(after_help = AFTER_HELP)]
+    Discover(DiscoverArgs),
+    /// Combine statistics shards written by `discover --emit-stats` and
+    /// group them, as one discover over all their files would.
+    #[command(after_help = AFTER_HELP)]
+    Merge(MergeArgs),
+    /// Add the accepted name edits of a decisions file to a lexicon file as
+    /// variants, so the next run applies them by itself.
+    #[command(after_help = AFTER_HELP)]
+    Learn(LearnArgs),
+}
+
+/// How variant groups are formed and shown.
+#[derive(clap::Args, Debug, Clone)]
+struct ClusterFlags {
+    /// Output: a table for people, JSON, or lexicon entries (TOML) to review
+    /// and load with --lexicon.
+    #[arg(long, value_enum, default_value_t = GroupFormat::Table)]
+    format: GroupFormat,
+    /// Leave out groups with fewer mentions than this.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    min_count: u64,
+    /// Also show groups the lexicon already covers (marked).
+    #[arg(long)]
+    known: bool,
+    /// Also show names met in one spelling only.
+    #[arg(long)]
+    singletons: bool,
+    /// Similarity (0..1) at or above which two spellings are grouped.
+    #[arg(long, value_name = "0..1", default_value_t = emend::names::discover::DEFAULT_THRESHOLD)]
+    threshold: f32,
+    /// Also load this lexicon (TOML) to mark known names; repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+    /// Mark names against no built-in pack.
+    #[arg(long)]
+    no_packs: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum GroupFormat {
+    /// Groups and their spellings, for a terminal.
+    Table,
+    /// The groups as JSON.
+    Json,
+    /// Lexicon entries in the format of the built-in packs.
+    Toml,
+}
+
+#[derive(clap::Args, Debug)]
+struct DiscoverArgs {
+    /// Files or folders (walked for .txt files).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write mergeable statistics to this file (`-`: standard output)
+    /// instead of grouping; combine shards with `emend names merge`.
+    #[arg(long, value_name = "OUT.json")]
+    emit_stats: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    #[command(flatten)]
+    cluster: ClusterFlags,
+}
+
+#[derive(clap::Args, Debug)]
+struct MergeArgs {
+    /// Statistics shards written by `emend names discover --emit-stats`.
+    #[arg(required = true)]
+    shards: Vec<PathBuf>,
+    /// Write the merged statistics to this file instead of grouping.
+    #[arg(long, value_name = "OUT.json")]
+    emit_stats: Option<PathBuf>,
+    #[command(flatten)]
+    cluster: ClusterFlags,
+}
+
+#[derive(clap::Args, Debug)]
+struct LearnArgs {
+    /// A decisions file (from `emend review` or the HTML report).
+    decisions: PathBuf,
+    /// The lexicon file to add variants to (created if missing).
+    #[arg(long, value_name = "FILE")]
+    lexicon: PathBuf,
 }
 
 /// Options that shape a conversion, shared by convert, diff and review.
@@ -180,6 +280,11 @@ pub fn run() -> i32 {
         Command::Review(args) => review(args),
         Command::Restore(args) => restore(args),
         Command::Report(args) => report(args),
+        Command::Names(args) => match args.command {
+            NamesCommand::Discover(a) => names_discover(a),
+            NamesCommand::Merge(a) => names_merge(a),
+            NamesCommand::Learn(a) => names_learn(a),
+        },
     };
     match result {
         Ok(code) => code,
@@ -580,5 +685,126 @@ fn restore(args: RestoreArgs) -> Result<i32> {
         }
     }
     stdout.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn names_discover(args: DiscoverArgs) -> Result<i32> {
+    let mut inputs = Vec::new();
+    for p in &args.paths {
+        inputs.extend(
+            plan(std::slice::from_ref(p), Path::new(""))?
+                .into_iter()
+                .map(|j| j.input),
+        );
+    }
+    let (stats, failed) = emend::names::stats::collect(&inputs, args.jobs)?;
+    for (path, reason) in &failed {
+        eprintln!("emend: {}: {reason}", path.display());
+    }
+    let code = if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    };
+    match &args.emit_stats {
+        Some(out) => write_stats(out, &stats).map(|()| code),
+        None => show_groups(&stats, &args.cluster).map(|c| c.max(code)),
+    }
+}
+
+fn names_merge(args: MergeArgs) -> Result<i32> {
+    let mut all = emend::names::stats::NameStats::default();
+    for p in &args.shards {
+        all.merge(emend::names::stats::NameStats::load(p)?);
+    }
+    match &args.emit_stats {
+        Some(out) => write_stats(out, &all).map(|()| EXIT_OK),
+        None => show_groups(&all, &args.cluster),
+    }
+}
+
+fn write_stats(out: &Path, stats: &emend::names::stats::NameStats) -> Result<()> {
+    if out.as_os_str() == "-" {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(stats.to_json().as_bytes())?;
+        stdout.flush()?;
+    } else {
+        write_atomic(out, stats.to_json().as_bytes())?;
+    }
+    Ok(())
+}
+
+fn show_groups(stats: &emend::names::stats::NameStats, flags: &ClusterFlags) -> Result<i32> {
+    use emend::names::discover::{DiscoverOptions, discover};
+    if !(0.0..=1.0).contains(&flags.threshold) {
+        bail!(
+            "--threshold must lie between 0 and 1, not {}",
+            flags.threshold
+        );
+    }
+    let options = Options {
+        lexicons: flags.lexicons.clone(),
+        no_packs: flags.no_packs,
+        ..Options::default()
+    };
+    let resources = emend::names::Resources::for_options(&options)?;
+    let found = discover(
+        stats,
+        &resources.lexicon,
+        &DiscoverOptions {
+            threshold: flags.threshold,
+            min_count: flags.min_count,
+            known: flags.known,
+            singletons: flags.singletons,
+        },
+    );
+    let text = match flags.format {
+        GroupFormat::Table => found.to_table(),
+        GroupFormat::Json => found.to_json(),
+        GroupFormat::Toml => found.to_toml(&resources.lexicon),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn names_learn(args: LearnArgs) -> Result<i32> {
+    use emend::names::learn::{Outcome, learn};
+    let decisions = emend::decisions::Decisions::load(&args.decisions)?;
+    let text = match std::fs::read_to_string(&args.lexicon) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(emend::Error::io(&args.lexicon, e).into()),
+    };
+    let builtin = emend::names::Resources::for_options(&Options::default())?;
+    let name = args.lexicon.display().to_string();
+    let (new_text, outcomes) = learn(&decisions, &text, &name, &builtin.lexicon)?;
+    // Check the result loads before writing it.
+    let mut check = builtin.lexicon.clone();
+    check
+        .load(&name, &new_text)
+        .with_context(|| format!("{name}: the learnt lexicon would not load; nothing written"))?;
+    let mut added = 0;
+    for o in &outcomes {
+        match o {
+            Outcome::Added {
+                before,
+                entity,
+                created,
+            } => {
+                added += 1;
+                let how = if *created { " (new entry)" } else { "" };
+                eprintln!("emend: learnt {before:?} as a variant of {entity}{how}");
+            }
+            Outcome::Skipped { before, reason } => {
+                eprintln!("emend: skipped {before:?}: {reason}");
+            }
+        }
+    }
+    if added > 0 || text.is_empty() {
+        write_atomic(&args.lexicon, new_text.as_bytes())?;
+    }
+    eprintln!("emend: {added} variant(s) learnt into {name}");
     Ok(EXIT_OK)
 }

@@ -7,6 +7,7 @@ mod common;
 mod edit_log_schema;
 mod hostile;
 mod html;
+mod names_cli;
 mod names_eval;
 mod outputs;
 mod properties;

@@ -319,7 +319,13 @@ impl Lexicon {
                     ),
                 ));
             }
-            if self.by_id.contains_key(&id) {
+            // A later file may extend an entity of another pack: same id,
+            // canonical and type (what `emend names learn` writes).
+            let extends = self.by_id.get(&id).copied().filter(|&k| {
+                let old = &self.entities[k];
+                old.pack != raw.pack.name && old.canonical == e.canonical && old.kind == e.kind
+            });
+            if self.by_id.contains_key(&id) && extends.is_none() {
                 return Err(data_error(
                     path,
                     text,
@@ -360,6 +366,16 @@ impl Lexicon {
                         when,
                     });
                 }
+            }
+            if let Some(k) = extends {
+                let old = &mut self.entities[k];
+                for f in forms.into_iter().skip(1) {
+                    if !old.forms.iter().any(|g| g.key == f.key && g.kind == f.kind) {
+                        old.forms.push(f);
+                    }
+                }
+                self.check_claims_of(k, path, text, at)?;
+                continue;
             }
             self.by_id.insert(id.clone(), self.entities.len());
             self.entities.push(Entity {
@@ -440,13 +456,21 @@ impl Lexicon {
     /// The last entity added must not claim, as an unconditioned variant, a
     /// key another entity uses (or the reverse).
     fn check_claims(&self, path: &str, text: &str, at: usize) -> Result<()> {
-        let Some(new) = self.entities.last() else {
-            return Ok(());
-        };
-        let n = self.entities.len() - 1;
+        match self.entities.len() {
+            0 => Ok(()),
+            n => self.check_claims_of(n - 1, path, text, at),
+        }
+    }
+
+    /// Entity `n` must not claim, as an unconditioned variant, a key another
+    /// entity uses (or the reverse).
+    fn check_claims_of(&self, n: usize, path: &str, text: &str, at: usize) -> Result<()> {
+        let new = &self.entities[n];
         for f in &new.forms {
-            for (k, other) in self.entities[..n].iter().enumerate() {
-                let _ = k;
+            for (k, other) in self.entities.iter().enumerate() {
+                if k == n {
+                    continue;
+                }
                 for g in &other.forms {
                     let clash = f.key == g.key
                         && (f.kind == FormKind::Variant || g.kind == FormKind::Variant)
@@ -486,6 +510,26 @@ mod tests {
     }
 
     const HEAD: &str = "[pack]\nname = \"t\"\ndescription = \"d\"\n";
+
+    #[test]
+    fn a_later_pack_extends_an_entity_with_the_same_id_and_canonical() {
+        let mut l = load(&format!(
+            "{HEAD}[[entity]]\nid = \"x\"\ntype = \"person\"\ncanonical = \"Ann Lee\"\n"
+        ))
+        .unwrap();
+        let more = "[pack]\nname = \"u\"\ndescription = \"d\"\n[[entity]]\nid = \"x\"\ntype = \"person\"\ncanonical = \"Ann Lee\"\nvariants = [\"Ann Leigh\"]\n";
+        l.load("user.toml", more).unwrap();
+        assert_eq!(l.entities.len(), 1);
+        assert!(
+            l.entity("x")
+                .unwrap()
+                .forms
+                .iter()
+                .any(|f| f.text == "Ann Leigh")
+        );
+        let clash = more.replace("Ann Lee\"\nvariants", "Ann Li\"\nvariants");
+        assert!(l.load("user2.toml", &clash).is_err());
+    }
 
     #[test]
     fn loads_entities_with_conditioned_forms() {

@@ -8,18 +8,24 @@
 //! - [`similar`] scores unseen spellings (transliteration-aware distance,
 //!   phonetic blocking);
 //! - [`context`] evaluates conditions and context cues;
-//! - [`phrases`] matches the phrase packs.
+//! - [`phrases`] matches the phrase packs;
+//! - [`stats`], [`discover`] and [`learn`] work on a whole corpus: name
+//!   statistics, variant groups found without a lexicon, and lexicon entries
+//!   learnt from review decisions.
 //!
 //! [`Resources`] holds everything compiled once by [`crate::Engine::new`]; the
 //! passes `phrases`, `names` and `glosses` use it through
 //! [`crate::passes::Context`].
 
 pub mod context;
+pub mod discover;
 pub mod exact;
 pub mod fold;
+pub mod learn;
 pub mod lexicon;
 pub mod phrases;
 pub mod similar;
+pub mod stats;
 
 use crate::entity::{EntityRecord, Mention};
 use crate::error::{Error, Result};

@@ -137,6 +137,36 @@ pub fn block(skel: &str) -> char {
     }
 }
 
+/// A coarse consonant code of a skeleton, for blocking: the first letter's
+/// class ([`block`]), then the classes of the consonants after it (b/f/p/v,
+/// c/s/z/j/x, k/g/q, d/t, l/r, m/n), vowels, h and y dropped, repeats
+/// collapsed. Spellings of one name by different romanizations mostly share
+/// it, or differ by one dropped consonant ("Kurdamir" `kltnl`, "Kudamir" `ktnl`).
+pub fn consonant_code(skel: &str) -> String {
+    let mut out = String::new();
+    let mut chars = skel.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return out;
+    };
+    out.push(block(&first.to_string()));
+    for c in chars {
+        let class = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'y' => continue,
+            'b' | 'f' | 'p' | 'v' | 'w' => 'p',
+            'c' | 's' | 'z' | 'j' | 'x' => 's',
+            'k' | 'g' | 'q' => 'k',
+            'd' | 't' => 't',
+            'l' | 'r' => 'l',
+            'm' | 'n' => 'n',
+            c => c,
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +201,16 @@ mod tests {
             let s = similarity(a, b);
             assert!(s < 0.75, "{a} ~ {b}: {s}");
         }
+    }
+
+    #[test]
+    fn consonant_codes_survive_romanization() {
+        let code = |s: &str| consonant_code(&skeleton(s));
+        assert_eq!(code("Pashinyan"), code("Passinian"));
+        assert_eq!(code("Owanishan"), code("Hovhannisyan"));
+        assert_eq!(code("Zaturin"), code("Zatulin"));
+        assert_ne!(code("Pashinyan"), code("Macron"));
+        assert_eq!(code("Kurdamir"), "kltnl");
     }
 
     #[test]
