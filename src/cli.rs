@@ -45,6 +45,17 @@ enum Command {
     /// then export a decisions file for `convert --decisions`.
     #[command(after_help = AFTER_HELP)]
     Report(ReportArgs),
+    /// Check TEI files emend wrote (or that were edited since): well-formed,
+    /// valid against emend's TEI subset, pointers resolve, restore works.
+    #[command(after_help = AFTER_HELP)]
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// TEI files to check.
+    #[arg(required = true, value_name = "FILE.xml")]
+    files: Vec<PathBuf>,
 }
 
 /// Options that shape a conversion, shared by convert, diff and review.
@@ -180,6 +191,7 @@ pub fn run() -> i32 {
         Command::Review(args) => review(args),
         Command::Restore(args) => restore(args),
         Command::Report(args) => report(args),
+        Command::Check(args) => check(args),
     };
     match result {
         Ok(code) => code,
@@ -581,4 +593,31 @@ fn restore(args: RestoreArgs) -> Result<i32> {
     }
     stdout.flush()?;
     Ok(EXIT_OK)
+}
+
+/// `emend check`: one line `FILE:LINE:COL: problem` per problem on standard
+/// output; exit 1 if any file has one.
+fn check(args: CheckArgs) -> Result<i32> {
+    let mut stdout = std::io::stdout().lock();
+    let mut bad = 0;
+    for path in &args.files {
+        let name = path.display().to_string();
+        let problems = match std::fs::read(path) {
+            Ok(bytes) => emend::check::check_bytes(&bytes, &name),
+            Err(e) => {
+                writeln!(stdout, "{name}: cannot read: {e}")?;
+                bad += 1;
+                continue;
+            }
+        };
+        for p in &problems {
+            writeln!(stdout, "{p}")?;
+        }
+        bad += usize::from(!problems.is_empty());
+    }
+    stdout.flush()?;
+    if bad > 0 {
+        eprintln!("emend: {bad} of {} file(s) have problems", args.files.len());
+    }
+    Ok(if bad > 0 { EXIT_FAILED } else { EXIT_OK })
 }

@@ -1,9 +1,11 @@
 //! One integration-test binary (fewer links on a small machine).
 
 mod batch;
+mod check;
 mod cli;
 mod common;
 mod edit_log_schema;
+mod emend_schema;
 mod hostile;
 mod html;
 mod names_eval;
