@@ -8,6 +8,7 @@ mod edit_log_schema;
 mod emend_schema;
 mod hostile;
 mod html;
+mod linearity;
 mod names_eval;
 mod outputs;
 mod properties;
