@@ -13,6 +13,7 @@ mod names_eval;
 mod outputs;
 mod properties;
 mod readme;
+mod regression;
 mod review;
 mod snapshots;
 mod structure;
