@@ -19,7 +19,7 @@ fn big5_pair_that_does_not_encode_back_is_an_error_not_a_lossy_restore() {
     for forced in [None, Some("big5")] {
         match Source::decode("big5.txt", &bytes, forced) {
             Ok(s) => assert_eq!(
-                Source::encode(&s.text, &s.encoding, s.bom),
+                Source::encode(&s.text, s.encoding, s.bom),
                 bytes,
                 "decoded as {} but the bytes do not come back",
                 s.encoding

@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(s) = Source::decode("fuzz.txt", data, forced) {
         if forced.is_none() {
-            let back = Source::encode(&s.text, &s.encoding, s.bom);
+            let back = Source::encode(&s.text, s.encoding, s.bom);
             assert_eq!(back, data, "decoded as {} (bom {}) but does not encode back", s.encoding, s.bom);
         }
     }
