@@ -49,6 +49,10 @@ enum Command {
     /// shards, learn lexicon variants from review decisions.
     #[command(after_help = AFTER_HELP)]
     Names(NamesArgs),
+    /// Check TEI files emend wrote (or that were edited since): well-formed,
+    /// valid against emend's TEI subset, pointers resolve, restore works.
+    #[command(after_help = AFTER_HELP)]
+    Check(CheckArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -145,6 +149,13 @@ struct LearnArgs {
     /// The lexicon file to add variants to (created if missing).
     #[arg(long, value_name = "FILE")]
     lexicon: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// TEI files to check.
+    #[arg(required = true, value_name = "FILE.xml")]
+    files: Vec<PathBuf>,
 }
 
 /// Options that shape a conversion, shared by convert, diff and review.
@@ -285,16 +296,33 @@ pub fn run() -> i32 {
             NamesCommand::Merge(a) => names_merge(a),
             NamesCommand::Learn(a) => names_learn(a),
         },
+        Command::Check(args) => check(args),
     };
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
             eprintln!("emend: {e:#}");
-            EXIT_FAILED
+            if e.downcast_ref::<UsageError>().is_some() {
+                EXIT_USAGE
+            } else {
+                EXIT_FAILED
+            }
         }
     }
 }
+
+/// A flag value clap accepted but that makes no sense: exit status 2.
+#[derive(Debug)]
+struct UsageError(String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
@@ -304,18 +332,26 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn options(flags: &ConversionFlags) -> Result<Options> {
+    let usage = |m: String| Err(UsageError(m).into());
     if !(0.0..=1.0).contains(&flags.min_confidence) {
-        bail!(
+        return usage(format!(
             "--min-confidence must lie between 0 and 1, not {}",
             flags.min_confidence
-        );
+        ));
     }
     let known = emend::names::builtin_pack_names();
     if let Some(bad) = flags.packs.iter().find(|p| !known.contains(p)) {
-        bail!(
+        return usage(format!(
             "--pack {bad}: no such built-in pack; built-in packs: {}",
             known.join(", ")
-        );
+        ));
+    }
+    if let Some(label) = &flags.encoding
+        && encoding_rs::Encoding::for_label(label.as_bytes()).is_none()
+    {
+        return usage(format!(
+            "--encoding {label}: not an encoding label known to the WHATWG Encoding Standard"
+        ));
     }
     Ok(Options {
         min_confidence: flags.min_confidence,
@@ -513,8 +549,9 @@ fn convert_batch(engine: &Engine, args: &ConvertArgs, out: &Path) -> Result<i32>
     let mut summary = emend::batch::run(engine, &jobs, &batch, &done)?;
     bar.finish_and_clear();
     failed.append(&mut summary.failed);
-    for (path, reason) in &failed {
-        eprintln!("emend: {}: {reason}", path.display());
+    // Every library error already names its file.
+    for (_, reason) in &failed {
+        eprintln!("emend: {reason}");
     }
     if !args.quiet {
         print_summary(&summary, failed.len(), started.elapsed(), args.verbose);
@@ -807,4 +844,31 @@ fn names_learn(args: LearnArgs) -> Result<i32> {
     }
     eprintln!("emend: {added} variant(s) learnt into {name}");
     Ok(EXIT_OK)
+}
+
+/// `emend check`: one line `FILE:LINE:COL: problem` per problem on standard
+/// output; exit 1 if any file has one.
+fn check(args: CheckArgs) -> Result<i32> {
+    let mut stdout = std::io::stdout().lock();
+    let mut bad = 0;
+    for path in &args.files {
+        let name = path.display().to_string();
+        let problems = match std::fs::read(path) {
+            Ok(bytes) => emend::check::check_bytes(&bytes, &name),
+            Err(e) => {
+                writeln!(stdout, "{name}: cannot read: {e}")?;
+                bad += 1;
+                continue;
+            }
+        };
+        for p in &problems {
+            writeln!(stdout, "{p}")?;
+        }
+        bad += usize::from(!problems.is_empty());
+    }
+    stdout.flush()?;
+    if bad > 0 {
+        eprintln!("emend: {bad} of {} file(s) have problems", args.files.len());
+    }
+    Ok(if bad > 0 { EXIT_FAILED } else { EXIT_OK })
 }

@@ -25,6 +25,7 @@
 
 pub mod apply;
 pub mod batch;
+pub mod check;
 pub mod decide;
 pub mod decisions;
 pub mod document;

@@ -131,6 +131,20 @@ fn decode_with(name: &str, bytes: &[u8], enc: &'static Encoding) -> Result<Sourc
             offset,
         });
     }
+    // Some legacy byte sequences decode to a character the encoder writes
+    // differently (Big5 pairs outside the encoder's table come back as
+    // "&#NNNNN;"): the edit log could not give the exact bytes back.
+    if enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE {
+        let (back, _, _) = enc.encode(&text);
+        if *back != *bytes {
+            let offset = back
+                .iter()
+                .zip(bytes)
+                .position(|(a, b)| a != b)
+                .unwrap_or(back.len().min(bytes.len()));
+            return Err(malformed(name, enc.name(), bytes, offset));
+        }
+    }
     Ok(Source {
         name: name.to_owned(),
         text: text.into_owned(),

@@ -107,6 +107,15 @@ fn usage_errors_exit_2() {
         "a folder needs --out"
     );
     assert_eq!(emend(&["frobnicate"], b"").status.code(), Some(2));
+    assert_eq!(
+        emend(&["convert", "-", "--min-confidence", "1.5"], b"x")
+            .status
+            .code(),
+        Some(2)
+    );
+    let bad_label = emend(&["convert", "-", "--encoding", "klingon"], b"x");
+    assert_eq!(bad_label.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_label.stderr).contains("--encoding klingon"));
 }
 
 #[test]

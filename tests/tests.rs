@@ -2,16 +2,20 @@
 
 mod artefacts;
 mod batch;
+mod check;
 mod cli;
 mod common;
 mod edit_log_schema;
+mod emend_schema;
 mod hostile;
 mod html;
+mod linearity;
 mod names_cli;
 mod names_eval;
 mod outputs;
 mod properties;
 mod readme;
+mod regression;
 mod review;
 mod snapshots;
 mod structure;

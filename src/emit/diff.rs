@@ -76,15 +76,16 @@ pub fn terminal(c: &Conversion, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", st.paint("1", &format!("--- {}", c.source.name)));
     let mut lines = LineCursor::new(text);
+    let breaks = Breaks::new(text);
     let mut i = 0;
     while i < c.edits.len() {
         // A region: the source lines of this edit, grown while the next edit
         // starts on a line already in it.
-        let region_start = line_start(text, c.edits[i].span.start);
-        let mut region_end = line_end(text, c.edits[i].span.end);
+        let region_start = breaks.line_start(c.edits[i].span.start);
+        let mut region_end = breaks.line_end(c.edits[i].span.end, text.len());
         let mut j = i + 1;
         while j < c.edits.len() && c.edits[j].span.start <= region_end {
-            region_end = region_end.max(line_end(text, c.edits[j].span.end));
+            region_end = region_end.max(breaks.line_end(c.edits[j].span.end, text.len()));
             j += 1;
         }
         let lc = lines.at(region_start);
@@ -156,23 +157,165 @@ pub fn terminal(c: &Conversion, color: bool) -> String {
     out
 }
 
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+/// The line breaks of a text, found once, so that the line of each edit is
+/// a binary search (one long line with many edits stays linear).
+struct Breaks(Vec<usize>);
+
+impl Breaks {
+    fn new(text: &str) -> Breaks {
+        scanned(text.len());
+        let b = text.as_bytes();
+        Breaks(
+            (0..b.len())
+                .filter(|&i| b[i] == b'\n' || b[i] == b'\r')
+                .collect(),
+        )
+    }
+
+    /// Start of the line holding byte `at`.
+    fn line_start(&self, at: usize) -> usize {
+        let k = self.0.partition_point(|&i| i < at);
+        if k == 0 { 0 } else { self.0[k - 1] + 1 }
+    }
+
+    /// End of the line holding byte `at` (the first break at or after it).
+    fn line_end(&self, at: usize, len: usize) -> usize {
+        let k = self.0.partition_point(|&i| i < at);
+        self.0.get(k).copied().unwrap_or(len)
+    }
 }
 
-fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i)
+thread_local! {
+    static SCANNED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn scanned(bytes: usize) {
+    SCANNED.with(|s| s.set(s.get() + bytes as u64));
+}
+
+/// Work done by the terminal view and the unified diff on the calling
+/// thread since it started: bytes scanned for line breaks, plus, for each
+/// piece the unified diff line-diffs, its bytes and its old × new line
+/// count (the most its diff can compare). Reading it changes nothing;
+/// tests/linearity.rs uses it to check that the work grows linearly with
+/// the text, also for one long line with many edits.
+pub fn work() -> u64 {
+    SCANNED.with(|s| s.get())
 }
 
 /// A unified diff of the source against the clean text, with `a/` and `b/`
 /// headers, that `patch -p1` or `git apply` apply to the source.
+///
+/// The texts are cut at line starts that no applied edit touches (where
+/// source and clean text agree) and each piece is line-diffed on its own,
+/// so the work grows with the text, not with text × changes as one Myers
+/// diff of the whole would.
 pub fn unified(c: &Conversion) -> String {
+    use similar::{DiffOp, TextDiff};
     let name = c.source.name.trim_start_matches("./");
-    similar::TextDiff::from_lines(c.source.text.as_str(), c.clean.as_str())
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
+    let (text, clean) = (c.source.text.as_str(), c.clean.as_str());
+    let applied: Vec<&Edit> = c.edits.iter().filter(|e| e.is_applied()).collect();
+    // Cut points: (source offset, clean offset) of untouched line starts.
+    let mut cuts = vec![(0, 0)];
+    let mut k = 0; // applied edits wholly before the candidate
+    let mut delta: isize = 0; // clean offset minus source offset there
+    for (i, _) in text.match_indices('\n') {
+        let b = i + 1;
+        while k < applied.len() && applied[k].span.end < i {
+            delta += applied[k].after.len() as isize - applied[k].span.len() as isize;
+            k += 1;
+        }
+        // No applied edit may touch the break or the byte after it.
+        let touched = applied[k..]
+            .iter()
+            .take_while(|e| e.span.start <= b)
+            .any(|e| e.span.end >= i && e.span.start <= b);
+        if touched || b >= text.len() {
+            continue;
+        }
+        let at = b as isize + delta;
+        if at > 0 && (at as usize) < clean.len() && clean.as_bytes()[at as usize - 1] == b'\n' {
+            cuts.push((b, at as usize));
+        }
+    }
+    cuts.push((text.len(), clean.len()));
+    let mut old: Vec<&str> = Vec::new();
+    let mut new: Vec<&str> = Vec::new();
+    let mut ops: Vec<DiffOp> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (&text[w[0].0..w[1].0], &clean[w[0].1..w[1].1]);
+        let (o, n) = (old.len(), new.len());
+        let d = TextDiff::from_lines(a, b);
+        // The piece's diff compares at most every old line with every new one.
+        scanned(a.len() + b.len() + d.old_slices().len() * d.new_slices().len());
+        old.extend(d.old_slices());
+        new.extend(d.new_slices());
+        let shifted = d.ops().iter().map(|op| match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => DiffOp::Equal {
+                old_index: old_index + o,
+                new_index: new_index + n,
+                len,
+            },
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => DiffOp::Delete {
+                old_index: old_index + o,
+                old_len,
+                new_index: new_index + n,
+            },
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => DiffOp::Insert {
+                old_index: old_index + o,
+                new_index: new_index + n,
+                new_len,
+            },
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => DiffOp::Replace {
+                old_index: old_index + o,
+                old_len,
+                new_index: new_index + n,
+                new_len,
+            },
+        });
+        for op in shifted {
+            // Equal runs from neighbouring pieces are one run, so hunks
+            // keep only their context lines.
+            match (ops.last_mut(), op) {
+                (Some(DiffOp::Equal { len, .. }), DiffOp::Equal { len: more, .. }) => *len += more,
+                _ => ops.push(op),
+            }
+        }
+    }
+    let mut out = String::new();
+    for hunk in similar::group_diff_ops(ops, 3) {
+        if out.is_empty() {
+            let _ = writeln!(out, "--- a/{name}\n+++ b/{name}");
+        }
+        let _ = writeln!(out, "{}", similar::udiff::UnifiedHunkHeader::new(&hunk));
+        for op in &hunk {
+            for change in op.iter_changes(&old[..], &new[..]) {
+                let line = change.value();
+                let _ = write!(out, "{}{line}", change.tag());
+                if !line.ends_with(['\n', '\r']) {
+                    out.push_str("\n\\ No newline at end of file\n");
+                }
+            }
+        }
+    }
+    out
 }
 
 /// One edit in the JSON diff report.

@@ -80,11 +80,40 @@ fn subst(a: char, b: char) -> f32 {
     }
 }
 
+/// Work done by [`distance`] on the calling thread since it started:
+/// comparisons made and dynamic-programming cells filled. Reading it changes
+/// nothing; tests/linearity.rs uses it to check that the fuzzy matcher's work
+/// grows linearly with the text, not with its square.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Calls of [`distance`] (one per candidate comparison).
+    pub comparisons: u64,
+    /// Table cells filled by those calls.
+    pub cells: u64,
+}
+
+thread_local! {
+    static STATS: std::cell::Cell<Stats> = const {
+        std::cell::Cell::new(Stats { comparisons: 0, cells: 0 })
+    };
+}
+
+/// The [`Stats`] of the calling thread.
+pub fn stats() -> Stats {
+    STATS.with(|s| s.get())
+}
+
 /// Weighted Damerau-Levenshtein distance between two skeletons.
 pub fn distance(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (n, m) = (a.len(), b.len());
+    STATS.with(|s| {
+        let mut v = s.get();
+        v.comparisons += 1;
+        v.cells += ((n + 1) * (m + 1)) as u64;
+        s.set(v);
+    });
     let mut d = vec![vec![0f32; m + 1]; n + 1];
     for i in 1..=n {
         d[i][0] = d[i - 1][0] + indel(a[i - 1]);
