@@ -85,14 +85,12 @@ fn name_work(text: &str) -> u64 {
 }
 
 #[test]
-#[ignore = "known super-linear: names/same-document compares every pair of distinct capitalised words (src/passes/names.rs); run with --ignored"]
 fn name_matcher_work_grows_linearly_with_new_names_in_every_paragraph() {
     let counts: Vec<u64> = [40, 80, 160].iter().map(|&n| name_work(&news(n))).collect();
     assert_linear("name matcher, paragraphs", &counts);
 }
 
 #[test]
-#[ignore = "known super-linear: names/same-document compares every pair of distinct capitalised words (src/passes/names.rs); run with --ignored"]
 fn name_matcher_work_grows_linearly_on_one_long_line() {
     let counts: Vec<u64> = [40, 80, 160]
         .iter()

@@ -932,9 +932,40 @@ impl Matcher<'_, '_> {
         }
         let forms: Vec<(&str, &Vec<Span>, String)> =
             seen.iter().map(|(w, v)| (*w, v, skeleton(w))).collect();
+        // Candidate pairs: neighbours within a few places when the forms are
+        // sorted by skeleton, and by reversed skeleton (so a difference at
+        // either end still meets). Never all pairs: a text full of distinct
+        // names stays linear.
+        const WINDOW: usize = 8;
+        let mut pairs: std::collections::BTreeSet<(usize, usize)> =
+            std::collections::BTreeSet::new();
+        for reversed in [false, true] {
+            let mut order: Vec<(char, String, usize)> = forms
+                .iter()
+                .enumerate()
+                .map(|(i, (_, _, sk))| {
+                    let key = if reversed {
+                        sk.chars().rev().collect()
+                    } else {
+                        sk.clone()
+                    };
+                    (block(sk), key, i)
+                })
+                .collect();
+            order.sort();
+            for (k, (blk, _, i)) in order.iter().enumerate() {
+                for (blk2, _, j) in order.iter().skip(k + 1).take(WINDOW) {
+                    if blk2 == blk {
+                        pairs.insert(((*i).min(*j), (*i).max(*j)));
+                    }
+                }
+            }
+        }
         let mut out = Vec::new();
-        for (i, (a, va, sa)) in forms.iter().enumerate() {
-            for (b, vb, sb) in &forms[i + 1..] {
+        for (i, j) in pairs {
+            {
+                let (a, va, sa) = &forms[i];
+                let (b, vb, sb) = &forms[j];
                 let (fa, fb) = (fold(a), fold(b));
                 if block(sa) != block(sb) || fa.starts_with(&fb) || fb.starts_with(&fa) {
                     continue;
