@@ -393,7 +393,7 @@ impl Matcher<'_, '_> {
     fn best(&self, word: &str, except: Option<usize>) -> Option<(&FuzzyEntry, f32)> {
         let skel = skeleton(word);
         let wfold = fold(word);
-        let list = self.res.fuzzy.get(&block(&skel))?;
+        let list = self.res.fuzzy.candidates(&skel);
         let len = skel.chars().count();
         let mut best: Option<(&FuzzyEntry, f32)> = None;
         for e in list {
@@ -748,9 +748,7 @@ impl Matcher<'_, '_> {
                 }
                 let joined = format!("{w1}{w2}");
                 let skel = skeleton(&joined);
-                let Some(list) = self.res.fuzzy.get(&block(&skel)) else {
-                    continue;
-                };
+                let list = self.res.fuzzy.candidates(&skel);
                 let best = list
                     .iter()
                     .filter(|e| {
