@@ -327,11 +327,7 @@ mod tests {
     use crate::passes::tests::run_pass;
 
     fn clean(t: &str) -> String {
-        let edits: Vec<Edit> = run_pass(&Boilerplate::new(), t)
-            .into_iter()
-            .filter(|e| e.confidence >= 0.8)
-            .collect();
-        crate::apply::apply(t, &edits)
+        crate::passes::tests::applied_text(t, &run_pass(&Boilerplate::new(), t))
     }
 
     #[test]

@@ -109,6 +109,17 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
 pub(crate) mod tests {
     use super::*;
 
+    /// `text` with the edits of `edits` that would be applied (confidence at
+    /// or above the default threshold) carried out.
+    pub fn applied_text(text: &str, edits: &[Edit]) -> String {
+        let applied: Vec<Edit> = edits
+            .iter()
+            .filter(|e| e.confidence >= crate::options::DEFAULT_MIN_CONFIDENCE)
+            .cloned()
+            .collect();
+        crate::apply::apply(text, &applied)
+    }
+
     /// Runs one pass over `text` with default options; edits sorted by span.
     pub fn run_pass(pass: &dyn Pass, text: &str) -> Vec<Edit> {
         let doc = crate::parse::parse(text);

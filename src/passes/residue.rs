@@ -69,11 +69,7 @@ mod tests {
     }
 
     fn clean(t: &str) -> String {
-        let applied: Vec<Edit> = edits(t)
-            .into_iter()
-            .filter(|e| e.confidence >= 0.8)
-            .collect();
-        crate::apply::apply(t, &applied)
+        crate::passes::tests::applied_text(t, &edits(t))
     }
 
     #[test]
