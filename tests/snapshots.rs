@@ -1,4 +1,5 @@
-//! Snapshots of every output format for the fixtures in `tests/fixtures/convert/`.
+//! Snapshots of every output format (TEI, clean text, edit log, terminal diff,
+//! unified patch) for the fixtures in `tests/fixtures/convert/`.
 //! Review changes with `cargo insta review`; CI never accepts them.
 
 use crate::common::{root, txt_files};
@@ -22,6 +23,11 @@ fn fixtures_convert_as_recorded() {
             insta::assert_snapshot!(format!("{stem}.xml"), Format::Tei.render(&c));
             insta::assert_snapshot!(format!("{stem}.txt"), Format::Text.render(&c));
             insta::assert_snapshot!(format!("{stem}.edits.json"), Format::Json.render(&c));
+            insta::assert_snapshot!(
+                format!("{stem}.diff"),
+                emend::emit::diff::terminal(&c, false)
+            );
+            insta::assert_snapshot!(format!("{stem}.patch"), emend::emit::diff::unified(&c));
         });
     }
 }

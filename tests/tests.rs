@@ -5,6 +5,7 @@ mod batch;
 mod check;
 mod cli;
 mod common;
+mod data_schemas;
 mod edit_log_schema;
 mod emend_schema;
 mod hostile;

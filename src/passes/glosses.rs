@@ -171,6 +171,31 @@ mod tests {
     }
 
     #[test]
+    fn order_matters_glosses_run_after_the_names_are_normalized() {
+        let t = "Armenia and Azerbaijan fought in Nagorno-Karabakh (Naka region) again.";
+        let alone = run_passes(&[&Glosses as &dyn Pass], t).edits;
+        assert!(
+            alone.iter().all(|e| e.rule != "glosses"),
+            "before names run, '(Naka region)' repeats nothing"
+        );
+        let reversed: [&dyn Pass; 3] = [
+            &Glosses,
+            &super::super::phrases::Phrases,
+            &super::super::names::Names,
+        ];
+        let out = run_passes(&reversed, t).edits;
+        assert!(
+            out.iter().all(|e| e.rule != "glosses"),
+            "glosses first sees no normalized names"
+        );
+        assert_eq!(
+            removed(t),
+            [" (Naka region)"],
+            "in registry order the gloss goes"
+        );
+    }
+
+    #[test]
     fn informative_parentheses_stay() {
         assert!(
             removed("Fighting in Karabakh (Azerbaijan) and the OSCE (2020) report.").is_empty()
