@@ -114,3 +114,70 @@ fn an_unwritable_output_folder_is_an_error_naming_it() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not-a-dir"));
 }
+
+/// Unmounts the small tmpfs when the test ends, pass or fail.
+struct Mounted(std::path::PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_fails_cleanly_without_partial_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let disk = tmp.path().join("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&disk)
+        .output();
+    if !mounted.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    }
+    let _guard = Mounted(disk.clone());
+    let input = tmp.path().join("big.txt");
+    std::fs::write(
+        &input,
+        "A paragraph of ordinary text , with a space to fix.\n\n".repeat(4000),
+    )
+    .unwrap();
+    let small = tmp.path().join("small.txt");
+    std::fs::write(&small, "Short.").unwrap();
+    let o = emend(
+        &[
+            "convert",
+            small.to_str().unwrap(),
+            input.to_str().unwrap(),
+            "--out",
+            disk.to_str().unwrap(),
+            "-j",
+            "1",
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("big") && err.contains("No space left"),
+        "{err}"
+    );
+    for entry in std::fs::read_dir(&disk).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            !name.ends_with(".tmp"),
+            "temporary file left behind: {name}"
+        );
+        if name.ends_with(".xml") {
+            let xml = std::fs::read_to_string(&path).unwrap();
+            assert!(xml.ends_with("</TEI>\n"), "{name} is cut short");
+        }
+    }
+    assert!(
+        disk.join("small.xml").exists(),
+        "the input that fits is still converted"
+    );
+}
