@@ -44,6 +44,8 @@ pub struct FuzzyEntry {
     pub skel: String,
     /// The form as written.
     pub form: String,
+    /// The form's folded key (case, diacritics), computed once.
+    pub folded: String,
     /// Entity index.
     pub entity: usize,
     /// What an unseen spelling of this form is rewritten to.
@@ -173,6 +175,7 @@ impl Resources {
                     if skel.chars().count() >= 4 {
                         fuzzy.add(FuzzyEntry {
                             skel,
+                            folded: fold::fold(form),
                             form: form.to_owned(),
                             entity: e,
                             target: target.to_owned(),

@@ -400,13 +400,13 @@ impl Matcher<'_, '_> {
             if Some(e.entity) == except || e.skel.chars().count().abs_diff(len) > 3 {
                 continue;
             }
-            let ffold = fold(&e.form);
+            let ffold: &str = &e.folded;
             // A derived word ("Armenians", "Turkish") of a known name is no misspelling of it.
             let place = self.lex.entities[e.entity].kind == EntityType::Place;
             let derived = wfold != ffold
-                && ((place && is_demonym(&wfold, &ffold))
-                    || wfold == format!("{ffold}s")
-                    || wfold.starts_with(&ffold));
+                && ((place && is_demonym(&wfold, ffold))
+                    || wfold.strip_suffix('s') == Some(ffold)
+                    || wfold.starts_with(ffold));
             if derived {
                 return None;
             }
