@@ -122,21 +122,7 @@ pub(crate) mod tests {
 
     /// Runs one pass over `text` with default options; edits sorted by span.
     pub fn run_pass(pass: &dyn Pass, text: &str) -> Vec<Edit> {
-        let doc = crate::parse::parse(text);
-        let protected = doc.protected_spans();
-        let options = Options::default();
-        let empty = crate::names::Resources::empty();
-        let cx = Context {
-            text,
-            doc: &doc,
-            protected: &protected,
-            options: &options,
-            resources: crate::names::Resources::builtin().unwrap_or(&empty),
-        };
-        let mut out = Proposals::default();
-        pass.run(&cx, &mut out);
-        out.edits.sort_by_key(|e| e.span);
-        out.edits
+        run_passes(&[pass], text).edits
     }
 
     /// Runs `passes` in order over `text` with the built-in packs; returns
