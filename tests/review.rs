@@ -4,6 +4,14 @@ use crate::common::emend;
 
 const SRC: &str = "Title  here\n\nWar , and  peace “ again”.\n\nA second paragraph , with more.\n";
 
+/// `emend convert SRC --to FORMAT --decisions DECISIONS`.
+fn convert_with_decisions(src: &str, format: &str, decisions: &str) -> std::process::Output {
+    emend(
+        &["convert", src, "--to", format, "--decisions", decisions],
+        b"",
+    )
+}
+
 fn write_src(dir: &std::path::Path) -> std::path::PathBuf {
     let p = dir.join("doc.txt");
     std::fs::write(&p, SRC).unwrap();
@@ -80,17 +88,7 @@ fn rejecting_everything_gives_the_source_back_as_clean_text() {
     });
     let dfile = tmp.path().join("d.json");
     std::fs::write(&dfile, decisions.to_string()).unwrap();
-    let clean = emend(
-        &[
-            "convert",
-            src.to_str().unwrap(),
-            "--to",
-            "text",
-            "--decisions",
-            dfile.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let clean = convert_with_decisions(src.to_str().unwrap(), "text", dfile.to_str().unwrap());
     assert!(clean.status.success());
     assert_eq!(String::from_utf8_lossy(&clean.stdout), SRC);
 }
@@ -111,43 +109,15 @@ fn terminal_review_writes_decisions_that_the_next_run_uses() {
     assert_eq!(edits[0]["decision"], "reject");
     assert_eq!(edits[1]["decision"], "accept");
     // the rejected edit is not applied any more; the TEI names the decisions file
-    let tei = emend(
-        &[
-            "convert",
-            src.to_str().unwrap(),
-            "--decisions",
-            dfile.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let tei = convert_with_decisions(src.to_str().unwrap(), "tei", dfile.to_str().unwrap());
     let tei = String::from_utf8_lossy(&tei.stdout);
     assert!(tei.contains("xml:id=\"decisions\""), "{tei}");
-    let log = emend(
-        &[
-            "convert",
-            src.to_str().unwrap(),
-            "--to",
-            "json",
-            "--decisions",
-            dfile.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let log = convert_with_decisions(src.to_str().unwrap(), "json", dfile.to_str().unwrap());
     assert!(
         String::from_utf8_lossy(&log.stdout).contains("\"reviewed\": \"accept\""),
         "the log marks the accepted edit"
     );
-    let text = emend(
-        &[
-            "convert",
-            src.to_str().unwrap(),
-            "--to",
-            "text",
-            "--decisions",
-            dfile.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let text = convert_with_decisions(src.to_str().unwrap(), "text", dfile.to_str().unwrap());
     assert!(
         String::from_utf8_lossy(&text.stdout).starts_with("Title  here"),
         "first edit rejected"
@@ -174,17 +144,7 @@ fn unknown_fingerprints_are_reported_not_fatal() {
     let src = write_src(tmp.path());
     let dfile = tmp.path().join("d.json");
     std::fs::write(&dfile, r#"{"emend_decisions": 1, "edits": [{"fingerprint": "0123456789abcdef", "decision": "accept"}]}"#).unwrap();
-    let o = emend(
-        &[
-            "convert",
-            src.to_str().unwrap(),
-            "--to",
-            "text",
-            "--decisions",
-            dfile.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let o = convert_with_decisions(src.to_str().unwrap(), "text", dfile.to_str().unwrap());
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("0123456789abcdef"));
 }
