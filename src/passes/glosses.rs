@@ -64,6 +64,9 @@ impl Pass for Glosses {
                     continue;
                 }
                 let gap_start = text[..open].trim_end_matches([' ', '\u{a0}']).len();
+                if gap_start <= b.span.start {
+                    continue; // nothing before the parenthesis in this block
+                }
                 let norm_inner = normalized(text, inner, &out.edits, min);
                 let mut inner_words: Vec<String> = words_of(&norm_inner);
                 while inner_words.len() > 1

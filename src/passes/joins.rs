@@ -72,8 +72,17 @@ impl Pass for Joins {
                 continue;
             };
             let gap = Span::new(a.span.end, b.span.start);
+            // "(" then a break: no space, as the spacing rule would have it
+            let glue = match super::whitespace::space_goes(
+                first.chars().next_back(),
+                second.chars().next(),
+                second,
+            ) {
+                Some(_) => "",
+                None => " ",
+            };
             out.edits.push(
-                Edit::new(text, gap, " ", self.id(), Category::Layout, judgement.0)
+                Edit::new(text, gap, glue, self.id(), Category::Layout, judgement.0)
                     .with_note(judgement.1),
             );
         }
@@ -225,6 +234,16 @@ mod tests {
     fn lowercase_continuation_is_joined() {
         let t = "After the long and bitter winter, the year that followed the great flood of the lower valley and its towns was marked\n\nby a slow return of the villagers to their homes.";
         assert!(clean(t).contains("was marked by a slow return"));
+    }
+
+    #[test]
+    fn the_join_puts_no_space_where_the_spacing_rule_would_take_it() {
+        let t = "It rained for weeks. After the long and bitter winter, the year that followed the great flood of the lower valley was marked(\n\nsee the table below) by a slow return of the villagers to their homes.";
+        assert!(
+            clean(t).contains("was marked(see the table below)"),
+            "{:?}",
+            edits(t)
+        );
     }
 
     #[test]

@@ -103,62 +103,153 @@ impl Pass for Mojibake {
     }
 }
 
+/// Characters another rule deletes (XML-forbidden controls, zero-width
+/// spaces): a misread sequence is read through them, or deleting them would
+/// join its pieces into mojibake that only a second conversion repairs.
+fn transparent(c: char) -> bool {
+    super::xml_chars::is_xml_forbidden(c) || super::whitespace::is_zero_width(c)
+}
+
 fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
-    // runs of characters that have a Windows-1252 byte of 0x80 or more
+    // runs of characters that have a Windows-1252 byte of 0x80 or more,
+    // possibly with transparent characters inside
     let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut gap_from = None; // start of transparent characters after a run
     for (i, c) in s.char_indices() {
         if cp1252_byte(c).is_some() {
             match runs.last_mut() {
-                Some(r) if r.1 == i => r.1 = i + c.len_utf8(),
+                Some(r) if r.1 == i || gap_from == Some(r.1) => r.1 = i + c.len_utf8(),
                 _ => runs.push((i, i + c.len_utf8())),
             }
+            gap_from = None;
+        } else if transparent(c) {
+            gap_from = gap_from.or_else(|| runs.last().filter(|r| r.1 == i).map(|r| r.1));
+        } else {
+            gap_from = None;
         }
     }
     for (from, to) in runs {
-        let run = &s[from..to];
-        // decode until nothing changes: doubly-encoded text ("ÃƒÂ©") is
-        // repaired in one go, so a second conversion finds nothing left
-        let mut fixed = decode_once(run);
-        for _ in 0..4 {
-            let again = decode_once(&fixed);
-            if again == fixed {
-                break;
-            }
-            fixed = again;
-        }
-        if fixed == run {
-            continue;
-        }
-        // keep the edit tight: drop the unchanged ends of the run
-        let prefix: usize = run
-            .chars()
-            .zip(fixed.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a.len_utf8())
-            .sum();
-        let suffix: usize = run[prefix..]
-            .chars()
-            .rev()
-            .zip(fixed[prefix..].chars().rev())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a.len_utf8())
-            .sum();
-        let mut after = fixed[prefix..fixed.len() - suffix].to_owned();
-        let mut end = to - suffix;
-        // "â€“ when": the misread en dash ends in “, and the spacing rule
-        // would take the space after that “; the edit keeps the space itself
-        if s[..end].ends_with(['“', '‘']) {
-            let spaces = s[end..].len() - s[end..].trim_start_matches(' ').len();
-            after.push_str(&s[end..end + spaces]);
-            end += spaces;
-        }
-        let span = Span::new(block.start + from + prefix, block.start + end);
-        out.push(
-            Edit::new(text, span, after, rule, Category::Encoding, 0.9)
-                .with_note("UTF-8 bytes misread as Windows-1252, decoded back"),
-        );
+        run_edits(text, block.start, s, (from, to), rule, out);
     }
+}
+
+/// The edits that decode one run `s[from..to]` of a block starting at `base`.
+fn run_edits(
+    text: &str,
+    base: usize,
+    s: &str,
+    (from, to): (usize, usize),
+    rule: &str,
+    out: &mut Vec<Edit>,
+) {
+    let run = &s[from..to];
+    // the run without its transparent characters, and where each kept one is
+    let kept: Vec<(usize, char)> = run
+        .char_indices()
+        .filter(|&(_, c)| !transparent(c))
+        .collect();
+    let sig: String = kept.iter().map(|&(_, c)| c).collect();
+    let Some(fixed) = decoded(&sig) else {
+        return;
+    };
+    // keep the edit tight: drop the unchanged ends of the run
+    let prefix = sig
+        .chars()
+        .zip(fixed.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = sig
+        .chars()
+        .rev()
+        .zip(fixed.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(fixed.chars().count() - prefix);
+    let changed = &kept[prefix..kept.len() - suffix];
+    let decoded: String = fixed
+        .chars()
+        .skip(prefix)
+        .take(fixed.chars().count() - prefix - suffix)
+        .collect();
+    let (Some(&(first, _)), Some(&(last, last_c))) = (changed.first(), changed.last()) else {
+        return;
+    };
+    let note = "UTF-8 bytes misread as Windows-1252, decoded back";
+    let region = &run[first..last + last_c.len_utf8()];
+    if region.chars().any(transparent) {
+        // pieces apart: the first becomes the decoded text, the others go,
+        // and the characters between are left to the rules that delete them
+        for (k, &(at, c)) in changed.iter().enumerate() {
+            let start = base + from + at;
+            let after = if k == 0 {
+                decoded.clone()
+            } else {
+                String::new()
+            };
+            let span = Span::new(start, start + c.len_utf8());
+            out.push(Edit::new(text, span, after, rule, Category::Encoding, 0.9).with_note(note));
+        }
+        return;
+    }
+    let mut after = decoded;
+    let mut end = from + last + last_c.len_utf8();
+    // "â€“ when": the misread en dash ends in “, and the spacing rule
+    // would take the space after that “; the edit keeps the space itself
+    if s[..end].ends_with(['“', '‘']) {
+        let spaces = s[end..].len() - s[end..].trim_start_matches(' ').len();
+        after.push_str(&s[end..end + spaces]);
+        end += spaces;
+    }
+    let span = Span::new(base + from + first, base + end);
+    out.push(Edit::new(text, span, after, rule, Category::Encoding, 0.9).with_note(note));
+}
+
+/// `s` with every misread sequence decoded, if it holds any. Decoding
+/// repeats until nothing changes: doubly-encoded text ("ÃƒÂ©") is repaired
+/// in one go, so a second conversion finds nothing left.
+pub(crate) fn decoded(s: &str) -> Option<String> {
+    let mut fixed = decode_once(s);
+    for _ in 0..4 {
+        let again = decode_once(&fixed);
+        if again == fixed {
+            break;
+        }
+        fixed = again;
+    }
+    // a decoded character may have a canonical equivalent ("Í¾" decodes to
+    // U+037E, whose NFC form is ";"): the repair gives the NFC form at once
+    (fixed != s).then(|| unicode_normalization::UnicodeNormalization::nfc(fixed.chars()).collect())
+}
+
+/// Whether a character may be one byte of a misread sequence.
+pub(crate) fn may_be_misread(c: char) -> bool {
+    cp1252_byte(c).is_some()
+}
+
+/// Whether `c`, put between `before` and `after`, would be a byte of a
+/// sequence this rule decodes. Other rules ask before they write such a
+/// character: curling the apostrophe in "Ã'" makes "Ã’", which reads as a
+/// misread "Ò". Characters other rules delete are looked through, as the
+/// rule itself does.
+pub(crate) fn completes_sequence(before: &str, c: char, after: &str) -> bool {
+    // a UTF-8 sequence has at most four bytes: three neighbours a side
+    let mut chars: Vec<char> = before
+        .chars()
+        .rev()
+        .filter(|&c| !transparent(c))
+        .take(3)
+        .collect();
+    chars.reverse();
+    let at = chars.len();
+    chars.push(c);
+    chars.extend(after.chars().filter(|&c| !transparent(c)).take(3));
+    (0..=at).any(|k| {
+        let decoded = decode_once(&chars[k..].iter().collect::<String>());
+        let n = cp1252_byte(chars[k]).and_then(sequence_len).unwrap_or(0);
+        // the sequence from k reaches c and is one that decodes
+        k + n > at && !decoded.starts_with(chars[k])
+    })
 }
 
 /// Decodes every complete, plausible UTF-8 sequence hidden in `s` once.
@@ -210,6 +301,7 @@ mod tests {
             "Məmmədov and Azərbaycan"
         );
         assert_eq!(fixed("ÅžuÅŸa"), "Şuşa");
+        assert_eq!(fixed("why Í¾ not"), "why ; not");
     }
 
     #[test]
@@ -237,6 +329,17 @@ mod tests {
         assert_eq!(fixed("cafÃƒÂ© time"), "café time");
         let once = fixed("cafÃƒÂ© and Ã¼ber");
         assert_eq!(fixed(&once), once);
+    }
+
+    #[test]
+    fn a_sequence_is_read_through_characters_other_rules_delete() {
+        let t = "Ã\u{1}\u{200B}“ and Ã© and Ã\u{1} x";
+        let e = run_pass(&super::Mojibake, t);
+        let pieces: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(pieces, [("Ã", "Ó"), ("“", ""), ("Ã©", "é")]);
     }
 
     #[test]

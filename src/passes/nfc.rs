@@ -32,6 +32,64 @@ fn continues_cluster(rest: &[(usize, &str)]) -> bool {
 /// See the module documentation.
 pub struct Nfc;
 
+/// The edit is kept to the characters composing changes, so that it does
+/// not overlap an edit of another rule on an unchanged neighbour ("*" before
+/// a mark that decomposes, which the markup rule removes).
+fn changed_part(group: &str, start: usize, composed: &str) -> (Span, String) {
+    let prefix: usize = group
+        .chars()
+        .zip(composed.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = group[prefix..]
+        .chars()
+        .rev()
+        .zip(composed[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let after = composed[prefix..composed.len() - suffix].to_owned();
+    (
+        Span::new(start + prefix, start + group.len() - suffix),
+        after,
+    )
+}
+
+/// Composing can complete a misread UTF-8 sequence ("A\u{302}´" composes
+/// to "Â´", the mojibake of "´"), which the mojibake rule, reading the
+/// source, cannot see. The edit then takes in the neighbouring characters
+/// that may be misread bytes and decodes them with the composed text, so a
+/// second conversion finds nothing to do.
+fn with_misread_neighbours(text: &str, span: Span, composed: String) -> (Span, String) {
+    use super::mojibake::{decoded, may_be_misread};
+    // a UTF-8 sequence has at most four bytes: three neighbours a side
+    let left: usize = text[..span.start]
+        .chars()
+        .rev()
+        .take(3)
+        .take_while(|&c| may_be_misread(c))
+        .map(char::len_utf8)
+        .sum();
+    let right: usize = text[span.end..]
+        .chars()
+        .take(3)
+        .take_while(|&c| may_be_misread(c))
+        .map(char::len_utf8)
+        .sum();
+    let (from, to) = (span.start - left, span.end + right);
+    let before = format!(
+        "{}{composed}{}",
+        &text[from..span.start],
+        &text[span.end..to]
+    );
+    let raw_holds_mojibake = decoded(&text[from..to]).is_some();
+    match decoded(&before) {
+        Some(fixed) if !raw_holds_mojibake => (Span::new(from, to), fixed),
+        _ => (span, composed),
+    }
+}
+
 impl Pass for Nfc {
     fn id(&self) -> &'static str {
         "nfc"
@@ -63,8 +121,9 @@ impl Pass for Nfc {
             let group = &cx.text[start..end];
             let kept: String = group.chars().filter(|&c| !is_xml_forbidden(c)).collect();
             if !is_nfc(&kept) {
-                let after: String = kept.nfc().collect();
-                let span = Span::new(start, end);
+                let composed: String = kept.nfc().collect();
+                let (span, composed) = changed_part(group, start, &composed);
+                let (span, after) = with_misread_neighbours(cx.text, span, composed);
                 out.edits.push(Edit::new(
                     cx.text,
                     span,
@@ -95,8 +154,34 @@ mod tests {
         let t = "e\u{301}\u{1}\u{FFFE}\u{3099}\u{302}";
         let e = run_pass(&super::Nfc, t);
         assert_eq!(e.len(), 1, "{e:?}");
-        assert_eq!(e[0].span.len(), t.len());
         assert!(!e[0].after.contains('\u{1}'));
+        // the marks are put in canonical order across the removed characters
+        let kept: String = t.chars().filter(|&c| !super::is_xml_forbidden(c)).collect();
+        let fixed = crate::apply::apply(t, &e);
+        assert_eq!(
+            fixed,
+            unicode_normalization::UnicodeNormalization::nfc(kept.chars()).collect::<String>()
+        );
+    }
+
+    #[test]
+    fn composing_that_completes_mojibake_also_decodes_it() {
+        let e = run_pass(&super::Nfc, "x A\u{302}´ y");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            (e[0].before.as_str(), e[0].after.as_str()),
+            ("A\u{302}´", "´")
+        );
+    }
+
+    #[test]
+    fn the_edit_covers_only_what_composing_changes() {
+        let e = run_pass(&super::Nfc, "*\u{f9d}*");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            (e[0].before.as_str(), e[0].after.as_str()),
+            ("\u{f9d}", "\u{f9c}\u{fb7}")
+        );
     }
 
     #[test]

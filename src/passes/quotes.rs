@@ -83,7 +83,7 @@ impl Pass for Quotes {
                     ('‘' | '’', _, Target::Straight) => Some('\''),
                     _ => None,
                 };
-                if let Some(a) = after {
+                if let Some(a) = after.filter(|&a| !creates_mojibake(s, i, q.len(), a)) {
                     let conf = if a.is_ascii() { 0.95 } else { 0.85 };
                     let span = Span::new(block.span.start + i, block.span.start + i + q.len());
                     out.edits.push(
@@ -101,6 +101,13 @@ impl Pass for Quotes {
             }
         }
     }
+}
+
+/// Whether putting `a` in place of the quote at `s[i..i + len]` would make
+/// it a byte of a sequence the mojibake rule decodes; such a quote is left
+/// as it is, so that a second conversion changes nothing.
+fn creates_mojibake(s: &str, i: usize, len: usize, a: char) -> bool {
+    super::mojibake::completes_sequence(&s[..i], a, &s[i + len..])
 }
 
 /// A straight quote opens when it follows a space, an opening bracket or the
@@ -121,6 +128,14 @@ mod tests {
         let t = "“One” and “two” but \"three\" and it’s Baku’s and 'x'";
         let fixed = crate::apply::apply(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t));
         assert_eq!(fixed, "“One” and “two” but “three” and it’s Baku’s and ‘x’");
+    }
+
+    #[test]
+    fn curling_never_creates_mojibake() {
+        // "Ã’" would read as a misread "Ò" on the next conversion
+        let t = "‘x’ and ‘y’ Ã' it's Ã'Â\u{a0}x";
+        let fixed = crate::apply::apply(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t));
+        assert_eq!(fixed, "‘x’ and ‘y’ Ã' it’s Ã'Â\u{a0}x");
     }
 
     #[test]

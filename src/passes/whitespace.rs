@@ -31,7 +31,7 @@ fn is_spacing(c: char) -> bool {
     )
 }
 
-fn is_zero_width(c: char) -> bool {
+pub(crate) fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
 
@@ -67,8 +67,8 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         let end = s[i..].find(|c: char| !in_run(c)).map_or(s.len(), |o| i + o);
         pos = end;
         let run = &s[i..end];
-        let prev = s[..i].chars().rev().find(|&c| !is_xml_forbidden(c));
-        let next = s[end..].chars().find(|&c| !is_xml_forbidden(c));
+        let prev = prev_visible(&s[..i]);
+        let next = next_visible(&s[end..]);
         if !run.chars().any(is_spacing) {
             continue; // only forbidden characters: the xml-chars rule's business
         }
@@ -87,17 +87,8 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
                 "zero-width space at a line edge",
                 0.95,
             )
-        } else if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
-            && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
-            && !starts_ellipsis_or_number(&s[end..])
-        {
-            ("", "space before punctuation", 0.9)
-        } else if prev.is_some_and(|p| OPENERS.contains(&p)) {
-            ("", "space after an opening quote or bracket", 0.9)
-        } else if next.is_some_and(|n| CLOSERS.contains(&n))
-            && prev.is_some_and(|p| !OPENERS.contains(&p))
-        {
-            ("", "space before a closing quote or bracket", 0.9)
+        } else if let Some(why) = space_goes(prev, next, &s[end..]) {
+            ("", why, 0.9)
         } else if spacing.contains(['\u{A0}', '\u{202F}']) {
             (" ", "no-break space", 0.9)
         } else if spacing.chars().count() > 1 {
@@ -121,6 +112,68 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
 }
 
 /// ". . ." and ".5" are not sentence punctuation after a space.
+/// Why a space between `prev` and `next` goes, if it does; `rest` is the
+/// text from `next` on. The joins rule asks too, so that the space it puts
+/// between two lines is one this rule would keep.
+pub(super) fn space_goes(
+    prev: Option<char>,
+    next: Option<char>,
+    rest: &str,
+) -> Option<&'static str> {
+    if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
+        && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
+        && !starts_ellipsis_or_number(rest)
+    {
+        Some("space before punctuation")
+    } else if prev.is_some_and(|p| OPENERS.contains(&p)) {
+        Some("space after an opening quote or bracket")
+    } else if next.is_some_and(|n| CLOSERS.contains(&n))
+        && prev.is_some_and(|p| !OPENERS.contains(&p))
+    {
+        Some("space before a closing quote or bracket")
+    } else {
+        None
+    }
+}
+
+/// The character before a spacing run that decides what the run is, looking
+/// through forbidden characters and through closing emphasis marks ("*A* ,"):
+/// the markup rule removes those, and the spacing must come out the same
+/// whether it runs before or after them.
+fn prev_visible(before: &str) -> Option<char> {
+    let s = before.trim_end_matches(is_xml_forbidden);
+    let unmarked = s.trim_end_matches(['*', '_']);
+    let closes_emphasis = unmarked.len() < s.len()
+        && unmarked
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '*' | '_'));
+    let s = if closes_emphasis { unmarked } else { s };
+    // "Ã¡ ,": the mojibake rule makes the "¡" an "á", which decides
+    let tail_from = s.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    if let Some(last) =
+        super::mojibake::decoded(&s[tail_from..]).and_then(|d| d.chars().next_back())
+    {
+        return Some(last);
+    }
+    s.chars().rev().find(|&c| !is_xml_forbidden(c))
+}
+
+/// The character after a spacing run that decides what the run is, looking
+/// through forbidden characters and opening emphasis marks, as
+/// [`prev_visible`] does before it.
+fn next_visible(after: &str) -> Option<char> {
+    let s = after.trim_start_matches(is_xml_forbidden);
+    let unmarked = s.trim_start_matches(['*', '_']);
+    let opens_emphasis = unmarked.len() < s.len()
+        && unmarked
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '*' | '_'));
+    let s = if opens_emphasis { unmarked } else { s };
+    s.chars().find(|&c| !is_xml_forbidden(c))
+}
+
 fn starts_ellipsis_or_number(rest: &str) -> bool {
     let mut it = rest.chars();
     let first = it.next();
@@ -144,6 +197,13 @@ mod tests {
         assert_eq!(fixed("war , and  peace ."), "war, and peace.");
         assert_eq!(fixed("he said: “ If so ”"), "he said: “If so”");
         assert_eq!(fixed("a\u{A0}b\u{200B}c"), "a bc");
+        assert_eq!(fixed("*A* , and **b** ."), "*A*, and **b**.");
+        assert_eq!(fixed("x *:* and *y*"), "x*:* and *y*");
+        assert_eq!(
+            fixed("Ã¡ , b"),
+            "Ã¡, b",
+            "judged as the mojibake rule leaves it: á"
+        );
     }
 
     #[test]
