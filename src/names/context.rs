@@ -214,23 +214,27 @@ fn sentences_of(text: &str, blocks: &[Span]) -> Vec<Span> {
     out
 }
 
-/// The words of `s` with their byte offsets (letters, digits, inner hyphens).
+/// The words of `s` (runs of letters and digits) with their byte offsets.
 pub fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (k, c) in s.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(k);
+    word_iter(s).collect()
+}
+
+/// The words of `s` one by one, for callers that need not hold them all
+/// (a 20 MB text has some three million).
+pub fn word_iter(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.by_ref().find(|&(_, c)| c.is_alphanumeric())?;
+        let mut end = s.len();
+        while let Some(&(k, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                end = k;
+                break;
             }
-        } else if let Some(st) = start.take() {
-            out.push((st, &s[st..k]));
+            rest.next();
         }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
+        Some((start, &s[start..end]))
+    })
 }
 
 /// True if folded `word` is an adjective or demonym of folded place `name`

@@ -26,14 +26,14 @@
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
-use crate::names::context::{DocIndex, is_demonym, list_around, words};
+use crate::names::context::{DocIndex, is_demonym, list_around, word_iter, words};
 use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{FormKind, Lexicon};
 use crate::names::similar::{block, similarity, similarity_of_skeletons, skeleton};
 use crate::names::{FuzzyEntry, Resources, index, match_case, record_mention};
 use crate::span::Span;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// See the module documentation.
 pub struct Names;
@@ -140,10 +140,9 @@ impl Pass for Names {
             resolved_spans: SpanSet::new(resolved.iter().map(|r| r.span).collect()),
             resolved,
             foreign: Default::default(),
-            lower_words: words(cx.text)
-                .into_iter()
+            lower_words: word_iter(cx.text)
                 .filter(|(_, w)| w.starts_with(char::is_lowercase))
-                .map(|(_, w)| w.to_owned())
+                .map(|(_, w)| w)
                 .collect(),
         };
         let mut guesses = m.unseen(&mut idx);
@@ -298,7 +297,8 @@ struct Matcher<'c, 'a> {
     phrase_spans: SpanSet,
     resolved: Vec<Resolved>,
     resolved_spans: SpanSet,
-    lower_words: BTreeSet<String>,
+    /// The distinct words written in lowercase, borrowed from the text.
+    lower_words: HashSet<&'a str>,
     foreign: std::cell::RefCell<std::collections::BTreeMap<Span, bool>>,
 }
 
@@ -515,7 +515,7 @@ impl Matcher<'_, '_> {
     }
 
     fn is_ordinary_word(&self, w: &str) -> bool {
-        self.lower_words.contains(&w.to_lowercase())
+        self.lower_words.contains(w.to_lowercase().as_str())
     }
 
     /// Capitalised words no lexicon form matches, compared with the lexicon.

@@ -150,11 +150,16 @@ fn prev_visible(before: &str) -> Option<char> {
             .is_some_and(|c| !c.is_whitespace() && !matches!(c, '*' | '_'));
     let s = if closes_emphasis { unmarked } else { s };
     // "Ã¡ ,": the mojibake rule makes the "¡" an "á", which decides
-    let tail_from = s.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
-    if let Some(last) =
-        super::mojibake::decoded(&s[tail_from..]).and_then(|d| d.chars().next_back())
+    // (looked at only when the last character may be a misread byte)
+    if s.chars()
+        .next_back()
+        .is_some_and(super::mojibake::may_be_misread)
     {
-        return Some(last);
+        let tail_from = s.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        let decoded = super::mojibake::decoded(&s[tail_from..]);
+        if let Some(last) = decoded.and_then(|d| d.chars().next_back()) {
+            return Some(last);
+        }
     }
     s.chars().rev().find(|&c| !is_xml_forbidden(c))
 }
