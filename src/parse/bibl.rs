@@ -16,10 +16,9 @@ use nom::{
     multi::separated_list1,
     sequence::{delimited, terminated},
 };
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
-/// A bibliography entry as the citation matcher sees it, with its folded
-/// words computed once (a document may cite its entries thousands of times).
+/// A bibliography entry as the citation matcher sees it.
 #[derive(Debug, Clone)]
 pub struct Entry<'a> {
     /// Index of the entry's block in the document.
@@ -28,26 +27,53 @@ pub struct Entry<'a> {
     pub n: Option<u32>,
     /// Its text.
     pub text: &'a str,
-    /// Folded words of its first 80 characters (authors, title start).
-    head: BTreeSet<String>,
-    /// Folded words of four letters or more (title matching).
-    words: BTreeSet<String>,
 }
 
-impl<'a> Entry<'a> {
-    /// The entry of block `block`, numbered `n`, with text `text`.
-    pub fn new(block: usize, n: Option<u32>, text: &'a str) -> Self {
-        let head: String = text.chars().take(80).collect();
-        Entry {
-            block,
-            n,
-            text,
-            head: head
+/// The entries with their folded words indexed once (a document may cite
+/// its entries thousands of times): word -> the entries holding it, each
+/// once, in entry order. Posting lists instead of a word set per entry keep
+/// memory near the size of the distinct vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct Bibliography<'a> {
+    entries: Vec<Entry<'a>>,
+    /// Words of each entry's first 80 characters (authors, title start).
+    head: HashMap<String, Vec<u32>>,
+    /// Words of four letters or more (title matching).
+    words: HashMap<String, Vec<u32>>,
+}
+
+impl<'a> Bibliography<'a> {
+    /// Indexes `entries`.
+    pub fn new(entries: Vec<Entry<'a>>) -> Self {
+        let mut head: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut words_index: HashMap<String, Vec<u32>> = HashMap::new();
+        let post = |index: &mut HashMap<String, Vec<u32>>, w: String, k: u32| {
+            let list = index.entry(w).or_default();
+            if list.last() != Some(&k) {
+                list.push(k);
+            }
+        };
+        for (k, e) in entries.iter().enumerate() {
+            let k = k as u32;
+            let first: &str = e
+                .text
+                .char_indices()
+                .nth(80)
+                .map_or(e.text, |(i, _)| &e.text[..i]);
+            for w in first
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(fold)
-                .collect(),
-            words: words(text).collect(),
+            {
+                post(&mut head, fold(w), k);
+            }
+            for w in words(e.text) {
+                post(&mut words_index, w, k);
+            }
+        }
+        Bibliography {
+            entries,
+            head,
+            words: words_index,
         }
     }
 }
@@ -115,9 +141,13 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Index of the entry whose leading words hold `name` (a surname or a title
 /// start), preferring one that also holds `year`.
-fn match_author(entries: &[Entry<'_>], name: &str, year: Option<&str>) -> Option<usize> {
+fn match_author(bib: &Bibliography<'_>, name: &str, year: Option<&str>) -> Option<usize> {
     let first = fold(name.split([' ', ',']).next()?);
-    let hits: Vec<&Entry<'_>> = entries.iter().filter(|e| e.head.contains(&first)).collect();
+    let hits: Vec<&Entry<'_>> = bib
+        .head
+        .get(&first)
+        .map(|ks| ks.iter().map(|&k| &bib.entries[k as usize]).collect())
+        .unwrap_or_default();
     hits.iter()
         .find(|e| year.is_some_and(|y| e.text.contains(y)))
         .or(hits.first())
@@ -134,27 +164,31 @@ fn fold(w: &str) -> String {
 
 /// Index of the entry sharing most title words with `s` (at least three, and
 /// most of `s`'s words).
-fn match_title(entries: &[Entry<'_>], s: &str) -> Option<usize> {
+fn match_title(bib: &Bibliography<'_>, s: &str) -> Option<usize> {
     let ws: Vec<String> = words(s).collect();
     if ws.len() < 3 {
         return None;
     }
-    let mut best: Option<(usize, usize)> = None;
-    for e in entries {
-        let hit = ws.iter().filter(|w| e.words.contains(*w)).count();
-        if hit * 10 >= ws.len() * 6 && hit >= 3 && best.is_none_or(|(h, _)| hit > h) {
-            best = Some((hit, e.block));
+    // how many of the words each entry holds
+    let mut hits: HashMap<u32, usize> = HashMap::new();
+    for w in &ws {
+        for &k in bib.words.get(w).into_iter().flatten() {
+            *hits.entry(k).or_default() += 1;
         }
     }
-    best.map(|(_, b)| b)
+    // the most hits, the first entry among equals
+    let (k, hit) = hits
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    (hit * 10 >= ws.len() * 6 && hit >= 3).then(|| bib.entries[k as usize].block)
 }
 
-fn by_number(entries: &[Entry<'_>], n: u32) -> Option<usize> {
-    entries.iter().find(|e| e.n == Some(n)).map(|e| e.block)
+fn by_number(bib: &Bibliography<'_>, n: u32) -> Option<usize> {
+    bib.entries.iter().find(|e| e.n == Some(n)).map(|e| e.block)
 }
 
-/// Citations in a block's text `s`, matched against `entries`.
-pub fn citations(s: &str, entries: &[Entry<'_>]) -> Vec<Citation> {
+/// Citations in a block's text `s`, matched against the entries of `bib`.
+pub fn citations(s: &str, bib: &Bibliography<'_>) -> Vec<Citation> {
     let mut out = Vec::new();
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -169,7 +203,7 @@ pub fn citations(s: &str, entries: &[Entry<'_>]) -> Vec<Citation> {
             let inner_end = inner_start + len;
             if s[inner_end..].starts_with(close) && len > 0 && len <= 300 {
                 let inner = &s[inner_start..inner_end];
-                if let Some(bibl) = classify(inner, c == b'[', entries) {
+                if let Some(bibl) = classify(inner, c == b'[', bib) {
                     out.push(Citation {
                         range: (i, inner_end + 1),
                         bibl,
@@ -185,7 +219,7 @@ pub fn citations(s: &str, entries: &[Entry<'_>]) -> Vec<Citation> {
 }
 
 /// Decides whether bracket content `inner` is a citation; `Some(bibl)` if so.
-fn classify(inner: &str, square: bool, entries: &[Entry<'_>]) -> Option<Option<usize>> {
+fn classify(inner: &str, square: bool, bib: &Bibliography<'_>) -> Option<Option<usize>> {
     let inner = inner.trim();
     if square {
         // [3], [3, 5], [3–5]
@@ -198,7 +232,7 @@ fn classify(inner: &str, square: bool, entries: &[Entry<'_>]) -> Option<Option<u
             Ok(("", ns)) => Some(
                 ns.first()
                     .and_then(|n| n.parse().ok())
-                    .and_then(|n| by_number(entries, n)),
+                    .and_then(|n| by_number(bib, n)),
             ),
             _ => None,
         };
@@ -207,7 +241,7 @@ fn classify(inner: &str, square: bool, entries: &[Entry<'_>]) -> Option<Option<u
     if let Some((n, len)) = entry_number(inner) {
         let rest = inner[len..].trim_start();
         if rest.chars().next().is_some_and(char::is_alphabetic) {
-            let hit = by_number(entries, n)?;
+            let hit = by_number(bib, n)?;
             return Some(Some(hit));
         }
     }
@@ -220,7 +254,7 @@ fn classify(inner: &str, square: bool, entries: &[Entry<'_>]) -> Option<Option<u
             Ok((_, name)) => {
                 let year = p.split(|c: char| !c.is_ascii_digit()).find(|w| is_year(w));
                 if first_hit.is_none() {
-                    first_hit = match_author(entries, name, year);
+                    first_hit = match_author(bib, name, year);
                 }
             }
             Err(_) => all = false,
@@ -230,7 +264,7 @@ fn classify(inner: &str, square: bool, entries: &[Entry<'_>]) -> Option<Option<u
         return Some(first_hit);
     }
     // A title quoted in brackets: only with a matching entry.
-    match_title(entries, inner).map(Some)
+    match_title(bib, inner).map(Some)
 }
 
 #[cfg(test)]
@@ -244,11 +278,17 @@ mod tests {
         "NATO chief tells Turkey to help calm Karabakh conflict: <https://example.com/x>",
     ];
 
-    fn entries() -> Vec<Entry<'static>> {
-        REFS.iter()
-            .enumerate()
-            .map(|(i, t)| Entry::new(10 + i, Some(i as u32 + 1), t))
-            .collect()
+    fn entries() -> Bibliography<'static> {
+        Bibliography::new(
+            REFS.iter()
+                .enumerate()
+                .map(|(i, &text)| Entry {
+                    block: 10 + i,
+                    n: Some(i as u32 + 1),
+                    text,
+                })
+                .collect(),
+        )
     }
 
     fn cites(s: &str) -> Vec<(&str, Option<usize>)> {

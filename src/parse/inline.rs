@@ -109,7 +109,7 @@ pub fn add_markdown(text: &str, span: Span, inlines: &mut Vec<Inline>) {
 }
 
 /// In-text citations of the block at `span`, matched against `entries`.
-pub fn citations(text: &str, span: Span, entries: &[super::bibl::Entry<'_>]) -> Vec<Inline> {
+pub fn citations(text: &str, span: Span, entries: &super::bibl::Bibliography<'_>) -> Vec<Inline> {
     super::bibl::citations(span.of(text), entries)
         .into_iter()
         .map(|c| Inline {

@@ -35,15 +35,20 @@ pub fn parse(text: &str) -> Document {
     let lines = lines::lines(text);
     let (convention, raw) = blocks::group(text, &lines);
     let mut doc = classify::classify(text, convention, raw);
-    let entries: Vec<bibl::Entry<'_>> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match b.kind {
-            BlockKind::Bibl { n } => Some(bibl::Entry::new(i, n, b.span.of(text))),
-            _ => None,
-        })
-        .collect();
+    let entries = bibl::Bibliography::new(
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| match b.kind {
+                BlockKind::Bibl { n } => Some(bibl::Entry {
+                    block: i,
+                    n,
+                    text: b.span.of(text),
+                }),
+                _ => None,
+            })
+            .collect(),
+    );
     let cites: Vec<Vec<crate::document::Inline>> = doc
         .blocks
         .iter()

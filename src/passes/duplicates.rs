@@ -58,8 +58,8 @@ struct Unit {
     whole: bool,
     /// True for titles and headings: only ever removed as exact repeats.
     heading: bool,
-    /// Lowercased words.
-    words: Vec<String>,
+    /// Its lowercased words, as ids of a [`Words`] interner.
+    words: Vec<u32>,
 }
 
 impl Pass for Duplicates {
@@ -78,10 +78,11 @@ impl Pass for Duplicates {
 
 /// The pass's edits for `doc` over `text` (needs nothing else of a context).
 fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
-    let units = units(text, doc);
+    let mut words = Words::default();
+    let units = units(text, doc, &mut words);
     let mut out = Vec::new();
     for f in find(&units) {
-        let (span, extra) = removal(text, doc, &units, f.unit, f.original);
+        let (span, extra) = removal(text, doc, (&units, &mut words), f.unit, f.original);
         let note = match f.kind {
             Kind::Exact => format!("repeats {} exactly", describe(text, &units[f.original])),
             Kind::Near(c) => format!(
@@ -107,14 +108,43 @@ fn describe(text: &str, u: &Unit) -> String {
     format!("the text at line {line}")
 }
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// Lowercased words as numbers: units compare and shingle by id, and a word
+/// already seen costs a lookup, not an allocation.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+    /// Scratch space for lowercasing.
+    lower: String,
 }
 
-fn units(text: &str, doc: &Document) -> Vec<Unit> {
+impl Words {
+    /// Id of word `w` (lowercased), given one if new.
+    fn id(&mut self, w: &str) -> u32 {
+        let key = if w.chars().any(char::is_uppercase) {
+            self.lower.clear();
+            self.lower.extend(w.chars().flat_map(char::to_lowercase));
+            self.lower.as_str()
+        } else {
+            w
+        };
+        if let Some(&i) = self.ids.get(key) {
+            return i;
+        }
+        let i = self.ids.len() as u32;
+        self.ids.insert(key.to_owned(), i);
+        i
+    }
+
+    /// The ids of the words of `s`.
+    fn of(&mut self, s: &str) -> Vec<u32> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| self.id(w))
+            .collect()
+    }
+}
+
+fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
     let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         match &b.kind {
@@ -136,7 +166,7 @@ fn units(text: &str, doc: &Document) -> Vec<Unit> {
                         span: b.span,
                         whole: true,
                         heading: false,
-                        words: parts.iter().flat_map(|p| words(p.of(text))).collect(),
+                        words: parts.iter().flat_map(|p| words.of(p.of(text))).collect(),
                     });
                 }
                 for span in parts {
@@ -145,7 +175,7 @@ fn units(text: &str, doc: &Document) -> Vec<Unit> {
                         span,
                         whole: span == b.span,
                         heading: false,
-                        words: words(span.of(text)),
+                        words: words.of(span.of(text)),
                     });
                 }
             }
@@ -157,7 +187,7 @@ fn units(text: &str, doc: &Document) -> Vec<Unit> {
                     b.kind,
                     BlockKind::Title | BlockKind::Subtitle | BlockKind::Head { .. }
                 ),
-                words: words(b.span.of(text)),
+                words: words.of(b.span.of(text)),
             }),
         }
     }
@@ -181,13 +211,8 @@ struct Found {
 
 type Shingle = (u32, u32, u32);
 
-fn shingles(words: &[String], ids: &mut HashMap<String, u32>) -> Vec<Shingle> {
-    let mut id = |w: &String| {
-        let n = ids.len() as u32;
-        *ids.entry(w.clone()).or_insert(n)
-    };
-    let ws: Vec<u32> = words.iter().map(&mut id).collect();
-    let mut set: Vec<Shingle> = ws.windows(K).map(|w| (w[0], w[1], w[2])).collect();
+fn shingles(words: &[u32]) -> Vec<Shingle> {
+    let mut set: Vec<Shingle> = words.windows(K).map(|w| (w[0], w[1], w[2])).collect();
     set.sort_unstable();
     set.dedup();
     set
@@ -195,10 +220,9 @@ fn shingles(words: &[String], ids: &mut HashMap<String, u32>) -> Vec<Shingle> {
 
 /// Finds repeated units; the result is in unit order and deterministic.
 fn find(units: &[Unit]) -> Vec<Found> {
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words, &mut ids)).collect();
+    let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words)).collect();
     let mut index: HashMap<Shingle, Vec<usize>> = HashMap::new();
-    let mut exact: HashMap<&[String], usize> = HashMap::new();
+    let mut exact: HashMap<&[u32], usize> = HashMap::new();
     // blocks removed whole: their parts are not looked at again
     let mut gone: HashSet<usize> = HashSet::new();
     let mut out: Vec<Found> = Vec::new();
@@ -285,7 +309,13 @@ fn find(units: &[Unit]) -> Vec<Found> {
 /// A whole block goes with the blank space after it. A paragraph copy that
 /// ends mid-sentence (a page break cut it) takes the continuation in the next
 /// paragraph too, when that sentence is also part of the original.
-fn removal(text: &str, doc: &Document, units: &[Unit], k: usize, original: usize) -> (Span, bool) {
+fn removal(
+    text: &str,
+    doc: &Document,
+    (units, words): (&[Unit], &mut Words),
+    k: usize,
+    original: usize,
+) -> (Span, bool) {
     let u = &units[k];
     if !u.whole {
         // a figure part takes the line break after it; a credit on the same
@@ -305,10 +335,10 @@ fn removal(text: &str, doc: &Document, units: &[Unit], k: usize, original: usize
     let sentence = next.and_then(|n| first_sentence_end(n.span.of(text)).map(|end| (n, end)));
     if let (true, BlockKind::Paragraph, Some((next, end))) = (ends_open, &b.kind, sentence) {
         let s = next.span.of(text);
-        let mut tail: Vec<String> = u.words.iter().rev().take(K - 1).rev().cloned().collect();
-        tail.extend(words(&s[..end]));
+        let mut tail: Vec<u32> = u.words.iter().rev().take(K - 1).rev().copied().collect();
+        tail.extend(words.of(&s[..end]));
         let orig = units[original].words.windows(K).collect::<HashSet<_>>();
-        let tri: Vec<&[String]> = tail.windows(K).collect();
+        let tri: Vec<&[u32]> = tail.windows(K).collect();
         let inside = tri.iter().filter(|t| orig.contains(*t)).count();
         if !tri.is_empty() && inside as f32 / tri.len() as f32 >= NEAR_APPLY {
             let after = &s[end..];
