@@ -50,8 +50,26 @@ impl Folded {
             text: String::with_capacity(s.len()),
             segments: Vec::new(),
         };
-        for (i, c) in s.char_indices() {
+        let bytes = s.as_bytes();
+        let mut pos = 0;
+        while pos < s.len() {
+            // ASCII letters and digits, most of any text, are copied
+            // lowercased a run at a time
+            let run = bytes[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                f.push_ascii_run(&s[pos..pos + run], pos);
+                pos += run;
+                continue;
+            }
+            let i = pos;
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
             let end = i + c.len_utf8();
+            pos = end;
             if c.is_whitespace() || is_dash(c) {
                 if f.text.ends_with(' ') {
                     f.extend_last(end);
@@ -107,6 +125,24 @@ impl Folded {
                 fold,
                 src: start,
                 end,
+            });
+        }
+    }
+
+    /// ASCII letters and digits `run`, found at source offset `start`.
+    fn push_ascii_run(&mut self, run: &str, start: usize) {
+        let fold = self.text.len();
+        self.text
+            .extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let continues_run = self
+            .segments
+            .last()
+            .is_some_and(|l| l.end == ONE_TO_ONE && l.src + (fold - l.fold) == start);
+        if !continues_run {
+            self.segments.push(Segment {
+                fold,
+                src: start,
+                end: ONE_TO_ONE,
             });
         }
     }

@@ -55,7 +55,7 @@ impl Pass for Joins {
         let fw = function_words();
         let text = cx.text;
         let blocks = &cx.doc.blocks;
-        let mut bigrams: Option<HashSet<(String, String)>> = None;
+        let mut bigrams: Option<HashSet<(&str, &str)>> = None;
         for pair in blocks.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if a.kind != BlockKind::Paragraph || b.kind != BlockKind::Paragraph {
@@ -63,7 +63,7 @@ impl Pass for Joins {
             }
             let first = a.span.of(text);
             let second = b.span.of(text);
-            let mut has_pair = |pair: &(String, String)| {
+            let mut has_pair = |pair: &(&str, &str)| {
                 bigrams
                     .get_or_insert_with(|| doc_bigrams(cx))
                     .contains(pair)
@@ -113,7 +113,7 @@ fn judge(
     first: &str,
     second: &str,
     fw: &FunctionWords,
-    has_pair: &mut dyn FnMut(&(String, String)) -> bool,
+    has_pair: &mut dyn FnMut(&(&str, &str)) -> bool,
 ) -> Option<(f32, String)> {
     if ends_sentence(first) {
         return None;
@@ -159,12 +159,7 @@ fn judge(
     let last_cap = last.chars().next().is_some_and(char::is_uppercase);
     if last_cap || last.chars().next().is_some_and(char::is_numeric) {
         // "the Second⏎⏎Karabakh": a name cut in two
-        let pair = (
-            last.to_owned(),
-            next.trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_owned(),
-        );
+        let pair = (last, next.trim_end_matches("’s").trim_end_matches("'s"));
         if has_pair(&pair) {
             return Some((
                 0.85,
@@ -188,21 +183,18 @@ fn judge(
 }
 
 /// Adjacent word pairs used inside the document's blocks (pairs never span
-/// blocks, so a break itself is never counted as evidence for itself).
-fn doc_bigrams(cx: &Context<'_>) -> HashSet<(String, String)> {
+/// blocks, so a break itself is never counted as evidence for itself),
+/// borrowed from the text.
+fn doc_bigrams<'a>(cx: &Context<'a>) -> HashSet<(&'a str, &'a str)> {
     let mut out = HashSet::new();
     for b in &cx.doc.blocks {
-        let ws: Vec<&str> = b.span.of(cx.text).split_whitespace().collect();
-        for w in ws.windows(2) {
-            let (x, y) = (w[0], w[1]);
+        let ws = b.span.of(cx.text).split_whitespace();
+        for (x, y) in ws.clone().zip(ws.skip(1)) {
             if x.ends_with(|c: char| !c.is_alphanumeric()) {
                 continue;
             }
             let y = bare(y);
-            out.insert((
-                bare(x).to_owned(),
-                y.trim_end_matches("’s").trim_end_matches("'s").to_owned(),
-            ));
+            out.insert((bare(x), y.trim_end_matches("’s").trim_end_matches("'s")));
         }
     }
     out
