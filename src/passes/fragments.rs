@@ -166,36 +166,36 @@ const ABBREVIATIONS: &[&str] = &[
 fn sentences(s: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = s.len() - s.trim_start().len();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')' | '.') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
-            let at_space = chars.get(j).is_none_or(|&(_, n)| n.is_whitespace());
-            let word_before = s
-                .get(start..i)
-                .unwrap_or("")
-                .split_whitespace()
-                .next_back()
-                .unwrap_or("");
-            let abbrev = c == '.'
-                && (ABBREVIATIONS.contains(&word_before.to_lowercase().trim_start_matches('('))
-                    || word_before.chars().count() == 1);
-            if at_space && !abbrev {
-                out.push(Sentence { start, end });
-                let rest = &s[end..];
-                start = end + (rest.len() - rest.trim_start().len());
-                k = j;
-                continue;
-            }
+    // from mark to mark, not through a table of every character: a block
+    // that is one 50 MB line costs no 800 MB
+    let mut pos = 0;
+    while let Some(off) = s[pos..].find(['.', '!', '?']) {
+        let i = pos + off;
+        let c = char::from(s.as_bytes()[i]);
+        // closing quotes, brackets and further dots belong to the sentence
+        let tail = &s[i + 1..];
+        let end = s.len()
+            - tail
+                .trim_start_matches(['”', '"', '’', '\'', ')', '.'])
+                .len();
+        let at_space = s[end..].chars().next().is_none_or(char::is_whitespace);
+        let word_before = s
+            .get(start..i)
+            .unwrap_or("")
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        let abbrev = c == '.'
+            && (ABBREVIATIONS.contains(&word_before.to_lowercase().trim_start_matches('('))
+                || word_before.chars().count() == 1);
+        if at_space && !abbrev {
+            out.push(Sentence { start, end });
+            let rest = &s[end..];
+            start = end + (rest.len() - rest.trim_start().len());
+            pos = end;
+            continue;
         }
-        k += 1;
-        let _ = i;
+        pos = i + 1;
     }
     if start < s.trim_end().len() {
         out.push(Sentence {

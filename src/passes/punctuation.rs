@@ -80,25 +80,28 @@ fn is_sep(c: char) -> bool {
 }
 
 fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let pos = |k: usize| chars.get(k).map_or(s.len(), |&(p, _)| p);
+    // Byte offsets, not a vector of characters: every mark looked for is
+    // ASCII, so each offset where one is found is a character boundary, and
+    // a block that is one 50 MB line costs no 800 MB table.
+    let b = s.as_bytes();
+    let at = |k: usize| s.get(k..).and_then(|r| r.chars().next());
+    let before = |k: usize| s.get(..k).and_then(|r| r.chars().next_back());
     let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k].1;
+    while k < b.len() {
+        let c = b[k];
         // ". ;" / ", ;" — a mark, spaces, a separator, then a space
-        if matches!(c, '.' | ',' | ';' | '!' | '?') && at(k + 1) == Some(' ') {
+        if matches!(c, b'.' | b',' | b';' | b'!' | b'?') && b.get(k + 1) == Some(&b' ') {
             let mut j = k + 1;
-            while at(j) == Some(' ') {
+            while b.get(j) == Some(&b' ') {
                 j += 1;
             }
             if at(j).is_some_and(is_sep)
                 && at(j + 1).is_none_or(char::is_whitespace)
-                && at(k.wrapping_sub(1)) != Some('.')
+                && before(k) != Some('.')
             {
                 push(
-                    pos(k + 1),
-                    pos(j + 1),
+                    k + 1,
+                    j + 1,
                     "",
                     "orphan",
                     0.85,
@@ -109,11 +112,11 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
             }
         }
         // ",," ";;" "::" and ".." (not an ellipsis, not a range)
-        if matches!(c, ',' | ';' | ':' | '.') && at(k + 1) == Some(c) {
-            let run_end = (k..).find(|&j| at(j) != Some(c)).unwrap_or(chars.len());
-            let prev = k.checked_sub(1).and_then(at);
+        if matches!(c, b',' | b';' | b':' | b'.') && b.get(k + 1) == Some(&c) {
+            let run_end = (k..).find(|&j| b.get(j) != Some(&c)).unwrap_or(b.len());
+            let prev = before(k);
             let next = at(run_end);
-            let ok = if c == '.' {
+            let ok = if c == b'.' {
                 run_end - k == 2
                     && prev.is_some_and(char::is_alphabetic)
                     && next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | ')'))
@@ -123,8 +126,8 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
             };
             if ok {
                 push(
-                    pos(k + 1),
-                    pos(run_end),
+                    k + 1,
+                    run_end,
                     "",
                     "doubled",
                     0.9,

@@ -20,6 +20,7 @@ use super::{Context, Pass, Proposals};
 use crate::document::{Block, BlockKind, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// See the module documentation.
 pub struct Repetition;
@@ -81,7 +82,9 @@ struct Word<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    lower: String,
+    /// Lowercased; borrowed when the word has no capitals (most words), so
+    /// a block of a million words costs no million allocations.
+    lower: Cow<'a, str>,
 }
 
 fn words(s: &str) -> Vec<Word<'_>> {
@@ -99,7 +102,11 @@ fn words(s: &str) -> Vec<Word<'_>> {
                         start: st + off,
                         end: st + off + t.len(),
                         text: t,
-                        lower: t.to_lowercase(),
+                        lower: if t.chars().any(char::is_uppercase) {
+                            Cow::Owned(t.to_lowercase())
+                        } else {
+                            Cow::Borrowed(t)
+                        },
                     });
                 }
                 start = None;
@@ -139,7 +146,7 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
         let w = &ws[k];
         let alpha = w.text.chars().all(char::is_alphabetic);
         // one word listed against itself: "x, x and x"
-        if alpha && !fw.legit_doubles.contains(&w.lower) {
+        if alpha && !fw.legit_doubles.contains(w.lower.as_ref()) {
             let mut j = k;
             let mut commas = 0;
             while j + 1 < ws.len() && ws[j + 1].lower == w.lower {
@@ -153,7 +160,7 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
             }
             // "x, x and x" / "x, x or x"
             if j + 2 < ws.len()
-                && matches!(ws[j + 1].lower.as_str(), "and" | "or")
+                && matches!(ws[j + 1].lower.as_ref(), "and" | "or")
                 && ws[j + 2].lower == w.lower
                 && matches!(gap(&ws[j], &ws[j + 1]), " " | ", ")
                 && gap(&ws[j + 1], &ws[j + 2]) == " "
@@ -193,7 +200,7 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
                 && g.chars().all(|c| c == ' ')
                 && alpha
                 && n.text.chars().next().is_some_and(char::is_lowercase)
-                && !fw.legit_doubles.contains(&w.lower)
+                && !fw.legit_doubles.contains(w.lower.as_ref())
             {
                 let (conf, note) = if fw.is_function(&w.lower) {
                     (0.9, format!("the function word “{}” doubled", n.text))
@@ -222,8 +229,9 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
             let inner_same =
                 same && (0..len - 1).all(|t| gap(&a[t], &a[t + 1]) == gap(&b[t], &b[t + 1]));
             let content = inner_same
-                && a.iter()
-                    .any(|x| !fw.is_function(&x.lower) && !fw.legit_doubles.contains(&x.lower));
+                && a.iter().any(|x| {
+                    !fw.is_function(&x.lower) && !fw.legit_doubles.contains(x.lower.as_ref())
+                });
             if same && inner_same && content && matches!(joint, " " | ", ") {
                 push(
                     a[len - 1].end,
