@@ -117,13 +117,13 @@ impl Engine {
     pub fn convert(&self, source: Source) -> Conversion {
         let document = parse(&source.text);
         let protected = document.protected_spans();
-        let cx = Context {
-            text: &source.text,
-            doc: &document,
-            protected: &protected,
-            options: &self.options,
-            resources: &self.resources,
-        };
+        let cx = Context::new(
+            &source.text,
+            &document,
+            &protected,
+            &self.options,
+            &self.resources,
+        );
         let mut proposals = Proposals::default();
         for pass in &self.passes {
             pass.run(&cx, &mut proposals);

@@ -28,8 +28,10 @@ mod xml_chars;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::entity::{EntityRecord, Mention};
+use crate::names::context::DocIndex;
 use crate::options::Options;
 use crate::span::Span;
+use std::cell::{Ref, RefCell};
 use std::collections::BTreeMap;
 
 pub use quotes::QuoteStyle;
@@ -47,9 +49,51 @@ pub struct Context<'a> {
     pub options: &'a Options,
     /// Lexicons and phrase packs, compiled once by the engine.
     pub resources: &'a crate::names::Resources,
+    /// The document's name index (folded text, exact lexicon hits), built by
+    /// the first pass that needs it: the phrase and name passes both read
+    /// it, and building it twice cost a tenth of the whole pipeline.
+    name_index: RefCell<Option<DocIndex<'a>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of one document.
+    pub fn new(
+        text: &'a str,
+        doc: &'a Document,
+        protected: &'a [Span],
+        options: &'a Options,
+        resources: &'a crate::names::Resources,
+    ) -> Self {
+        Context {
+            text,
+            doc,
+            protected,
+            options,
+            resources,
+            name_index: RefCell::new(None),
+        }
+    }
+
+    /// The name index, built on first use.
+    pub(crate) fn name_index(&self) -> Ref<'_, DocIndex<'a>> {
+        if self.name_index.borrow().is_none() {
+            let built = crate::names::index(self);
+            *self.name_index.borrow_mut() = Some(built);
+        }
+        Ref::map(self.name_index.borrow(), |i| {
+            i.as_ref().expect("built above")
+        })
+    }
+
+    /// The name index for a pass that changes it: taken if built, else
+    /// built; later passes get a fresh one.
+    pub(crate) fn take_name_index(&self) -> DocIndex<'a> {
+        self.name_index
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| crate::names::index(self))
+    }
+
     /// True if `span` overlaps a protected scope.
     pub fn is_protected(&self, span: Span) -> bool {
         let i = self.protected.partition_point(|p| p.end <= span.start);
@@ -132,13 +176,13 @@ pub(crate) mod tests {
         let protected = doc.protected_spans();
         let options = Options::default();
         let empty = crate::names::Resources::empty();
-        let cx = Context {
+        let cx = Context::new(
             text,
-            doc: &doc,
-            protected: &protected,
-            options: &options,
-            resources: crate::names::Resources::builtin().unwrap_or(&empty),
-        };
+            &doc,
+            &protected,
+            &options,
+            crate::names::Resources::builtin().unwrap_or(&empty),
+        );
         let mut out = Proposals::default();
         for p in passes {
             p.run(&cx, &mut out);

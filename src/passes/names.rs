@@ -31,7 +31,7 @@ use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{FormKind, Lexicon};
 use crate::names::similar::{block, similarity, similarity_of_skeletons, skeleton};
-use crate::names::{FuzzyEntry, Resources, index, match_case, record_mention};
+use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
 use crate::span::Span;
 use std::collections::HashSet;
 
@@ -119,7 +119,7 @@ impl Pass for Names {
         if lex.entities.is_empty() {
             return;
         }
-        let mut idx = index(cx);
+        let mut idx = cx.take_name_index();
         let phrase_spans: Vec<Span> = out
             .edits
             .iter()

@@ -18,7 +18,7 @@
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::names::lexicon::PhraseKind;
-use crate::names::{index, record_mention};
+use crate::names::record_mention;
 
 /// See the module documentation.
 pub struct Phrases;
@@ -38,7 +38,7 @@ impl Pass for Phrases {
         if lex.phrases.is_empty() {
             return;
         }
-        let idx = index(cx);
+        let idx = cx.name_index();
         for h in res.phrases.find(lex, &idx) {
             if cx.is_protected(h.span) {
                 continue;
