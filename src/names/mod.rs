@@ -206,6 +206,9 @@ pub struct Resources {
     pub fuzzy: FuzzyIndex,
     /// The phrase matcher.
     pub phrases: phrases::PhraseMatcher,
+    /// Folded accepted forms of the countries, in entity order: computed once
+    /// here rather than by a walk over every entity for each document.
+    pub country_keys: Vec<String>,
 }
 
 impl Resources {
@@ -293,11 +296,18 @@ impl Resources {
                 }
             }
         }
+        let country_keys = lexicon
+            .entities
+            .iter()
+            .filter(|e| e.subtype.as_deref() == Some("country"))
+            .flat_map(|e| e.accepted().map(|f| f.key.clone()))
+            .collect();
         Resources {
             lexicon,
             exact,
             fuzzy,
             phrases,
+            country_keys,
         }
     }
 

@@ -894,13 +894,7 @@ impl Matcher<'_, '_> {
     fn same_document(&self, idx: &DocIndex<'_>, guesses: &[Guess]) -> Vec<Edit> {
         let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let text = self.text();
-        let countries: Vec<&str> = self
-            .lex
-            .entities
-            .iter()
-            .filter(|e| e.subtype.as_deref() == Some("country"))
-            .flat_map(|e| e.accepted().map(|f| f.key.as_str()))
-            .collect();
+        let countries = &self.res.country_keys;
         // Ethnonyms and adjectives of countries ("Turks", "Turkish") are no names.
         let ethnic = |w: &str| {
             let f = fold(w);
