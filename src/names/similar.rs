@@ -114,30 +114,206 @@ pub fn distance(a: &str, b: &str) -> f32 {
         v.cells += ((n + 1) * (m + 1)) as u64;
         s.set(v);
     });
-    let mut d = vec![vec![0f32; m + 1]; n + 1];
+    // One flat table, row-major with `w` columns; the same cells, filled in
+    // the same order with the same operations as a table of rows.
+    let w = m + 1;
+    let mut d = vec![0f32; (n + 1) * w];
     for i in 1..=n {
-        d[i][0] = d[i - 1][0] + indel(a[i - 1]);
+        d[i * w] = d[(i - 1) * w] + indel(a[i - 1]);
     }
     for j in 1..=m {
-        d[0][j] = d[0][j - 1] + indel(b[j - 1]);
+        d[j] = d[j - 1] + indel(b[j - 1]);
     }
     for i in 1..=n {
         for j in 1..=m {
-            let mut v = (d[i - 1][j] + indel(a[i - 1]))
-                .min(d[i][j - 1] + indel(b[j - 1]))
-                .min(d[i - 1][j - 1] + subst(a[i - 1], b[j - 1]));
+            let mut v = (d[(i - 1) * w + j] + indel(a[i - 1]))
+                .min(d[i * w + j - 1] + indel(b[j - 1]))
+                .min(d[(i - 1) * w + j - 1] + subst(a[i - 1], b[j - 1]));
             if i > 1
                 && j > 1
                 && a[i - 1] == b[j - 2]
                 && a[i - 2] == b[j - 1]
                 && a[i - 1] != a[i - 2]
             {
-                v = v.min(d[i - 2][j - 2] + 0.5);
+                v = v.min(d[(i - 2) * w + j - 2] + 0.5);
             }
-            d[i][j] = v;
+            d[i * w + j] = v;
         }
     }
-    d[n][m]
+    d[n * w + m]
+}
+
+/// True if [`similarity_of_skeletons`]`(a, b) >= min`, usually without
+/// filling the whole table: see [`distance_within`].
+pub fn similar_enough(a: &str, b: &str, min: f32) -> bool {
+    let len = a.chars().count().max(b.chars().count());
+    if len == 0 {
+        return 0.0 >= min;
+    }
+    // similarity >= min implies distance <= (1 - min) * len; 0.05 more
+    // absorbs any rounding.
+    let max = (1.0 - min) * len as f32 + 0.05;
+    distance_within(a, b, max).is_some_and(|d| (1.0 - d / len as f32).max(0.0) >= min)
+}
+
+/// `Some(distance(a, b))`, the very same value, or `None` if it certainly
+/// exceeds `max`: the same table as [`distance`], abandoned as soon as two
+/// consecutive rows are both above `max` (every path to the last cell crosses
+/// one of any two consecutive rows, a transposition skipping at most one; no
+/// cost is negative, and a rounded sum of non-negative terms never decreases).
+pub fn distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    let mut d = vec![0f32; (n + 1) * w];
+    for i in 1..=n {
+        d[i * w] = d[(i - 1) * w] + indel(a[i - 1]);
+    }
+    for j in 1..=m {
+        d[j] = d[j - 1] + indel(b[j - 1]);
+    }
+    let mut filled = w;
+    let mut prev_min = 0f32;
+    for i in 1..=n {
+        let mut row_min = d[i * w];
+        for j in 1..=m {
+            let mut v = (d[(i - 1) * w + j] + indel(a[i - 1]))
+                .min(d[i * w + j - 1] + indel(b[j - 1]))
+                .min(d[(i - 1) * w + j - 1] + subst(a[i - 1], b[j - 1]));
+            if i > 1
+                && j > 1
+                && a[i - 1] == b[j - 2]
+                && a[i - 2] == b[j - 1]
+                && a[i - 1] != a[i - 2]
+            {
+                v = v.min(d[(i - 2) * w + j - 2] + 0.5);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        filled += w;
+        if row_min > max && prev_min > max {
+            count(filled);
+            return None;
+        }
+        prev_min = row_min;
+    }
+    count(filled);
+    Some(d[n * w + m])
+}
+
+fn count(cells: usize) {
+    STATS.with(|s| {
+        let mut v = s.get();
+        v.comparisons += 1;
+        v.cells += cells as u64;
+        s.set(v);
+    });
+}
+
+/// Letter counts of a skeleton by the classes [`distance`] cannot tell apart
+/// cheaply, for a lower bound on it ([`Bag::lower_bound`]) that costs a few
+/// instructions instead of a table.
+///
+/// Classes: `a`; i/e; o/u (the cheap vowel substitutions stay inside a class;
+/// one across vowel classes costs 0.6, more than the 0.5 it moves on each
+/// side); `h`; l/r; s/z/c/k (the cheap substitutions s/z, c/s and c/k stay
+/// inside it); one class for each common consonant; one class for every
+/// other letter. Merging letters into a class can only weaken the bound,
+/// never make it wrong.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bag {
+    counts: [u8; Bag::CLASSES],
+    /// A count did not fit in a byte: no bound is claimed.
+    overflow: bool,
+    /// Length in characters.
+    pub len: u32,
+}
+
+impl Bag {
+    const CLASSES: usize = 16;
+    /// Cost of inserting or deleting one letter of each class, in tenths:
+    /// the cheapest [`indel`] of the class.
+    const WEIGHT: [u32; Bag::CLASSES] =
+        [5, 5, 5, 3, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10];
+
+    fn class(c: char) -> usize {
+        match c {
+            'a' => 0,
+            'e' | 'i' => 1,
+            'o' | 'u' => 2,
+            'h' => 3,
+            'l' | 'r' => 4,
+            's' | 'z' | 'c' | 'k' => 5,
+            'b' => 6,
+            'd' => 7,
+            'f' => 8,
+            'g' => 9,
+            'j' => 10,
+            'm' => 11,
+            'n' => 12,
+            'p' => 13,
+            't' => 14,
+            _ => 15,
+        }
+    }
+
+    /// The bag of skeleton `skel`.
+    pub fn of(skel: &str) -> Bag {
+        let mut bag = Bag::default();
+        for c in skel.chars() {
+            let k = &mut bag.counts[Bag::class(c)];
+            match k.checked_add(1) {
+                Some(v) => *k = v,
+                None => bag.overflow = true,
+            }
+            bag.len += 1;
+        }
+        bag
+    }
+
+    /// A lower bound on `distance(a, b)` for skeletons with bags `self` and
+    /// `other`, in tenths.
+    ///
+    /// Why it holds: let `pos` be the weighted count of letters `a` has in
+    /// excess of `b` class by class, and `neg` the same the other way. An
+    /// insertion or deletion changes one of them by at most its cost (the
+    /// weight of a class is the cheapest indel in it); a substitution inside
+    /// a class or a transposition changes neither; a substitution across
+    /// classes changes each by at most the larger weight of the two classes,
+    /// which is never more than its cost (0.6 between vowels, 1 otherwise). Turning `a` into `b`
+    /// brings both to zero, so it costs at least `max(pos, neg)`. `None`
+    /// when a count overflowed.
+    pub fn lower_bound(&self, other: &Bag) -> Option<u32> {
+        if self.overflow || other.overflow {
+            return None;
+        }
+        let (mut pos, mut neg) = (0u32, 0u32);
+        for k in 0..Bag::CLASSES {
+            let (x, y) = (u32::from(self.counts[k]), u32::from(other.counts[k]));
+            let w = Bag::WEIGHT[k];
+            pos += x.saturating_sub(y) * w;
+            neg += y.saturating_sub(x) * w;
+        }
+        Some(pos.max(neg))
+    }
+
+    /// False only if [`similarity_of_skeletons`] of the two skeletons is
+    /// certainly below `min`.
+    pub fn may_reach(&self, other: &Bag, min: f32) -> bool {
+        let Some(lb) = self.lower_bound(other) else {
+            return true;
+        };
+        let len = self.len.max(other.len);
+        if len == 0 {
+            return false;
+        }
+        // similarity >= min  <=>  distance <= (1 - min) * len; a margin of
+        // 0.05 absorbs the rounding of the f32 sums in `distance`.
+        let allowed = (1.0 - f64::from(min)) * f64::from(len) + 0.05;
+        f64::from(lb) / 10.0 <= allowed
+    }
 }
 
 /// Similarity of two names in 0..=1 (1 = same skeleton).
@@ -240,6 +416,32 @@ mod tests {
         assert_eq!(code("Zaturin"), code("Zatulin"));
         assert_ne!(code("Pashinyan"), code("Macron"));
         assert_eq!(code("Kurdamir"), "kltnl");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounds_agree_with_the_distance(
+            a in "[a-z]{0,12}",
+            b in "[a-z]{0,12}",
+            min in 0.5f32..0.95,
+        ) {
+            let (sa, sb) = (skeleton(&a), skeleton(&b));
+            for (x, y) in [(&a, &b), (&sa, &sb)] {
+                let d = distance(x, y);
+                let lb = Bag::of(x).lower_bound(&Bag::of(y)).unwrap();
+                proptest::prop_assert!(lb as f32 / 10.0 <= d + 1e-4, "{x} {y}: {lb} > {d}");
+                proptest::prop_assert_eq!(distance_within(x, y, d), Some(d));
+                proptest::prop_assert_eq!(distance_within(x, y, f32::MAX), Some(d));
+                if let Some(v) = distance_within(x, y, d / 2.0) {
+                    proptest::prop_assert_eq!(v, d);
+                }
+                let sim = similarity_of_skeletons(x, y);
+                proptest::prop_assert_eq!(similar_enough(x, y, min), sim >= min);
+                if sim >= min {
+                    proptest::prop_assert!(Bag::of(x).may_reach(&Bag::of(y), min));
+                }
+            }
+        }
     }
 
     #[test]

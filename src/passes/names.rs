@@ -393,7 +393,7 @@ impl Matcher<'_, '_> {
     fn best(&self, word: &str, except: Option<usize>) -> Option<(&FuzzyEntry, f32)> {
         let skel = skeleton(word);
         let wfold = fold(word);
-        let list = self.res.fuzzy.candidates(&skel);
+        let list = self.res.fuzzy.close(&skel, &wfold, MIN_SIMILARITY);
         let len = skel.chars().count();
         let mut best: Option<(&FuzzyEntry, f32)> = None;
         for e in list {
@@ -748,7 +748,7 @@ impl Matcher<'_, '_> {
                 }
                 let joined = format!("{w1}{w2}");
                 let skel = skeleton(&joined);
-                let list = self.res.fuzzy.candidates(&skel);
+                let list = self.res.fuzzy.close(&skel, &fold(&joined), 0.8);
                 let best = list
                     .iter()
                     .filter(|e| {
@@ -894,13 +894,7 @@ impl Matcher<'_, '_> {
     fn same_document(&self, idx: &DocIndex<'_>, guesses: &[Guess]) -> Vec<Edit> {
         let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let text = self.text();
-        let countries: Vec<&str> = self
-            .lex
-            .entities
-            .iter()
-            .filter(|e| e.subtype.as_deref() == Some("country"))
-            .flat_map(|e| e.accepted().map(|f| f.key.as_str()))
-            .collect();
+        let countries = &self.res.country_keys;
         // Ethnonyms and adjectives of countries ("Turks", "Turkish") are no names.
         let ethnic = |w: &str| {
             let f = fold(w);
