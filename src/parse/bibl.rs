@@ -7,6 +7,7 @@
 //! same title words exists. Each is matched to an entry where one can be found.
 
 use super::grammar::{digits, offset};
+use foldhash::HashMap;
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -16,7 +17,6 @@ use nom::{
     multi::separated_list1,
     sequence::{delimited, terminated},
 };
-use std::collections::HashMap;
 
 /// A bibliography entry as the citation matcher sees it.
 #[derive(Debug, Clone)]
@@ -45,8 +45,8 @@ pub struct Bibliography<'a> {
 impl<'a> Bibliography<'a> {
     /// Indexes `entries`.
     pub fn new(entries: Vec<Entry<'a>>) -> Self {
-        let mut head: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut words_index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut head: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut words_index: HashMap<String, Vec<u32>> = HashMap::default();
         let post = |index: &mut HashMap<String, Vec<u32>>, w: String, k: u32| {
             let list = index.entry(w).or_default();
             if list.last() != Some(&k) {
@@ -170,7 +170,7 @@ fn match_title(bib: &Bibliography<'_>, s: &str) -> Option<usize> {
         return None;
     }
     // how many of the words each entry holds
-    let mut hits: HashMap<u32, usize> = HashMap::new();
+    let mut hits: HashMap<u32, usize> = HashMap::default();
     for w in &ws {
         for &k in bib.words.get(w).into_iter().flatten() {
             *hits.entry(k).or_default() += 1;

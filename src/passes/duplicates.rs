@@ -27,7 +27,8 @@ use super::{Context, Pass, Proposals};
 use crate::document::{BlockKind, Document};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// See the module documentation.
 pub struct Duplicates;
@@ -221,10 +222,10 @@ fn shingles(words: &[u32]) -> Vec<Shingle> {
 /// Finds repeated units; the result is in unit order and deterministic.
 fn find(units: &[Unit]) -> Vec<Found> {
     let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words)).collect();
-    let mut index: HashMap<Shingle, Vec<usize>> = HashMap::new();
-    let mut exact: HashMap<&[u32], usize> = HashMap::new();
+    let mut index: HashMap<Shingle, Vec<usize>> = HashMap::default();
+    let mut exact: HashMap<&[u32], usize> = HashMap::default();
     // blocks removed whole: their parts are not looked at again
-    let mut gone: HashSet<usize> = HashSet::new();
+    let mut gone: HashSet<usize> = HashSet::default();
     let mut out: Vec<Found> = Vec::new();
     for (j, u) in units.iter().enumerate() {
         let n = u.words.len();

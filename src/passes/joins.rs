@@ -29,7 +29,7 @@ use super::{Context, Pass, Proposals};
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// See the module documentation.
 pub struct Joins;
@@ -186,7 +186,7 @@ fn judge(
 /// blocks, so a break itself is never counted as evidence for itself),
 /// borrowed from the text.
 fn doc_bigrams<'a>(cx: &Context<'a>) -> HashSet<(&'a str, &'a str)> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for b in &cx.doc.blocks {
         let ws = b.span.of(cx.text).split_whitespace();
         for (x, y) in ws.clone().zip(ws.skip(1)) {

@@ -33,7 +33,7 @@ use crate::names::lexicon::{FormKind, Lexicon};
 use crate::names::similar::{block, similarity, similarity_of_skeletons, skeleton};
 use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
 use crate::span::Span;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// See the module documentation.
 pub struct Names;
