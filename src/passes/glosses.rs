@@ -17,6 +17,7 @@ use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::names::fold::fold;
 use crate::span::Span;
+use foldhash::HashMap;
 
 /// See the module documentation.
 pub struct Glosses;
@@ -30,6 +31,9 @@ const GENERIC: &[&str] = &[
     "territory",
 ];
 
+/// The longest parenthesis read as a gloss, in bytes.
+const MAX_GLOSS_BYTES: usize = 80;
+
 impl Pass for Glosses {
     fn id(&self) -> &'static str {
         "glosses"
@@ -42,6 +46,18 @@ impl Pass for Glosses {
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let text = cx.text;
         let min = cx.options.min_confidence;
+        // indexes built once: a long text has thousands of parentheses, and
+        // looking through every mention and edit for each was quadratic
+        let edits = EditIndex::new(&out.edits, min);
+        let mut longest_mention_ending_at: HashMap<usize, Span> = HashMap::default();
+        for m in &out.mentions {
+            let e = longest_mention_ending_at
+                .entry(m.span.end)
+                .or_insert(m.span);
+            if m.span.len() >= e.len() {
+                *e = m.span;
+            }
+        }
         let mut found = Vec::new();
         for b in &cx.doc.blocks {
             let s = b.span.of(text);
@@ -50,7 +66,14 @@ impl Pass for Glosses {
                     continue;
                 }
                 let open = b.span.start + k;
-                let Some(len) = s[k + 1..].find(')') else {
+                // a gloss is short: the closing bracket is looked for
+                // within the longest one accepted, not to the block's end
+                let Some(len) = s[k + 1..]
+                    .char_indices()
+                    .take_while(|&(i, _)| i <= MAX_GLOSS_BYTES)
+                    .find(|&(_, c)| c == ')')
+                    .map(|(i, _)| i)
+                else {
                     continue;
                 };
                 let close = open + 1 + len;
@@ -60,14 +83,18 @@ impl Pass for Glosses {
                     .chars()
                     .find(|c| c.is_alphabetic())
                     .is_some_and(char::is_uppercase);
-                if len == 0 || len > 80 || inner.of(text).contains(['(', '\n']) || !capitalised {
+                if len == 0
+                    || len > MAX_GLOSS_BYTES
+                    || inner.of(text).contains(['(', '\n'])
+                    || !capitalised
+                {
                     continue;
                 }
                 let gap_start = text[..open].trim_end_matches([' ', '\u{a0}']).len();
                 if gap_start <= b.span.start {
                     continue; // nothing before the parenthesis in this block
                 }
-                let norm_inner = normalized(text, inner, &out.edits, min);
+                let norm_inner = edits.normalized(text, inner);
                 let mut inner_words: Vec<String> = words_of(&norm_inner);
                 while inner_words.len() > 1
                     && inner_words
@@ -80,14 +107,11 @@ impl Pass for Glosses {
                     continue;
                 }
                 // The head: the mention ending at the gap, else as many words as the gloss has.
-                let head = out
-                    .mentions
-                    .iter()
-                    .filter(|m| m.span.end == gap_start)
-                    .map(|m| m.span)
-                    .max_by_key(|s| s.len())
+                let head = longest_mention_ending_at
+                    .get(&gap_start)
+                    .copied()
                     .unwrap_or_else(|| Span::new(b.span.start, gap_start));
-                let head_words = words_of(&normalized(text, head, &out.edits, min));
+                let head_words = words_of(&edits.normalized(text, head));
                 if head_words.len() < inner_words.len() || inner_words.iter().all(|w| w.len() < 3) {
                     continue;
                 }
@@ -107,30 +131,47 @@ impl Pass for Glosses {
     }
 }
 
-/// The text of `span` with the edits at or above `min` inside it applied.
-fn normalized(text: &str, span: Span, edits: &[Edit], min: f32) -> String {
-    let mut inside: Vec<&Edit> = edits
-        .iter()
-        .filter(|e| span.contains(e.span) && !e.span.is_empty() && e.confidence >= min)
-        .collect();
-    inside.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.confidence.total_cmp(&a.confidence))
-    });
-    let mut out = String::new();
-    let mut pos = span.start;
-    for e in inside {
-        if e.span.start < pos {
-            continue;
-        }
-        out.push_str(&text[pos..e.span.start]);
-        out.push_str(&e.after);
-        pos = e.span.end;
+/// The edits at or above the threshold, sorted by start (then by
+/// confidence, highest first), for applying those inside a span.
+struct EditIndex<'e> {
+    sorted: Vec<&'e Edit>,
+}
+
+impl<'e> EditIndex<'e> {
+    fn new(edits: &'e [Edit], min: f32) -> Self {
+        let mut sorted: Vec<&Edit> = edits
+            .iter()
+            .filter(|e| !e.span.is_empty() && e.confidence >= min)
+            .collect();
+        sorted.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.confidence.total_cmp(&a.confidence))
+        });
+        EditIndex { sorted }
     }
-    out.push_str(&text[pos..span.end]);
-    out
+
+    /// The text of `span` with the edits inside it applied.
+    fn normalized(&self, text: &str, span: Span) -> String {
+        let from = self.sorted.partition_point(|e| e.span.start < span.start);
+        let inside = self.sorted[from..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .filter(|e| span.contains(e.span));
+        let mut out = String::new();
+        let mut pos = span.start;
+        for e in inside {
+            if e.span.start < pos {
+                continue;
+            }
+            out.push_str(&text[pos..e.span.start]);
+            out.push_str(&e.after);
+            pos = e.span.end;
+        }
+        out.push_str(&text[pos..span.end]);
+        out
+    }
 }
 
 fn words_of(s: &str) -> Vec<String> {
