@@ -120,23 +120,24 @@ impl Pass for Names {
             return;
         }
         let mut idx = cx.take_name_index();
-        let phrase_spans: Vec<Span> = out
-            .edits
-            .iter()
-            .filter(|e| e.rule.starts_with("phrases/"))
-            .map(|e| e.span)
-            .collect();
+        let phrase_spans = SpanSet::new(
+            out.edits
+                .iter()
+                .filter(|e| e.rule.starts_with("phrases/"))
+                .map(|e| e.span)
+                .collect(),
+        );
         let hits = std::mem::take(&mut idx.hits);
         let resolved: Vec<Resolved> = hits
             .iter()
-            .filter(|h| !phrase_spans.iter().any(|p| p.overlaps(h.span)))
+            .filter(|h| !phrase_spans.overlaps(h.span))
             .filter_map(|h| resolve(lex, &idx, h))
             .collect();
         let m = Matcher {
             cx,
             res,
             lex,
-            phrase_spans: SpanSet::new(phrase_spans),
+            phrase_spans,
             resolved_spans: SpanSet::new(resolved.iter().map(|r| r.span).collect()),
             resolved,
             foreign: Default::default(),
