@@ -7,7 +7,10 @@ use emend::span::Span;
 use libfuzzer_sys::fuzz_target;
 
 fn in_bounds(s: &str, (a, b): (usize, usize)) {
-    assert!(a <= b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b), "{a}..{b}");
+    assert!(
+        a <= b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b),
+        "{a}..{b}"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -19,10 +22,16 @@ fuzz_target!(|data: &[u8]| {
     }
     for m in markdown::marks(s) {
         match m {
-            markdown::Mark::Emphasis { range, .. } | markdown::Mark::Link { range, .. } => in_bounds(s, range),
+            markdown::Mark::Emphasis { range, .. } | markdown::Mark::Link { range, .. } => {
+                in_bounds(s, range)
+            }
         }
     }
-    let entries = [bibl::Entry::new(0, Some(1), s)];
+    let entries = bibl::Bibliography::new(vec![bibl::Entry {
+        block: 0,
+        n: Some(1),
+        text: s,
+    }]);
     for c in bibl::citations(s, &entries) {
         in_bounds(s, c.range);
     }
@@ -36,9 +45,15 @@ fuzz_target!(|data: &[u8]| {
     if let Some(r) = figure::trailing_credit(s) {
         in_bounds(s, r);
     }
-    for r in [front::doi_line(s), front::orcid_line(s), front::email_line(s), front::author_line(s), front::affiliation(s)]
-        .into_iter()
-        .flatten()
+    for r in [
+        front::doi_line(s),
+        front::orcid_line(s),
+        front::email_line(s),
+        front::author_line(s),
+        front::affiliation(s),
+    ]
+    .into_iter()
+    .flatten()
     {
         in_bounds(s, r);
     }

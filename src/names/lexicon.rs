@@ -210,16 +210,16 @@ impl Entity {
 
     /// Where a variant `form` is rewritten to: its `to`, else the canonical if
     /// it has as many words, else an unconditioned short form with as many words.
-    pub fn target_of(&self, form: &str) -> String {
+    pub fn target_of(&self, form: &str) -> &str {
         let words = form.split_whitespace().count();
         let count = |s: &str| s.split_whitespace().count();
         if count(&self.canonical) == words {
-            return self.canonical.clone();
+            return &self.canonical;
         }
         self.forms
             .iter()
             .find(|f| f.kind == FormKind::Short && f.when.is_none() && count(&f.text) == words)
-            .map_or_else(|| self.canonical.clone(), |f| f.text.clone())
+            .map_or(&self.canonical, |f| &f.text)
     }
 }
 

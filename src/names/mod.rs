@@ -265,7 +265,10 @@ impl Resources {
                     continue;
                 }
                 let target = match f.kind {
-                    FormKind::Variant => f.to.clone().unwrap_or_else(|| ent.target_of(&f.text)),
+                    FormKind::Variant => {
+                        f.to.clone()
+                            .unwrap_or_else(|| ent.target_of(&f.text).to_owned())
+                    }
                     _ => f.text.clone(),
                 };
                 let words: Vec<&str> = f.text.split_whitespace().collect();

@@ -82,12 +82,14 @@ const NOT_AFTER_ARTICLE: &[&str] = &[
 
 /// A resolved exact match.
 #[derive(Debug, Clone)]
-struct Resolved {
+struct Resolved<'l> {
     span: Span,
     entity: usize,
-    variant: Option<String>,
+    /// What the form is rewritten to, if it is a variant.
+    variant: Option<&'l str>,
     conditioned: bool,
-    form: String,
+    /// The lexicon form matched (borrowed: a long text has many mentions).
+    form: &'l str,
 }
 
 /// A guess of the fuzzy matcher.
@@ -128,7 +130,7 @@ impl Pass for Names {
                 .collect(),
         );
         let hits = std::mem::take(&mut idx.hits);
-        let resolved: Vec<Resolved> = hits
+        let resolved: Vec<Resolved<'_>> = hits
             .iter()
             .filter(|h| !phrase_spans.overlaps(h.span))
             .filter_map(|h| resolve(lex, &idx, h))
@@ -238,7 +240,7 @@ fn parenthesis_around(text: &str, within: Span, span: Span) -> Option<Span> {
 }
 
 /// Chooses the entity and form of an exact hit, checking form conditions.
-fn resolve(lex: &Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved> {
+fn resolve<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved<'l>> {
     let surface = h.span.of(idx.text);
     let sl = norm(surface);
     let mut ok: Vec<(usize, usize, bool)> = h
@@ -270,16 +272,17 @@ fn resolve(lex: &Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved> {
     let accepted = mine.iter().find(|(f, _)| !ent.forms[*f].kind.rewrites());
     let (f, conditioned) = same.or(accepted).copied().unwrap_or(mine[0]);
     let form = &ent.forms[f];
-    let variant = form
-        .kind
-        .rewrites()
-        .then(|| form.to.clone().unwrap_or_else(|| ent.target_of(&form.text)));
+    let variant = form.kind.rewrites().then(|| {
+        form.to
+            .as_deref()
+            .unwrap_or_else(|| ent.target_of(&form.text))
+    });
     Some(Resolved {
         span: h.span,
         entity,
         variant,
         conditioned,
-        form: form.text.clone(),
+        form: &form.text,
     })
 }
 
@@ -296,7 +299,7 @@ struct Matcher<'c, 'a> {
     res: &'c Resources,
     lex: &'c Lexicon,
     phrase_spans: SpanSet,
-    resolved: Vec<Resolved>,
+    resolved: Vec<Resolved<'c>>,
     resolved_spans: SpanSet,
     /// The distinct words written in lowercase, borrowed from the text.
     lower_words: HashSet<&'a str>,
@@ -656,7 +659,7 @@ impl Matcher<'_, '_> {
                     mention: span.cover(r.span),
                     after: format!(
                         "{given} {}",
-                        r.variant.as_deref().unwrap_or(r.span.of(text))
+                        r.variant.unwrap_or(r.span.of(text))
                     ),
                     entity: r.entity,
                     conf: conf.min(0.97),
@@ -870,7 +873,7 @@ impl Matcher<'_, '_> {
                     record_mention(out, self.lex, e, span, &alias);
                     continue;
                 }
-                let target = ent.target_of(&alias);
+                let target = ent.target_of(&alias).to_owned();
                 found.push(Guess {
                     span,
                     mention: span,
