@@ -89,13 +89,15 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
         if cand.is_empty() || cand.starts_with(char::is_whitespace) {
             continue;
         }
+        // A credit follows the end of a caption sentence or stands alone:
+        // checked first, so the grammar runs at sentence starts only.
+        let before = t[..i].trim_end();
+        if !(before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ')'])) {
+            continue;
+        }
         if let Ok((_, m)) = credit(cand) {
-            let before = t[..i].trim_end();
-            // A credit follows the end of a caption sentence or stands alone.
-            if before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ')']) {
-                let a = offset(s, m);
-                return Some((a, a + m.len()));
-            }
+            let a = offset(s, m);
+            return Some((a, a + m.len()));
         }
     }
     None

@@ -657,10 +657,7 @@ impl Matcher<'_, '_> {
                 out.push(Guess {
                     span: span.cover(r.span),
                     mention: span.cover(r.span),
-                    after: format!(
-                        "{given} {}",
-                        r.variant.unwrap_or(r.span.of(text))
-                    ),
+                    after: format!("{given} {}", r.variant.unwrap_or(r.span.of(text))),
                     entity: r.entity,
                     conf: conf.min(0.97),
                     rule: "names/given-name",
