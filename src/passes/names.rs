@@ -135,6 +135,7 @@ impl Pass for Names {
             .filter(|h| !phrase_spans.overlaps(h.span))
             .filter_map(|h| resolve(lex, &idx, h))
             .collect();
+        drop(hits); // resolved: the raw hits would only add to the peak
         let m = Matcher {
             cx,
             res,
