@@ -12,7 +12,7 @@
 //! removed characters stay in the TEI as `surplus`, so restore gets them back.
 
 use super::{Context, Pass, Proposals};
-use crate::document::{BlockKind, InlineKind};
+use crate::document::{BlockKind, Inline, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 
@@ -44,36 +44,44 @@ impl Pass for Markup {
                 }
             }
             for inline in &block.inlines {
-                let s = inline.span.of(cx.text);
-                let (open, close) = match &inline.kind {
-                    InlineKind::Emphasis { rend } => {
-                        let d = if *rend == "bold" { 2 } else { 1 };
-                        (d, d)
-                    }
-                    InlineKind::Link { target } if s.starts_with('[') => {
-                        let tail = target.len() + 3; // "](" + target + ")"
-                        (1, tail)
-                    }
-                    InlineKind::Link { .. } if s.starts_with('<') && s.ends_with('>') => (1, 1),
-                    _ => continue,
-                };
-                if open + close > s.len() {
-                    continue;
-                }
-                let a = inline.span.start;
-                let b = inline.span.end;
                 let note = "markdown delimiter: the element is kept as TEI markup";
-                for span in [Span::new(a, a + open), Span::new(b - close, b)] {
-                    if cx.text.is_char_boundary(span.start) && cx.text.is_char_boundary(span.end) {
-                        out.edits.push(
-                            Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.95)
-                                .with_note(note),
-                        );
-                    }
+                for span in delimiters(cx.text, inline).into_iter().flatten() {
+                    out.edits.push(
+                        Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.95)
+                            .with_note(note),
+                    );
                 }
             }
         }
     }
+}
+
+/// The delimiters this rule removes around `inline` ("**" and "**", "["
+/// and "](url)", "<" and ">"), if it has any. The mojibake rule reads
+/// through them: "*Â*®" is "®" misread once the marks are gone.
+pub(super) fn delimiters(text: &str, inline: &Inline) -> Option<[Span; 2]> {
+    let s = inline.span.of(text);
+    let (open, close) = match &inline.kind {
+        InlineKind::Emphasis { rend } => {
+            let d = if *rend == "bold" { 2 } else { 1 };
+            (d, d)
+        }
+        InlineKind::Link { target } if s.starts_with('[') => {
+            let tail = target.len() + 3; // "](" + target + ")"
+            (1, tail)
+        }
+        InlineKind::Link { .. } if s.starts_with('<') && s.ends_with('>') => (1, 1),
+        _ => return None,
+    };
+    if open + close > s.len() {
+        return None;
+    }
+    let (a, b) = (inline.span.start, inline.span.end);
+    let spans = [Span::new(a, a + open), Span::new(b - close, b)];
+    spans
+        .iter()
+        .all(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
+        .then_some(spans)
 }
 
 #[cfg(test)]

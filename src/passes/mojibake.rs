@@ -98,10 +98,27 @@ impl Pass for Mojibake {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         for b in &cx.doc.blocks {
-            block_edits(cx.text, b.span, self.id(), &mut out.edits);
+            // the markdown delimiters the markup rule removes, read through
+            // like the characters other rules delete
+            let mut marks: Vec<Span> = b
+                .inlines
+                .iter()
+                .filter_map(|i| super::markup::delimiters(cx.text, i))
+                .flatten()
+                .collect();
+            marks.sort();
+            let skip = |at: usize, c: char| {
+                let p = b.span.start + at;
+                let k = marks.partition_point(|m| m.end <= p);
+                transparent(c) || marks.get(k).is_some_and(|m| m.start <= p)
+            };
+            block_edits(cx.text, b.span, self.id(), &skip, &mut out.edits);
         }
     }
 }
+
+/// Which characters of a block, by offset, other rules delete.
+type Skip<'a> = dyn Fn(usize, char) -> bool + 'a;
 
 /// Characters another rule deletes (XML-forbidden controls, zero-width
 /// spaces): a misread sequence is read through them, or deleting them would
@@ -110,7 +127,9 @@ fn transparent(c: char) -> bool {
     super::xml_chars::is_xml_forbidden(c) || super::whitespace::is_zero_width(c)
 }
 
-fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
+/// The edits of one block; `skip` tells the characters (by offset in the
+/// block) that other rules delete, which a misread sequence is read through.
+fn block_edits(text: &str, block: Span, rule: &str, skip: &Skip<'_>, out: &mut Vec<Edit>) {
     let s = block.of(text);
     // runs of characters that have a Windows-1252 byte of 0x80 or more,
     // possibly with transparent characters inside
@@ -123,14 +142,15 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
                 _ => runs.push((i, i + c.len_utf8())),
             }
             gap_from = None;
-        } else if transparent(c) {
+        } else if (gap_from.is_some() || runs.last().is_some_and(|r| r.1 == i)) && skip(i, c) {
+            // (asked only right after a run: most characters are not)
             gap_from = gap_from.or_else(|| runs.last().filter(|r| r.1 == i).map(|r| r.1));
         } else {
             gap_from = None;
         }
     }
     for (from, to) in runs {
-        run_edits(text, block.start, s, (from, to), rule, out);
+        run_edits(text, block.start, s, (from, to), rule, skip, out);
     }
 }
 
@@ -141,13 +161,14 @@ fn run_edits(
     s: &str,
     (from, to): (usize, usize),
     rule: &str,
+    skip: &Skip<'_>,
     out: &mut Vec<Edit>,
 ) {
     let run = &s[from..to];
     // the run without its transparent characters, and where each kept one is
     let kept: Vec<(usize, char)> = run
         .char_indices()
-        .filter(|&(_, c)| !transparent(c))
+        .filter(|&(k, c)| !skip(from + k, c))
         .collect();
     let sig: String = kept.iter().map(|&(_, c)| c).collect();
     let Some(fixed) = decoded(&sig) else {
@@ -177,7 +198,10 @@ fn run_edits(
     };
     let note = "UTF-8 bytes misread as Windows-1252, decoded back";
     let region = &run[first..last + last_c.len_utf8()];
-    if region.chars().any(transparent) {
+    if region
+        .char_indices()
+        .any(|(k, c)| skip(from + first + k, c))
+    {
         // pieces apart: the first becomes the decoded text, the others go,
         // and the characters between are left to the rules that delete them
         for (k, &(at, c)) in changed.iter().enumerate() {
@@ -340,6 +364,18 @@ mod tests {
             .map(|e| (e.before.as_str(), e.after.as_str()))
             .collect();
         assert_eq!(pieces, [("Ã", "Ó"), ("“", ""), ("Ã©", "é")]);
+    }
+
+    #[test]
+    fn a_sequence_is_read_through_markdown_marks() {
+        // the markup rule removes the asterisks; "Â®" is a misread "®", so
+        // the "Â" goes
+        let e = run_pass(&super::Mojibake, "A mark *Â*® here");
+        let pieces: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(pieces, [("Â", "")]);
     }
 
     #[test]

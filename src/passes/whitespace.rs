@@ -66,6 +66,14 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         let i = pos + off;
         let end = s[i..].find(|c: char| !in_run(c)).map_or(s.len(), |o| i + o);
         pos = end;
+        // "Ã\u{A0}" is a misread "à": that no-break space is the mojibake
+        // rule's to decode; the rest of the run is looked at on its own
+        if s[i..].starts_with('\u{A0}')
+            && super::mojibake::completes_sequence(&s[..i], '\u{A0}', &s[i + 2..])
+        {
+            pos = i + 2;
+            continue;
+        }
         let run = &s[i..end];
         let prev = prev_visible(&s[..i]);
         let next = next_visible(&s[end..]);
@@ -161,7 +169,10 @@ fn prev_visible(before: &str) -> Option<char> {
             return Some(last);
         }
     }
-    s.chars().rev().find(|&c| !is_xml_forbidden(c))
+    s.chars()
+        .rev()
+        .find(|&c| !is_xml_forbidden(c))
+        .map(as_composed)
 }
 
 /// The character after a spacing run that decides what the run is, looking
@@ -176,7 +187,18 @@ fn next_visible(after: &str) -> Option<char> {
             .next()
             .is_some_and(|c| !c.is_whitespace() && !matches!(c, '*' | '_'));
     let s = if opens_emphasis { unmarked } else { s };
-    s.chars().find(|&c| !is_xml_forbidden(c))
+    s.chars().find(|&c| !is_xml_forbidden(c)).map(as_composed)
+}
+
+/// The character as the NFC rule leaves it: U+037E GREEK QUESTION MARK is
+/// a ";" once composed, and the spacing before it must be judged as such.
+fn as_composed(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    unicode_normalization::UnicodeNormalization::nfc(std::iter::once(c))
+        .next()
+        .unwrap_or(c)
 }
 
 fn starts_ellipsis_or_number(rest: &str) -> bool {
