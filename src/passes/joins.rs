@@ -73,13 +73,10 @@ impl Pass for Joins {
             };
             let gap = Span::new(a.span.end, b.span.start);
             // "(" then a break: no space, as the spacing rule would have it
-            let glue = match super::whitespace::space_goes(
-                first.chars().next_back(),
-                second.chars().next(),
-                second,
-            ) {
-                Some(_) => "",
-                None => " ",
+            let glue = if super::whitespace::space_goes_between(first, second) {
+                ""
+            } else {
+                " "
             };
             out.edits.push(
                 Edit::new(text, gap, glue, self.id(), Category::Layout, judgement.0)

@@ -119,15 +119,16 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     }
 }
 
-/// ". . ." and ".5" are not sentence punctuation after a space.
+/// Whether the space the joins rule would put between `before` and `after`
+/// is one this rule takes out again ("(" then a break): judged as a spacing
+/// run between them would be.
+pub(super) fn space_goes_between(before: &str, after: &str) -> bool {
+    space_goes(prev_visible(before), next_visible(after), after).is_some()
+}
+
 /// Why a space between `prev` and `next` goes, if it does; `rest` is the
-/// text from `next` on. The joins rule asks too, so that the space it puts
-/// between two lines is one this rule would keep.
-pub(super) fn space_goes(
-    prev: Option<char>,
-    next: Option<char>,
-    rest: &str,
-) -> Option<&'static str> {
+/// text from `next` on.
+fn space_goes(prev: Option<char>, next: Option<char>, rest: &str) -> Option<&'static str> {
     if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
         && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
         && !starts_ellipsis_or_number(rest)
@@ -201,6 +202,7 @@ fn as_composed(c: char) -> char {
         .unwrap_or(c)
 }
 
+/// ". . ." and ".5" are not sentence punctuation after a space.
 fn starts_ellipsis_or_number(rest: &str) -> bool {
     let mut it = rest.chars();
     let first = it.next();
