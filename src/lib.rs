@@ -2,7 +2,7 @@
 //!
 //! Raw texts (machine-translated news, papers pasted from PDF, web copies) go
 //! through one pipeline: bytes are [decoded](source), [parsed](parse) into a
-//! [`Document`], [passes](passes) propose [`Edit`]s, a [policy](decide)
+//! [`Document`], [passes] propose [`Edit`]s, a [policy](decide)
 //! settles which are applied and which only suggested, and every output — TEI,
 //! clean text, JSON edit log — is a view of the same edit list. Nothing is
 //! lost: [`restore`] gives the source back from the TEI or the edit log.

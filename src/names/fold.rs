@@ -111,15 +111,7 @@ impl Folded {
         self.text.push(c);
         let last = self.segments.last().copied();
         if c.is_ascii() && end == start + 1 {
-            let continues_run =
-                last.is_some_and(|l| l.end == ONE_TO_ONE && l.src + (fold - l.fold) == start);
-            if !continues_run {
-                self.segments.push(Segment {
-                    fold,
-                    src: start,
-                    end: ONE_TO_ONE,
-                });
-            }
+            self.one_to_one_from(fold, start);
         } else if last.is_none_or(|l| (l.src, l.end) != (start, end)) {
             self.segments.push(Segment {
                 fold,
@@ -134,6 +126,12 @@ impl Folded {
         let fold = self.text.len();
         self.text
             .extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        self.one_to_one_from(fold, start);
+    }
+
+    /// Folded bytes from `fold` on are copies of source bytes from `start`
+    /// on: a new one-to-one segment, unless the last one already runs there.
+    fn one_to_one_from(&mut self, fold: usize, start: usize) {
         let continues_run = self
             .segments
             .last()

@@ -105,42 +105,8 @@ pub fn stats() -> Stats {
 
 /// Weighted Damerau-Levenshtein distance between two skeletons.
 pub fn distance(a: &str, b: &str) -> f32 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    STATS.with(|s| {
-        let mut v = s.get();
-        v.comparisons += 1;
-        v.cells += ((n + 1) * (m + 1)) as u64;
-        s.set(v);
-    });
-    // One flat table, row-major with `w` columns; the same cells, filled in
-    // the same order with the same operations as a table of rows.
-    let w = m + 1;
-    let mut d = vec![0f32; (n + 1) * w];
-    for i in 1..=n {
-        d[i * w] = d[(i - 1) * w] + indel(a[i - 1]);
-    }
-    for j in 1..=m {
-        d[j] = d[j - 1] + indel(b[j - 1]);
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let mut v = (d[(i - 1) * w + j] + indel(a[i - 1]))
-                .min(d[i * w + j - 1] + indel(b[j - 1]))
-                .min(d[(i - 1) * w + j - 1] + subst(a[i - 1], b[j - 1]));
-            if i > 1
-                && j > 1
-                && a[i - 1] == b[j - 2]
-                && a[i - 2] == b[j - 1]
-                && a[i - 1] != a[i - 2]
-            {
-                v = v.min(d[(i - 2) * w + j - 2] + 0.5);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[n * w + m]
+    // no bound: the whole table is filled
+    distance_within(a, b, f32::INFINITY).unwrap_or(f32::INFINITY)
 }
 
 /// True if [`similarity_of_skeletons`]`(a, b) >= min`, usually without
@@ -156,8 +122,8 @@ pub fn similar_enough(a: &str, b: &str, min: f32) -> bool {
     distance_within(a, b, max).is_some_and(|d| (1.0 - d / len as f32).max(0.0) >= min)
 }
 
-/// `Some(distance(a, b))`, the very same value, or `None` if it certainly
-/// exceeds `max`: the same table as [`distance`], abandoned as soon as two
+/// `Some(distance(a, b))`, or `None` if it certainly exceeds `max`: the
+/// distance table, abandoned as soon as two
 /// consecutive rows are both above `max` (every path to the last cell crosses
 /// one of any two consecutive rows, a transposition skipping at most one; no
 /// cost is negative, and a rounded sum of non-negative terms never decreases).

@@ -125,6 +125,27 @@ pub trait Pass: Send + Sync {
     fn run(&self, cx: &Context<'_>, out: &mut Proposals);
 }
 
+/// Byte lengths of the common start and the common end of `a` and `b`
+/// (whole characters; the end counted after the start, so they never
+/// overlap): what stays unchanged when `a` is replaced by `b`, for rules
+/// that keep an edit to the part that changes.
+pub(crate) fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let suffix: usize = a[prefix..]
+        .chars()
+        .rev()
+        .zip(b[prefix..].chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    (prefix, suffix)
+}
+
 /// The passes in the order they run.
 pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
     vec![

@@ -22,6 +22,7 @@
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// See the module documentation.
 pub struct Mojibake;
@@ -99,18 +100,26 @@ impl Pass for Mojibake {
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         for b in &cx.doc.blocks {
             // the markdown delimiters the markup rule removes, read through
-            // like the characters other rules delete
-            let mut marks: Vec<Span> = b
-                .inlines
-                .iter()
-                .filter_map(|i| super::markup::delimiters(cx.text, i))
-                .flatten()
-                .collect();
-            marks.sort();
+            // like the characters other rules delete (gathered only if a
+            // run of possibly misread characters asks)
+            let marks: OnceCell<Vec<Span>> = OnceCell::new();
             let skip = |at: usize, c: char| {
+                if transparent(c) {
+                    return true;
+                }
+                let marks = marks.get_or_init(|| {
+                    let mut m: Vec<Span> = b
+                        .inlines
+                        .iter()
+                        .filter_map(|i| super::markup::delimiters(cx.text, i))
+                        .flatten()
+                        .collect();
+                    m.sort();
+                    m
+                });
                 let p = b.span.start + at;
                 let k = marks.partition_point(|m| m.end <= p);
-                transparent(c) || marks.get(k).is_some_and(|m| m.start <= p)
+                marks.get(k).is_some_and(|m| m.start <= p)
             };
             block_edits(cx.text, b.span, self.id(), &skip, &mut out.edits);
         }
@@ -175,24 +184,13 @@ fn run_edits(
         return;
     };
     // keep the edit tight: drop the unchanged ends of the run
-    let prefix = sig
-        .chars()
-        .zip(fixed.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let suffix = sig
-        .chars()
-        .rev()
-        .zip(fixed.chars().rev())
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(fixed.chars().count() - prefix);
+    let (prefix, suffix) = super::common_ends(&sig, &fixed);
+    let decoded = fixed[prefix..fixed.len() - suffix].to_owned();
+    let (prefix, suffix) = (
+        sig[..prefix].chars().count(),
+        sig[sig.len() - suffix..].chars().count(),
+    );
     let changed = &kept[prefix..kept.len() - suffix];
-    let decoded: String = fixed
-        .chars()
-        .skip(prefix)
-        .take(fixed.chars().count() - prefix - suffix)
-        .collect();
     let (Some(&(first, _)), Some(&(last, last_c))) = (changed.first(), changed.last()) else {
         return;
     };

@@ -36,19 +36,7 @@ pub struct Nfc;
 /// not overlap an edit of another rule on an unchanged neighbour ("*" before
 /// a mark that decomposes, which the markup rule removes).
 fn changed_part(group: &str, start: usize, composed: &str) -> (Span, String) {
-    let prefix: usize = group
-        .chars()
-        .zip(composed.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let suffix: usize = group[prefix..]
-        .chars()
-        .rev()
-        .zip(composed[prefix..].chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
+    let (prefix, suffix) = super::common_ends(group, composed);
     let after = composed[prefix..composed.len() - suffix].to_owned();
     (
         Span::new(start + prefix, start + group.len() - suffix),

@@ -83,7 +83,13 @@ impl Pass for Quotes {
                     ('‘' | '’', _, Target::Straight) => Some('\''),
                     _ => None,
                 };
-                if let Some(a) = after.filter(|&a| !creates_mojibake(s, i, q.len(), a)) {
+                // a quote that would become a byte of a misread sequence
+                // ("Ã'" curled is "Ã’", a misread "Ò") stays as it is, so
+                // that a second conversion changes nothing
+                let rest = &s[i + q.len()..];
+                let creates_mojibake =
+                    |a: char| super::mojibake::completes_sequence(&s[..i], a, rest);
+                if let Some(a) = after.filter(|&a| !creates_mojibake(a)) {
                     let conf = if a.is_ascii() { 0.95 } else { 0.85 };
                     let span = Span::new(block.span.start + i, block.span.start + i + q.len());
                     out.edits.push(
@@ -101,13 +107,6 @@ impl Pass for Quotes {
             }
         }
     }
-}
-
-/// Whether putting `a` in place of the quote at `s[i..i + len]` would make
-/// it a byte of a sequence the mojibake rule decodes; such a quote is left
-/// as it is, so that a second conversion changes nothing.
-fn creates_mojibake(s: &str, i: usize, len: usize, a: char) -> bool {
-    super::mojibake::completes_sequence(&s[..i], a, &s[i + len..])
 }
 
 /// A straight quote opens when it follows a space, an opening bracket or the

@@ -31,6 +31,8 @@ fn is_spacing(c: char) -> bool {
     )
 }
 
+const NBSP_LEN: usize = '\u{A0}'.len_utf8();
+
 pub(crate) fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
@@ -67,11 +69,14 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         let end = s[i..].find(|c: char| !in_run(c)).map_or(s.len(), |o| i + o);
         pos = end;
         // "Ã\u{A0}" is a misread "à": that no-break space is the mojibake
-        // rule's to decode; the rest of the run is looked at on its own
+        // rule's to decode; the rest of the run is looked at on its own.
+        // ("Â\u{A0}" is a misread no-break space: the mojibake rule takes
+        // the "Â", and the space stays this rule's.)
         if s[i..].starts_with('\u{A0}')
-            && super::mojibake::completes_sequence(&s[..i], '\u{A0}', &s[i + 2..])
+            && super::mojibake::completes_sequence(&s[..i], '\u{A0}', &s[i + NBSP_LEN..])
+            && !misread_spacing(&s[..i + NBSP_LEN])
         {
-            pos = i + 2;
+            pos = i + NBSP_LEN;
             continue;
         }
         let run = &s[i..end];
@@ -117,6 +122,14 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         let span = Span::new(block.start + i, block.start + end);
         out.push(Edit::new(text, span, after, rule, Category::Whitespace, conf).with_note(note));
     }
+}
+
+/// Whether `s` ends in a misread sequence that decodes to spacing.
+fn misread_spacing(s: &str) -> bool {
+    let from = s.char_indices().rev().nth(3).map_or(0, |(k, _)| k);
+    super::mojibake::decoded(&s[from..])
+        .and_then(|d| d.chars().next_back())
+        .is_some_and(is_spacing)
 }
 
 /// Whether the space the joins rule would put between `before` and `after`
