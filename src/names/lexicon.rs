@@ -11,7 +11,7 @@ use crate::entity::EntityType;
 use crate::error::{Error, Result};
 use crate::span::line_col;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
 
 /// The packs compiled into the binary: (file name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -29,14 +29,53 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-#[derive(Debug, Deserialize)]
+/// A lexicon file, or one of its [`sections`](super::sections) (where
+/// `pack` is there only in the one that holds it).
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
-    pack: RawPack,
+    pack: Option<RawPack>,
     #[serde(default)]
     entity: Vec<RawEntity>,
     #[serde(default)]
     phrase: Vec<RawPhrase>,
+}
+
+impl RawFile {
+    /// Parses `text` section by section; positions in errors and spans
+    /// are offsets into the whole `text`.
+    fn parse(path: &str, text: &str) -> Result<RawFile> {
+        let mut file = RawFile::default();
+        for range in super::sections::sections(text) {
+            let at = range.start;
+            let part: RawFile = toml::from_str(&text[range]).map_err(|e| {
+                let off = e.span().map_or(0, |r| r.start);
+                data_error(path, text, at + off, e.message().trim().to_owned())
+            })?;
+            if part.pack.is_some() {
+                if file.pack.is_some() {
+                    return Err(data_error(path, text, at, "duplicate key `pack`"));
+                }
+                file.pack = part.pack;
+            }
+            let shift = |id: toml::Spanned<String>| {
+                let span = id.span();
+                toml::Spanned::new(span.start + at..span.end + at, id.into_inner())
+            };
+            file.entity.extend(part.entity.into_iter().map(|mut e| {
+                e.id = shift(e.id);
+                e
+            }));
+            file.phrase.extend(part.phrase.into_iter().map(|mut p| {
+                p.id = shift(p.id);
+                p
+            }));
+        }
+        if file.pack.is_none() {
+            return Err(data_error(path, text, 0, "missing field `pack`"));
+        }
+        Ok(file)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,11 +106,42 @@ struct RawEntity {
     roles: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 enum RawForm {
     Plain(String),
     Table(RawFormTable),
+}
+
+/// A form is a string or a table. Read by hand: serde's `untagged` buffers
+/// every value to try each variant in turn, a tenth of the time of loading
+/// a large lexicon, and its error names no variant.
+impl<'de> Deserialize<'de> for RawForm {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<RawForm, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = RawForm;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a form: a string, or a table with `form`, `to` and `when`")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<RawForm, E> {
+                Ok(RawForm::Plain(s.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(
+                self,
+                s: String,
+            ) -> std::result::Result<RawForm, E> {
+                Ok(RawForm::Plain(s))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<RawForm, A::Error> {
+                RawFormTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawForm::Table)
+            }
+        }
+        d.deserialize_any(Form)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -252,7 +322,7 @@ pub struct Lexicon {
     /// Entities in load order.
     pub entities: Vec<Entity>,
     /// Entity index by id.
-    pub by_id: BTreeMap<String, usize>,
+    pub by_id: HashMap<String, usize>,
     /// Phrases in load order.
     pub phrases: Vec<Phrase>,
     /// Names of the packs loaded.
@@ -305,11 +375,9 @@ fn valid_id(id: &str) -> bool {
 impl Lexicon {
     /// Loads one file's text into the lexicon; `path` names it in errors.
     pub fn load(&mut self, path: &str, text: &str) -> Result<()> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let at = e.span().map_or(0, |r| r.start);
-            data_error(path, text, at, e.message().trim().to_owned())
-        })?;
-        self.packs.push(raw.pack.name.clone());
+        let raw = RawFile::parse(path, text)?;
+        let pack = raw.pack.map(|p| p.name).unwrap_or_default();
+        self.packs.push(pack.clone());
         for e in raw.entity {
             let at = e.id.span().start;
             let id = e.id.into_inner();
@@ -327,7 +395,7 @@ impl Lexicon {
             // canonical and type (what `emend names learn` writes).
             let extends = self.by_id.get(&id).copied().filter(|&k| {
                 let old = &self.entities[k];
-                old.pack != raw.pack.name && old.canonical == e.canonical && old.kind == e.kind
+                old.pack != pack && old.canonical == e.canonical && old.kind == e.kind
             });
             if self.by_id.contains_key(&id) && extends.is_none() {
                 return Err(data_error(
@@ -391,7 +459,7 @@ impl Lexicon {
                 subtype: e.subtype,
                 country: e.country,
                 roles: e.roles,
-                pack: raw.pack.name.clone(),
+                pack: pack.clone(),
             });
             self.check_claims(path, text, at)?;
         }
@@ -494,9 +562,12 @@ impl Lexicon {
         }
         for f in &self.entities[n].forms {
             let entry = (n, f.kind, f.when.is_some());
-            let claims = self.claims.entry(f.key.clone()).or_default();
-            if !claims.contains(&entry) {
-                claims.push(entry);
+            match self.claims.get_mut(&f.key) {
+                Some(claims) if !claims.contains(&entry) => claims.push(entry),
+                Some(_) => {}
+                None => {
+                    self.claims.insert(f.key.clone(), vec![entry]);
+                }
             }
         }
         Ok(())

@@ -24,6 +24,7 @@ pub mod fold;
 pub mod learn;
 pub mod lexicon;
 pub mod phrases;
+mod sections;
 pub mod similar;
 pub mod stats;
 
@@ -34,7 +35,7 @@ use crate::passes::Proposals;
 use crate::span::Span;
 use exact::Exact;
 use lexicon::{BUILTIN, FormKind, Lexicon};
-use std::collections::{HashMap, HashSet};
+use foldhash::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A one-word form the fuzzy matcher compares unknown tokens with.
@@ -75,8 +76,7 @@ pub struct FuzzyIndex {
     /// Per entry: letter bag, first four bytes of the folded form, and
     /// whether the entity is a place (a word may be its demonym).
     meta: Vec<(similar::Bag, [u8; 4], bool)>,
-    buckets: HashMap<String, Vec<u32>>,
-    seen: HashSet<(usize, String)>,
+    buckets: HashMap<Bucket, Vec<u32>>,
     cache: Mutex<HashMap<CloseKey, Arc<[u32]>>>,
 }
 
@@ -90,22 +90,41 @@ impl Clone for FuzzyIndex {
             entries: self.entries.clone(),
             meta: self.meta.clone(),
             buckets: self.buckets.clone(),
-            seen: self.seen.clone(),
             cache: Mutex::default(),
         }
     }
 }
 
+/// A bucket of the index: the first two classes of a consonant code, or
+/// its first and last (the same class twice for a code of one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Bucket {
+    Head([Option<char>; 2]),
+    Ends([Option<char>; 2]),
+}
+
 impl FuzzyIndex {
-    fn keys(skel: &str) -> [String; 2] {
-        let code: Vec<char> = similar::consonant_code(skel).chars().collect();
-        let head: String = code.iter().take(2).collect();
-        let tail: String = code.first().into_iter().chain(code.last()).collect();
-        [format!("^{head}"), format!("${tail}")]
+    fn keys(skel: &str) -> [Bucket; 2] {
+        let code = similar::consonant_code(skel);
+        let mut classes = code.chars();
+        let (first, second) = (classes.next(), classes.next());
+        let last = code.chars().next_back();
+        [
+            Bucket::Head([first, second]),
+            Bucket::Ends([first, first.and(last)]),
+        ]
     }
 
+    /// Adds `entry` unless its entity already has a form with the same
+    /// skeleton (entries come entity by entity, so the check looks back
+    /// over the entity's own entries only).
     fn add(&mut self, entry: FuzzyEntry, place: bool) {
-        if !self.seen.insert((entry.entity, entry.skel.clone())) {
+        let mut same_entity = self
+            .entries
+            .iter()
+            .rev()
+            .take_while(|e| e.entity == entry.entity);
+        if same_entity.any(|e| e.skel == entry.skel) {
             return;
         }
         let i = self.entries.len() as u32;

@@ -33,7 +33,11 @@ pub fn skeleton(s: &str) -> String {
         ("q", "k"),
         ("x", "h"),
     ] {
-        t = t.replace(from, to);
+        // `replace` allocates even when nothing matches; most names hold
+        // two or three of these digraphs.
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
