@@ -20,7 +20,8 @@
 use super::fold::Folded;
 use super::lexicon::Lexicon;
 use crate::span::Span;
-use foldhash::HashMap;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 
 /// A form of an entity: indexes into [`Lexicon::entities`] and `forms`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,19 +41,34 @@ pub struct Hit {
     pub refs: Vec<FormRef>,
 }
 
-/// What a piece of folded text is to the table: a key (its index into
-/// [`Exact::refs`]), a prefix of longer keys cut at a non-alphanumeric
-/// character, or both.
-#[derive(Debug, Clone, Copy, Default)]
+/// A piece of folded text the table knows: the first `len` bytes of the
+/// key of form `form` of entity `entity`. The table borrows its text from
+/// the lexicon instead of holding 300,000 strings of its own (their
+/// allocation and hashing were a fifth of loading a large lexicon).
+#[derive(Debug, Clone, Copy)]
 struct Entry {
+    entity: u32,
+    form: u32,
+    len: u32,
+    /// The piece is a key: its index into [`Exact::refs`].
     key: Option<u32>,
+    /// The piece is a prefix of longer keys, cut at a non-alphanumeric
+    /// character.
     prefix: bool,
 }
 
-/// The compiled table of known forms.
+impl Entry {
+    fn text<'l>(&self, lex: &'l Lexicon) -> &'l str {
+        &lex.entities[self.entity as usize].forms[self.form as usize].key[..self.len as usize]
+    }
+}
+
+/// The compiled table of known forms, for use with the lexicon it was
+/// built from.
 #[derive(Debug, Clone, Default)]
 pub struct Exact {
-    table: HashMap<Box<str>, Entry>,
+    table: HashTable<Entry>,
+    hasher: foldhash::fast::RandomState,
     /// The forms of key `k` are `forms[refs[k]..refs[k + 1]]`.
     refs: Vec<u32>,
     forms: Vec<FormRef>,
@@ -93,29 +109,34 @@ fn cuts(f: &str, s: usize) -> impl Iterator<Item = usize> + '_ {
 impl Exact {
     /// Builds the table over every form of `lex`.
     pub fn build(lex: &Lexicon) -> Exact {
-        let mut exact = Exact::default();
+        let forms: usize = lex.entities.iter().map(|e| e.forms.len()).sum();
+        let mut exact = Exact {
+            table: HashTable::with_capacity(forms + forms / 2),
+            ..Exact::default()
+        };
         let mut keys = 0u32;
-        let mut owners: Vec<(u32, FormRef)> = Vec::new();
+        let mut owners: Vec<(u32, FormRef)> = Vec::with_capacity(forms);
         for (e, ent) in lex.entities.iter().enumerate() {
             for (f, form) in ent.forms.iter().enumerate() {
                 let key = form.key.as_str();
                 if key.trim().is_empty() {
                     continue;
                 }
-                let k = match exact.table.get_mut(key) {
+                let piece = Entry {
+                    entity: e as u32,
+                    form: f as u32,
+                    len: key.len() as u32,
+                    key: Some(keys),
+                    prefix: false,
+                };
+                let k = match exact.lookup_mut(lex, key) {
                     Some(Entry { key: Some(k), .. }) => *k,
                     found => {
                         match found {
                             Some(entry) => entry.key = Some(keys),
-                            None => exact.add(
-                                key,
-                                Entry {
-                                    key: Some(keys),
-                                    prefix: false,
-                                },
-                            ),
+                            None => exact.insert(lex, piece),
                         }
-                        exact.add_cuts(key);
+                        exact.add_cuts(lex, piece);
                         keys += 1;
                         keys - 1
                     }
@@ -136,24 +157,41 @@ impl Exact {
         exact
     }
 
-    fn add(&mut self, piece: &str, entry: Entry) {
-        self.table.insert(piece.into(), entry);
+    fn lookup(&self, lex: &Lexicon, piece: &str) -> Option<&Entry> {
+        let hash = self.hasher.hash_one(piece);
+        self.table.find(hash, |e| e.text(lex) == piece)
     }
 
-    /// Registers the prefixes of a new `key` that end at its cuts.
-    fn add_cuts(&mut self, key: &str) {
-        self.odd_starts |= key.starts_with(|c: char| !c.is_alphanumeric());
-        for (i, c) in key.char_indices().skip(1) {
+    fn lookup_mut(&mut self, lex: &Lexicon, piece: &str) -> Option<&mut Entry> {
+        let hash = self.hasher.hash_one(piece);
+        self.table.find_mut(hash, |e| e.text(lex) == piece)
+    }
+
+    fn insert(&mut self, lex: &Lexicon, entry: Entry) {
+        let hasher = &self.hasher;
+        self.table
+            .insert_unique(hasher.hash_one(entry.text(lex)), entry, |e| {
+                hasher.hash_one(e.text(lex))
+            });
+    }
+
+    /// Registers the prefixes of a new key that end at its cuts.
+    fn add_cuts(&mut self, lex: &Lexicon, key: Entry) {
+        let text = key.text(lex);
+        self.odd_starts |= text.starts_with(|c: char| !c.is_alphanumeric());
+        for (i, c) in text.char_indices().skip(1) {
             if c.is_alphanumeric() {
                 continue;
             }
-            match self.table.get_mut(&key[..i]) {
+            match self.lookup_mut(lex, &text[..i]) {
                 Some(entry) => entry.prefix = true,
-                None => self.add(
-                    &key[..i],
+                None => self.insert(
+                    lex,
                     Entry {
+                        len: i as u32,
                         key: None,
                         prefix: true,
+                        ..key
                     },
                 ),
             }
@@ -180,7 +218,7 @@ impl Exact {
                 continue;
             }
             keys.clear();
-            self.walk(f, s, &mut keys);
+            self.walk(lex, f, s, &mut keys);
             // The longest key whose case rule the surface meets, unless it
             // overlaps the match before (starts come in source order: the
             // folded text maps back monotonically).
@@ -198,9 +236,9 @@ impl Exact {
     }
 
     /// The keys that start at `s` in `f`, shortest first, with their ends.
-    fn walk(&self, f: &str, s: usize, keys: &mut Vec<(usize, u32)>) {
+    fn walk(&self, lex: &Lexicon, f: &str, s: usize, keys: &mut Vec<(usize, u32)>) {
         for e in cuts(f, s) {
-            let Some(entry) = self.table.get(&f[s..e]) else {
+            let Some(entry) = self.lookup(lex, &f[s..e]) else {
                 return;
             };
             if let Some(k) = entry.key {

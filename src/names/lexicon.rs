@@ -10,8 +10,8 @@ use super::fold::fold;
 use crate::entity::EntityType;
 use crate::error::{Error, Result};
 use crate::span::line_col;
-use serde::Deserialize;
 use foldhash::HashMap;
+use serde::Deserialize;
 
 /// The packs compiled into the binary: (file name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -646,6 +646,41 @@ mod tests {
             panic!()
         };
         assert_eq!(line, 13, "{message}");
+    }
+
+    #[test]
+    fn errors_deep_in_a_large_file_name_their_line() {
+        // Large files are parsed part by part: positions must still count
+        // from the start of the file.
+        let entity = |k: usize| {
+            format!("[[entity]]\nid = \"e{k}\"\ntype = \"place\"\ncanonical = \"Place {k}\"\n")
+        };
+        let many: String = (0..3000).map(entity).collect();
+        let lines = HEAD.lines().count() + many.lines().count();
+        for (tail, line) in [
+            (
+                "[[entity]]\nid = \"z\"\ntype = \"place\"\ncanonical = \"Z\"\ncolour = 1\n",
+                5,
+            ),
+            (entity(7).as_str(), 2),
+            ("[pack]\nname = \"again\"\n", 1),
+            (
+                "[[entity]]\nid = \"z\"\ntype = \"place\"\ncanonical = \"Z\"\nshort = [\"Place 9\"]\nvariants = [\"Place 12\"]\n",
+                6,
+            ),
+        ] {
+            let err = load(&format!("{HEAD}{many}{tail}")).unwrap_err();
+            let Error::Data {
+                line: at, message, ..
+            } = err
+            else {
+                panic!()
+            };
+            assert_eq!(at, lines + line, "{message}");
+        }
+        let ok = load(&format!("{HEAD}{many}")).unwrap();
+        assert_eq!(ok.entities.len(), 3000);
+        assert_eq!(ok.entities[2999].canonical, "Place 2999");
     }
 
     #[test]

@@ -34,8 +34,8 @@ use crate::options::Options;
 use crate::passes::Proposals;
 use crate::span::Span;
 use exact::Exact;
-use lexicon::{BUILTIN, FormKind, Lexicon};
 use foldhash::HashMap;
+use lexicon::{BUILTIN, FormKind, Lexicon};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A one-word form the fuzzy matcher compares unknown tokens with.

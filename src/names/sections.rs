@@ -9,32 +9,60 @@
 
 use std::ops::Range;
 
-/// Byte ranges that partition `text`, each starting at a line that opens a
+/// Byte ranges that partition `text`, each starting where a line opens a
 /// top-level table or array of tables (`[pack]`, `[[entity]]`,
 /// `[[phrase]]`), except the first, which starts at 0. Every part is then a
 /// TOML document of its own with the same meaning as in the whole: a table
-/// header ends the key-values before it. A multi-line string could contain
-/// such a line, so a text with one is not split.
+/// header ends the key-values before it. Consecutive tables are grouped
+/// into parts of some [`PART`] bytes: small enough to keep the parser's
+/// memory small, large enough that its start-up cost per document does
+/// not count.
 pub fn sections(text: &str) -> Vec<Range<usize>> {
-    if text.contains("\"\"\"") || text.contains("'''") {
-        return vec![0..text.len()];
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let starts = table_starts(text);
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    for (&from, to) in starts.iter().zip(ends) {
+        match parts.last_mut() {
+            Some(last) if last.len() < PART => last.end = to,
+            _ => parts.push(from..to),
+        }
     }
+    parts
+}
+
+/// The size from which a part is not extended by the next table.
+const PART: usize = 64 * 1024;
+
+/// 0, then the offset of every line that opens a top-level table. A
+/// multi-line string could contain such a line, so in a text with one
+/// there are no others.
+fn table_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut starts = vec![0];
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if at > 0 && opens_top_level_table(line) {
+    if memchr::memmem::find(bytes, b"\"\"\"").is_some()
+        || memchr::memmem::find(bytes, b"'''").is_some()
+    {
+        return starts;
+    }
+    for newline in memchr::memchr_iter(b'\n', bytes) {
+        let at = newline + 1;
+        let rest = &text[at..];
+        // Most lines are key-values: look no further than their start.
+        if rest.bytes().find(|&b| b != b' ' && b != b'\t') != Some(b'[') {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |e| e + 1);
+        if opens_top_level_table(&rest[..end]) {
             starts.push(at);
         }
-        at += line.len();
     }
-    starts.push(text.len());
-    starts.windows(2).map(|w| w[0]..w[1]).collect()
+    starts
 }
 
 /// True for a line `[name]` or `[[name]]` with a bare, undotted name,
 /// perhaps indented and followed by a comment.
 fn opens_top_level_table(line: &str) -> bool {
-    let line = line.trim_start();
+    let line = line.trim_start_matches([' ', '\t']);
     let (inner, rest) = if let Some(l) = line.strip_prefix("[[") {
         let Some(end) = l.find("]]") else {
             return false;
@@ -62,7 +90,9 @@ mod tests {
     use super::*;
 
     fn parts(text: &str) -> Vec<&str> {
-        sections(text).into_iter().map(|r| &text[r]).collect()
+        let starts = table_starts(text);
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        starts.iter().zip(ends).map(|(&a, b)| &text[a..b]).collect()
     }
 
     #[test]
@@ -90,9 +120,25 @@ mod tests {
     }
 
     #[test]
-    fn sections_partition_the_text() {
+    fn tables_partition_the_text() {
         let text = "# lead\n[[phrase]]\nid = \"p\"\r\n[[entity]]\r\n[pack]";
         assert_eq!(parts(text).concat(), text);
         assert_eq!(parts(text).len(), 4);
+    }
+
+    #[test]
+    fn sections_group_tables_into_parts_that_partition_the_text() {
+        let table = "[[entity]]\nid = \"x\"\n";
+        let text = format!("[pack]\n{}", table.repeat(10_000));
+        let ranges = sections(&text);
+        assert!(ranges.len() > 1 && ranges.len() < 10);
+        let mut at = 0;
+        for (k, r) in ranges.iter().enumerate() {
+            assert_eq!(r.start, at);
+            assert!(k + 1 == ranges.len() || r.len() >= PART);
+            assert!(text[r.start..].starts_with('['));
+            at = r.end;
+        }
+        assert_eq!(at, text.len());
     }
 }
