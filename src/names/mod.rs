@@ -62,7 +62,7 @@ pub struct FuzzyEntry {
 /// forms, so [`FuzzyIndex::close`] does not hand them all to the scoring:
 /// each form keeps its letter [`similar::Bag`], whose
 /// [`similar::Bag::lower_bound`] on the distance rules most forms out in a few
-/// instructions; the rest go through [`similar::similar_enough`], the distance
+/// instructions; the rest go through [`similar::similarity_at_least`], the distance
 /// table abandoned as soon as it must exceed the threshold. Only the forms
 /// that reach the similarity asked for, or that the word may be derived from,
 /// are returned (about 3 of 1,500 per word on the 100k benchmark lexicon).
@@ -78,7 +78,12 @@ pub struct FuzzyIndex {
     meta: Vec<(similar::Bag, [u8; 4], bool)>,
     buckets: HashMap<Bucket, Vec<u32>>,
     cache: Mutex<HashMap<CloseKey, Arc<[u32]>>>,
+    best: Mutex<HashMap<String, Vec<BestAnswer>>>,
 }
+
+/// An answer of [`FuzzyIndex::best`] for a word: the entity left out, the
+/// bits of the minimum similarity, and the entry found with its similarity.
+type BestAnswer = ((Option<usize>, u32), Option<(u32, f32)>);
 
 /// A question [`FuzzyIndex::close`] remembers the answer to: skeleton,
 /// folded word, bits of the minimum similarity.
@@ -91,6 +96,7 @@ impl Clone for FuzzyIndex {
             meta: self.meta.clone(),
             buckets: self.buckets.clone(),
             cache: Mutex::default(),
+            best: Mutex::default(),
         }
     }
 }
@@ -156,7 +162,11 @@ impl FuzzyIndex {
         let key = (skel.to_owned(), wfold.to_owned(), min.to_bits());
         let hit = self.cache.lock().ok().and_then(|c| c.get(&key).cloned());
         let ids = hit.unwrap_or_else(|| {
-            let ids: Arc<[u32]> = self.select(skel, wfold, min).into();
+            let ids: Arc<[u32]> = self
+                .select(skel, wfold, min)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
             if let Ok(mut c) = self.cache.lock()
                 && c.len() < Self::CACHE_LIMIT
             {
@@ -167,32 +177,99 @@ impl FuzzyIndex {
         ids.iter().map(|&i| &self.entries[i as usize]).collect()
     }
 
-    /// Most words [`FuzzyIndex::close`] remembers.
+    /// The entry most similar to `word`, at least `min`, other than the
+    /// forms of entity `except`; `None` if there is none, or if `word` is
+    /// derived from a close form (a plural, a demonym, a longer word:
+    /// "Armenians" is no misspelling of "Armenia"). Remembered like
+    /// [`FuzzyIndex::close`]: a corpus names the same people on every page.
+    pub fn best(&self, word: &str, except: Option<usize>, min: f32) -> Option<(&FuzzyEntry, f32)> {
+        let key = (except, min.to_bits());
+        let known = self.best.lock().ok().and_then(|c| {
+            c.get(word)
+                .and_then(|v| v.iter().find(|(k, _)| *k == key).map(|&(_, a)| a))
+        });
+        let answer = known.unwrap_or_else(|| {
+            let answer = self.find_best(word, except, min);
+            if let Ok(mut c) = self.best.lock()
+                && c.len() < Self::CACHE_LIMIT
+            {
+                c.entry(word.to_owned()).or_default().push((key, answer));
+            }
+            answer
+        });
+        answer.map(|(i, s)| (&self.entries[i as usize], s))
+    }
+
+    fn find_best(&self, word: &str, except: Option<usize>, min: f32) -> Option<(u32, f32)> {
+        let skel = similar::skeleton(word);
+        let wfold = fold::fold(word);
+        let len = skel.chars().count();
+        let mut best: Option<(u32, f32)> = None;
+        for (i, similarity) in self.select(&skel, &wfold, min) {
+            let e = &self.entries[i as usize];
+            if Some(e.entity) == except || e.skel.chars().count().abs_diff(len) > 3 {
+                continue;
+            }
+            let f = e.folded.as_str();
+            let place = self.meta[i as usize].2;
+            let derived = wfold != f
+                && ((place && context::is_demonym(&wfold, f))
+                    || wfold.strip_suffix('s') == Some(f)
+                    || wfold.starts_with(f));
+            if derived {
+                return None;
+            }
+            if let Some(s) = similarity
+                && best.is_none_or(|(_, b)| s > b)
+            {
+                best = Some((i, s));
+            }
+        }
+        best
+    }
+
+    /// Most words [`FuzzyIndex::close`] and [`FuzzyIndex::best`] remember.
     pub const CACHE_LIMIT: usize = 200_000;
 
-    fn select(&self, skel: &str, wfold: &str, min: f32) -> Vec<u32> {
+    /// The entries [`FuzzyIndex::close`] keeps, in index order, each with
+    /// its similarity to `skel` where that reaches `min` (so that
+    /// [`FuzzyIndex::best`] need not compute it again).
+    fn select(&self, skel: &str, wfold: &str, min: f32) -> Vec<(u32, Option<f32>)> {
         let bag = similar::Bag::of(skel);
         let wbytes = wfold.as_bytes();
         let w4 = prefix4(wfold);
-        self.ids(skel, |i| {
-            let (ebag, e4, place) = &self.meta[i];
-            if ebag.may_reach(&bag, min)
-                && similar::similar_enough(skel, &self.entries[i].skel, min)
-            {
-                return true;
-            }
-            let f = self.entries[i].folded.as_str();
-            // Both derivations need the first four bytes in common, or a
-            // form shorter than four bytes that is a prefix of the word.
-            if *e4 != w4 && f.len() >= 4 {
-                return false;
-            }
-            wbytes.starts_with(f.as_bytes()) || (*place && context::is_demonym(wfold, f))
-        })
+        let [head, tail] = Self::keys(skel);
+        let mut kept: Vec<(u32, Option<f32>)> = [head, tail]
+            .iter()
+            .filter_map(|k| self.buckets.get(k))
+            .flatten()
+            .filter_map(|&id| {
+                let i = id as usize;
+                let (ebag, e4, place) = &self.meta[i];
+                let similarity = ebag
+                    .may_reach(&bag, min)
+                    .then(|| similar::similarity_at_least(skel, &self.entries[i].skel, min))
+                    .flatten();
+                if similarity.is_some() {
+                    return Some((id, similarity));
+                }
+                let f = self.entries[i].folded.as_str();
+                // Both derivations need the first four bytes in common, or a
+                // form shorter than four bytes that is a prefix of the word.
+                let derived = (*e4 == w4 || f.len() < 4)
+                    && (wbytes.starts_with(f.as_bytes())
+                        || (*place && context::is_demonym(wfold, f)));
+                derived.then_some((id, None))
+            })
+            .collect();
+        kept.sort_unstable_by_key(|&(id, _)| id);
+        kept.dedup_by_key(|&mut (id, _)| id);
+        kept
     }
 
     /// Indices of the entries in the two buckets of `skel` that `keep`
     /// keeps, each once, in index order.
+    #[cfg(test)]
     fn ids(&self, skel: &str, keep: impl Fn(usize) -> bool) -> Vec<u32> {
         let [head, tail] = Self::keys(skel);
         let mut ids: Vec<u32> = [head, tail]

@@ -44,13 +44,14 @@ fn table_starts(text: &str) -> Vec<usize> {
     {
         return starts;
     }
-    for newline in memchr::memchr_iter(b'\n', bytes) {
-        let at = newline + 1;
-        let rest = &text[at..];
-        // Most lines are key-values: look no further than their start.
-        if rest.bytes().find(|&b| b != b' ' && b != b'\t') != Some(b'[') {
+    // A header is a '[' with nothing but spaces before it on its line;
+    // there are far fewer '[' than lines to look at.
+    for open in memchr::memchr_iter(b'[', bytes) {
+        let at = memchr::memrchr(b'\n', &bytes[..open]).map_or(0, |n| n + 1);
+        if at == 0 || !bytes[at..open].iter().all(|&b| b == b' ' || b == b'\t') {
             continue;
         }
+        let rest = &text[at..];
         let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |e| e + 1);
         if opens_top_level_table(&rest[..end]) {
             starts.push(at);

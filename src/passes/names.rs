@@ -396,31 +396,7 @@ impl Matcher<'_, '_> {
 
     /// The best lexicon form for `word` in its phonetic block, other than `except`.
     fn best(&self, word: &str, except: Option<usize>) -> Option<(&FuzzyEntry, f32)> {
-        let skel = skeleton(word);
-        let wfold = fold(word);
-        let list = self.res.fuzzy.close(&skel, &wfold, MIN_SIMILARITY);
-        let len = skel.chars().count();
-        let mut best: Option<(&FuzzyEntry, f32)> = None;
-        for e in list {
-            if Some(e.entity) == except || e.skel.chars().count().abs_diff(len) > 3 {
-                continue;
-            }
-            let ffold: &str = &e.folded;
-            // A derived word ("Armenians", "Turkish") of a known name is no misspelling of it.
-            let place = self.lex.entities[e.entity].kind == EntityType::Place;
-            let derived = wfold != ffold
-                && ((place && is_demonym(&wfold, ffold))
-                    || wfold.strip_suffix('s') == Some(ffold)
-                    || wfold.starts_with(ffold));
-            if derived {
-                return None;
-            }
-            let s = similarity_of_skeletons(&skel, &e.skel);
-            if s >= MIN_SIMILARITY && best.is_none_or(|(_, b)| s > b) {
-                best = Some((e, s));
-            }
-        }
-        best
+        self.res.fuzzy.best(word, except, MIN_SIMILARITY)
     }
 
     /// Evidence for entity `e` at `span` common to every guess.
@@ -528,8 +504,6 @@ impl Matcher<'_, '_> {
         let idx_ro: &DocIndex<'_> = idx;
         let text = self.text();
         let mut base: Vec<(Span, &FuzzyEntry, f32)> = Vec::new();
-        let mut cache: std::collections::BTreeMap<&str, Option<(&FuzzyEntry, f32)>> =
-            Default::default();
         for b in &self.cx.doc.blocks {
             for (k, w) in words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
@@ -543,7 +517,7 @@ impl Matcher<'_, '_> {
                 {
                     continue;
                 }
-                let found = *cache.entry(w).or_insert_with(|| self.best(w, None));
+                let found = self.best(w, None);
                 if let Some((e, s)) = found {
                     base.push((span, e, s));
                 }
