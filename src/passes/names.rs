@@ -199,15 +199,15 @@ fn foreign_sentence(idx: &DocIndex<'_>, span: Span) -> bool {
     let mut w = idx.sentence(span);
     if let Some(p) = parenthesis_around(idx.text, near, span) {
         w = p;
-    } else if words(w.of(idx.text)).len() < 6 {
+    } else if word_iter(w.of(idx.text)).nth(5).is_none() {
         w = near;
     }
-    let all = words(w.of(idx.text));
-    let marked = all
-        .iter()
-        .filter(|(_, w)| w.contains(['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ']))
-        .count();
-    marked >= 2 && marked * 7 >= all.len()
+    let (mut marked, mut all) = (0, 0);
+    for (_, word) in word_iter(w.of(idx.text)) {
+        all += 1;
+        marked += usize::from(word.contains(['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ']));
+    }
+    marked >= 2 && marked * 7 >= all
 }
 
 /// The paragraph around `span`, cut to `radius` bytes on either side.
@@ -531,7 +531,7 @@ impl Matcher<'_, '_> {
         let mut cache: std::collections::BTreeMap<&str, Option<(&FuzzyEntry, f32)>> =
             Default::default();
         for b in &self.cx.doc.blocks {
-            for (k, w) in words(b.span.of(text)) {
+            for (k, w) in word_iter(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
                 let letters = w.chars().count();
                 if !w.starts_with(char::is_uppercase)
@@ -732,9 +732,11 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
-            let ws = words(b.span.of(text));
-            for i in 0..ws.len().saturating_sub(1) {
-                let ((k1, w1), (k2, w2)) = (ws[i], ws[i + 1]);
+            // each word with the next two, read three times over rather
+            // than held: a block can be one line of millions of words
+            let ws = || word_iter(b.span.of(text));
+            let thirds = ws().skip(2).map(Some).chain(std::iter::once(None));
+            for (((k1, w1), (k2, w2)), third) in ws().zip(ws().skip(1)).zip(thirds) {
                 let gap = &text[b.span.start + k1 + w1.len()..b.span.start + k2];
                 if gap != " "
                     || !w1.starts_with(char::is_uppercase)
@@ -775,7 +777,7 @@ impl Matcher<'_, '_> {
                         self.lex.entities[e.entity].canonical
                     ));
                 }
-                let next = ws.get(i + 2).map(|(_, w)| w.to_lowercase());
+                let next = third.map(|(_, w)| w.to_lowercase());
                 let after_w2 = text[span.end..].trim_start().chars().next();
                 let ungrammatical = matches!(w2, "a" | "an" | "the")
                     && (next
@@ -907,7 +909,7 @@ impl Matcher<'_, '_> {
         let mut seen: std::collections::BTreeMap<&str, Vec<Span>> =
             std::collections::BTreeMap::new();
         for b in &self.cx.doc.blocks {
-            for (k, w) in words(b.span.of(text)) {
+            for (k, w) in word_iter(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
                 if w.chars().count() < 5
                     || !w.starts_with(char::is_uppercase)
