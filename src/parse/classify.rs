@@ -88,7 +88,7 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
                 span = prev.span.cover(span);
                 blocks.pop();
             }
-            blocks.push(block(BlockKind::Figure(fig), span));
+            blocks.push(block(BlockKind::Figure(Box::new(fig)), span));
         } else if single && is_byline(s) {
             blocks.push(block(BlockKind::Byline, rb.span));
         } else if single && followed && looks_like_heading(s) {

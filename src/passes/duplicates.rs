@@ -478,11 +478,11 @@ mod tests {
             let c = put(caption, " ");
             let r = put(credit, "");
             blocks.push(Block {
-                kind: BlockKind::Figure(Figure {
+                kind: BlockKind::Figure(Box::new(Figure {
                     head: Some(h),
                     caption: Some(c),
                     credit: Some(r),
-                }),
+                })),
                 span: Span::new(start, r.end),
                 lead: None,
                 inlines: Vec::new(),
