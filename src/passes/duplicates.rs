@@ -212,8 +212,25 @@ struct Found {
 
 type Shingle = (u32, u32, u32);
 
+/// Shingles gathered before the repeats among them are dropped. Dropping
+/// them whenever the set has doubled keeps a unit that repeats itself (one
+/// word ten million times: 120 MB of shingles) to a few thousand, and costs
+/// an ordinary unit no more than sorting once.
+const SHINGLE_BATCH: usize = 1 << 12;
+
+/// The distinct shingles of a unit, sorted.
 fn shingles(words: &[u32]) -> Vec<Shingle> {
-    let mut set: Vec<Shingle> = words.windows(K).map(|w| (w[0], w[1], w[2])).collect();
+    let n = words.len().saturating_sub(K - 1);
+    let mut set: Vec<Shingle> = Vec::with_capacity(n.min(2 * SHINGLE_BATCH));
+    let mut settled = SHINGLE_BATCH;
+    for w in words.windows(K) {
+        set.push((w[0], w[1], w[2]));
+        if set.len() >= 2 * settled {
+            set.sort_unstable();
+            set.dedup();
+            settled = set.len().max(SHINGLE_BATCH);
+        }
+    }
     set.sort_unstable();
     set.dedup();
     set
@@ -389,6 +406,26 @@ mod tests {
     }
 
     const P: &str = "The river flooded the lower town in spring, and the council met twice to plan the repairs.";
+
+    #[test]
+    fn shingles_are_the_distinct_word_triples_sorted() {
+        let naive = |w: &[u32]| {
+            let mut v: Vec<super::Shingle> = w.windows(3).map(|w| (w[0], w[1], w[2])).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let cases: [Vec<u32>; 5] = [
+            vec![],
+            vec![1, 2],
+            vec![7; 50_000],
+            (0..50_000).collect(),
+            (0..50_000u32).map(|i| i * 7 % 997).collect(),
+        ];
+        for words in cases {
+            assert_eq!(super::shingles(&words), naive(&words));
+        }
+    }
 
     #[test]
     fn an_exact_repeat_of_a_long_block_goes() {
