@@ -145,8 +145,16 @@ impl Words {
     }
 }
 
+/// The units worth comparing: only those of two words or more are ever
+/// matched (a lone word repeats by nature), so only those are kept, and a
+/// million one-word lines make no million units.
 fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
     let mut out = Vec::new();
+    let mut push = |u: Unit| {
+        if u.words.len() >= 2 {
+            out.push(u);
+        }
+    };
     for (i, b) in doc.blocks.iter().enumerate() {
         match &b.kind {
             BlockKind::Bibl { .. }
@@ -162,7 +170,7 @@ fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
                 if parts.len() > 1 {
                     // the figure as a whole first: a repeated gallery item
                     // goes in one piece
-                    out.push(Unit {
+                    push(Unit {
                         block: i,
                         span: b.span,
                         whole: true,
@@ -171,7 +179,7 @@ fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
                     });
                 }
                 for span in parts {
-                    out.push(Unit {
+                    push(Unit {
                         block: i,
                         span,
                         whole: span == b.span,
@@ -180,7 +188,7 @@ fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
                     });
                 }
             }
-            _ => out.push(Unit {
+            _ => push(Unit {
                 block: i,
                 span: b.span,
                 whole: true,
@@ -246,7 +254,7 @@ fn find(units: &[Unit]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (j, u) in units.iter().enumerate() {
         let n = u.words.len();
-        if n < 2 || gone.contains(&u.block) {
+        if gone.contains(&u.block) {
             continue;
         }
         let earlier = exact
