@@ -65,7 +65,7 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
             continue;
         }
         let s = rb.span.of(text);
-        let single = rb.lines.len() == 1;
+        let single = rb.lines().len() == 1;
         let followed = i + 1 < n;
         if listed[i]
             && let Some(len) = label::item_label(s)
@@ -162,14 +162,14 @@ fn front_matter(
             }
         } else if meta.title.is_none()
             && k + 1 < raw.len()
-            && looks_like_title(s, raw[k].lines.len())
+            && looks_like_title(s, raw[k].lines().len())
         {
             kinds[k] = Some(BlockKind::Title);
             meta.title = Some(raw[k].span);
             // A heading-like line between the title and a byline or a
             // dateline is a subtitle (a deck), not a section heading.
             if k + 2 < raw.len()
-                && raw[k + 1].lines.len() == 1
+                && raw[k + 1].lines().len() == 1
                 && looks_like_heading(at(k + 1))
                 && !is_byline(at(k + 1))
                 && (is_byline(at(k + 2)) || lead::dateline(at(k + 2)).is_some())
@@ -266,15 +266,15 @@ fn abstracts_and_keywords(
 /// entry above. Returns the blocks and the heading's index.
 fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<usize>) {
     let Some(h) = raw.iter().enumerate().position(|(i, b)| {
-        b.lines
+        b.lines()
             .first()
             .is_some_and(|l| front::bibl_heading(l.of(text)))
             && entries_follow(
                 text,
-                b.lines
+                b.lines()
                     .iter()
                     .skip(1)
-                    .chain(raw[i + 1..].iter().flat_map(|r| r.lines.iter())),
+                    .chain(raw[i + 1..].iter().flat_map(|r| r.lines().iter())),
             )
     }) else {
         return (raw, None);
@@ -282,17 +282,14 @@ fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<
     let mut out: Vec<RawBlock> = raw[..h].to_vec();
     let mut rest = raw[h..].iter();
     if let Some(head) = rest.next() {
-        let first = head.lines[0];
-        out.push(RawBlock {
-            span: first,
-            lines: vec![first],
-        });
-        if head.lines.len() > 1 {
-            out.extend(split_entries(text, &head.lines[1..]));
+        let first = head.lines()[0];
+        out.push(RawBlock::new(first));
+        if head.lines().len() > 1 {
+            out.extend(split_entries(text, &head.lines()[1..]));
         }
     }
     for b in rest {
-        out.extend(split_entries(text, &b.lines));
+        out.extend(split_entries(text, b.lines()));
     }
     (out, Some(h))
 }
@@ -327,13 +324,9 @@ fn split_entries(text: &str, lines: &[Span]) -> Vec<RawBlock> {
         let starts_entry = !numbered || super::bibl::entry_number(l.of(text)).is_some();
         match out.last_mut() {
             Some(b) if !starts_entry => {
-                b.span = b.span.cover(l);
-                b.lines.push(l);
+                b.push(l);
             }
-            _ => out.push(RawBlock {
-                span: l,
-                lines: vec![l],
-            }),
+            _ => out.push(RawBlock::new(l)),
         }
     }
     out
@@ -351,27 +344,23 @@ fn split_lists(
     let mut listed = Vec::with_capacity(raw.len());
     for (i, b) in raw.into_iter().enumerate() {
         let labelled = b
-            .lines
+            .lines()
             .iter()
             .filter(|l| label::item_label(l.of(text)).is_some())
             .count();
-        if bibl_from.is_some_and(|h| i >= h) || b.lines.len() < 2 || labelled < 2 {
+        if bibl_from.is_some_and(|h| i >= h) || b.lines().len() < 2 || labelled < 2 {
             out.push(b);
             listed.push(false);
             continue;
         }
         let mut items: Vec<RawBlock> = Vec::new();
-        for (k, &l) in b.lines.iter().enumerate() {
+        for (k, &l) in b.lines().iter().enumerate() {
             let starts = k == 0 || label::item_label(l.of(text)).is_some();
             match items.last_mut() {
                 Some(it) if !starts => {
-                    it.span = it.span.cover(l);
-                    it.lines.push(l);
+                    it.push(l);
                 }
-                _ => items.push(RawBlock {
-                    span: l,
-                    lines: vec![l],
-                }),
+                _ => items.push(RawBlock::new(l)),
             }
         }
         listed.extend(
