@@ -472,8 +472,8 @@ fn convert(args: ConvertArgs) -> Result<i32> {
         return Ok(EXIT_USAGE);
     }
     let conversion = convert_input(engine, &args.paths[0])?;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(args.to.render(&conversion).as_bytes())?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    args.to.write(&conversion, &mut stdout)?;
     stdout.flush()?;
     Ok(EXIT_OK)
 }

@@ -155,6 +155,12 @@ pub fn to_string_with_build(c: &crate::Conversion, build: &str) -> String {
     render(c, Some(build))
 }
 
+/// Writes [`to_string`]'s text to `out` without building it in memory
+/// first.
+pub fn write(c: &crate::Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_log(c, None, out)
+}
+
 /// Writes [`to_string_with_build`]'s text to `out` without building it in
 /// memory first.
 pub fn write_with_build(
@@ -162,16 +168,16 @@ pub fn write_with_build(
     build: &str,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    write(c, Some(build), out)
+    write_log(c, Some(build), out)
 }
 
 fn render(c: &crate::Conversion, build: Option<&str>) -> String {
     let mut out = Vec::new();
-    write(c, build, &mut out).expect("writing to memory");
+    write_log(c, build, &mut out).expect("writing to memory");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-fn write(
+fn write_log(
     c: &crate::Conversion,
     build: Option<&str>,
     out: &mut dyn std::io::Write,
