@@ -2,12 +2,12 @@
 //! folder, converting in parallel, writing each output atomically, skipping
 //! inputs whose outputs are up to date.
 
-use crate::Engine;
 use crate::edit::Status;
-use crate::emit::Format;
 use crate::error::{Error, Result};
+use crate::{Conversion, Engine};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// One input file and where its outputs go.
@@ -60,22 +60,77 @@ pub fn plan(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>> {
 /// Writes `contents` to `path` through a temporary file in the same folder
 /// and a rename, so readers never see a half-written file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
+    Staged::write(path, |w| w.write_all(contents))?.commit()
+}
+
+/// A file written under a temporary name in its final folder, waiting to be
+/// renamed into place. Dropped before [`Staged::commit`] (an error, a later
+/// file of the same set failing), it is removed.
+pub struct Staged {
+    path: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// Creates the temporary file for `path` and lets `fill` write it
+    /// through a buffer, so the contents can be streamed rather than built
+    /// in memory first.
+    pub fn write(
+        path: &Path,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<Staged> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let staged = Staged {
+            path: path.to_path_buf(),
+            tmp: dir.join(format!(".{file_name}.{}.tmp", std::process::id())),
+            committed: false,
+        };
+        let file = std::fs::File::create(&staged.tmp).map_err(|e| Error::io(path, e))?;
+        let mut w = BufWriter::with_capacity(1 << 16, file);
+        fill(&mut w)
+            .and_then(|()| w.flush())
+            .map_err(|e| Error::io(path, e))?;
+        Ok(staged)
     }
-    Ok(())
+
+    /// Renames the file into place.
+    pub fn commit(mut self) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io(&self.path, e))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Writes the outputs of `c` under `stem` (see [`outputs`]), the edit log
+/// stamped with `build`. Each is streamed into its temporary file, so a
+/// large document is never held a second time as TEI or JSON text; none is
+/// renamed into place until all are written, so a failure leaves no partial
+/// set.
+pub fn write_outputs(c: &Conversion, stem: &Path, build: &str) -> Result<()> {
+    let [xml, txt, log] = outputs(stem);
+    let staged = [
+        Staged::write(&xml, |w| crate::emit::tei::write(c, w))?,
+        Staged::write(&txt, |w| w.write_all(c.clean.as_bytes()))?,
+        Staged::write(&log, |w| crate::emit::json::write_with_build(c, build, w))?,
+    ];
+    staged.into_iter().try_for_each(Staged::commit)
 }
 
 /// Adds `ext` to a stem: `OUT/NAME` + `edits.json` → `OUT/NAME.edits.json`.
@@ -193,15 +248,8 @@ fn convert_job(engine: &Engine, job: &Job, force: bool) -> Outcome {
         Ok(c) => c,
         Err(e) => return Outcome::Failed(e),
     };
-    // Render everything first, so a failure never leaves a partial set.
-    let [xml, txt, log] = outputs(&job.stem);
-    let tei = Format::Tei.render(&c);
-    let edit_log = crate::emit::json::to_string_with_build(&c, &engine.build_id());
-    let rendered: [(&Path, &str); 3] = [(&xml, &tei), (&txt, &c.clean), (&log, &edit_log)];
-    for (path, contents) in rendered {
-        if let Err(e) = write_atomic(path, contents.as_bytes()) {
-            return Outcome::Failed(e);
-        }
+    if let Err(e) = write_outputs(&c, &job.stem, &engine.build_id()) {
+        return Outcome::Failed(e);
     }
     let mut stats = FileStats {
         bytes: c.source.text.len(),
@@ -235,4 +283,33 @@ fn up_to_date(engine: &Engine, job: &Job) -> bool {
         .ok()
         .and_then(|s| serde_json::from_str::<crate::emit::json::EditLog>(&s).ok())
         .is_some_and(|log| log.build.as_deref() == Some(engine.build_id().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_no_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.xml");
+        let err = Staged::write(&path, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(err.is_err());
+        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn outputs_appear_only_when_committed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        let staged = Staged::write(&path, |w| w.write_all(b"text")).expect("write");
+        assert!(!path.exists());
+        staged.commit().expect("commit");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "text");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+    }
 }

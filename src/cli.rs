@@ -472,8 +472,8 @@ fn convert(args: ConvertArgs) -> Result<i32> {
         return Ok(EXIT_USAGE);
     }
     let conversion = convert_input(engine, &args.paths[0])?;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(args.to.render(&conversion).as_bytes())?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    args.to.write(&conversion, &mut stdout)?;
     stdout.flush()?;
     Ok(EXIT_OK)
 }
@@ -490,14 +490,8 @@ fn plan_all(
     for p in paths {
         if p.as_os_str() == "-" {
             let result = convert_input(engine, p).and_then(|c| {
-                let [xml, txt, log] = emend::batch::outputs(&out.join("stdin"));
-                write_atomic(&xml, Format::Tei.render(&c).as_bytes())?;
-                write_atomic(&txt, c.clean.as_bytes())?;
-                write_atomic(
-                    &log,
-                    emend::emit::json::to_string_with_build(&c, &engine.build_id()).as_bytes(),
-                )?;
-                Ok(())
+                emend::batch::write_outputs(&c, &out.join("stdin"), &engine.build_id())
+                    .map_err(Into::into)
             });
             if let Err(e) = result {
                 failed.push((p.clone(), format!("{e:#}")));

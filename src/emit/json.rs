@@ -136,7 +136,7 @@ pub fn log(c: &crate::Conversion) -> EditLog {
                 end: e.span.end,
                 before: e.before.clone(),
                 after: e.after.clone(),
-                confidence: (e.confidence * 1000.0).round() / 1000.0,
+                confidence: rounded(e.confidence),
                 entity: e.entity.clone(),
                 note: e.note.clone(),
                 reviewed: e.reviewed,
@@ -147,18 +147,136 @@ pub fn log(c: &crate::Conversion) -> EditLog {
 
 /// The log of `c` as pretty-printed JSON with a final newline.
 pub fn to_string(c: &crate::Conversion) -> String {
-    render(&log(c))
+    render(c, None)
 }
 
 /// The log of `c` stamped with the engine's build id (for batch outputs).
 pub fn to_string_with_build(c: &crate::Conversion, build: &str) -> String {
-    let mut l = log(c);
-    l.build = Some(build.to_owned());
-    render(&l)
+    render(c, Some(build))
 }
 
-fn render(log: &EditLog) -> String {
-    let mut s = serde_json::to_string_pretty(log).expect("edit log serializes");
-    s.push('\n');
-    s
+/// Writes [`to_string`]'s text to `out` without building it in memory
+/// first.
+pub fn write(c: &crate::Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_log(c, None, out)
+}
+
+/// Writes [`to_string_with_build`]'s text to `out` without building it in
+/// memory first.
+pub fn write_with_build(
+    c: &crate::Conversion,
+    build: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_log(c, Some(build), out)
+}
+
+fn render(c: &crate::Conversion, build: Option<&str>) -> String {
+    let mut out = Vec::new();
+    write_log(c, build, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+fn write_log(
+    c: &crate::Conversion,
+    build: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let view = LogView {
+        emend: env!("CARGO_PKG_VERSION"),
+        source: &c.source.name,
+        encoding: c.source.encoding,
+        bom: c.source.bom,
+        build,
+        edits: EditsView(&c.edits),
+    };
+    serde_json::to_writer_pretty(&mut *out, &view)?;
+    out.write_all(b"\n")
+}
+
+/// [`EditLog`] borrowing from the conversion, field for field: writing the
+/// log of a large document then holds no second copy of every edit's texts.
+#[derive(Serialize)]
+struct LogView<'a> {
+    emend: &'a str,
+    source: &'a str,
+    encoding: &'a str,
+    bom: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    build: Option<&'a str>,
+    edits: EditsView<'a>,
+}
+
+/// The edits, numbered as they are written.
+struct EditsView<'a>(&'a [Edit]);
+
+impl Serialize for EditsView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().enumerate().map(|(i, e)| LogEditView {
+            id: edit_id(i),
+            rule: &e.rule,
+            category: e.category,
+            status: e.status,
+            start: e.span.start,
+            end: e.span.end,
+            before: &e.before,
+            after: &e.after,
+            confidence: rounded(e.confidence),
+            entity: e.entity.as_deref(),
+            note: e.note.as_deref(),
+            reviewed: e.reviewed,
+        }))
+    }
+}
+
+/// [`LogEdit`] borrowing from an [`Edit`].
+#[derive(Serialize)]
+struct LogEditView<'a> {
+    id: String,
+    rule: &'a str,
+    category: Category,
+    status: Status,
+    start: usize,
+    end: usize,
+    before: &'a str,
+    after: &'a str,
+    confidence: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reviewed: Option<Verdict>,
+}
+
+/// Confidences are logged to three decimals.
+fn rounded(confidence: f32) -> f32 {
+    (confidence * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_written_log_is_the_edit_log_serialized() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/input/002_cb372d90f576539b.txt"
+        ))
+        .expect("sample input");
+        let c = crate::convert_text("a.txt", &text);
+        assert!(
+            c.edits
+                .iter()
+                .any(|e| e.entity.is_some() && e.note.is_some())
+        );
+        let mut full = log(&c);
+        full.build = Some("b".to_owned());
+        let expected = serde_json::to_string_pretty(&full).expect("serializes") + "\n";
+        assert_eq!(to_string_with_build(&c, "b"), expected);
+        full.build = None;
+        let expected = serde_json::to_string_pretty(&full).expect("serializes") + "\n";
+        assert_eq!(to_string(&c), expected);
+    }
 }

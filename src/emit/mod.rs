@@ -23,11 +23,19 @@ pub enum Format {
 impl Format {
     /// Renders `c` in this format.
     pub fn render(self, c: &crate::Conversion) -> String {
+        let mut out = Vec::new();
+        self.write(c, &mut out).expect("writing to memory");
+        String::from_utf8(out).expect("every format is UTF-8")
+    }
+
+    /// Writes `c` in this format to `out`; the TEI and the edit log are
+    /// streamed, never held whole in memory.
+    pub fn write(self, c: &crate::Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         match self {
-            Format::Tei => tei::to_string(c),
-            Format::Text => c.clean.clone(),
-            Format::Json => json::to_string(c),
-            Format::Jsonl => jsonl(c, true),
+            Format::Tei => tei::write(c, out),
+            Format::Text => out.write_all(c.clean.as_bytes()),
+            Format::Json => json::write(c, out),
+            Format::Jsonl => out.write_all(jsonl(c, true).as_bytes()),
         }
     }
 }

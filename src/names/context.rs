@@ -162,7 +162,7 @@ impl<'a> DocIndex<'a> {
             return true;
         }
         let names: Vec<String> = lex.entities[c].accepted().map(|f| f.key.clone()).collect();
-        words(window.of(self.text)).into_iter().any(|(_, w)| {
+        word_iter(window.of(self.text)).any(|(_, w)| {
             w.starts_with(char::is_uppercase) && names.iter().any(|n| is_demonym(&fold(w), n))
         })
     }
@@ -297,7 +297,7 @@ pub fn list_around(text: &str, sentence: Span, span: Span) -> Option<ListCue> {
     let s = sentence.of(text);
     // Tokens: words and single punctuation marks.
     let mut toks: Vec<(usize, usize, &str)> = Vec::new();
-    for (k, w) in words(s) {
+    for (k, w) in word_iter(s) {
         toks.push((k, k + w.len(), w));
     }
     for (k, c) in s.char_indices() {

@@ -98,12 +98,31 @@ pub fn case_fits(form: &str, surface: &str) -> bool {
 /// Byte offsets after `s` where `f` has a non-alphanumeric character, then
 /// the end of `f`: where a match starting at `s` may end.
 fn cuts(f: &str, s: usize) -> impl Iterator<Item = usize> + '_ {
-    f[s..]
-        .char_indices()
-        .skip(1)
-        .filter(|&(_, c)| !c.is_alphanumeric())
-        .map(move |(i, _)| s + i)
-        .chain(std::iter::once(f.len()))
+    let mut at = s + char_at(f, s).1;
+    std::iter::from_fn(move || {
+        while at < f.len() {
+            let (word, len) = char_at(f, at);
+            at += len;
+            if !word {
+                return Some(at - len);
+            }
+        }
+        (at == f.len()).then(|| {
+            at += 1;
+            f.len()
+        })
+    })
+}
+
+/// Whether the character at byte `at` of `f` is alphanumeric, and its
+/// length: ASCII, most of any text, without decoding.
+fn char_at(f: &str, at: usize) -> (bool, usize) {
+    let b = f.as_bytes()[at];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    let c = f[at..].chars().next().unwrap_or_default();
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 impl Exact {
@@ -159,7 +178,10 @@ impl Exact {
 
     fn lookup(&self, lex: &Lexicon, piece: &str) -> Option<&Entry> {
         let hash = self.hasher.hash_one(piece);
-        self.table.find(hash, |e| e.text(lex) == piece)
+        // Lengths first: the text lives in the lexicon, a few pointers away.
+        self.table.find(hash, |e| {
+            e.len as usize == piece.len() && e.text(lex) == piece
+        })
     }
 
     fn lookup_mut(&mut self, lex: &Lexicon, piece: &str) -> Option<&mut Entry> {
@@ -210,8 +232,11 @@ impl Exact {
         let mut out: Vec<Hit> = Vec::new();
         let mut after_word = false;
         let mut keys: Vec<(usize, u32)> = Vec::new();
-        for (s, c) in f.char_indices() {
-            let word = c.is_alphanumeric();
+        let mut next = 0;
+        while next < f.len() {
+            let s = next;
+            let (word, len) = char_at(f, s);
+            next += len;
             let start = !after_word && (word || self.odd_starts);
             after_word = word;
             if !start {
@@ -321,5 +346,73 @@ mod tests {
             surfaces("the US and Cavusoglu’s visit"),
             ["US", "Cavusoglu"]
         );
+    }
+
+    /// Every occurrence of every key at word boundaries, the longest at
+    /// each start, left to right: what the walk must find, by brute force.
+    fn brute_force(lex: &Lexicon, text: &str) -> Vec<(Span, Vec<FormRef>)> {
+        use super::super::fold::{boundary_after, boundary_before};
+        let folded = Folded::new(text);
+        let f = folded.text.as_str();
+        let mut cands: Vec<(Span, Vec<FormRef>)> = Vec::new();
+        for s in (0..f.len()).filter(|&s| f.is_char_boundary(s)) {
+            for (e, ent) in lex.entities.iter().enumerate() {
+                for (k, form) in ent.forms.iter().enumerate() {
+                    let key = form.key.as_str();
+                    let end = s + key.len();
+                    if key.trim().is_empty()
+                        || !f[s..].starts_with(key)
+                        || !boundary_before(f, s)
+                        || !boundary_after(f, end)
+                    {
+                        continue;
+                    }
+                    let (a, b) = folded.source_range(s, end);
+                    let surface = &text[a..b];
+                    if surface.trim() != surface || !case_fits(&form.text, surface) {
+                        continue;
+                    }
+                    let r = FormRef { entity: e, form: k };
+                    match cands.iter_mut().find(|(span, _)| *span == Span::new(a, b)) {
+                        Some((_, refs)) => refs.push(r),
+                        None => cands.push((Span::new(a, b), vec![r])),
+                    }
+                }
+            }
+        }
+        cands.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+        let mut out: Vec<(Span, Vec<FormRef>)> = Vec::new();
+        for (span, mut refs) in cands {
+            refs.sort();
+            if out.last().is_none_or(|(p, _)| p.end <= span.start) {
+                out.push((span, refs));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The walk over keys and cut prefixes finds what a search for every
+        /// key at every position finds.
+        #[test]
+        fn the_walk_finds_what_brute_force_finds(
+            forms in proptest::collection::vec("[aAbB.'-]{1,3}( [abAB-]{1,3}){0,2}", 1..8),
+            text in "[aAbBc .,'\u{2013}-]{0,40}",
+        ) {
+            let mut toml = String::from("[pack]\nname = \"t\"\ndescription = \"d\"\n");
+            for (k, form) in forms.iter().enumerate() {
+                toml.push_str(&format!(
+                    "[[entity]]\nid = \"e{k}\"\ntype = \"place\"\ncanonical = {form:?}\n"
+                ));
+            }
+            let mut lex = Lexicon::default();
+            lex.load("t.toml", &toml).unwrap();
+            let found: Vec<(Span, Vec<FormRef>)> = Exact::build(&lex)
+                .find(&lex, &text)
+                .into_iter()
+                .map(|h| (h.span, h.refs))
+                .collect();
+            proptest::prop_assert_eq!(found, brute_force(&lex, &text));
+        }
     }
 }

@@ -14,8 +14,38 @@ use crate::span::Span;
 pub struct RawBlock {
     /// From the first character of the first line to the last of the last.
     pub span: Span,
+    /// The trimmed lines when there are several. A block of one line (most
+    /// blocks of a text with a paragraph a line) keeps none: its line is
+    /// `span`, so a million one-line blocks allocate no million lists.
+    several: Vec<Span>,
+}
+
+impl RawBlock {
+    /// A block of one line.
+    pub fn new(line: Span) -> Self {
+        RawBlock {
+            span: line,
+            several: Vec::new(),
+        }
+    }
+
     /// The trimmed lines inside the block.
-    pub lines: Vec<Span>,
+    pub fn lines(&self) -> &[Span] {
+        if self.several.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.several
+        }
+    }
+
+    /// Adds a line at the end of the block.
+    pub fn push(&mut self, line: Span) {
+        if self.several.is_empty() {
+            self.several.push(self.span);
+        }
+        self.span = self.span.cover(line);
+        self.several.push(line);
+    }
 }
 
 /// Detects the convention and groups `lines` into blocks.
@@ -30,15 +60,11 @@ pub fn group(_text: &str, lines: &[Line]) -> (Convention, Vec<RawBlock>) {
         }
         match (&mut current, convention) {
             (Some(b), Convention::BlankLines) => {
-                b.span = b.span.cover(line.content);
-                b.lines.push(line.content);
+                b.push(line.content);
             }
             _ => {
                 blocks.extend(current.take());
-                current = Some(RawBlock {
-                    span: line.content,
-                    lines: vec![line.content],
-                });
+                current = Some(RawBlock::new(line.content));
             }
         }
     }

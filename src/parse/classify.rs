@@ -35,7 +35,7 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         .position(|b| front::bibl_heading(b.span.of(text)));
     let n = raw.len();
     let body_end = bibl_from.unwrap_or(n);
-    let mut kinds: Vec<Option<BlockKind>> = vec![None; n];
+    let mut kinds = Kinds::new();
     let mut meta = Meta::default();
 
     let front_end = front_matter(text, &raw, body_end, &mut kinds, &mut meta);
@@ -48,24 +48,22 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     }
     abstracts_and_keywords(text, &raw, front_end, body_end, &mut kinds, &mut meta);
 
-    // Bibliography: the heading, then one entry per block to the end.
-    if let Some(h) = bibl_from {
-        kinds[h] = Some(BlockKind::BiblHead);
-        for (k, rb) in raw.iter().enumerate().skip(h + 1) {
-            let s = rb.span.of(text);
-            let n = super::bibl::entry_number(s).map(|(n, _)| n);
-            kinds[k] = Some(BlockKind::Bibl { n });
-        }
-    }
-
     let mut blocks: Vec<Block> = Vec::with_capacity(n);
     for (i, rb) in raw.iter().enumerate() {
-        if let Some(kind) = kinds[i].take() {
+        let s = rb.span.of(text);
+        // Bibliography: the heading, then one entry per block to the end.
+        let settled = match bibl_from {
+            Some(h) if i == h => Some(BlockKind::BiblHead),
+            Some(h) if i > h => Some(BlockKind::Bibl {
+                n: super::bibl::entry_number(s).map(|(n, _)| n),
+            }),
+            _ => kinds.remove(&i),
+        };
+        if let Some(kind) = settled {
             blocks.push(block(kind, rb.span));
             continue;
         }
-        let s = rb.span.of(text);
-        let single = rb.lines.len() == 1;
+        let single = rb.lines().len() == 1;
         let followed = i + 1 < n;
         if listed[i]
             && let Some(len) = label::item_label(s)
@@ -88,7 +86,7 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
                 span = prev.span.cover(span);
                 blocks.pop();
             }
-            blocks.push(block(BlockKind::Figure(fig), span));
+            blocks.push(block(BlockKind::Figure(Box::new(fig)), span));
         } else if single && is_byline(s) {
             blocks.push(block(BlockKind::Byline, rb.span));
         } else if single && followed && looks_like_heading(s) {
@@ -115,6 +113,11 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     }
 }
 
+/// Kinds settled before the main pass (front matter, abstracts, keywords),
+/// by block index: a few blocks of a text, so kept sparse rather than as a
+/// slot for every block.
+type Kinds = std::collections::BTreeMap<usize, BlockKind>;
+
 fn block(kind: BlockKind, span: Span) -> Block {
     Block {
         kind,
@@ -130,7 +133,7 @@ fn front_matter(
     text: &str,
     raw: &[RawBlock],
     body_end: usize,
-    kinds: &mut [Option<BlockKind>],
+    kinds: &mut Kinds,
     meta: &mut Meta,
 ) -> usize {
     let limit = body_end.min(FRONT_ZONE);
@@ -148,33 +151,33 @@ fn front_matter(
     while k < limit {
         let s = at(k);
         if let Some(r) = front::doi_line(s) {
-            kinds[k] = Some(BlockKind::Front(FrontKind::Doi));
+            kinds.insert(k, BlockKind::Front(FrontKind::Doi));
             meta.doi.get_or_insert(sub(k, r));
         } else if let Some(r) = front::orcid_line(s) {
-            kinds[k] = Some(BlockKind::Front(FrontKind::Orcid));
+            kinds.insert(k, BlockKind::Front(FrontKind::Orcid));
             if let Some(a) = meta.authors.last_mut() {
                 a.orcid.get_or_insert(sub(k, r));
             }
         } else if let Some(r) = front::email_line(s) {
-            kinds[k] = Some(BlockKind::Front(FrontKind::Email));
+            kinds.insert(k, BlockKind::Front(FrontKind::Email));
             if let Some(a) = meta.authors.last_mut() {
                 a.email.get_or_insert(sub(k, r));
             }
         } else if meta.title.is_none()
             && k + 1 < raw.len()
-            && looks_like_title(s, raw[k].lines.len())
+            && looks_like_title(s, raw[k].lines().len())
         {
-            kinds[k] = Some(BlockKind::Title);
+            kinds.insert(k, BlockKind::Title);
             meta.title = Some(raw[k].span);
             // A heading-like line between the title and a byline or a
             // dateline is a subtitle (a deck), not a section heading.
             if k + 2 < raw.len()
-                && raw[k + 1].lines.len() == 1
+                && raw[k + 1].lines().len() == 1
                 && looks_like_heading(at(k + 1))
                 && !is_byline(at(k + 1))
                 && (is_byline(at(k + 2)) || lead::dateline(at(k + 2)).is_some())
             {
-                kinds[k + 1] = Some(BlockKind::Subtitle);
+                kinds.insert(k + 1, BlockKind::Subtitle);
                 meta.subtitle = Some(raw[k + 1].span);
                 k += 1;
             }
@@ -184,7 +187,7 @@ fn front_matter(
                 || meta.doi.is_some()
                 || (k + 1..(k + 4).min(raw.len())).any(is_scholarly_line))
         {
-            kinds[k] = Some(BlockKind::Front(FrontKind::Author));
+            kinds.insert(k, BlockKind::Front(FrontKind::Author));
             let names = front::author_names(s);
             if names.is_empty() {
                 meta.authors.push(Author {
@@ -201,7 +204,7 @@ fn front_matter(
         } else if let Some(r) = front::affiliation(s)
             && meta.authors.last().is_some_and(|a| a.affiliation.is_none())
         {
-            kinds[k] = Some(BlockKind::Front(FrontKind::Affiliation));
+            kinds.insert(k, BlockKind::Front(FrontKind::Affiliation));
             if let Some(a) = meta.authors.last_mut() {
                 a.affiliation = Some(sub(k, r));
             }
@@ -220,38 +223,36 @@ fn abstracts_and_keywords(
     raw: &[RawBlock],
     from: usize,
     body_end: usize,
-    kinds: &mut [Option<BlockKind>],
+    kinds: &mut Kinds,
     meta: &mut Meta,
 ) {
     let mut open_abstract: Option<usize> = None;
-    for k in from..body_end {
-        let s = raw[k].span.of(text);
+    for (k, rb) in raw.iter().enumerate().take(body_end).skip(from) {
+        let s = rb.span.of(text);
         if let Some(lead) = front::keywords_lead(s) {
-            kinds[k] = Some(BlockKind::Keywords);
+            kinds.insert(k, BlockKind::Keywords);
             let mut seen: Vec<String> = Vec::new();
             for (a, b) in front::keyword_terms(s, lead) {
                 let key = s[a..b].to_lowercase();
                 if !seen.contains(&key) {
                     seen.push(key);
                     meta.keywords
-                        .push(Span::new(raw[k].span.start + a, raw[k].span.start + b));
+                        .push(Span::new(rb.span.start + a, rb.span.start + b));
                 }
             }
             // Paragraphs between an abstract and its keywords continue the abstract.
             if let Some(a) = open_abstract.take() {
-                for kind in kinds.iter_mut().take(k).skip(a + 1) {
-                    if kind.is_none() {
-                        *kind = Some(BlockKind::Abstract);
-                    }
+                for i in a + 1..k {
+                    kinds.entry(i).or_insert(BlockKind::Abstract);
                 }
             }
-        } else if kinds[k].is_none() && front::abstract_lead(s).is_some() {
-            kinds[k] = Some(BlockKind::Abstract);
+        } else if !kinds.contains_key(&k) && front::abstract_lead(s).is_some() {
+            kinds.insert(k, BlockKind::Abstract);
             if front::abstract_lead(s) == Some(s.len())
                 && k + 1 < body_end
-                && kinds[k + 1].is_none()
+                && !kinds.contains_key(&(k + 1))
             {
-                kinds[k + 1] = Some(BlockKind::Abstract);
+                kinds.insert(k + 1, BlockKind::Abstract);
             }
             open_abstract = Some(k);
         } else if open_abstract.is_some_and(|a| k > a + 3) {
@@ -266,15 +267,15 @@ fn abstracts_and_keywords(
 /// entry above. Returns the blocks and the heading's index.
 fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<usize>) {
     let Some(h) = raw.iter().enumerate().position(|(i, b)| {
-        b.lines
+        b.lines()
             .first()
             .is_some_and(|l| front::bibl_heading(l.of(text)))
             && entries_follow(
                 text,
-                b.lines
+                b.lines()
                     .iter()
                     .skip(1)
-                    .chain(raw[i + 1..].iter().flat_map(|r| r.lines.iter())),
+                    .chain(raw[i + 1..].iter().flat_map(|r| r.lines().iter())),
             )
     }) else {
         return (raw, None);
@@ -282,17 +283,14 @@ fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<
     let mut out: Vec<RawBlock> = raw[..h].to_vec();
     let mut rest = raw[h..].iter();
     if let Some(head) = rest.next() {
-        let first = head.lines[0];
-        out.push(RawBlock {
-            span: first,
-            lines: vec![first],
-        });
-        if head.lines.len() > 1 {
-            out.extend(split_entries(text, &head.lines[1..]));
+        let first = head.lines()[0];
+        out.push(RawBlock::new(first));
+        if head.lines().len() > 1 {
+            out.extend(split_entries(text, &head.lines()[1..]));
         }
     }
     for b in rest {
-        out.extend(split_entries(text, &b.lines));
+        out.extend(split_entries(text, b.lines()));
     }
     (out, Some(h))
 }
@@ -327,13 +325,9 @@ fn split_entries(text: &str, lines: &[Span]) -> Vec<RawBlock> {
         let starts_entry = !numbered || super::bibl::entry_number(l.of(text)).is_some();
         match out.last_mut() {
             Some(b) if !starts_entry => {
-                b.span = b.span.cover(l);
-                b.lines.push(l);
+                b.push(l);
             }
-            _ => out.push(RawBlock {
-                span: l,
-                lines: vec![l],
-            }),
+            _ => out.push(RawBlock::new(l)),
         }
     }
     out
@@ -351,27 +345,23 @@ fn split_lists(
     let mut listed = Vec::with_capacity(raw.len());
     for (i, b) in raw.into_iter().enumerate() {
         let labelled = b
-            .lines
+            .lines()
             .iter()
             .filter(|l| label::item_label(l.of(text)).is_some())
             .count();
-        if bibl_from.is_some_and(|h| i >= h) || b.lines.len() < 2 || labelled < 2 {
+        if bibl_from.is_some_and(|h| i >= h) || b.lines().len() < 2 || labelled < 2 {
             out.push(b);
             listed.push(false);
             continue;
         }
         let mut items: Vec<RawBlock> = Vec::new();
-        for (k, &l) in b.lines.iter().enumerate() {
+        for (k, &l) in b.lines().iter().enumerate() {
             let starts = k == 0 || label::item_label(l.of(text)).is_some();
             match items.last_mut() {
                 Some(it) if !starts => {
-                    it.span = it.span.cover(l);
-                    it.lines.push(l);
+                    it.push(l);
                 }
-                _ => items.push(RawBlock {
-                    span: l,
-                    lines: vec![l],
-                }),
+                _ => items.push(RawBlock::new(l)),
             }
         }
         listed.extend(

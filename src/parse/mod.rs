@@ -32,8 +32,8 @@ use crate::document::{BlockKind, Document};
 /// Parses `text` into a document. Never panics, never drops text: every
 /// non-blank line lies inside exactly one block.
 pub fn parse(text: &str) -> Document {
-    let lines = lines::lines(text);
-    let (convention, raw) = blocks::group(text, &lines);
+    // the lines are only grouped: dropped before the blocks are classified
+    let (convention, raw) = blocks::group(text, &lines::lines(text));
     let mut doc = classify::classify(text, convention, raw);
     let entries = bibl::Bibliography::new(
         doc.blocks

@@ -145,8 +145,16 @@ impl Words {
     }
 }
 
+/// The units worth comparing: only those of two words or more are ever
+/// matched (a lone word repeats by nature), so only those are kept, and a
+/// million one-word lines make no million units.
 fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
     let mut out = Vec::new();
+    let mut push = |u: Unit| {
+        if u.words.len() >= 2 {
+            out.push(u);
+        }
+    };
     for (i, b) in doc.blocks.iter().enumerate() {
         match &b.kind {
             BlockKind::Bibl { .. }
@@ -162,7 +170,7 @@ fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
                 if parts.len() > 1 {
                     // the figure as a whole first: a repeated gallery item
                     // goes in one piece
-                    out.push(Unit {
+                    push(Unit {
                         block: i,
                         span: b.span,
                         whole: true,
@@ -171,7 +179,7 @@ fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
                     });
                 }
                 for span in parts {
-                    out.push(Unit {
+                    push(Unit {
                         block: i,
                         span,
                         whole: span == b.span,
@@ -180,7 +188,7 @@ fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
                     });
                 }
             }
-            _ => out.push(Unit {
+            _ => push(Unit {
                 block: i,
                 span: b.span,
                 whole: true,
@@ -212,8 +220,25 @@ struct Found {
 
 type Shingle = (u32, u32, u32);
 
+/// Shingles gathered before the repeats among them are dropped. Dropping
+/// them whenever the set has doubled keeps a unit that repeats itself (one
+/// word ten million times: 120 MB of shingles) to a few thousand, and costs
+/// an ordinary unit no more than sorting once.
+const SHINGLE_BATCH: usize = 1 << 12;
+
+/// The distinct shingles of a unit, sorted.
 fn shingles(words: &[u32]) -> Vec<Shingle> {
-    let mut set: Vec<Shingle> = words.windows(K).map(|w| (w[0], w[1], w[2])).collect();
+    let n = words.len().saturating_sub(K - 1);
+    let mut set: Vec<Shingle> = Vec::with_capacity(n.min(2 * SHINGLE_BATCH));
+    let mut settled = SHINGLE_BATCH;
+    for w in words.windows(K) {
+        set.push((w[0], w[1], w[2]));
+        if set.len() >= 2 * settled {
+            set.sort_unstable();
+            set.dedup();
+            settled = set.len().max(SHINGLE_BATCH);
+        }
+    }
     set.sort_unstable();
     set.dedup();
     set
@@ -229,7 +254,7 @@ fn find(units: &[Unit]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (j, u) in units.iter().enumerate() {
         let n = u.words.len();
-        if n < 2 || gone.contains(&u.block) {
+        if gone.contains(&u.block) {
             continue;
         }
         let earlier = exact
@@ -391,6 +416,26 @@ mod tests {
     const P: &str = "The river flooded the lower town in spring, and the council met twice to plan the repairs.";
 
     #[test]
+    fn shingles_are_the_distinct_word_triples_sorted() {
+        let naive = |w: &[u32]| {
+            let mut v: Vec<super::Shingle> = w.windows(3).map(|w| (w[0], w[1], w[2])).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let cases: [Vec<u32>; 5] = [
+            vec![],
+            vec![1, 2],
+            vec![7; 50_000],
+            (0..50_000).collect(),
+            (0..50_000u32).map(|i| i * 7 % 997).collect(),
+        ];
+        for words in cases {
+            assert_eq!(super::shingles(&words), naive(&words));
+        }
+    }
+
+    #[test]
     fn an_exact_repeat_of_a_long_block_goes() {
         let t = format!("{P}\n\nA second, different paragraph.\n\n{P}\n\nEnd of the text.");
         assert_eq!(
@@ -478,11 +523,11 @@ mod tests {
             let c = put(caption, " ");
             let r = put(credit, "");
             blocks.push(Block {
-                kind: BlockKind::Figure(Figure {
+                kind: BlockKind::Figure(Box::new(Figure {
                     head: Some(h),
                     caption: Some(c),
                     credit: Some(r),
-                }),
+                })),
                 span: Span::new(start, r.end),
                 lead: None,
                 inlines: Vec::new(),

@@ -29,7 +29,7 @@ use crate::entity::EntityType;
 use crate::names::context::{DocIndex, is_demonym, list_around, word_iter, words};
 use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
-use crate::names::lexicon::{FormKind, Lexicon};
+use crate::names::lexicon::{Form, FormKind, Lexicon};
 use crate::names::similar::{block, similarity, similarity_of_skeletons, skeleton};
 use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
 use crate::span::Span;
@@ -80,16 +80,28 @@ const NOT_AFTER_ARTICLE: &[&str] = &[
     "emphasized",
 ];
 
-/// A resolved exact match.
+/// A resolved exact match. A long text has one per name mention (hundreds
+/// of thousands in 20 MB), so it borrows the lexicon form and works out its
+/// rewrite when asked; it fits in the place of the [`Hit`] it comes from.
 #[derive(Debug, Clone)]
 struct Resolved<'l> {
     span: Span,
     entity: usize,
-    /// What the form is rewritten to, if it is a variant.
-    variant: Option<&'l str>,
+    /// The lexicon form matched.
+    form: &'l Form,
     conditioned: bool,
-    /// The lexicon form matched (borrowed: a long text has many mentions).
-    form: &'l str,
+}
+
+impl<'l> Resolved<'l> {
+    /// What the form is rewritten to, if it is a variant.
+    fn variant(&self, lex: &'l Lexicon) -> Option<&'l str> {
+        self.form.kind.rewrites().then(|| {
+            self.form
+                .to
+                .as_deref()
+                .unwrap_or_else(|| lex.entities[self.entity].target_of(&self.form.text))
+        })
+    }
 }
 
 /// A guess of the fuzzy matcher.
@@ -129,13 +141,13 @@ impl Pass for Names {
                 .map(|e| e.span)
                 .collect(),
         );
-        let hits = std::mem::take(&mut idx.hits);
-        let resolved: Vec<Resolved<'_>> = hits
-            .iter()
+        // consumed, so each hit's form list is freed as it is resolved and
+        // the resolved matches are collected into the hits' own buffer
+        let resolved: Vec<Resolved<'_>> = std::mem::take(&mut idx.hits)
+            .into_iter()
             .filter(|h| !phrase_spans.overlaps(h.span))
-            .filter_map(|h| resolve(lex, &idx, h))
+            .filter_map(|h| resolve(lex, &idx, &h))
             .collect();
-        drop(hits); // resolved: the raw hits would only add to the peak
         let m = Matcher {
             cx,
             res,
@@ -199,15 +211,15 @@ fn foreign_sentence(idx: &DocIndex<'_>, span: Span) -> bool {
     let mut w = idx.sentence(span);
     if let Some(p) = parenthesis_around(idx.text, near, span) {
         w = p;
-    } else if words(w.of(idx.text)).len() < 6 {
+    } else if word_iter(w.of(idx.text)).nth(5).is_none() {
         w = near;
     }
-    let all = words(w.of(idx.text));
-    let marked = all
-        .iter()
-        .filter(|(_, w)| w.contains(['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ']))
-        .count();
-    marked >= 2 && marked * 7 >= all.len()
+    let (mut marked, mut all) = (0, 0);
+    for (_, word) in word_iter(w.of(idx.text)) {
+        all += 1;
+        marked += usize::from(word.contains(['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ']));
+    }
+    marked >= 2 && marked * 7 >= all
 }
 
 /// The paragraph around `span`, cut to `radius` bytes on either side.
@@ -272,18 +284,11 @@ fn resolve<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved
     let same = mine.iter().find(|(f, _)| norm(&ent.forms[*f].text) == sl);
     let accepted = mine.iter().find(|(f, _)| !ent.forms[*f].kind.rewrites());
     let (f, conditioned) = same.or(accepted).copied().unwrap_or(mine[0]);
-    let form = &ent.forms[f];
-    let variant = form.kind.rewrites().then(|| {
-        form.to
-            .as_deref()
-            .unwrap_or_else(|| ent.target_of(&form.text))
-    });
     Some(Resolved {
         span: h.span,
         entity,
-        variant,
+        form: &ent.forms[f],
         conditioned,
-        form: &form.text,
     })
 }
 
@@ -505,7 +510,7 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut base: Vec<(Span, &FuzzyEntry, f32)> = Vec::new();
         for b in &self.cx.doc.blocks {
-            for (k, w) in words(b.span.of(text)) {
+            for (k, w) in word_iter(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
                 let letters = w.chars().count();
                 if !w.starts_with(char::is_uppercase)
@@ -582,9 +587,9 @@ impl Matcher<'_, '_> {
             let cw: Vec<&str> = ent.canonical.split_whitespace().collect();
             let short_surname = ent.kind == EntityType::Person
                 && cw.len() >= 2
-                && r.form.split_whitespace().count() == 1
+                && r.form.text.split_whitespace().count() == 1
                 && ent.forms.iter().any(|f| {
-                    f.text == r.form && matches!(f.kind, FormKind::Short | FormKind::Variant)
+                    f.text == r.form.text && matches!(f.kind, FormKind::Short | FormKind::Variant)
                 });
             if !short_surname {
                 continue;
@@ -632,7 +637,7 @@ impl Matcher<'_, '_> {
                 out.push(Guess {
                     span: span.cover(r.span),
                     mention: span.cover(r.span),
-                    after: format!("{given} {}", r.variant.unwrap_or(r.span.of(text))),
+                    after: format!("{given} {}", r.variant(self.lex).unwrap_or(r.span.of(text))),
                     entity: r.entity,
                     conf: conf.min(0.97),
                     rule: "names/given-name",
@@ -651,7 +656,7 @@ impl Matcher<'_, '_> {
         for (ri, r) in self.resolved.iter().enumerate() {
             let known = &self.lex.entities[r.entity];
             let w = r.span.of(text);
-            if r.variant.is_some()
+            if r.variant(self.lex).is_some()
                 || w.contains(char::is_whitespace)
                 || self.cx.is_protected(r.span)
             {
@@ -706,9 +711,11 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
-            let ws = words(b.span.of(text));
-            for i in 0..ws.len().saturating_sub(1) {
-                let ((k1, w1), (k2, w2)) = (ws[i], ws[i + 1]);
+            // each word with the next two, read three times over rather
+            // than held: a block can be one line of millions of words
+            let ws = || word_iter(b.span.of(text));
+            let thirds = ws().skip(2).map(Some).chain(std::iter::once(None));
+            for (((k1, w1), (k2, w2)), third) in ws().zip(ws().skip(1)).zip(thirds) {
                 let gap = &text[b.span.start + k1 + w1.len()..b.span.start + k2];
                 if gap != " "
                     || !w1.starts_with(char::is_uppercase)
@@ -749,7 +756,7 @@ impl Matcher<'_, '_> {
                         self.lex.entities[e.entity].canonical
                     ));
                 }
-                let next = ws.get(i + 2).map(|(_, w)| w.to_lowercase());
+                let next = third.map(|(_, w)| w.to_lowercase());
                 let after_w2 = text[span.end..].trim_start().chars().next();
                 let ungrammatical = matches!(w2, "a" | "an" | "the")
                     && (next
@@ -881,7 +888,7 @@ impl Matcher<'_, '_> {
         let mut seen: std::collections::BTreeMap<&str, Vec<Span>> =
             std::collections::BTreeMap::new();
         for b in &self.cx.doc.blocks {
-            for (k, w) in words(b.span.of(text)) {
+            for (k, w) in word_iter(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
                 if w.chars().count() < 5
                     || !w.starts_with(char::is_uppercase)
@@ -974,7 +981,9 @@ impl Matcher<'_, '_> {
                 }
                 None => record_mention(out, lex, r.entity, r.span, r.span.of(text)),
             }
-            let Some(target) = &r.variant else { continue };
+            let Some(target) = r.variant(lex) else {
+                continue;
+            };
             if self.cx.is_protected(r.span) || self.foreign(idx, r.span) {
                 continue;
             }
@@ -987,7 +996,7 @@ impl Matcher<'_, '_> {
             let conf = if r.conditioned { 0.85 } else { 0.95 };
             let note = format!(
                 "{:?} is a listed variant of {} ({}){}",
-                r.form,
+                r.form.text,
                 ent.canonical,
                 ent.pack,
                 if r.conditioned {

@@ -154,23 +154,22 @@ struct DashEvidence {
 fn evidence(cx: &Context<'_>) -> DashEvidence {
     let mut ev = DashEvidence::default();
     let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    let is_dash = |t: Option<&str>| t.is_some_and(|t| matches!(t, "–" | "—" | "-"));
     for b in &cx.doc.blocks {
-        let tokens: Vec<&str> = b.span.of(cx.text).split_whitespace().collect();
-        for (k, raw) in tokens.iter().enumerate() {
+        // each token with its neighbours, not a table of a block's tokens:
+        // a block can be one line of millions of them
+        let mut tokens = b.span.of(cx.text).split_whitespace().peekable();
+        let mut prev = None;
+        while let Some(raw) = tokens.next() {
             let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some((x, y)) = w.split_once('-') {
                 if cap(x) && cap(y) && !y.contains('-') {
                     ev.hyphenated.insert((x.to_owned(), y.to_owned()));
                 }
-                continue;
-            }
-            let is_dash = |t: Option<&&str>| t.is_some_and(|t| matches!(*t, "–" | "—" | "-"));
-            if cap(w)
-                && !is_dash(tokens.get(k + 1))
-                && !is_dash(k.checked_sub(1).and_then(|j| tokens.get(j)))
-            {
+            } else if cap(w) && !is_dash(tokens.peek().copied()) && !is_dash(prev) {
                 ev.free.insert(w.to_lowercase());
             }
+            prev = Some(raw);
         }
     }
     ev

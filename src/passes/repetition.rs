@@ -20,7 +20,9 @@ use super::{Context, Pass, Proposals};
 use crate::document::{Block, BlockKind, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
-use std::borrow::Cow;
+use words::{Window, Word};
+
+mod words;
 
 /// See the module documentation.
 pub struct Repetition;
@@ -76,45 +78,102 @@ fn item_text<'a>(text: &'a str, b: &Block) -> &'a str {
     text[start..b.span.end].trim()
 }
 
-/// A word with its byte range inside the block.
-#[derive(Debug)]
-struct Word<'a> {
+/// A word listed against itself: "x, x and x".
+struct Listed<'a> {
+    /// Byte range in the block.
     start: usize,
     end: usize,
-    text: &'a str,
-    /// Lowercased; borrowed when the word has no capitals (most words), so
-    /// a block of a million words costs no million allocations.
-    lower: Cow<'a, str>,
+    /// The word as first written.
+    word: &'a str,
+    /// How many times it is listed.
+    times: usize,
+    /// Index of the word after the list.
+    next: usize,
 }
 
-fn words(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (is_word(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                let t = s[st..i].trim_matches(|c: char| !c.is_alphanumeric());
-                if !t.is_empty() {
-                    let off = s[st..i].find(t).unwrap_or(0);
-                    out.push(Word {
-                        start: st + off,
-                        end: st + off + t.len(),
-                        text: t,
-                        lower: if t.chars().any(char::is_uppercase) {
-                            Cow::Owned(t.to_lowercase())
-                        } else {
-                            Cow::Borrowed(t)
-                        },
-                    });
-                }
-                start = None;
-            }
-            _ => {}
+/// The text between two words.
+fn gap<'s>(s: &'s str, a: &Word<'_>, b: &Word<'_>) -> &'s str {
+    &s[a.end..b.start]
+}
+
+/// The list "x, x and x" (or "x, x, x", "x, x or x") that word `k` starts.
+fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
+    let fw = function_words();
+    win.fill(k + 1);
+    let w = win.get(k)?;
+    let next_same = win.get(k + 1).is_some_and(|n| n.lower == w.lower);
+    if !next_same
+        || !w.text.chars().all(char::is_alphabetic)
+        || fw.legit_doubles.contains(w.lower.as_ref())
+    {
+        return None;
+    }
+    // cloned only here, at a word followed by itself: the scan below may
+    // walk far and forget the words behind it
+    let w = w.clone();
+    let (mut j, mut commas, mut times) = (k, 0, 1);
+    loop {
+        win.fill(j + 1);
+        let (Some(a), Some(b)) = (win.get(j), win.get(j + 1)) else {
+            break;
+        };
+        if b.lower != w.lower {
+            break;
+        }
+        let g = gap(s, a, b);
+        if g == ", " {
+            commas += 1;
+        } else if !(g == " " && j > k) {
+            break;
+        }
+        j += 1;
+        times += 1;
+        if commas >= 1 && j - k >= 2 {
+            // long enough to be reported: the words behind are not needed
+            win.forget_before(j);
         }
     }
-    out
+    // "x, x and x" / "x, x or x"
+    win.fill(j + 2);
+    if let (Some(a), Some(b), Some(c)) = (win.get(j), win.get(j + 1), win.get(j + 2))
+        && j > k
+        && matches!(b.lower.as_ref(), "and" | "or")
+        && c.lower == w.lower
+        && matches!(gap(s, a, b), " " | ", ")
+        && gap(s, b, c) == " "
+    {
+        times += usize::from(b.lower == w.lower) + 1;
+        j += 2;
+    }
+    let end = win.get(j)?.end;
+    (commas >= 1 && j - k >= 2).then_some(Listed {
+        start: w.start,
+        end,
+        word: w.text,
+        times,
+        next: j + 1,
+    })
+}
+
+/// Where a run of three or more copies of word `k` ends (the index of the
+/// first word after it), the run walked without being kept.
+fn run_end(win: &mut Window<'_>, k: usize) -> Option<usize> {
+    win.fill(k + 2);
+    let w = win.get(k)?;
+    let same = |i: usize| win.get(i).is_some_and(|x| x.lower == w.lower);
+    if !(same(k + 1) && same(k + 2)) {
+        return None;
+    }
+    let lower = w.lower.clone();
+    let mut end = k + 3;
+    loop {
+        win.forget_before(end);
+        win.fill(end);
+        if win.get(end).is_none_or(|x| x.lower != lower) {
+            return Some(end);
+        }
+        end += 1;
+    }
 }
 
 /// Proposals inside `block`; inside `quotes` (a speaker's or singer's own
@@ -122,8 +181,6 @@ fn words(s: &str) -> Vec<Word<'_>> {
 fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
     let fw = function_words();
     let s = block.of(text);
-    let ws = words(s);
-    let gap = |a: &Word<'_>, b: &Word<'_>| &s[a.end..b.start];
     let mut push = |from: usize, to: usize, after: &str, rule: &str, conf: f32, note: String| {
         let span = Span::new(block.start + from, block.start + to);
         if rule != "word" && quotes.iter().any(|q| q.overlaps(span)) {
@@ -141,60 +198,31 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
             .with_note(note),
         );
     };
+    let mut win = Window::new(s);
     let mut k = 0;
-    while k < ws.len() {
-        let w = &ws[k];
-        let alpha = w.text.chars().all(char::is_alphabetic);
+    loop {
         // one word listed against itself: "x, x and x"
-        if alpha && !fw.legit_doubles.contains(w.lower.as_ref()) {
-            let mut j = k;
-            let mut commas = 0;
-            while j + 1 < ws.len() && ws[j + 1].lower == w.lower {
-                let g = gap(&ws[j], &ws[j + 1]);
-                if g == ", " {
-                    commas += 1;
-                } else if !(g == " " && j > k) {
-                    break;
-                }
-                j += 1;
-            }
-            // "x, x and x" / "x, x or x"
-            if j + 2 < ws.len()
-                && matches!(ws[j + 1].lower.as_ref(), "and" | "or")
-                && ws[j + 2].lower == w.lower
-                && matches!(gap(&ws[j], &ws[j + 1]), " " | ", ")
-                && gap(&ws[j + 1], &ws[j + 2]) == " "
-                && j > k
-            {
-                j += 2;
-            }
-            if j > k && (commas >= 1 && j - k >= 2) {
-                push(
-                    w.start,
-                    ws[j].end,
-                    w.text,
-                    "list",
-                    0.5,
-                    format!(
-                        "“{}” listed {} times",
-                        w.text,
-                        ws[k..=j].iter().filter(|x| x.lower == w.lower).count()
-                    ),
-                );
-                k = j + 1;
-                continue;
-            }
+        if let Some(l) = listed(&mut win, k, s) {
+            let note = format!("“{}” listed {} times", l.word, l.times);
+            push(l.start, l.end, l.word, "list", 0.5, note);
+            k = l.next;
+            continue;
         }
         // a run of three or more copies of one word is not a slip of the
         // translation (a chant, a sound, test data): leave it whole
-        let run = ws[k..].iter().take_while(|x| x.lower == w.lower).count();
-        if run > 2 {
-            k += run;
+        if let Some(end) = run_end(&mut win, k) {
+            k = end;
             continue;
         }
+        // the words from `k` on, indexed from 0, enough for the checks below
+        let ws = win.from(k, 2 * MAX_PHRASE);
+        let Some(w) = ws.first() else {
+            break;
+        };
+        let alpha = w.text.chars().all(char::is_alphabetic);
         // doubled word: "the the"
-        if let Some(n) = ws.get(k + 1) {
-            let g = gap(w, n);
+        if let Some(n) = ws.get(1) {
+            let g = gap(s, w, n);
             if n.lower == w.lower
                 && !g.is_empty()
                 && g.chars().all(|c| c == ' ')
@@ -215,19 +243,18 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
         // a phrase repeated back to back
         let mut done = false;
         for len in (2..=MAX_PHRASE).rev() {
-            if k + 2 * len > ws.len() {
+            if 2 * len > ws.len() {
                 continue;
             }
-            if ws[k].lower != ws[k + len].lower
-                || !matches!(gap(&ws[k + len - 1], &ws[k + len]), " " | ", ")
+            if ws[0].lower != ws[len].lower || !matches!(gap(s, &ws[len - 1], &ws[len]), " " | ", ")
             {
                 continue;
             }
-            let (a, b) = (&ws[k..k + len], &ws[k + len..k + 2 * len]);
+            let (a, b) = (&ws[..len], &ws[len..2 * len]);
             let same = a.iter().zip(b).all(|(x, y)| x.lower == y.lower);
-            let joint = gap(&a[len - 1], &b[0]);
+            let joint = gap(s, &a[len - 1], &b[0]);
             let inner_same =
-                same && (0..len - 1).all(|t| gap(&a[t], &a[t + 1]) == gap(&b[t], &b[t + 1]));
+                same && (0..len - 1).all(|t| gap(s, &a[t], &a[t + 1]) == gap(s, &b[t], &b[t + 1]));
             let content = inner_same
                 && a.iter().any(|x| {
                     !fw.is_function(&x.lower) && !fw.legit_doubles.contains(x.lower.as_ref())
@@ -319,6 +346,22 @@ mod tests {
         assert!(edits(t).is_empty(), "{:?}", edits(t));
         let bare = "The crowd sang land of my fathers, land of my fathers until dawn.";
         assert_eq!(edits(bare).len(), 1);
+    }
+
+    #[test]
+    fn a_long_list_or_run_is_walked_to_its_end() {
+        let list = vec!["ruin"; 1000].join(", ") + " and ruin";
+        let e = edits(&format!("Scenes of {list} everywhere."));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].before, list);
+        assert_eq!(e[0].note.as_deref(), Some("“ruin” listed 1001 times"));
+        let run = vec!["boom"; 1000].join(" ");
+        let e = edits(&format!("It went {run} to the the end."));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            (e[0].rule.as_str(), e[0].before.as_str()),
+            ("repetition/word", " the")
+        );
     }
 
     #[test]

@@ -35,9 +35,20 @@ pub fn rule_xml_id(rule: &str) -> String {
 
 /// Renders `c` as a TEI document.
 pub fn to_string(c: &Conversion) -> String {
-    let mut t = Tei::new();
-    t.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .expect("writing to memory");
+    let mut out = Vec::with_capacity(1 << 16);
+    write(c, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("TEI output is UTF-8")
+}
+
+/// Writes `c` as a TEI document to `out`, so a large document can go
+/// straight to a file instead of first being built as a string at least as
+/// large as its source.
+pub fn write(c: &Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut t = Tei {
+        w: Writer::new(out),
+        error: None,
+    };
+    t.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
     t.raw("\n");
     t.start("TEI", &[("xmlns", TEI_NS)]);
     t.raw("\n");
@@ -46,18 +57,25 @@ pub fn to_string(c: &Conversion) -> String {
     standoff::write(&mut t, c);
     t.end("TEI");
     t.raw("\n");
-    String::from_utf8(t.w.into_inner()).expect("TEI output is UTF-8")
+    t.error.map_or(Ok(()), Err)
 }
 
 /// A thin layer over quick-xml's writer.
-pub(crate) struct Tei {
-    w: Writer<Vec<u8>>,
+///
+/// It keeps the first write error and writes nothing after it, so the
+/// element-by-element code stays free of error plumbing; [`write`] reports
+/// the error at the end.
+pub(crate) struct Tei<'a> {
+    w: Writer<&'a mut dyn std::io::Write>,
+    error: Option<std::io::Error>,
 }
 
-impl Tei {
-    fn new() -> Self {
-        Tei {
-            w: Writer::new(Vec::with_capacity(1 << 16)),
+impl Tei<'_> {
+    fn event(&mut self, event: Event<'_>) {
+        if self.error.is_none()
+            && let Err(e) = self.w.write_event(event)
+        {
+            self.error = Some(e);
         }
     }
 
@@ -66,15 +84,11 @@ impl Tei {
         for &(k, v) in attrs {
             el.push_attribute((k, clean_attr(v).as_str()));
         }
-        self.w
-            .write_event(Event::Start(el))
-            .expect("writing to memory");
+        self.event(Event::Start(el));
     }
 
     pub(crate) fn end(&mut self, name: &str) {
-        self.w
-            .write_event(Event::End(BytesEnd::new(name)))
-            .expect("writing to memory");
+        self.event(Event::End(BytesEnd::new(name)));
     }
 
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
@@ -82,9 +96,7 @@ impl Tei {
         for &(k, v) in attrs {
             el.push_attribute((k, clean_attr(v).as_str()));
         }
-        self.w
-            .write_event(Event::Empty(el))
-            .expect("writing to memory");
+        self.event(Event::Empty(el));
     }
 
     /// An element holding plain text (forbidden characters dropped: for header copies).
@@ -117,17 +129,13 @@ impl Tei {
     fn escaped(&mut self, text: &str) {
         if !text.is_empty() {
             let esc = quick_xml::escape::partial_escape(text);
-            self.w
-                .write_event(Event::Text(BytesText::from_escaped(esc)))
-                .expect("writing to memory");
+            self.event(Event::Text(BytesText::from_escaped(esc)));
         }
     }
 
     /// Layout whitespace between elements.
     pub(crate) fn raw(&mut self, s: &str) {
-        self.w
-            .write_event(Event::Text(BytesText::from_escaped(s)))
-            .expect("writing to memory");
+        self.event(Event::Text(BytesText::from_escaped(s)));
     }
 }
 

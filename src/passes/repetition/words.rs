@@ -1,0 +1,121 @@
+//! The words of a block for the repetition rule, read lazily through a
+//! window: the rule looks a few words ahead, and walks a run of one word
+//! without keeping it, so a block of ten million words (a hostile single
+//! line) never holds a table of them.
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+
+/// A word with its byte range inside the block.
+#[derive(Debug, Clone)]
+pub(super) struct Word<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: &'a str,
+    /// Lowercased; borrowed when the word has no capitals (most words), so
+    /// a block of a million words costs no million allocations.
+    pub(super) lower: Cow<'a, str>,
+}
+
+/// The words of a block in order: runs of letters, digits, apostrophes and
+/// hyphens, trimmed to start and end with a letter or digit.
+struct Words<'a> {
+    s: &'a str,
+    chars: std::str::CharIndices<'a>,
+    done: bool,
+    start: Option<usize>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        while !self.done {
+            let (i, c) = self.chars.next().unwrap_or_else(|| {
+                self.done = true;
+                (self.s.len(), ' ')
+            });
+            match (is_word(c), self.start) {
+                (true, None) => self.start = Some(i),
+                (false, Some(st)) => {
+                    self.start = None;
+                    let t = self.s[st..i].trim_matches(|c: char| !c.is_alphanumeric());
+                    if !t.is_empty() {
+                        let off = self.s[st..i].find(t).unwrap_or(0);
+                        return Some(Word {
+                            start: st + off,
+                            end: st + off + t.len(),
+                            text: t,
+                            lower: if t.chars().any(char::is_uppercase) {
+                                Cow::Owned(t.to_lowercase())
+                            } else {
+                                Cow::Borrowed(t)
+                            },
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+/// Words by index, kept from the oldest one not yet forgotten to the
+/// furthest one asked for.
+pub(super) struct Window<'a> {
+    words: Words<'a>,
+    kept: VecDeque<Word<'a>>,
+    /// Index of `kept[0]`.
+    first: usize,
+}
+
+impl<'a> Window<'a> {
+    pub(super) fn new(s: &'a str) -> Self {
+        Window {
+            words: Words {
+                s,
+                chars: s.char_indices(),
+                done: false,
+                start: None,
+            },
+            kept: VecDeque::new(),
+            first: 0,
+        }
+    }
+
+    /// Reads ahead so that [`Window::get`] sees words up to index `i`, as
+    /// far as the block has them.
+    pub(super) fn fill(&mut self, i: usize) {
+        while self.first + self.kept.len() <= i {
+            match self.words.next() {
+                Some(w) => self.kept.push_back(w),
+                None => break,
+            }
+        }
+    }
+
+    /// Word `i`, if it was read and not forgotten.
+    pub(super) fn get(&self, i: usize) -> Option<&Word<'a>> {
+        self.kept.get(i.checked_sub(self.first)?)
+    }
+
+    /// Words from index `i` on, at least `n` of them unless the block ends
+    /// first; the words before `i` are forgotten.
+    pub(super) fn from(&mut self, i: usize, n: usize) -> &[Word<'a>] {
+        self.forget_before(i);
+        self.fill(i + n);
+        self.kept.make_contiguous()
+    }
+
+    /// Drops the words before index `i`, reading past them if need be.
+    pub(super) fn forget_before(&mut self, i: usize) {
+        while self.first < i {
+            if self.kept.pop_front().is_none() && self.words.next().is_none() {
+                return;
+            }
+            self.first += 1;
+        }
+    }
+}
