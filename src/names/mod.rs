@@ -4,7 +4,7 @@
 //! - [`lexicon`] loads and checks the TOML lexicons and phrase packs;
 //! - [`fold`] folds keys (case, diacritics, apostrophes, hyphens) with a map
 //!   back to the source;
-//! - [`exact`] finds known forms with one automaton;
+//! - [`exact`] finds known forms in one walk over a table of folded keys;
 //! - [`similar`] scores unseen spellings (transliteration-aware distance,
 //!   phonetic blocking);
 //! - [`context`] evaluates conditions and context cues;
@@ -299,7 +299,7 @@ fn prefix4(s: &str) -> [u8; 4] {
 pub struct Resources {
     /// Entities and phrases.
     pub lexicon: Lexicon,
-    /// The automaton over known forms.
+    /// The table of known forms.
     pub exact: Exact,
     /// One-word forms, indexed for the fuzzy matcher.
     pub fuzzy: FuzzyIndex,

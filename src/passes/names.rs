@@ -1,7 +1,7 @@
 //! `names`: people, places and organisations linked to the lexicon and
 //! brought to one canonical form.
 //!
-//! 1. Known forms (one automaton over folded keys): canonical, short and
+//! 1. Known forms (one walk over a table of folded keys): canonical, short and
 //!    contested forms are linked; variants are linked and rewritten
 //!    ("Nikol Pashinian" → "Nikol Pashinyan").
 //! 2. Unseen spellings: a capitalised word that no lexicon form matches is
