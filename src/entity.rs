@@ -32,8 +32,9 @@ impl EntityType {
 pub struct Mention {
     /// Where the mention stands (the original text, before any rewrite).
     pub span: Span,
-    /// The entity's id.
-    pub entity: String,
+    /// The entity's id, shared with the lexicon (a large file has hundreds
+    /// of thousands of mentions).
+    pub entity: std::sync::Arc<str>,
     /// The entity's type.
     pub kind: EntityType,
 }

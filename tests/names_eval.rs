@@ -141,7 +141,7 @@ fn name_edits_reach_their_precision_and_recall() {
                 .mentions
                 .iter()
                 .filter(|m| m.span.overlaps(o.span))
-                .map(|m| m.entity.as_str())
+                .map(|m| &*m.entity)
                 .collect();
             if entity.is_empty() {
                 wrong_links += linked.len();

@@ -270,7 +270,7 @@ fn known_forms(lex: &Lexicon) -> BTreeMap<String, (String, EntityType)> {
         for f in &e.forms {
             if f.when.is_none() {
                 out.entry(f.key.clone())
-                    .or_insert_with(|| (e.id.clone(), e.kind));
+                    .or_insert_with(|| (e.id.to_string(), e.kind));
             }
         }
     }
@@ -679,7 +679,7 @@ impl Discovery {
         s.push_str("[pack]\nname = \"discovered\"\ndescription = \"Name variants discovered in a corpus\"\n");
         let mut ids = BTreeSet::new();
         for e in &lex.entities {
-            ids.insert(e.id.clone());
+            ids.insert(e.id.to_string());
         }
         // Surnames written as the short form of their full name's entry.
         let emitted = |g: &Group| {
@@ -701,7 +701,7 @@ impl Discovery {
             }
             let known = g.known.as_ref().and_then(|id| lex.entity(id));
             let (id, canonical, kind) = match known {
-                Some(e) => (e.id.clone(), e.canonical.clone(), e.kind),
+                Some(e) => (e.id.to_string(), e.canonical.clone(), e.kind),
                 None => {
                     let id = unique_id(&slug(&g.canonical), &ids);
                     ids.insert(id.clone());

@@ -176,14 +176,14 @@ fn learn_one(
     let found = entities.iter().position(|t| {
         str_of(t, "canonical").is_some_and(|c| fold(&c) == ak)
             || forms_of(t, "short").iter().any(|s| fold(s) == ak)
-            || target.is_some_and(|e| str_of(t, "id").as_deref() == Some(e.id.as_str()))
+            || target.is_some_and(|e| str_of(t, "id").as_deref() == Some(&*e.id))
     });
     let (index, created) = match found {
         Some(k) => (k, false),
         None => {
             let mut t = Table::new();
             let (id, kind, canonical, guessed) = match target {
-                Some(e) => (e.id.clone(), e.kind, e.canonical.clone(), false),
+                Some(e) => (e.id.to_string(), e.kind, e.canonical.clone(), false),
                 None => {
                     let mut taken: BTreeSet<String> = builtin.by_id.keys().cloned().collect();
                     taken.extend(entities.iter().filter_map(|t| str_of(t, "id")));

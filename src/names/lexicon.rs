@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::span::line_col;
 use foldhash::HashMap;
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// The packs compiled into the binary: (file name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -260,8 +261,9 @@ pub struct Form {
 /// A lexicon entity, compiled.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    /// Id (also the TEI `xml:id`).
-    pub id: String,
+    /// Id (also the TEI `xml:id`), shared: every mention of the entity
+    /// carries it.
+    pub id: Arc<str>,
     /// Person, place or organisation.
     pub kind: EntityType,
     /// Canonical form.
@@ -463,7 +465,7 @@ impl Lexicon {
             }
             self.by_id.insert(id.clone(), self.entities.len());
             self.entities.push(Entity {
-                id,
+                id: id.into(),
                 kind: e.kind,
                 canonical: e.canonical,
                 forms,

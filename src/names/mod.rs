@@ -460,20 +460,23 @@ pub fn record_mention(out: &mut Proposals, lex: &Lexicon, e: usize, span: Span, 
     let ent = &lex.entities[e];
     out.mentions.push(Mention {
         span,
-        entity: ent.id.clone(),
+        entity: Arc::clone(&ent.id),
         kind: ent.kind,
     });
-    let r = out
-        .entities
-        .entry(ent.id.clone())
-        .or_insert_with(|| EntityRecord {
-            id: ent.id.clone(),
-            kind: ent.kind,
-            canonical: ent.canonical.clone(),
-            wikidata: ent.wikidata.clone(),
-            variants: Vec::new(),
-        });
+    if !out.entities.contains_key(&*ent.id) {
+        out.entities.insert(
+            ent.id.to_string(),
+            EntityRecord {
+                id: ent.id.to_string(),
+                kind: ent.kind,
+                canonical: ent.canonical.clone(),
+                wikidata: ent.wikidata.clone(),
+                variants: Vec::new(),
+            },
+        );
+    }
     let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let r = out.entities.get_mut(&*ent.id).expect("inserted above");
     if surface != ent.canonical && !r.variants.contains(&surface) {
         r.variants.push(surface);
     }

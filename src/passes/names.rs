@@ -1014,7 +1014,7 @@ impl Matcher<'_, '_> {
                     Category::Name,
                     conf,
                 )
-                .with_entity(ent.id.clone())
+                .with_entity(&*ent.id)
                 .with_note(note),
             );
         }
@@ -1042,7 +1042,7 @@ impl Matcher<'_, '_> {
                     Category::Name,
                     g.conf,
                 )
-                .with_entity(ent.id.clone())
+                .with_entity(&*ent.id)
                 .with_note(note),
             );
         }
