@@ -14,30 +14,14 @@ use super::fold::fold;
 /// The transliteration skeleton of a name: folded, letters only, systematic
 /// romanization differences rewritten, doubled letters collapsed.
 pub fn skeleton(s: &str) -> String {
-    let f: String = fold(s).chars().filter(|c| c.is_alphabetic()).collect();
-    let mut t = f;
+    let folded = fold(s);
+    let mut t = String::with_capacity(folded.len());
+    t.extend(folded.chars().filter(|c| c.is_alphabetic()));
     let mut present = letters(&t);
-    for (from, to) in [
-        ("dzh", "j"),
-        ("dj", "j"),
-        ("zh", "j"),
-        ("sch", "s"),
-        ("tch", "c"),
-        ("kh", "h"),
-        ("gh", "g"),
-        ("sh", "s"),
-        ("ph", "f"),
-        ("ck", "k"),
-        ("ou", "u"),
-        ("w", "v"),
-        ("y", "i"),
-        ("q", "k"),
-        ("x", "h"),
-    ] {
+    for &(from, to, need) in REWRITES {
         // Most rewrites cannot apply: a letter they need is missing. Only
         // the others are looked for (`replace` allocates even when nothing
         // matches).
-        let need = letters(from);
         if present & need != need {
             continue;
         }
@@ -51,9 +35,11 @@ pub fn skeleton(s: &str) -> String {
         }
     }
     let mut out = String::with_capacity(t.len());
+    let mut last = None;
     for c in t.chars() {
-        if !out.ends_with(c) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
     // A dropped initial h before a vowel: "Hovhannisyan" / "Ovanisyan".
@@ -61,6 +47,38 @@ pub fn skeleton(s: &str) -> String {
         out.remove(0);
     }
     out
+}
+
+/// The systematic romanization differences [`skeleton`] rewrites away, in
+/// order, each with the set of letters it needs.
+const REWRITES: &[(&str, &str, u32)] = &[
+    ("dzh", "j", mask("dzh")),
+    ("dj", "j", mask("dj")),
+    ("zh", "j", mask("zh")),
+    ("sch", "s", mask("sch")),
+    ("tch", "c", mask("tch")),
+    ("kh", "h", mask("kh")),
+    ("gh", "g", mask("gh")),
+    ("sh", "s", mask("sh")),
+    ("ph", "f", mask("ph")),
+    ("ck", "k", mask("ck")),
+    ("ou", "u", mask("ou")),
+    ("w", "v", mask("w")),
+    ("y", "i", mask("y")),
+    ("q", "k", mask("q")),
+    ("x", "h", mask("x")),
+];
+
+/// The set of the lowercase ASCII letters of `s`, one bit each.
+const fn mask(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let mut set = 0;
+    let mut i = 0;
+    while i < b.len() {
+        set |= 1 << (b[i] - b'a');
+        i += 1;
+    }
+    set
 }
 
 /// The set of ASCII lowercase letters in `s`, one bit each.
