@@ -15,18 +15,32 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_q
 use unicode_segmentation::UnicodeSegmentation;
 
 /// True if the first grapheme of `rest` belongs with the cluster before it:
-/// once characters XML forbids are taken away, what follows starts with a
-/// combining mark.
-fn continues_cluster(rest: &[(usize, &str)]) -> bool {
-    let starts_with_mark = |s: &str| {
-        s.chars()
-            .next()
-            .is_some_and(|c| canonical_combining_class(c) != 0)
-    };
+/// once the characters other rules delete are taken away (see [`Away`]),
+/// what follows starts with a combining mark.
+fn continues_cluster(rest: &[(usize, &str)], away: &Away<'_>) -> bool {
     rest.iter()
-        .map(|(_, s)| s.trim_start_matches(is_xml_forbidden))
-        .find(|s| !s.is_empty())
-        .is_some_and(starts_with_mark)
+        .flat_map(|&(at, s)| s.char_indices().map(move |(k, c)| (at + k, c)))
+        .find(|&(at, c)| !away.deletes(at, c))
+        .is_some_and(|(_, c)| canonical_combining_class(c) != 0)
+}
+
+/// The characters other rules delete, which composition reads through:
+/// characters XML forbids (rule xml-chars) and the markdown delimiters the
+/// markup rule removes ("*u*" + U+0300 is "ù" once the marks are gone).
+struct Away<'a> {
+    /// Delimiter spans, sorted.
+    marks: &'a [Span],
+}
+
+impl Away<'_> {
+    fn deletes(&self, at: usize, c: char) -> bool {
+        is_xml_forbidden(c) || self.is_mark(at)
+    }
+
+    fn is_mark(&self, at: usize) -> bool {
+        let k = self.marks.partition_point(|m| m.end <= at);
+        self.marks.get(k).is_some_and(|m| m.start <= at)
+    }
 }
 
 /// See the module documentation.
@@ -78,6 +92,36 @@ fn with_misread_neighbours(text: &str, span: Span, composed: String) -> (Span, S
     }
 }
 
+/// A cluster with markdown delimiters inside, composed: the pieces between
+/// the delimiters are edited apart, the first becoming the composed text and
+/// the others going, so that no edit overlaps the markup rule's.
+fn split_edits(
+    text: &str,
+    rule: &str,
+    group: Span,
+    away: &Away<'_>,
+    composed: String,
+    out: &mut Proposals,
+) {
+    let mut pieces: Vec<Span> = Vec::new();
+    for (i, c) in text[group.start..group.end].char_indices() {
+        let at = group.start + i;
+        if away.is_mark(at) {
+            continue;
+        }
+        match pieces.last_mut() {
+            Some(p) if p.end == at => p.end = at + c.len_utf8(),
+            _ => pieces.push(Span::new(at, at + c.len_utf8())),
+        }
+    }
+    let mut composed = Some(composed);
+    for piece in pieces {
+        let after = composed.take().unwrap_or_default();
+        out.edits
+            .push(Edit::new(text, piece, after, rule, Category::Unicode, 1.0));
+    }
+}
+
 impl Pass for Nfc {
     fn id(&self) -> &'static str {
         "nfc"
@@ -96,31 +140,57 @@ impl Pass for Nfc {
         // forbids between a letter and its combining marks splits the cluster
         // but goes away (rule xml-chars), so such runs are judged together,
         // without it; the edit then covers and removes it too.
+        let mut marks: Vec<Span> = cx
+            .doc
+            .blocks
+            .iter()
+            .flat_map(|b| &b.inlines)
+            .filter_map(|i| super::markup::delimiters(cx.text, i))
+            .flatten()
+            .collect();
+        marks.sort();
+        let away = Away { marks: &marks };
         let graphemes: Vec<(usize, &str)> = cx.text.grapheme_indices(true).collect();
         let mut k = 0;
         while k < graphemes.len() {
             let start = graphemes[k].0;
             let mut j = k + 1;
-            while j < graphemes.len() && continues_cluster(&graphemes[j..]) {
+            while j < graphemes.len() && continues_cluster(&graphemes[j..], &away) {
                 j += 1;
             }
             let end = graphemes.get(j).map_or(cx.text.len(), |&(i, _)| i);
             k = j;
             let group = &cx.text[start..end];
-            let kept: String = group.chars().filter(|&c| !is_xml_forbidden(c)).collect();
-            if !is_nfc(&kept) {
-                let composed: String = kept.nfc().collect();
-                let (span, composed) = changed_part(group, start, &composed);
-                let (span, after) = with_misread_neighbours(cx.text, span, composed);
-                out.edits.push(Edit::new(
-                    cx.text,
-                    span,
-                    after,
-                    self.id(),
-                    Category::Unicode,
-                    1.0,
-                ));
+            let kept: String = group
+                .char_indices()
+                .filter(|&(i, c)| !away.deletes(start + i, c))
+                .map(|(_, c)| c)
+                .collect();
+            if is_nfc(&kept) {
+                continue;
             }
+            let composed: String = kept.nfc().collect();
+            if (start..end).any(|at| away.is_mark(at)) {
+                split_edits(
+                    cx.text,
+                    self.id(),
+                    Span::new(start, end),
+                    &away,
+                    composed,
+                    out,
+                );
+                continue;
+            }
+            let (span, composed) = changed_part(group, start, &composed);
+            let (span, after) = with_misread_neighbours(cx.text, span, composed);
+            out.edits.push(Edit::new(
+                cx.text,
+                span,
+                after,
+                self.id(),
+                Category::Unicode,
+                1.0,
+            ));
         }
     }
 }
@@ -170,6 +240,19 @@ mod tests {
             (e[0].before.as_str(), e[0].after.as_str()),
             ("\u{f9d}", "\u{f9c}\u{fb7}")
         );
+    }
+
+    #[test]
+    fn marks_after_markdown_delimiters_compose_with_the_letter_inside() {
+        // "*u*" + U+0300: once the markup rule removes the stars, "u" and the
+        // grave are neighbours; composing them now saves a second conversion
+        let t = "A *u*\u{300} b";
+        let nfc = run_pass(&super::Nfc, t);
+        assert_eq!(nfc.len(), 2, "{nfc:?}");
+        let mut all = nfc;
+        all.extend(run_pass(&crate::passes::markup::Markup, t));
+        all.sort_by_key(|e| e.span);
+        assert_eq!(crate::apply::apply(t, &all), "A ù b");
     }
 
     #[test]
