@@ -194,7 +194,10 @@ fn prev_visible(before: &str) -> Option<char> {
 /// [`prev_visible`] does before it.
 fn next_visible(after: &str) -> Option<char> {
     let s = after.trim_start_matches(is_xml_forbidden);
-    let unmarked = s.trim_start_matches(['*', '_']);
+    let mut unmarked = s.trim_start_matches(['*', '_']);
+    if let Some(mark) = s[..s.len() - unmarked.len()].chars().next_back() {
+        unmarked = without_removed_spacing(mark, unmarked);
+    }
     let opens_emphasis = unmarked.len() < s.len()
         && unmarked
             .chars()
@@ -202,6 +205,24 @@ fn next_visible(after: &str) -> Option<char> {
             .is_some_and(|c| !c.is_whitespace() && !matches!(c, '*' | '_'));
     let s = if opens_emphasis { unmarked } else { s };
     s.chars().find(|&c| !is_xml_forbidden(c)).map(as_composed)
+}
+
+/// `rest` (what follows emphasis mark `mark`) without the spacing it starts
+/// with, if this rule removes that spacing: "*" + no-break and zero-width
+/// spaces + "]" reads as "*]" once they are gone, and the space before the
+/// "*" must be judged as it will be on a second conversion.
+fn without_removed_spacing(mark: char, rest: &str) -> &str {
+    let in_run = |c: char| is_spacing(c) || is_xml_forbidden(c);
+    let end = rest.find(|c: char| !in_run(c)).unwrap_or(rest.len());
+    if end == 0 {
+        return rest;
+    }
+    let (run, after) = rest.split_at(end);
+    let next = next_visible(after);
+    let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
+    let goes = !run.chars().any(|c| is_spacing(c) && !is_zero_width(c))
+        || (!line_end && space_goes(Some(mark), next, after).is_some());
+    if goes { after } else { rest }
 }
 
 /// The character as the NFC rule leaves it: U+037E GREEK QUESTION MARK is
@@ -258,6 +279,19 @@ mod tests {
         ] {
             assert_eq!(fixed(t), t);
         }
+    }
+
+    #[test]
+    fn spacing_after_a_mark_that_goes_is_looked_through() {
+        // the no-break and zero-width spaces after "*" go, so the space
+        // before it is judged as "*]", as a second conversion would
+        let once = fixed("a *\u{A0}\u{200B}\u{FEFF}] b");
+        assert_eq!(once, "a*] b");
+        assert_eq!(fixed(&once), once);
+        // a plain space there goes as well, in the same conversion
+        assert_eq!(fixed("a * ] b"), "a*] b");
+        // spacing after the mark that stays changes nothing
+        assert_eq!(fixed("a * b"), "a * b");
     }
 
     #[test]
