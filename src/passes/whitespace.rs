@@ -15,6 +15,7 @@ use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
+use unicode_normalization::char::canonical_combining_class;
 
 /// See the module documentation.
 pub struct Whitespace;
@@ -183,10 +184,26 @@ fn prev_visible(before: &str) -> Option<char> {
             return Some(last);
         }
     }
-    s.chars()
-        .rev()
-        .find(|&c| !is_xml_forbidden(c))
-        .map(as_composed)
+    last_composed(s)
+}
+
+/// The last character of `s` as the NFC rule leaves it: trailing combining
+/// marks are put in canonical order, and may compose with their base (a
+/// virama before a Syriac letter mark ends the text with the mark once
+/// reordered, and the spacing after it is judged as it will be then).
+fn last_composed(s: &str) -> Option<char> {
+    let mut tail: Vec<char> = Vec::new();
+    for c in s.chars().rev().filter(|&c| !is_xml_forbidden(c)) {
+        tail.push(c);
+        if canonical_combining_class(c) == 0 {
+            break;
+        }
+    }
+    if let [c] = tail[..] {
+        return Some(as_composed(c));
+    }
+    tail.reverse();
+    unicode_normalization::UnicodeNormalization::nfc(tail.into_iter()).last()
 }
 
 /// The character after a spacing run that decides what the run is, looking
@@ -292,6 +309,15 @@ mod tests {
         assert_eq!(fixed("a * ] b"), "a*] b");
         // spacing after the mark that stays changes nothing
         assert_eq!(fixed("a * b"), "a * b");
+    }
+
+    #[test]
+    fn the_character_before_a_space_is_judged_as_nfc_leaves_it() {
+        // U+0711 U+0B4D reorders to U+0B4D U+0711: the text then ends with
+        // a letter mark, and the space before the comma goes now, not on a
+        // second conversion
+        assert_eq!(fixed("\u{711}\u{b4d} , x"), "\u{711}\u{b4d}, x");
+        assert_eq!(fixed("\u{b4d} , x"), "\u{b4d} , x");
     }
 
     #[test]
