@@ -585,6 +585,10 @@ mod tests {
             .filter_map(|e| pos(e))
             .collect();
         prop_assert_eq!(again, close_ids);
+        // So is the best guess (see FuzzyIndex::best), asked twice.
+        let best = |i: &FuzzyIndex| i.best(word, None, min).map(|(e, s)| (pos(e), s));
+        let first = best(idx);
+        prop_assert_eq!(best(idx), first);
         Ok(())
     }
 

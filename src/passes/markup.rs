@@ -59,7 +59,7 @@ impl Pass for Markup {
 /// The delimiters this rule removes around `inline` ("**" and "**", "["
 /// and "](url)", "<" and ">"), if it has any. The mojibake rule reads
 /// through them: "*Â*®" is "®" misread once the marks are gone.
-pub(super) fn delimiters(text: &str, inline: &Inline) -> Option<[Span; 2]> {
+fn delimiters(text: &str, inline: &Inline) -> Option<[Span; 2]> {
     let s = inline.span.of(text);
     let (open, close) = match &inline.kind {
         InlineKind::Emphasis { rend } => {
@@ -82,6 +82,29 @@ pub(super) fn delimiters(text: &str, inline: &Inline) -> Option<[Span; 2]> {
         .iter()
         .all(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
         .then_some(spans)
+}
+
+/// Where the delimiters this rule removes stand among `inlines`: the rules
+/// that must read through them (mojibake, NFC) ask here.
+pub(super) struct Marks(Vec<Span>);
+
+impl Marks {
+    /// The delimiters of `inlines`, sorted.
+    pub(super) fn of<'a>(text: &str, inlines: impl IntoIterator<Item = &'a Inline>) -> Marks {
+        let mut spans: Vec<Span> = inlines
+            .into_iter()
+            .filter_map(|i| delimiters(text, i))
+            .flatten()
+            .collect();
+        spans.sort();
+        Marks(spans)
+    }
+
+    /// True if byte `at` of the text is part of a delimiter.
+    pub(super) fn holds(&self, at: usize) -> bool {
+        let k = self.0.partition_point(|m| m.end <= at);
+        self.0.get(k).is_some_and(|m| m.start <= at)
+    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 //! machine, and its whole-string API returns new text, not the source spans
 //! that an [`Edit`] needs to stay reviewable and reversible.
 
+use super::markup::Marks;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -102,24 +103,12 @@ impl Pass for Mojibake {
             // the markdown delimiters the markup rule removes, read through
             // like the characters other rules delete (gathered only if a
             // run of possibly misread characters asks)
-            let marks: OnceCell<Vec<Span>> = OnceCell::new();
+            let marks: OnceCell<Marks> = OnceCell::new();
             let skip = |at: usize, c: char| {
-                if transparent(c) {
-                    return true;
-                }
-                let marks = marks.get_or_init(|| {
-                    let mut m: Vec<Span> = b
-                        .inlines
-                        .iter()
-                        .filter_map(|i| super::markup::delimiters(cx.text, i))
-                        .flatten()
-                        .collect();
-                    m.sort();
-                    m
-                });
-                let p = b.span.start + at;
-                let k = marks.partition_point(|m| m.end <= p);
-                marks.get(k).is_some_and(|m| m.start <= p)
+                transparent(c)
+                    || marks
+                        .get_or_init(|| Marks::of(cx.text, &b.inlines))
+                        .holds(b.span.start + at)
             };
             block_edits(cx.text, b.span, self.id(), &skip, &mut out.edits);
         }

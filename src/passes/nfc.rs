@@ -6,6 +6,7 @@
 //! the edit is certain. Texts already in NFC (the quick check says so) cost
 //! one scan.
 
+use super::markup::Marks;
 use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
@@ -17,7 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// True if the first grapheme of `rest` belongs with the cluster before it:
 /// once the characters other rules delete are taken away (see [`Away`]),
 /// what follows starts with a combining mark.
-fn continues_cluster(rest: &[(usize, &str)], away: &Away<'_>) -> bool {
+fn continues_cluster(rest: &[(usize, &str)], away: &Away) -> bool {
     rest.iter()
         .flat_map(|&(at, s)| s.char_indices().map(move |(k, c)| (at + k, c)))
         .find(|&(at, c)| !away.deletes(at, c))
@@ -27,19 +28,15 @@ fn continues_cluster(rest: &[(usize, &str)], away: &Away<'_>) -> bool {
 /// The characters other rules delete, which composition reads through:
 /// characters XML forbids (rule xml-chars) and the markdown delimiters the
 /// markup rule removes ("*u*" + U+0300 is "ù" once the marks are gone).
-struct Away<'a> {
-    /// Delimiter spans, sorted.
-    marks: &'a [Span],
-}
+struct Away(Marks);
 
-impl Away<'_> {
+impl Away {
     fn deletes(&self, at: usize, c: char) -> bool {
         is_xml_forbidden(c) || self.is_mark(at)
     }
 
     fn is_mark(&self, at: usize) -> bool {
-        let k = self.marks.partition_point(|m| m.end <= at);
-        self.marks.get(k).is_some_and(|m| m.start <= at)
+        self.0.holds(at)
     }
 }
 
@@ -99,7 +96,7 @@ fn split_edits(
     text: &str,
     rule: &str,
     group: Span,
-    away: &Away<'_>,
+    away: &Away,
     composed: String,
     out: &mut Proposals,
 ) {
@@ -140,16 +137,10 @@ impl Pass for Nfc {
         // forbids between a letter and its combining marks splits the cluster
         // but goes away (rule xml-chars), so such runs are judged together,
         // without it; the edit then covers and removes it too.
-        let mut marks: Vec<Span> = cx
-            .doc
-            .blocks
-            .iter()
-            .flat_map(|b| &b.inlines)
-            .filter_map(|i| super::markup::delimiters(cx.text, i))
-            .flatten()
-            .collect();
-        marks.sort();
-        let away = Away { marks: &marks };
+        let away = Away(Marks::of(
+            cx.text,
+            cx.doc.blocks.iter().flat_map(|b| &b.inlines),
+        ));
         let graphemes: Vec<(usize, &str)> = cx.text.grapheme_indices(true).collect();
         let mut k = 0;
         while k < graphemes.len() {

@@ -32,6 +32,12 @@ fn is_spacing(c: char) -> bool {
     )
 }
 
+/// What a spacing run is made of: spacing, and the characters XML forbids
+/// inside it.
+fn in_run(c: char) -> bool {
+    is_spacing(c) || is_xml_forbidden(c)
+}
+
 const NBSP_LEN: usize = '\u{A0}'.len_utf8();
 
 pub(crate) fn is_zero_width(c: char) -> bool {
@@ -61,7 +67,6 @@ impl Pass for Whitespace {
 /// covering more), so their removal cannot leave a doubled space behind.
 fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
-    let in_run = |c: char| is_spacing(c) || is_xml_forbidden(c);
     // Walk run by run without collecting the characters: memory stays flat
     // on a block that is one 50 MB line.
     let mut pos = 0;
@@ -192,15 +197,18 @@ fn prev_visible(before: &str) -> Option<char> {
 /// virama before a Syriac letter mark ends the text with the mark once
 /// reordered, and the spacing after it is judged as it will be then).
 fn last_composed(s: &str) -> Option<char> {
-    let mut tail: Vec<char> = Vec::new();
-    for c in s.chars().rev().filter(|&c| !is_xml_forbidden(c)) {
+    // most texts end a word with a base character: nothing to gather
+    let mut kept = s.chars().rev().filter(|&c| !is_xml_forbidden(c));
+    let last = kept.next()?;
+    if canonical_combining_class(last) == 0 {
+        return Some(as_composed(last));
+    }
+    let mut tail = vec![last];
+    for c in kept {
         tail.push(c);
         if canonical_combining_class(c) == 0 {
             break;
         }
-    }
-    if let [c] = tail[..] {
-        return Some(as_composed(c));
     }
     tail.reverse();
     unicode_normalization::UnicodeNormalization::nfc(tail.into_iter()).last()
@@ -229,7 +237,6 @@ fn next_visible(after: &str) -> Option<char> {
 /// spaces + "]" reads as "*]" once they are gone, and the space before the
 /// "*" must be judged as it will be on a second conversion.
 fn without_removed_spacing(mark: char, rest: &str) -> &str {
-    let in_run = |c: char| is_spacing(c) || is_xml_forbidden(c);
     let end = rest.find(|c: char| !in_run(c)).unwrap_or(rest.len());
     if end == 0 {
         return rest;
