@@ -222,6 +222,22 @@ fn foreign_sentence(idx: &DocIndex<'_>, span: Span) -> bool {
     marked >= 2 && marked * 7 >= all
 }
 
+/// Each word of `s` with the next one and, if there is one, the one after,
+/// in one walk rather than held: a block can be one line of millions of words.
+fn word_triples(s: &str) -> impl Iterator<Item = (Word<'_>, Word<'_>, Option<Word<'_>>)> {
+    let mut ws = word_iter(s);
+    let (mut a, mut b) = (ws.next(), ws.next());
+    std::iter::from_fn(move || {
+        let (x, y) = (a?, b?);
+        let z = ws.next();
+        (a, b) = (b, z);
+        Some((x, y, z))
+    })
+}
+
+/// A word and its byte offset.
+type Word<'a> = (usize, &'a str);
+
 /// The paragraph around `span`, cut to `radius` bytes on either side.
 fn around(idx: &DocIndex<'_>, span: Span, radius: usize) -> Span {
     let p = idx.paragraph(span);
@@ -518,12 +534,14 @@ impl Matcher<'_, '_> {
                     || w.chars().all(char::is_uppercase)
                     || !w.chars().all(|c| c.is_ascii_alphabetic())
                     || self.taken(span)
-                    || self.foreign(idx_ro, span)
                 {
                     continue;
                 }
-                let found = self.best(w, None);
-                if let Some((e, s)) = found {
+                // the guess before the sentence's language: guesses are
+                // remembered per word, most words have none
+                if let Some((e, s)) = self.best(w, None)
+                    && !self.foreign(idx_ro, span)
+                {
                     base.push((span, e, s));
                 }
             }
@@ -662,10 +680,11 @@ impl Matcher<'_, '_> {
             {
                 continue;
             }
-            let Some(cue) = list_around(text, idx.sentence(r.span), r.span) else {
+            // the guess first: it is remembered per word, the list is not
+            let Some((e, s)) = self.best(w, Some(r.entity)) else {
                 continue;
             };
-            let Some((e, s)) = self.best(w, Some(r.entity)) else {
+            let Some(cue) = list_around(text, idx.sentence(r.span), r.span) else {
                 continue;
             };
             let mut notes = vec![format!(
@@ -711,11 +730,7 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
-            // each word with the next two, read three times over rather
-            // than held: a block can be one line of millions of words
-            let ws = || word_iter(b.span.of(text));
-            let thirds = ws().skip(2).map(Some).chain(std::iter::once(None));
-            for (((k1, w1), (k2, w2)), third) in ws().zip(ws().skip(1)).zip(thirds) {
+            for ((k1, w1), (k2, w2), third) in word_triples(b.span.of(text)) {
                 let gap = &text[b.span.start + k1 + w1.len()..b.span.start + k2];
                 if gap != " "
                     || !w1.starts_with(char::is_uppercase)
