@@ -28,7 +28,6 @@ use crate::document::{BlockKind, Document};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use foldhash::{HashMap, HashSet};
-use std::collections::BTreeMap;
 
 /// See the module documentation.
 pub struct Duplicates;
@@ -244,10 +243,45 @@ fn shingles(words: &[u32]) -> Vec<Shingle> {
     set
 }
 
+/// For each shingle, the units holding it. Most shingles are held by one
+/// unit: the lists are chained through one vector, with no allocation per
+/// shingle (a vector each was a tenth of the pass's work).
+#[derive(Default)]
+struct Postings {
+    /// Shingle to its newest node and its number of units.
+    heads: HashMap<Shingle, (u32, u32)>,
+    /// Unit and the node after it (`u32::MAX` ends a list).
+    nodes: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    const END: u32 = u32::MAX;
+
+    fn add(&mut self, s: Shingle, unit: usize) {
+        let node = self.nodes.len() as u32;
+        let head = self.heads.entry(s).or_insert((Self::END, 0));
+        self.nodes.push((unit as u32, head.0));
+        *head = (node, head.1 + 1);
+    }
+
+    /// The units holding `s`, none if more than `max` do.
+    fn units(&self, s: &Shingle, max: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = match self.heads.get(s) {
+            Some(&(head, n)) if n as usize <= max => head,
+            _ => Self::END,
+        };
+        std::iter::from_fn(move || {
+            let &(unit, next) = self.nodes.get(at as usize)?;
+            at = next;
+            Some(unit as usize)
+        })
+    }
+}
+
 /// Finds repeated units; the result is in unit order and deterministic.
 fn find(units: &[Unit]) -> Vec<Found> {
     let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words)).collect();
-    let mut index: HashMap<Shingle, Vec<usize>> = HashMap::default();
+    let mut index = Postings::default();
     let mut exact: HashMap<&[u32], usize> = HashMap::default();
     // blocks removed whole: their parts are not looked at again
     let mut gone: HashSet<usize> = HashSet::default();
@@ -276,19 +310,18 @@ fn find(units: &[Unit]) -> Vec<Found> {
         }
         exact.entry(u.words.as_slice()).or_insert(j);
         let a = &sets[j];
-        // candidates: count shared shingles per earlier unit
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        // candidates: count shared shingles per earlier unit (each unit
+        // once per shingle, so a run of one unit in sorted order is its count)
+        let mut shared: Vec<usize> = Vec::new();
         for s in a {
-            if let Some(post) = index.get(s).filter(|p| p.len() <= MAX_POSTINGS) {
-                for &i in post {
-                    *shared.entry(i).or_default() += 1;
-                }
-            }
+            shared.extend(index.units(s, MAX_POSTINGS));
         }
+        shared.sort_unstable();
         // containment of this (later) unit in each earlier one; the first
         // copy always stays, so only the later unit can be the repeat
         let mut best: Option<(f32, usize)> = None;
-        for (&i, &count) in &shared {
+        for run in shared.chunk_by(|x, y| x == y) {
+            let (i, count) = (run[0], run.len());
             if units[i].block == u.block || a.is_empty() {
                 continue;
             }
@@ -322,7 +355,7 @@ fn find(units: &[Unit]) -> Vec<Found> {
         }
         if !is_dup {
             for s in a {
-                index.entry(*s).or_default().push(j);
+                index.add(*s, j);
             }
         }
     }

@@ -15,6 +15,7 @@ use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
+use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 
 /// See the module documentation.
@@ -91,8 +92,9 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         if !run.chars().any(is_spacing) {
             continue; // only forbidden characters: the xml-chars rule's business
         }
-        let spacing: String = run.chars().filter(|&c| is_spacing(c)).collect();
-        let visible_spacing: String = spacing.chars().filter(|&c| !is_zero_width(c)).collect();
+        // borrowed when nothing is filtered out: most runs are one space
+        let spacing = filtered(run, is_spacing);
+        let visible_spacing = filtered(&spacing, |c| !is_zero_width(c));
         let visible = !visible_spacing.is_empty();
         let line_start = prev.is_none_or(|p| p == '\n' || p == '\r');
         let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
@@ -101,11 +103,7 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         } else if line_start || line_end {
             // Indentation and trailing space are layout: keep it, minus
             // zero-width characters.
-            (
-                visible_spacing.as_str(),
-                "zero-width space at a line edge",
-                0.95,
-            )
+            (&*visible_spacing, "zero-width space at a line edge", 0.95)
         } else if let Some(why) = space_goes(prev, next, &s[end..]) {
             ("", why, 0.9)
         } else if spacing.contains(['\u{A0}', '\u{202F}']) {
@@ -113,7 +111,7 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         } else if spacing.chars().count() > 1 {
             (" ", "doubled space", 0.95)
         } else {
-            (spacing.as_str(), "", 0.95)
+            (&*spacing, "", 0.95)
         };
         if run == after {
             continue;
@@ -127,6 +125,15 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         };
         let span = Span::new(block.start + i, block.start + end);
         out.push(Edit::new(text, span, after, rule, Category::Whitespace, conf).with_note(note));
+    }
+}
+
+/// The characters of `s` that `keep` accepts, copied only if it rejects one.
+fn filtered(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if s.chars().all(&keep) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|&c| keep(c)).collect())
     }
 }
 
