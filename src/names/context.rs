@@ -235,15 +235,27 @@ pub struct WordIter<'a> {
 }
 
 impl WordIter<'_> {
-    /// Whether the character at the current position is a letter or digit,
-    /// and its length in bytes; `None` at the end.
-    fn peek(&self) -> Option<(bool, usize)> {
-        let b = *self.text.as_bytes().get(self.pos)?;
-        if b.is_ascii() {
-            return Some((b.is_ascii_alphanumeric(), 1));
+    /// Moves past characters that are (`word`) or are not letters and
+    /// digits, whichever `word` asks for, up to the end of the text.
+    #[inline]
+    fn skip(&mut self, word: bool) {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() != word {
+                    return;
+                }
+                self.pos += 1;
+            } else {
+                let Some(c) = self.text[self.pos..].chars().next() else {
+                    return;
+                };
+                if c.is_alphanumeric() != word {
+                    return;
+                }
+                self.pos += c.len_utf8();
+            }
         }
-        let c = self.text[self.pos..].chars().next()?;
-        Some((c.is_alphanumeric(), c.len_utf8()))
     }
 }
 
@@ -251,17 +263,12 @@ impl<'a> Iterator for WordIter<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        loop {
-            let (word, len) = self.peek()?;
-            if word {
-                break;
-            }
-            self.pos += len;
-        }
+        self.skip(false);
         let start = self.pos;
-        while let Some((true, len)) = self.peek() {
-            self.pos += len;
+        if start == self.text.len() {
+            return None;
         }
+        self.skip(true);
         Some((start, &self.text[start..self.pos]))
     }
 }

@@ -26,6 +26,7 @@
 use super::{Context, Pass, Proposals};
 use crate::document::{BlockKind, Document};
 use crate::edit::{Category, Edit};
+use crate::names::context::word_iter;
 use crate::span::Span;
 use foldhash::{HashMap, HashSet};
 
@@ -120,7 +121,16 @@ struct Words {
 impl Words {
     /// Id of word `w` (lowercased), given one if new.
     fn id(&mut self, w: &str) -> u32 {
-        let key = if w.chars().any(char::is_uppercase) {
+        let key = if w.is_ascii() {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.lower.clear();
+                self.lower.push_str(w);
+                self.lower.make_ascii_lowercase();
+                self.lower.as_str()
+            } else {
+                w
+            }
+        } else if w.chars().any(char::is_uppercase) {
             self.lower.clear();
             self.lower.extend(w.chars().flat_map(char::to_lowercase));
             self.lower.as_str()
@@ -137,10 +147,7 @@ impl Words {
 
     /// The ids of the words of `s`.
     fn of(&mut self, s: &str) -> Vec<u32> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| self.id(w))
-            .collect()
+        word_iter(s).map(|(_, w)| self.id(w)).collect()
     }
 }
 

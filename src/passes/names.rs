@@ -271,7 +271,6 @@ fn parenthesis_around(text: &str, within: Span, span: Span) -> Option<Span> {
 /// Chooses the entity and form of an exact hit, checking form conditions.
 fn resolve<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved<'l>> {
     let surface = h.span.of(idx.text);
-    let sl = norm(surface);
     let mut ok: Vec<(usize, usize, bool)> = h
         .refs
         .iter()
@@ -289,7 +288,7 @@ fn resolve<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved
         return None;
     }
     let form_text = |e: usize, f: usize| &lex.entities[e].forms[f].text;
-    ok.sort_by_key(|&(e, f, cond)| (!cond, norm(form_text(e, f)) != sl, e, f));
+    ok.sort_by_key(|&(e, f, cond)| (!cond, !same_norm(form_text(e, f), surface), e, f));
     let entity = ok[0].0;
     let mine: Vec<(usize, bool)> = ok
         .iter()
@@ -297,7 +296,9 @@ fn resolve<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved
         .map(|x| (x.1, x.2))
         .collect();
     let ent = &lex.entities[entity];
-    let same = mine.iter().find(|(f, _)| norm(&ent.forms[*f].text) == sl);
+    let same = mine
+        .iter()
+        .find(|(f, _)| same_norm(&ent.forms[*f].text, surface));
     let accepted = mine.iter().find(|(f, _)| !ent.forms[*f].kind.rewrites());
     let (f, conditioned) = same.or(accepted).copied().unwrap_or(mine[0]);
     Some(Resolved {
@@ -306,6 +307,25 @@ fn resolve<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved
         form: &ent.forms[f],
         conditioned,
     })
+}
+
+/// True if `a` and `b` are the same under [`norm`], worked out without
+/// copying them when both are ASCII (one comparison per name mention).
+fn same_norm(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if !(a.is_ascii() && b.is_ascii()) {
+        return norm(a) == norm(b);
+    }
+    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Lowercase with single spaces: how a surface is compared with a form.
@@ -1066,6 +1086,13 @@ impl Matcher<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn same_norm_is_equality_of_norms(a in "[aAbB \t\u{B}Σσß]{0,8}", b in "[aAbB \t\u{B}Σσß]{0,8}") {
+            proptest::prop_assert_eq!(super::same_norm(&a, &b), super::norm(&a) == super::norm(&b));
+        }
+    }
+
     use super::*;
     use crate::passes::tests::run_pass;
 

@@ -40,9 +40,11 @@ impl<'a> Iterator for Words<'a> {
                 (true, None) => self.start = Some(i),
                 (false, Some(st)) => {
                     self.start = None;
-                    let t = self.s[st..i].trim_matches(|c: char| !c.is_alphanumeric());
+                    let edge = |c: char| !c.is_alphanumeric();
+                    let from_word = self.s[st..i].trim_start_matches(edge);
+                    let off = i - st - from_word.len();
+                    let t = from_word.trim_end_matches(edge);
                     if !t.is_empty() {
-                        let off = self.s[st..i].find(t).unwrap_or(0);
                         return Some(Word {
                             start: st + off,
                             end: st + off + t.len(),
