@@ -39,7 +39,10 @@ impl Pass for Punctuation {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let text = cx.text;
-        let evidence = evidence(cx);
+        // gathered only for a document with a spaced dash between two
+        // capitalised words: most have none, and it is a set of every name
+        let evidence = std::cell::OnceCell::new();
+        let evidence = || evidence.get_or_init(|| gather_evidence(cx));
         let blocks = &cx.doc.blocks;
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
@@ -151,7 +154,7 @@ struct DashEvidence {
     free: HashSet<String>,
 }
 
-fn evidence(cx: &Context<'_>) -> DashEvidence {
+fn gather_evidence(cx: &Context<'_>) -> DashEvidence {
     let mut ev = DashEvidence::default();
     let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
     let is_dash = |t: Option<&str>| t.is_some_and(|t| matches!(t, "–" | "—" | "-"));
@@ -175,7 +178,7 @@ fn evidence(cx: &Context<'_>) -> DashEvidence {
     ev
 }
 
-fn dashes(s: &str, ev: &DashEvidence, push: &mut Push<'_>) {
+fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<'_>) {
     for (i, c) in s.char_indices() {
         if !matches!(c, '–' | '—' | '-') {
             continue;
@@ -207,6 +210,7 @@ fn dashes(s: &str, ev: &DashEvidence, push: &mut Push<'_>) {
         }
         let from = left.len();
         let to = s.len() - right.len();
+        let ev = evidence();
         if ev.hyphenated.contains(&(lw.to_owned(), rw.to_owned())) {
             push(
                 from,
