@@ -17,6 +17,18 @@ pub fn is_xml_forbidden(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// The characters XML forbids in `text`, with their offsets: a byte scan,
+/// as each is an ASCII control or U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`),
+/// and a lead byte never occurs inside another character.
+fn forbidden(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = text.as_bytes();
+    b.iter().enumerate().filter_map(move |(i, &x)| {
+        let candidate = x < 0x20 || (x == 0xEF && b.get(i + 1) == Some(&0xBF));
+        let c = candidate.then(|| text[i..].chars().next()).flatten()?;
+        is_xml_forbidden(c).then_some((i, c))
+    })
+}
+
 impl Pass for XmlChars {
     fn id(&self) -> &'static str {
         "xml-chars"
@@ -27,7 +39,7 @@ impl Pass for XmlChars {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        for (i, c) in cx.text.char_indices().filter(|&(_, c)| is_xml_forbidden(c)) {
+        for (i, c) in forbidden(cx.text) {
             let span = Span::new(i, i + c.len_utf8());
             out.edits.push(
                 Edit::new(cx.text, span, "", self.id(), Category::Encoding, 1.0)
@@ -40,6 +52,17 @@ impl Pass for XmlChars {
 #[cfg(test)]
 mod tests {
     use crate::passes::tests::run_pass;
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_finds_what_a_char_walk_finds(s in "[a\t\n\r\u{0}-\u{1F}\u{FFFD}-\u{FFFF}\u{EFFF}\u{FEFF}é]{0,24}") {
+            let walk: Vec<(usize, char)> = s
+                .char_indices()
+                .filter(|&(_, c)| super::is_xml_forbidden(c))
+                .collect();
+            proptest::prop_assert_eq!(super::forbidden(&s).collect::<Vec<_>>(), walk);
+        }
+    }
 
     #[test]
     fn controls_go_tabs_stay() {

@@ -4,7 +4,6 @@
 //! line) never holds a table of them.
 
 use std::borrow::Cow;
-use std::collections::VecDeque;
 
 /// A word with its byte range inside the block.
 #[derive(Debug, Clone)]
@@ -66,14 +65,23 @@ impl<'a> Iterator for Words<'a> {
 
 /// Words by index, kept from the oldest one not yet forgotten to the
 /// furthest one asked for.
+///
+/// A vector with a moving start rather than a ring buffer: the rule asks
+/// for the words ahead as one slice at every word, and a ring made
+/// contiguous each time moved the whole window.
 pub(super) struct Window<'a> {
     words: Words<'a>,
-    kept: VecDeque<Word<'a>>,
-    /// Index of `kept[0]`.
+    /// Words read; those before `start` are forgotten.
+    kept: Vec<Word<'a>>,
+    start: usize,
+    /// Index of `kept[start]`.
     first: usize,
 }
 
 impl<'a> Window<'a> {
+    /// Forgotten words are dropped in bulk once there are this many.
+    const COMPACT: usize = 256;
+
     pub(super) fn new(s: &'a str) -> Self {
         Window {
             words: Words {
@@ -82,17 +90,22 @@ impl<'a> Window<'a> {
                 done: false,
                 start: None,
             },
-            kept: VecDeque::new(),
+            kept: Vec::new(),
+            start: 0,
             first: 0,
         }
+    }
+
+    fn live(&self) -> &[Word<'a>] {
+        &self.kept[self.start..]
     }
 
     /// Reads ahead so that [`Window::get`] sees words up to index `i`, as
     /// far as the block has them.
     pub(super) fn fill(&mut self, i: usize) {
-        while self.first + self.kept.len() <= i {
+        while self.first + self.live().len() <= i {
             match self.words.next() {
-                Some(w) => self.kept.push_back(w),
+                Some(w) => self.kept.push(w),
                 None => break,
             }
         }
@@ -100,7 +113,7 @@ impl<'a> Window<'a> {
 
     /// Word `i`, if it was read and not forgotten.
     pub(super) fn get(&self, i: usize) -> Option<&Word<'a>> {
-        self.kept.get(i.checked_sub(self.first)?)
+        self.live().get(i.checked_sub(self.first)?)
     }
 
     /// Words from index `i` on, at least `n` of them unless the block ends
@@ -108,16 +121,22 @@ impl<'a> Window<'a> {
     pub(super) fn from(&mut self, i: usize, n: usize) -> &[Word<'a>] {
         self.forget_before(i);
         self.fill(i + n);
-        self.kept.make_contiguous()
+        self.live()
     }
 
     /// Drops the words before index `i`, reading past them if need be.
     pub(super) fn forget_before(&mut self, i: usize) {
         while self.first < i {
-            if self.kept.pop_front().is_none() && self.words.next().is_none() {
+            if self.start < self.kept.len() {
+                self.start += 1;
+            } else if self.words.next().is_none() {
                 return;
             }
             self.first += 1;
+        }
+        if self.start >= Self::COMPACT {
+            self.kept.drain(..self.start);
+            self.start = 0;
         }
     }
 }
