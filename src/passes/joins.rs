@@ -156,7 +156,7 @@ fn judge(
     let last_cap = last.chars().next().is_some_and(char::is_uppercase);
     if last_cap || last.chars().next().is_some_and(char::is_numeric) {
         // "the Second⏎⏎Karabakh": a name cut in two
-        let pair = (last, next.trim_end_matches("’s").trim_end_matches("'s"));
+        let pair = (last, without_possessive(next));
         if has_pair(&pair) {
             return Some((
                 0.85,
@@ -179,6 +179,19 @@ fn judge(
     None
 }
 
+/// `w` without its possessive endings ("’s", then "'s", each as often as
+/// repeated): `strip_suffix` in a loop, as a string pattern in
+/// `trim_end_matches` sets up a substring searcher on every call.
+fn without_possessive(w: &str) -> &str {
+    fn strip<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+        while let Some(rest) = w.strip_suffix(suffix) {
+            w = rest;
+        }
+        w
+    }
+    strip(strip(w, "’s"), "'s")
+}
+
 /// Adjacent word pairs used inside the document's blocks (pairs never span
 /// blocks, so a break itself is never counted as evidence for itself),
 /// borrowed from the text.
@@ -191,7 +204,7 @@ fn doc_bigrams<'a>(cx: &Context<'a>) -> HashSet<(&'a str, &'a str)> {
                 continue;
             }
             let y = bare(y);
-            out.insert((bare(x), y.trim_end_matches("’s").trim_end_matches("'s")));
+            out.insert((bare(x), without_possessive(y)));
         }
     }
     out
@@ -217,6 +230,25 @@ mod tests {
             .collect();
         let full = format!("{TITLE}{t}");
         crate::apply::apply(&full, &applied)[TITLE.len()..].to_owned()
+    }
+
+    #[test]
+    fn possessive_endings_go_as_trim_end_matches_takes_them() {
+        for w in [
+            "Karabakh’s",
+            "Karabakh's",
+            "x’s's",
+            "x's’s",
+            "’s",
+            "s",
+            "Baku",
+        ] {
+            assert_eq!(
+                super::without_possessive(w),
+                w.trim_end_matches("’s").trim_end_matches("'s"),
+                "{w}"
+            );
+        }
     }
 
     #[test]

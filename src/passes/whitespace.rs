@@ -71,10 +71,16 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     // Walk run by run without collecting the characters: memory stays flat
     // on a block that is one 50 MB line.
     let mut pos = 0;
-    while let Some(off) = s[pos..].find(in_run) {
-        let i = pos + off;
-        let end = s[i..].find(|c: char| !in_run(c)).map_or(s.len(), |o| i + o);
+    loop {
+        let i = run_edge(s, pos, true);
+        if i == s.len() {
+            break;
+        }
+        let end = run_edge(s, i, false);
         pos = end;
+        if plain_space_between_words(s, i, end) {
+            continue;
+        }
         // "Ã\u{A0}" is a misread "à": that no-break space is the mojibake
         // rule's to decode; the rest of the run is looked at on its own.
         // ("Â\u{A0}" is a misread no-break space: the mojibake rule takes
@@ -135,6 +141,40 @@ fn filtered(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.chars().filter(|&c| keep(c)).collect())
     }
+}
+
+/// The first offset from `from` on where a character is (`inside`) or is
+/// not part of a spacing run; the end of `s` if none. A byte scan, decoding
+/// only characters that are not ASCII.
+fn run_edge(s: &str, from: usize, inside: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        };
+        if in_run(c) == inside {
+            return i;
+        }
+        i += len;
+    }
+    bytes.len()
+}
+
+/// True for one ASCII space between two ASCII letters or digits, most of
+/// the runs of any text: nothing about it can change (no punctuation,
+/// quote, mark, misread byte or line edge next to it), so it is passed
+/// over without the checks below.
+fn plain_space_between_words(s: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    end == start + 1
+        && b[start] == b' '
+        && start > 0
+        && b[start - 1].is_ascii_alphanumeric()
+        && b.get(end).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Whether `s` ends in a misread sequence that decodes to spacing.
