@@ -929,10 +929,10 @@ impl Matcher<'_, '_> {
                     || !w.starts_with(char::is_uppercase)
                     || w.chars().all(char::is_uppercase)
                     || !w.chars().all(|c| c.is_ascii_alphabetic())
-                    || self.is_ordinary_word(w)
-                    || ethnic(w)
                     || self.taken(span)
                     || guessed.overlaps(span)
+                    || self.is_ordinary_word(w)
+                    || ethnic(w)
                     || self.foreign(idx, span)
                 {
                     continue;
