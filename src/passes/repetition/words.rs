@@ -20,46 +20,72 @@ pub(super) struct Word<'a> {
 /// hyphens, trimmed to start and end with a letter or digit.
 struct Words<'a> {
     s: &'a str,
-    chars: std::str::CharIndices<'a>,
-    done: bool,
-    start: Option<usize>,
+    /// Where the next run is looked for.
+    pos: usize,
+}
+
+/// Whether `c` belongs to a word run.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+impl Words<'_> {
+    /// The first offset from `pos` on where a character is (`inside`) or is
+    /// not part of a word run; the end of the block if none. Bytes are read
+    /// as they are, characters decoded only off ASCII.
+    fn edge(&self, inside: bool) -> usize {
+        let bytes = self.s.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                let c = self.s[i..].chars().next().unwrap_or_default();
+                (c, c.len_utf8())
+            };
+            if in_word(c) == inside {
+                return i;
+            }
+            i += len;
+        }
+        bytes.len()
+    }
 }
 
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        while !self.done {
-            let (i, c) = self.chars.next().unwrap_or_else(|| {
-                self.done = true;
-                (self.s.len(), ' ')
-            });
-            match (is_word(c), self.start) {
-                (true, None) => self.start = Some(i),
-                (false, Some(st)) => {
-                    self.start = None;
-                    let edge = |c: char| !c.is_alphanumeric();
-                    let from_word = self.s[st..i].trim_start_matches(edge);
-                    let off = i - st - from_word.len();
-                    let t = from_word.trim_end_matches(edge);
-                    if !t.is_empty() {
-                        return Some(Word {
-                            start: st + off,
-                            end: st + off + t.len(),
-                            text: t,
-                            lower: if t.chars().any(char::is_uppercase) {
-                                Cow::Owned(t.to_lowercase())
-                            } else {
-                                Cow::Borrowed(t)
-                            },
-                        });
-                    }
-                }
-                _ => {}
+        loop {
+            let st = self.edge(true);
+            if st == self.s.len() {
+                return None;
+            }
+            self.pos = st;
+            let i = self.edge(false);
+            self.pos = i;
+            let edge = |c: char| !c.is_alphanumeric();
+            let from_word = self.s[st..i].trim_start_matches(edge);
+            let off = i - st - from_word.len();
+            let t = from_word.trim_end_matches(edge);
+            if !t.is_empty() {
+                let upper = if t.is_ascii() {
+                    t.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    t.chars().any(char::is_uppercase)
+                };
+                return Some(Word {
+                    start: st + off,
+                    end: st + off + t.len(),
+                    text: t,
+                    lower: if upper {
+                        Cow::Owned(t.to_lowercase())
+                    } else {
+                        Cow::Borrowed(t)
+                    },
+                });
             }
         }
-        None
     }
 }
 
@@ -84,12 +110,7 @@ impl<'a> Window<'a> {
 
     pub(super) fn new(s: &'a str) -> Self {
         Window {
-            words: Words {
-                s,
-                chars: s.char_indices(),
-                done: false,
-                start: None,
-            },
+            words: Words { s, pos: 0 },
             kept: Vec::new(),
             start: 0,
             first: 0,
@@ -137,6 +158,44 @@ impl<'a> Window<'a> {
         if self.start >= Self::COMPACT {
             self.kept.drain(..self.start);
             self.start = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The character walk the byte scan replaced: (start, end, text, lower).
+    fn by_chars(s: &str) -> Vec<(usize, usize, String, String)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+            match (in_word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    start = None;
+                    let t = s[st..i].trim_matches(|c: char| !c.is_alphanumeric());
+                    if !t.is_empty() {
+                        let off = s[st..i].find(t).unwrap_or(0);
+                        out.push((st + off, st + off + t.len(), t.to_owned(), t.to_lowercase()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_reads_the_words_a_character_walk_reads(
+            s in "[aZ9 ,.'’\\-éÉßΣ字\\u{300}]{0,30}"
+        ) {
+            let scanned: Vec<_> = Words { s: &s, pos: 0 }
+                .map(|w| (w.start, w.end, w.text.to_owned(), w.lower.into_owned()))
+                .collect();
+            proptest::prop_assert_eq!(scanned, by_chars(&s));
         }
     }
 }
