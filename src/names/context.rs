@@ -10,7 +10,7 @@ use super::exact::Hit;
 use super::fold::{Piece, boundary_after, boundary_before, find_word, fold, pieces};
 use super::lexicon::{Condition, Lexicon, Scope};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, Input};
+use memchr::memmem;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -218,13 +218,27 @@ impl<'a> DocIndex<'a> {
 }
 
 /// The literal references of the document-wide conditions (`doc_any`,
-/// `doc_all`) of a lexicon, folded, in one automaton: a document is
-/// searched for all of them in the walk over its fold that finds the exact
-/// hits, since no folded copy of it is kept to search later.
+/// `doc_all`) of a lexicon, folded: a document is searched for all of them
+/// in the walk over its fold that finds the exact hits, since no folded
+/// copy of it is kept to search later. Each is looked for as
+/// [`find_word`] does on the whole fold (the occurrences one after the
+/// other, not overlapping), until found.
 #[derive(Debug, Clone, Default)]
 pub struct DocPhrases {
     keys: Vec<String>,
-    ac: Option<AhoCorasick>,
+    finders: Vec<memmem::Finder<'static>>,
+}
+
+/// Where a search of [`DocPhrases`] stands, piece by piece.
+#[derive(Debug, Clone)]
+pub struct DocSearch {
+    /// Per key: found yet.
+    found: Vec<bool>,
+    /// Per key: the folded offset (in the whole fold) its next occurrence
+    /// may start at, past the one before.
+    resume: Vec<usize>,
+    /// The folded offset (in the whole fold) of the next piece's own range.
+    at: usize,
 }
 
 impl DocPhrases {
@@ -243,15 +257,16 @@ impl DocPhrases {
         DocPhrases::of_keys(keys)
     }
 
-    /// The automaton of folded `keys`.
+    /// The finders of folded `keys`.
     fn of_keys(mut keys: Vec<String>) -> DocPhrases {
         keys.retain(|k| !k.is_empty());
         keys.sort();
         keys.dedup();
-        let ac = (!keys.is_empty())
-            .then(|| AhoCorasick::new(&keys).ok())
-            .flatten();
-        DocPhrases { keys, ac }
+        let finders = keys
+            .iter()
+            .map(|k| memmem::Finder::new(k).into_owned())
+            .collect();
+        DocPhrases { keys, finders }
     }
 
     /// The longest key, in bytes.
@@ -259,44 +274,57 @@ impl DocPhrases {
         self.keys.iter().map(String::len).max().unwrap_or(0)
     }
 
-    /// Per key, false: what [`DocPhrases::find_in`] starts from.
-    pub fn none_found(&self) -> Vec<bool> {
-        vec![false; self.keys.len()]
+    /// A search at the start of a text.
+    pub fn search(&self) -> DocSearch {
+        DocSearch {
+            found: vec![false; self.keys.len()],
+            resume: vec![0; self.keys.len()],
+            at: 0,
+        }
     }
 
-    /// Marks in `found` the keys that occur at word boundaries starting in
-    /// the own range of `piece`; [`DocPhrases::longest`] is the reach the
-    /// piece needs.
-    pub fn find_in(&self, piece: &Piece, found: &mut [bool]) {
-        let Some(ac) = &self.ac else { return };
+    /// Goes on with `search` over `piece`, the next piece of the fold:
+    /// the occurrences starting in its own range (it must reach
+    /// [`DocPhrases::longest`] bytes past it).
+    pub fn find_in(&self, piece: &Piece, search: &mut DocSearch) {
         let f = piece.folded.text.as_str();
-        let input = Input::new(f).span(piece.own.start..f.len());
-        for m in ac.find_overlapping_iter(input) {
-            if m.start() < piece.own.end
-                && boundary_before(f, m.start())
-                && boundary_after(f, m.end())
-            {
-                found[m.pattern().as_usize()] = true;
+        let own = piece.own.clone();
+        // offsets in the whole fold are this much past the piece's own
+        let shift = search.at - own.start;
+        for (k, finder) in self.finders.iter().enumerate() {
+            if search.found[k] {
+                continue;
+            }
+            let len = finder.needle().len();
+            let mut s = own.start.max(search.resume[k].saturating_sub(shift));
+            while let Some(i) = finder.find(&f.as_bytes()[s..]) {
+                s += i;
+                if s >= own.end {
+                    break;
+                }
+                if boundary_before(f, s) && boundary_after(f, s + len) {
+                    search.found[k] = true;
+                    break;
+                }
+                s += len;
+                search.resume[k] = s + shift;
             }
         }
+        search.at += own.len();
     }
 
     /// Per key, whether it occurs in `text`.
     fn find(&self, text: &str) -> Vec<bool> {
-        let mut found = self.none_found();
+        let mut search = self.search();
         for piece in pieces(text, self.longest()) {
-            self.find_in(&piece, &mut found);
+            self.find_in(&piece, &mut search);
         }
-        found
+        search.found
     }
 
-    /// The answers of `found` by key, for [`DocIndex::new`].
-    pub fn answers(&self, found: &[bool]) -> BTreeMap<String, bool> {
-        self.keys
-            .iter()
-            .cloned()
-            .zip(found.iter().copied())
-            .collect()
+    /// The answers of `search` by key, for [`DocIndex::new`].
+    pub fn answers(&self, search: DocSearch) -> BTreeMap<String, bool> {
+        self.keys.iter().cloned().zip(search.found).collect()
     }
 }
 
@@ -504,20 +532,30 @@ mod tests {
         /// the whole fold.
         #[test]
         fn doc_phrases_are_found_as_on_the_whole_fold(
-            text in "[ab çə’'\\-–\n\u{301}]{0,40}",
-            keys in proptest::collection::vec("[abce]{1,2}( [abce]{1,2})?", 1..4),
+            text in "([ab çə’'\\-–\n\u{301}]|b b ){0,40}",
+            keys in proptest::collection::vec("[abce]{1,2}( [abce]{1,2})?|b b", 1..4),
             chunk in 1usize..10,
         ) {
             let phrases = DocPhrases::of_keys(keys);
-            let mut found = phrases.none_found();
+            let mut search = phrases.search();
             for piece in super::super::fold::pieces_of(&text, phrases.longest(), chunk) {
-                phrases.find_in(&piece, &mut found);
+                phrases.find_in(&piece, &mut search);
             }
             let whole = super::super::fold::Folded::new(&text).text;
-            for (key, found) in phrases.keys.iter().zip(found) {
+            for (key, found) in phrases.keys.iter().zip(search.found) {
                 proptest::prop_assert_eq!(found, find_word(&whole, key, 0, whole.len()), "{:?}", key);
             }
         }
+    }
+
+    #[test]
+    fn doc_phrases_follow_one_occurrence_after_the_other() {
+        // as on the whole fold: "b b" is looked for at 1, then from 4 on,
+        // so the one at 3, which overlaps the first, is not seen
+        let phrases = DocPhrases::of_keys(vec!["b b".into()]);
+        assert!(!phrases.find("ab b b")[0]);
+        assert!(!find_word("ab b b", "b b", 0, 6));
+        assert!(phrases.find("ab b b b")[0]);
     }
 
     #[test]

@@ -502,13 +502,13 @@ pub fn index<'a>(cx: &crate::passes::Context<'a>) -> context::DocIndex<'a> {
     let res = cx.resources;
     let reach = res.exact.longest().max(res.doc_phrases.longest());
     let mut hits = Vec::new();
-    let mut found = res.doc_phrases.none_found();
+    let mut search = res.doc_phrases.search();
     for piece in fold::pieces(cx.text, reach) {
         res.exact.find_in(&res.lexicon, cx.text, &piece, &mut hits);
-        res.doc_phrases.find_in(&piece, &mut found);
+        res.doc_phrases.find_in(&piece, &mut search);
     }
     let blocks = cx.doc.blocks.iter().map(|b| b.span).collect();
-    let doc_refs = res.doc_phrases.answers(&found);
+    let doc_refs = res.doc_phrases.answers(search);
     context::DocIndex::new(cx.text, blocks, &res.lexicon, hits, doc_refs)
 }
 
