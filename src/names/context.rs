@@ -52,15 +52,16 @@ impl<'a> DocIndex<'a> {
     ) -> Self {
         let mut mentions: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         for h in &hits {
-            let mut ents: Vec<usize> = h
+            // the one entity of the unconditioned forms, judged without
+            // gathering them (no list allocated per hit)
+            let mut ents = h
                 .refs
                 .iter()
                 .filter(|r| lex.entities[r.entity].forms[r.form].when.is_none())
-                .map(|r| r.entity)
-                .collect();
-            ents.dedup();
-            if ents.len() == 1 {
-                mentions.entry(ents[0]).or_default().push(h.span);
+                .map(|r| r.entity);
+            let first = ents.next();
+            if let Some(e) = first.filter(|&e| ents.all(|x| x == e)) {
+                mentions.entry(e).or_default().push(h.span);
             }
         }
         let sentences = sentences_of(text, &blocks);
