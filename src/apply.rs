@@ -6,7 +6,12 @@ use crate::edit::Edit;
 /// sorted by span and their applied members must not overlap (as
 /// [`crate::decide::decide`] guarantees); suggested edits are skipped.
 pub fn apply(text: &str, edits: &[Edit]) -> String {
-    let mut out = String::with_capacity(text.len());
+    // the exact length: growing past a guess would copy the whole text
+    let len = edits
+        .iter()
+        .filter(|e| e.is_applied())
+        .fold(text.len(), |n, e| n - e.span.len() + e.after.len());
+    let mut out = String::with_capacity(len);
     let mut pos = 0;
     for e in edits.iter().filter(|e| e.is_applied()) {
         debug_assert!(e.span.start >= pos, "overlapping applied edits");

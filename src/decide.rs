@@ -22,6 +22,7 @@
 use crate::decisions::Verdict;
 use crate::edit::{Category, Edit, Status};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// An edit the policy did not keep, and why.
@@ -29,8 +30,9 @@ use std::collections::BTreeMap;
 pub struct Dropped {
     /// The edit as proposed.
     pub edit: Edit,
-    /// Why it was dropped.
-    pub reason: String,
+    /// Why it was dropped: one shared text for most (a large file drops
+    /// tens of thousands of edits inside protected scopes).
+    pub reason: Cow<'static, str>,
 }
 
 /// The outcome: kept edits sorted by span, and the dropped ones.
@@ -72,6 +74,11 @@ fn rewrites_words(c: Category) -> bool {
 
 /// Decides `proposed` under threshold `min_confidence`, keeping out of
 /// `protected`; `review` gives a person's verdict on an edit, if any.
+///
+/// The edits stay in the buffer they were proposed in, ranked and settled
+/// in place: no second list of every edit, nor a sort's scratch copy of
+/// them, is made (together twice the proposals' size, which is a tenth of
+/// a large file's).
 pub fn decide(
     proposed: Vec<Edit>,
     protected: &[Span],
@@ -79,37 +86,79 @@ pub fn decide(
     review: &dyn Fn(&Edit) -> Option<Verdict>,
 ) -> Decision {
     let mut dropped = Vec::new();
-    let mut ranked: Vec<Edit> = Vec::with_capacity(proposed.len());
-    for mut e in proposed {
-        if e.before == e.after {
-            continue;
-        }
-        match review(&e) {
-            Some(Verdict::Reject) => {
-                dropped.push(Dropped {
-                    edit: e,
-                    reason: "rejected by the decisions file".into(),
-                });
-                continue;
-            }
-            Some(Verdict::Accept) => {
-                e.reviewed = Some(Verdict::Accept);
-                ranked.push(e);
-                continue;
-            }
-            None => {}
-        }
-        if rewrites_words(e.category) && overlaps_any(protected, e.span) {
+    let mut ranked: Vec<Edit> = proposed
+        .into_iter()
+        .filter_map(|e| screen(e, protected, review, &mut dropped))
+        .collect();
+    rank(&mut ranked, min_confidence);
+    let losers = settle(&mut ranked, min_confidence);
+    let mut at = 0;
+    let mut next_loser = losers.iter().map(|(i, _)| *i).peekable();
+    let lost: Vec<Edit> = ranked
+        .extract_if(.., |_| {
+            at += 1;
+            next_loser.next_if_eq(&(at - 1)).is_some()
+        })
+        .collect();
+    dropped.extend(
+        lost.into_iter()
+            .zip(losers)
+            .map(|(edit, (_, reason))| Dropped {
+                edit,
+                reason: reason.into(),
+            }),
+    );
+    // taken spans never overlap, so no two are equal
+    ranked.sort_unstable_by_key(|e| (e.span.start, e.span.end));
+    ranked.shrink_to_fit();
+    Decision {
+        edits: ranked,
+        dropped,
+    }
+}
+
+/// `e` if it may be ranked: `None` if it changes nothing, or once pushed to
+/// `dropped` when a person rejected it or it rewrites a protected scope.
+fn screen(
+    mut e: Edit,
+    protected: &[Span],
+    review: &dyn Fn(&Edit) -> Option<Verdict>,
+    dropped: &mut Vec<Dropped>,
+) -> Option<Edit> {
+    if e.before == e.after {
+        return None;
+    }
+    match review(&e) {
+        Some(Verdict::Reject) => {
             dropped.push(Dropped {
                 edit: e,
-                reason: "inside a protected scope (URL, e-mail, DOI, citation or reference)".into(),
+                reason: "rejected by the decisions file".into(),
             });
-            continue;
+            return None;
         }
-        ranked.push(e);
+        Some(Verdict::Accept) => {
+            e.reviewed = Some(Verdict::Accept);
+            return Some(e);
+        }
+        None => {}
     }
+    if rewrites_words(e.category) && overlaps_any(protected, e.span) {
+        dropped.push(Dropped {
+            edit: e,
+            reason: "inside a protected scope (URL, e-mail, DOI, citation or reference)".into(),
+        });
+        return None;
+    }
+    Some(e)
+}
+
+/// Sorts `edits` in rank order (see the module notes), ties kept in
+/// proposal order. The order is found on indices and carried out by
+/// swaps: a stable sort of the edits themselves would copy up to half of
+/// them aside.
+fn rank(edits: &mut [Edit], min_confidence: f32) {
     let doubtful = |e: &Edit| e.reviewed.is_none() && e.confidence < min_confidence;
-    ranked.sort_by(|a, b| {
+    let cmp = |a: &Edit, b: &Edit| {
         (a.reviewed.is_none(), doubtful(a), tier(a.category))
             .cmp(&(b.reviewed.is_none(), doubtful(b), tier(b.category)))
             .then(b.confidence.total_cmp(&a.confidence))
@@ -117,12 +166,38 @@ pub fn decide(
             .then(a.span.cmp(&b.span))
             .then(a.rule.cmp(&b.rule))
             .then(a.after.cmp(&b.after))
-    });
-    let mut taken: BTreeMap<(usize, usize), usize> = BTreeMap::new(); // span -> index in kept
-    let mut kept: Vec<Edit> = Vec::with_capacity(ranked.len());
-    for mut e in ranked {
-        if let Some(other) = first_overlap(&taken, e.span) {
-            let winner = &kept[other];
+    };
+    let mut order: Vec<usize> = (0..edits.len()).collect();
+    order.sort_unstable_by(|&i, &j| cmp(&edits[i], &edits[j]).then(i.cmp(&j)));
+    permute(edits, &mut order);
+}
+
+/// Rearranges `v` so that position `k` holds what was at `order[k]`,
+/// following each cycle of the permutation (`order` is used up).
+fn permute<T>(v: &mut [T], order: &mut [usize]) {
+    for start in 0..v.len() {
+        let mut k = start;
+        while order[k] != k {
+            let from = order[k];
+            order[k] = k;
+            if from == start {
+                break;
+            }
+            v.swap(k, from);
+            k = from;
+        }
+    }
+}
+
+/// Gives each ranked edit its status, in rank order: at or above the
+/// threshold (or accepted by a person) applied, else suggested. Returns
+/// the edits that overlap one taken before, by index, with the reason.
+fn settle(ranked: &mut [Edit], min_confidence: f32) -> Vec<(usize, String)> {
+    let mut taken: BTreeMap<(usize, usize), usize> = BTreeMap::new(); // span -> index
+    let mut losers = Vec::new();
+    for i in 0..ranked.len() {
+        if let Some(other) = first_overlap(&taken, ranked[i].span) {
+            let winner = &ranked[other];
             let reason = format!(
                 "overlaps {} edit by {} ({:?} -> {:?})",
                 if winner.is_applied() {
@@ -134,22 +209,18 @@ pub fn decide(
                 winner.before,
                 winner.after
             );
-            dropped.push(Dropped { edit: e, reason });
+            losers.push((i, reason));
             continue;
         }
+        let e = &mut ranked[i];
         e.status = if e.confidence >= min_confidence || e.reviewed.is_some() {
             Status::Applied
         } else {
             Status::Suggested
         };
-        taken.insert((e.span.start, e.span.end), kept.len());
-        kept.push(e);
+        taken.insert((e.span.start, e.span.end), i);
     }
-    kept.sort_by_key(|e| (e.span.start, e.span.end));
-    Decision {
-        edits: kept,
-        dropped,
-    }
+    losers
 }
 
 fn overlaps_any(sorted: &[Span], span: Span) -> bool {
@@ -264,6 +335,20 @@ mod tests {
         let d = decide(vec![low], &[], 0.8, &|_| Some(Verdict::Reject));
         assert!(d.edits.is_empty());
         assert_eq!(d.dropped.len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Ranking by indices and swaps orders as a stable sort would.
+        #[test]
+        fn permuting_by_sorted_indices_is_a_stable_sort(keys in proptest::collection::vec(0u8..4, 0..40)) {
+            let mut v: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
+            let mut order: Vec<usize> = (0..v.len()).collect();
+            order.sort_unstable_by(|&i, &j| v[i].0.cmp(&v[j].0).then(i.cmp(&j)));
+            permute(&mut v, &mut order);
+            let mut stable: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
+            stable.sort_by_key(|x| x.0);
+            proptest::prop_assert_eq!(v, stable);
+        }
     }
 
     #[test]

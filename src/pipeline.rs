@@ -147,7 +147,10 @@ impl Engine {
         );
         let clean = apply(&source.text, &edits);
         let mut mentions = proposals.mentions;
-        mentions.sort();
+        // equal mentions are alike in every field, so an unstable sort
+        // orders as a stable one would, without its scratch copy (8 MB
+        // for the 230,000 mentions of a 20 MB file)
+        mentions.sort_unstable();
         mentions.dedup();
         let rules = self
             .passes

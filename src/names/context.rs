@@ -7,17 +7,22 @@
 //! ("Azerbaijani cities such as X, Y and Z").
 
 use super::exact::Hit;
-use super::fold::{Folded, find_word, fold};
+use super::fold::{Piece, boundary_after, boundary_before, find_word, fold, pieces};
 use super::lexicon::{Condition, Lexicon, Scope};
 use crate::span::Span;
+use memchr::memmem;
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 /// A document as the name rules see it.
+///
+/// It holds no folded copy of the text: literal references are looked up
+/// in the fold of their window, made when asked for, and the document-wide
+/// ones were all looked up in the walk that found the exact hits (see
+/// [`DocPhrases`]).
 pub struct DocIndex<'a> {
     /// Source text.
     pub text: &'a str,
-    /// The folded text with its map back.
-    pub folded: Folded,
     /// Block spans (paragraphs), sorted.
     pub blocks: Vec<Span>,
     /// Exact lexicon matches.
@@ -26,42 +31,48 @@ pub struct DocIndex<'a> {
     pub mentions: BTreeMap<usize, Vec<Span>>,
     /// Sentence spans, sorted (computed once).
     sentences: Vec<Span>,
-    /// Document-level answers of literal references, cached.
-    doc_refs: std::sync::Mutex<BTreeMap<String, bool>>,
+    /// Document-level answers of literal references, by folded key.
+    doc_refs: Mutex<BTreeMap<String, bool>>,
+    /// The last window folded for a literal reference: a condition asks
+    /// for several in the same window.
+    window: Mutex<Option<(Span, Piece)>>,
 }
 
 impl<'a> DocIndex<'a> {
-    /// Indexes `text` with the given block spans and exact hits; an entity
-    /// counts as mentioned where a hit has an unconditioned form of it.
+    /// Indexes `text` with the given block spans, exact hits, and answers
+    /// for document-wide literal references (by folded key; any other is
+    /// looked up when asked for); an entity counts as mentioned where a hit
+    /// has an unconditioned form of it.
     pub fn new(
         text: &'a str,
         blocks: Vec<Span>,
         lex: &Lexicon,
         hits: Vec<Hit>,
-        folded: Folded,
+        doc_refs: BTreeMap<String, bool>,
     ) -> Self {
         let mut mentions: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         for h in &hits {
-            let mut ents: Vec<usize> = h
+            // the one entity of the unconditioned forms, judged without
+            // gathering them (no list allocated per hit)
+            let mut ents = h
                 .refs
                 .iter()
                 .filter(|r| lex.entities[r.entity].forms[r.form].when.is_none())
-                .map(|r| r.entity)
-                .collect();
-            ents.dedup();
-            if ents.len() == 1 {
-                mentions.entry(ents[0]).or_default().push(h.span);
+                .map(|r| r.entity);
+            let first = ents.next();
+            if let Some(e) = first.filter(|&e| ents.all(|x| x == e)) {
+                mentions.entry(e).or_default().push(h.span);
             }
         }
         let sentences = sentences_of(text, &blocks);
         DocIndex {
             text,
-            folded,
             blocks,
             hits,
             mentions,
             sentences,
-            doc_refs: std::sync::Mutex::new(BTreeMap::new()),
+            doc_refs: Mutex::new(doc_refs),
+            window: Mutex::new(None),
         }
     }
 
@@ -128,22 +139,41 @@ impl<'a> DocIndex<'a> {
         }
         let key = fold(r);
         let key = key.trim();
-        let all = self.folded.text.len();
-        match window {
-            Some(w) => {
-                let (from, to) = (
-                    self.folded.folded_offset(w.start),
-                    self.folded.folded_offset(w.end),
-                );
-                find_word(&self.folded.text, key, from, to)
-            }
-            None => match self.doc_refs.lock() {
-                Ok(mut cache) => *cache
-                    .entry(key.to_owned())
-                    .or_insert_with(|| find_word(&self.folded.text, key, 0, all)),
-                Err(_) => find_word(&self.folded.text, key, 0, all),
-            },
+        if key.is_empty() {
+            return false;
         }
+        match window {
+            Some(w) if w != Span::new(0, self.text.len()) => self.in_window(key, w),
+            _ => self.in_document(key),
+        }
+    }
+
+    /// True if folded `key` occurs in the document at word boundaries.
+    fn in_document(&self, key: &str) -> bool {
+        let known = self.doc_refs.lock().ok().and_then(|c| c.get(key).copied());
+        known.unwrap_or_else(|| {
+            let found = DocPhrases::of_keys(vec![key.to_owned()]).find(self.text)[0];
+            if let Ok(mut c) = self.doc_refs.lock() {
+                c.insert(key.to_owned(), found);
+            }
+            found
+        })
+    }
+
+    /// True if folded `key` occurs in `window` at word boundaries, judged
+    /// on the whole text's fold (a word going on past either end of the
+    /// window is no occurrence).
+    fn in_window(&self, key: &str, window: Span) -> bool {
+        let Ok(mut last) = self.window.lock() else {
+            let piece = Piece::around(self.text, window.start, window.end, 1);
+            return find_word(&piece.folded.text, key, piece.own.start, piece.own.end);
+        };
+        if last.as_ref().is_none_or(|(w, _)| *w != window) {
+            let piece = Piece::around(self.text, window.start, window.end, 1);
+            *last = Some((window, piece));
+        }
+        let (_, piece) = last.as_ref().expect("set above");
+        find_word(&piece.folded.text, key, piece.own.start, piece.own.end)
     }
 
     /// True if `cond` holds for a match at `at`.
@@ -185,6 +215,117 @@ impl<'a> DocIndex<'a> {
             let r = fold(r);
             b.ends_with(&r) && super::fold::boundary_before(&b, b.len() - r.len())
         })
+    }
+}
+
+/// The literal references of the document-wide conditions (`doc_any`,
+/// `doc_all`) of a lexicon, folded: a document is searched for all of them
+/// in the walk over its fold that finds the exact hits, since no folded
+/// copy of it is kept to search later. Each is looked for as
+/// [`find_word`] does on the whole fold (the occurrences one after the
+/// other, not overlapping), until found.
+#[derive(Debug, Clone, Default)]
+pub struct DocPhrases {
+    keys: Vec<String>,
+    finders: Vec<memmem::Finder<'static>>,
+}
+
+/// Where a search of [`DocPhrases`] stands, piece by piece.
+#[derive(Debug, Clone)]
+pub struct DocSearch {
+    /// Per key: found yet.
+    found: Vec<bool>,
+    /// Per key: the folded offset (in the whole fold) its next occurrence
+    /// may start at, past the one before.
+    resume: Vec<usize>,
+    /// The folded offset (in the whole fold) of the next piece's own range.
+    at: usize,
+}
+
+impl DocPhrases {
+    /// The literal document-wide references of every condition of `lex`.
+    pub fn build(lex: &Lexicon) -> DocPhrases {
+        let conditions = lex
+            .entities
+            .iter()
+            .flat_map(|e| e.forms.iter().filter_map(|f| f.when.as_ref()))
+            .chain(lex.phrases.iter().filter_map(|p| p.when.as_ref()));
+        let keys = conditions
+            .flat_map(|c| c.doc_any.iter().chain(&c.doc_all))
+            .filter(|r| !r.starts_with('@'))
+            .map(|r| fold(r).trim().to_owned())
+            .collect();
+        DocPhrases::of_keys(keys)
+    }
+
+    /// The finders of folded `keys`.
+    fn of_keys(mut keys: Vec<String>) -> DocPhrases {
+        keys.retain(|k| !k.is_empty());
+        keys.sort();
+        keys.dedup();
+        let finders = keys
+            .iter()
+            .map(|k| memmem::Finder::new(k).into_owned())
+            .collect();
+        DocPhrases { keys, finders }
+    }
+
+    /// The longest key, in bytes.
+    pub fn longest(&self) -> usize {
+        self.keys.iter().map(String::len).max().unwrap_or(0)
+    }
+
+    /// A search at the start of a text.
+    pub fn search(&self) -> DocSearch {
+        DocSearch {
+            found: vec![false; self.keys.len()],
+            resume: vec![0; self.keys.len()],
+            at: 0,
+        }
+    }
+
+    /// Goes on with `search` over `piece`, the next piece of the fold:
+    /// the occurrences starting in its own range (it must reach
+    /// [`DocPhrases::longest`] bytes past it).
+    pub fn find_in(&self, piece: &Piece, search: &mut DocSearch) {
+        let f = piece.folded.text.as_str();
+        let own = piece.own.clone();
+        // offsets in the whole fold are this much past the piece's own
+        let shift = search.at - own.start;
+        for (k, finder) in self.finders.iter().enumerate() {
+            if search.found[k] {
+                continue;
+            }
+            let len = finder.needle().len();
+            let mut s = own.start.max(search.resume[k].saturating_sub(shift));
+            while let Some(i) = finder.find(&f.as_bytes()[s..]) {
+                s += i;
+                if s >= own.end {
+                    break;
+                }
+                if boundary_before(f, s) && boundary_after(f, s + len) {
+                    search.found[k] = true;
+                    break;
+                }
+                s += len;
+                search.resume[k] = s + shift;
+            }
+        }
+        search.at += own.len();
+    }
+
+    /// Per key, whether it occurs in `text`.
+    fn find(&self, text: &str) -> Vec<bool> {
+        let mut search = self.search();
+        for piece in pieces(text, self.longest()) {
+            self.find_in(&piece, &mut search);
+        }
+        search.found
+    }
+
+    /// The answers of `search` by key, for [`DocIndex::new`].
+    pub fn answers(&self, search: DocSearch) -> BTreeMap<String, bool> {
+        self.keys.iter().cloned().zip(search.found).collect()
     }
 }
 
@@ -445,6 +586,37 @@ mod tests {
         fn word_iter_reads_like_chars(s in "[a-zA-Z0-9 .,'\\-éßı\u{300}\u{A0}٣字ⅷ]{0,40}") {
             proptest::prop_assert_eq!(words(&s), words_by_chars(&s));
         }
+    }
+
+    proptest::proptest! {
+        /// Document-wide phrases found piece by piece are those found on
+        /// the whole fold.
+        #[test]
+        fn doc_phrases_are_found_as_on_the_whole_fold(
+            text in "([ab çə’'\\-–\n\u{301}]|b b ){0,40}",
+            keys in proptest::collection::vec("[abce]{1,2}( [abce]{1,2})?|b b", 1..4),
+            chunk in 1usize..10,
+        ) {
+            let phrases = DocPhrases::of_keys(keys);
+            let mut search = phrases.search();
+            for piece in super::super::fold::pieces_of(&text, phrases.longest(), chunk) {
+                phrases.find_in(&piece, &mut search);
+            }
+            let whole = super::super::fold::Folded::new(&text).text;
+            for (key, found) in phrases.keys.iter().zip(search.found) {
+                proptest::prop_assert_eq!(found, find_word(&whole, key, 0, whole.len()), "{:?}", key);
+            }
+        }
+    }
+
+    #[test]
+    fn doc_phrases_follow_one_occurrence_after_the_other() {
+        // as on the whole fold: "b b" is looked for at 1, then from 4 on,
+        // so the one at 3, which overlaps the first, is not seen
+        let phrases = DocPhrases::of_keys(vec!["b b".into()]);
+        assert!(!phrases.find("ab b b")[0]);
+        assert!(!find_word("ab b b", "b b", 0, 6));
+        assert!(phrases.find("ab b b b")[0]);
     }
 
     #[test]

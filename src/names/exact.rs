@@ -17,7 +17,7 @@
 //! such as "US" or "UN") matches only as written, and a capitalised form
 //! matches only a capitalised word ("Turkey", not "turkey").
 
-use super::fold::Folded;
+use super::fold::{Folded, Piece};
 use super::lexicon::Lexicon;
 use crate::span::Span;
 use hashbrown::HashTable;
@@ -95,6 +95,8 @@ pub struct Exact {
     /// Some key starts with a non-alphanumeric character, so a match may
     /// start at any boundary, not only at a word's first character.
     odd_starts: bool,
+    /// The longest key, in bytes.
+    longest: usize,
 }
 
 fn is_acronym(form: &str) -> bool {
@@ -182,6 +184,7 @@ impl Exact {
                             None => exact.insert(lex, piece),
                         }
                         exact.add_cuts(lex, piece);
+                        exact.longest = exact.longest.max(key.len());
                         keys += 1;
                         keys - 1
                     }
@@ -248,18 +251,32 @@ impl Exact {
 
     /// Every match in `text`, non-overlapping, longest first at each position.
     pub fn find(&self, lex: &Lexicon, text: &str) -> Vec<Hit> {
-        let folded = Folded::new(text);
-        self.find_folded(lex, text, &folded)
+        let mut out = Vec::new();
+        for piece in super::fold::pieces(text, self.longest) {
+            self.find_in(lex, text, &piece, &mut out);
+        }
+        out
     }
 
-    /// As [`Exact::find`], with `text` already folded.
-    pub fn find_folded(&self, lex: &Lexicon, text: &str, folded: &Folded) -> Vec<Hit> {
+    /// The longest folded key, in bytes: how far past its own range a
+    /// [`Piece`] searched by [`Exact::find_in`] must reach.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// Pushes to `out` the matches that start in the own range of `piece`,
+    /// a piece of the fold of `text`; called for consecutive pieces it finds
+    /// what [`Exact::find`] finds.
+    pub fn find_in(&self, lex: &Lexicon, text: &str, piece: &Piece, out: &mut Vec<Hit>) {
+        let folded = &piece.folded;
         let f = folded.text.as_str();
-        let mut out: Vec<Hit> = Vec::new();
-        let mut after_word = false;
+        let mut after_word = f[..piece.own.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         let mut keys: Vec<(usize, u32)> = Vec::new();
-        let mut next = 0;
-        while next < f.len() {
+        let mut next = piece.own.start;
+        while next < piece.own.end {
             let s = next;
             let (word, len) = char_at(f, s);
             next += len;
@@ -283,7 +300,6 @@ impl Exact {
                 out.push(hit);
             }
         }
-        out
     }
 
     /// The keys that start at `s` in `f`, shortest first, with their ends.
@@ -335,6 +351,7 @@ impl Exact {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fold::pieces_of;
     use super::*;
 
     fn lex() -> Lexicon {
@@ -427,6 +444,7 @@ mod tests {
         fn the_walk_finds_what_brute_force_finds(
             forms in proptest::collection::vec("[aAbB.'-]{1,3}( [abAB-]{1,3}){0,2}", 1..8),
             text in "[aAbBc .,'\u{2013}-]{0,40}",
+            chunk in 1usize..10,
         ) {
             let mut toml = String::from("[pack]\nname = \"t\"\ndescription = \"d\"\n");
             for (k, form) in forms.iter().enumerate() {
@@ -436,12 +454,19 @@ mod tests {
             }
             let mut lex = Lexicon::default();
             lex.load("t.toml", &toml).unwrap();
-            let found: Vec<(Span, Vec<FormRef>)> = Exact::build(&lex)
+            let exact = Exact::build(&lex);
+            let found: Vec<(Span, Vec<FormRef>)> = exact
                 .find(&lex, &text)
                 .into_iter()
                 .map(|h| (h.span, h.refs.iter().copied().collect()))
                 .collect();
             proptest::prop_assert_eq!(found, brute_force(&lex, &text));
+            // in pieces of a few bytes, as in pieces of a quarter megabyte
+            let mut chunked = Vec::new();
+            for piece in pieces_of(&text, exact.longest(), chunk) {
+                exact.find_in(&lex, &text, &piece, &mut chunked);
+            }
+            proptest::prop_assert_eq!(chunked, exact.find(&lex, &text));
         }
     }
 }

@@ -308,6 +308,8 @@ pub struct Resources {
     /// Folded accepted forms of the countries, in entity order: computed once
     /// here rather than by a walk over every entity for each document.
     pub country_keys: Vec<String>,
+    /// The literal references of document-wide conditions.
+    pub doc_phrases: context::DocPhrases,
 }
 
 impl Resources {
@@ -405,6 +407,7 @@ impl Resources {
             .flat_map(|e| e.accepted().map(|f| f.key.clone()))
             .collect();
         Resources {
+            doc_phrases: context::DocPhrases::build(&lexicon),
             lexicon,
             exact,
             fuzzy,
@@ -492,13 +495,21 @@ pub fn match_case(surface: &str, to: &str) -> String {
     }
 }
 
-/// Indexes the document of `cx`: folded text, blocks and exact lexicon hits.
+/// Indexes the document of `cx`: blocks, exact lexicon hits and the
+/// document-wide literal references, found in one walk over the fold of the
+/// text made a piece at a time.
 pub fn index<'a>(cx: &crate::passes::Context<'a>) -> context::DocIndex<'a> {
     let res = cx.resources;
-    let folded = fold::Folded::new(cx.text);
-    let hits = res.exact.find_folded(&res.lexicon, cx.text, &folded);
+    let reach = res.exact.longest().max(res.doc_phrases.longest());
+    let mut hits = Vec::new();
+    let mut search = res.doc_phrases.search();
+    for piece in fold::pieces(cx.text, reach) {
+        res.exact.find_in(&res.lexicon, cx.text, &piece, &mut hits);
+        res.doc_phrases.find_in(&piece, &mut search);
+    }
     let blocks = cx.doc.blocks.iter().map(|b| b.span).collect();
-    context::DocIndex::new(cx.text, blocks, &res.lexicon, hits, folded)
+    let doc_refs = res.doc_phrases.answers(search);
+    context::DocIndex::new(cx.text, blocks, &res.lexicon, hits, doc_refs)
 }
 
 #[cfg(test)]
