@@ -17,20 +17,52 @@ use nom::{
 /// Longest caption, in words (a longer paragraph is running text).
 pub const MAX_CAPTION_WORDS: usize = 80;
 
+/// Words that open a credit, each before any word it starts with.
+const CREDIT_WORDS: [&str; 10] = [
+    "photographs",
+    "photograph",
+    "pictures",
+    "picture",
+    "photos",
+    "photo",
+    "images",
+    "image",
+    "credit",
+    "foto",
+];
+
+/// What else may open a credit: "(Photo: AFP)", "Courtesy of NASA".
+const OTHER_OPENINGS: [&str; 2] = ["(", "courtesy"];
+
 fn credit_word(input: &str) -> IResult<&str, &str> {
-    alt((
-        tag_no_case("photographs"),
-        tag_no_case("photograph"),
-        tag_no_case("pictures"),
-        tag_no_case("picture"),
-        tag_no_case("photos"),
-        tag_no_case("photo"),
-        tag_no_case("images"),
-        tag_no_case("image"),
-        tag_no_case("credit"),
-        tag_no_case("foto"),
-    ))
-    .parse(input)
+    for w in CREDIT_WORDS {
+        if let Ok(found) = tag_no_case::<_, _, nom::error::Error<&str>>(w).parse(input) {
+            return Ok(found);
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// True if `s` starts with a character that can open a credit, compared
+/// as `tag_no_case` compares: a cheap test before the grammar runs.
+fn may_open_credit(s: &str) -> bool {
+    let Some(c) = s.chars().next() else {
+        return false;
+    };
+    let opens = |w: &&str| {
+        w.chars().next().is_some_and(|o| {
+            // the openings are ASCII: for ASCII `c` both tests agree
+            if c.is_ascii() {
+                o.eq_ignore_ascii_case(&c)
+            } else {
+                o.to_lowercase().eq(c.to_lowercase())
+            }
+        })
+    };
+    CREDIT_WORDS.iter().chain(&OTHER_OPENINGS).any(opens)
 }
 
 /// The source named by a credit: up to six words, no sentence punctuation.
@@ -95,6 +127,9 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
         if !(before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ')'])) {
             continue;
         }
+        if !may_open_credit(cand) {
+            continue;
+        }
         if let Ok((_, m)) = credit(cand) {
             let a = offset(s, m);
             return Some((a, a + m.len()));
@@ -127,6 +162,26 @@ mod tests {
             Some("Image courtesy of NASA")
         );
         assert_eq!(cr("Photo by Jane Doe"), Some("Photo by Jane Doe"));
+    }
+
+    #[test]
+    fn only_credit_openings_may_open_a_credit() {
+        for s in [
+            "Photo", "photo", "(Photo", "IMAGE", "Credit", "Foto", "Courtesy",
+        ] {
+            assert!(may_open_credit(s), "{s}");
+        }
+        for s in ["", " Photo", "Troops", "AFP", "ımage"] {
+            assert!(!may_open_credit(s), "{s}");
+        }
+        for s in [
+            "Photo: AFP",
+            "(Photo: AFP)",
+            "Courtesy of NASA",
+            "Image by X",
+        ] {
+            assert!(credit(s).is_ok(), "{s}");
+        }
     }
 
     #[test]
