@@ -36,6 +36,7 @@ use crate::decisions::Verdict;
 use crate::edit::{Category, Edit, Status};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::io::Write as _;
 
 /// The edit log of one conversion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,7 +113,24 @@ impl LogEdit {
 
 /// Id of the `i`-th edit (0-based) of a conversion.
 pub fn edit_id(i: usize) -> String {
-    format!("e{}", i + 1)
+    EditId(i).to_string()
+}
+
+/// The id of the `.0`-th edit (0-based), formatted where it is written
+/// (the TEI's `@n`, the log's `id`) without a string of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct EditId(pub usize);
+
+impl std::fmt::Display for EditId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "e{}", self.0 + 1)
+    }
+}
+
+impl Serialize for EditId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The log of `c`.
@@ -190,8 +208,12 @@ fn write_log(
         build,
         edits: EditsView(&c.edits),
     };
-    serde_json::to_writer_pretty(&mut *out, &view)?;
-    out.write_all(b"\n")
+    // serde_json writes token by token; a buffer of its own type makes each
+    // write an inlined copy instead of a call through `dyn Write`.
+    let mut w = std::io::BufWriter::with_capacity(1 << 15, out);
+    serde_json::to_writer_pretty(&mut w, &view)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// [`EditLog`] borrowing from the conversion, field for field: writing the
@@ -213,7 +235,7 @@ struct EditsView<'a>(&'a [Edit]);
 impl Serialize for EditsView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().enumerate().map(|(i, e)| LogEditView {
-            id: edit_id(i),
+            id: EditId(i),
             rule: &e.rule,
             category: e.category,
             status: e.status,
@@ -232,7 +254,7 @@ impl Serialize for EditsView<'_> {
 /// [`LogEdit`] borrowing from an [`Edit`].
 #[derive(Serialize)]
 struct LogEditView<'a> {
-    id: String,
+    id: EditId,
     rule: &'a str,
     category: Category,
     status: Status,

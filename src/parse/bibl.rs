@@ -47,10 +47,16 @@ impl<'a> Bibliography<'a> {
     pub fn new(entries: Vec<Entry<'a>>) -> Self {
         let mut head: HashMap<String, Vec<u32>> = HashMap::default();
         let mut words_index: HashMap<String, Vec<u32>> = HashMap::default();
-        let post = |index: &mut HashMap<String, Vec<u32>>, w: String, k: u32| {
-            let list = index.entry(w).or_default();
-            if list.last() != Some(&k) {
-                list.push(k);
+        // Words are folded into one buffer and copied only when new to an index.
+        let mut folded = String::new();
+        let mut post = |index: &mut HashMap<String, Vec<u32>>, w: &str, k: u32| {
+            fold_into(&mut folded, w);
+            match index.get_mut(folded.as_str()) {
+                Some(list) if list.last() == Some(&k) => {}
+                Some(list) => list.push(k),
+                None => {
+                    index.insert(folded.clone(), vec![k]);
+                }
             }
         };
         for (k, e) in entries.iter().enumerate() {
@@ -64,9 +70,9 @@ impl<'a> Bibliography<'a> {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
-                post(&mut head, fold(w), k);
+                post(&mut head, w, k);
             }
-            for w in words(e.text) {
+            for w in long_words(e.text) {
                 post(&mut words_index, w, k);
             }
         }
@@ -133,10 +139,14 @@ fn author_year(input: &str) -> IResult<&str, &str> {
     Ok(("", author.trim()))
 }
 
+/// The words of four letters or more of `s`, folded.
 fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    long_words(s).map(fold)
+}
+
+fn long_words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4)
-        .map(fold)
 }
 
 /// Index of the entry whose leading words hold `name` (a surname or a title
@@ -156,15 +166,37 @@ fn match_author(bib: &Bibliography<'_>, name: &str, year: Option<&str>) -> Optio
 
 /// Lower case without combining marks ("İsmayıl" and "i̇smayıl" fold alike).
 fn fold(w: &str) -> String {
-    w.to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    let mut out = String::new();
+    fold_into(&mut out, w);
+    out
+}
+
+/// [`fold`] into `out`, replacing its contents, without a lower-case copy
+/// of its own: ASCII is lowered in place, other text character by
+/// character unless it holds a capital sigma, the one letter
+/// `str::to_lowercase` lowers by its context.
+fn fold_into(out: &mut String, w: &str) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+        if !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            out.retain(|c| c.is_ascii_alphanumeric());
+        }
+    } else if !w.contains('Σ') {
+        let lower = w.chars().flat_map(char::to_lowercase);
+        out.extend(lower.filter(|c| c.is_alphanumeric()));
+    } else {
+        out.extend(w.to_lowercase().chars().filter(|c| c.is_alphanumeric()));
+    }
 }
 
 /// Index of the entry sharing most title words with `s` (at least three, and
 /// most of `s`'s words).
 fn match_title(bib: &Bibliography<'_>, s: &str) -> Option<usize> {
+    if bib.words.is_empty() {
+        return None; // no entry to match: the words need not be folded
+    }
     let ws: Vec<String> = words(s).collect();
     if ws.len() < 3 {
         return None;
@@ -192,26 +224,32 @@ pub fn citations(s: &str, bib: &Bibliography<'_>) -> Vec<Citation> {
     let mut out = Vec::new();
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c == b'(' || c == b'[' {
-            let close = if c == b'(' { ')' } else { ']' };
-            let inner_start = i + 1;
-            let Some(len) = s[inner_start..].find([close, '(', '[', '\n']) else {
-                break;
-            };
+    // A citation opens with '(' or '['; memchr skips the text between.
+    while let Some(k) = memchr::memchr2(b'(', b'[', &bytes[i..]) {
+        i += k;
+        let close = if bytes[i] == b'(' { b')' } else { b']' };
+        let inner_start = i + 1;
+        let inner_len = bytes[inner_start..]
+            .iter()
+            .position(|&b| b == close || matches!(b, b'(' | b'[' | b'\n'));
+        if let Some(len) = inner_len
+            && bytes[inner_start + len] == close
+            && len > 0
+            && len <= 300
+        {
             let inner_end = inner_start + len;
-            if s[inner_end..].starts_with(close) && len > 0 && len <= 300 {
-                let inner = &s[inner_start..inner_end];
-                if let Some(bibl) = classify(inner, c == b'[', bib) {
-                    out.push(Citation {
-                        range: (i, inner_end + 1),
-                        bibl,
-                    });
-                    i = inner_end + 1;
-                    continue;
-                }
+            let inner = &s[inner_start..inner_end];
+            if let Some(bibl) = classify(inner, close == b']', bib) {
+                out.push(Citation {
+                    range: (i, inner_end + 1),
+                    bibl,
+                });
+                i = inner_end + 1;
+                continue;
             }
+        }
+        if inner_len.is_none() {
+            break; // no bracket or line end follows: no citation can close
         }
         i += 1;
     }
@@ -350,6 +388,28 @@ mod tests {
             "(in 2019 the war started again after a long period of peace and quiet)",
         ] {
             assert!(cites(s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn folding_in_place_agrees_with_lowering_a_copy() {
+        for w in [
+            "Smith",
+            "O'Neil",
+            "x2020",
+            "NATO-led",
+            "",
+            "İsmayıl",
+            "Məmmədov",
+            "ΟΔΟΣ",
+            "ΣΑΣ.",
+        ] {
+            let slow: String = w
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            assert_eq!(fold(w), slow, "{w}");
         }
     }
 

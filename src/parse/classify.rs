@@ -377,8 +377,11 @@ fn split_lists(
 /// A paragraph that ends with a picture credit is a caption.
 fn caption(text: &str, rb: &RawBlock) -> Option<Figure> {
     let s = rb.span.of(text);
-    if s.split_whitespace().count() > figure::MAX_CAPTION_WORDS {
-        return None;
+    if s.split_whitespace()
+        .nth(figure::MAX_CAPTION_WORDS)
+        .is_some()
+    {
+        return None; // running text: its words are not counted to the end
     }
     let (a, b) = figure::trailing_credit(s)?;
     let start = rb.span.start;
@@ -402,16 +405,17 @@ fn gallery_title(text: &str, span: Span) -> bool {
 /// "By John Smith", "— Reuters", "- AFP": a byline or sign-off line.
 fn is_byline(s: &str) -> bool {
     let t = s.trim();
-    let words = t.split_whitespace().count();
+    // counted only for lines that start like a byline
+    let words = || t.split_whitespace().count();
     if let Some(rest) = t.strip_prefix("By ") {
         return front::author_line(rest).is_some()
-            || (words <= 4
+            || (words() <= 4
                 && rest.chars().next().is_some_and(char::is_uppercase)
                 && !rest.ends_with('.'));
     }
     if let Some(rest) = t.strip_prefix(['—', '–', '-']) {
         let rest = rest.trim_start();
-        return words <= 4
+        return words() <= 4
             && !rest.is_empty()
             && rest
                 .split_whitespace()
@@ -464,28 +468,27 @@ fn leads(text: &str, blocks: &mut [Block]) {
 
 /// A short line that starts like a heading and does not end like a sentence.
 pub fn looks_like_heading(s: &str) -> bool {
-    let words = s.split_whitespace().count();
     let Some(first) = s.chars().next() else {
         return false;
     };
     let last = s.chars().next_back().unwrap_or(first);
+    // the words are counted last: most blocks fail a cheaper test first
     (first.is_uppercase() || first.is_numeric() || first == '#')
-        && words <= MAX_HEAD_WORDS
         && s.len() <= MAX_HEAD_BYTES
         && !matches!(last, '.' | ',' | ';' | ':' | '”' | '"' | '…')
+        && s.split_whitespace().count() <= MAX_HEAD_WORDS
 }
 
 /// A title: like a heading, but it may run longer and wrap over a few lines.
 fn looks_like_title(s: &str, lines: usize) -> bool {
-    let words = s.split_whitespace().count();
     let Some(first) = s.chars().next() else {
         return false;
     };
     let last = s.chars().next_back().unwrap_or(first);
     lines <= 3
         && (first.is_uppercase() || first.is_numeric() || matches!(first, '“' | '"' | '#'))
-        && words <= MAX_TITLE_WORDS
         && !matches!(last, '.' | ',' | ';' | ':' | '…')
+        && s.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
 }
 
 #[cfg(test)]

@@ -17,20 +17,57 @@ use nom::{
 /// Longest caption, in words (a longer paragraph is running text).
 pub const MAX_CAPTION_WORDS: usize = 80;
 
+/// Most words a credit spans: a credit word, " courtesy of" (two words)
+/// and a source of six, as in "(Photo courtesy of" + six words; a
+/// separator or a source written close ("Photo:AFP") only joins words.
+const MAX_CREDIT_WORDS: usize = 9;
+
+/// Words that open a credit, each before any word it starts with.
+const CREDIT_WORDS: [&str; 10] = [
+    "photographs",
+    "photograph",
+    "pictures",
+    "picture",
+    "photos",
+    "photo",
+    "images",
+    "image",
+    "credit",
+    "foto",
+];
+
+/// What else may open a credit: "(Photo: AFP)", "Courtesy of NASA".
+const OTHER_OPENINGS: [&str; 2] = ["(", "courtesy"];
+
 fn credit_word(input: &str) -> IResult<&str, &str> {
-    alt((
-        tag_no_case("photographs"),
-        tag_no_case("photograph"),
-        tag_no_case("pictures"),
-        tag_no_case("picture"),
-        tag_no_case("photos"),
-        tag_no_case("photo"),
-        tag_no_case("images"),
-        tag_no_case("image"),
-        tag_no_case("credit"),
-        tag_no_case("foto"),
-    ))
-    .parse(input)
+    for w in CREDIT_WORDS {
+        if let Ok(found) = tag_no_case::<_, _, nom::error::Error<&str>>(w).parse(input) {
+            return Ok(found);
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// True if `s` starts with a character that can open a credit, compared
+/// as `tag_no_case` compares: a cheap test before the grammar runs.
+fn may_open_credit(s: &str) -> bool {
+    let Some(c) = s.chars().next() else {
+        return false;
+    };
+    let opens = |w: &&str| {
+        w.chars().next().is_some_and(|o| {
+            // the openings are ASCII: for ASCII `c` both tests agree
+            if c.is_ascii() {
+                o.eq_ignore_ascii_case(&c)
+            } else {
+                o.to_lowercase().eq(c.to_lowercase())
+            }
+        })
+    };
+    CREDIT_WORDS.iter().chain(&OTHER_OPENINGS).any(opens)
 }
 
 /// The source named by a credit: up to six words, no sentence punctuation.
@@ -79,12 +116,9 @@ fn credit(input: &str) -> IResult<&str, &str> {
 /// (or stands alone).
 pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
     let t = s.trim_end();
-    // Try each word start, left to right: the longest credit wins.
-    let starts = std::iter::once(0).chain(
-        t.char_indices()
-            .filter_map(|(i, c)| c.is_whitespace().then_some(i + c.len_utf8())),
-    );
-    for i in starts {
+    // Try each word start that a credit can reach the end from, left to
+    // right: the longest credit wins.
+    for i in last_word_starts(t, MAX_CREDIT_WORDS) {
         let cand = &t[i..];
         if cand.is_empty() || cand.starts_with(char::is_whitespace) {
             continue;
@@ -95,6 +129,9 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
         if !(before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ')'])) {
             continue;
         }
+        if !may_open_credit(cand) {
+            continue;
+        }
         if let Ok((_, m)) = credit(cand) {
             let a = offset(s, m);
             return Some((a, a + m.len()));
@@ -103,9 +140,87 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The offsets of the last `n` words of `t` (maximal runs without
+/// whitespace), in order; offset 0 stands for the first word. Found from
+/// the end, so a long text is not walked from its start.
+fn last_word_starts(t: &str, n: usize) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(n);
+    let mut next = t.len(); // offset of the character after the current one
+    for (i, c) in t.char_indices().rev() {
+        if starts.len() == n {
+            return reversed(starts);
+        }
+        if c.is_whitespace() && next < t.len() && !t[next..].starts_with(char::is_whitespace) {
+            starts.push(next);
+        }
+        next = i;
+    }
+    if starts.len() < n {
+        starts.push(0);
+    }
+    reversed(starts)
+}
+
+fn reversed(mut v: Vec<usize>) -> Vec<usize> {
+    v.reverse();
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`trailing_credit`] trying every word start, as it did before it
+    /// looked at the last few only.
+    fn credit_from_any_word(s: &str) -> Option<(usize, usize)> {
+        let t = s.trim_end();
+        let starts = std::iter::once(0).chain(
+            t.char_indices()
+                .filter_map(|(i, c)| c.is_whitespace().then_some(i + c.len_utf8())),
+        );
+        for i in starts {
+            let cand = &t[i..];
+            let before = t[..i].trim_end();
+            if cand.is_empty()
+                || cand.starts_with(char::is_whitespace)
+                || !(before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ')']))
+            {
+                continue;
+            }
+            if let Ok((_, m)) = credit(cand) {
+                let a = offset(s, m);
+                return Some((a, a + m.len()));
+            }
+        }
+        None
+    }
+
+    proptest! {
+        #[test]
+        fn the_last_words_hold_any_credit(
+            words in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "Photo", "photo:", "(Photo", "Photo:", ":", "/", "by", "courtesy", "of",
+                    "Courtesy", "AFP", "AFP)", "Reuters.", "A", "B", "C", "D", "E", "F", "G",
+                    "x.", "war", "The", "Image", "Picture/People’s", "Vision", "\u{a0}", "(", ")",
+                ][..]),
+                0..16,
+            ),
+            seps in proptest::collection::vec(proptest::sample::select(&[" ", "  ", "\n", " \t"][..]), 16),
+        ) {
+            let s: String = words.iter().zip(&seps).flat_map(|(w, sep)| [*w, *sep]).collect();
+            prop_assert_eq!(trailing_credit(&s), credit_from_any_word(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn last_word_starts_from_the_end() {
+        assert_eq!(last_word_starts("a bb  c", 2), [2, 6]);
+        assert_eq!(last_word_starts("a bb  c", 3), [0, 2, 6]);
+        assert_eq!(last_word_starts("a bb  c", 9), [0, 2, 6]);
+        assert_eq!(last_word_starts("", 9), [0]);
+    }
 
     fn cr(s: &str) -> Option<&str> {
         trailing_credit(s).map(|(a, b)| &s[a..b])
@@ -127,6 +242,31 @@ mod tests {
             Some("Image courtesy of NASA")
         );
         assert_eq!(cr("Photo by Jane Doe"), Some("Photo by Jane Doe"));
+        // the longest credit there can be, in words
+        assert_eq!(
+            cr("Troops. (Photo courtesy of The Ministry Of Defence Of Oz)"),
+            Some("(Photo courtesy of The Ministry Of Defence Of Oz)")
+        );
+    }
+
+    #[test]
+    fn only_credit_openings_may_open_a_credit() {
+        for s in [
+            "Photo", "photo", "(Photo", "IMAGE", "Credit", "Foto", "Courtesy",
+        ] {
+            assert!(may_open_credit(s), "{s}");
+        }
+        for s in ["", " Photo", "Troops", "AFP", "ımage"] {
+            assert!(!may_open_credit(s), "{s}");
+        }
+        for s in [
+            "Photo: AFP",
+            "(Photo: AFP)",
+            "Courtesy of NASA",
+            "Image by X",
+        ] {
+            assert!(credit(s).is_ok(), "{s}");
+        }
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! block (apart from surrounding space and markup) does not fire: a DOI
 //! inside a sentence is an inline identifier, not a DOI line.
 
-use super::grammar::{cap_word, doi, email, hspace, offset, orcid, ws};
+use super::grammar::{
+    cap_word, doi, email, hspace, lower_eq, lower_starts_with, offset, orcid, ws,
+};
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -263,11 +265,14 @@ pub fn keywords_lead(s: &str) -> Option<usize> {
 
 fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
     let t = s.trim_start();
-    let lower = t.to_lowercase();
-    // to_lowercase can change byte lengths outside ASCII; compare on chars.
-    let label = labels
-        .iter()
-        .find(|l| lower.starts_with(*l) && t.chars().count() >= l.chars().count())?;
+    // Lowering can change lengths outside ASCII ("İ" gives two characters);
+    // the label's length is counted in characters of `t`.
+    let label = labels.iter().find(|l| {
+        lower_starts_with(t, l) && {
+            let n = l.chars().count();
+            t.chars().take(n).count() == n
+        }
+    })?;
     let n_chars = label.chars().count();
     let after_label = t.char_indices().nth(n_chars).map_or(t.len(), |(i, _)| i);
     let rest = &t[after_label..];
@@ -322,6 +327,9 @@ const BIBL_HEADINGS: &[&str] = &[
     "литература",
 ];
 
+/// Characters in the longest of [`BIBL_HEADINGS`].
+const LONGEST_BIBL_HEADING: usize = 22;
+
 /// `References:`, `## Bibliography`, `7. Works cited`: a line that is only a
 /// bibliography heading.
 pub fn bibl_heading(line: &str) -> bool {
@@ -333,13 +341,19 @@ pub fn bibl_heading(line: &str) -> bool {
         .trim_matches(['*', '_'])
         .trim_end_matches([':', '.'])
         .trim();
-    let lower = t.to_lowercase();
-    BIBL_HEADINGS.contains(&lower.as_str())
+    // Lowering never shortens a text in characters: a longer line is no heading.
+    t.chars().nth(LONGEST_BIBL_HEADING).is_none() && BIBL_HEADINGS.iter().any(|h| lower_eq(t, h))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_bibliography_heading_is_known() {
+        let longest = BIBL_HEADINGS.iter().map(|h| h.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_BIBL_HEADING));
+    }
 
     fn at(s: &str, r: Option<Range>) -> Option<&str> {
         r.map(|(a, b)| &s[a..b])

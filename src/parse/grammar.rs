@@ -108,6 +108,21 @@ pub fn email(input: &str) -> IResult<&str, &str> {
     Ok((&input[m.len()..], m))
 }
 
+/// True if `s` lower-cased starts with `prefix`, compared as it is lowered,
+/// so a long block is not copied in lower case to test its first word.
+/// Agrees with `s.to_lowercase().starts_with(prefix)` for a lower-case
+/// `prefix` without Greek sigma (the one letter `str::to_lowercase` lowers
+/// by context).
+pub fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    let mut lower = s.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
+/// True if `s` lower-cased is `target`, under the terms of [`lower_starts_with`].
+pub fn lower_eq(s: &str, target: &str) -> bool {
+    s.chars().flat_map(char::to_lowercase).eq(target.chars())
+}
+
 /// True if `s` has at least one letter and every letter is upper case.
 pub fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
@@ -136,6 +151,29 @@ mod tests {
         assert!(orcid("0000-0002-3466").is_err());
         assert_eq!(email("a.b@mail.ru.").unwrap().1, "a.b@mail.ru");
         assert!(email("a@localhost").is_err());
+    }
+
+    #[test]
+    fn lower_case_comparisons_agree_with_to_lowercase() {
+        assert!(lower_starts_with("ABSTRACT. We", "abstract"));
+        assert!(lower_starts_with("АННОТАЦИЯ", "аннотация"));
+        assert!(!lower_starts_with("Abs", "abstract"));
+        assert!(lower_eq("İ", "i\u{307}"));
+        assert!(lower_eq("References", "references"));
+        assert!(!lower_eq("Reference", "references"));
+        assert!(!lower_eq("References list", "references"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowered_comparisons_match_lowering_the_text(
+            s in "[a-zA-ZİIıəƏКкЛл\u{307} .:]{0,12}",
+            target in "[a-zıəкл\u{307} .:]{0,6}",
+        ) {
+            let lower = s.to_lowercase();
+            proptest::prop_assert_eq!(lower_starts_with(&s, &target), lower.starts_with(&target));
+            proptest::prop_assert_eq!(lower_eq(&s, &target), lower == target);
+        }
     }
 
     #[test]

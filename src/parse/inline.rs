@@ -3,30 +3,36 @@
 
 use crate::document::{Inline, InlineKind};
 use crate::span::Span;
+use memchr::memmem::Finder;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// A pattern and the cheap test that says whether a block can hold a match.
-type Pattern = (Regex, fn(&str) -> bool);
+/// A pattern and the strings a block must hold one of to hold a match,
+/// searched with finders built once (`str::contains` builds its searcher
+/// on every call).
+type Pattern = (Regex, Vec<Finder<'static>>);
 
 /// The inline patterns, most specific first: links and URLs, e-mail
 /// addresses, DOIs, ORCID identifiers. Kept apart so each runs only on
-/// blocks holding its tell-tale character, and each gets a literal prefilter.
+/// blocks holding its tell-tale characters, and each gets a literal prefilter.
 fn patterns() -> &'static [Pattern; 4] {
     static RE: OnceLock<[Pattern; 4]> = OnceLock::new();
     RE.get_or_init(|| {
-        let re = |p: &str| Regex::new(p).expect("inline patterns compile");
+        let p = |re: &str, tells: &[&'static str]| -> Pattern {
+            let re = Regex::new(re).expect("inline patterns compile");
+            (re, tells.iter().map(|&t| Finder::new(t)).collect())
+        };
         [
-            (
-                re(r"<(?:https?|ftp)://[^\s<>]+>|(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+"),
-                |s| s.contains("://") || s.contains("www."),
+            p(
+                r"<(?:https?|ftp)://[^\s<>]+>|(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+",
+                &["://", "www."],
             ),
-            (
-                re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
-                |s| s.contains('@'),
+            p(
+                r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+                &["@"],
             ),
-            (re(r"\b10\.\d{4,9}/[^\s<>]+"), |s| s.contains("10.")),
-            (re(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b"), |s| s.contains('-')),
+            p(r"\b10\.\d{4,9}/[^\s<>]+", &["10."]),
+            p(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b", &["-"]),
         ]
     })
 }
@@ -40,8 +46,8 @@ pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
     // match's own shape. Matches of later patterns inside earlier ones (an
     // e-mail inside a URL) are dropped, as one alternation would.
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (re, applies) in patterns() {
-        if applies(s) {
+    for (re, tells) in patterns() {
+        if tells.iter().any(|f| f.find(s.as_bytes()).is_some()) {
             found.extend(re.find_iter(s).map(|m| (m.start(), m.end())));
         }
     }
@@ -153,7 +159,7 @@ fn quotes(s: &str) -> impl Iterator<Item = Span> + '_ {
     let mut depth = 0usize;
     let mut open = 0usize;
     let mut spans = Vec::new();
-    for (i, c) in s.char_indices() {
+    for (i, c) in curly_quotes(s) {
         match c {
             '“' => {
                 if depth == 0 {
@@ -171,6 +177,17 @@ fn quotes(s: &str) -> impl Iterator<Item = Span> + '_ {
         }
     }
     spans.into_iter()
+}
+
+/// The curly double quotes of `s` with their offsets. Both are E2 80 9C/9D
+/// in UTF-8: memchr finds the lead byte instead of decoding every character.
+fn curly_quotes(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xE2, b).filter_map(move |i| match b.get(i + 1..i + 3) {
+        Some([0x80, 0x9C]) => Some((i, '“')),
+        Some([0x80, 0x9D]) => Some((i, '”')),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -214,6 +231,16 @@ mod tests {
         let t = "He said “no” and “yes, “really”” — “open";
         let q: Vec<_> = found(t).into_iter().map(|x| x.0).collect();
         assert_eq!(q, ["“no”", "“yes, “really””"]);
+    }
+
+    #[test]
+    fn curly_quotes_are_found_as_decoding_finds_them() {
+        let t = "“a” — ’x“…”\u{2000}“";
+        let slow: Vec<(usize, char)> = t
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '“' | '”'))
+            .collect();
+        assert_eq!(curly_quotes(t).collect::<Vec<_>>(), slow);
     }
 
     #[test]

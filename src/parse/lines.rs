@@ -1,12 +1,6 @@
 //! Lines with spans. LF, CRLF and a lone CR each end a line.
 
 use crate::span::Span;
-use nom::{
-    IResult, Parser,
-    branch::alt,
-    bytes::complete::{tag, take_till},
-    combinator::opt,
-};
 
 /// One line of the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,23 +18,26 @@ impl Line {
     }
 }
 
-fn line_end(input: &str) -> IResult<&str, &str> {
-    alt((tag("\r\n"), tag("\n"), tag("\r"))).parse(input)
-}
-
-fn one_line(input: &str) -> IResult<&str, (&str, Option<&str>)> {
-    (take_till(|c| c == '\n' || c == '\r'), opt(line_end)).parse(input)
+/// The next line of `rest`: its text and the length of its line end (0 at
+/// the end of the text). The line end is found with `memchr2`, which scans
+/// many bytes at a time; both bytes are ASCII, so the cut is on a character
+/// boundary.
+fn one_line(rest: &str) -> (&str, usize) {
+    match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
+        None => (rest, 0),
+        Some(i) => {
+            let crlf = rest.as_bytes()[i] == b'\r' && rest.as_bytes().get(i + 1) == Some(&b'\n');
+            (&rest[..i], if crlf { 2 } else { 1 })
+        }
+    }
 }
 
 /// All lines of `text`, in order. A final line end does not start an empty line.
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = text.len() - rest.len();
-        let Ok((next, (body, _))) = one_line(rest) else {
-            break; // unreachable: take_till accepts any input
-        };
+    let mut start = 0;
+    while start < text.len() {
+        let (body, end_len) = one_line(&text[start..]);
         let span = Span::new(start, start + body.len());
         let lead = body.len() - body.trim_start().len();
         let trimmed = body.trim();
@@ -50,7 +47,7 @@ pub fn lines(text: &str) -> Vec<Line> {
             Span::new(start + lead, start + lead + trimmed.len())
         };
         out.push(Line { span, content });
-        rest = next;
+        start = span.end + end_len;
     }
     out
 }

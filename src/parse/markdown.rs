@@ -84,7 +84,10 @@ fn link(input: &str) -> IResult<&str, (&str, &str)> {
 pub fn marks(s: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
+    // Every element starts at a '*' or a '['; the text between is skipped
+    // whole (both are ASCII, so the jump lands on a character boundary).
+    while let Some(k) = memchr::memchr2(b'*', b'[', &s.as_bytes()[i..]) {
+        i += k;
         let rest = &s[i..];
         let prev = s[..i].chars().next_back();
         let word_before = prev.is_some_and(char::is_alphanumeric);
@@ -118,7 +121,7 @@ pub fn marks(s: &str) -> Vec<Mark> {
             i = end;
             continue;
         }
-        i += rest.chars().next().map_or(1, char::len_utf8);
+        i += 1;
     }
     out
 }

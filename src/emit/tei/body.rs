@@ -274,11 +274,8 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                     {
                         let place =
                             crate::parse::lead::dateline(b.span.of(text)).map(|((a, e), _)| {
-                                Container {
-                                    span: Span::new(b.span.start + a, b.span.start + e),
-                                    name: "placeName",
-                                    attrs: Vec::new(),
-                                }
+                                let span = Span::new(b.span.start + a, b.span.start + e);
+                                Container::bare(span, "placeName")
                             });
                         t.start("dateline", &[]);
                         write_span(t, c, lead.span, &b.inlines, place.as_slice());

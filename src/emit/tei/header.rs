@@ -1,7 +1,7 @@
 //! The `teiHeader`: metadata copied from the text, and the declaration of
 //! what emend did (application, rules, counts).
 
-use super::{Tei, rule_xml_id};
+use super::{Tei, rule_pass, rule_xml_id};
 use crate::Conversion;
 use crate::edit::{Status, TeiForm};
 use std::collections::BTreeMap;
@@ -160,16 +160,31 @@ fn clean_of(c: &Conversion, span: crate::span::Span) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
-    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+/// What the edits of one pass did, for its `editorialDecl` entry.
+#[derive(Debug, Clone, Copy, Default)]
+struct PassEdits {
+    applied: usize,
+    suggested: usize,
+    /// Some edit is a correction (`sic`/`corr`), not a normalization.
+    corrects: bool,
+}
+
+/// The edits of each pass, gathered in one walk over the edits.
+fn pass_edits(c: &Conversion) -> BTreeMap<&str, PassEdits> {
+    let mut by_pass: BTreeMap<&str, PassEdits> = BTreeMap::new();
     for e in &c.edits {
-        let pass = e.rule.split('/').next().unwrap_or(&e.rule);
-        let n = counts.entry(pass).or_default();
+        let n = by_pass.entry(rule_pass(&e.rule)).or_default();
         match e.status {
-            Status::Applied => n.0 += 1,
-            Status::Suggested => n.1 += 1,
+            Status::Applied => n.applied += 1,
+            Status::Suggested => n.suggested += 1,
         }
+        n.corrects |= e.category.tei_form() == TeiForm::Correct;
     }
+    by_pass
+}
+
+fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
+    let by_pass = pass_edits(c);
     t.start("encodingDesc", &[]);
     t.start("appInfo", &[]);
     t.start(
@@ -190,10 +205,11 @@ fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
     t.end("appInfo");
     t.start("editorialDecl", &[]);
     for rule in &c.rules {
-        let (applied, suggested) = counts.get(rule.id).copied().unwrap_or_default();
-        let corrects = c.edits.iter().any(|e| {
-            e.rule.split('/').next() == Some(rule.id) && e.category.tei_form() == TeiForm::Correct
-        });
+        let PassEdits {
+            applied,
+            suggested,
+            corrects,
+        } = by_pass.get(rule.id).copied().unwrap_or_default();
         let element = if corrects {
             "correction"
         } else {

@@ -5,46 +5,115 @@
 //! left out (its text is still written, only the markup is lost), so the
 //! output is always well-formed and every character still appears once.
 
-use super::{Tei, rule_ref};
+use super::{Tei, rule_pass};
 use crate::Conversion;
 use crate::document::{Inline, InlineKind};
 use crate::edit::{Edit, Status, TeiForm};
-use crate::emit::json::edit_id;
+use crate::emit::json::EditId;
 use crate::span::Span;
 
 /// A container element over a span.
 #[derive(Debug, Clone)]
-pub(crate) struct Container {
+pub(crate) struct Container<'a> {
     pub span: Span,
     pub name: &'static str,
-    pub attrs: Vec<(&'static str, String)>,
+    pub attrs: Attrs<'a>,
+}
+
+impl<'a> Container<'a> {
+    /// A container without attributes.
+    pub fn bare(span: Span, name: &'static str) -> Self {
+        Container {
+            span,
+            name,
+            attrs: Attrs::default(),
+        }
+    }
+
+    fn with(span: Span, name: &'static str, attrs: &[Attr<'a>]) -> Self {
+        let mut x = Container::bare(span, name);
+        for &a in attrs {
+            x.attrs.add(a);
+        }
+        x
+    }
+}
+
+/// An attribute of a container, its value borrowed from the conversion and
+/// rendered only when written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Attr<'a> {
+    /// `key="value"`.
+    Text(&'static str, &'a str),
+    /// `ref="#id"`: an entity of the `standOff`.
+    Entity(&'a str),
+    /// `target="#bibl.N"`: the bibliography entry of block `N - 1`.
+    Bibl(usize),
+}
+
+impl Attr<'_> {
+    fn key(self) -> &'static str {
+        match self {
+            Attr::Text(k, _) => k,
+            Attr::Entity(_) => "ref",
+            Attr::Bibl(_) => "target",
+        }
+    }
+
+    fn write(self, t: &mut Tei) {
+        match self {
+            Attr::Text(k, v) => t.attr(k, &[v]),
+            Attr::Entity(id) => t.attr("ref", &["#", id]),
+            Attr::Bibl(i) => t.attr_fmt("target", format_args!("#bibl.{}", i + 1)),
+        }
+    }
+}
+
+/// The attributes of a container, at most two: no container element has
+/// more than two possible keys (`ref` takes `type` and `target`), and merging
+/// two containers keeps one attribute per key, so two slots always do and
+/// a container needs no allocation.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Attrs<'a>([Option<Attr<'a>>; 2]);
+
+impl<'a> Attrs<'a> {
+    /// Adds `a` unless an attribute with its key is already there.
+    fn add(&mut self, a: Attr<'a>) {
+        if self.iter().any(|b| b.key() == a.key()) {
+            return;
+        }
+        let slot = self.0.iter_mut().find(|s| s.is_none());
+        debug_assert!(slot.is_some(), "a container has at most two attribute keys");
+        if let Some(slot) = slot {
+            *slot = Some(a);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Attr<'a>> + '_ {
+        self.0.iter().flatten().copied()
+    }
 }
 
 /// Container for a parsed inline element.
-fn container_of(inline: &Inline, text: &str) -> Container {
-    let (name, attrs): (&'static str, Vec<(&'static str, String)>) = match &inline.kind {
-        InlineKind::Emphasis { rend } => ("hi", vec![("rend", (*rend).to_owned())]),
-        InlineKind::Link { target } => ("ref", vec![("target", target.clone())]),
-        InlineKind::Url => ("ref", vec![("target", inline.span.of(text).to_owned())]),
-        InlineKind::Email => ("email", vec![]),
-        InlineKind::Doi => ("idno", vec![("type", "DOI".to_owned())]),
-        InlineKind::Orcid => ("idno", vec![("type", "ORCID".to_owned())]),
-        InlineKind::Quote => ("q", vec![]),
-        InlineKind::Citation { bibl } => (
-            "ref",
+fn container_of<'a>(inline: &'a Inline, text: &'a str) -> Container<'a> {
+    let span = inline.span;
+    match &inline.kind {
+        InlineKind::Emphasis { rend } => Container::with(span, "hi", &[Attr::Text("rend", rend)]),
+        InlineKind::Link { target } => {
+            Container::with(span, "ref", &[Attr::Text("target", target)])
+        }
+        InlineKind::Url => Container::with(span, "ref", &[Attr::Text("target", span.of(text))]),
+        InlineKind::Email => Container::bare(span, "email"),
+        InlineKind::Doi => Container::with(span, "idno", &[Attr::Text("type", "DOI")]),
+        InlineKind::Orcid => Container::with(span, "idno", &[Attr::Text("type", "ORCID")]),
+        InlineKind::Quote => Container::bare(span, "q"),
+        InlineKind::Citation { bibl } => {
+            let kind = Attr::Text("type", "citation");
             match bibl {
-                Some(i) => vec![
-                    ("type", "citation".to_owned()),
-                    ("target", format!("#bibl.{}", i + 1)),
-                ],
-                None => vec![("type", "citation".to_owned())],
-            },
-        ),
-    };
-    Container {
-        span: inline.span,
-        name,
-        attrs,
+                Some(i) => Container::with(span, "ref", &[kind, Attr::Bibl(*i)]),
+                None => Container::with(span, "ref", &[kind]),
+            }
+        }
     }
 }
 
@@ -55,11 +124,11 @@ pub(crate) fn write_span(
     c: &Conversion,
     span: Span,
     inlines: &[Inline],
-    extra: &[Container],
+    extra: &[Container<'_>],
 ) {
     let text = &c.source.text;
     let edits = edits_in(c, span);
-    let mut containers: Vec<Container> = inlines
+    let mut containers: Vec<Container<'_>> = inlines
         .iter()
         .filter(|i| span.contains(i.span))
         .map(|i| container_of(i, text))
@@ -67,13 +136,20 @@ pub(crate) fn write_span(
         .chain(mentions_in(c, span))
         .collect();
     containers.sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
-    // Keep containers that nest with every edit and with the containers kept before them.
-    // One pass with a stack of open containers keeps this linear: containers
-    // come sorted by start (longest first), edits are sorted and disjoint.
-    let mut kept: Vec<Container> = Vec::with_capacity(containers.len());
+    let kept = nesting(containers, &edits);
+    let mut cursor = 0;
+    write_nested(t, c, span, &kept, &edits, &mut cursor);
+}
+
+/// The containers that nest with every edit and with the containers kept
+/// before them. One pass with a stack of open containers keeps this linear:
+/// containers come sorted by start (longest first), edits are sorted and
+/// disjoint.
+fn nesting<'a>(containers: Vec<Container<'a>>, edits: &[Leaf<'_>]) -> Vec<Container<'a>> {
+    let mut kept: Vec<Container<'a>> = Vec::with_capacity(containers.len());
     let mut open: Vec<usize> = Vec::new(); // indices into kept
     for x in containers {
-        if x.span.is_empty() || crosses_an_edit(&edits, x.span) {
+        if x.span.is_empty() || crosses_an_edit(edits, x.span) {
             continue;
         }
         while open
@@ -87,10 +163,8 @@ pub(crate) fn write_span(
             if top.span == x.span && top.name == x.name {
                 // the same element twice (a dateline's place that the
                 // lexicon also knows): one element with both attributes
-                for (a, v) in x.attrs {
-                    if !top.attrs.iter().any(|(b, _)| *b == a) {
-                        top.attrs.push((a, v));
-                    }
+                for a in x.attrs.iter() {
+                    top.attrs.add(a);
                 }
                 continue;
             }
@@ -101,60 +175,63 @@ pub(crate) fn write_span(
         open.push(kept.len());
         kept.push(x);
     }
-    let mut cursor = 0;
-    write_nested(t, c, span, &kept, &edits, &mut cursor);
+    kept
 }
 
 /// True if an edit straddles a boundary of `span` (`edits` sorted, disjoint).
-fn crosses_an_edit(edits: &[Leaf], span: Span) -> bool {
+fn crosses_an_edit(edits: &[Leaf<'_>], span: Span) -> bool {
     let straddles = |at: usize| {
-        let i = edits.partition_point(|l| l.edit.span.start < at);
-        i > 0 && edits[i - 1].edit.span.end > at
+        let i = edits.partition_point(|l| l.span.start < at);
+        i > 0 && edits[i - 1].span.end > at
     };
     straddles(span.start) || straddles(span.end)
 }
 
-/// An edit as rendered inside one block: clipped to it, with its log id.
-pub(crate) struct Leaf {
-    id: String,
-    edit: Edit,
+/// An edit as rendered inside one block: clipped to it, with its number in
+/// the log. Borrowed, not copied: most edits lie inside their block whole.
+pub(crate) struct Leaf<'a> {
+    /// Position in the conversion's edit list (see [`EditId`]).
+    index: usize,
+    /// The edit's span, clipped to the block.
+    span: Span,
+    /// The source text of `span`.
+    before: &'a str,
+    edit: &'a Edit,
 }
 
 /// The edits touching `span`; deletions that reach past it are clipped.
-fn edits_in(c: &Conversion, span: Span) -> Vec<Leaf> {
+fn edits_in(c: &Conversion, span: Span) -> Vec<Leaf<'_>> {
     let i = c.edits.partition_point(|e| e.span.end < span.start);
     c.edits[i..]
         .iter()
         .enumerate()
         .take_while(|(_, e)| e.span.start <= span.end)
         .filter_map(|(k, e)| {
-            let mut e = e.clone();
+            let mut leaf = Leaf {
+                index: i + k,
+                span: e.span,
+                before: &e.before,
+                edit: e,
+            };
             if !span.contains(e.span) {
                 if !(e.after.is_empty() && e.span.overlaps(span)) {
                     return None;
                 }
-                e.span = Span::new(e.span.start.max(span.start), e.span.end.min(span.end));
-                e.before = e.span.of(&c.source.text).to_owned();
+                leaf.span = Span::new(e.span.start.max(span.start), e.span.end.min(span.end));
+                leaf.before = leaf.span.of(&c.source.text);
             }
-            Some(Leaf {
-                id: edit_id(i + k),
-                edit: e,
-            })
+            Some(leaf)
         })
         .collect()
 }
 
-fn mentions_in(c: &Conversion, span: Span) -> impl Iterator<Item = Container> + '_ {
+fn mentions_in(c: &Conversion, span: Span) -> impl Iterator<Item = Container<'_>> + '_ {
     let i = c.mentions.partition_point(|m| m.span.start < span.start);
     c.mentions[i..]
         .iter()
         .take_while(move |m| m.span.start < span.end)
         .filter(move |m| span.contains(m.span))
-        .map(|m| Container {
-            span: m.span,
-            name: m.kind.name_element(),
-            attrs: vec![("ref", format!("#{}", m.entity))],
-        })
+        .map(|m| Container::with(m.span, m.kind.name_element(), &[Attr::Entity(&m.entity)]))
 }
 
 /// Writes `span` with properly nested `containers` (sorted, all inside
@@ -163,8 +240,8 @@ fn write_nested(
     t: &mut Tei,
     c: &Conversion,
     span: Span,
-    containers: &[Container],
-    edits: &[Leaf],
+    containers: &[Container<'_>],
+    edits: &[Leaf<'_>],
     cursor: &mut usize,
 ) {
     let mut pos = span.start;
@@ -176,8 +253,11 @@ fn write_nested(
             j += 1;
         }
         write_flat(t, c, Span::new(pos, x.span.start), edits, cursor);
-        let attrs: Vec<(&str, &str)> = x.attrs.iter().map(|(a, v)| (*a, v.as_str())).collect();
-        t.start(x.name, &attrs);
+        t.open(x.name);
+        for a in x.attrs.iter() {
+            a.write(t);
+        }
+        t.close_start();
         write_nested(t, c, x.span, &containers[k + 1..j], edits, cursor);
         t.end(x.name);
         pos = x.span.end;
@@ -187,63 +267,46 @@ fn write_nested(
 }
 
 /// Writes text of `span` with the edits inside it as leaves.
-fn write_flat(t: &mut Tei, c: &Conversion, span: Span, edits: &[Leaf], cursor: &mut usize) {
+fn write_flat(t: &mut Tei, c: &Conversion, span: Span, edits: &[Leaf<'_>], cursor: &mut usize) {
     let text = &c.source.text;
     let mut pos = span.start;
     while let Some(leaf) = edits.get(*cursor) {
-        let e = &leaf.edit;
-        if e.span.start < pos {
+        if leaf.span.start < pos {
             *cursor += 1; // cannot happen for non-overlapping edits; never write text twice
             continue;
         }
-        if e.span.end > span.end || e.span.start > span.end {
+        if leaf.span.end > span.end || leaf.span.start > span.end {
             break;
         }
-        t.text(&text[pos..e.span.start]);
-        write_edit(t, e, &leaf.id);
-        pos = e.span.end;
+        t.text(&text[pos..leaf.span.start]);
+        write_edit(t, leaf);
+        pos = leaf.span.end;
         *cursor += 1;
     }
     t.text(&text[pos..span.end]);
 }
 
 /// One edit as TEI.
-pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
-    let resp = match e.reviewed {
-        Some(_) => format!("{} #decisions", rule_ref(&e.rule)),
-        None => rule_ref(&e.rule),
-    };
-    let cert = format!("{:.2}", e.confidence);
-    let n = id.to_owned();
+fn write_edit(t: &mut Tei, leaf: &Leaf<'_>) {
+    let e = leaf.edit;
     let form = e.category.tei_form();
-    if e.is_whitespace_only() || form == TeiForm::Silent {
+    let whitespace_only = is_whitespace(leaf.before) && is_whitespace(&e.after);
+    if whitespace_only || form == TeiForm::Silent {
         // Spacing and layout: the markup around says what happened; keep the
         // source's non-space characters, the reading text's spaces.
         match e.status {
-            Status::Applied if e.is_whitespace_only() => t.text(&e.after),
-            _ => t.text(&e.before),
+            Status::Applied if whitespace_only => t.text(&e.after),
+            _ => t.text(leaf.before),
         }
         return;
     }
-    let attrs_for = |extra: Option<(&'static str, &'static str)>| {
-        let mut v: Vec<(&str, String)> = vec![
-            ("n", n.clone()),
-            ("resp", resp.clone()),
-            ("cert", cert.clone()),
-        ];
-        if let Some((k, val)) = extra {
-            v.insert(0, (k, val.to_owned()));
-        }
-        v
-    };
-    let write_open = |t: &mut Tei, name: &str, attrs: &[(&str, String)]| {
-        let a: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        t.start(name, &a);
-    };
     match (e.status, form) {
         (Status::Applied, TeiForm::Surplus(reason)) if e.after.is_empty() => {
-            write_open(t, "surplus", &attrs_for(Some(("reason", reason))));
-            t.text(&e.before);
+            t.open("surplus");
+            t.attr("reason", &[reason]);
+            edit_attrs(t, leaf);
+            t.close_start();
+            t.text(leaf.before);
             t.end("surplus");
         }
         (status, form) => {
@@ -259,9 +322,11 @@ pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
             } else {
                 &[]
             };
-            write_open(t, "choice", &attrs_for(None));
+            t.open("choice");
+            edit_attrs(t, leaf);
+            t.close_start();
             t.start(orig, &[]);
-            t.text(&e.before);
+            t.text(leaf.before);
             t.end(orig);
             if e.after.is_empty() {
                 t.empty(reg, reg_attrs);
@@ -271,6 +336,68 @@ pub(crate) fn write_edit(t: &mut Tei, e: &Edit, id: &str) {
                 t.end(reg);
             }
             t.end("choice");
+        }
+    }
+}
+
+/// What [`Edit::is_whitespace_only`] asks of each side.
+fn is_whitespace(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+/// `n`, `resp` and `cert` of an edit's element: its log id, its rule (and
+/// the decisions file when a reviewer settled it), its confidence.
+fn edit_attrs(t: &mut Tei, leaf: &Leaf<'_>) {
+    let e = leaf.edit;
+    t.attr_fmt("n", format_args!("{}", EditId(leaf.index)));
+    let pass = rule_pass(&e.rule);
+    match e.reviewed {
+        Some(_) => t.attr("resp", &["#rule.", pass, " #decisions"]),
+        None => t.attr("resp", &["#rule.", pass]),
+    }
+    match two_decimals(e.confidence) {
+        Some(cert) => t.attr("cert", &[std::str::from_utf8(&cert).expect("ASCII digits")]),
+        None => t.attr_fmt("cert", format_args!("{:.2}", e.confidence)),
+    }
+}
+
+/// `format!("{:.2}", x)` for `x` in 0..=1, without the float formatter
+/// (one call per edit): `x` times 100 is exact in `f64` (24 significant
+/// bits times 7), and `{:.2}` rounds ties to even as `round_ties_even`
+/// does. `None` for other values, which take the formatter.
+fn two_decimals(x: f32) -> Option<[u8; 4]> {
+    if !(0.0..=1.0).contains(&x) || x.is_sign_negative() {
+        return None;
+    }
+    let n = (f64::from(x) * 100.0).round_ties_even() as u8; // 0..=100
+    Some([b'0' + n / 100, b'.', b'0' + n / 10 % 10, b'0' + n % 10])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_decimals;
+    use proptest::prelude::*;
+
+    fn fast(x: f32) -> Option<String> {
+        two_decimals(x).map(|d| String::from_utf8(d.to_vec()).expect("ASCII"))
+    }
+
+    #[test]
+    fn two_decimals_round_as_the_formatter_does() {
+        let ties = [0.125f32, 0.375, 0.625, 0.875, 0.005, 0.015, 0.995];
+        let grid = (0..=100_000).map(|k| k as f32 / 100_000.0);
+        for x in ties.into_iter().chain(grid) {
+            assert_eq!(fast(x), Some(format!("{x:.2}")), "{x:e}");
+        }
+        for x in [-0.0f32, -0.5, 1.5, f32::NAN, f32::INFINITY] {
+            assert_eq!(fast(x), None, "{x}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn two_decimals_agree_with_the_formatter(x in 0.0f32..=1.0) {
+            prop_assert_eq!(fast(x), Some(format!("{x:.2}")));
         }
     }
 }

@@ -15,22 +15,18 @@ mod inline;
 mod standoff;
 
 use crate::Conversion;
-use crate::passes::is_xml_forbidden;
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// The TEI namespace.
 pub const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 
-/// `@resp` value naming a rule.
-pub fn rule_ref(rule: &str) -> String {
-    format!("#{}", rule_xml_id(rule))
+/// The pass id of a rule (before any `/`): rules are declared per pass.
+pub(crate) fn rule_pass(rule: &str) -> &str {
+    rule.split('/').next().unwrap_or(rule)
 }
 
-/// `xml:id` of a rule's `editorialDecl` entry (the pass id before any `/`).
+/// `xml:id` of a rule's `editorialDecl` entry; `@resp` points at it.
 pub fn rule_xml_id(rule: &str) -> String {
-    let pass = rule.split('/').next().unwrap_or(rule);
-    format!("rule.{pass}")
+    format!("rule.{}", rule_pass(rule))
 }
 
 /// Renders `c` as a TEI document.
@@ -40,16 +36,22 @@ pub fn to_string(c: &Conversion) -> String {
     String::from_utf8(out).expect("TEI output is UTF-8")
 }
 
+/// Bytes gathered before they go to the output. The writer behind `out` is
+/// reached through `dyn Write`; one call per chunk instead of several per
+/// element keeps that cost out of the per-element work.
+const CHUNK: usize = 1 << 15;
+
 /// Writes `c` as a TEI document to `out`, so a large document can go
 /// straight to a file instead of first being built as a string at least as
 /// large as its source.
 pub fn write(c: &Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut t = Tei {
-        w: Writer::new(out),
+        buf: Vec::with_capacity(CHUNK + CHUNK / 4),
+        out,
         error: None,
+        scratch: String::new(),
     };
-    t.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
-    t.raw("\n");
+    t.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     t.start("TEI", &[("xmlns", TEI_NS)]);
     t.raw("\n");
     header::write(&mut t, c);
@@ -57,46 +59,99 @@ pub fn write(c: &Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()
     standoff::write(&mut t, c);
     t.end("TEI");
     t.raw("\n");
+    t.flush();
     t.error.map_or(Ok(()), Err)
 }
 
-/// A thin layer over quick-xml's writer.
+/// An XML writer for the few constructs TEI output needs, escaping as it
+/// copies.
 ///
 /// It keeps the first write error and writes nothing after it, so the
 /// element-by-element code stays free of error plumbing; [`write`] reports
 /// the error at the end.
 pub(crate) struct Tei<'a> {
-    w: Writer<&'a mut dyn std::io::Write>,
+    buf: Vec<u8>,
+    out: &'a mut dyn std::io::Write,
     error: Option<std::io::Error>,
+    /// Reused by [`Tei::attr_fmt`].
+    scratch: String,
 }
 
 impl Tei<'_> {
-    fn event(&mut self, event: Event<'_>) {
+    /// Hands the gathered bytes to the output once a chunk is full.
+    fn written(&mut self) {
+        if self.buf.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
         if self.error.is_none()
-            && let Err(e) = self.w.write_event(event)
+            && let Err(e) = self.out.write_all(&self.buf)
         {
             self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+
+    /// `<name`: attributes follow, then [`Tei::close_start`].
+    pub(crate) fn open(&mut self, name: &str) {
+        self.buf.push(b'<');
+        self.buf.extend_from_slice(name.as_bytes());
+    }
+
+    /// ` key="value"` where the value is `parts` joined, escaped and
+    /// cleaned of characters XML forbids.
+    pub(crate) fn attr(&mut self, key: &str, parts: &[&str]) {
+        self.buf.push(b' ');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"=\"");
+        for part in parts {
+            escape_into(&mut self.buf, part, Context::Attribute);
+        }
+        self.buf.push(b'"');
+    }
+
+    /// An attribute whose value is formatted, through a reused scratch
+    /// string instead of a new one each time.
+    pub(crate) fn attr_fmt(&mut self, key: &str, value: std::fmt::Arguments<'_>) {
+        use std::fmt::Write as _;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let _ = scratch.write_fmt(value);
+        self.attr(key, &[&scratch]);
+        self.scratch = scratch;
+    }
+
+    /// `>`: ends a start tag begun with [`Tei::open`].
+    pub(crate) fn close_start(&mut self) {
+        self.buf.push(b'>');
+        self.written();
+    }
+
+    fn open_with(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.open(name);
+        for &(k, v) in attrs {
+            self.attr(k, &[v]);
         }
     }
 
     pub(crate) fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let mut el = BytesStart::new(name);
-        for &(k, v) in attrs {
-            el.push_attribute((k, clean_attr(v).as_str()));
-        }
-        self.event(Event::Start(el));
+        self.open_with(name, attrs);
+        self.close_start();
     }
 
     pub(crate) fn end(&mut self, name: &str) {
-        self.event(Event::End(BytesEnd::new(name)));
+        self.buf.extend_from_slice(b"</");
+        self.buf.extend_from_slice(name.as_bytes());
+        self.buf.push(b'>');
+        self.written();
     }
 
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let mut el = BytesStart::new(name);
-        for &(k, v) in attrs {
-            el.push_attribute((k, clean_attr(v).as_str()));
-        }
-        self.event(Event::Empty(el));
+        self.open_with(name, attrs);
+        self.buf.extend_from_slice(b"/>");
+        self.written();
     }
 
     /// An element holding plain text (forbidden characters dropped: for header copies).
@@ -108,37 +163,153 @@ impl Tei<'_> {
 
     /// Text with forbidden characters dropped (header copies of source text).
     pub(crate) fn plain(&mut self, text: &str) {
-        let cleaned: String = text.chars().filter(|&c| !is_xml_forbidden(c)).collect();
-        self.escaped(&cleaned);
+        escape_into(&mut self.buf, text, Context::Copy);
+        self.written();
     }
 
     /// Source text: characters XML cannot hold become `g` elements naming
     /// their code point, so nothing is lost.
     pub(crate) fn text(&mut self, text: &str) {
-        let mut rest = text;
-        while let Some(i) = rest.find(is_xml_forbidden) {
-            self.escaped(&rest[..i]);
-            let c = rest[i..].chars().next().expect("found a char");
-            let code = format!("U+{:04X}", c as u32);
-            self.empty("g", &[("type", "xml-forbidden"), ("n", &code)]);
-            rest = &rest[i + c.len_utf8()..];
-        }
-        self.escaped(rest);
-    }
-
-    fn escaped(&mut self, text: &str) {
-        if !text.is_empty() {
-            let esc = quick_xml::escape::partial_escape(text);
-            self.event(Event::Text(BytesText::from_escaped(esc)));
-        }
+        escape_into(&mut self.buf, text, Context::Source);
+        self.written();
     }
 
     /// Layout whitespace between elements.
     pub(crate) fn raw(&mut self, s: &str) {
-        self.event(Event::Text(BytesText::from_escaped(s)));
+        self.buf.extend_from_slice(s.as_bytes());
+        self.written();
     }
 }
 
-fn clean_attr(v: &str) -> String {
-    v.chars().filter(|&c| !is_xml_forbidden(c)).collect()
+/// Where text is written, which decides its escaping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Source text in `text`: `<`, `>`, `&` escaped, characters XML
+    /// forbids kept as `g` elements.
+    Source,
+    /// A copy in the header: escaped as source text, forbidden characters dropped.
+    Copy,
+    /// An attribute value: quotes escaped too, forbidden characters dropped.
+    Attribute,
+}
+
+/// Bytes that may need more than copying: markup characters, quotes, the
+/// C0 controls and 0xEF, the lead byte of U+FFFE and U+FFFF.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b, 0x09 | 0x0A | 0x0D);
+        b += 1;
+    }
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Appends `s` to `buf` escaped for `cx`. Runs of ordinary bytes are
+/// copied whole; the byte test works on UTF-8 because every character XML
+/// forbids is either a single ASCII control byte or one of U+FFFE and U+FFFF
+/// (EF BF BE, EF BF BF).
+fn escape_into(buf: &mut Vec<u8>, s: &str, cx: Context) {
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !SPECIAL[b as usize] {
+            i += 1;
+            continue;
+        }
+        let (len, replacement): (usize, &[u8]) = match b {
+            b'<' => (1, b"&lt;"),
+            b'>' => (1, b"&gt;"),
+            b'&' => (1, b"&amp;"),
+            b'"' if cx == Context::Attribute => (1, b"&quot;"),
+            b'\'' if cx == Context::Attribute => (1, b"&apos;"),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => (3, b""),
+            0x00..=0x1F => (1, b""),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        buf.extend_from_slice(&bytes[copied..i]);
+        if replacement.is_empty() && cx == Context::Source {
+            forbidden_mark(buf, &s[i..i + len]);
+        } else {
+            buf.extend_from_slice(replacement);
+        }
+        i += len;
+        copied = i;
+    }
+    buf.extend_from_slice(&bytes[copied..]);
+}
+
+/// `<g type="xml-forbidden" n="U+000B"/>` for the forbidden character `ch`.
+fn forbidden_mark(buf: &mut Vec<u8>, ch: &str) {
+    use std::io::Write as _;
+    let code = ch.chars().next().map_or(0, u32::from);
+    let _ = write!(buf, "<g type=\"xml-forbidden\" n=\"U+{code:04X}\"/>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Context, escape_into};
+    use crate::passes::is_xml_forbidden;
+    use proptest::prelude::*;
+
+    /// The escaping done the straightforward way: character by character,
+    /// through quick-xml's escapes.
+    fn reference(s: &str, cx: Context) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            let one = c.to_string();
+            if is_xml_forbidden(c) {
+                if cx == Context::Source {
+                    out += &format!("<g type=\"xml-forbidden\" n=\"U+{:04X}\"/>", c as u32);
+                }
+            } else if cx == Context::Attribute {
+                out += &quick_xml::escape::escape(one.as_str());
+            } else {
+                out += &quick_xml::escape::partial_escape(one.as_str());
+            }
+        }
+        out
+    }
+
+    fn escaped(s: &str, cx: Context) -> String {
+        let mut buf = Vec::new();
+        escape_into(&mut buf, s, cx);
+        String::from_utf8(buf).expect("escaping keeps UTF-8")
+    }
+
+    #[test]
+    fn markup_quotes_and_forbidden_characters() {
+        let s = "a<b>&\"c'\u{1}\t\u{FFFE}\u{FFFF}\u{FFFD}é";
+        assert_eq!(
+            escaped(s, Context::Source),
+            "a&lt;b&gt;&amp;\"c'<g type=\"xml-forbidden\" n=\"U+0001\"/>\t\
+             <g type=\"xml-forbidden\" n=\"U+FFFE\"/><g type=\"xml-forbidden\" n=\"U+FFFF\"/>\u{FFFD}é"
+        );
+        assert_eq!(
+            escaped(s, Context::Attribute),
+            "a&lt;b&gt;&amp;&quot;c&apos;\t\u{FFFD}é"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn escaping_matches_the_character_by_character_version(
+            s in "[a-z<>&\"' \t\n\r\u{0}-\u{1F}\u{FFFD}-\u{FFFF}\u{EFBF}é€😀]{0,40}"
+        ) {
+            for cx in [Context::Source, Context::Copy, Context::Attribute] {
+                prop_assert_eq!(escaped(&s, cx), reference(&s, cx));
+            }
+        }
+    }
 }
