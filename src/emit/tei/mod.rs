@@ -8,6 +8,13 @@
 //! keeps the original. The `teiHeader` holds copies of metadata (title, ids,
 //! keywords) and the `standOff` the entities mentioned. `emend restore` reads
 //! the source back from `text` alone.
+//!
+//! Elements are written by a small escaping writer into a chunk buffer, not
+//! through quick-xml's event writer, which built a `BytesStart` and strings
+//! for every element: emission took a quarter of the instructions afterwards
+//! (253M → 60M on 1.7 MB). The escaping is checked against quick-xml's, and
+//! the outputs of the tests are read back with quick-xml (`emend check`,
+//! `emend restore`) and validated against tei_all.
 
 mod body;
 mod header;
@@ -163,14 +170,30 @@ impl Tei<'_> {
 
     /// Text with forbidden characters dropped (header copies of source text).
     pub(crate) fn plain(&mut self, text: &str) {
-        escape_into(&mut self.buf, text, Context::Copy);
-        self.written();
+        self.escaped(text, Context::Copy);
     }
 
     /// Source text: characters XML cannot hold become `g` elements naming
     /// their code point, so nothing is lost.
     pub(crate) fn text(&mut self, text: &str) {
-        escape_into(&mut self.buf, text, Context::Source);
+        self.escaped(text, Context::Source);
+    }
+
+    /// `text` escaped a chunk at a time, cut at character boundaries (the
+    /// escaping is per character), so a paragraph that is one 50 MB line
+    /// passes through the buffer instead of growing it to its own size.
+    fn escaped(&mut self, mut text: &str, cx: Context) {
+        while text.len() > CHUNK {
+            let mut cut = CHUNK;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let (piece, rest) = text.split_at(cut);
+            escape_into(&mut self.buf, piece, cx);
+            self.written();
+            text = rest;
+        }
+        escape_into(&mut self.buf, text, cx);
         self.written();
     }
 
@@ -286,6 +309,34 @@ mod tests {
         let mut buf = Vec::new();
         escape_into(&mut buf, s, cx);
         String::from_utf8(buf).expect("escaping keeps UTF-8")
+    }
+
+    #[test]
+    fn long_text_goes_through_the_buffer_in_chunks_escaped_as_a_whole() {
+        // characters of 1, 2, 3 bytes and a forbidden one, so that some cut
+        // falls inside a character and has to move back
+        let s = "ab<é字\u{FFFE}&".repeat(20 * super::CHUNK / 12);
+        let mut out = Vec::new();
+        let mut t = super::Tei {
+            buf: Vec::new(),
+            out: &mut out,
+            error: None,
+            scratch: String::new(),
+        };
+        t.text(&s);
+        // bounded by the escaping of one chunk (a forbidden character
+        // becomes a `g` element), not by the text: escaped whole it is 85
+        // chunks
+        assert!(
+            t.buf.capacity() <= 16 * super::CHUNK,
+            "{}",
+            t.buf.capacity()
+        );
+        t.flush();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            escaped(&s, Context::Source)
+        );
     }
 
     #[test]
