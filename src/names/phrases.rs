@@ -7,6 +7,7 @@ use super::context::DocIndex;
 use super::lexicon::Lexicon;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::BTreeMap;
 
 /// A phrase matched in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,14 +93,58 @@ impl PhraseMatcher {
                 .as_ref()
                 .is_none_or(|c| idx.holds(lex, c, h.span))
         });
-        cands.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start, h.phrase));
-        let mut out: Vec<PhraseHit> = Vec::new();
-        for h in cands {
-            if !out.iter().any(|o| o.span.overlaps(h.span)) {
-                out.push(h);
-            }
+        longest_first(cands)
+    }
+}
+
+/// Of `cands`, the longest first, then the earliest, each kept unless it
+/// overlaps one kept before; in text order.
+fn longest_first(mut cands: Vec<PhraseHit>) -> Vec<PhraseHit> {
+    cands.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start, h.phrase));
+    // accepted spans by start: they do not overlap one another (and none
+    // is empty), so only the last one starting before a candidate ends
+    // can overlap it; a scan of all of them made a long text quadratic
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out: Vec<PhraseHit> = Vec::new();
+    for h in cands {
+        let before = taken.range(..h.span.end).next_back();
+        if before.is_none_or(|(_, &end)| end <= h.span.start) {
+            taken.insert(h.span.start, h.span.end);
+            out.push(h);
         }
-        out.sort_by_key(|h| h.span);
-        out
+    }
+    out.sort_by_key(|h| h.span);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(phrase: usize, start: usize, len: usize) -> PhraseHit {
+        PhraseHit {
+            phrase,
+            span: Span::new(start, start + len),
+            after: String::new(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_kept_hits_are_those_a_scan_of_all_kept_ones_keeps(
+            raw in proptest::collection::vec((0usize..3, 0usize..40, 1usize..8), 0..30)
+        ) {
+            let cands: Vec<PhraseHit> = raw.iter().map(|&(p, s, l)| hit(p, s, l)).collect();
+            let mut sorted = cands.clone();
+            sorted.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start, h.phrase));
+            let mut naive: Vec<PhraseHit> = Vec::new();
+            for h in sorted {
+                if !naive.iter().any(|o| o.span.overlaps(h.span)) {
+                    naive.push(h);
+                }
+            }
+            naive.sort_by_key(|h| h.span);
+            proptest::prop_assert_eq!(longest_first(cands), naive);
+        }
     }
 }

@@ -24,6 +24,7 @@ use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use std::cell::OnceCell;
+use unicode_normalization::UnicodeNormalization;
 
 /// See the module documentation.
 pub struct Mojibake;
@@ -204,6 +205,19 @@ fn run_edits(
         return;
     }
     let mut after = decoded;
+    let mut start = from + first;
+    // "eÌ°": the decoded U+0330 composes with the "e" before it; the edit
+    // takes that character in and writes the composed form, as the NFC
+    // rule would on a second conversion
+    if let Some(p) = s[..start].chars().next_back()
+        && !skip(start - p.len_utf8(), p)
+    {
+        let composed: String = std::iter::once(p).chain(after.chars()).nfc().collect();
+        if !composed.starts_with(p) {
+            start -= p.len_utf8();
+            after = composed;
+        }
+    }
     let mut end = from + last + last_c.len_utf8();
     // "â€“ when": the misread en dash ends in “, and the spacing rule
     // would take the space after that “; the edit keeps the space itself
@@ -212,7 +226,7 @@ fn run_edits(
         after.push_str(&s[end..end + spaces]);
         end += spaces;
     }
-    let span = Span::new(base + from + first, base + end);
+    let span = Span::new(base + start, base + end);
     out.push(Edit::new(text, span, after, rule, Category::Encoding, 0.9).with_note(note));
 }
 
