@@ -134,8 +134,10 @@ impl Folded {
     /// ASCII letters and digits `run`, found at source offset `start`.
     fn push_ascii_run(&mut self, run: &str, start: usize) {
         let fold = self.text.len();
-        self.text
-            .extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // copied whole, then lowercased in place (a push per character
+        // re-encoded each one)
+        self.text.push_str(run);
+        self.text[fold..].make_ascii_lowercase();
         self.one_to_one_from(fold, start);
     }
 
