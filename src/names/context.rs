@@ -375,28 +375,45 @@ pub struct WordIter<'a> {
     pos: usize,
 }
 
+/// What a byte says about the character it starts: 0 an ASCII character
+/// that is no letter or digit, 1 an ASCII letter or digit, 2 a byte of a
+/// character beyond ASCII (decoded to be judged).
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
+
 impl WordIter<'_> {
     /// Moves past characters that are (`word`) or are not letters and
     /// digits, whichever `word` asks for, up to the end of the text.
     #[inline]
     fn skip(&mut self, word: bool) {
         let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() != word {
-                    return;
-                }
-                self.pos += 1;
-            } else {
-                let Some(c) = self.text[self.pos..].chars().next() else {
-                    return;
-                };
-                if c.is_alphanumeric() != word {
-                    return;
-                }
-                self.pos += c.len_utf8();
+        let want = u8::from(word);
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            let class = WORD_BYTE[usize::from(b)];
+            if class == want {
+                i += 1;
+                continue;
             }
+            if class != 2 {
+                break;
+            }
+            let Some(c) = self.text[i..].chars().next() else {
+                break;
+            };
+            if c.is_alphanumeric() != word {
+                break;
+            }
+            i += c.len_utf8();
         }
+        self.pos = i;
     }
 }
 

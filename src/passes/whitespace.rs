@@ -26,7 +26,7 @@ const OPENERS: &[char] = &['“', '‘', '«', '(', '['];
 const CLOSERS: &[char] = &['”', '»', ')', ']'];
 
 /// Horizontal spacing, visible or not, that a run may hold.
-fn is_spacing(c: char) -> bool {
+const fn is_spacing(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\u{A0}' | '\u{202F}' | '\u{200B}' | '\u{FEFF}' | '\u{2060}'
@@ -35,7 +35,7 @@ fn is_spacing(c: char) -> bool {
 
 /// What a spacing run is made of: spacing, and the characters XML forbids
 /// inside it.
-fn in_run(c: char) -> bool {
+const fn in_run(c: char) -> bool {
     is_spacing(c) || is_xml_forbidden(c)
 }
 
@@ -143,23 +143,40 @@ fn filtered(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     }
 }
 
+/// What a byte says about the character it starts: 0 an ASCII character
+/// outside spacing runs, 1 one inside them, 2 a byte of a character beyond
+/// ASCII (decoded to be judged).
+const RUN_BYTE: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = in_run(b as u8 as char) as u8;
+        b += 1;
+    }
+    t
+};
+
 /// The first offset from `from` on where a character is (`inside`) or is
-/// not part of a spacing run; the end of `s` if none. A byte scan, decoding
-/// only characters that are not ASCII.
+/// not part of a spacing run; the end of `s` if none. A byte scan through a
+/// table, decoding only characters that are not ASCII.
 fn run_edge(s: &str, from: usize, inside: bool) -> usize {
     let bytes = s.as_bytes();
+    let stay = u8::from(!inside);
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            (c, c.len_utf8())
-        };
+        let class = RUN_BYTE[usize::from(b)];
+        if class == stay {
+            i += 1;
+            continue;
+        }
+        if class != 2 {
+            return i;
+        }
+        let c = s[i..].chars().next().unwrap_or_default();
         if in_run(c) == inside {
             return i;
         }
-        i += len;
+        i += c.len_utf8();
     }
     bytes.len()
 }
@@ -321,6 +338,20 @@ fn starts_ellipsis_or_number(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::passes::tests::run_pass;
+
+    proptest::proptest! {
+        #[test]
+        fn run_edges_are_where_a_character_walk_finds_them(
+            s in "[a \t\n\r\u{1}\u{B}\u{A0}\u{200B}\u{FEFF}\u{202F}é\u{FFFF}]{0,16}",
+            inside: bool,
+        ) {
+            let walk = s
+                .char_indices()
+                .find(|&(_, c)| super::in_run(c) == inside)
+                .map_or(s.len(), |(k, _)| k);
+            proptest::prop_assert_eq!(super::run_edge(&s, 0, inside), walk);
+        }
+    }
 
     fn fixed(t: &str) -> String {
         crate::apply::apply(t, &run_pass(&super::Whitespace, t))

@@ -13,7 +13,7 @@ use crate::span::Span;
 pub struct XmlChars;
 
 /// True for a character XML 1.0 forbids in content.
-pub fn is_xml_forbidden(c: char) -> bool {
+pub const fn is_xml_forbidden(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 

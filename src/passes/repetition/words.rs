@@ -29,24 +29,42 @@ fn in_word(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
+/// What a byte says about the character it starts: 0 an ASCII character
+/// outside word runs, 1 one inside them, 2 a byte of a character beyond
+/// ASCII (decoded to be judged).
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-') as u8;
+        b += 1;
+    }
+    t
+};
+
 impl Words<'_> {
     /// The first offset from `pos` on where a character is (`inside`) or is
     /// not part of a word run; the end of the block if none. Bytes are read
-    /// as they are, characters decoded only off ASCII.
+    /// through a table, characters decoded only off ASCII.
     fn edge(&self, inside: bool) -> usize {
         let bytes = self.s.as_bytes();
+        let stay = u8::from(!inside);
         let mut i = self.pos;
         while let Some(&b) = bytes.get(i) {
-            let (c, len) = if b.is_ascii() {
-                (char::from(b), 1)
-            } else {
-                let c = self.s[i..].chars().next().unwrap_or_default();
-                (c, c.len_utf8())
-            };
+            let class = WORD_BYTE[usize::from(b)];
+            if class == stay {
+                i += 1;
+                continue;
+            }
+            if class != 2 {
+                return i;
+            }
+            let c = self.s[i..].chars().next().unwrap_or_default();
             if in_word(c) == inside {
                 return i;
             }
-            i += len;
+            i += c.len_utf8();
         }
         bytes.len()
     }
