@@ -7,6 +7,7 @@
 //! closing, made from the neighbouring characters, so it is slightly less
 //! certain than curly-to-straight.
 
+use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -74,8 +75,11 @@ impl Pass for Quotes {
             let s = block.span.of(cx.text);
             for (i, q) in s.match_indices(is_quote) {
                 let c = q.chars().next().unwrap_or('"');
-                let prev = s[..i].chars().next_back();
-                let next = s[i + q.len()..].chars().next();
+                // judged by the neighbours the clean text will have: the
+                // characters XML forbids between them are removed
+                let visible = |c: &char| !is_xml_forbidden(*c);
+                let prev = s[..i].chars().rev().find(visible);
+                let next = s[i + q.len()..].chars().find(visible);
                 let after = match (c, double, single) {
                     ('"', Target::Curly, _) => Some(if opens(prev, next) { '“' } else { '”' }),
                     ('“' | '”', Target::Straight, _) => Some('"'),
@@ -127,6 +131,16 @@ mod tests {
         let t = "“One” and “two” but \"three\" and it’s Baku’s and 'x'";
         let fixed = crate::apply::apply(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t));
         assert_eq!(fixed, "“One” and “two” but “three” and it’s Baku’s and ‘x’");
+    }
+
+    #[test]
+    fn a_quote_is_judged_by_its_neighbours_in_the_clean_text() {
+        // the control characters go (xml-chars): the quote stands before a
+        // space, so it closes; read as opening, a second conversion would
+        // take the space after it
+        let t = "'\u{1}\u{b} “quoted” and ‘x’ and ‘y’";
+        let fixed = crate::apply::apply(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t));
+        assert_eq!(fixed, "’\u{1}\u{b} “quoted” and ‘x’ and ‘y’");
     }
 
     #[test]
