@@ -41,6 +41,7 @@ pub mod passes;
 pub mod pipeline;
 pub mod restore;
 pub mod review;
+mod scan;
 pub mod source;
 pub mod span;
 

@@ -9,6 +9,7 @@
 use super::exact::Hit;
 use super::fold::{Piece, boundary_after, boundary_before, find_word, fold, pieces};
 use super::lexicon::{Condition, Lexicon, Scope};
+use crate::scan::{CharClass, ascii_table};
 use crate::span::Span;
 use memchr::memmem;
 use std::collections::BTreeMap;
@@ -375,58 +376,22 @@ pub struct WordIter<'a> {
     pos: usize,
 }
 
-/// What a byte says about the character it starts: 0 an ASCII character
-/// that is no letter or digit, 1 an ASCII letter or digit, 2 a byte of a
-/// character beyond ASCII (decoded to be judged).
-const WORD_BYTE: [u8; 256] = {
-    let mut t = [2u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
-        b += 1;
-    }
-    t
-};
-
-impl WordIter<'_> {
-    /// Moves past characters that are (`word`) or are not letters and
-    /// digits, whichever `word` asks for, up to the end of the text.
-    #[inline]
-    fn skip(&mut self, word: bool) {
-        let bytes = self.text.as_bytes();
-        let want = u8::from(word);
-        let mut i = self.pos;
-        while let Some(&b) = bytes.get(i) {
-            let class = WORD_BYTE[usize::from(b)];
-            if class == want {
-                i += 1;
-                continue;
-            }
-            if class != 2 {
-                break;
-            }
-            let Some(c) = self.text[i..].chars().next() else {
-                break;
-            };
-            if c.is_alphanumeric() != word {
-                break;
-            }
-            i += c.len_utf8();
-        }
-        self.pos = i;
-    }
-}
+/// Letters and digits.
+const WORD: CharClass = CharClass::new(
+    ascii_table!(b => b.is_ascii_alphanumeric()),
+    char::is_alphanumeric,
+);
 
 impl<'a> Iterator for WordIter<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        self.skip(false);
-        let start = self.pos;
+        let start = WORD.edge(self.text, self.pos, true);
         if start == self.text.len() {
+            self.pos = start;
             return None;
         }
-        self.skip(true);
+        self.pos = WORD.edge(self.text, start, false);
         Some((start, &self.text[start..self.pos]))
     }
 }

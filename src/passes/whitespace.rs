@@ -14,6 +14,7 @@
 use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
+use crate::scan::{CharClass, ascii_table};
 use crate::span::Span;
 use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
@@ -72,11 +73,11 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     // on a block that is one 50 MB line.
     let mut pos = 0;
     loop {
-        let i = run_edge(s, pos, true);
+        let i = RUN.edge(s, pos, true);
         if i == s.len() {
             break;
         }
-        let end = run_edge(s, i, false);
+        let end = RUN.edge(s, i, false);
         pos = end;
         if plain_space_between_words(s, i, end) {
             continue;
@@ -143,43 +144,8 @@ fn filtered(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     }
 }
 
-/// What a byte says about the character it starts: 0 an ASCII character
-/// outside spacing runs, 1 one inside them, 2 a byte of a character beyond
-/// ASCII (decoded to be judged).
-const RUN_BYTE: [u8; 256] = {
-    let mut t = [2u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = in_run(b as u8 as char) as u8;
-        b += 1;
-    }
-    t
-};
-
-/// The first offset from `from` on where a character is (`inside`) or is
-/// not part of a spacing run; the end of `s` if none. A byte scan through a
-/// table, decoding only characters that are not ASCII.
-fn run_edge(s: &str, from: usize, inside: bool) -> usize {
-    let bytes = s.as_bytes();
-    let stay = u8::from(!inside);
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        let class = RUN_BYTE[usize::from(b)];
-        if class == stay {
-            i += 1;
-            continue;
-        }
-        if class != 2 {
-            return i;
-        }
-        let c = s[i..].chars().next().unwrap_or_default();
-        if in_run(c) == inside {
-            return i;
-        }
-        i += c.len_utf8();
-    }
-    bytes.len()
-}
+/// The characters of spacing runs.
+const RUN: CharClass = CharClass::new(ascii_table!(b => in_run(b as char)), in_run);
 
 /// True for one ASCII space between two ASCII letters or digits, most of
 /// the runs of any text: nothing about it can change (no punctuation,
@@ -341,7 +307,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn run_edges_are_where_a_character_walk_finds_them(
+        fn spacing_runs_end_where_a_character_walk_finds_them(
             s in "[a \t\n\r\u{1}\u{B}\u{A0}\u{200B}\u{FEFF}\u{202F}é\u{FFFF}]{0,16}",
             inside: bool,
         ) {
@@ -349,7 +315,7 @@ mod tests {
                 .char_indices()
                 .find(|&(_, c)| super::in_run(c) == inside)
                 .map_or(s.len(), |(k, _)| k);
-            proptest::prop_assert_eq!(super::run_edge(&s, 0, inside), walk);
+            proptest::prop_assert_eq!(super::RUN.edge(&s, 0, inside), walk);
         }
     }
 

@@ -3,6 +3,7 @@
 //! without keeping it, so a block of ten million words (a hostile single
 //! line) never holds a table of them.
 
+use crate::scan::{CharClass, ascii_table};
 use std::borrow::Cow;
 
 /// A word with its byte range inside the block.
@@ -29,58 +30,23 @@ fn in_word(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
-/// What a byte says about the character it starts: 0 an ASCII character
-/// outside word runs, 1 one inside them, 2 a byte of a character beyond
-/// ASCII (decoded to be judged).
-const WORD_BYTE: [u8; 256] = {
-    let mut t = [2u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-') as u8;
-        b += 1;
-    }
-    t
-};
-
-impl Words<'_> {
-    /// The first offset from `pos` on where a character is (`inside`) or is
-    /// not part of a word run; the end of the block if none. Bytes are read
-    /// through a table, characters decoded only off ASCII.
-    fn edge(&self, inside: bool) -> usize {
-        let bytes = self.s.as_bytes();
-        let stay = u8::from(!inside);
-        let mut i = self.pos;
-        while let Some(&b) = bytes.get(i) {
-            let class = WORD_BYTE[usize::from(b)];
-            if class == stay {
-                i += 1;
-                continue;
-            }
-            if class != 2 {
-                return i;
-            }
-            let c = self.s[i..].chars().next().unwrap_or_default();
-            if in_word(c) == inside {
-                return i;
-            }
-            i += c.len_utf8();
-        }
-        bytes.len()
-    }
-}
+/// The characters of word runs.
+const IN_WORD: CharClass = CharClass::new(
+    ascii_table!(b => b.is_ascii_alphanumeric() || b == b'\'' || b == b'-'),
+    in_word,
+);
 
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
         loop {
-            let st = self.edge(true);
+            let st = IN_WORD.edge(self.s, self.pos, true);
             if st == self.s.len() {
                 return None;
             }
             self.pos = st;
-            let i = self.edge(false);
+            let i = IN_WORD.edge(self.s, self.pos, false);
             self.pos = i;
             let edge = |c: char| !c.is_alphanumeric();
             let from_word = self.s[st..i].trim_start_matches(edge);
