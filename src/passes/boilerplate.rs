@@ -29,6 +29,8 @@ use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+mod runs;
+
 /// Highest confidence given to a pattern whose action is `propose`: below
 /// the default applying threshold, so a reviewer decides.
 pub(super) const PROPOSE_CAP: f32 = 0.75;
@@ -67,8 +69,159 @@ impl Pass for Boilerplate {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        self.patterns
-            .propose(cx, self.id(), Category::Boilerplate, &mut out.edits);
+        let text = cx.text;
+        let set = self.patterns;
+        let blocks = &cx.doc.blocks;
+        // Every non-empty line, with the pattern that matched it or its block.
+        let mut lines: Vec<runs::Line> = Vec::new();
+        let mut matched: Vec<Option<&Pattern>> = Vec::new();
+        let mut of_block = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            let first = lines.len();
+            let s = b.span.of(text);
+            let bibl = matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::BiblHead);
+            if let Some(p) = set.block_match(s).filter(|_| !bibl) {
+                lines.push(runs::Line {
+                    span: b.span,
+                    furniture: true,
+                    may_join: false,
+                });
+                matched.push(Some(p));
+            } else {
+                let may_join = !bibl
+                    && matches!(
+                        b.kind,
+                        BlockKind::Paragraph
+                            | BlockKind::Head { .. }
+                            | BlockKind::Item { .. }
+                            | BlockKind::Byline
+                    );
+                let spans = line_spans(text, b.span);
+                let several = spans.len() > 1;
+                for l in spans {
+                    let line = l.of(text);
+                    let p = set.line_match(line).filter(|_| several && !bibl);
+                    lines.push(runs::Line {
+                        span: l,
+                        furniture: p.is_some(),
+                        may_join: may_join && runs::is_label_like(line),
+                    });
+                    matched.push(p);
+                }
+            }
+            of_block.push(first..lines.len());
+        }
+        let mut taken: Vec<Option<Taken>> =
+            matched.into_iter().map(|p| p.map(Taken::Pattern)).collect();
+        for (k, confidence) in runs::absorbed(&lines) {
+            taken[k] = Some(Taken::Run(confidence));
+        }
+        let id = self.id();
+        for (i, (b, range)) in blocks.iter().zip(of_block).enumerate() {
+            if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::BiblHead) {
+                continue;
+            }
+            let block_taken = &taken[range.clone()];
+            if !block_taken.is_empty() && block_taken.iter().all(Option::is_some) {
+                // the whole block goes, under its least sure reason
+                let reason = block_taken
+                    .iter()
+                    .flatten()
+                    .min_by(|a, b| a.confidence().total_cmp(&b.confidence()))
+                    .copied();
+                if let Some(reason) = reason {
+                    out.edits
+                        .push(reason.edit(text, removal_span(text, cx.doc, i), id));
+                }
+                continue;
+            }
+            let mut removed = Vec::new();
+            for k in range {
+                if let Some(reason) = taken[k] {
+                    let span = line_removal_span(text, b.span, lines[k].span);
+                    removed.push(span);
+                    out.edits.push(reason.edit(text, span, id));
+                }
+            }
+            for (span, p) in set.inline_matches(text, b.span) {
+                if !removed.iter().any(|r| r.overlaps(span)) {
+                    out.edits.push(Taken::Pattern(p).edit(text, span, id));
+                }
+            }
+        }
+    }
+}
+
+/// Why a line or block is taken out.
+#[derive(Clone, Copy)]
+enum Taken<'p> {
+    /// A pattern matched it.
+    Pattern(&'p Pattern),
+    /// It lies in a run of furniture, with this confidence.
+    Run(f32),
+}
+
+impl Taken<'_> {
+    fn confidence(&self) -> f32 {
+        match self {
+            Taken::Pattern(p) => p.confidence,
+            Taken::Run(c) => *c,
+        }
+    }
+
+    fn edit(&self, text: &str, span: Span, pass: &str) -> Edit {
+        let (rule, note) = match self {
+            Taken::Pattern(p) => (format!("{pass}/{}", p.id), p.note.clone()),
+            Taken::Run(c) if *c >= runs::BETWEEN => (
+                format!("{pass}/furniture-run"),
+                "short line between lines of page furniture (form labels, buttons)".to_owned(),
+            ),
+            Taken::Run(_) => (
+                format!("{pass}/furniture-tail"),
+                "short line after the page's last furniture, up to the end of the text".to_owned(),
+            ),
+        };
+        Edit::new(
+            text,
+            span,
+            "",
+            &rule,
+            Category::Boilerplate,
+            self.confidence(),
+        )
+        .with_note(note)
+    }
+}
+
+/// The non-empty lines of `block`, each without its line break and the
+/// blanks around it.
+fn line_spans(text: &str, block: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = block.start;
+    for piece in block.of(text).split_inclusive('\n') {
+        let end = start + piece.len();
+        let content = piece.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        if content.len() > lead {
+            out.push(Span::new(start + lead, start + content.len()));
+        }
+        start = end;
+    }
+    out
+}
+
+/// The span taking `line` out of `block` with the line breaks after it (up
+/// to the next line's indentation), or for the last line those before it, so
+/// the lines around keep the separation they had from it.
+fn line_removal_span(text: &str, block: Span, line: Span) -> Span {
+    let rest = &text[line.end..block.end];
+    let blank = &rest[..rest.len() - rest.trim_start().len()];
+    match blank.rfind('\n') {
+        Some(nl) => Span::new(line.start, line.end + nl + 1),
+        None => {
+            let before = text[block.start..line.start].trim_end();
+            Span::new(block.start + before.len(), block.end)
+        }
     }
 }
 
@@ -236,35 +389,51 @@ impl PatternSet {
                 push(removal_span(text, cx.doc, i), p);
                 continue;
             }
-            for p in &self.inline {
-                if p.prefilter.as_ref().is_some_and(|f| !f.is_match(s)) {
-                    continue;
-                }
-                for m in p.regex.find_iter(s) {
-                    if !m.as_str().trim().is_empty() {
-                        push(
-                            Span::new(b.span.start + m.start(), b.span.start + m.end()),
-                            p,
-                        );
-                    }
-                }
+            for (span, p) in self.inline_matches(text, b.span) {
+                push(span, p);
             }
         }
     }
 
+    /// The block pattern covering all of `line` (trimmed), if any. With
+    /// several, the most confident wins; ties go to the first listed.
+    fn line_match(&self, line: &str) -> Option<&Pattern> {
+        let line = line.trim();
+        self.block.iter().filter(|p| p.regex.is_match(line)).fold(
+            None,
+            |best: Option<&Pattern>, p| match best {
+                Some(b) if b.confidence >= p.confidence => Some(b),
+                _ => Some(p),
+            },
+        )
+    }
+
+    /// Matches of the inline patterns in `block`, as source spans.
+    fn inline_matches<'s>(
+        &'s self,
+        text: &'s str,
+        block: Span,
+    ) -> impl Iterator<Item = (Span, &'s Pattern)> + 's {
+        let s = block.of(text);
+        self.inline
+            .iter()
+            .filter(move |p| p.prefilter.as_ref().is_none_or(|f| f.is_match(s)))
+            .flat_map(move |p| {
+                p.regex
+                    .find_iter(s)
+                    .filter(|m| !m.as_str().trim().is_empty())
+                    .map(move |m| {
+                        let span = Span::new(block.start + m.start(), block.start + m.end());
+                        (span, p)
+                    })
+            })
+    }
+
     /// The block pattern covering all of `s` (or every line of it), if any.
-    /// With several, the most confident wins; ties go to the first listed.
+    /// With several, the most confident wins; ties go to the first listed;
+    /// over lines, the least confident line's pattern speaks for the block.
     fn block_match(&self, s: &str) -> Option<&Pattern> {
-        let whole = |line: &str| -> Option<&Pattern> {
-            let line = line.trim();
-            self.block.iter().filter(|p| p.regex.is_match(line)).fold(
-                None,
-                |best: Option<&Pattern>, p| match best {
-                    Some(b) if b.confidence >= p.confidence => Some(b),
-                    _ => Some(p),
-                },
-            )
-        };
+        let whole = |line: &str| self.line_match(line);
         if let Some(p) = whole(s) {
             return Some(p);
         }
@@ -366,6 +535,53 @@ mod tests {
             clean(t),
             "A real paragraph about the war.\n\nAnother paragraph."
         );
+    }
+
+    #[test]
+    fn bare_form_labels_between_furniture_lines_go() {
+        let article = "Title of the story\nThe first paragraph tells what happened in the city on Monday.\nThe second paragraph tells more of it.\n";
+        let form = "Leave a Reply\nYour email address will not be published. Required fields are marked *\nComment\nName *\nEmail *\nWebsite\nSave my name, email, and website in this browser for the next time I comment.\nShare this:\nFacebook Twitter WhatsApp\n";
+        assert_eq!(clean(&format!("{article}{form}")), article);
+        // the labels alone, without the furniture around them, stay
+        let t = format!("{article}Comment\nWebsite\n");
+        assert_eq!(clean(&t), t);
+    }
+
+    #[test]
+    fn furniture_lines_inside_a_paragraph_block_go_line_by_line() {
+        let t = "The story ends here.\n\nLeave a Reply\nYour email address will not be published.\nComment\nName *\n\nFacebook Twitter WhatsApp";
+        assert_eq!(clean(t), "The story ends here.\n\n");
+        // a furniture line heading a caption keeps the caption's separation
+        let figure = "The story ends here.\n\nLeave a Reply\n\nScenes of the conflict between the two countries. Picture/People’s Vision\n\nMore text.";
+        assert_eq!(
+            clean(figure),
+            "The story ends here.\n\nScenes of the conflict between the two countries. Picture/People’s Vision\n\nMore text."
+        );
+        let mixed =
+            "The story ends here.\nShare this:\nPublished with thanks to the readers who wrote in.";
+        assert_eq!(
+            clean(mixed),
+            "The story ends here.\nPublished with thanks to the readers who wrote in."
+        );
+    }
+
+    #[test]
+    fn a_short_tail_after_furniture_is_proposed_not_applied() {
+        let t = "The story ends here.\n\nShare this:\n\nZhang Wei";
+        let edits = run_pass(&Boilerplate::new(), t);
+        let tail = edits
+            .iter()
+            .find(|e| e.before.contains("Zhang"))
+            .expect("tail proposed");
+        assert_eq!(tail.rule, "boilerplate/furniture-tail");
+        assert!(tail.confidence < crate::options::DEFAULT_MIN_CONFIDENCE);
+        assert_eq!(clean(t), "The story ends here.\n\nZhang Wei");
+    }
+
+    #[test]
+    fn prose_between_furniture_stays() {
+        let t = "Share this:\n\nThe minister said the talks would go on.\n\nLeave a Reply";
+        assert_eq!(clean(t), "The minister said the talks would go on.\n\n");
     }
 
     #[test]
