@@ -147,6 +147,8 @@ fn front_matter(
     };
     let sub =
         |k: usize, r: (usize, usize)| Span::new(raw[k].span.start + r.0, raw[k].span.start + r.1);
+    // the affiliation marks of each author in meta.authors ("" if none)
+    let mut author_marks: Vec<&str> = Vec::new();
     let mut k = 0;
     while k < limit {
         let s = at(k);
@@ -160,7 +162,13 @@ fn front_matter(
             }
         } else if let Some(r) = front::email_line(s) {
             kinds.insert(k, BlockKind::Front(FrontKind::Email));
-            if let Some(a) = meta.authors.last_mut() {
+            let address = &s[r.0..r.1];
+            let owner = meta
+                .authors
+                .iter()
+                .position(|a| a.email.is_none() && front::address_names(address, a.name.of(text)))
+                .or(meta.authors.len().checked_sub(1));
+            if let Some(a) = owner.and_then(|i| meta.authors.get_mut(i)) {
                 a.email.get_or_insert(sub(k, r));
             }
         } else if meta.title.is_none()
@@ -194,12 +202,27 @@ fn front_matter(
                     name: sub(k, r),
                     ..Author::default()
                 });
+                author_marks.push("");
             }
-            for n in names {
+            for (n, m) in names {
                 meta.authors.push(Author {
                     name: sub(k, n),
                     ..Author::default()
                 });
+                author_marks.push(&s[m.0..m.1]);
+            }
+        } else if let Some((m, r)) = front::marked_affiliation(s)
+            && let mark = &s[m.0..m.1]
+            && author_marks
+                .iter()
+                .any(|ms| front::marks(ms).any(|x| x == mark))
+        {
+            // "1 Baku State University": the authors marked 1
+            kinds.insert(k, BlockKind::Front(FrontKind::Affiliation));
+            for (a, ms) in meta.authors.iter_mut().zip(&author_marks) {
+                if a.affiliation.is_none() && front::marks(ms).any(|x| x == mark) {
+                    a.affiliation = Some(sub(k, r));
+                }
             }
         } else if let Some(r) = front::affiliation(s)
             && meta.authors.last().is_some_and(|a| a.affiliation.is_none())
@@ -530,6 +553,33 @@ mod tests {
     const PAPER: &str = "doi:10.1000/xyz.7\n\nON THE USES OF ARCHIVES\n\nJane Smith,\n\n*Department of History, University of Oslo*\n\nORCID: 0000-0001-2345-6789\n\njane@uio.example.no\n\nAbstract: We study archives.\n\nKeywords: archives; memory; archives.\n\n1. Introduction\n\nArchives matter (Smith 2019, p. 4).\n\n1.1 Scope\n\nWe look at [1].\n\n## Methods\n\nWe read.\n\nBibliography\n\n[1] Smith, J. 2019. Archives. Oslo.\n[2] Doe, A. 2020. Memory.";
 
     #[test]
+    fn numbered_affiliations_go_to_the_authors_marked_with_them() {
+        let t = "Energy Security in the South Caucasus\nLeyla Mammadova1, Tigran Hakobyan2\n1 Baku State University, Baku, Azerbaijan\n2 Yerevan State University, Yerevan, Armenia\nE-mail: leyla.m@example.edu\nAbstract\nWe study pipelines.\n1. Introduction\nText.";
+        let d = parse(t);
+        let k: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind.clone()).collect();
+        assert_eq!(k[1], BlockKind::Front(FrontKind::Author));
+        assert_eq!(k[2], BlockKind::Front(FrontKind::Affiliation));
+        assert_eq!(k[3], BlockKind::Front(FrontKind::Affiliation));
+        assert_eq!(k[4], BlockKind::Front(FrontKind::Email));
+        let of = |s: Option<crate::span::Span>| s.map(|s| s.of(t));
+        let [leyla, tigran] = &d.meta.authors[..] else {
+            panic!("two authors: {:?}", d.meta.authors)
+        };
+        assert_eq!(leyla.name.of(t), "Leyla Mammadova");
+        assert_eq!(
+            of(leyla.affiliation),
+            Some("Baku State University, Baku, Azerbaijan")
+        );
+        assert_eq!(of(leyla.email), Some("leyla.m@example.edu"));
+        assert_eq!(tigran.name.of(t), "Tigran Hakobyan");
+        assert_eq!(
+            of(tigran.affiliation),
+            Some("Yerevan State University, Yerevan, Armenia")
+        );
+        assert_eq!(tigran.email, None);
+    }
+
+    #[test]
     fn a_paper_with_numbered_sections() {
         let d = parse(PAPER);
         let k: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind.clone()).collect();
@@ -610,7 +660,10 @@ mod tests {
         let d = parse(t);
         let names: Vec<&str> = d.meta.authors.iter().map(|a| a.name.of(t)).collect();
         assert_eq!(names, ["Jane Smith", "Bo Li"]);
-        assert!(d.meta.authors[1].email.is_some());
+        // the address names Jane; one that names nobody goes to the last author
+        assert!(d.meta.authors[0].email.is_some());
+        let t = "A Study\n\nJane Smith and Bo Li,\n\nlab@x.example.org\n\nText.";
+        assert!(parse(t).meta.authors[1].email.is_some());
     }
 
     #[test]

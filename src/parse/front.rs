@@ -12,7 +12,7 @@ use super::grammar::{
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while},
+    bytes::complete::{tag, tag_no_case, take_while1},
     character::complete::char as ch,
     combinator::{eof, opt},
     multi::many0,
@@ -151,17 +151,38 @@ fn author_name(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-/// An author line: one or more names separated by commas or "and", an
-/// optional trailing comma or superscript marker. The range covers the names.
+/// An affiliation mark after an author's name or before an affiliation:
+/// "1", "1,2", "*", "¹", "†" (PDF superscripts pasted as plain characters).
+fn mark(input: &str) -> IResult<&str, &str> {
+    let one = take_while1(|c: char| c.is_ascii_digit() || is_mark_symbol(c));
+    nom::combinator::recognize((one, many0(preceded(ch(','), mark_digits)))).parse(input)
+}
+
+fn mark_digits(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit() || is_mark_symbol(c)).parse(input)
+}
+
+fn is_mark_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '†' | '‡' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰'
+    )
+}
+
+/// One author of an author line: the name and its marks (empty if none).
+fn marked_author(input: &str) -> IResult<&str, (&str, &str)> {
+    (author_name, nom::combinator::recognize(opt(mark))).parse(input)
+}
+
+/// An author line: one or more names separated by commas or "and", each
+/// with optional affiliation marks ("Jane Smith1, Ana de Souza2,3"), and an
+/// optional trailing comma. The range covers the names.
 pub fn author_line(s: &str) -> Option<Range> {
-    let sep = alt((tag(", "), tag(" and "), tag(" & "), tag("; ")));
-    let marker =
-        take_while(|c: char| c.is_ascii_digit() || matches!(c, '*' | ',' | '¹' | '²' | '³' | '†'));
     let mut p = (
         ws,
         opt(alt((tag("By "), tag("by ")))),
-        nom::combinator::recognize((author_name, many0(preceded(sep, author_name)))),
-        marker,
+        nom::combinator::recognize((marked_author, many0(preceded(name_sep, marked_author)))),
+        opt(ch(',')),
         ws,
         eof,
     );
@@ -169,6 +190,8 @@ pub fn author_line(s: &str) -> Option<Range> {
     if s.contains('\n') {
         return None;
     }
+    let names =
+        names.trim_end_matches(|c: char| c == ',' || c.is_ascii_digit() || is_mark_symbol(c));
     Some(range(s, names))
 }
 
@@ -176,22 +199,55 @@ fn name_sep(input: &str) -> IResult<&str, &str> {
     alt((tag(", "), tag(" and "), tag(" & "), tag("; "))).parse(input)
 }
 
-/// The names of an author line, one range each ("Jane Smith, J. R. Tolkien
-/// and Ana de Souza" gives three).
-pub fn author_names(s: &str) -> Vec<Range> {
+/// The names of an author line, one range each with the range of its marks
+/// ("Jane Smith, J. R. Tolkien and Ana de Souza1" gives three names, the
+/// last marked "1").
+pub fn author_names(s: &str) -> Vec<(Range, Range)> {
     let Some((a, b)) = author_line(s) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut rest = &s[a..b];
-    while let Ok((r, name)) = author_name(rest) {
-        out.push(range(s, name));
+    let mut rest = &s[a..];
+    while let Ok((r, (name, marks))) = marked_author(rest) {
+        out.push((range(s, name), range(s, marks)));
+        if offset(s, r) >= b {
+            break;
+        }
         match name_sep(r) {
             Ok((r, _)) => rest = r,
             Err(_) => break,
         }
     }
     out
+}
+
+/// The marks of a mark range ("1,2" gives "1" and "2").
+pub fn marks(s: &str) -> impl Iterator<Item = &str> {
+    s.split(',').filter(|m| !m.is_empty())
+}
+
+/// Whether an e-mail address's local part holds a part of `name` of three
+/// letters or more ("leyla.m@…" for "Leyla Mammadova"): with several authors,
+/// it tells whose address a bare e-mail line is.
+pub fn address_names(address: &str, name: &str) -> bool {
+    let local = address.split('@').next().unwrap_or("").to_lowercase();
+    name.split(|c: char| !c.is_alphabetic())
+        .filter(|p| p.chars().count() >= 3)
+        .any(|p| local.contains(&p.to_lowercase()))
+}
+
+/// An affiliation that starts with its mark ("1 Baku State University,
+/// Baku" or "²Department of History"): the mark's range and the
+/// affiliation's.
+pub fn marked_affiliation(s: &str) -> Option<(Range, Range)> {
+    let t = s.trim_start();
+    let (rest, m) = mark_digits(t).ok()?;
+    if m.chars().count() > 2 || !rest.starts_with(|c: char| c == ' ' || c.is_uppercase()) {
+        return None;
+    }
+    let (a, b) = affiliation(rest)?;
+    let base = offset(s, rest);
+    Some((range(s, m), (base + a, base + b)))
 }
 
 /// Words that name an institution: an affiliation holds at least one.
@@ -404,8 +460,29 @@ mod tests {
         let s = "Gulgun Quliyeva,";
         assert_eq!(at(s, author_line(s)), Some("Gulgun Quliyeva"));
         let s = "Jane Smith, J. R. Tolkien and Ana de Souza1";
-        let names: Vec<&str> = author_names(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        let names: Vec<&str> = author_names(s)
+            .into_iter()
+            .map(|((a, b), _)| &s[a..b])
+            .collect();
         assert_eq!(names, ["Jane Smith", "J. R. Tolkien", "Ana de Souza"]);
+        let s = "Leyla Mammadova1, Tigran Hakobyan2,3 and Jane Smith*";
+        let found: Vec<(&str, &str)> = author_names(s)
+            .into_iter()
+            .map(|((a, b), (c, d))| (&s[a..b], &s[c..d]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Leyla Mammadova", "1"),
+                ("Tigran Hakobyan", "2,3"),
+                ("Jane Smith", "*")
+            ]
+        );
+        assert_eq!(
+            at(s, author_line(s)),
+            Some("Leyla Mammadova1, Tigran Hakobyan2,3 and Jane Smith")
+        );
+        let s = "Jane Smith, J. R. Tolkien and Ana de Souza1";
         assert_eq!(
             at(s, author_line(s)),
             Some("Jane Smith, J. R. Tolkien and Ana de Souza")
@@ -429,6 +506,16 @@ mod tests {
         );
         assert!(affiliation("Department of History, University of Oslo").is_some());
         assert!(affiliation("He studied at the University. Then he left.").is_none());
+        let s = "2 Yerevan State University, Yerevan, Armenia";
+        let ((a, b), (c, d)) = marked_affiliation(s).expect("a numbered affiliation");
+        assert_eq!(
+            (&s[a..b], &s[c..d]),
+            ("2", "Yerevan State University, Yerevan, Armenia")
+        );
+        let s = "¹Department of History, University of Oslo";
+        assert!(marked_affiliation(s).is_some());
+        assert!(marked_affiliation("2020 University reforms were debated").is_none());
+        assert!(marked_affiliation("Baku State University").is_none());
     }
 
     #[test]
