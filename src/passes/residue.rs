@@ -90,6 +90,31 @@ mod tests {
     }
 
     #[test]
+    fn citation_tokens_that_lost_their_delimiters_go() {
+        assert_eq!(
+            clean("According to recent studies citeturn0search2, the pipes carried oil."),
+            "According to recent studies, the pipes carried oil."
+        );
+        assert_eq!(
+            clean("It rose in 2019. cite turn1news4turn0search1\n\nNext."),
+            "It rose in 2019.\n\nNext."
+        );
+        // words that merely begin like the tokens stay
+        let t = "The turn of events in 2020 was cited by many; turnout was 40 percent.";
+        assert_eq!(clean(t), t);
+    }
+
+    #[test]
+    fn an_offer_of_more_work_is_proposed() {
+        let t = "We reviewed the data. If you'd like, I can also prepare a summary table of the pipelines.";
+        let e = edits(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].rule, "residue/addressed-if-you-like-i-can");
+        assert!(e[0].confidence < 0.8);
+        assert!(e[0].before.starts_with("If you"));
+    }
+
+    #[test]
     fn addressed_sentences_are_only_proposed() {
         let t = "The war ended in 2020. The broader context you mentioned explains the treaty. Peace followed.";
         let e = edits(t);
