@@ -149,6 +149,8 @@ fn front_matter(
         |k: usize, r: (usize, usize)| Span::new(raw[k].span.start + r.0, raw[k].span.start + r.1);
     // the affiliation marks of each author in meta.authors ("" if none)
     let mut author_marks: Vec<&str> = Vec::new();
+    // the author of an e-mail line just read, for an ORCID line after it
+    let mut e_mailed: Option<usize> = None;
     let mut k = 0;
     while k < limit {
         let s = at(k);
@@ -157,7 +159,10 @@ fn front_matter(
             meta.doi.get_or_insert(sub(k, r));
         } else if let Some(r) = front::orcid_line(s) {
             kinds.insert(k, BlockKind::Front(FrontKind::Orcid));
-            if let Some(a) = meta.authors.last_mut() {
+            // the author whose e-mail line came just before, else the last
+            if let Some(a) = e_mailed.or(meta.authors.len().checked_sub(1))
+                && let Some(a) = meta.authors.get_mut(a)
+            {
                 a.orcid.get_or_insert(sub(k, r));
             }
         } else if let Some(r) = front::email_line(s) {
@@ -171,6 +176,9 @@ fn front_matter(
             if let Some(a) = owner.and_then(|i| meta.authors.get_mut(i)) {
                 a.email.get_or_insert(sub(k, r));
             }
+            e_mailed = owner;
+            k += 1;
+            continue;
         } else if meta.title.is_none()
             && k + 1 < raw.len()
             && looks_like_title(s, raw[k].lines().len())
@@ -234,6 +242,7 @@ fn front_matter(
         } else {
             break;
         }
+        e_mailed = None;
         k += 1;
     }
     k
@@ -554,7 +563,7 @@ mod tests {
 
     #[test]
     fn numbered_affiliations_go_to_the_authors_marked_with_them() {
-        let t = "Energy Security in the South Caucasus\nLeyla Mammadova1, Tigran Hakobyan2\n1 Baku State University, Baku, Azerbaijan\n2 Yerevan State University, Yerevan, Armenia\nE-mail: leyla.m@example.edu\nAbstract\nWe study pipelines.\n1. Introduction\nText.";
+        let t = "Energy Security in the South Caucasus\nLeyla Mammadova1, Tigran Hakobyan2\n1 Baku State University, Baku, Azerbaijan\n2 Yerevan State University, Yerevan, Armenia\nE-mail: leyla.m@example.edu\nORCID: 0000-0002-1825-0097\nAbstract\nWe study pipelines.\n1. Introduction\nText.";
         let d = parse(t);
         let k: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind.clone()).collect();
         assert_eq!(k[1], BlockKind::Front(FrontKind::Author));
@@ -571,12 +580,13 @@ mod tests {
             Some("Baku State University, Baku, Azerbaijan")
         );
         assert_eq!(of(leyla.email), Some("leyla.m@example.edu"));
+        assert_eq!(of(leyla.orcid), Some("0000-0002-1825-0097"));
         assert_eq!(tigran.name.of(t), "Tigran Hakobyan");
         assert_eq!(
             of(tigran.affiliation),
             Some("Yerevan State University, Yerevan, Armenia")
         );
-        assert_eq!(tigran.email, None);
+        assert_eq!((tigran.email, tigran.orcid), (None, None));
     }
 
     #[test]
