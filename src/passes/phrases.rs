@@ -111,6 +111,20 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_puts_a_paragraph_in_its_country_context() {
+        let t = "Asia and Afghanistan exchange fire.\n\nThe Ministry of Defense of Afghanistan said that the Armenian army shelled the city.";
+        let c = changes(t);
+        assert!(
+            c.contains(&("Afghanistan".into(), "Azerbaijan".into())),
+            "{c:?}"
+        );
+        // without the Chinese-MT signal in the document nothing changes
+        let t =
+            "The Ministry of Defense of Afghanistan said that the Armenian army was not involved.";
+        assert!(changes(t).is_empty());
+    }
+
+    #[test]
     fn real_asia_and_afghanistan_stay() {
         assert!(changes("Trade between Asia and Afghanistan grew. Kabul welcomed it.").is_empty());
         assert!(
@@ -125,6 +139,30 @@ mod tests {
             changes("A researcher at the International Crisis Organization called it a cynic lie.");
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(c[1].1, "cynical lie");
+    }
+
+    #[test]
+    fn no_phrase_lists_a_find_again_with_an_article() {
+        // find = ["Asian side", "the Asian side"] with one replacement turned
+        // "said that the Asian side" into "said that Armenian side"
+        let lex = &crate::names::Resources::builtin()
+            .expect("builtin packs")
+            .lexicon;
+        for p in &lex.phrases {
+            for f in &p.find {
+                for article in ["the ", "The ", "a ", "an "] {
+                    let bare = f.strip_prefix(article).unwrap_or_default();
+                    assert!(!p.find.iter().any(|g| g == bare), "{}: {f:?}", p.id);
+                }
+            }
+        }
+        let c = changes(
+            "Naka. Armenia and Azerbaijan. Pashinyan said that the Asian side would fight.",
+        );
+        assert!(
+            c.contains(&("Asian side".into(), "Armenian side".into())),
+            "{c:?}"
+        );
     }
 
     #[test]
