@@ -131,12 +131,20 @@ impl<'a> DocIndex<'a> {
     }
 
     /// True if reference `r` (`@id` or a literal phrase) occurs in `window`.
+    /// Near a match, a country is also referred to by its demonym: "the
+    /// Armenian army" puts a paragraph in Armenia's context as much as
+    /// "Armenia" does.
     pub fn refers(&self, lex: &Lexicon, r: &str, window: Option<Span>) -> bool {
         if let Some(id) = r.strip_prefix('@') {
-            return lex
-                .by_id
-                .get(id)
-                .is_some_and(|&e| self.mentioned(e, window));
+            let Some(&e) = lex.by_id.get(id) else {
+                return false;
+            };
+            return self.mentioned(e, window)
+                || window.is_some_and(|w| {
+                    w != Span::new(0, self.text.len())
+                        && lex.entities[e].subtype.as_deref() == Some("country")
+                        && self.country_cue(lex, e, w)
+                });
         }
         let key = fold(r);
         let key = key.trim();
