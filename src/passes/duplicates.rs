@@ -384,6 +384,19 @@ fn removal(
 ) -> (Span, bool) {
     let u = &units[k];
     if !u.whole {
+        let block = &doc.blocks[u.block];
+        // a repeated caption whose line ends in the figure's credit, at the
+        // end of the figure, goes with the credit and the blank space after
+        // it: removing only the caption left its credit's gap behind
+        if let BlockKind::Figure(fig) = &block.kind
+            && let Some(credit) = fig.credit
+            && credit.end == block.span.end
+            && credit.start >= u.span.end
+            && text[u.span.end..credit.start].trim().is_empty()
+        {
+            let end = super::boilerplate::removal_span(text, doc, u.block).end;
+            return (Span::new(u.span.start, end), false);
+        }
         // a figure part takes the line break after it; a credit on the same
         // line keeps the space before it (the credit rule may remove both)
         let rest = &text[u.span.end..];
@@ -481,6 +494,19 @@ mod tests {
         assert_eq!(
             clean(&t),
             format!("{P}\n\nA second, different paragraph.\n\nEnd of the text.")
+        );
+    }
+
+    #[test]
+    fn a_repeated_caption_goes_with_its_credit_and_gap() {
+        let cap = "Residents stand near a destroyed house in Ganja. (Photo by Xinhua reporter Zhang Ming)";
+        let t = format!("Title\n\n{P}\n\n{cap}\n\n{cap}\n\nThe next paragraph of the article.\n");
+        let c = crate::convert_text("t.txt", &t);
+        assert_eq!(
+            c.clean,
+            format!(
+                "Title\n\n{P}\n\nResidents stand near a destroyed house in Ganja.\n\nThe next paragraph of the article.\n"
+            )
         );
     }
 
