@@ -585,6 +585,20 @@ mod tests {
     }
 
     #[test]
+    fn editor_credit_lines_go() {
+        for line in [
+            "[Editor in charge: Li Na]",
+            "(Responsible editor: Wang Lei)",
+            "【责任编辑：李娜】",
+        ] {
+            let t = format!("The talks went on.\n\n{line}");
+            assert_eq!(clean(&t), "The talks went on.\n\n", "{line}");
+        }
+        let t = "The editor in charge: a novel about newsrooms, was published in May.";
+        assert_eq!(clean(t), t);
+    }
+
+    #[test]
     fn cookie_banners_go_but_kitchen_cookies_stay() {
         let t = "We use cookies to improve your experience on our website.\n\nWe use cookies in the kitchen every Sunday.";
         assert_eq!(clean(t), "We use cookies in the kitchen every Sunday.");
