@@ -144,6 +144,12 @@ pub enum InlineKind {
         /// The link target.
         target: String,
     },
+    /// A markdown image `![alt](src)`: the picture's address; the alt text
+    /// describes it and is no part of the reading text.
+    Image {
+        /// The image address.
+        target: String,
+    },
     /// A bare URL.
     Url,
     /// An e-mail address.
@@ -167,6 +173,7 @@ impl InlineKind {
         matches!(
             self,
             InlineKind::Link { .. }
+                | InlineKind::Image { .. }
                 | InlineKind::Url
                 | InlineKind::Email
                 | InlineKind::Doi

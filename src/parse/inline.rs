@@ -109,6 +109,14 @@ pub fn add_markdown(text: &str, span: Span, inlines: &mut Vec<Inline>) {
                     span: link,
                 });
             }
+            super::markdown::Mark::Image { range, target } => {
+                let image = Span::new(span.start + range.0, span.start + range.1);
+                inlines.retain(|i| !(matches!(i.kind, InlineKind::Url) && image.contains(i.span)));
+                inlines.push(Inline {
+                    kind: InlineKind::Image { target },
+                    span: image,
+                });
+            }
         }
     }
     inlines.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
@@ -200,6 +208,7 @@ mod tests {
             .map(|i| {
                 let k = match i.kind {
                     InlineKind::Link { .. } => "link",
+                    InlineKind::Image { .. } => "image",
                     InlineKind::Url => "url",
                     InlineKind::Email => "email",
                     InlineKind::Doi => "doi",

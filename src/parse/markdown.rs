@@ -1,5 +1,5 @@
 //! Markdown residue in pasted text: `**bold**`, `*italic*` (also across a
-//! line break) and `[text](url)` links. Their spans include the delimiters;
+//! line break), `[text](url)` links and `![alt](src)` images. Their spans include the delimiters;
 //! the `markup` pass proposes the delimiters' removal.
 //!
 //! Empty or placeholder links (`[…](#)`) are left alone: they are residue of
@@ -29,6 +29,13 @@ pub enum Mark {
         /// Byte range with brackets and target.
         range: (usize, usize),
         /// The target.
+        target: String,
+    },
+    /// An image `![alt](src)`.
+    Image {
+        /// Byte range from the `!` to the closing parenthesis.
+        range: (usize, usize),
+        /// The image address.
         target: String,
     },
 }
@@ -114,9 +121,17 @@ pub fn marks(s: &str) -> Vec<Mark> {
             && let Ok((r, (_, target))) = link(rest)
         {
             let end = offset(s, r);
-            out.push(Mark::Link {
-                range: (i, end),
-                target: target.to_owned(),
+            let target = target.to_owned();
+            // "![alt](src)": the '!' before the bracket makes it an image
+            out.push(match s[..i].strip_suffix('!') {
+                Some(before) => Mark::Image {
+                    range: (before.len(), end),
+                    target,
+                },
+                None => Mark::Link {
+                    range: (i, end),
+                    target,
+                },
             });
             i = end;
             continue;
@@ -134,7 +149,9 @@ mod tests {
         marks(s)
             .iter()
             .map(|m| match m {
-                Mark::Emphasis { range, .. } | Mark::Link { range, .. } => &s[range.0..range.1],
+                Mark::Emphasis { range, .. }
+                | Mark::Link { range, .. }
+                | Mark::Image { range, .. } => &s[range.0..range.1],
             })
             .collect()
     }

@@ -3,7 +3,8 @@
 //! The parser marks `**bold**`, `*italic*`, `[text](url)` and `<url>` as
 //! inline elements (TEI `hi @rend` and `ref @target`); this pass proposes the
 //! removal of their delimiters from the reading text: `**`, `*`, `[`,
-//! `](url)`, `<`, `>`, and the `##` of a markdown heading. Example: "We
+//! `](url)`, `<`, `>`, and the `##` of a markdown heading; a markdown image
+//! `![alt](src)` goes whole (TEI `ref type="image"`). Example: "We
 //! said **Let's live.**" reads "We said Let's live." and the TEI shows `<hi rend="bold"><surplus
 //! reason="markup">**</surplus>Let's live.<surplus …>**</surplus></hi>`.
 //!
@@ -25,13 +26,17 @@ impl Pass for Markup {
     }
 
     fn description(&self) -> &'static str {
-        "Markdown delimiters (**, *, [..](url), <url>) removed; the text they marked becomes TEI hi or ref."
+        "Markdown delimiters (**, *, [..](url), <url>) removed; the text they marked becomes TEI hi or ref; markdown images leave the reading text."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        for block in &cx.doc.blocks {
-            // "## Methods": the heading marker goes, the heading stays a TEI head.
-            if matches!(block.kind, BlockKind::Head { .. }) {
+        for (i, block) in cx.doc.blocks.iter().enumerate() {
+            // "## Methods": the heading marker goes, the heading stays a TEI
+            // head (or the document's title).
+            if matches!(
+                block.kind,
+                BlockKind::Head { .. } | BlockKind::Title | BlockKind::Subtitle
+            ) {
                 let s = block.span.of(cx.text);
                 let hashes = s.len() - s.trim_start_matches('#').len();
                 if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
@@ -44,6 +49,14 @@ impl Pass for Markup {
                 }
             }
             for inline in &block.inlines {
+                if let InlineKind::Image { .. } = inline.kind {
+                    let span = image_removal(cx, i, inline.span);
+                    out.edits.push(
+                        Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.95)
+                            .with_note("markdown image: its address and description stay in the TEI, out of the reading text"),
+                    );
+                    continue;
+                }
                 let note = "markdown delimiter: the element is kept as TEI markup";
                 for span in delimiters(cx.text, inline).into_iter().flatten() {
                     out.edits.push(
@@ -53,6 +66,21 @@ impl Pass for Markup {
                 }
             }
         }
+    }
+}
+
+/// The span taking image `image` out of block `i`: an image that is the
+/// whole block goes with the blank space after it, one alone on its line
+/// with the line break after it.
+fn image_removal(cx: &Context<'_>, i: usize, image: Span) -> Span {
+    let block = cx.doc.blocks[i].span;
+    if image == block {
+        return super::boilerplate::removal_span(cx.text, cx.doc, i);
+    }
+    let line_start = image.start == block.start || cx.text[..image.start].ends_with('\n');
+    match cx.text[image.end..block.end].strip_prefix('\n') {
+        Some(_) if line_start => Span::new(image.start, image.end + 1),
+        _ => image,
     }
 }
 
@@ -133,6 +161,33 @@ mod tests {
         assert_eq!(
             fixed("T\n\n## Methods\n\nWe read."),
             "T\n\nMethods\n\nWe read."
+        );
+    }
+
+    #[test]
+    fn heading_markers_go_from_titles_too() {
+        assert_eq!(
+            fixed("# Ceasefire signed\n\n## What we know\n\nThe deal held for a week and more."),
+            "Ceasefire signed\n\nWhat we know\n\nThe deal held for a week and more."
+        );
+    }
+
+    #[test]
+    fn a_markdown_image_leaves_the_reading_text() {
+        assert_eq!(
+            fixed(
+                "Intro.\n\n![Russian peacekeepers](https://x.org/p.jpg)\nPeacekeepers arrive. Then"
+            ),
+            "Intro.\n\nPeacekeepers arrive. Then"
+        );
+        assert_eq!(
+            fixed("Intro.\n\n![Peacekeepers](https://x.org/p.jpg)\n\nThey arrive."),
+            "Intro.\n\nThey arrive."
+        );
+        // an exclamation before a link is no image when a space parts them
+        assert_eq!(
+            fixed("Wow! [the report](https://x.org) says"),
+            "Wow! the report says"
         );
     }
 

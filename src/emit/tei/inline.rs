@@ -102,6 +102,11 @@ fn container_of<'a>(inline: &'a Inline, text: &'a str) -> Container<'a> {
         InlineKind::Link { target } => {
             Container::with(span, "ref", &[Attr::Text("target", target)])
         }
+        InlineKind::Image { target } => Container::with(
+            span,
+            "ref",
+            &[Attr::Text("type", "image"), Attr::Text("target", target)],
+        ),
         InlineKind::Url => Container::with(span, "ref", &[Attr::Text("target", span.of(text))]),
         InlineKind::Email => Container::bare(span, "email"),
         InlineKind::Doi => Container::with(span, "idno", &[Attr::Text("type", "DOI")]),
