@@ -86,9 +86,16 @@ fn source(input: &str) -> IResult<&str, &str> {
 }
 
 fn bare_credit(input: &str) -> IResult<&str, &str> {
+    // "Photo credit: Reuters", "Image source: Getty Images"
+    let qualifier = alt((
+        tag_no_case(" credits"),
+        tag_no_case(" credit"),
+        tag_no_case(" source"),
+    ));
     recognize(alt((
         recognize((
             credit_word,
+            opt(qualifier),
             alt((
                 recognize((opt(ch(' ')), alt((tag("/"), tag(":"))))),
                 tag(" by"),
@@ -103,9 +110,33 @@ fn bare_credit(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// A news agency or photo service: "AP", "AFP", "Xinhua", "Reuters".
+fn agency(input: &str) -> IResult<&str, &str> {
+    verify(take_while1(char::is_alphabetic), |w: &str| {
+        w.starts_with(char::is_uppercase) && (2..=12).contains(&w.chars().count())
+    })
+    .parse(input)
+}
+
+/// An agency's credit, as written in parentheses: "AP Photo/Sergei Grits",
+/// "Xinhua/Wang Shen".
+fn agency_credit(input: &str) -> IResult<&str, &str> {
+    recognize((
+        agency,
+        alt((
+            recognize((ch(' '), bare_credit)),
+            recognize((opt(ch(' ')), ch('/'), opt(ch(' ')), source)),
+        )),
+    ))
+    .parse(input)
+}
+
 fn credit(input: &str) -> IResult<&str, &str> {
     recognize((
-        alt((delimited(ch('('), bare_credit, ch(')')), bare_credit)),
+        alt((
+            delimited(ch('('), alt((bare_credit, agency_credit)), ch(')')),
+            bare_credit,
+        )),
         opt(ch('.')),
         eof,
     ))
@@ -242,6 +273,19 @@ mod tests {
             Some("Image courtesy of NASA")
         );
         assert_eq!(cr("Photo by Jane Doe"), Some("Photo by Jane Doe"));
+        assert_eq!(cr("Photo credit: Reuters"), Some("Photo credit: Reuters"));
+        assert_eq!(
+            cr("Peacekeepers arrive. (AP Photo/Sergei Grits)"),
+            Some("(AP Photo/Sergei Grits)")
+        );
+        assert_eq!(
+            cr("Residents clear the rubble. (Xinhua/Wang Shen)"),
+            Some("(Xinhua/Wang Shen)")
+        );
+        assert_eq!(
+            cr("The square. Image source: Getty Images"),
+            Some("Image source: Getty Images")
+        );
         // the longest credit there can be, in words
         assert_eq!(
             cr("Troops. (Photo courtesy of The Ministry Of Defence Of Oz)"),
@@ -276,6 +320,8 @@ mod tests {
             "The picture is clear. Photo: the war goes on and on and on and on.",
             "They took a picture/video of the scene",
             "Photo: AFP. Then the minister spoke at length about the war.",
+            "The talks went on (in Moscow/Baku) for hours",
+            "Both sides agreed. (see Moscow/Baku statement of 10 November)",
         ] {
             assert_eq!(cr(s), None, "{s}");
         }

@@ -28,15 +28,20 @@ impl Pass for Credits {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        for block in &cx.doc.blocks {
+        for (i, block) in cx.doc.blocks.iter().enumerate() {
             let BlockKind::Figure(fig) = &block.kind else {
                 continue;
             };
             let Some(credit) = fig.credit else { continue };
-            // Take the spaces before the credit with it, within the block.
+            // Take the spaces before the credit with it, within the block; a
+            // credit standing alone goes with the blank space after it.
             let before = &cx.text[block.span.start..credit.start];
-            let start = block.span.start + before.trim_end_matches([' ', '\t']).len();
-            let span = Span::new(start, credit.end);
+            let span = if before.trim().is_empty() && credit.end == block.span.end {
+                super::boilerplate::removal_span(cx.text, cx.doc, i)
+            } else {
+                let start = block.span.start + before.trim_end_matches([' ', '\t']).len();
+                Span::new(start, credit.end)
+            };
             out.edits.push(
                 Edit::new(cx.text, span, "", self.id(), Category::Layout, 0.9)
                     .with_note("picture credit: kept in the figure's credit note"),
@@ -51,6 +56,14 @@ mod tests {
 
     fn fixed(t: &str) -> String {
         crate::apply::apply(t, &run_pass(&super::Credits, t))
+    }
+
+    #[test]
+    fn a_credit_alone_goes_with_its_gap() {
+        assert_eq!(
+            fixed("News here.\n\nPhoto credit: Reuters\n\nMore."),
+            "News here.\n\nMore."
+        );
     }
 
     #[test]
