@@ -440,10 +440,17 @@ fn is_byline(s: &str) -> bool {
     // counted only for lines that start like a byline
     let words = || t.split_whitespace().count();
     if let Some(rest) = t.strip_prefix("By ") {
-        return front::author_line(rest).is_some()
-            || (words() <= 4
-                && rest.chars().next().is_some_and(char::is_uppercase)
-                && !rest.ends_with('.'));
+        // "By Anna Petrosyan | November 10, 2020 | 5 min read": the name is
+        // the first field of a web page's byline
+        let (name, fields) = match rest.split_once(['|', '•', '·']) {
+            Some((name, _)) => (name.trim_end(), true),
+            None => (rest, false),
+        };
+        let name_words = name.split_whitespace().count();
+        return front::author_line(name).is_some()
+            || ((if fields { name_words } else { words() }) <= 4
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && !name.ends_with('.'));
     }
     if let Some(rest) = t.strip_prefix(['—', '–', '-']) {
         let rest = rest.trim_start();
@@ -648,6 +655,21 @@ mod tests {
         assert!(parse(single).blocks.iter().all(|b| b.lead.is_none()));
         let one = "Methods. We read.\n\nThen we wrote.";
         assert!(parse(one).blocks.iter().all(|b| b.lead.is_none()));
+    }
+
+    #[test]
+    fn a_web_byline_with_date_and_reading_time_is_a_byline() {
+        for line in [
+            "By Anna Petrosyan | November 10, 2020 | 5 min read",
+            "By Anna Petrosyan • 10 Nov 2020",
+        ] {
+            let t = format!(
+                "Ceasefire signed\n\n{line}\n\nThe deal was signed at night by the three leaders."
+            );
+            assert_eq!(parse(&t).blocks[1].kind, BlockKind::Byline, "{line}");
+        }
+        let t = "Ceasefire signed\n\nBy the end of the week | the deal held.\n\nText follows.";
+        assert_ne!(parse(t).blocks[1].kind, BlockKind::Byline);
     }
 
     #[test]

@@ -85,6 +85,7 @@ impl Pass for Boilerplate {
                     span: b.span,
                     furniture: true,
                     may_join: false,
+                    introduces: false,
                 });
                 matched.push(Some(p));
             } else {
@@ -105,6 +106,7 @@ impl Pass for Boilerplate {
                         span: l,
                         furniture: p.is_some(),
                         may_join: may_join && runs::is_label_like(line),
+                        introduces: line.ends_with(':'),
                     });
                     matched.push(p);
                 }
@@ -582,6 +584,20 @@ mod tests {
     fn prose_between_furniture_stays() {
         let t = "Share this:\n\nThe minister said the talks would go on.\n\nLeave a Reply";
         assert_eq!(clean(t), "The minister said the talks would go on.\n\n");
+    }
+
+    #[test]
+    fn readers_comments_and_read_more_links_go() {
+        let t = "The deal held.\n\nRead more: Armenia protests after ceasefire deal\n\n12 Comments\n\nJohn D. says:\nNovember 10, 2020 at 3:15 pm\nThis is a sad day.\nReply\n\nMaria K. says:\n10 November 2020 at 16:02\nFinally peace.\nReply";
+        assert_eq!(clean(t), "The deal held.\n\n");
+        // one comment a line: the furniture goes, the comment's own words stay
+        let t = "The deal held.\nJohn D. says:\nNovember 10, 2020 at 3:15 pm\nThis is a sad day.\nReply\nMaria K. says:\nNovember 10, 2020 at 4:02 pm\nFinally peace.\nReply\n";
+        assert_eq!(
+            clean(t),
+            "The deal held.\nThis is a sad day.\nFinally peace.\n"
+        );
+        let t = "The minister says:\n\nThe war is over.";
+        assert_eq!(clean(t), t);
     }
 
     #[test]

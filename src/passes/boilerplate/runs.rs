@@ -5,9 +5,11 @@
 //! patterns name the distinctive lines, but a form's bare labels ("Comment",
 //! "Website", "Submit") are words any text may use on a line of their own.
 //! Their neighbours decide: a few short lines with furniture directly before
-//! and after them are furniture too (applied); a few short lines after the
-//! last furniture of the document, with nothing but them to its end, are
-//! proposed for review (a short sign-off may stand there).
+//! and after them are furniture too (applied), and so is a short line ending
+//! in a colon right before furniture ("John D. says:" above a comment's
+//! time stamp); a few short lines after the last furniture of the document,
+//! with nothing but them to its end, are proposed for review (a short
+//! sign-off may stand there).
 
 use crate::options::DEFAULT_MIN_CONFIDENCE;
 use crate::span::Span;
@@ -41,6 +43,8 @@ pub(super) struct Line {
     /// It may be taken into a run: a short paragraph-like line, not a
     /// title, front matter or bibliography.
     pub may_join: bool,
+    /// It ends with a colon: it introduces what follows ("John D. says:").
+    pub introduces: bool,
 }
 
 /// Whether `line` can be a form label, button or network name: a few words,
@@ -73,7 +77,15 @@ pub(super) fn absorbed(lines: &[Line]) -> Vec<(usize, f32)> {
         let confidence = match (after_furniture, k < lines.len()) {
             (true, true) => BETWEEN,
             (true, false) => TRAILING,
-            (false, _) => continue,
+            (false, true) => {
+                // a label introducing the furniture after it goes with it
+                let last = lines[k - 1];
+                if last.may_join && last.introduces {
+                    out.push((k - 1, BETWEEN));
+                }
+                continue;
+            }
+            (false, false) => continue,
         };
         let run = &lines[start..k];
         if run.len() <= MAX_RUN_LINES && run.iter().all(|l| l.may_join) {
@@ -92,7 +104,21 @@ mod tests {
             span: Span::default(),
             furniture,
             may_join,
+            introduces: false,
         }
+    }
+
+    #[test]
+    fn a_label_introducing_furniture_goes_with_it() {
+        let says = Line {
+            introduces: true,
+            ..line(false, true)
+        };
+        let lines = [line(false, false), says, line(true, false)];
+        assert_eq!(absorbed(&lines), vec![(1, BETWEEN)]);
+        // not one that introduces prose
+        let lines = [line(false, false), says, line(false, false)];
+        assert!(absorbed(&lines).is_empty());
     }
 
     #[test]
