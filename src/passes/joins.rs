@@ -56,8 +56,17 @@ impl Pass for Joins {
         let text = cx.text;
         let blocks = &cx.doc.blocks;
         let mut bigrams: Option<HashSet<(&str, &str)>> = None;
-        for pair in blocks.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
+        let removed = removed_blocks(cx, out);
+        for (i, a) in blocks.iter().enumerate() {
+            if removed[i] {
+                continue;
+            }
+            // the next block that stays: page furniture between the halves
+            // of a paragraph goes, and the halves join across it
+            let Some(j) = (i + 1..blocks.len()).find(|&j| !removed[j]) else {
+                break;
+            };
+            let b = &blocks[j];
             if a.kind != BlockKind::Paragraph || b.kind != BlockKind::Paragraph {
                 continue;
             }
@@ -71,7 +80,7 @@ impl Pass for Joins {
             let Some(judgement) = judge(first, second, fw, &mut has_pair) else {
                 continue;
             };
-            let gap = Span::new(a.span.end, b.span.start);
+            let gap = Span::new(a.span.end, blocks[i + 1].span.start);
             // "(" then a break: no space, as the spacing rule would have it
             let glue = if super::whitespace::space_goes_between(first, second) {
                 ""
@@ -84,6 +93,37 @@ impl Pass for Joins {
             );
         }
     }
+}
+
+/// `removed[i]` is true when the `pages` rule confidently removes block `i`
+/// whole, with the space up to the next block (a page number, a running
+/// head). Only page furniture: a page end cuts sentences where it falls,
+/// while a removed duplicate or boilerplate block stood between paragraphs
+/// that were never one (a cut paragraph before a removed copy is a fragment).
+fn removed_blocks(cx: &Context<'_>, out: &Proposals) -> Vec<bool> {
+    let blocks = &cx.doc.blocks;
+    let mut deletions: Vec<Span> = out
+        .edits
+        .iter()
+        .filter(|e| super::is_page_furniture(e) && e.confidence >= cx.options.min_confidence)
+        .map(|e| e.span)
+        .collect();
+    deletions.sort_unstable();
+    // the furthest end of the deletions starting at or before each one
+    let mut reach = Vec::with_capacity(deletions.len());
+    let mut furthest = 0;
+    for d in &deletions {
+        furthest = furthest.max(d.end);
+        reach.push(furthest);
+    }
+    (0..blocks.len())
+        .map(|i| {
+            let b = blocks[i].span;
+            let next = blocks.get(i + 1).map_or(cx.text.len(), |n| n.span.start);
+            let k = deletions.partition_point(|d| d.start <= b.start);
+            k > 0 && reach[k - 1] >= next.max(b.end)
+        })
+        .collect()
 }
 
 /// True if `s` ends like a finished sentence or clause: terminal punctuation,
@@ -221,6 +261,28 @@ mod tests {
 
     fn edits(t: &str) -> Vec<Edit> {
         run_pass(&super::Joins, &format!("{TITLE}{t}"))
+    }
+
+    #[test]
+    fn a_paragraph_broken_around_page_furniture_is_joined_across_it() {
+        let t = format!(
+            "{TITLE}Turkey supported Azerbaijan from the first day of the war. The principle of one nation, two states has been the basis of relations between the two\n\nEuropean Journal of Political Science Studies, Vol. 5, 2021\n\n14\n\ncountries since 1991, and it was repeated in 2020.\n\nThe end."
+        );
+        let c = crate::convert_text("t.txt", &t);
+        assert_eq!(
+            c.clean,
+            format!(
+                "{TITLE}Turkey supported Azerbaijan from the first day of the war. The principle of one nation, two states has been the basis of relations between the two countries since 1991, and it was repeated in 2020.\n\nThe end."
+            )
+        );
+        // the TEI has one paragraph holding the furniture as surplus
+        let tei = crate::emit::Format::Tei.render(&c);
+        let p = tei
+            .split("<p>")
+            .find(|p| p.contains("between the two"))
+            .expect("the paragraph");
+        assert!(p.contains("countries since 1991"), "{p}");
+        assert!(p.contains(">14</surplus>"), "{p}");
     }
 
     fn clean(t: &str) -> String {

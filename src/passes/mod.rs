@@ -17,6 +17,7 @@ mod markup;
 mod mojibake;
 mod names;
 mod nfc;
+mod pages;
 mod phrases;
 mod punctuation;
 mod quotes;
@@ -34,6 +35,7 @@ use crate::span::Span;
 use std::cell::{Ref, RefCell};
 use std::collections::BTreeMap;
 
+pub use pages::is_page_furniture;
 pub use quotes::QuoteStyle;
 pub use xml_chars::is_xml_forbidden;
 
@@ -162,6 +164,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(glosses::Glosses),
         Box::new(boilerplate::Boilerplate::new()),
         Box::new(residue::Residue::new()),
+        Box::new(pages::Pages),
         Box::new(duplicates::Duplicates),
         Box::new(joins::Joins),
         Box::new(punctuation::Punctuation),

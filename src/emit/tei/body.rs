@@ -373,21 +373,41 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
 }
 
 /// `joined[i]` is true when an applied layout edit covers the whole gap
-/// between paragraph `i` and the next one, merging them.
+/// between paragraph `i` and the next one, merging them; page furniture
+/// removed whole between the two halves (page numbers, running heads) is
+/// written inside the merged paragraph, as the surplus it is.
 fn joins(c: &Conversion) -> Vec<bool> {
     let blocks = &c.document.blocks;
     let mut out = vec![false; blocks.len()];
-    for (i, pair) in blocks.windows(2).enumerate() {
-        let gap = Span::new(pair[0].span.end, pair[1].span.start);
-        let both_text = matches!(pair[0].kind, BlockKind::Paragraph)
-            && matches!(pair[1].kind, BlockKind::Paragraph)
-            && pair[1].lead.is_none();
+    let covering = |gap: Span, pick: &dyn Fn(&crate::edit::Edit) -> bool| {
         let k = c.edits.partition_point(|e| e.span.end < gap.start);
-        out[i] = both_text
-            && c.edits[k..]
-                .iter()
-                .take_while(|e| e.span.start <= gap.start)
-                .any(|e| e.is_applied() && e.category == Category::Layout && e.span.contains(gap));
+        c.edits[k..]
+            .iter()
+            .take_while(|e| e.span.start <= gap.start)
+            .any(|e| e.is_applied() && e.span.contains(gap) && pick(e))
+    };
+    let removed = |i: usize| {
+        let b = blocks[i].span;
+        let next = blocks.get(i + 1).map_or(b.end, |n| n.span.start);
+        covering(Span::new(b.start, next), &crate::passes::is_page_furniture)
+    };
+    let mut i = 0;
+    while i + 1 < blocks.len() {
+        let gap = Span::new(blocks[i].span.end, blocks[i + 1].span.start);
+        if blocks[i].kind != BlockKind::Paragraph
+            || !covering(gap, &|e| e.category == Category::Layout)
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j + 1 < blocks.len() && removed(j) {
+            j += 1;
+        }
+        if blocks[j].kind == BlockKind::Paragraph && blocks[j].lead.is_none() {
+            out[i..j].fill(true);
+        }
+        i = j;
     }
     out
 }
