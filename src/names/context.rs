@@ -377,7 +377,7 @@ pub struct WordIter<'a> {
 }
 
 /// Letters and digits.
-const WORD: CharClass = CharClass::new(
+pub(super) const WORD: CharClass = CharClass::new(
     ascii_table!(b => b.is_ascii_alphanumeric()),
     char::is_alphanumeric,
 );
