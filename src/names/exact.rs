@@ -17,11 +17,13 @@
 //! such as "US" or "UN") matches only as written, and a capitalised form
 //! matches only a capitalised word ("Turkey", not "turkey").
 
+use super::context::WORD;
 use super::fold::{Folded, Piece};
 use super::lexicon::Lexicon;
 use crate::span::Span;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 /// A form of an entity: indexes into [`Lexicon::entities`] and `forms`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -128,17 +130,55 @@ pub fn case_fits(form: &str, surface: &str) -> bool {
 fn cuts(f: &str, s: usize) -> impl Iterator<Item = usize> + '_ {
     let mut at = s + char_at(f, s).1;
     std::iter::from_fn(move || {
-        while at < f.len() {
-            let (word, len) = char_at(f, at);
-            at += len;
-            if !word {
-                return Some(at - len);
+        if at > f.len() {
+            return None;
+        }
+        let cut = WORD.edge(f, at, false);
+        at = cut + f[cut..].chars().next().map_or(1, char::len_utf8);
+        Some(cut)
+    })
+}
+
+/// Where a match may start in `own` of `f` when every key starts with a
+/// letter or digit: each word's first character (`after_word`: the
+/// character before `own` is alphanumeric). Words are skipped whole
+/// through the byte table of [`WORD`]; a walk deciding character by
+/// character (what [`starts_by_chars`] does) was a fifth of the index.
+fn word_starts(f: &str, own: Range<usize>, after_word: bool) -> impl Iterator<Item = usize> + '_ {
+    let mut at = match after_word {
+        true => WORD.edge(f, own.start, false),
+        false => own.start,
+    };
+    std::iter::from_fn(move || {
+        let s = WORD.edge(f, at, true);
+        if s >= own.end {
+            return None;
+        }
+        at = WORD.edge(f, s, false);
+        Some(s)
+    })
+}
+
+/// Where a match may start in `own` of `f` when some key starts with
+/// another character: every character that follows none alphanumeric.
+fn starts_by_chars(
+    f: &str,
+    own: Range<usize>,
+    mut after_word: bool,
+) -> impl Iterator<Item = usize> + '_ {
+    let mut next = own.start;
+    std::iter::from_fn(move || {
+        while next < own.end {
+            let s = next;
+            let (word, len) = char_at(f, s);
+            next += len;
+            let start = !after_word;
+            after_word = word;
+            if start {
+                return Some(s);
             }
         }
-        (at == f.len()).then(|| {
-            at += 1;
-            f.len()
-        })
+        None
     })
 }
 
@@ -270,35 +310,45 @@ impl Exact {
     pub fn find_in(&self, lex: &Lexicon, text: &str, piece: &Piece, out: &mut Vec<Hit>) {
         let folded = &piece.folded;
         let f = folded.text.as_str();
-        let mut after_word = f[..piece.own.start]
+        let after_word = f[..piece.own.start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
+        let own = piece.own.clone();
         let mut keys: Vec<(usize, u32)> = Vec::new();
-        let mut next = piece.own.start;
-        while next < piece.own.end {
-            let s = next;
-            let (word, len) = char_at(f, s);
-            next += len;
-            let start = !after_word && (word || self.odd_starts);
-            after_word = word;
-            if !start {
-                continue;
+        if self.odd_starts {
+            for s in starts_by_chars(f, own, after_word) {
+                self.match_at(lex, text, folded, s, &mut keys, out);
             }
-            keys.clear();
-            self.walk(lex, f, s, &mut keys);
-            // The longest key whose case rule the surface meets, unless it
-            // overlaps the match before (starts come in source order: the
-            // folded text maps back monotonically).
-            let longest = keys
-                .iter()
-                .rev()
-                .find_map(|&(e, k)| self.hit(lex, text, folded, s, e, k));
-            if let Some(hit) = longest
-                && out.last().is_none_or(|p| p.span.end <= hit.span.start)
-            {
-                out.push(hit);
+        } else {
+            for s in word_starts(f, own, after_word) {
+                self.match_at(lex, text, folded, s, &mut keys, out);
             }
+        }
+    }
+
+    /// Pushes to `out` the longest key at `s` of the fold whose case rule
+    /// the surface meets, unless it overlaps the match before (starts come
+    /// in source order: the folded text maps back monotonically).
+    fn match_at(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        folded: &Folded,
+        s: usize,
+        keys: &mut Vec<(usize, u32)>,
+        out: &mut Vec<Hit>,
+    ) {
+        keys.clear();
+        self.walk(lex, &folded.text, s, keys);
+        let longest = keys
+            .iter()
+            .rev()
+            .find_map(|&(e, k)| self.hit(lex, text, folded, s, e, k));
+        if let Some(hit) = longest
+            && out.last().is_none_or(|p| p.span.end <= hit.span.start)
+        {
+            out.push(hit);
         }
     }
 
@@ -375,6 +425,52 @@ mod tests {
             .iter()
             .map(|h| h.span.of(text))
             .collect()
+    }
+
+    /// Offsets of `f` (non-empty strings of the class used below) and
+    /// whether the character before them is alphanumeric, for the start
+    /// and cut scans.
+    fn offsets(f: &str, a: usize, b: usize) -> (Range<usize>, bool) {
+        let ends: Vec<usize> = f.char_indices().map(|(i, _)| i).chain([f.len()]).collect();
+        let (a, b) = (ends[a % ends.len()], ends[b % ends.len()]);
+        (a.min(b)..a.max(b), b % 2 == 0)
+    }
+
+    proptest::proptest! {
+        /// The word starts skipped to through the byte table are the
+        /// alphanumeric starts the character walk finds.
+        #[test]
+        fn word_starts_are_the_alphanumeric_starts_by_chars(
+            f in "[ab1 'ıə\u{301}\u{a0}’-]{0,30}",
+            a in 0usize..30,
+            b in 0usize..30,
+        ) {
+            let (own, after_word) = offsets(&f, a, b);
+            let by_chars: Vec<usize> = starts_by_chars(&f, own.clone(), after_word)
+                .filter(|&s| char_at(&f, s).0)
+                .collect();
+            let fast: Vec<usize> = word_starts(&f, own, after_word).collect();
+            proptest::prop_assert_eq!(fast, by_chars);
+        }
+
+        /// The cuts are the offsets of the characters not alphanumeric
+        /// after the first one, then the end.
+        #[test]
+        fn cuts_are_the_characters_not_alphanumeric(
+            f in "[ab1 'ıə\u{301}\u{a0}’-]{1,30}",
+            a in 0usize..30,
+        ) {
+            let (own, _) = offsets(&f, a, a);
+            let s = own.start.min(f.len() - f.chars().next_back().map_or(0, char::len_utf8));
+            let first = s + f[s..].chars().next().map_or(0, char::len_utf8);
+            let by_chars: Vec<usize> = f[first..]
+                .char_indices()
+                .filter(|(_, c)| !c.is_alphanumeric())
+                .map(|(i, _)| first + i)
+                .chain([f.len()])
+                .collect();
+            proptest::prop_assert_eq!(cuts(&f, s).collect::<Vec<_>>(), by_chars);
+        }
     }
 
     #[test]

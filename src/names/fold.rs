@@ -26,7 +26,7 @@ pub struct Folded {
 /// Folded bytes from `fold` on, up to the next segment, came from the
 /// source at `src`: one to one when `end` is [`ONE_TO_ONE`], else all from
 /// the one source range `src..end`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Segment {
     fold: usize,
     src: usize,
@@ -34,6 +34,27 @@ struct Segment {
 }
 
 const ONE_TO_ONE: usize = usize::MAX;
+
+/// What each ASCII byte folds to on its own, as [`Folded::fold_char`]
+/// folds it: capitals to small letters, spacing and the hyphen to a space,
+/// a backtick to an apostrophe, the rest to itself; [`NOT_ASCII`] for the
+/// bytes of other characters.
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        t[b as usize] = match b {
+            b'\t'..=b'\r' | b' ' | b'-' => b' ',
+            b'`' => b'\'',
+            _ => b.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`ASCII_FOLD`] of a byte that is no ASCII character.
+const NOT_ASCII: u8 = 0xFF;
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}')
@@ -63,57 +84,72 @@ impl Folded {
         let bytes = s.as_bytes();
         let mut pos = start;
         while pos < s.len() {
-            // ASCII letters and digits, most of any text, are copied
-            // lowercased a run at a time
-            let run = bytes[pos..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if run > 0 {
-                f.push_ascii_run(&s[pos..pos + run], pos);
-                pos += run;
+            // ASCII, most of any text, is read a run at a time through a
+            // table: each byte folds to one byte, one to one, save spacing
+            // after spacing, which joins the space before (left to
+            // `fold_char`, like any character not ASCII)
+            let fold = f.text.len();
+            let mut space = f.text.ends_with(' ');
+            let mut k = pos;
+            while let Some(&b) = bytes.get(k) {
+                let c = ASCII_FOLD[usize::from(b)];
+                if c == NOT_ASCII || (c == b' ' && space) {
+                    break;
+                }
+                f.text.push(char::from(c));
+                space = c == b' ';
+                k += 1;
+            }
+            if k > pos {
+                f.one_to_one_from(fold, pos);
+                pos = k;
                 continue;
             }
-            let i = pos;
-            let Some(c) = s[i..].chars().next() else {
+            let Some(c) = s[pos..].chars().next() else {
                 break;
             };
-            let end = i + c.len_utf8();
+            let end = pos + c.len_utf8();
+            f.fold_char(c, pos, end);
             pos = end;
-            if c.is_whitespace() || is_dash(c) {
-                if f.text.ends_with(' ') {
-                    f.extend_last(end);
-                } else {
-                    f.push(' ', i, end);
-                }
-                continue;
+        }
+        f
+    }
+
+    /// Folds character `c`, found at `start..end` of the source, onto the
+    /// end of the fold.
+    fn fold_char(&mut self, c: char, start: usize, end: usize) {
+        if c.is_whitespace() || is_dash(c) {
+            if self.text.ends_with(' ') {
+                self.extend_last(end);
+            } else {
+                self.push(' ', start, end);
             }
-            if is_apostrophe(c) {
-                f.push('\'', i, end);
-                continue;
-            }
-            match c {
-                'ı' | 'İ' => f.push('i', i, end),
-                'ə' | 'Ə' => f.push('e', i, end),
-                'ß' => f.push_str("ss", i, end),
-                'ø' | 'Ø' => f.push('o', i, end),
-                'ł' | 'Ł' => f.push('l', i, end),
-                'đ' | 'Đ' => f.push('d', i, end),
-                'æ' | 'Æ' => f.push_str("ae", i, end),
-                'œ' | 'Œ' => f.push_str("oe", i, end),
-                _ if c.is_ascii() => f.push(c.to_ascii_lowercase(), i, end),
-                _ => {
-                    for l in c.to_lowercase() {
-                        for d in std::iter::once(l).nfd() {
-                            if !is_combining_mark(d) {
-                                f.push(d, i, end);
-                            }
+            return;
+        }
+        if is_apostrophe(c) {
+            self.push('\'', start, end);
+            return;
+        }
+        match c {
+            'ı' | 'İ' => self.push('i', start, end),
+            'ə' | 'Ə' => self.push('e', start, end),
+            'ß' => self.push_str("ss", start, end),
+            'ø' | 'Ø' => self.push('o', start, end),
+            'ł' | 'Ł' => self.push('l', start, end),
+            'đ' | 'Đ' => self.push('d', start, end),
+            'æ' | 'Æ' => self.push_str("ae", start, end),
+            'œ' | 'Œ' => self.push_str("oe", start, end),
+            _ if c.is_ascii() => self.push(c.to_ascii_lowercase(), start, end),
+            _ => {
+                for l in c.to_lowercase() {
+                    for d in std::iter::once(l).nfd() {
+                        if !is_combining_mark(d) {
+                            self.push(d, start, end);
                         }
                     }
                 }
             }
         }
-        f
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
@@ -129,16 +165,6 @@ impl Folded {
                 end,
             });
         }
-    }
-
-    /// ASCII letters and digits `run`, found at source offset `start`.
-    fn push_ascii_run(&mut self, run: &str, start: usize) {
-        let fold = self.text.len();
-        // copied whole, then lowercased in place (a push per character
-        // re-encoded each one)
-        self.text.push_str(run);
-        self.text[fold..].make_ascii_lowercase();
-        self.one_to_one_from(fold, start);
     }
 
     /// Folded bytes from `fold` on are copies of source bytes from `start`
@@ -448,6 +474,23 @@ mod tests {
             let expected = find_word(&whole.text, &key, whole.folded_offset(a), whole.folded_offset(b));
             let p = Piece::around(&s, a, b, 1);
             proptest::prop_assert_eq!(find_word(&p.folded.text, &key, p.own.start, p.own.end), expected);
+        }
+
+        /// The ASCII runs fold, and map back, as character by character.
+        #[test]
+        fn ascii_runs_fold_like_each_character(
+            s in "[a-zA-Z0-9 ,.`'\\-\t\n\r\u{0}\u{b}\u{1f}\u{7f}çİß’–\u{a0}\u{301}]{0,40}",
+            a in 0usize..40,
+        ) {
+            let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            let start = starts[a % starts.len()];
+            let mut by_chars = Folded { text: String::new(), segments: Vec::new() };
+            for (i, c) in s[start..].char_indices() {
+                by_chars.fold_char(c, start + i, start + i + c.len_utf8());
+            }
+            let f = Folded::of_range(&s, start, s.len());
+            proptest::prop_assert_eq!(&f.text, &by_chars.text);
+            proptest::prop_assert_eq!(f.segments, by_chars.segments);
         }
 
         /// The shortcut for plain ASCII folds as the full folding does.

@@ -7,6 +7,8 @@ use super::context::DocIndex;
 use super::lexicon::Lexicon;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Anchored, Input, meta};
 use std::collections::BTreeMap;
 
 /// A phrase matched in a text.
@@ -25,6 +27,82 @@ pub struct PhraseHit {
 pub struct PhraseMatcher {
     ac: Option<AhoCorasick>,
     owner: Vec<usize>,
+    /// Per phrase: its regex made to run at its candidates, where it can be.
+    anchored: Vec<Option<AnchoredRegex>>,
+}
+
+/// A phrase regex run anchored at each occurrence of its prefix literals,
+/// with the matches `regex::Regex::captures_iter` gives (see
+/// [`regex_matches`]), the empty ones left out.
+///
+/// Why: the phrase regexes use Unicode `\b`, which the regex crate's lazy
+/// DFA handles only in ASCII text; at the first curly quote or accented
+/// letter it gives up, and the search goes on in the PikeVM or the
+/// backtracker over all the rest of the text, regex by regex (over half of
+/// the phrases pass). Anchored at a candidate, those engines read no more
+/// than a match.
+///
+/// Made only for a regex that cannot match the empty string (so a match
+/// always ends past its start, and no empty match at the end of the one
+/// before hides another) and whose every match starts with one of a finite
+/// set of literals (the prefilter, which has no false negatives).
+#[derive(Debug, Clone)]
+struct AnchoredRegex {
+    re: meta::Regex,
+    pre: Prefilter,
+}
+
+impl AnchoredRegex {
+    /// The anchored form of `pattern`, if it has one.
+    fn new(pattern: &str) -> Option<AnchoredRegex> {
+        let hir = regex_automata::util::syntax::parse(pattern).ok()?;
+        if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+            return None;
+        }
+        let pre = Prefilter::from_hir_prefix(regex_automata::MatchKind::LeftmostFirst, &hir)?;
+        let re = meta::Regex::new(pattern).ok()?;
+        Some(AnchoredRegex { re, pre })
+    }
+
+    /// What [`regex_matches`] gives for the same pattern: the leftmost match
+    /// from where the one before ended is the one at the first candidate
+    /// from there on where an anchored search finds one.
+    fn matches(&self, replace: &str, text: &str) -> Vec<(Span, String)> {
+        let mut out = Vec::new();
+        let mut caps = self.re.create_captures();
+        let mut at = 0;
+        while let Some(c) = self.pre.find(text.as_bytes(), (at..text.len()).into()) {
+            let input = Input::new(text).range(c.start..).anchored(Anchored::Yes);
+            // the regex's own pool of caches: one made for each document
+            // cost as much as the searches
+            self.re.search_captures(&input, &mut caps);
+            match caps.get_match() {
+                Some(m) => {
+                    let mut after = String::new();
+                    caps.interpolate_string_into(text, replace, &mut after);
+                    out.push((Span::new(m.start(), m.end()), after));
+                    at = m.end();
+                }
+                None => at = c.start + 1,
+            }
+        }
+        out
+    }
+}
+
+/// The non-empty matches of `re` in `text`, `replace` expanded in each.
+fn regex_matches(re: &regex::Regex, replace: &str, text: &str) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    for caps in re.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        if m.is_empty() {
+            continue;
+        }
+        let mut after = String::new();
+        caps.expand(replace, &mut after);
+        out.push((Span::new(m.start(), m.end()), after));
+    }
+    out
 }
 
 fn word_char(c: Option<char>) -> bool {
@@ -50,7 +128,20 @@ impl PhraseMatcher {
                     .ok()
             })
             .flatten();
-        PhraseMatcher { ac, owner }
+        let anchored = lex
+            .phrases
+            .iter()
+            .map(|p| {
+                p.regex
+                    .as_ref()
+                    .and_then(|re| AnchoredRegex::new(re.as_str()))
+            })
+            .collect();
+        PhraseMatcher {
+            ac,
+            owner,
+            anchored,
+        }
     }
 
     /// Matches in `text` whose condition holds, non-overlapping, longest first.
@@ -73,19 +164,15 @@ impl PhraseMatcher {
         }
         for (k, p) in lex.phrases.iter().enumerate() {
             let Some(re) = &p.regex else { continue };
-            for caps in re.captures_iter(text) {
-                let Some(m) = caps.get(0) else { continue };
-                if m.is_empty() {
-                    continue;
-                }
-                let mut after = String::new();
-                caps.expand(&p.replace, &mut after);
-                cands.push(PhraseHit {
-                    phrase: k,
-                    span: Span::new(m.start(), m.end()),
-                    after,
-                });
-            }
+            let found = match self.anchored.get(k).and_then(Option::as_ref) {
+                Some(a) => a.matches(&p.replace, text),
+                None => regex_matches(re, &p.replace, text),
+            };
+            cands.extend(found.into_iter().map(|(span, after)| PhraseHit {
+                phrase: k,
+                span,
+                after,
+            }));
         }
         cands.retain(|h| {
             lex.phrases[h.phrase]
@@ -129,7 +216,49 @@ mod tests {
         }
     }
 
+    /// Patterns like the packs' (Unicode `\b`, alternations, groups for
+    /// the replacement), some with literals that are not ASCII, one with a
+    /// class for its first character, and some that get no anchored form.
+    const PATTERNS: [&str; 9] = [
+        r"\b(ab|b[ée]) (cd|c)\b",
+        r"\bé[bc]\b",
+        r"\b[aé]b\b",
+        r"b\b",
+        r"(?:a|b)+ ?c\b",
+        r"\bab(?:c|)\b",
+        r"\w+c",
+        r"a*",
+        r"\b(?i:ab)\b",
+    ];
+
+    #[test]
+    fn patterns_with_no_literal_prefix_or_an_empty_match_run_as_before() {
+        let anchored: Vec<bool> = PATTERNS
+            .iter()
+            .map(|p| AnchoredRegex::new(p).is_some())
+            .collect();
+        assert_eq!(
+            anchored,
+            [true, true, true, true, true, true, false, false, true]
+        );
+    }
+
     proptest::proptest! {
+        /// The anchored search finds what `captures_iter` finds, around
+        /// characters that are not ASCII too (where the lazy DFA gives up).
+        #[test]
+        fn anchored_regexes_match_as_captures_iter(
+            text in "([abcé ’“\\-1ı]|ab |b c|é c){0,40}",
+            k in 0usize..PATTERNS.len(),
+        ) {
+            let re = regex::Regex::new(PATTERNS[k]).unwrap();
+            let replace = "<$1|$2>";
+            let simple = regex_matches(&re, replace, &text);
+            if let Some(a) = AnchoredRegex::new(PATTERNS[k]) {
+                proptest::prop_assert_eq!(a.matches(replace, &text), simple);
+            }
+        }
+
         #[test]
         fn the_kept_hits_are_those_a_scan_of_all_kept_ones_keeps(
             raw in proptest::collection::vec((0usize..3, 0usize..40, 1usize..8), 0..30)
