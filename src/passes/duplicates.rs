@@ -81,16 +81,15 @@ impl Pass for Duplicates {
 fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
     let mut words = Words::default();
     let units = units(text, doc, &mut words);
+    let found = find(&units);
+    let lines = Lines::of(text, found.iter().map(|f| units[f.original].span.start));
     let mut out = Vec::new();
-    for f in find(&units) {
+    for f in found {
         let (span, extra) = removal(text, doc, (&units, &mut words), f.unit, f.original);
+        let original = lines.describe(units[f.original].span.start);
         let note = match f.kind {
-            Kind::Exact => format!("repeats {} exactly", describe(text, &units[f.original])),
-            Kind::Near(c) => format!(
-                "{:.0}% of its word triples occur in {}",
-                c * 100.0,
-                describe(text, &units[f.original])
-            ),
+            Kind::Exact => format!("repeats {original} exactly"),
+            Kind::Near(c) => format!("{:.0}% of its word triples occur in {original}", c * 100.0),
         };
         let note = if extra {
             format!("{note}; the copy runs on into the next paragraph")
@@ -104,9 +103,33 @@ fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
     out
 }
 
-fn describe(text: &str, u: &Unit) -> String {
-    let line = crate::span::line_col(text, u.span.start).line;
-    format!("the text at line {line}")
+/// The line numbers of the originals the notes name, found in one walk of
+/// the text: a line counted from the start for each note made a document
+/// with many repeats quadratic (a fifth of the pass's work on ordinary
+/// files).
+struct Lines {
+    /// Offsets, sorted, with their line numbers.
+    at: Vec<(usize, usize)>,
+}
+
+impl Lines {
+    fn of(text: &str, offsets: impl Iterator<Item = usize>) -> Self {
+        let mut at: Vec<(usize, usize)> = offsets.map(|o| (o, 0)).collect();
+        at.sort_unstable();
+        at.dedup();
+        let mut cursor = crate::span::LineCursor::new(text);
+        for (offset, line) in &mut at {
+            *line = cursor.at(*offset).line;
+        }
+        Lines { at }
+    }
+
+    /// "the text at line N" for an offset given to [`Lines::of`].
+    fn describe(&self, offset: usize) -> String {
+        let i = self.at.partition_point(|&(o, _)| o < offset);
+        let line = self.at.get(i).map_or(0, |&(_, line)| line);
+        format!("the text at line {line}")
+    }
 }
 
 /// Lowercased words as numbers: units compare and shingle by id, and a word
@@ -473,6 +496,16 @@ mod tests {
         for words in cases {
             assert_eq!(super::shingles(&words), naive(&words));
         }
+    }
+
+    #[test]
+    fn notes_name_the_line_of_the_original() {
+        // the originals in another order than their copies, one named twice
+        let q = "A second paragraph, about the harvest, that is also repeated further down.";
+        let t = format!("Start.\n\n{P}\n\n{q}\n\n{q}\n\n{P}\r\rEnd.\n\n{P}");
+        let notes: Vec<String> = edits(&t).into_iter().filter_map(|e| e.note).collect();
+        let line = |n: usize| format!("repeats the text at line {n} exactly");
+        assert_eq!(notes, [line(5), line(3), line(3)]);
     }
 
     #[test]
