@@ -249,55 +249,72 @@ struct Found {
 
 type Shingle = (u32, u32, u32);
 
-/// Shingles gathered before the repeats among them are dropped. Dropping
-/// them whenever the set has doubled keeps a unit that repeats itself (one
-/// word ten million times: 120 MB of shingles) to a few thousand, and costs
-/// an ordinary unit no more than sorting once.
-const SHINGLE_BATCH: usize = 1 << 12;
-
-/// The distinct shingles of a unit, sorted.
-fn shingles(words: &[u32]) -> Vec<Shingle> {
-    let n = words.len().saturating_sub(K - 1);
-    let mut set: Vec<Shingle> = Vec::with_capacity(n.min(2 * SHINGLE_BATCH));
-    let mut settled = SHINGLE_BATCH;
-    for w in words.windows(K) {
-        set.push((w[0], w[1], w[2]));
-        if set.len() >= 2 * settled {
-            set.sort_unstable();
-            set.dedup();
-            settled = set.len().max(SHINGLE_BATCH);
-        }
-    }
-    set.sort_unstable();
-    set.dedup();
-    set
-}
-
-/// For each shingle, the units holding it. Most shingles are held by one
-/// unit: the lists are chained through one vector, with no allocation per
-/// shingle (a vector each was a tenth of the pass's work).
+/// Shingles by number and, for each, the units holding it. A unit's
+/// shingles are numbered as they are read, and the repeats among them are
+/// dropped by remembering the last unit that met each one: one lookup per
+/// shingle, where sorting each unit's set and looking every shingle up
+/// again to index it was a third of the pass's work. Most shingles are held
+/// by one unit: the lists are chained through one vector, with no
+/// allocation per shingle.
 #[derive(Default)]
-struct Postings {
-    /// Shingle to its newest node and its number of units.
-    heads: HashMap<Shingle, (u32, u32)>,
+struct Shingles {
+    ids: HashMap<Shingle, u32>,
+    /// By shingle number.
+    heads: Vec<Head>,
     /// Unit and the node after it (`u32::MAX` ends a list).
     nodes: Vec<(u32, u32)>,
 }
 
-impl Postings {
+/// The list of units holding a shingle.
+struct Head {
+    /// Its newest node.
+    node: u32,
+    /// Its number of units.
+    units: u32,
+    /// The last unit read that has the shingle.
+    seen: u32,
+}
+
+impl Shingles {
     const END: u32 = u32::MAX;
 
-    fn add(&mut self, s: Shingle, unit: usize) {
-        let node = self.nodes.len() as u32;
-        let head = self.heads.entry(s).or_insert((Self::END, 0));
-        self.nodes.push((unit as u32, head.0));
-        *head = (node, head.1 + 1);
+    /// The numbers of the distinct shingles of unit `unit` (`words`) into
+    /// `out`, in the order first met; units are read in increasing order.
+    fn distinct(&mut self, words: &[u32], unit: usize, out: &mut Vec<u32>) {
+        let unit = unit as u32;
+        out.clear();
+        for w in words.windows(K) {
+            let new = self.heads.len() as u32;
+            let id = *self.ids.entry((w[0], w[1], w[2])).or_insert(new);
+            if id == new {
+                self.heads.push(Head {
+                    node: Self::END,
+                    units: 0,
+                    seen: unit,
+                });
+                out.push(id);
+            } else if let Some(h) = self.heads.get_mut(id as usize)
+                && h.seen != unit
+            {
+                h.seen = unit;
+                out.push(id);
+            }
+        }
     }
 
-    /// The units holding `s`, none if more than `max` do.
-    fn units(&self, s: &Shingle, max: usize) -> impl Iterator<Item = usize> + '_ {
-        let mut at = match self.heads.get(s) {
-            Some(&(head, n)) if n as usize <= max => head,
+    fn add(&mut self, id: u32, unit: usize) {
+        let node = self.nodes.len() as u32;
+        if let Some(h) = self.heads.get_mut(id as usize) {
+            self.nodes.push((unit as u32, h.node));
+            h.node = node;
+            h.units += 1;
+        }
+    }
+
+    /// The units holding shingle `id`, none if more than `max` do.
+    fn units(&self, id: u32, max: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = match self.heads.get(id as usize) {
+            Some(h) if h.units as usize <= max => h.node,
             _ => Self::END,
         };
         std::iter::from_fn(move || {
@@ -310,8 +327,11 @@ impl Postings {
 
 /// Finds repeated units; the result is in unit order and deterministic.
 fn find(units: &[Unit]) -> Vec<Found> {
-    let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words)).collect();
-    let mut index = Postings::default();
+    let mut index = Shingles::default();
+    // the number of distinct shingles of each unit read
+    let mut sizes: Vec<usize> = vec![0; units.len()];
+    let mut a: Vec<u32> = Vec::new();
+    let mut shared: Vec<usize> = Vec::new();
     let mut exact: HashMap<&[u32], usize> = HashMap::default();
     // blocks removed whole: their parts are not looked at again
     let mut gone: HashSet<usize> = HashSet::default();
@@ -339,11 +359,12 @@ fn find(units: &[Unit]) -> Vec<Found> {
             continue;
         }
         exact.entry(u.words.as_slice()).or_insert(j);
-        let a = &sets[j];
+        index.distinct(&u.words, j, &mut a);
+        sizes[j] = a.len();
         // candidates: count shared shingles per earlier unit (each unit
         // once per shingle, so a run of one unit in sorted order is its count)
-        let mut shared: Vec<usize> = Vec::new();
-        for s in a {
+        shared.clear();
+        for &s in &a {
             shared.extend(index.units(s, MAX_POSTINGS));
         }
         shared.sort_unstable();
@@ -362,8 +383,7 @@ fn find(units: &[Unit]) -> Vec<Found> {
         }
         let mut is_dup = false;
         if let Some((c, i)) = best {
-            let ratio =
-                a.len().min(sets[i].len()) as f32 / a.len().max(sets[i].len()).max(1) as f32;
+            let ratio = a.len().min(sizes[i]) as f32 / a.len().max(sizes[i]).max(1) as f32;
             if c >= NEAR_PROPOSE && ratio >= MIN_LENGTH_RATIO && n >= MIN_APPLY_WORDS && !u.heading
             {
                 let confidence = if c >= NEAR_APPLY && n >= MIN_NEAR_APPLY_WORDS {
@@ -384,8 +404,8 @@ fn find(units: &[Unit]) -> Vec<Found> {
             }
         }
         if !is_dup {
-            for s in a {
-                index.add(*s, j);
+            for &s in &a {
+                index.add(s, j);
             }
         }
     }
@@ -478,24 +498,142 @@ mod tests {
 
     const P: &str = "The river flooded the lower town in spring, and the council met twice to plan the repairs.";
 
-    #[test]
-    fn shingles_are_the_distinct_word_triples_sorted() {
-        let naive = |w: &[u32]| {
-            let mut v: Vec<super::Shingle> = w.windows(3).map(|w| (w[0], w[1], w[2])).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
+    /// The search as it was before shingles were numbered: each unit's
+    /// distinct shingles sorted, a list of units per shingle.
+    fn find_sorted(units: &[super::Unit]) -> Vec<super::Found> {
+        use super::{
+            Found, HashMap, HashSet, K, Kind, MAX_POSTINGS, MIN_APPLY_WORDS, MIN_LENGTH_RATIO,
+            MIN_NEAR_APPLY_WORDS, NEAR_APPLY, NEAR_PROPOSE, Shingle,
         };
-        let cases: [Vec<u32>; 5] = [
-            vec![],
-            vec![1, 2],
-            vec![7; 50_000],
-            (0..50_000).collect(),
-            (0..50_000u32).map(|i| i * 7 % 997).collect(),
-        ];
-        for words in cases {
-            assert_eq!(super::shingles(&words), naive(&words));
+        let sets: Vec<Vec<Shingle>> = units
+            .iter()
+            .map(|u| {
+                let mut v: Vec<Shingle> = u.words.windows(K).map(|w| (w[0], w[1], w[2])).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut index: HashMap<Shingle, Vec<usize>> = HashMap::default();
+        let mut exact: HashMap<&[u32], usize> = HashMap::default();
+        let mut gone: HashSet<usize> = HashSet::default();
+        let mut out = Vec::new();
+        for (j, u) in units.iter().enumerate() {
+            let n = u.words.len();
+            if gone.contains(&u.block) {
+                continue;
+            }
+            let earlier = exact
+                .get(u.words.as_slice())
+                .copied()
+                .filter(|&i| units[i].block != u.block);
+            if let Some(i) = earlier {
+                let confidence = if n >= MIN_APPLY_WORDS { 0.97 } else { 0.55 };
+                out.push(Found {
+                    unit: j,
+                    original: i,
+                    kind: Kind::Exact,
+                    confidence,
+                });
+                if u.whole {
+                    gone.insert(u.block);
+                }
+                continue;
+            }
+            exact.entry(u.words.as_slice()).or_insert(j);
+            let a = &sets[j];
+            let mut shared: Vec<usize> = Vec::new();
+            for s in a {
+                if let Some(list) = index.get(s).filter(|l| l.len() <= MAX_POSTINGS) {
+                    shared.extend(list);
+                }
+            }
+            shared.sort_unstable();
+            let mut best: Option<(f32, usize)> = None;
+            for run in shared.chunk_by(|x, y| x == y) {
+                let (i, count) = (run[0], run.len());
+                if units[i].block == u.block || a.is_empty() {
+                    continue;
+                }
+                let c = count as f32 / a.len() as f32;
+                if best.is_none_or(|(bc, _)| c > bc) {
+                    best = Some((c, i));
+                }
+            }
+            let mut is_dup = false;
+            if let Some((c, i)) = best {
+                let ratio =
+                    a.len().min(sets[i].len()) as f32 / a.len().max(sets[i].len()).max(1) as f32;
+                if c >= NEAR_PROPOSE
+                    && ratio >= MIN_LENGTH_RATIO
+                    && n >= MIN_APPLY_WORDS
+                    && !u.heading
+                {
+                    let confidence = if c >= NEAR_APPLY && n >= MIN_NEAR_APPLY_WORDS {
+                        0.9
+                    } else {
+                        0.6
+                    };
+                    out.push(Found {
+                        unit: j,
+                        original: i,
+                        kind: Kind::Near(c),
+                        confidence,
+                    });
+                    if u.whole {
+                        gone.insert(u.block);
+                    }
+                    is_dup = true;
+                }
+            }
+            if !is_dup {
+                for s in a {
+                    index.entry(*s).or_default().push(j);
+                }
+            }
         }
+        out.sort_by_key(|f| f.unit);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbered_shingles_find_what_sorted_sets_find(
+            raw in proptest::collection::vec(
+                (0usize..3, proptest::bool::ANY, proptest::bool::ANY,
+                 proptest::collection::vec(0u32..4, 2..40)),
+                0..90,
+            )
+        ) {
+            let mut block = 0;
+            let units: Vec<super::Unit> = raw
+                .into_iter()
+                .map(|(step, whole, heading, words)| {
+                    block += step;
+                    super::Unit {
+                        block,
+                        span: crate::span::Span::new(0, 0),
+                        whole,
+                        heading,
+                        words,
+                    }
+                })
+                .collect();
+            let new = format!("{:?}", super::find(&units));
+            proptest::prop_assert_eq!(new, format!("{:?}", find_sorted(&units)));
+        }
+    }
+
+    #[test]
+    fn a_unit_repeating_one_word_has_one_shingle() {
+        let mut index = super::Shingles::default();
+        let mut out = Vec::new();
+        index.distinct(&[7; 50_000], 0, &mut out);
+        assert_eq!(out, [0]);
+        index.distinct(&[1, 2, 3, 1, 2, 3, 7, 7, 7], 1, &mut out);
+        // 123, 231, 312, 237, 377 are new; 777 is the first unit's
+        assert_eq!(out, [1, 2, 3, 4, 5, 0]);
+        assert_eq!(index.heads.len(), 6);
     }
 
     #[test]
