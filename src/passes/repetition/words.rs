@@ -4,7 +4,9 @@
 //! line) never holds a table of them.
 
 use crate::scan::{CharClass, ascii_table};
+use foldhash::fast::FixedState;
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 /// A word with its byte range inside the block.
 #[derive(Debug, Clone)]
@@ -15,6 +17,10 @@ pub(super) struct Word<'a> {
     /// Lowercased; borrowed when the word has no capitals (most words), so
     /// a block of a million words costs no million allocations.
     pub(super) lower: Cow<'a, str>,
+    /// A hash of `lower`: words with different keys are different words,
+    /// so most words are told from the ones after them without reading
+    /// their text.
+    pub(super) key: u64,
 }
 
 /// The words of a block in order: runs of letters, digits, apostrophes and
@@ -58,15 +64,17 @@ impl<'a> Iterator for Words<'a> {
                 } else {
                     t.chars().any(char::is_uppercase)
                 };
+                let lower = if upper {
+                    Cow::Owned(t.to_lowercase())
+                } else {
+                    Cow::Borrowed(t)
+                };
                 return Some(Word {
                     start: st + off,
                     end: st + off + t.len(),
                     text: t,
-                    lower: if upper {
-                        Cow::Owned(t.to_lowercase())
-                    } else {
-                        Cow::Borrowed(t)
-                    },
+                    key: FixedState::default().hash_one(lower.as_ref()),
+                    lower,
                 });
             }
         }
