@@ -42,6 +42,8 @@ impl Pass for Repetition {
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let text = cx.text;
         let blocks = &cx.doc.blocks;
+        // one window for all the blocks, restarted on each
+        let mut win = Window::new("");
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
                 continue;
@@ -64,7 +66,7 @@ impl Pass for Repetition {
                 .filter(|x| x.kind == InlineKind::Quote)
                 .map(|x| x.span)
                 .collect();
-            block_edits(text, b.span, &quotes, &mut out.edits);
+            block_edits(text, b.span, &quotes, &mut win, &mut out.edits);
         }
     }
 }
@@ -101,10 +103,10 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
     let fw = function_words();
     win.fill(k + 1);
     let w = win.get(k)?;
-    let next_same = win.get(k + 1).is_some_and(|n| n.lower == w.lower);
+    let next_same = win.get(k + 1).is_some_and(|n| n.same(w));
     if !next_same
         || !w.text.chars().all(char::is_alphabetic)
-        || fw.legit_doubles.contains(w.lower.as_ref())
+        || fw.legit_doubles.contains(w.lower().as_ref())
     {
         return None;
     }
@@ -117,7 +119,7 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
         let (Some(a), Some(b)) = (win.get(j), win.get(j + 1)) else {
             break;
         };
-        if b.lower != w.lower {
+        if !b.same(&w) {
             break;
         }
         let g = gap(s, a, b);
@@ -137,12 +139,12 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
     win.fill(j + 2);
     if let (Some(a), Some(b), Some(c)) = (win.get(j), win.get(j + 1), win.get(j + 2))
         && j > k
-        && matches!(b.lower.as_ref(), "and" | "or")
-        && c.lower == w.lower
+        && matches!(b.lower().as_ref(), "and" | "or")
+        && c.same(&w)
         && matches!(gap(s, a, b), " " | ", ")
         && gap(s, b, c) == " "
     {
-        times += usize::from(b.lower == w.lower) + 1;
+        times += usize::from(b.same(&w)) + 1;
         j += 2;
     }
     let end = win.get(j)?.end;
@@ -160,16 +162,16 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
 fn run_end(win: &mut Window<'_>, k: usize) -> Option<usize> {
     win.fill(k + 2);
     let w = win.get(k)?;
-    let same = |i: usize| win.get(i).is_some_and(|x| x.lower == w.lower);
+    let same = |i: usize| win.get(i).is_some_and(|x| x.same(w));
     if !(same(k + 1) && same(k + 2)) {
         return None;
     }
-    let lower = w.lower.clone();
+    let w = w.clone();
     let mut end = k + 3;
     loop {
         win.forget_before(end);
         win.fill(end);
-        if win.get(end).is_none_or(|x| x.lower != lower) {
+        if win.get(end).is_none_or(|x| !x.same(&w)) {
             return Some(end);
         }
         end += 1;
@@ -178,7 +180,13 @@ fn run_end(win: &mut Window<'_>, k: usize) -> Option<usize> {
 
 /// Proposals inside `block`; inside `quotes` (a speaker's or singer's own
 /// words, where repetition is usually meant) only doubled function words.
-fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
+fn block_edits<'a>(
+    text: &'a str,
+    block: Span,
+    quotes: &[Span],
+    win: &mut Window<'a>,
+    out: &mut Vec<Edit>,
+) {
     let s = block.of(text);
     let mut push = |from: usize, to: usize, after: &str, rule: &str, conf: f32, note: String| {
         let span = Span::new(block.start + from, block.start + to);
@@ -197,9 +205,9 @@ fn block_edits(text: &str, block: Span, quotes: &[Span], out: &mut Vec<Edit>) {
             .with_note(note),
         );
     };
-    let mut win = Window::new(s);
+    win.restart(s);
     let mut k = 0;
-    while let Some(next) = step(&mut win, k, s, &mut push) {
+    while let Some(next) = step(win, k, s, &mut push) {
         k = next;
     }
 }
@@ -253,14 +261,14 @@ fn look(
     // doubled word: "the the"
     if let Some(n) = ws.get(1) {
         let g = gap(s, w, n);
-        if n.lower == w.lower
+        if n.same(w)
             && !g.is_empty()
             && g.chars().all(|c| c == ' ')
             && alpha
             && n.text.chars().next().is_some_and(char::is_lowercase)
-            && !fw.legit_doubles.contains(w.lower.as_ref())
+            && !fw.legit_doubles.contains(w.lower().as_ref())
         {
-            let (conf, note) = if fw.is_function(&w.lower) {
+            let (conf, note) = if fw.is_function(&w.lower()) {
                 (0.9, format!("the function word “{}” doubled", n.text))
             } else {
                 (0.5, format!("“{}” doubled", n.text))
@@ -274,17 +282,19 @@ fn look(
         if 2 * len > ws.len() {
             continue;
         }
-        if ws[0].lower != ws[len].lower || !matches!(gap(s, &ws[len - 1], &ws[len]), " " | ", ") {
+        if !ws[0].same(&ws[len]) || !matches!(gap(s, &ws[len - 1], &ws[len]), " " | ", ") {
             continue;
         }
         let (a, b) = (&ws[..len], &ws[len..2 * len]);
-        let same = a.iter().zip(b).all(|(x, y)| x.lower == y.lower);
+        let same = a.iter().zip(b).all(|(x, y)| x.same(y));
         let joint = gap(s, &a[len - 1], &b[0]);
         let inner_same =
             same && (0..len - 1).all(|t| gap(s, &a[t], &a[t + 1]) == gap(s, &b[t], &b[t + 1]));
         let content = inner_same
-            && a.iter()
-                .any(|x| !fw.is_function(&x.lower) && !fw.legit_doubles.contains(x.lower.as_ref()));
+            && a.iter().any(|x| {
+                let l = x.lower();
+                !fw.is_function(&l) && !fw.legit_doubles.contains(l.as_ref())
+            });
         if same && inner_same && content && matches!(joint, " " | ", ") {
             push(
                 a[len - 1].end,
