@@ -28,7 +28,11 @@ use crate::document::{BlockKind, Document};
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::span::Span;
+use foldhash::fast::RandomState;
 use foldhash::{HashMap, HashSet};
+use hashbrown::hash_table::{Entry, HashTable};
+use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 /// See the module documentation.
 pub struct Duplicates;
@@ -81,16 +85,15 @@ impl Pass for Duplicates {
 fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
     let mut words = Words::default();
     let units = units(text, doc, &mut words);
+    let found = find(&units);
+    let lines = Lines::of(text, found.iter().map(|f| units[f.original].span.start));
     let mut out = Vec::new();
-    for f in find(&units) {
+    for f in found {
         let (span, extra) = removal(text, doc, (&units, &mut words), f.unit, f.original);
+        let original = lines.describe(units[f.original].span.start);
         let note = match f.kind {
-            Kind::Exact => format!("repeats {} exactly", describe(text, &units[f.original])),
-            Kind::Near(c) => format!(
-                "{:.0}% of its word triples occur in {}",
-                c * 100.0,
-                describe(text, &units[f.original])
-            ),
+            Kind::Exact => format!("repeats {original} exactly"),
+            Kind::Near(c) => format!("{:.0}% of its word triples occur in {original}", c * 100.0),
         };
         let note = if extra {
             format!("{note}; the copy runs on into the next paragraph")
@@ -104,57 +107,105 @@ fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
     out
 }
 
-fn describe(text: &str, u: &Unit) -> String {
-    let line = crate::span::line_col(text, u.span.start).line;
-    format!("the text at line {line}")
+/// The line numbers of the originals the notes name, found in one walk of
+/// the text: a line counted from the start for each note made a document
+/// with many repeats quadratic (a fifth of the pass's work on ordinary
+/// files).
+struct Lines {
+    /// Offsets, sorted, with their line numbers.
+    at: Vec<(usize, usize)>,
+}
+
+impl Lines {
+    fn of(text: &str, offsets: impl Iterator<Item = usize>) -> Self {
+        let mut at: Vec<(usize, usize)> = offsets.map(|o| (o, 0)).collect();
+        at.sort_unstable();
+        at.dedup();
+        let mut cursor = crate::span::LineCursor::new(text);
+        for (offset, line) in &mut at {
+            *line = cursor.at(*offset).line;
+        }
+        Lines { at }
+    }
+
+    /// "the text at line N" for an offset given to [`Lines::of`].
+    fn describe(&self, offset: usize) -> String {
+        let i = self.at.partition_point(|&(o, _)| o < offset);
+        let line = self.at.get(i).map_or(0, |&(_, line)| line);
+        format!("the text at line {line}")
+    }
 }
 
 /// Lowercased words as numbers: units compare and shingle by id, and a word
-/// already seen costs a lookup, not an allocation.
+/// already seen costs one hash and a lookup. A new word with no capitals
+/// (most words) is kept as a slice of the text, not a copy, and is hashed
+/// once to be looked for and placed (a copy of each new word, hashed again
+/// to be inserted, was a tenth of the pass's work).
 #[derive(Default)]
-struct Words {
-    ids: HashMap<String, u32>,
+struct Words<'a> {
+    ids: HashTable<(Cow<'a, str>, u32)>,
+    hasher: RandomState,
     /// Scratch space for lowercasing.
     lower: String,
+    /// Scratch space for the ids of a unit, copied out at their exact
+    /// length rather than grown word by word.
+    unit: Vec<u32>,
 }
 
-impl Words {
+impl<'a> Words<'a> {
     /// Id of word `w` (lowercased), given one if new.
-    fn id(&mut self, w: &str) -> u32 {
-        let key = if w.is_ascii() {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+    fn id(&mut self, w: &'a str) -> u32 {
+        let lowered = if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_uppercase()).then(|| {
                 self.lower.clear();
                 self.lower.push_str(w);
                 self.lower.make_ascii_lowercase();
-                self.lower.as_str()
-            } else {
-                w
-            }
-        } else if w.chars().any(char::is_uppercase) {
-            self.lower.clear();
-            self.lower.extend(w.chars().flat_map(char::to_lowercase));
-            self.lower.as_str()
+            })
         } else {
-            w
+            w.chars().any(char::is_uppercase).then(|| {
+                self.lower.clear();
+                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+            })
         };
-        if let Some(&i) = self.ids.get(key) {
-            return i;
+        let key = match lowered {
+            Some(()) => self.lower.as_str(),
+            None => w,
+        };
+        let next = self.ids.len() as u32;
+        let hasher = &self.hasher;
+        let entry = self.ids.entry(
+            hasher.hash_one(key),
+            |(k, _)| k == key,
+            |(k, _)| hasher.hash_one(k.as_ref()),
+        );
+        match entry {
+            Entry::Occupied(e) => e.get().1,
+            Entry::Vacant(e) => {
+                let key = match lowered {
+                    Some(()) => Cow::Owned(key.to_owned()),
+                    None => Cow::Borrowed(w),
+                };
+                e.insert((key, next));
+                next
+            }
         }
-        let i = self.ids.len() as u32;
-        self.ids.insert(key.to_owned(), i);
-        i
     }
 
     /// The ids of the words of `s`.
-    fn of(&mut self, s: &str) -> Vec<u32> {
-        word_iter(s).map(|(_, w)| self.id(w)).collect()
+    fn of(&mut self, s: &'a str) -> Vec<u32> {
+        let mut unit = std::mem::take(&mut self.unit);
+        unit.clear();
+        unit.extend(word_iter(s).map(|(_, w)| self.id(w)));
+        let ids = unit.clone();
+        self.unit = unit;
+        ids
     }
 }
 
 /// The units worth comparing: only those of two words or more are ever
 /// matched (a lone word repeats by nature), so only those are kept, and a
 /// million one-word lines make no million units.
-fn units(text: &str, doc: &Document, words: &mut Words) -> Vec<Unit> {
+fn units<'a>(text: &'a str, doc: &Document, words: &mut Words<'a>) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut push = |u: Unit| {
         if u.words.len() >= 2 {
@@ -226,55 +277,72 @@ struct Found {
 
 type Shingle = (u32, u32, u32);
 
-/// Shingles gathered before the repeats among them are dropped. Dropping
-/// them whenever the set has doubled keeps a unit that repeats itself (one
-/// word ten million times: 120 MB of shingles) to a few thousand, and costs
-/// an ordinary unit no more than sorting once.
-const SHINGLE_BATCH: usize = 1 << 12;
-
-/// The distinct shingles of a unit, sorted.
-fn shingles(words: &[u32]) -> Vec<Shingle> {
-    let n = words.len().saturating_sub(K - 1);
-    let mut set: Vec<Shingle> = Vec::with_capacity(n.min(2 * SHINGLE_BATCH));
-    let mut settled = SHINGLE_BATCH;
-    for w in words.windows(K) {
-        set.push((w[0], w[1], w[2]));
-        if set.len() >= 2 * settled {
-            set.sort_unstable();
-            set.dedup();
-            settled = set.len().max(SHINGLE_BATCH);
-        }
-    }
-    set.sort_unstable();
-    set.dedup();
-    set
-}
-
-/// For each shingle, the units holding it. Most shingles are held by one
-/// unit: the lists are chained through one vector, with no allocation per
-/// shingle (a vector each was a tenth of the pass's work).
+/// Shingles by number and, for each, the units holding it. A unit's
+/// shingles are numbered as they are read, and the repeats among them are
+/// dropped by remembering the last unit that met each one: one lookup per
+/// shingle, where sorting each unit's set and looking every shingle up
+/// again to index it was a third of the pass's work. Most shingles are held
+/// by one unit: the lists are chained through one vector, with no
+/// allocation per shingle.
 #[derive(Default)]
-struct Postings {
-    /// Shingle to its newest node and its number of units.
-    heads: HashMap<Shingle, (u32, u32)>,
+struct Shingles {
+    ids: HashMap<Shingle, u32>,
+    /// By shingle number.
+    heads: Vec<Head>,
     /// Unit and the node after it (`u32::MAX` ends a list).
     nodes: Vec<(u32, u32)>,
 }
 
-impl Postings {
+/// The list of units holding a shingle.
+struct Head {
+    /// Its newest node.
+    node: u32,
+    /// Its number of units.
+    units: u32,
+    /// The last unit read that has the shingle.
+    seen: u32,
+}
+
+impl Shingles {
     const END: u32 = u32::MAX;
 
-    fn add(&mut self, s: Shingle, unit: usize) {
-        let node = self.nodes.len() as u32;
-        let head = self.heads.entry(s).or_insert((Self::END, 0));
-        self.nodes.push((unit as u32, head.0));
-        *head = (node, head.1 + 1);
+    /// The numbers of the distinct shingles of unit `unit` (`words`) into
+    /// `out`, in the order first met; units are read in increasing order.
+    fn distinct(&mut self, words: &[u32], unit: usize, out: &mut Vec<u32>) {
+        let unit = unit as u32;
+        out.clear();
+        for w in words.windows(K) {
+            let new = self.heads.len() as u32;
+            let id = *self.ids.entry((w[0], w[1], w[2])).or_insert(new);
+            if id == new {
+                self.heads.push(Head {
+                    node: Self::END,
+                    units: 0,
+                    seen: unit,
+                });
+                out.push(id);
+            } else if let Some(h) = self.heads.get_mut(id as usize)
+                && h.seen != unit
+            {
+                h.seen = unit;
+                out.push(id);
+            }
+        }
     }
 
-    /// The units holding `s`, none if more than `max` do.
-    fn units(&self, s: &Shingle, max: usize) -> impl Iterator<Item = usize> + '_ {
-        let mut at = match self.heads.get(s) {
-            Some(&(head, n)) if n as usize <= max => head,
+    fn add(&mut self, id: u32, unit: usize) {
+        let node = self.nodes.len() as u32;
+        if let Some(h) = self.heads.get_mut(id as usize) {
+            self.nodes.push((unit as u32, h.node));
+            h.node = node;
+            h.units += 1;
+        }
+    }
+
+    /// The units holding shingle `id`, none if more than `max` do.
+    fn units(&self, id: u32, max: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = match self.heads.get(id as usize) {
+            Some(h) if h.units as usize <= max => h.node,
             _ => Self::END,
         };
         std::iter::from_fn(move || {
@@ -287,8 +355,11 @@ impl Postings {
 
 /// Finds repeated units; the result is in unit order and deterministic.
 fn find(units: &[Unit]) -> Vec<Found> {
-    let sets: Vec<Vec<Shingle>> = units.iter().map(|u| shingles(&u.words)).collect();
-    let mut index = Postings::default();
+    let mut index = Shingles::default();
+    // the number of distinct shingles of each unit read
+    let mut sizes: Vec<usize> = vec![0; units.len()];
+    let mut a: Vec<u32> = Vec::new();
+    let mut shared: Vec<usize> = Vec::new();
     let mut exact: HashMap<&[u32], usize> = HashMap::default();
     // blocks removed whole: their parts are not looked at again
     let mut gone: HashSet<usize> = HashSet::default();
@@ -316,11 +387,12 @@ fn find(units: &[Unit]) -> Vec<Found> {
             continue;
         }
         exact.entry(u.words.as_slice()).or_insert(j);
-        let a = &sets[j];
+        index.distinct(&u.words, j, &mut a);
+        sizes[j] = a.len();
         // candidates: count shared shingles per earlier unit (each unit
         // once per shingle, so a run of one unit in sorted order is its count)
-        let mut shared: Vec<usize> = Vec::new();
-        for s in a {
+        shared.clear();
+        for &s in &a {
             shared.extend(index.units(s, MAX_POSTINGS));
         }
         shared.sort_unstable();
@@ -339,8 +411,7 @@ fn find(units: &[Unit]) -> Vec<Found> {
         }
         let mut is_dup = false;
         if let Some((c, i)) = best {
-            let ratio =
-                a.len().min(sets[i].len()) as f32 / a.len().max(sets[i].len()).max(1) as f32;
+            let ratio = a.len().min(sizes[i]) as f32 / a.len().max(sizes[i]).max(1) as f32;
             if c >= NEAR_PROPOSE && ratio >= MIN_LENGTH_RATIO && n >= MIN_APPLY_WORDS && !u.heading
             {
                 let confidence = if c >= NEAR_APPLY && n >= MIN_NEAR_APPLY_WORDS {
@@ -361,8 +432,8 @@ fn find(units: &[Unit]) -> Vec<Found> {
             }
         }
         if !is_dup {
-            for s in a {
-                index.add(*s, j);
+            for &s in &a {
+                index.add(s, j);
             }
         }
     }
@@ -375,10 +446,10 @@ fn find(units: &[Unit]) -> Vec<Found> {
 /// A whole block goes with the blank space after it. A paragraph copy that
 /// ends mid-sentence (a page break cut it) takes the continuation in the next
 /// paragraph too, when that sentence is also part of the original.
-fn removal(
-    text: &str,
+fn removal<'a>(
+    text: &'a str,
     doc: &Document,
-    (units, words): (&[Unit], &mut Words),
+    (units, words): (&[Unit], &mut Words<'a>),
     k: usize,
     original: usize,
 ) -> (Span, bool) {
@@ -468,24 +539,161 @@ mod tests {
 
     const P: &str = "The river flooded the lower town in spring, and the council met twice to plan the repairs.";
 
-    #[test]
-    fn shingles_are_the_distinct_word_triples_sorted() {
-        let naive = |w: &[u32]| {
-            let mut v: Vec<super::Shingle> = w.windows(3).map(|w| (w[0], w[1], w[2])).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
+    /// The search as it was before shingles were numbered: each unit's
+    /// distinct shingles sorted, a list of units per shingle.
+    fn find_sorted(units: &[super::Unit]) -> Vec<super::Found> {
+        use super::{
+            Found, HashMap, HashSet, K, Kind, MAX_POSTINGS, MIN_APPLY_WORDS, MIN_LENGTH_RATIO,
+            MIN_NEAR_APPLY_WORDS, NEAR_APPLY, NEAR_PROPOSE, Shingle,
         };
-        let cases: [Vec<u32>; 5] = [
-            vec![],
-            vec![1, 2],
-            vec![7; 50_000],
-            (0..50_000).collect(),
-            (0..50_000u32).map(|i| i * 7 % 997).collect(),
-        ];
-        for words in cases {
-            assert_eq!(super::shingles(&words), naive(&words));
+        let sets: Vec<Vec<Shingle>> = units
+            .iter()
+            .map(|u| {
+                let mut v: Vec<Shingle> = u.words.windows(K).map(|w| (w[0], w[1], w[2])).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut index: HashMap<Shingle, Vec<usize>> = HashMap::default();
+        let mut exact: HashMap<&[u32], usize> = HashMap::default();
+        let mut gone: HashSet<usize> = HashSet::default();
+        let mut out = Vec::new();
+        for (j, u) in units.iter().enumerate() {
+            let n = u.words.len();
+            if gone.contains(&u.block) {
+                continue;
+            }
+            let earlier = exact
+                .get(u.words.as_slice())
+                .copied()
+                .filter(|&i| units[i].block != u.block);
+            if let Some(i) = earlier {
+                let confidence = if n >= MIN_APPLY_WORDS { 0.97 } else { 0.55 };
+                out.push(Found {
+                    unit: j,
+                    original: i,
+                    kind: Kind::Exact,
+                    confidence,
+                });
+                if u.whole {
+                    gone.insert(u.block);
+                }
+                continue;
+            }
+            exact.entry(u.words.as_slice()).or_insert(j);
+            let a = &sets[j];
+            let mut shared: Vec<usize> = Vec::new();
+            for s in a {
+                if let Some(list) = index.get(s).filter(|l| l.len() <= MAX_POSTINGS) {
+                    shared.extend(list);
+                }
+            }
+            shared.sort_unstable();
+            let mut best: Option<(f32, usize)> = None;
+            for run in shared.chunk_by(|x, y| x == y) {
+                let (i, count) = (run[0], run.len());
+                if units[i].block == u.block || a.is_empty() {
+                    continue;
+                }
+                let c = count as f32 / a.len() as f32;
+                if best.is_none_or(|(bc, _)| c > bc) {
+                    best = Some((c, i));
+                }
+            }
+            let mut is_dup = false;
+            if let Some((c, i)) = best {
+                let ratio =
+                    a.len().min(sets[i].len()) as f32 / a.len().max(sets[i].len()).max(1) as f32;
+                if c >= NEAR_PROPOSE
+                    && ratio >= MIN_LENGTH_RATIO
+                    && n >= MIN_APPLY_WORDS
+                    && !u.heading
+                {
+                    let confidence = if c >= NEAR_APPLY && n >= MIN_NEAR_APPLY_WORDS {
+                        0.9
+                    } else {
+                        0.6
+                    };
+                    out.push(Found {
+                        unit: j,
+                        original: i,
+                        kind: Kind::Near(c),
+                        confidence,
+                    });
+                    if u.whole {
+                        gone.insert(u.block);
+                    }
+                    is_dup = true;
+                }
+            }
+            if !is_dup {
+                for s in a {
+                    index.entry(*s).or_default().push(j);
+                }
+            }
         }
+        out.sort_by_key(|f| f.unit);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbered_shingles_find_what_sorted_sets_find(
+            raw in proptest::collection::vec(
+                (0usize..3, proptest::bool::ANY, proptest::bool::ANY,
+                 proptest::collection::vec(0u32..4, 2..40)),
+                0..90,
+            )
+        ) {
+            let mut block = 0;
+            let units: Vec<super::Unit> = raw
+                .into_iter()
+                .map(|(step, whole, heading, words)| {
+                    block += step;
+                    super::Unit {
+                        block,
+                        span: crate::span::Span::new(0, 0),
+                        whole,
+                        heading,
+                        words,
+                    }
+                })
+                .collect();
+            let new = format!("{:?}", super::find(&units));
+            proptest::prop_assert_eq!(new, format!("{:?}", find_sorted(&units)));
+        }
+    }
+
+    #[test]
+    fn a_unit_repeating_one_word_has_one_shingle() {
+        let mut index = super::Shingles::default();
+        let mut out = Vec::new();
+        index.distinct(&[7; 50_000], 0, &mut out);
+        assert_eq!(out, [0]);
+        index.distinct(&[1, 2, 3, 1, 2, 3, 7, 7, 7], 1, &mut out);
+        // 123, 231, 312, 237, 377 are new; 777 is the first unit's
+        assert_eq!(out, [1, 2, 3, 4, 5, 0]);
+        assert_eq!(index.heads.len(), 6);
+    }
+
+    #[test]
+    fn words_are_numbered_by_their_lowercase_form() {
+        let mut words = super::Words::default();
+        // a capitalised word first met is stored lowercased, not as written
+        let ids = words.of("The ÉTÉ the été river THE Été River rivers");
+        assert_eq!(ids, [0, 1, 0, 1, 2, 0, 1, 2, 3]);
+        assert_eq!(words.of("the ÉTÉ RIVERS"), [0, 1, 3]);
+    }
+
+    #[test]
+    fn notes_name_the_line_of_the_original() {
+        // the originals in another order than their copies, one named twice
+        let q = "A second paragraph, about the harvest, that is also repeated further down.";
+        let t = format!("Start.\n\n{P}\n\n{q}\n\n{q}\n\n{P}\r\rEnd.\n\n{P}");
+        let notes: Vec<String> = edits(&t).into_iter().filter_map(|e| e.note).collect();
+        let line = |n: usize| format!("repeats the text at line {n} exactly");
+        assert_eq!(notes, [line(5), line(3), line(3)]);
     }
 
     #[test]
