@@ -80,7 +80,9 @@ impl Pass for Boilerplate {
             let first = lines.len();
             let s = b.span.of(text);
             let bibl = matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::BiblHead);
-            if let Some(p) = set.block_match(s).filter(|_| !bibl) {
+            // the block as a whole; line by line below (a block whose lines
+            // all match goes whole, under the least sure of them)
+            if let Some(p) = (!bibl).then(|| set.line_match(s)).flatten() {
                 lines.push(runs::Line {
                     span: b.span,
                     furniture: true,
@@ -101,7 +103,7 @@ impl Pass for Boilerplate {
                 let several = spans.len() > 1;
                 for l in spans {
                     let line = l.of(text);
-                    let p = set.line_match(line).filter(|_| several && !bibl);
+                    let p = (several && !bibl).then(|| set.line_match(line)).flatten();
                     lines.push(runs::Line {
                         span: l,
                         furniture: p.is_some(),
