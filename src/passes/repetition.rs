@@ -7,7 +7,9 @@
 //!   devastation": proposed as the word once;
 //! - a phrase repeated back to back, "in the region in the region": the
 //!   second copy proposed for deletion;
-//! - a list item identical to the one before it: proposed for deletion.
+//! - a list item identical to the one before it: proposed for deletion;
+//! - a sentence said twice in a row, or the end of a sentence said again
+//!   ("… Aliyev said. Aliyev said."): see [`sentences`].
 //!
 //! Why it is safe: only function-word doubles are applied, and ordinary
 //! English doubles ("had had", "that that", "very, very", "bye bye") are
@@ -22,6 +24,7 @@ use crate::edit::{Category, Edit};
 use crate::span::Span;
 use words::{Window, Word};
 
+mod sentences;
 mod words;
 
 /// See the module documentation.
@@ -36,7 +39,7 @@ impl Pass for Repetition {
     }
 
     fn description(&self) -> &'static str {
-        "Repeated words and phrases: doubled function words removed (“the the”); doubled content words, a word listed against itself, back-to-back repeated phrases and repeated list items proposed; ordinary doubles (“had had”, “very, very”) kept."
+        "Repeated words and phrases: doubled function words removed (“the the”); doubled content words, a word listed against itself, back-to-back repeated phrases and repeated list items proposed; a sentence said twice in a row removed (proposed when short or partial); ordinary doubles (“had had”, “very, very”) kept."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -67,6 +70,27 @@ impl Pass for Repetition {
                 .map(|x| x.span)
                 .collect();
             block_edits(text, b.span, &quotes, &mut win, &mut out.edits);
+            for r in sentences::repeats(b.span.of(text)) {
+                let span = Span::new(b.span.start + r.start, b.span.start + r.end);
+                let note = match r.whole {
+                    true => format!("the sentence before, said again ({} words)", r.words),
+                    false => format!(
+                        "the last {} words of the sentence before, said again",
+                        r.words
+                    ),
+                };
+                out.edits.push(
+                    Edit::new(
+                        text,
+                        span,
+                        "",
+                        "repetition/sentence",
+                        Category::Repetition,
+                        r.confidence,
+                    )
+                    .with_note(note),
+                );
+            }
         }
     }
 }
