@@ -24,7 +24,7 @@
 //! entries and front matter are never compared. Removed text stays in the TEI.
 
 use super::{Context, Pass, Proposals};
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::span::Span;
@@ -213,6 +213,28 @@ fn units<'a>(text: &'a str, doc: &Document, words: &mut Words<'a>) -> Vec<Unit> 
         }
     };
     for (i, b) in doc.blocks.iter().enumerate() {
+        // a picture's markdown (its address and description) is no part of
+        // the words a copy repeats: a caption under an image is the same
+        // caption as one without
+        let images: Vec<Span> = b
+            .inlines
+            .iter()
+            .filter(|x| matches!(x.kind, InlineKind::Image { .. }))
+            .map(|x| x.span)
+            .collect();
+        let mut words_of = |span: Span| -> Vec<u32> {
+            if images.is_empty() {
+                return words.of(span.of(text));
+            }
+            let mut out = Vec::new();
+            let mut at = span.start;
+            for m in images.iter().filter(|m| span.contains(**m)) {
+                out.extend(words.of(&text[at..m.start]));
+                at = m.end;
+            }
+            out.extend(words.of(&text[at..span.end]));
+            out
+        };
         match &b.kind {
             BlockKind::Bibl { .. }
             | BlockKind::BiblHead
@@ -232,7 +254,7 @@ fn units<'a>(text: &'a str, doc: &Document, words: &mut Words<'a>) -> Vec<Unit> 
                         span: b.span,
                         whole: true,
                         heading: false,
-                        words: parts.iter().flat_map(|p| words.of(p.of(text))).collect(),
+                        words: parts.iter().flat_map(|p| words_of(*p)).collect(),
                     });
                 }
                 for span in parts {
@@ -241,7 +263,7 @@ fn units<'a>(text: &'a str, doc: &Document, words: &mut Words<'a>) -> Vec<Unit> 
                         span,
                         whole: span == b.span,
                         heading: false,
-                        words: words.of(span.of(text)),
+                        words: words_of(span),
                     });
                 }
             }
@@ -253,7 +275,7 @@ fn units<'a>(text: &'a str, doc: &Document, words: &mut Words<'a>) -> Vec<Unit> 
                     b.kind,
                     BlockKind::Title | BlockKind::Subtitle | BlockKind::Head { .. }
                 ),
-                words: words.of(b.span.of(text)),
+                words: words_of(b.span),
             }),
         }
     }
@@ -715,6 +737,22 @@ mod tests {
             format!(
                 "Title\n\n{P}\n\nResidents stand near a destroyed house in Ganja.\n\nThe next paragraph of the article.\n"
             )
+        );
+    }
+
+    #[test]
+    fn a_caption_under_a_markdown_image_is_the_same_caption() {
+        let cap =
+            "Russian peacekeepers arrive in Stepanakert on November 10. (AP Photo/Sergei Grits)";
+        let t = format!(
+            "Title\n\n{P}\n\n![Peacekeepers](https://x.org/p.jpg)\n{cap}\n\n{cap}\n\nThe next paragraph of the article.\n"
+        );
+        let c = crate::convert_text("t.txt", &t);
+        assert_eq!(
+            c.clean.matches("Russian peacekeepers arrive").count(),
+            1,
+            "{}",
+            c.clean
         );
     }
 
