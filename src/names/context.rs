@@ -452,19 +452,25 @@ pub struct ListCue {
 impl ListCue {
     /// The kind of things the head says the list holds: subtypes.
     pub fn head_subtypes(&self) -> &'static [&'static str] {
-        for w in &self.head {
-            match w.as_str() {
-                "cities" | "towns" | "settlements" | "villages" => {
-                    return &["city", "town", "village"];
-                }
-                "districts" | "regions" | "provinces" => {
-                    return &["district", "region", "province"];
-                }
-                "countries" | "states" | "nations" => return &["country"],
-                _ => {}
-            }
+        self.head
+            .iter()
+            .map(|w| place_kind(w))
+            .find(|k| !k.is_empty())
+            .unwrap_or(&[])
+    }
+}
+
+/// The place subtypes a common noun names, singular or plural ("cities",
+/// "the town of"): lists and "the city of X" say what X is.
+pub fn place_kind(word: &str) -> &'static [&'static str] {
+    match word {
+        "city" | "cities" | "town" | "towns" | "settlement" | "settlements" | "village"
+        | "villages" => &["city", "town", "village"],
+        "district" | "districts" | "region" | "regions" | "province" | "provinces" => {
+            &["district", "region", "province"]
         }
-        &[]
+        "countries" | "states" | "nations" => &["country"],
+        _ => &[],
     }
 }
 

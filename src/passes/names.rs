@@ -26,7 +26,7 @@
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
-use crate::names::context::{DocIndex, is_demonym, list_around, word_iter, words};
+use crate::names::context::{DocIndex, is_demonym, list_around, place_kind, word_iter, words};
 use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{Form, FormKind, Lexicon};
@@ -505,8 +505,44 @@ impl Matcher<'_, '_> {
                 score += 0.1;
                 notes.push("introduced by one of the person's roles".to_owned());
             }
+            if let Some(given) = self.given_name_before(span, &skip) {
+                score += 0.1;
+                notes.push(format!("after the person's given name {given:?}"));
+            }
+        }
+        if ent.kind == EntityType::Place
+            && let Some(kind) = self.kind_before(span)
+            && ent
+                .subtype
+                .as_deref()
+                .is_some_and(|s| place_kind(kind).contains(&s))
+        {
+            score += 0.1;
+            notes.push(format!("named as a {kind}"));
         }
         score
+    }
+
+    /// The kind of place `span` is said to be: "city" in "the city of X".
+    fn kind_before(&self, span: Span) -> Option<&str> {
+        let before = self.text()[..span.start].strip_suffix(" of ")?;
+        let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        Some(&before[start..])
+    }
+
+    /// The word right before `span`, if it is one of `given` (folded given
+    /// names of the person): "Dmitry Peskoff" is Dmitry Peskov's surname
+    /// misspelt, whatever else "Peskoff" is close to.
+    fn given_name_before(&self, span: Span, given: &[String]) -> Option<&str> {
+        let text = self.text();
+        let before = text[..span.start].strip_suffix(' ')?;
+        let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &before[start..];
+        (!word.is_empty() && given.iter().any(|g| *g == fold(word))).then_some(word)
     }
 
     /// List evidence that `span` names place `e`: (bonus, number of cues).
@@ -1189,6 +1225,27 @@ mod tests {
         ] {
             assert!(applied(t).is_empty(), "{t}: {:?}", applied(t));
         }
+    }
+
+    #[test]
+    fn the_persons_given_name_before_a_misspelt_surname_is_evidence() {
+        let t = "Talks in Moscow. Kremlin spokesman Dmitry Peskoff said President Putin spoke with Aliyev.";
+        assert!(
+            applied(t).contains(&("Peskoff".into(), "Peskov".into())),
+            "{:?}",
+            proposed(t)
+        );
+    }
+
+    #[test]
+    fn the_city_of_x_is_evidence_for_a_city() {
+        let t = "Observers went to Nagorno-Karabakh and the city of Shusa on Friday.";
+        let p = proposed(t);
+        let shusa = p.iter().find(|(b, ..)| b == "Shusa").expect("a guess");
+        let t = "Observers went to Nagorno-Karabakh and to Shusa on Friday.";
+        let q = proposed(t);
+        let plain = q.iter().find(|(b, ..)| b == "Shusa").map_or(0.0, |g| g.2);
+        assert!(shusa.2 > plain + 0.05, "{p:?} vs {q:?}");
     }
 
     #[test]
