@@ -9,6 +9,7 @@
 mod boilerplate;
 mod credits;
 mod duplicates;
+mod ends;
 mod fragments;
 mod glosses;
 mod joins;
@@ -117,6 +118,39 @@ pub struct Proposals {
     pub entities: BTreeMap<String, EntityRecord>,
 }
 
+/// `removed[i]` is true when an edit `pick` chooses among those proposed so
+/// far, sure enough to be applied, removes block `i` whole with the space up
+/// to the next block: what later rules may look past.
+pub(crate) fn removed_blocks(
+    cx: &Context<'_>,
+    out: &Proposals,
+    pick: impl Fn(&Edit) -> bool,
+) -> Vec<bool> {
+    let blocks = &cx.doc.blocks;
+    let mut deletions: Vec<Span> = out
+        .edits
+        .iter()
+        .filter(|e| e.after.is_empty() && e.confidence >= cx.options.min_confidence && pick(e))
+        .map(|e| e.span)
+        .collect();
+    deletions.sort_unstable();
+    // the furthest end of the deletions starting at or before each one
+    let mut reach = Vec::with_capacity(deletions.len());
+    let mut furthest = 0;
+    for d in &deletions {
+        furthest = furthest.max(d.end);
+        reach.push(furthest);
+    }
+    (0..blocks.len())
+        .map(|i| {
+            let b = blocks[i].span;
+            let next = blocks.get(i + 1).map_or(cx.text.len(), |n| n.span.start);
+            let k = deletions.partition_point(|d| d.start <= b.start);
+            k > 0 && reach[k - 1] >= next.max(b.end)
+        })
+        .collect()
+}
+
 /// One rule family.
 pub trait Pass: Send + Sync {
     /// Rule id: lowercase words joined by hyphens; used in the edit log and TEI `@resp`.
@@ -170,6 +204,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(punctuation::Punctuation),
         Box::new(repetition::Repetition),
         Box::new(fragments::Fragments),
+        Box::new(ends::Ends),
     ]
 }
 
