@@ -87,7 +87,7 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
                 blocks.pop();
             }
             blocks.push(block(BlockKind::Figure(Box::new(fig)), span));
-        } else if single && is_byline(s) {
+        } else if rb.lines().len() <= 2 && is_byline(s) {
             blocks.push(block(BlockKind::Byline, rb.span));
         } else if single && followed && looks_like_heading(s) {
             let level = label::heading_level(s).unwrap_or_else(|| {
@@ -440,15 +440,28 @@ fn is_byline(s: &str) -> bool {
     // counted only for lines that start like a byline
     let words = || t.split_whitespace().count();
     if let Some(rest) = t.strip_prefix("By ") {
+        // "By AVET DEMOURIAN and AIDA SULTANOVA⏎Associated Press": a byline
+        // may give the agency on a second, short line
+        let mut lines = rest.lines();
+        let first = lines.next().unwrap_or_default().trim_end();
+        let agency = lines.next();
+        if lines.next().is_some() || agency.is_some_and(|a| a.split_whitespace().count() > 4) {
+            return false;
+        }
         // "By Anna Petrosyan | November 10, 2020 | 5 min read": the name is
         // the first field of a web page's byline
-        let (name, fields) = match rest.split_once(['|', '•', '·']) {
+        let (name, fields) = match first.split_once(['|', '•', '·']) {
             Some((name, _)) => (name.trim_end(), true),
-            None => (rest, false),
+            None => (first, false),
         };
         let name_words = name.split_whitespace().count();
         return front::author_line(name).is_some()
-            || ((if fields { name_words } else { words() }) <= 4
+            || all_caps_names(name)
+            || ((if fields || agency.is_some() {
+                name_words
+            } else {
+                words()
+            }) <= 4
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && !name.ends_with('.'));
     }
@@ -462,6 +475,24 @@ fn is_byline(s: &str) -> bool {
             && !rest.ends_with('.');
     }
     false
+}
+
+/// Names in capitals, as agencies write bylines: "AVET DEMOURIAN and AIDA
+/// SULTANOVA".
+fn all_caps_names(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=9).contains(&words.len())
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&" | "de" | "van" | "von")
+                || w.trim_end_matches(',')
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+        && words
+            .iter()
+            .filter(|w| w.chars().any(char::is_uppercase))
+            .count()
+            >= 2
 }
 
 /// Run-in heads (when the text has several) and a dateline at the start of
@@ -516,6 +547,74 @@ pub fn looks_like_heading(s: &str) -> bool {
         && s.len() <= MAX_HEAD_BYTES
         && !matches!(last, '.' | ',' | ';' | ':' | '”' | '"' | '…')
         && s.split_whitespace().count() <= MAX_HEAD_WORDS
+        // a link or a bare date on a line of its own is no heading
+        && !s.contains("://")
+        && !is_date_line(s)
+}
+
+/// Month and weekday names, full and short, lowercase.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A line that is only a date: "October 17, 2020", "Saturday, 17 Oct. 2020",
+/// "2020-10-17", "17.10.2020".
+fn is_date_line(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let numeric = |w: &str| {
+        w.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.'))
+            && w.bytes().filter(u8::is_ascii_digit).count() >= 1
+    };
+    let day = |w: &str| {
+        let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        matches!(&w[d.len()..], "" | "st" | "nd" | "rd" | "th") && numeric(d)
+    };
+    let named = words
+        .iter()
+        .any(|w| CALENDAR_WORDS.contains(&w.to_lowercase().as_str()));
+    let full_numeric = words.len() == 1 && words[0].bytes().filter(u8::is_ascii_digit).count() >= 6;
+    (named || full_numeric)
+        && words
+            .iter()
+            .all(|w| numeric(w) || day(w) || CALENDAR_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A title: like a heading, but it may run longer and wrap over a few lines.
@@ -655,6 +754,26 @@ mod tests {
         assert!(parse(single).blocks.iter().all(|b| b.lead.is_none()));
         let one = "Methods. We read.\n\nThen we wrote.";
         assert!(parse(one).blocks.iter().all(|b| b.lead.is_none()));
+    }
+
+    #[test]
+    fn an_agency_byline_and_a_date_line_are_no_headings() {
+        let t = "Armenia, Azerbaijan agree to new truce\n\nBy AVET DEMOURIAN and AIDA SULTANOVA\nAssociated Press\n\nOctober 17, 2020\n\nYEREVAN, Armenia (AP) — Armenia and Azerbaijan agreed Saturday to a new truce.\n\nFollow the coverage at https://apnews.com/hub/x\n\nMore text.";
+        let k = kinds(t);
+        assert_eq!(k[1], BlockKind::Byline);
+        assert_eq!(k[2], BlockKind::Paragraph);
+        assert_eq!(k[4], BlockKind::Paragraph);
+        for d in [
+            "Saturday, 17 Oct. 2020",
+            "2020-10-17",
+            "17.10.2020",
+            "October 17th, 2020",
+        ] {
+            assert!(super::is_date_line(d), "{d}");
+        }
+        for d in ["October Revolution", "2020", "May Day Parade", "Chapter 17"] {
+            assert!(!super::is_date_line(d), "{d}");
+        }
     }
 
     #[test]

@@ -603,6 +603,12 @@ mod tests {
     }
 
     #[test]
+    fn agency_footers_go() {
+        let t = "The truce held.\n\nFollow AP's coverage of the Nagorno-Karabakh conflict at https://apnews.com/hub/nagorno-karabakh\n\nCopyright 2020 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.";
+        assert_eq!(clean(t), "The truce held.\n\n");
+    }
+
+    #[test]
     fn editor_credit_lines_go() {
         for line in [
             "[Editor in charge: Li Na]",

@@ -48,6 +48,14 @@ impl Pass for Markup {
                     );
                 }
             }
+            if is_rule_line(block.span.of(cx.text)) {
+                let span = super::boilerplate::removal_span(cx.text, cx.doc, i);
+                out.edits.push(
+                    Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.9)
+                        .with_note("a separator line (markdown rule): layout, not text"),
+                );
+                continue;
+            }
             for inline in &block.inlines {
                 if let InlineKind::Image { .. } = inline.kind {
                     let span = image_removal(cx, i, inline.span);
@@ -67,6 +75,16 @@ impl Pass for Markup {
             }
         }
     }
+}
+
+/// A line of three or more of one of `-`, `_`, `*`, `=`, `~` (spaces between
+/// allowed): a separator, markdown's thematic break.
+fn is_rule_line(s: &str) -> bool {
+    let t: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3
+        && matches!(t[0], '-' | '_' | '*' | '=' | '~')
+        && t.iter().all(|&c| c == t[0])
+        && !s.trim().contains('\n')
 }
 
 /// The span taking image `image` out of block `i`: an image that is the
@@ -162,6 +180,15 @@ mod tests {
             fixed("T\n\n## Methods\n\nWe read."),
             "T\n\nMethods\n\nWe read."
         );
+    }
+
+    #[test]
+    fn separator_lines_go() {
+        assert_eq!(
+            fixed("The truce held.\n\n___\n\nA writer contributed.\n\n* * *\n\nEnd."),
+            "The truce held.\n\nA writer contributed.\n\nEnd."
+        );
+        assert_eq!(fixed("A -- B\n\n--\n\nC"), "A -- B\n\n--\n\nC");
     }
 
     #[test]
