@@ -131,20 +131,37 @@ impl<'a> DocIndex<'a> {
     }
 
     /// True if reference `r` (`@id` or a literal phrase) occurs in `window`.
-    /// Near a match, a country is also referred to by its demonym: "the
-    /// Armenian army" puts a paragraph in Armenia's context as much as
+    /// A country is also referred to by its demonym: "the Armenian army"
+    /// puts a paragraph, or a document, in Armenia's context as much as
     /// "Armenia" does.
     pub fn refers(&self, lex: &Lexicon, r: &str, window: Option<Span>) -> bool {
         if let Some(id) = r.strip_prefix('@') {
             let Some(&e) = lex.by_id.get(id) else {
                 return false;
             };
-            return self.mentioned(e, window)
-                || window.is_some_and(|w| {
-                    w != Span::new(0, self.text.len())
-                        && lex.entities[e].subtype.as_deref() == Some("country")
-                        && self.country_cue(lex, e, w)
-                });
+            if self.mentioned(e, window) {
+                return true;
+            }
+            if lex.entities[e].subtype.as_deref() != Some("country") {
+                return false;
+            }
+            let whole = Span::new(0, self.text.len());
+            return match window {
+                Some(w) if w != whole => self.country_cue(lex, e, w),
+                // the document-wide answer is remembered: every hit of a
+                // phrase asks it again
+                _ => {
+                    let key = format!("\u{1}demonym of {id}");
+                    let known = self.doc_refs.lock().ok().and_then(|c| c.get(&key).copied());
+                    known.unwrap_or_else(|| {
+                        let found = self.country_cue(lex, e, whole);
+                        if let Ok(mut c) = self.doc_refs.lock() {
+                            c.insert(key, found);
+                        }
+                        found
+                    })
+                }
+            };
         }
         let key = fold(r);
         let key = key.trim();

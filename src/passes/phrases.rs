@@ -118,6 +118,14 @@ mod tests {
             c.contains(&("Afghanistan".into(), "Azerbaijan".into())),
             "{c:?}"
         );
+        // a demonym also puts the document in its country's context
+        let t =
+            "Fighting continues in Naka\n\nThe Armenian army said the Azerbaijani side attacked.";
+        assert!(
+            changes(t).contains(&("Naka".into(), "Nagorno-Karabakh".into())),
+            "{:?}",
+            changes(t)
+        );
         // without the Chinese-MT signal in the document nothing changes
         let t =
             "The Ministry of Defense of Afghanistan said that the Armenian army was not involved.";
