@@ -212,8 +212,11 @@ fn run_edits(
     if let Some(p) = s[..start].chars().next_back()
         && !skip(start - p.len_utf8(), p)
     {
+        // against p's own NFC: a character NFC rewrites by itself ("ਫ਼",
+        // U+0A5E, decomposes) is the NFC rule's edit, not a composition
+        let own: String = std::iter::once(p).nfc().collect();
         let composed: String = std::iter::once(p).chain(after.chars()).nfc().collect();
-        if !composed.starts_with(p) {
+        if !composed.starts_with(&own) {
             start -= p.len_utf8();
             after = composed;
         }
@@ -315,6 +318,21 @@ mod tests {
 
     fn fixed(t: &str) -> String {
         crate::apply::apply(t, &run_pass(&super::Mojibake, t))
+    }
+
+    #[test]
+    fn a_character_nfc_rewrites_alone_is_not_taken_into_the_edit() {
+        // U+0A5E decomposes under NFC: that is the NFC rule's edit, and taking
+        // it in made the two edits overlap, so the decoding waited for a
+        // second conversion
+        let e = run_pass(&super::Mojibake, "\u{a5e}Ã\u{a0}!");
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].before.as_str(), e[0].after.as_str()),
+            ("Ã\u{a0}", "à")
+        );
+        let e = run_pass(&super::Mojibake, "eÌ°");
+        assert_eq!(e[0].before, "eÌ°");
     }
 
     #[test]
