@@ -178,15 +178,29 @@ fn gather_evidence(cx: &Context<'_>) -> DashEvidence {
     ev
 }
 
-fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<'_>) {
-    for (i, c) in s.char_indices() {
+/// A spaced dash between two capitalised words in a block.
+struct SpacedDash<'s> {
+    /// Where the spaces and the dash are, relative to the block.
+    from: usize,
+    to: usize,
+    dash: char,
+    left: &'s str,
+    right: &'s str,
+}
+
+/// The spaced dashes between capitalised words of block text `s`. The
+/// dashes are found by a byte search: '-' is ASCII, and '–' and '—' start
+/// with the byte 0xE2, which only ever leads a character.
+fn spaced_dashes(s: &str) -> impl Iterator<Item = SpacedDash<'_>> {
+    memchr::memchr2_iter(b'-', 0xE2, s.as_bytes()).filter_map(move |i| {
+        let c = s[i..].chars().next()?;
         if !matches!(c, '–' | '—' | '-') {
-            continue;
+            return None;
         }
         let before = &s[..i];
         let after = &s[i + c.len_utf8()..];
         if !before.ends_with(' ') || !after.starts_with(' ') {
-            continue;
+            return None;
         }
         let left = before.trim_end();
         let right = after.trim_start();
@@ -199,17 +213,28 @@ fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<
             .next()
             .unwrap_or("");
         if lw.is_empty() || rw.is_empty() || !left.ends_with(lw) {
-            continue;
+            return None;
         }
         let cap = |t: &str| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().skip(1).any(char::is_lowercase)
         };
         if !cap(lw) || !cap(rw) {
-            continue;
+            return None;
         }
-        let from = left.len();
-        let to = s.len() - right.len();
+        Some(SpacedDash {
+            from: left.len(),
+            to: s.len() - right.len(),
+            dash: c,
+            left: lw,
+            right: rw,
+        })
+    })
+}
+
+fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<'_>) {
+    for d in spaced_dashes(s) {
+        let (from, to, lw, rw) = (d.from, d.to, d.left, d.right);
         let ev = evidence();
         if ev.hyphenated.contains(&(lw.to_owned(), rw.to_owned())) {
             push(
@@ -220,7 +245,7 @@ fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<
                 0.9,
                 "the document spells this name with a hyphen elsewhere",
             );
-        } else if c != '-'
+        } else if d.dash != '-'
             && !ev.free.contains(&lw.to_lowercase())
             && !ev.free.contains(&rw.to_lowercase())
         {
@@ -237,21 +262,7 @@ fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<
 }
 
 fn quotes(s: &str, next_opens: bool, push: &mut Push<'_>) {
-    let mut depth: i32 = 0;
-    let mut stray: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        match c {
-            '“' => depth += 1,
-            '”' => {
-                if depth == 0 {
-                    stray.get_or_insert(i);
-                } else {
-                    depth -= 1;
-                }
-            }
-            _ => {}
-        }
-    }
+    let (stray, depth) = quote_balance(s);
     if let Some(i) = stray {
         push(
             i,
@@ -274,6 +285,29 @@ fn quotes(s: &str, next_opens: bool, push: &mut Push<'_>) {
     }
 }
 
+/// The first closing curly quote of `s` without an opening one, and how
+/// many opening ones stay open.
+fn quote_balance(s: &str) -> (Option<usize>, i32) {
+    let mut depth: i32 = 0;
+    let mut stray: Option<usize> = None;
+    // both marks start with the byte 0xE2, which only ever leads a
+    // character: a byte search, not a decoding of every character
+    for i in memchr::memchr_iter(0xE2, s.as_bytes()) {
+        match s[i..].chars().next() {
+            Some('“') => depth += 1,
+            Some('”') => {
+                if depth == 0 {
+                    stray.get_or_insert(i);
+                } else {
+                    depth -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    (stray, depth)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::edit::Edit;
@@ -285,6 +319,71 @@ mod tests {
 
     fn clean(t: &str) -> String {
         crate::passes::tests::applied_text(t, &edits(t))
+    }
+
+    proptest::proptest! {
+        /// The byte searches find the spaced dashes and the balance of
+        /// curly quotes a scan of every character finds, among other
+        /// characters led by the byte 0xE2.
+        #[test]
+        fn byte_searches_find_what_a_character_scan_finds(
+            s in "(Riga|Baku|ab| |“|”|–|—|-|…|‰){0,20}",
+        ) {
+            let fast: Vec<_> = super::spaced_dashes(&s)
+                .map(|d| (d.from, d.to, d.dash, d.left, d.right))
+                .collect();
+            proptest::prop_assert_eq!(fast, spaced_dashes_by_chars(&s));
+            let mut depth = 0;
+            let mut stray = None;
+            for (i, c) in s.char_indices() {
+                match c {
+                    '“' => depth += 1,
+                    '”' if depth == 0 => {
+                        stray.get_or_insert(i);
+                    }
+                    '”' => depth -= 1,
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(super::quote_balance(&s), (stray, depth));
+        }
+    }
+
+    /// The spaced dashes between capitalised words, found character by
+    /// character.
+    fn spaced_dashes_by_chars(s: &str) -> Vec<(usize, usize, char, &str, &str)> {
+        let mut out = Vec::new();
+        for (i, c) in s.char_indices() {
+            if !matches!(c, '–' | '—' | '-') {
+                continue;
+            }
+            let before = &s[..i];
+            let after = &s[i + c.len_utf8()..];
+            if !before.ends_with(' ') || !after.starts_with(' ') {
+                continue;
+            }
+            let left = before.trim_end();
+            let right = after.trim_start();
+            let lw = left
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let rw = right
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if lw.is_empty() || rw.is_empty() || !left.ends_with(lw) {
+                continue;
+            }
+            let cap = |t: &str| {
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().skip(1).any(char::is_lowercase)
+            };
+            if cap(lw) && cap(rw) {
+                out.push((left.len(), s.len() - right.len(), c, lw, rw));
+            }
+        }
+        out
     }
 
     #[test]
