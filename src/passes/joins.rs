@@ -26,7 +26,7 @@
 
 use super::fragments::{FunctionWords, function_words};
 use super::{Context, Pass, Proposals};
-use crate::document::BlockKind;
+use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use foldhash::HashSet;
@@ -55,7 +55,7 @@ impl Pass for Joins {
         let fw = function_words();
         let text = cx.text;
         let blocks = &cx.doc.blocks;
-        let mut bigrams: Option<HashSet<(&str, &str)>> = None;
+        let mut pairs = PairEvidence::new(text, blocks);
         let removed = removed_blocks(cx, out);
         for (i, a) in blocks.iter().enumerate() {
             if removed[i] {
@@ -72,11 +72,7 @@ impl Pass for Joins {
             }
             let first = a.span.of(text);
             let second = b.span.of(text);
-            let mut has_pair = |pair: &(&str, &str)| {
-                bigrams
-                    .get_or_insert_with(|| doc_bigrams(cx))
-                    .contains(pair)
-            };
+            let mut has_pair = |pair: &(&str, &str)| pairs.has(*pair);
             let Some(judgement) = judge(first, second, fw, &mut has_pair) else {
                 continue;
             };
@@ -232,13 +228,95 @@ fn without_possessive(w: &str) -> &str {
     strip(strip(w, "’s"), "'s")
 }
 
+/// A document is searched for a pair this many times before the set of all
+/// its pairs is built instead: a search costs a fraction of an instruction
+/// a byte, the set some fifty, and most documents ask about a few pairs
+/// only; past this, a document with many name-like breaks costs no more than
+/// the set.
+const SEARCHES_BEFORE_SET: usize = 16;
+
+/// Answers "do these two words stand side by side elsewhere in the
+/// document", as [`doc_bigrams`] would, by searching the blocks for the first
+/// word while few pairs were asked about, then from the set.
+struct PairEvidence<'a> {
+    text: &'a str,
+    blocks: &'a [Block],
+    searches: usize,
+    set: Option<HashSet<(&'a str, &'a str)>>,
+}
+
+impl<'a> PairEvidence<'a> {
+    fn new(text: &'a str, blocks: &'a [Block]) -> Self {
+        PairEvidence {
+            text,
+            blocks,
+            searches: 0,
+            set: None,
+        }
+    }
+
+    fn blocks(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let text = self.text;
+        self.blocks.iter().map(move |b| b.span.of(text))
+    }
+
+    fn has(&mut self, pair: (&str, &str)) -> bool {
+        if self.set.is_none() && self.searches < SEARCHES_BEFORE_SET {
+            self.searches += 1;
+            return pair_in_blocks(self.blocks(), pair);
+        }
+        let blocks = self.blocks();
+        self.set
+            .get_or_insert_with(|| doc_bigrams(blocks))
+            .contains(&pair)
+    }
+}
+
+/// True if `pair` is in [`doc_bigrams`] of `blocks`, found without it: the
+/// first word of a pair holds the pair's first word (non-empty), so each
+/// place the first word occurs is read as `doc_bigrams` reads its words.
+/// The search goes on after the word holding a hit, so no text is read
+/// twice, even in a block that is one long word.
+fn pair_in_blocks<'a>(blocks: impl Iterator<Item = &'a str>, (x0, y0): (&str, &str)) -> bool {
+    // the first word of a pair ends on a letter or digit: never bare
+    if x0.is_empty() {
+        return false;
+    }
+    let finder = memchr::memmem::Finder::new(x0);
+    for s in blocks {
+        let mut from = 0;
+        while let Some(hit) = finder.find(&s.as_bytes()[from..]) {
+            // a valid UTF-8 needle starts on a character boundary
+            let p = from + hit;
+            let start = s[from..p]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(from, |(i, c)| from + i + c.len_utf8());
+            let end = s[p..].find(char::is_whitespace).map_or(s.len(), |i| p + i);
+            let x = &s[start..end];
+            if !x.ends_with(|c: char| !c.is_alphanumeric())
+                && bare(x) == x0
+                && s[end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|y| without_possessive(bare(y)) == y0)
+            {
+                return true;
+            }
+            from = end;
+        }
+    }
+    false
+}
+
 /// Adjacent word pairs used inside the document's blocks (pairs never span
 /// blocks, so a break itself is never counted as evidence for itself),
 /// borrowed from the text.
-fn doc_bigrams<'a>(cx: &Context<'a>) -> HashSet<(&'a str, &'a str)> {
+fn doc_bigrams<'a>(blocks: impl Iterator<Item = &'a str>) -> HashSet<(&'a str, &'a str)> {
     let mut out = HashSet::default();
-    for b in &cx.doc.blocks {
-        let ws = b.span.of(cx.text).split_whitespace();
+    for b in blocks {
+        let ws = b.split_whitespace();
         for (x, y) in ws.clone().zip(ws.skip(1)) {
             if x.ends_with(|c: char| !c.is_alphanumeric()) {
                 continue;
@@ -292,6 +370,36 @@ mod tests {
             .collect();
         let full = format!("{TITLE}{t}");
         crate::apply::apply(&full, &applied)[TITLE.len()..].to_owned()
+    }
+
+    proptest::proptest! {
+        /// The search finds a pair exactly when the set of all pairs holds
+        /// it, with words that repeat, possessives, punctuation around words
+        /// and whitespace that is not ASCII.
+        #[test]
+        fn the_pair_search_answers_as_the_set_of_all_pairs(
+            blocks in proptest::collection::vec("([ab]|Ab|b’s|a's|\\(a|b,|é| |\u{a0}|\n){0,24}", 0..4),
+            x in "(a|b|Ab|é|)",
+            y in "(a|b|Ab|é|)",
+        ) {
+            let set = super::doc_bigrams(blocks.iter().map(String::as_str));
+            let found = super::pair_in_blocks(blocks.iter().map(String::as_str), (&x, &y));
+            proptest::prop_assert_eq!(found, set.contains(&(x.as_str(), y.as_str())));
+        }
+    }
+
+    #[test]
+    fn pairs_asked_about_after_the_searches_are_answered_from_the_set() {
+        let t = "Later, Name17 Body17 and the others left.\n\nName3\n\nBody3 came.";
+        let doc = crate::parse::parse(t);
+        let mut pairs = super::PairEvidence::new(t, &doc.blocks);
+        for k in 0..super::SEARCHES_BEFORE_SET {
+            assert!(!pairs.has((&format!("Name{k}"), &format!("Body{k}"))));
+        }
+        assert!(pairs.set.is_none());
+        assert!(pairs.has(("Name17", "Body17")));
+        assert!(!pairs.has(("Name3", "Body3")));
+        assert!(pairs.set.is_some());
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //! quote mark, the English convention) is not flagged.
 
 use super::{Context, Pass, Proposals};
-use crate::document::BlockKind;
+use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use std::collections::HashSet;
@@ -39,10 +39,7 @@ impl Pass for Punctuation {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let text = cx.text;
-        // gathered only for a document with a spaced dash between two
-        // capitalised words: most have none, and it is a set of every name
-        let evidence = std::cell::OnceCell::new();
-        let evidence = || evidence.get_or_init(|| gather_evidence(cx));
+        let mut evidence = Evidence::new(cx.text, &cx.doc.blocks);
         let blocks = &cx.doc.blocks;
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
@@ -65,7 +62,7 @@ impl Pass for Punctuation {
                     );
                 };
             orphans_and_doubles(s, &mut push);
-            dashes(s, &evidence, &mut push);
+            dashes(s, &mut evidence, &mut push);
             if b.kind == BlockKind::Paragraph {
                 let next_opens = blocks
                     .get(i + 1)
@@ -154,14 +151,19 @@ struct DashEvidence {
     free: HashSet<String>,
 }
 
-fn gather_evidence(cx: &Context<'_>) -> DashEvidence {
+fn cap(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+const DASHES: [&str; 3] = ["–", "—", "-"];
+
+fn gather_evidence<'a>(blocks: impl Iterator<Item = &'a str>) -> DashEvidence {
     let mut ev = DashEvidence::default();
-    let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
-    let is_dash = |t: Option<&str>| t.is_some_and(|t| matches!(t, "–" | "—" | "-"));
-    for b in &cx.doc.blocks {
+    let is_dash = |t: Option<&str>| t.is_some_and(|t| DASHES.contains(&t));
+    for b in blocks {
         // each token with its neighbours, not a table of a block's tokens:
         // a block can be one line of millions of them
-        let mut tokens = b.span.of(cx.text).split_whitespace().peekable();
+        let mut tokens = b.split_whitespace().peekable();
         let mut prev = None;
         while let Some(raw) = tokens.next() {
             let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
@@ -178,15 +180,162 @@ fn gather_evidence(cx: &Context<'_>) -> DashEvidence {
     ev
 }
 
-fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<'_>) {
-    for (i, c) in s.char_indices() {
+/// A document is searched for the words of a dash this many times before
+/// [`DashEvidence`] is gathered instead: a search reads a fraction of the
+/// bytes a gathering decodes, hashes and lowercases, and most documents ask
+/// about a dash or two; past this, a document with many costs no more than
+/// the gathering.
+const SEARCHES_BEFORE_GATHERING: usize = 16;
+
+/// Answers what [`dashes`] asks as [`DashEvidence`] gathered over the
+/// document would: by searching the document for the words asked about
+/// while few were, then from the gathered evidence.
+struct Evidence<'a> {
+    text: &'a str,
+    blocks: &'a [Block],
+    searches: usize,
+    gathered: Option<DashEvidence>,
+}
+
+impl<'a> Evidence<'a> {
+    fn new(text: &'a str, blocks: &'a [Block]) -> Self {
+        Evidence {
+            text,
+            blocks,
+            searches: 0,
+            gathered: None,
+        }
+    }
+
+    fn blocks(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let text = self.text;
+        self.blocks.iter().map(move |b| b.span.of(text))
+    }
+
+    /// Whether a search may answer, counting it.
+    fn may_search(&mut self) -> bool {
+        self.searches += 1;
+        self.gathered.is_none() && self.searches <= SEARCHES_BEFORE_GATHERING
+    }
+
+    fn gathered(&mut self) -> &DashEvidence {
+        let blocks = self.blocks();
+        self.gathered.get_or_insert_with(|| gather_evidence(blocks))
+    }
+
+    /// Whether "`left`-`right`" is written somewhere with a hyphen.
+    fn hyphenated(&mut self, left: &str, right: &str) -> bool {
+        if self.may_search() {
+            return hyphenated_in(self.blocks(), left, right);
+        }
+        self.gathered()
+            .hyphenated
+            .contains(&(left.to_owned(), right.to_owned()))
+    }
+
+    /// Whether a capitalised word lowercasing to `lower` is used on its own.
+    /// Searched for only when `lower` is ASCII and no character of the
+    /// document lowercases to an ASCII letter but itself (the Kelvin sign
+    /// makes a "k"; "İ" makes "i" and a combining dot): then the words
+    /// sought are `lower` in ASCII with a capital first.
+    fn free(&mut self, lower: &str) -> bool {
+        if lower.is_ascii() && !self.text.contains('\u{212a}') && self.may_search() {
+            return free_in(self.blocks(), lower);
+        }
+        self.gathered().free.contains(lower)
+    }
+}
+
+/// The tokens (as `split_whitespace` cuts them) of `s` that hold one of the
+/// byte offsets `hits` (increasing, each a character boundary), as ranges,
+/// each once: a search goes on after the token holding a hit, so no text is
+/// read twice, even in a block that is one long token.
+fn tokens_at(s: &str, hits: impl Iterator<Item = usize>) -> impl Iterator<Item = (usize, usize)> {
+    let mut from = 0;
+    hits.filter_map(move |p| {
+        if p < from {
+            return None;
+        }
+        let start = s[from..p]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(from, |(i, c)| from + i + c.len_utf8());
+        let end = s[p..].find(char::is_whitespace).map_or(s.len(), |i| p + i);
+        from = end;
+        Some((start, end))
+    })
+}
+
+/// [`DashEvidence::hyphenated`] holds (`left`, `right`), found by searching
+/// for the hyphenated form.
+fn hyphenated_in<'a>(blocks: impl Iterator<Item = &'a str>, left: &str, right: &str) -> bool {
+    let joined = format!("{left}-{right}");
+    let finder = memchr::memmem::Finder::new(&joined);
+    blocks.into_iter().any(|s| {
+        tokens_at(s, finder.find_iter(s.as_bytes())).any(|(start, end)| {
+            let w = s[start..end].trim_matches(|c: char| !c.is_alphanumeric());
+            w.split_once('-').is_some_and(|(x, y)| {
+                x == left && y == right && cap(x) && cap(y) && !y.contains('-')
+            })
+        })
+    })
+}
+
+/// [`DashEvidence::free`] holds the ASCII word `lower`, when no character
+/// of `blocks` but an ASCII letter lowercases to one: the words it would
+/// come from start with `lower`'s first letter in capitals.
+fn free_in<'a>(blocks: impl Iterator<Item = &'a str>, lower: &str) -> bool {
+    let Some(&first) = lower.as_bytes().first() else {
+        return false;
+    };
+    let is_dash = |t: &str| DASHES.contains(&t);
+    blocks.into_iter().any(|s| {
+        let hits = memchr::memchr_iter(first.to_ascii_uppercase(), s.as_bytes());
+        tokens_at(s, hits).any(|(start, end)| {
+            let w = s[start..end].trim_matches(|c: char| !c.is_alphanumeric());
+            let before = s[..start].trim_end();
+            let after = s[end..].trim_start();
+            let prev = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .filter(|_| !before.is_empty());
+            let next = after
+                .split(char::is_whitespace)
+                .next()
+                .filter(|_| !after.is_empty());
+            !w.contains('-')
+                && cap(w)
+                && !next.is_some_and(is_dash)
+                && !prev.is_some_and(is_dash)
+                && w.to_lowercase() == lower
+        })
+    })
+}
+
+/// A spaced dash between two capitalised words in a block.
+struct SpacedDash<'s> {
+    /// Where the spaces and the dash are, relative to the block.
+    from: usize,
+    to: usize,
+    dash: char,
+    left: &'s str,
+    right: &'s str,
+}
+
+/// The spaced dashes between capitalised words of block text `s`. The
+/// dashes are found by a byte search: '-' is ASCII, and '–' and '—' start
+/// with the byte 0xE2, which only ever leads a character.
+fn spaced_dashes(s: &str) -> impl Iterator<Item = SpacedDash<'_>> {
+    memchr::memchr2_iter(b'-', 0xE2, s.as_bytes()).filter_map(move |i| {
+        let c = s[i..].chars().next()?;
         if !matches!(c, '–' | '—' | '-') {
-            continue;
+            return None;
         }
         let before = &s[..i];
         let after = &s[i + c.len_utf8()..];
         if !before.ends_with(' ') || !after.starts_with(' ') {
-            continue;
+            return None;
         }
         let left = before.trim_end();
         let right = after.trim_start();
@@ -199,19 +348,29 @@ fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<
             .next()
             .unwrap_or("");
         if lw.is_empty() || rw.is_empty() || !left.ends_with(lw) {
-            continue;
+            return None;
         }
         let cap = |t: &str| {
             t.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().skip(1).any(char::is_lowercase)
         };
         if !cap(lw) || !cap(rw) {
-            continue;
+            return None;
         }
-        let from = left.len();
-        let to = s.len() - right.len();
-        let ev = evidence();
-        if ev.hyphenated.contains(&(lw.to_owned(), rw.to_owned())) {
+        Some(SpacedDash {
+            from: left.len(),
+            to: s.len() - right.len(),
+            dash: c,
+            left: lw,
+            right: rw,
+        })
+    })
+}
+
+fn dashes(s: &str, ev: &mut Evidence<'_>, push: &mut Push<'_>) {
+    for d in spaced_dashes(s) {
+        let (from, to, lw, rw) = (d.from, d.to, d.left, d.right);
+        if ev.hyphenated(lw, rw) {
             push(
                 from,
                 to,
@@ -220,10 +379,7 @@ fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<
                 0.9,
                 "the document spells this name with a hyphen elsewhere",
             );
-        } else if c != '-'
-            && !ev.free.contains(&lw.to_lowercase())
-            && !ev.free.contains(&rw.to_lowercase())
-        {
+        } else if d.dash != '-' && !ev.free(&lw.to_lowercase()) && !ev.free(&rw.to_lowercase()) {
             push(
                 from,
                 to,
@@ -237,21 +393,7 @@ fn dashes<'e>(s: &str, evidence: &dyn Fn() -> &'e DashEvidence, push: &mut Push<
 }
 
 fn quotes(s: &str, next_opens: bool, push: &mut Push<'_>) {
-    let mut depth: i32 = 0;
-    let mut stray: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        match c {
-            '“' => depth += 1,
-            '”' => {
-                if depth == 0 {
-                    stray.get_or_insert(i);
-                } else {
-                    depth -= 1;
-                }
-            }
-            _ => {}
-        }
-    }
+    let (stray, depth) = quote_balance(s);
     if let Some(i) = stray {
         push(
             i,
@@ -274,6 +416,29 @@ fn quotes(s: &str, next_opens: bool, push: &mut Push<'_>) {
     }
 }
 
+/// The first closing curly quote of `s` without an opening one, and how
+/// many opening ones stay open.
+fn quote_balance(s: &str) -> (Option<usize>, i32) {
+    let mut depth: i32 = 0;
+    let mut stray: Option<usize> = None;
+    // both marks start with the byte 0xE2, which only ever leads a
+    // character: a byte search, not a decoding of every character
+    for i in memchr::memchr_iter(0xE2, s.as_bytes()) {
+        match s[i..].chars().next() {
+            Some('“') => depth += 1,
+            Some('”') => {
+                if depth == 0 {
+                    stray.get_or_insert(i);
+                } else {
+                    depth -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    (stray, depth)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::edit::Edit;
@@ -285,6 +450,116 @@ mod tests {
 
     fn clean(t: &str) -> String {
         crate::passes::tests::applied_text(t, &edits(t))
+    }
+
+    proptest::proptest! {
+        /// The searches answer as the evidence gathered over the blocks,
+        /// with words in any case, hyphenated, around dashes, among
+        /// characters whose lowercase is (or holds) an ASCII letter.
+        #[test]
+        fn searches_answer_as_the_gathered_evidence(
+            blocks in proptest::collection::vec(
+                "(Riga|RIGA|rIGA|Baku|Baku-Riga|Riga-Baku-Riga|B-|\u{212a}ey|Key|İx|Ix|\\(Riga\\)|,| |\n| – | — | - |-){0,12}",
+                0..4,
+            ),
+            left in "(Riga|Baku|B|Key|Ix|)",
+            right in "(Riga|Baku|B|Key|Ix|)",
+        ) {
+            let texts = || blocks.iter().map(String::as_str);
+            let all = super::gather_evidence(texts());
+            proptest::prop_assert_eq!(
+                super::hyphenated_in(texts(), &left, &right),
+                all.hyphenated.contains(&(left.clone(), right.clone()))
+            );
+            let lower = left.to_lowercase();
+            if !blocks.iter().any(|b| b.contains('\u{212a}')) {
+                proptest::prop_assert_eq!(
+                    super::free_in(texts(), &lower),
+                    all.free.contains(&lower)
+                );
+            }
+        }
+
+        /// The byte searches find the spaced dashes and the balance of
+        /// curly quotes a scan of every character finds, among other
+        /// characters led by the byte 0xE2.
+        #[test]
+        fn byte_searches_find_what_a_character_scan_finds(
+            s in "(Riga|Baku|ab| |“|”|–|—|-|…|‰){0,20}",
+        ) {
+            let fast: Vec<_> = super::spaced_dashes(&s)
+                .map(|d| (d.from, d.to, d.dash, d.left, d.right))
+                .collect();
+            proptest::prop_assert_eq!(fast, spaced_dashes_by_chars(&s));
+            let mut depth = 0;
+            let mut stray = None;
+            for (i, c) in s.char_indices() {
+                match c {
+                    '“' => depth += 1,
+                    '”' if depth == 0 => {
+                        stray.get_or_insert(i);
+                    }
+                    '”' => depth -= 1,
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(super::quote_balance(&s), (stray, depth));
+        }
+    }
+
+    /// The spaced dashes between capitalised words, found character by
+    /// character.
+    fn spaced_dashes_by_chars(s: &str) -> Vec<(usize, usize, char, &str, &str)> {
+        let mut out = Vec::new();
+        for (i, c) in s.char_indices() {
+            if !matches!(c, '–' | '—' | '-') {
+                continue;
+            }
+            let before = &s[..i];
+            let after = &s[i + c.len_utf8()..];
+            if !before.ends_with(' ') || !after.starts_with(' ') {
+                continue;
+            }
+            let left = before.trim_end();
+            let right = after.trim_start();
+            let lw = left
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let rw = right
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if lw.is_empty() || rw.is_empty() || !left.ends_with(lw) {
+                continue;
+            }
+            let cap = |t: &str| {
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().skip(1).any(char::is_lowercase)
+            };
+            if cap(lw) && cap(rw) {
+                out.push((left.len(), s.len() - right.len(), c, lw, rw));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_asked_about_past_the_searches_or_beside_a_kelvin_sign_are_gathered() {
+        let t = "Later, Riga-Baku and Tartu went.\n\nNot Key, nor \u{212a}ey.";
+        let doc = crate::parse::parse(t);
+        let mut ev = super::Evidence::new(t, &doc.blocks);
+        // a Kelvin sign lowercases to "k": no search for "key"
+        assert!(ev.free("key"));
+        assert!(ev.gathered.is_some());
+        let mut ev = super::Evidence::new(t, &doc.blocks);
+        for _ in 0..super::SEARCHES_BEFORE_GATHERING {
+            assert!(!ev.hyphenated("Tartu", "Riga"));
+        }
+        assert!(ev.gathered.is_none());
+        assert!(ev.hyphenated("Riga", "Baku"));
+        assert!(ev.free("tartu"));
+        assert!(ev.gathered.is_some());
     }
 
     #[test]
