@@ -56,7 +56,11 @@ impl Pass for Joins {
         let text = cx.text;
         let blocks = &cx.doc.blocks;
         let mut pairs = PairEvidence::new(text, blocks);
-        let removed = removed_blocks(cx, out);
+        // only page furniture: a page end cuts sentences where it falls,
+        // while a removed duplicate or boilerplate block stood between
+        // paragraphs that were never one (a cut paragraph before a removed
+        // copy is a fragment)
+        let removed = super::removed_blocks(cx, out, super::is_page_furniture);
         for (i, a) in blocks.iter().enumerate() {
             if removed[i] {
                 continue;
@@ -89,37 +93,6 @@ impl Pass for Joins {
             );
         }
     }
-}
-
-/// `removed[i]` is true when the `pages` rule confidently removes block `i`
-/// whole, with the space up to the next block (a page number, a running
-/// head). Only page furniture: a page end cuts sentences where it falls,
-/// while a removed duplicate or boilerplate block stood between paragraphs
-/// that were never one (a cut paragraph before a removed copy is a fragment).
-fn removed_blocks(cx: &Context<'_>, out: &Proposals) -> Vec<bool> {
-    let blocks = &cx.doc.blocks;
-    let mut deletions: Vec<Span> = out
-        .edits
-        .iter()
-        .filter(|e| super::is_page_furniture(e) && e.confidence >= cx.options.min_confidence)
-        .map(|e| e.span)
-        .collect();
-    deletions.sort_unstable();
-    // the furthest end of the deletions starting at or before each one
-    let mut reach = Vec::with_capacity(deletions.len());
-    let mut furthest = 0;
-    for d in &deletions {
-        furthest = furthest.max(d.end);
-        reach.push(furthest);
-    }
-    (0..blocks.len())
-        .map(|i| {
-            let b = blocks[i].span;
-            let next = blocks.get(i + 1).map_or(cx.text.len(), |n| n.span.start);
-            let k = deletions.partition_point(|d| d.start <= b.start);
-            k > 0 && reach[k - 1] >= next.max(b.end)
-        })
-        .collect()
 }
 
 /// True if `s` ends like a finished sentence or clause: terminal punctuation,
