@@ -22,9 +22,9 @@ fuzz_target!(|data: &[u8]| {
     }
     for m in markdown::marks(s) {
         match m {
-            markdown::Mark::Emphasis { range, .. } | markdown::Mark::Link { range, .. } => {
-                in_bounds(s, range)
-            }
+            markdown::Mark::Emphasis { range, .. }
+            | markdown::Mark::Link { range, .. }
+            | markdown::Mark::Image { range, .. } => in_bounds(s, range),
         }
     }
     let entries = bibl::Bibliography::new(vec![bibl::Entry {
