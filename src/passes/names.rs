@@ -30,7 +30,9 @@ use crate::names::context::{DocIndex, is_demonym, list_around, word_iter, words}
 use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{Form, FormKind, Lexicon};
-use crate::names::similar::{block, similarity, similarity_of_skeletons, skeleton};
+use crate::names::similar::{
+    Bag, block, similarity, similarity_at_least, similarity_of_skeletons, skeleton,
+};
 use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
 use crate::span::Span;
 use foldhash::HashSet;
@@ -1030,8 +1032,15 @@ impl Matcher<'_, '_> {
                 seen.entry(w).or_default().push(span);
             }
         }
-        let forms: Vec<(&str, &Vec<Span>, String)> =
-            seen.iter().map(|(w, v)| (*w, v, skeleton(w))).collect();
+        // each form's skeleton, fold and letter bag made once, not per pair
+        let forms: Vec<(&str, &Vec<Span>, String, String, Bag)> = seen
+            .iter()
+            .map(|(w, v)| {
+                let sk = skeleton(w);
+                let bag = Bag::of(&sk);
+                (*w, v, sk, fold(w), bag)
+            })
+            .collect();
         // Candidate pairs: neighbours within a few places when the forms are
         // sorted by skeleton, and by reversed skeleton (so a difference at
         // either end still meets). Never all pairs: a text full of distinct
@@ -1043,7 +1052,7 @@ impl Matcher<'_, '_> {
             let mut order: Vec<(char, String, usize)> = forms
                 .iter()
                 .enumerate()
-                .map(|(i, (_, _, sk))| {
+                .map(|(i, (_, _, sk, _, _))| {
                     let key = if reversed {
                         sk.chars().rev().collect()
                     } else {
@@ -1064,16 +1073,22 @@ impl Matcher<'_, '_> {
         let mut out = Vec::new();
         for (i, j) in pairs {
             {
-                let (a, va, sa) = &forms[i];
-                let (b, vb, sb) = &forms[j];
-                let (fa, fb) = (fold(a), fold(b));
-                if block(sa) != block(sb) || fa.starts_with(&fb) || fb.starts_with(&fa) {
+                let (a, va, sa, fa, ba) = &forms[i];
+                let (b, vb, sb, fb, bb) = &forms[j];
+                if block(sa) != block(sb)
+                    || fa.starts_with(fb.as_str())
+                    || fb.starts_with(fa.as_str())
+                {
                     continue;
                 }
-                let sim = similarity_of_skeletons(sa, sb);
-                if sim < 0.9 {
+                // most pairs are told apart by their letters; the table of
+                // the others is left as soon as the pair cannot reach 0.9
+                if !ba.may_reach(bb, 0.9) {
                     continue;
                 }
+                let Some(sim) = similarity_at_least(sa, sb, 0.9) else {
+                    continue;
+                };
                 let a_wins = va.len() > vb.len() || (va.len() == vb.len() && va[0] < vb[0]);
                 let (from, to, spans) = if a_wins { (*b, *a, *vb) } else { (*a, *b, *va) };
                 for span in spans {
