@@ -26,7 +26,9 @@
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
-use crate::names::context::{DocIndex, is_demonym, list_around, word_iter, words};
+use crate::names::context::{
+    DocIndex, capitalised_words, is_demonym, list_around, word_iter, words,
+};
 use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{Form, FormKind, Lexicon};
@@ -232,6 +234,25 @@ fn surname_after(text: &str, span: Span) -> Option<&str> {
     .then_some(word)
 }
 
+/// True if `w` is a word the unseen-spelling and same-document rules look
+/// at: capitalised, five letters or more, all ASCII letters, not all
+/// capitals. Read by bytes (a word of ASCII letters has as many characters
+/// as bytes), the first one first: `chars().count()` on every word of the
+/// text was a sixteenth of the names pass.
+fn is_candidate(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.len() >= 5
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && !b.iter().all(u8::is_ascii_uppercase)
+}
+
+/// True if `s` has more than `n` characters, read no further than the
+/// character after the `n`th (rather than counting them all, word by word).
+fn more_chars_than(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_some()
+}
+
 /// True if the sentence around `span` is in Azerbaijani or Turkish (two or
 /// more words with letters such as ə, ı, ş, ğ): names there are native
 /// spellings, not garbles.
@@ -250,22 +271,6 @@ fn foreign_sentence(idx: &DocIndex<'_>, span: Span) -> bool {
     }
     marked >= 2 && marked * 7 >= all
 }
-
-/// Each word of `s` with the next one and, if there is one, the one after,
-/// in one walk rather than held: a block can be one line of millions of words.
-fn word_triples(s: &str) -> impl Iterator<Item = (Word<'_>, Word<'_>, Option<Word<'_>>)> {
-    let mut ws = word_iter(s);
-    let (mut a, mut b) = (ws.next(), ws.next());
-    std::iter::from_fn(move || {
-        let (x, y) = (a?, b?);
-        let z = ws.next();
-        (a, b) = (b, z);
-        Some((x, y, z))
-    })
-}
-
-/// A word and its byte offset.
-type Word<'a> = (usize, &'a str);
 
 /// The letters by which [`foreign_sentence`] knows Azerbaijani or Turkish.
 const MARKED: [char; 8] = ['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ'];
@@ -630,15 +635,9 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut base: Vec<(Span, &FuzzyEntry, f32)> = Vec::new();
         for b in &self.cx.doc.blocks {
-            for (k, w) in word_iter(b.span.of(text)) {
+            for (k, w) in capitalised_words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
-                let letters = w.chars().count();
-                if !w.starts_with(char::is_uppercase)
-                    || letters < 5
-                    || w.chars().all(char::is_uppercase)
-                    || !w.chars().all(|c| c.is_ascii_alphabetic())
-                    || self.taken(span)
-                {
+                if !is_candidate(w) || self.taken(span) {
                     continue;
                 }
                 // the guess before the sentence's language: guesses are
@@ -842,13 +841,19 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
-            for ((k1, w1), (k2, w2), third) in word_triples(b.span.of(text)) {
-                let gap = &text[b.span.start + k1 + w1.len()..b.span.start + k2];
+            let bt = b.span.of(text);
+            for (k1, w1) in capitalised_words(bt) {
+                // the two words after the capitalised one
+                let after = k1 + w1.len();
+                let mut rest = word_iter(&bt[after..]).map(|(k, w)| (after + k, w));
+                let Some((k2, w2)) = rest.next() else {
+                    continue;
+                };
+                let gap = &text[b.span.start + after..b.span.start + k2];
                 if gap != " "
-                    || !w1.starts_with(char::is_uppercase)
-                    || w1.chars().count() < 3
+                    || !more_chars_than(w1, 2)
+                    || more_chars_than(w2, 3)
                     || !w2.chars().all(char::is_lowercase)
-                    || w2.chars().count() > 3
                 {
                     continue;
                 }
@@ -883,7 +888,7 @@ impl Matcher<'_, '_> {
                         self.lex.entities[e.entity].canonical
                     ));
                 }
-                let next = third.map(|(_, w)| w.to_lowercase());
+                let next = rest.next().map(|(_, w)| w.to_lowercase());
                 let after_w2 = text[span.end..].trim_start().chars().next();
                 let ungrammatical = matches!(w2, "a" | "an" | "the")
                     && (next
@@ -1015,12 +1020,9 @@ impl Matcher<'_, '_> {
         let mut seen: std::collections::BTreeMap<&str, Vec<Span>> =
             std::collections::BTreeMap::new();
         for b in &self.cx.doc.blocks {
-            for (k, w) in word_iter(b.span.of(text)) {
+            for (k, w) in capitalised_words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
-                if w.chars().count() < 5
-                    || !w.starts_with(char::is_uppercase)
-                    || w.chars().all(char::is_uppercase)
-                    || !w.chars().all(|c| c.is_ascii_alphabetic())
+                if !is_candidate(w)
                     || self.taken(span)
                     || guessed.overlaps(span)
                     || self.is_ordinary_word(w)
@@ -1199,6 +1201,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte tests pick the words the character tests picked.
+        #[test]
+        fn candidates_by_bytes_are_those_by_chars(w in "[aAzZ0éÉßİ]{0,8}") {
+            let by_chars = w.starts_with(char::is_uppercase)
+                && w.chars().count() >= 5
+                && !w.chars().all(char::is_uppercase)
+                && w.chars().all(|c| c.is_ascii_alphabetic());
+            proptest::prop_assert_eq!(super::is_candidate(&w), by_chars);
+        }
+
+        #[test]
+        fn more_chars_than_counts_characters(s in "[aé字🄰]{0,6}", n in 0usize..7) {
+            proptest::prop_assert_eq!(super::more_chars_than(&s, n), s.chars().count() > n);
+        }
+
         /// A window that meets no marked range holds no marked letter (long
         /// plain runs between letters, so ranges both merge and stay apart).
         #[test]
