@@ -26,11 +26,15 @@
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
-use crate::names::context::{DocIndex, is_demonym, list_around, place_kind, word_iter, words};
+use crate::names::context::{
+    DocIndex, capitalised_words, is_demonym, list_around, place_kind, word_iter, words,
+};
 use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{Form, FormKind, Lexicon};
-use crate::names::similar::{block, similarity, similarity_of_skeletons, skeleton};
+use crate::names::similar::{
+    Bag, block, similarity, similarity_at_least, similarity_of_skeletons, skeleton,
+};
 use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
 use crate::span::Span;
 use foldhash::HashSet;
@@ -165,6 +169,7 @@ impl Pass for Names {
             resolved_spans: SpanSet::new(resolved.iter().map(|r| r.span).collect()),
             resolved,
             foreign: Default::default(),
+            marked: MarkedRanges::new(cx.text),
             lower_words: word_iter(cx.text)
                 .filter(|(_, w)| w.starts_with(char::is_lowercase))
                 .map(|(_, w)| w)
@@ -229,6 +234,25 @@ fn surname_after(text: &str, span: Span) -> Option<&str> {
     .then_some(word)
 }
 
+/// True if `w` is a word the unseen-spelling and same-document rules look
+/// at: capitalised, five letters or more, all ASCII letters, not all
+/// capitals. Read by bytes (a word of ASCII letters has as many characters
+/// as bytes), the first one first: `chars().count()` on every word of the
+/// text was a sixteenth of the names pass.
+fn is_candidate(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.len() >= 5
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && !b.iter().all(u8::is_ascii_uppercase)
+}
+
+/// True if `s` has more than `n` characters, read no further than the
+/// character after the `n`th (rather than counting them all, word by word).
+fn more_chars_than(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_some()
+}
+
 /// True if the sentence around `span` is in Azerbaijani or Turkish (two or
 /// more words with letters such as ə, ı, ş, ğ): names there are native
 /// spellings, not garbles.
@@ -243,26 +267,56 @@ fn foreign_sentence(idx: &DocIndex<'_>, span: Span) -> bool {
     let (mut marked, mut all) = (0, 0);
     for (_, word) in word_iter(w.of(idx.text)) {
         all += 1;
-        marked += usize::from(word.contains(['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ']));
+        marked += usize::from(word.contains(MARKED));
     }
     marked >= 2 && marked * 7 >= all
 }
 
-/// Each word of `s` with the next one and, if there is one, the one after,
-/// in one walk rather than held: a block can be one line of millions of words.
-fn word_triples(s: &str) -> impl Iterator<Item = (Word<'_>, Word<'_>, Option<Word<'_>>)> {
-    let mut ws = word_iter(s);
-    let (mut a, mut b) = (ws.next(), ws.next());
-    std::iter::from_fn(move || {
-        let (x, y) = (a?, b?);
-        let z = ws.next();
-        (a, b) = (b, z);
-        Some((x, y, z))
-    })
-}
+/// The letters by which [`foreign_sentence`] knows Azerbaijani or Turkish.
+const MARKED: [char; 8] = ['ə', 'Ə', 'ı', 'İ', 'ş', 'Ş', 'ğ', 'Ğ'];
 
-/// A word and its byte offset.
-type Word<'a> = (usize, &'a str);
+/// Byte ranges of a text that hold all its [`MARKED`] letters, sorted;
+/// letters fewer than [`MarkedRanges::GAP`] bytes apart share a range, so
+/// there are few ranges however many letters. A window that meets no range
+/// holds no marked letter, so no sentence read there is foreign: most names
+/// are in such windows, and [`foreign_sentence`] reads every word of its
+/// window (a twelfth of the names pass).
+#[derive(Debug)]
+struct MarkedRanges(Vec<Span>);
+
+impl MarkedRanges {
+    const GAP: usize = 256;
+
+    /// Every marked letter starts with byte C4, C5, C6 or C9 (and no other
+    /// character of UTF-8 holds one of those bytes but as its first), found
+    /// by `memchr`, the two lists merged in order.
+    fn new(text: &str) -> MarkedRanges {
+        let bytes = text.as_bytes();
+        let mut a = memchr::memchr3_iter(0xC4, 0xC5, 0xC6, bytes).peekable();
+        let mut b = memchr::memchr_iter(0xC9, bytes).peekable();
+        let starts = std::iter::from_fn(|| match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if y < x => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        });
+        let mut ranges: Vec<Span> = Vec::new();
+        for k in starts.filter(|&k| text[k..].starts_with(MARKED)) {
+            // every marked letter is two bytes long
+            let letter = Span::new(k, k + 2);
+            match ranges.last_mut() {
+                Some(r) if k < r.end + Self::GAP => *r = r.cover(letter),
+                _ => ranges.push(letter),
+            }
+        }
+        MarkedRanges(ranges)
+    }
+
+    /// True if `window` may hold a marked letter; false if it certainly holds none.
+    fn meets(&self, window: Span) -> bool {
+        let i = self.0.partition_point(|r| r.end <= window.start);
+        self.0.get(i).is_some_and(|r| r.start < window.end)
+    }
+}
 
 /// The paragraph around `span`, cut to `radius` bytes on either side.
 fn around(idx: &DocIndex<'_>, span: Span, radius: usize) -> Span {
@@ -371,6 +425,9 @@ struct Matcher<'c, 'a> {
     resolved_spans: SpanSet,
     /// The distinct words written in lowercase, borrowed from the text.
     lower_words: HashSet<&'a str>,
+    /// Where the text has marked letters: [`Matcher::foreign`] reads a
+    /// sentence only near one.
+    marked: MarkedRanges,
     foreign: std::cell::RefCell<std::collections::BTreeMap<Span, bool>>,
 }
 
@@ -447,10 +504,16 @@ impl Matcher<'_, '_> {
         span
     }
 
-    /// [`foreign_sentence`], cached by sentence.
+    /// [`foreign_sentence`], cached by sentence; false without reading a
+    /// word where no marked letter is near (every window that function
+    /// reads lies in the sentence or in the 400 bytes around `span`).
     fn foreign(&self, idx: &DocIndex<'_>, span: Span) -> bool {
         let key = idx.sentence(span);
-        if parenthesis_around(idx.text, around(idx, span, 400), span).is_some() {
+        let near = around(idx, span, 400);
+        if !self.marked.meets(near.cover(key)) {
+            return false;
+        }
+        if parenthesis_around(idx.text, near, span).is_some() {
             return foreign_sentence(idx, span);
         }
         if let Some(&v) = self.foreign.borrow().get(&key) {
@@ -608,15 +671,9 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut base: Vec<(Span, &FuzzyEntry, f32)> = Vec::new();
         for b in &self.cx.doc.blocks {
-            for (k, w) in word_iter(b.span.of(text)) {
+            for (k, w) in capitalised_words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
-                let letters = w.chars().count();
-                if !w.starts_with(char::is_uppercase)
-                    || letters < 5
-                    || w.chars().all(char::is_uppercase)
-                    || !w.chars().all(|c| c.is_ascii_alphabetic())
-                    || self.taken(span)
-                {
+                if !is_candidate(w) || self.taken(span) {
                     continue;
                 }
                 // the guess before the sentence's language: guesses are
@@ -820,13 +877,19 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
-            for ((k1, w1), (k2, w2), third) in word_triples(b.span.of(text)) {
-                let gap = &text[b.span.start + k1 + w1.len()..b.span.start + k2];
+            let bt = b.span.of(text);
+            for (k1, w1) in capitalised_words(bt) {
+                // the two words after the capitalised one
+                let after = k1 + w1.len();
+                let mut rest = word_iter(&bt[after..]).map(|(k, w)| (after + k, w));
+                let Some((k2, w2)) = rest.next() else {
+                    continue;
+                };
+                let gap = &text[b.span.start + after..b.span.start + k2];
                 if gap != " "
-                    || !w1.starts_with(char::is_uppercase)
-                    || w1.chars().count() < 3
+                    || !more_chars_than(w1, 2)
+                    || more_chars_than(w2, 3)
                     || !w2.chars().all(char::is_lowercase)
-                    || w2.chars().count() > 3
                 {
                     continue;
                 }
@@ -861,7 +924,7 @@ impl Matcher<'_, '_> {
                         self.lex.entities[e.entity].canonical
                     ));
                 }
-                let next = third.map(|(_, w)| w.to_lowercase());
+                let next = rest.next().map(|(_, w)| w.to_lowercase());
                 let after_w2 = text[span.end..].trim_start().chars().next();
                 let ungrammatical = matches!(w2, "a" | "an" | "the")
                     && (next
@@ -993,12 +1056,9 @@ impl Matcher<'_, '_> {
         let mut seen: std::collections::BTreeMap<&str, Vec<Span>> =
             std::collections::BTreeMap::new();
         for b in &self.cx.doc.blocks {
-            for (k, w) in word_iter(b.span.of(text)) {
+            for (k, w) in capitalised_words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
-                if w.chars().count() < 5
-                    || !w.starts_with(char::is_uppercase)
-                    || w.chars().all(char::is_uppercase)
-                    || !w.chars().all(|c| c.is_ascii_alphabetic())
+                if !is_candidate(w)
                     || self.taken(span)
                     || guessed.overlaps(span)
                     || self.is_ordinary_word(w)
@@ -1010,8 +1070,15 @@ impl Matcher<'_, '_> {
                 seen.entry(w).or_default().push(span);
             }
         }
-        let forms: Vec<(&str, &Vec<Span>, String)> =
-            seen.iter().map(|(w, v)| (*w, v, skeleton(w))).collect();
+        // each form's skeleton, fold and letter bag made once, not per pair
+        let forms: Vec<(&str, &Vec<Span>, String, String, Bag)> = seen
+            .iter()
+            .map(|(w, v)| {
+                let sk = skeleton(w);
+                let bag = Bag::of(&sk);
+                (*w, v, sk, fold(w), bag)
+            })
+            .collect();
         // Candidate pairs: neighbours within a few places when the forms are
         // sorted by skeleton, and by reversed skeleton (so a difference at
         // either end still meets). Never all pairs: a text full of distinct
@@ -1023,7 +1090,7 @@ impl Matcher<'_, '_> {
             let mut order: Vec<(char, String, usize)> = forms
                 .iter()
                 .enumerate()
-                .map(|(i, (_, _, sk))| {
+                .map(|(i, (_, _, sk, _, _))| {
                     let key = if reversed {
                         sk.chars().rev().collect()
                     } else {
@@ -1044,16 +1111,22 @@ impl Matcher<'_, '_> {
         let mut out = Vec::new();
         for (i, j) in pairs {
             {
-                let (a, va, sa) = &forms[i];
-                let (b, vb, sb) = &forms[j];
-                let (fa, fb) = (fold(a), fold(b));
-                if block(sa) != block(sb) || fa.starts_with(&fb) || fb.starts_with(&fa) {
+                let (a, va, sa, fa, ba) = &forms[i];
+                let (b, vb, sb, fb, bb) = &forms[j];
+                if block(sa) != block(sb)
+                    || fa.starts_with(fb.as_str())
+                    || fb.starts_with(fa.as_str())
+                {
                     continue;
                 }
-                let sim = similarity_of_skeletons(sa, sb);
-                if sim < 0.9 {
+                // most pairs are told apart by their letters; the table of
+                // the others is left as soon as the pair cannot reach 0.9
+                if !ba.may_reach(bb, 0.9) {
                     continue;
                 }
+                let Some(sim) = similarity_at_least(sa, sb, 0.9) else {
+                    continue;
+                };
                 let a_wins = va.len() > vb.len() || (va.len() == vb.len() && va[0] < vb[0]);
                 let (from, to, spans) = if a_wins { (*b, *a, *vb) } else { (*a, *b, *va) };
                 for span in spans {
@@ -1160,6 +1233,46 @@ mod tests {
         #[test]
         fn same_norm_is_equality_of_norms(a in "[aAbB \t\u{B}Σσß]{0,8}", b in "[aAbB \t\u{B}Σσß]{0,8}") {
             proptest::prop_assert_eq!(super::same_norm(&a, &b), super::norm(&a) == super::norm(&b));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte tests pick the words the character tests picked.
+        #[test]
+        fn candidates_by_bytes_are_those_by_chars(w in "[aAzZ0éÉßİ]{0,8}") {
+            let by_chars = w.starts_with(char::is_uppercase)
+                && w.chars().count() >= 5
+                && !w.chars().all(char::is_uppercase)
+                && w.chars().all(|c| c.is_ascii_alphabetic());
+            proptest::prop_assert_eq!(super::is_candidate(&w), by_chars);
+        }
+
+        #[test]
+        fn more_chars_than_counts_characters(s in "[aé字🄰]{0,6}", n in 0usize..7) {
+            proptest::prop_assert_eq!(super::more_chars_than(&s, n), s.chars().count() > n);
+        }
+
+        /// A window that meets no marked range holds no marked letter (long
+        /// plain runs between letters, so ranges both merge and stay apart).
+        #[test]
+        fn a_window_off_the_marked_ranges_holds_no_marked_letter(
+            s in "([aə ıİşŞğĞÉé]|[a ]{100,300}){0,30}",
+            a in 0usize..4000,
+            len in 0usize..600,
+        ) {
+            let marked = super::MarkedRanges::new(&s);
+            let mut a = a.min(s.len());
+            while !s.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (a + len).min(s.len());
+            while !s.is_char_boundary(b) {
+                b += 1;
+            }
+            let window = super::Span::new(a, b);
+            if !marked.meets(window) {
+                proptest::prop_assert!(!s[a..b].contains(super::MARKED));
+            }
         }
     }
 
