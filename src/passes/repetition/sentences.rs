@@ -61,18 +61,22 @@ fn sentences(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The words of a sentence, lowercased, punctuation trimmed.
-fn words(s: &str) -> Vec<String> {
+/// The words of a sentence, punctuation trimmed.
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .collect()
+}
+
+/// The same word but for case.
+fn same_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
 }
 
 /// Sentences of `s` that repeat the one before them, or its last words.
+/// Compared from the end, word by word, without copies: most sentences
+/// differ from the one before in their last word.
 pub(super) fn repeats(s: &str) -> Vec<Repeat> {
     let found = sentences(s);
     let mut out = Vec::new();
@@ -82,15 +86,20 @@ pub(super) fn repeats(s: &str) -> Vec<Repeat> {
             continue;
         }
         // only a space between them: a line break may be a verse or a list
-        if !s[a1..b0].chars().all(|c| c == ' ') {
+        if !s[a1..b0].bytes().all(|c| c == b' ') {
             continue;
         }
-        let (first, second) = (words(&s[a0..a1]), words(&s[b0..b1]));
-        let n = second.len();
-        if n < 2 || n > first.len() || first[first.len() - n..] != second[..] {
+        let (first, second) = (&s[a0..a1], &s[b0..b1]);
+        let mut n = 0;
+        let mut firsts = words(first).rev();
+        let matched = words(second).rev().all(|w| {
+            n += 1;
+            firsts.next().is_some_and(|f| same_word(f, w))
+        });
+        if !matched || n < 2 {
             continue;
         }
-        let whole = n == first.len();
+        let whole = firsts.next().is_none();
         let confidence = match (whole, n >= MIN_APPLY_WORDS) {
             (true, true) => 0.9,
             (true, false) => 0.7,
