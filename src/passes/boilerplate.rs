@@ -72,12 +72,14 @@ impl Pass for Boilerplate {
         let text = cx.text;
         let set = self.patterns;
         let blocks = &cx.doc.blocks;
-        // Every non-empty line, with the pattern that matched it or its block.
+        // Every non-empty line, with the pattern that matched it or its
+        // block; `of_block[i]` is where block i's lines start. Kept lean: a
+        // text of a million short lines has a million of them.
         let mut lines: Vec<runs::Line> = Vec::new();
-        let mut matched: Vec<Option<&Pattern>> = Vec::new();
-        let mut of_block = Vec::with_capacity(blocks.len());
+        let mut taken: Vec<Option<Taken>> = Vec::new();
+        let mut of_block = Vec::with_capacity(blocks.len() + 1);
         for b in blocks {
-            let first = lines.len();
+            of_block.push(lines.len());
             let s = b.span.of(text);
             let bibl = matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::BiblHead);
             // the block as a whole; line by line below (a block whose lines
@@ -89,7 +91,7 @@ impl Pass for Boilerplate {
                     may_join: false,
                     introduces: false,
                 });
-                matched.push(Some(p));
+                taken.push(Some(Taken::Pattern(p)));
             } else {
                 let may_join = !bibl
                     && matches!(
@@ -99,9 +101,8 @@ impl Pass for Boilerplate {
                             | BlockKind::Item { .. }
                             | BlockKind::Byline
                     );
-                let spans = line_spans(text, b.span);
-                let several = spans.len() > 1;
-                for l in spans {
+                let several = s.contains('\n');
+                for l in line_spans(text, b.span) {
                     let line = l.of(text);
                     let p = (several && !bibl).then(|| set.line_match(line)).flatten();
                     lines.push(runs::Line {
@@ -110,21 +111,20 @@ impl Pass for Boilerplate {
                         may_join: may_join && runs::is_label_like(line),
                         introduces: line.ends_with(':'),
                     });
-                    matched.push(p);
+                    taken.push(p.map(Taken::Pattern));
                 }
             }
-            of_block.push(first..lines.len());
         }
-        let mut taken: Vec<Option<Taken>> =
-            matched.into_iter().map(|p| p.map(Taken::Pattern)).collect();
+        of_block.push(lines.len());
         for (k, confidence) in runs::absorbed(&lines) {
             taken[k] = Some(Taken::Run(confidence));
         }
         let id = self.id();
-        for (i, (b, range)) in blocks.iter().zip(of_block).enumerate() {
+        for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::BiblHead) {
                 continue;
             }
+            let range = of_block[i]..of_block[i + 1];
             let block_taken = &taken[range.clone()];
             if !block_taken.is_empty() && block_taken.iter().all(Option::is_some) {
                 // the whole block goes, under its least sure reason
@@ -199,19 +199,18 @@ impl Taken<'_> {
 
 /// The non-empty lines of `block`, each without its line break and the
 /// blanks around it.
-fn line_spans(text: &str, block: Span) -> Vec<Span> {
-    let mut out = Vec::new();
+fn line_spans(text: &str, block: Span) -> impl Iterator<Item = Span> + '_ {
     let mut start = block.start;
-    for piece in block.of(text).split_inclusive('\n') {
-        let end = start + piece.len();
-        let content = piece.trim_end();
-        let lead = content.len() - content.trim_start().len();
-        if content.len() > lead {
-            out.push(Span::new(start + lead, start + content.len()));
-        }
-        start = end;
-    }
-    out
+    block
+        .of(text)
+        .split_inclusive('\n')
+        .filter_map(move |piece| {
+            let at = start;
+            start += piece.len();
+            let content = piece.trim_end();
+            let lead = content.len() - content.trim_start().len();
+            (content.len() > lead).then(|| Span::new(at + lead, at + content.len()))
+        })
 }
 
 /// The span taking `line` out of `block` with the line breaks after it (up

@@ -80,11 +80,23 @@ impl Pass for Markup {
 /// A line of three or more of one of `-`, `_`, `*`, `=`, `~` (spaces between
 /// allowed): a separator, markdown's thematic break.
 fn is_rule_line(s: &str) -> bool {
-    let t: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && matches!(t[0], '-' | '_' | '*' | '=' | '~')
-        && t.iter().all(|&c| c == t[0])
-        && !s.trim().contains('\n')
+    // read as far as the first character that is neither the mark nor a
+    // space: a paragraph fails at once, however long
+    let mut marks = s.chars().filter(|c| !c.is_whitespace());
+    let Some(mark) = marks
+        .next()
+        .filter(|c| matches!(c, '-' | '_' | '*' | '=' | '~'))
+    else {
+        return false;
+    };
+    let mut n = 1;
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3 && !s.trim().contains('\n')
 }
 
 /// The span taking image `image` out of block `i`: an image that is the
