@@ -217,6 +217,16 @@ impl SpanSet {
     }
 }
 
+/// The run of letters `s` ends with ("city" in "the city").
+fn last_letters(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
 /// The word right after `span` if it looks like a family name: one space
 /// away, capitalised, the rest lowercase letters, with a family-name ending.
 fn surname_after(text: &str, span: Span) -> Option<&str> {
@@ -588,23 +598,16 @@ impl Matcher<'_, '_> {
 
     /// The kind of place `span` is said to be: "city" in "the city of X".
     fn kind_before(&self, span: Span) -> Option<&str> {
-        let before = self.text()[..span.start].strip_suffix(" of ")?;
-        let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        Some(&before[start..])
+        Some(last_letters(
+            self.text()[..span.start].strip_suffix(" of ")?,
+        ))
     }
 
     /// The word right before `span`, if it is one of `given` (folded given
     /// names of the person): "Dmitry Peskoff" is Dmitry Peskov's surname
     /// misspelt, whatever else "Peskoff" is close to.
     fn given_name_before(&self, span: Span, given: &[String]) -> Option<&str> {
-        let text = self.text();
-        let before = text[..span.start].strip_suffix(' ')?;
-        let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let word = &before[start..];
+        let word = last_letters(self.text()[..span.start].strip_suffix(' ')?);
         (!word.is_empty() && given.iter().any(|g| *g == fold(word))).then_some(word)
     }
 
@@ -1348,6 +1351,14 @@ mod tests {
             "{:?}",
             proposed(t)
         );
+    }
+
+    #[test]
+    fn last_letters_are_the_word_a_text_ends_with() {
+        assert_eq!(last_letters("the city"), "city");
+        assert_eq!(last_letters("Kremlin spokesman Dmitry"), "Dmitry");
+        assert_eq!(last_letters("Şəhər"), "Şəhər");
+        assert_eq!(last_letters("ends, "), "");
     }
 
     #[test]

@@ -27,6 +27,7 @@ use super::joins::ends_sentence;
 use super::{Context, Pass, Proposals};
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
+use foldhash::HashMap;
 
 /// See the module documentation.
 pub struct Pages;
@@ -63,6 +64,7 @@ impl Pass for Pages {
                 );
             usable.then_some(s.trim())
         };
+        let mut counts: Option<HashMap<&str, usize>> = None;
         let numbers: Vec<(usize, u32)> = (0..blocks.len())
             .filter_map(|i| line(i).and_then(page_number).map(|n| (i, n)))
             .collect();
@@ -95,7 +97,7 @@ impl Pass for Pages {
                     let s = line(j).unwrap_or_default();
                     mid_sentence
                         || s.bytes().any(|b| b.is_ascii_digit())
-                        || repeats_elsewhere(cx, j)
+                        || counts.get_or_insert_with(|| block_counts(cx)).get(s) > Some(&1)
                 })
                 .collect();
             let sequence = numbers
@@ -171,14 +173,14 @@ fn page_number(s: &str) -> Option<u32> {
     rest.parse().ok().filter(|&n| n > 0)
 }
 
-/// True if block `j`'s text stands again as another block.
-fn repeats_elsewhere(cx: &Context<'_>, j: usize) -> bool {
-    let s = cx.doc.blocks[j].span.of(cx.text).trim();
-    cx.doc
-        .blocks
-        .iter()
-        .enumerate()
-        .any(|(k, b)| k != j && b.span.of(cx.text).trim() == s)
+/// How many blocks hold each text (trimmed): a running head stands again
+/// on other pages. Counted once per document, when a page number asks.
+fn block_counts<'a>(cx: &Context<'a>) -> HashMap<&'a str, usize> {
+    let mut counts = HashMap::default();
+    for b in &cx.doc.blocks {
+        *counts.entry(b.span.of(cx.text).trim()).or_insert(0) += 1;
+    }
+    counts
 }
 
 #[cfg(test)]
@@ -239,6 +241,15 @@ mod tests {
         let e = run_pass(&Pages, t);
         assert_eq!(e.len(), 1);
         assert!(e[0].confidence < crate::options::DEFAULT_MIN_CONFIDENCE);
+    }
+
+    #[test]
+    fn a_running_head_without_digits_goes_when_it_repeats() {
+        let t = "The first page ends here.\n\nJournal of Peace Studies\n\n3\n\nThe second page ends here.\n\nJournal of Peace Studies\n\n4\n\nThe third page.";
+        assert_eq!(
+            clean(t),
+            "The first page ends here.\n\nThe second page ends here.\n\nThe third page."
+        );
     }
 
     #[test]
