@@ -34,9 +34,12 @@ pub struct DocIndex<'a> {
     sentences: Vec<Span>,
     /// Document-level answers of literal references, by folded key.
     doc_refs: Mutex<BTreeMap<String, bool>>,
-    /// The last window folded for a literal reference: a condition asks
-    /// for several in the same window.
-    window: Mutex<Option<(Span, Piece)>>,
+    /// Answers about windows: a condition asks for several references in
+    /// the same window, and every hit in one paragraph asks again about
+    /// that paragraph. A window is searched once per reference, not once
+    /// per hit (a one-paragraph document with a phrase a thousand times
+    /// searched the whole paragraph a thousand times: quadratic).
+    windows: Mutex<WindowAnswers>,
 }
 
 impl<'a> DocIndex<'a> {
@@ -73,7 +76,7 @@ impl<'a> DocIndex<'a> {
             mentions,
             sentences,
             doc_refs: Mutex::new(doc_refs),
-            window: Mutex::new(None),
+            windows: Mutex::new(WindowAnswers::default()),
         }
     }
 
@@ -190,16 +193,36 @@ impl<'a> DocIndex<'a> {
     /// on the whole text's fold (a word going on past either end of the
     /// window is no occurrence).
     fn in_window(&self, key: &str, window: Span) -> bool {
-        let Ok(mut last) = self.window.lock() else {
-            let piece = Piece::around(self.text, window.start, window.end, 1);
-            return find_word(&piece.folded.text, key, piece.own.start, piece.own.end);
+        self.window_answer(window, key, |piece| {
+            find_word(&piece.folded.text, key, piece.own.start, piece.own.end)
+        })
+    }
+
+    /// The answer for `question` about `window`: remembered from an earlier
+    /// call about the same window, else computed by `ask` over the window's
+    /// fold (kept for the last window only: the answers are small, folds
+    /// are not).
+    fn window_answer(
+        &self,
+        window: Span,
+        question: &str,
+        ask: impl FnOnce(&Piece) -> bool,
+    ) -> bool {
+        let fold_of = || Piece::around(self.text, window.start, window.end, 1);
+        let Ok(mut memo) = self.windows.lock() else {
+            return ask(&fold_of());
         };
-        if last.as_ref().is_none_or(|(w, _)| *w != window) {
-            let piece = Piece::around(self.text, window.start, window.end, 1);
-            *last = Some((window, piece));
+        let key = (window, question.to_owned());
+        if let Some(&known) = memo.answers.get(&key) {
+            return known;
         }
-        let (_, piece) = last.as_ref().expect("set above");
-        find_word(&piece.folded.text, key, piece.own.start, piece.own.end)
+        if memo.folded.as_ref().is_none_or(|(w, _)| *w != window) {
+            memo.folded = Some((window, fold_of()));
+        }
+        let (_, piece) = memo.folded.as_ref().expect("set above");
+        let found = ask(piece);
+        memo.answers.insert(key, found);
+        found
     }
 
     /// True if `cond` holds for a match at `at`.
@@ -217,9 +240,14 @@ impl<'a> DocIndex<'a> {
         if self.mentioned(c, Some(window)) {
             return true;
         }
-        let names: Vec<String> = lex.entities[c].accepted().map(|f| f.key.clone()).collect();
-        word_iter(window.of(self.text)).any(|(_, w)| {
-            w.starts_with(char::is_uppercase) && names.iter().any(|n| is_demonym(&fold(w), n))
+        // the walk over the window's words is remembered per window: every
+        // hit of a paragraph asks it again
+        let question = format!("\u{1}demonym of #{c}");
+        self.window_answer(window, &question, |_| {
+            let names: Vec<String> = lex.entities[c].accepted().map(|f| f.key.clone()).collect();
+            word_iter(window.of(self.text)).any(|(_, w)| {
+                w.starts_with(char::is_uppercase) && names.iter().any(|n| is_demonym(&fold(w), n))
+            })
         })
     }
 
@@ -242,6 +270,15 @@ impl<'a> DocIndex<'a> {
             b.ends_with(&r) && super::fold::boundary_before(&b, b.len() - r.len())
         })
     }
+}
+
+/// What [`DocIndex`] was asked about windows: every answer, by window and
+/// question, and the fold of the last window a literal reference was
+/// looked up in.
+#[derive(Default)]
+struct WindowAnswers {
+    answers: BTreeMap<(Span, String), bool>,
+    folded: Option<(Span, Piece)>,
 }
 
 /// The literal references of the document-wide conditions (`doc_any`,

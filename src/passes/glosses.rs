@@ -107,11 +107,14 @@ impl Pass for Glosses {
                     continue;
                 }
                 // The head: the mention ending at the gap, else as many words as the gloss has.
-                let head = longest_mention_ending_at
-                    .get(&gap_start)
-                    .copied()
-                    .unwrap_or_else(|| Span::new(b.span.start, gap_start));
-                let head_words = words_of(&edits.normalized(text, head));
+                let head_words = match longest_mention_ending_at.get(&gap_start) {
+                    Some(&m) => words_of(&edits.normalized(text, m)),
+                    None => edits.last_words(
+                        text,
+                        Span::new(b.span.start, gap_start),
+                        inner_words.len(),
+                    ),
+                };
                 if head_words.len() < inner_words.len() || inner_words.iter().all(|w| w.len() < 3) {
                     continue;
                 }
@@ -135,6 +138,8 @@ impl Pass for Glosses {
 /// confidence, highest first), for applying those inside a span.
 struct EditIndex<'e> {
     sorted: Vec<&'e Edit>,
+    /// `reach[i]`: the furthest end of `sorted[..=i]`.
+    reach: Vec<usize>,
 }
 
 impl<'e> EditIndex<'e> {
@@ -149,7 +154,14 @@ impl<'e> EditIndex<'e> {
                 .cmp(&b.span.start)
                 .then(b.confidence.total_cmp(&a.confidence))
         });
-        EditIndex { sorted }
+        let reach = sorted
+            .iter()
+            .scan(0, |furthest, e| {
+                *furthest = e.span.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        EditIndex { sorted, reach }
     }
 
     /// The text of `span` with the edits inside it applied.
@@ -171,6 +183,64 @@ impl<'e> EditIndex<'e> {
         }
         out.push_str(&text[pos..span.end]);
         out
+    }
+}
+
+/// The first span read before the gap for a head's last words: enough for
+/// a gloss of [`MAX_GLOSS_BYTES`] in most texts; doubled while too short.
+const HEAD_WINDOW_BYTES: usize = 4 * MAX_GLOSS_BYTES;
+
+/// The most edits looked at for one that a head's window would cut.
+const MAX_EDITS_WALKED: usize = 64;
+
+impl EditIndex<'_> {
+    /// The normalized words of `head`, or at least its last `want` of them
+    /// (all, if it has fewer). Only the end of the head is normalized: the
+    /// words before a parenthesis in a one-paragraph text of a million
+    /// parentheses are the whole text each time (quadratic).
+    fn last_words(&self, text: &str, head: Span, want: usize) -> Vec<String> {
+        let mut window = HEAD_WINDOW_BYTES;
+        loop {
+            let start = self.cut_before(text, head, window);
+            let words = words_of(&self.normalized(text, Span::new(start, head.end)));
+            if start == head.start || words.len() >= want {
+                return words;
+            }
+            window *= 2;
+        }
+    }
+
+    /// A start for the last `window` bytes of `head` where no word and no
+    /// edit is cut: at a space, and before any edit it would fall inside.
+    fn cut_before(&self, text: &str, head: Span, window: usize) -> usize {
+        if head.len() <= window {
+            return head.start;
+        }
+        let mut at = head.end - window;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        // back to the space before the word `at` falls in
+        at = text[head.start..at]
+            .rfind(char::is_whitespace)
+            .map_or(head.start, |k| head.start + k);
+        // back to the start of an edit `at` falls inside: the edits reaching
+        // past `at` are walked back from the nearest start (a few in any
+        // text; past a bound, the whole head is read as before)
+        let mut k = self.sorted.partition_point(|e| e.span.start < at);
+        let mut steps = 0;
+        while k > 0 && self.reach[k - 1] > at {
+            k -= 1;
+            steps += 1;
+            if steps > MAX_EDITS_WALKED {
+                return head.start;
+            }
+            let e = self.sorted[k].span;
+            if e.end > at && e.end <= head.end {
+                at = e.start;
+            }
+        }
+        at.max(head.start)
     }
 }
 
