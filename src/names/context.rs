@@ -256,7 +256,7 @@ impl<'a> DocIndex<'a> {
     /// first words (`skip`) in between.
     pub fn role_before(&self, span: Span, roles: &[String], skip: &[String]) -> bool {
         let s = self.sentence(span);
-        let before = fold(&self.text[s.start..span.start.max(s.start)]);
+        let before = fold(tail_before(self.text, s.start, span.start, roles, skip));
         let mut b = before.trim_end_matches([' ', ',']).to_owned();
         for k in skip {
             if b.ends_with(k.as_str()) && super::fold::boundary_before(&b, b.len() - k.len()) {
@@ -270,6 +270,28 @@ impl<'a> DocIndex<'a> {
             b.ends_with(&r) && super::fold::boundary_before(&b, b.len() - r.len())
         })
     }
+}
+
+/// The end of `text[from..to]` that can hold a role and the name's own
+/// first words: the rest of a sentence does not matter, and folding all of
+/// it for every name of a sentence that runs on for a megabyte was
+/// quadratic. The end is measured in bytes other than spaces and commas
+/// (a run of them between a role and a name, as in justified text, does
+/// not count), and cut at a space, so no word is cut.
+fn tail_before<'t>(text: &'t str, from: usize, to: usize, roles: &[String], skip: &[String]) -> &'t str {
+    let head = &text[from..to.max(from)];
+    let longest = |xs: &[String]| xs.iter().map(String::len).max().unwrap_or(0);
+    let want = 2 * (longest(roles) + longest(skip)) + 16;
+    let mut counted = 0;
+    for (k, c) in head.char_indices().rev() {
+        let separator = c == ',' || c.is_whitespace();
+        if !separator {
+            counted += c.len_utf8();
+        } else if counted > want && c.is_whitespace() {
+            return &head[k..];
+        }
+    }
+    head
 }
 
 /// What [`DocIndex`] was asked about windows: every answer, by window and
@@ -572,10 +594,59 @@ pub fn place_kind(word: &str) -> &'static [&'static str] {
     }
 }
 
+/// The most items [`list_around`] reads on each side of the token: a list
+/// is evidence long before this, and reading every item of a list of a
+/// million names for each of them was quadratic. A list cut by the bound
+/// has no head (what introduces it is too far away to count).
+pub const MAX_LIST_ITEMS: usize = 32;
+
+/// The bytes around the token [`list_around`] reads first; doubled while
+/// the list runs on past them.
+const LIST_WINDOW_BYTES: usize = 256;
+
 /// The list around `span` inside `sentence` of `text`, if the token is an item
-/// of a comma/and list of capitalised names.
+/// of a comma/and list of capitalised names. Only the part of the sentence
+/// the list reaches is read (see [`MAX_LIST_ITEMS`]).
 pub fn list_around(text: &str, sentence: Span, span: Span) -> Option<ListCue> {
-    let s = sentence.of(text);
+    let mut reach = LIST_WINDOW_BYTES;
+    loop {
+        let lo = floor_boundary(text, span.start.saturating_sub(reach).max(sentence.start));
+        let hi = ceil_boundary(text, (span.end + reach).min(sentence.end));
+        match list_in(text, Span::new(lo, hi), lo == sentence.start, hi == sentence.end, span) {
+            Read::Done(cue) => return cue,
+            Read::Wider => reach *= 2,
+        }
+    }
+}
+
+/// What reading a list in a window found: the answer, or that the list
+/// (or its head) runs on past a cut edge of the window.
+enum Read {
+    Done(Option<ListCue>),
+    Wider,
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// [`list_around`] inside `window`, whose start and end are the sentence's
+/// own when `whole_start`/`whole_end` (elsewhere the token at a cut edge
+/// may be a piece of a word, and is never read).
+fn list_in(text: &str, window: Span, whole_start: bool, whole_end: bool, span: Span) -> Read {
+    let s = window.of(text);
     // Tokens: words and single punctuation marks.
     let mut toks: Vec<(usize, usize, &str)> = Vec::new();
     for (k, w) in word_iter(s) {
@@ -587,81 +658,136 @@ pub fn list_around(text: &str, sentence: Span, span: Span) -> Option<ListCue> {
         }
     }
     toks.sort_by_key(|t| t.0);
-    let rel = span.start.checked_sub(sentence.start)?;
-    let i = toks.iter().position(|t| t.0 == rel)?;
+    let Some(rel) = span.start.checked_sub(window.start) else {
+        return Read::Done(None);
+    };
+    let Some(i) = toks.iter().position(|t| t.0 == rel) else {
+        return Read::Done(None);
+    };
+    // the first and last tokens of a cut window are not read: `lo` and
+    // `hi` bound the tokens that are
+    let lo = usize::from(!whole_start);
+    let hi = if whole_end { toks.len() } else { toks.len() - 1 };
+    if i < lo || i >= hi {
+        return Read::Wider;
+    }
     let cap = |t: &(usize, usize, &str)| t.2.starts_with(char::is_uppercase);
     if !cap(&toks[i]) {
-        return None;
+        return Read::Done(None);
     }
-    // The item containing the token: a run of capitalised words.
+    // The item containing the token: a run of capitalised words. A run
+    // reaching an unread token may go on past it.
     let item_at = |mut a: usize| {
         let mut b = a;
-        while a > 0 && cap(&toks[a - 1]) && a - 1 + 3 > b {
+        while a > lo && cap(&toks[a - 1]) && a - 1 + 3 > b {
             a -= 1;
         }
-        while b + 1 < toks.len() && cap(&toks[b + 1]) && b + 1 < a + 3 {
+        while b + 1 < hi && cap(&toks[b + 1]) && b + 1 < a + 3 {
             b += 1;
         }
-        (a, b)
+        let open = (a == lo && lo > 0) || (b + 1 == hi && hi < toks.len());
+        (a, b, open)
     };
-    let (a0, b0) = item_at(i);
-    let mut items = vec![(a0, b0)];
+    let (a0, b0, open) = item_at(i);
+    if open {
+        return Read::Wider;
+    }
     let is_sep = |t: &str| t == "," || t == "and" || t == "or";
-    // Leftwards.
+    // Leftwards, nearest first.
+    let mut left = Vec::new();
     let mut a = a0;
+    let mut capped = false;
     loop {
         let mut k = a;
         let mut seps = 0;
-        while k > 0 && is_sep(toks[k - 1].2) {
+        while k > lo && is_sep(toks[k - 1].2) {
             k -= 1;
             seps += 1;
+        }
+        if k == lo && lo > 0 {
+            return Read::Wider;
         }
         if seps == 0 || seps > 2 || k == 0 || !cap(&toks[k - 1]) {
             break;
         }
-        let (na, nb) = item_at(k - 1);
-        items.insert(0, (na, nb));
+        if left.len() == MAX_LIST_ITEMS {
+            capped = true;
+            break;
+        }
+        let (na, nb, open) = item_at(k - 1);
+        if open {
+            return Read::Wider;
+        }
+        left.push((na, nb));
         a = na;
     }
     // Rightwards.
+    let mut right = Vec::new();
     let mut b = b0;
     loop {
         let mut k = b + 1;
         let mut seps = 0;
-        while k < toks.len() && is_sep(toks[k].2) {
+        while k < hi && is_sep(toks[k].2) {
             k += 1;
             seps += 1;
+        }
+        if k == hi && hi < toks.len() {
+            return Read::Wider;
         }
         if seps == 0 || seps > 2 || k >= toks.len() || !cap(&toks[k]) {
             break;
         }
-        let (na, nb) = item_at(k);
-        items.push((na, nb));
+        if right.len() == MAX_LIST_ITEMS {
+            break;
+        }
+        let (na, nb, open) = item_at(k);
+        if open {
+            return Read::Wider;
+        }
+        right.push((na, nb));
         b = nb;
     }
+    let items: Vec<(usize, usize)> = left
+        .into_iter()
+        .rev()
+        .chain(std::iter::once((a0, b0)))
+        .chain(right)
+        .collect();
     if items.len() < 2 {
-        return None;
+        return Read::Done(None);
     }
     let first = items[0].0;
-    let head: Vec<String> = toks[first.saturating_sub(6)..first]
-        .iter()
-        .filter(|t| t.2.chars().any(char::is_alphanumeric))
-        .map(|t| fold(t.2))
-        .collect();
-    let before = fold(&s[..toks[first].0]);
-    let before = before.trim_end();
-    let introduced = ["such as", "including", "like", "namely", "e.g.", ":"]
-        .iter()
-        .any(|m| before.ends_with(m));
+    // the head: up to six tokens before the list, all of them read
+    if first < lo + 6 && lo > 0 && !capped {
+        return Read::Wider;
+    }
+    let (head, introduced) = if capped {
+        (Vec::new(), false)
+    } else {
+        let head: Vec<String> = toks[first.saturating_sub(6)..first]
+            .iter()
+            .filter(|t| t.2.chars().any(char::is_alphanumeric))
+            .map(|t| fold(t.2))
+            .collect();
+        // the text before the list, from the first token read: the
+        // markers are shorter than the six tokens of the head
+        let from = toks.get(lo).map_or(0, |t| t.0).min(toks[first].0);
+        let before = fold(&s[from..toks[first].0]);
+        let before = before.trim_end();
+        let introduced = ["such as", "including", "like", "namely", "e.g.", ":"]
+            .iter()
+            .any(|m| before.ends_with(m));
+        (head, introduced)
+    };
     let items = items
         .into_iter()
-        .map(|(a, b)| Span::new(sentence.start + toks[a].0, sentence.start + toks[b].1))
+        .map(|(a, b)| Span::new(window.start + toks[a].0, window.start + toks[b].1))
         .collect();
-    Some(ListCue {
+    Read::Done(Some(ListCue {
         items,
         head,
         introduced,
-    })
+    }))
 }
 
 #[cfg(test)]

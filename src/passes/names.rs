@@ -37,7 +37,7 @@ use crate::names::similar::{
 };
 use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
 use crate::span::Span;
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 /// See the module documentation.
 pub struct Names;
@@ -167,6 +167,7 @@ impl Pass for Names {
             lex,
             phrase_spans,
             resolved_spans: SpanSet::new(resolved.iter().map(|r| r.span).collect()),
+            resolved_at: EntitiesAt::of(resolved.iter().map(|r| (r.span, r.entity))),
             resolved,
             foreign: Default::default(),
             marked: MarkedRanges::new(cx.text),
@@ -214,6 +215,27 @@ impl SpanSet {
             .iter()
             .take_while(|s| s.start <= span.end)
             .any(|s| s.overlaps(span))
+    }
+}
+
+/// Entities by the exact span they were found at: a list asks about each
+/// of its items, and looking through every match of the document for each
+/// was quadratic.
+#[derive(Debug, Default)]
+struct EntitiesAt(HashMap<Span, Vec<usize>>);
+
+impl EntitiesAt {
+    fn of(found: impl Iterator<Item = (Span, usize)>) -> EntitiesAt {
+        let mut at: HashMap<Span, Vec<usize>> = HashMap::default();
+        for (span, e) in found {
+            at.entry(span).or_default().push(e);
+        }
+        EntitiesAt(at)
+    }
+
+    /// True if some entity found at exactly `span` satisfies `f`.
+    fn any(&self, span: Span, f: impl Fn(usize) -> bool) -> bool {
+        self.0.get(&span).is_some_and(|es| es.iter().any(|&e| f(e)))
     }
 }
 
@@ -433,6 +455,9 @@ struct Matcher<'c, 'a> {
     phrase_spans: SpanSet,
     resolved: Vec<Resolved<'c>>,
     resolved_spans: SpanSet,
+    /// The entities resolved at each span, for the list rule's question
+    /// "is this other item a place of the same country".
+    resolved_at: EntitiesAt,
     /// The distinct words written in lowercase, borrowed from the text.
     lower_words: HashSet<&'a str>,
     /// Where the text has marked letters: [`Matcher::foreign`] reads a
@@ -617,7 +642,7 @@ impl Matcher<'_, '_> {
         idx: &DocIndex<'_>,
         e: usize,
         span: Span,
-        guesses: &[Guess],
+        guesses: &EntitiesAt,
         notes: &mut Vec<String>,
     ) -> (f32, usize) {
         let ent = &self.lex.entities[e];
@@ -640,10 +665,7 @@ impl Matcher<'_, '_> {
         let others = cue.items.iter().filter(|s| !s.overlaps(span)).any(|item| {
             let of =
                 |k: usize| self.lex.entities[k].country.as_deref() == country && country.is_some();
-            self.resolved
-                .iter()
-                .any(|r| r.span == *item && of(r.entity))
-                || guesses.iter().any(|g| g.span == *item && of(g.entity))
+            self.resolved_at.any(*item, of) || guesses.any(*item, of)
         });
         if others {
             count += 1;
@@ -705,7 +727,7 @@ impl Matcher<'_, '_> {
                 replaces: None,
             })
             .collect();
-        let snapshot = guesses.clone();
+        let snapshot = EntitiesAt::of(guesses.iter().map(|g| (g.span, g.entity)));
         for g in &mut guesses {
             let w = g.span.of(text);
             let context = self.context_score(idx, g.entity, g.span, &mut g.notes)
@@ -820,6 +842,7 @@ impl Matcher<'_, '_> {
     /// Known one-word places that a list shows to be other places.
     fn list_overrides(&self, idx: &DocIndex<'_>, guesses: &[Guess]) -> Vec<Guess> {
         let text = self.text();
+        let guesses = EntitiesAt::of(guesses.iter().map(|g| (g.span, g.entity)));
         let mut out = Vec::new();
         for (ri, r) in self.resolved.iter().enumerate() {
             let known = &self.lex.entities[r.entity];
@@ -841,7 +864,7 @@ impl Matcher<'_, '_> {
                 "spelling close to {:?} (similarity {s:.2})",
                 e.form
             )];
-            let (bonus, cues) = self.list_score(idx, e.entity, r.span, guesses, &mut notes);
+            let (bonus, cues) = self.list_score(idx, e.entity, r.span, &guesses, &mut notes);
             let subtypes = cue.head_subtypes();
             let contradicts = !subtypes.is_empty()
                 && !known
@@ -1149,10 +1172,16 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let min = self.cx.options.min_confidence;
         let lex = self.lex;
+        // the first sure guess replacing each resolved match, found in one
+        // walk (a search of all guesses per match was quadratic)
+        let mut sure_of: Vec<Option<&Guess>> = vec![None; self.resolved.len()];
+        for g in guesses.iter().filter(|g| g.conf >= min) {
+            if let Some(slot) = g.replaces.and_then(|ri| sure_of.get_mut(ri)) {
+                slot.get_or_insert(g);
+            }
+        }
         for (ri, r) in self.resolved.iter().enumerate() {
-            let sure = guesses
-                .iter()
-                .find(|g| g.replaces == Some(ri) && g.conf >= min);
+            let sure = sure_of[ri];
             match sure {
                 Some(g) if g.rule == "names/list" => continue,
                 Some(g) => {
