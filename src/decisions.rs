@@ -213,7 +213,15 @@ impl DecisionIndex {
 pub fn fingerprint(source: &str, edit: &Edit) -> String {
     let start = edit.span.start.min(source.len());
     let end = edit.span.end.clamp(start, source.len());
-    let left_all = &source[..start];
+    // only the bytes that can hold CONTEXT_CHARS characters are searched
+    // for the line's ends: a one-line text searched its whole line for
+    // every edit (quadratic)
+    let reach = 4 * CONTEXT_CHARS + 4;
+    let mut from = start.saturating_sub(reach);
+    while !source.is_char_boundary(from) {
+        from -= 1;
+    }
+    let left_all = &source[from..start];
     let line_start = left_all.rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let left = &left_all[line_start..];
     let left = &left[left
@@ -221,7 +229,12 @@ pub fn fingerprint(source: &str, edit: &Edit) -> String {
         .rev()
         .nth(CONTEXT_CHARS - 1)
         .map_or(0, |(i, _)| i)..];
-    let right_all = &source[end..];
+    let mut to = end.saturating_add(reach).min(source.len());
+    while !source.is_char_boundary(to) {
+        to += 1;
+    }
+    let right_all = &source[end..to];
+    crate::work::read(left_all.len() + right_all.len());
     let right = &right_all[..right_all.find(['\n', '\r']).unwrap_or(right_all.len())];
     let right = &right[..right
         .char_indices()

@@ -44,6 +44,7 @@ pub mod review;
 mod scan;
 pub mod source;
 pub mod span;
+pub mod work;
 
 pub use document::Document;
 pub use edit::{Category, Edit, Status};

@@ -182,3 +182,119 @@ fn unified_diff_work_grows_linearly_when_every_paragraph_changes() {
         .collect();
     assert_linear("unified diff, every paragraph changed", &counts);
 }
+
+/// The bytes the context-reading rules read while converting `text` (see
+/// `emend::work`): folded windows, the words before names, lists, the
+/// heads of parentheses.
+fn context_work(text: &str) -> u64 {
+    let engine = engine();
+    let before = emend::work::bytes_read();
+    engine.convert(emend::Source::from_text("w.txt", text));
+    emend::work::bytes_read() - before
+}
+
+fn assert_context_linear(what: &str, make: impl Fn(usize) -> String, sizes: [usize; 3]) {
+    let counts: Vec<u64> = sizes.iter().map(|&n| context_work(&make(n))).collect();
+    assert_linear(what, &counts);
+}
+
+/// `unit` said `n` times on one line, with no line break at all: a web
+/// page or a PDF extracted without line breaks.
+fn repeated_line(unit: &str, n: usize) -> String {
+    vec![unit; n].join(" ")
+}
+
+#[test]
+fn context_work_is_linear_on_one_paragraph_repeating_a_name_and_a_phrase() {
+    // every hit of the phrase asked about its paragraph (the whole text),
+    // and every unseen spelling folded the sentence before it
+    assert_context_linear(
+        "one paragraph, a phrase and an unseen spelling repeated",
+        |n| {
+            repeated_line(
+                "Prime Minister Nikol Passinyan said that the Naka conflict is a cynic lie, and Armenian forces went on fighting",
+                n,
+            )
+        },
+        [200, 400, 800],
+    );
+}
+
+#[test]
+fn context_work_is_linear_on_one_sentence_of_a_name_repeated() {
+    assert_context_linear(
+        "one sentence, one misspelt name repeated",
+        |n| repeated_line("Passinyan", n),
+        [2000, 4000, 8000],
+    );
+}
+
+#[test]
+fn context_work_is_linear_on_one_line_of_parentheses() {
+    // each parenthesis normalized every word of the block before it
+    assert_context_linear(
+        "one line of citations in parentheses",
+        |n| {
+            repeated_line(
+                "As shown (Aliyev 2020; Pashinyan 2021), the result holds (Smith et al., 2019).",
+                n,
+            )
+        },
+        [200, 400, 800],
+    );
+}
+
+#[test]
+fn context_work_is_linear_on_one_long_list_of_places() {
+    // each item of a list read the whole sentence, and the whole list
+    assert_context_linear(
+        "one sentence listing places",
+        |n| {
+            let items: Vec<&str> = ["Ganja", "Saizan", "Kudamir", "Barda", "Tartar"]
+                .into_iter()
+                .cycle()
+                .take(n)
+                .collect();
+            format!(
+                "Azerbaijani cities such as {} were shelled.",
+                items.join(", ")
+            )
+        },
+        [1000, 2000, 4000],
+    );
+}
+
+#[test]
+fn parse_work_is_linear_on_one_line_of_citations() {
+    // each citation was checked against every inline placed before it
+    let counts: Vec<u64> = [2000, 4000, 8000]
+        .iter()
+        .map(|&n| {
+            let text = repeated_line("As shown [1], it holds [2, 3] (Smith et al., 2019).", n);
+            let before = emend::work::bytes_read();
+            emend::parse::parse(&text);
+            emend::work::bytes_read() - before
+        })
+        .collect();
+    assert_linear("parse, one line of citations", &counts);
+}
+
+#[test]
+fn review_fingerprints_read_linearly_on_one_line() {
+    // each fingerprint searched the whole line for its ends
+    let counts: Vec<u64> = [500, 1000, 2000]
+        .iter()
+        .map(|&n| {
+            let c = conversion(&repeated_line(
+                "Share on Facebook , Reply , Cookie policy",
+                n,
+            ));
+            let before = emend::work::bytes_read();
+            for e in &c.edits {
+                emend::decisions::fingerprint(&c.source.text, e);
+            }
+            emend::work::bytes_read() - before
+        })
+        .collect();
+    assert_linear("fingerprints, one line", &counts);
+}

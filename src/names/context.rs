@@ -244,6 +244,7 @@ impl<'a> DocIndex<'a> {
         // hit of a paragraph asks it again
         let question = format!("\u{1}demonym of #{c}");
         self.window_answer(window, &question, |_| {
+            crate::work::read(window.len());
             let names: Vec<String> = lex.entities[c].accepted().map(|f| f.key.clone()).collect();
             word_iter(window.of(self.text)).any(|(_, w)| {
                 w.starts_with(char::is_uppercase) && names.iter().any(|n| is_demonym(&fold(w), n))
@@ -278,7 +279,13 @@ impl<'a> DocIndex<'a> {
 /// quadratic. The end is measured in bytes other than spaces and commas
 /// (a run of them between a role and a name, as in justified text, does
 /// not count), and cut at a space, so no word is cut.
-fn tail_before<'t>(text: &'t str, from: usize, to: usize, roles: &[String], skip: &[String]) -> &'t str {
+fn tail_before<'t>(
+    text: &'t str,
+    from: usize,
+    to: usize,
+    roles: &[String],
+    skip: &[String],
+) -> &'t str {
     let head = &text[from..to.max(from)];
     let longest = |xs: &[String]| xs.iter().map(String::len).max().unwrap_or(0);
     let want = 2 * (longest(roles) + longest(skip)) + 16;
@@ -612,7 +619,13 @@ pub fn list_around(text: &str, sentence: Span, span: Span) -> Option<ListCue> {
     loop {
         let lo = floor_boundary(text, span.start.saturating_sub(reach).max(sentence.start));
         let hi = ceil_boundary(text, (span.end + reach).min(sentence.end));
-        match list_in(text, Span::new(lo, hi), lo == sentence.start, hi == sentence.end, span) {
+        match list_in(
+            text,
+            Span::new(lo, hi),
+            lo == sentence.start,
+            hi == sentence.end,
+            span,
+        ) {
             Read::Done(cue) => return cue,
             Read::Wider => reach *= 2,
         }
@@ -647,6 +660,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 /// may be a piece of a word, and is never read).
 fn list_in(text: &str, window: Span, whole_start: bool, whole_end: bool, span: Span) -> Read {
     let s = window.of(text);
+    crate::work::read(s.len());
     // Tokens: words and single punctuation marks.
     let mut toks: Vec<(usize, usize, &str)> = Vec::new();
     for (k, w) in word_iter(s) {
@@ -667,7 +681,11 @@ fn list_in(text: &str, window: Span, whole_start: bool, whole_end: bool, span: S
     // the first and last tokens of a cut window are not read: `lo` and
     // `hi` bound the tokens that are
     let lo = usize::from(!whole_start);
-    let hi = if whole_end { toks.len() } else { toks.len() - 1 };
+    let hi = if whole_end {
+        toks.len()
+    } else {
+        toks.len() - 1
+    };
     if i < lo || i >= hi {
         return Read::Wider;
     }

@@ -349,6 +349,7 @@ fn clean_start(text: &str, at: usize, back: usize) -> usize {
 
 /// The folded key of `s`.
 pub fn fold(s: &str) -> String {
+    crate::work::read(s.len());
     // Most lexicon forms are ASCII words and single spaces, which folding
     // only lowercases; the map back to the source is not needed here.
     let simple = s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
@@ -382,6 +383,7 @@ pub fn find_word(hay: &str, needle: &str, from: usize, to: usize) -> bool {
     let Some(window) = hay.get(from..to) else {
         return false;
     };
+    crate::work::read(window.len());
     window.match_indices(needle).any(|(k, m)| {
         let s = from + k;
         boundary_before(hay, s) && boundary_after(hay, s + m.len())

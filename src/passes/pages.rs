@@ -69,6 +69,9 @@ impl Pass for Pages {
             .filter_map(|i| line(i).and_then(page_number).map(|n| (i, n)))
             .collect();
         let is_number = |i: usize| numbers.binary_search_by_key(&i, |&(k, _)| k).is_ok();
+        // the page numbers seen, for "another one nearby" (asked of every
+        // number: a walk over all of them each time was quadratic)
+        let values: foldhash::HashSet<u32> = numbers.iter().map(|&(_, n)| n).collect();
         for &(i, n) in &numbers {
             // a number among numbers is a table column
             if i > 0 && is_number(i - 1) || is_number(i + 1) {
@@ -100,9 +103,8 @@ impl Pass for Pages {
                         || counts.get_or_insert_with(|| block_counts(cx)).get(s) > Some(&1)
                 })
                 .collect();
-            let sequence = numbers
-                .iter()
-                .any(|&(k, m)| k != i && m != n && m.abs_diff(n) <= NEARBY_PAGES);
+            let sequence = (n.saturating_sub(NEARBY_PAGES)..=n.saturating_add(NEARBY_PAGES))
+                .any(|m| m != n && values.contains(&m));
             let (confidence, why) = if mid_sentence {
                 (SURE, "a page break inside a sentence")
             } else if sequence {
