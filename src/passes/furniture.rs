@@ -416,3 +416,82 @@ fn quote(line: &str) -> String {
         None => line.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::tests::{applied_text, run_pass};
+
+    const ARTICLE: &str = "The council met on Monday evening to decide what should be done with the old mill by the river, which has stood empty for more than ten years and which many people in the town would like to see used again.\n\nAfter a long debate, the members agreed that the building should be sold to a group of local families who want to turn it into a workshop, a small café and a place where children can learn how flour was made in the past.\n\nThe sale is expected to close before the end of the summer, and the first rooms could open to the public as early as next spring, if the repairs to the roof go as planned.\n";
+
+    fn page() -> String {
+        format!(
+            "[logo]\n\n  • Home\n  • News\n  • Sport\n  • Contact\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\nShare this:\nFacebook Twitter WhatsApp\n\nPrivacy Policy | Imprint | Cookie Settings\n\n© 2024 The Town Paper. All rights reserved.\n"
+        )
+    }
+
+    #[test]
+    fn menus_and_footer_go_the_headline_and_article_stay() {
+        let p = page();
+        let clean = applied_text(&p, &run_pass(&Furniture, &p));
+        assert!(clean.contains("Mill to become a workshop"), "{clean}");
+        assert!(clean.contains(ARTICLE.trim_end()), "{clean}");
+        for gone in [
+            "[logo]",
+            "• Home",
+            "Home » News",
+            "Privacy Policy |",
+            "© 2024",
+        ] {
+            assert!(!clean.contains(gone), "{gone} left in:\n{clean}");
+        }
+    }
+
+    #[test]
+    fn notes_give_the_evidence_used() {
+        let p = page();
+        let edits = run_pass(&Furniture, &p);
+        let crumb = edits
+            .iter()
+            .find(|e| e.before.contains("Home » News"))
+            .expect("breadcrumb removed");
+        assert_eq!(crumb.rule, "furniture/breadcrumb");
+        let note = crumb.note.as_deref().unwrap_or("");
+        assert!(note.contains("breadcrumb of 3 steps"), "{note}");
+        assert!(note.contains("main text runs from line"), "{note}");
+    }
+
+    #[test]
+    fn text_without_furniture_is_left_alone() {
+        // news one paragraph a line, as machine translation gives it
+        let news = ARTICLE.replace("\n\n", "\n");
+        assert!(run_pass(&Furniture, &news).is_empty());
+        // a short menu-like line alone does not make a web copy
+        let t = format!("Home | News | Sport\n\n{ARTICLE}");
+        assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn wrapped_lines_of_a_pdf_are_not_a_web_copy() {
+        let wrapped: String = ARTICLE
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .chunks(9)
+            .map(|c| c.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let t = format!(
+            "[logo]\n• Home\n• News\n• Sport\nHome » News » Local\n{wrapped}\n© 2024 The Town Paper\n"
+        );
+        assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn a_list_beside_the_text_is_kept() {
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\nHome » News » Local\n\n{ARTICLE}\nYou will need:\n\n  • two cups of flour\n  • one egg\n  • a pinch of salt\n\nThe dough should rest for an hour before it is rolled out, so that it does not tear when it is cut.\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let clean = applied_text(&t, &run_pass(&Furniture, &t));
+        assert!(clean.contains("• one egg"), "{clean}");
+    }
+}

@@ -104,7 +104,9 @@ pub struct Hits {
     pub covered: usize,
     /// Distinct phrases matched.
     pub phrases: Vec<String>,
-    /// How many of them belong to notices: cookies, privacy, newsletters, log-in.
+    /// How many of them belong to notices and calls to act: cookies,
+    /// privacy, newsletters, log-in, sharing, following, comments, copyright
+    /// (not the words of menus, teasers and bylines, which prose uses too).
     pub notices: usize,
     /// Categories of the matched phrases.
     categories: u16,
@@ -278,7 +280,7 @@ mod tests {
         assert_eq!(h.covered, "Datenschutzerklärung".chars().count());
         // "share" inside "shareholders" is no match
         assert!(!v.hits("shareholders").has(Category::Share));
-        let h = v.hits("Share on Facebook");
+        let h = v.hits("Share this on Facebook");
         assert!(h.has(Category::Share) && h.has(Category::Network));
         assert_eq!(h.main_category(), Some(Category::Share));
     }
