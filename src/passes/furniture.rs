@@ -46,7 +46,8 @@ const MAX_LIST_WORDS: usize = 6;
 const MAX_VOCABULARY_WORDS: usize = 8;
 /// Most words of a line that opens a comment section.
 const MAX_COMMENT_HEAD_WORDS: usize = 6;
-/// Fewest notice phrases that make a longer line a banner.
+/// Fewest notice phrases, one of them of cookies or privacy, that make a
+/// longer line a banner.
 const MIN_BANNER_PHRASES: usize = 3;
 /// Most words of such a banner.
 const MAX_BANNER_WORDS: usize = 80;
@@ -83,8 +84,6 @@ struct Line {
     /// 1-based line number in the text, for notes.
     number: usize,
     unit: Unit,
-    /// It holds a number or a "label: value" pair.
-    data_like: bool,
     /// Words and stop words of the page's language, for notes.
     density: Option<(usize, usize, &'static str)>,
 }
@@ -119,8 +118,11 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                 span,
                 block: bi,
                 number,
-                data_like,
-                unit: Unit { fixed, ..unit },
+                unit: Unit {
+                    fixed,
+                    data_like,
+                    ..unit
+                },
                 density,
             });
         }
@@ -155,7 +157,7 @@ fn mark_lists(lines: &mut [Line]) {
         };
         let beside_text = (s > 0 && prose(s - 1)) || (i < lines.len() && prose(i));
         // quantities and "label: value" pairs make ingredients and data sheets
-        let data = lines[s..i].iter().filter(|l| l.data_like).count();
+        let data = lines[s..i].iter().filter(|l| l.unit.data_like).count();
         if i - s >= MIN_LIST && !beside_text && data * 3 < i - s {
             for l in &mut lines[s..i] {
                 l.unit.evidence = Some(Evidence::MenuList(i - s));
@@ -179,16 +181,28 @@ fn unit(
     let hits = vocabulary.hits(core);
     let alnum = core.chars().filter(|c| c.is_alphanumeric()).count();
     let mostly_vocabulary = alnum > 0 && hits.covered * 2 >= alnum;
+    // the words of menus, teasers and bylines head sections of text too
+    // ("Details zum Artikel"): they must make nearly all of the line
+    let generic = matches!(
+        hits.main_category(),
+        Some(Vocab::Related | Vocab::Navigation | Vocab::Meta)
+    );
     let evidence = if prior {
         Some(Evidence::Prior)
     } else if let Some(shape) = signals::shape(core) {
         Some(Evidence::Shape(shape))
-    } else if mostly_vocabulary && words <= MAX_VOCABULARY_WORDS {
+    } else if mostly_vocabulary
+        && words <= MAX_VOCABULARY_WORDS
+        && (!generic || hits.covered * 4 >= alnum * 3)
+    {
         hits.main_category().map(|category| Evidence::Vocabulary {
             category,
             phrases: hits.phrases.clone(),
         })
-    } else if hits.notices >= MIN_BANNER_PHRASES && words <= MAX_BANNER_WORDS {
+    } else if hits.notices >= MIN_BANNER_PHRASES
+        && words <= MAX_BANNER_WORDS
+        && (hits.has(Vocab::Cookie) || hits.has(Vocab::Privacy))
+    {
         Some(Evidence::Banner {
             phrases: hits.phrases.clone(),
         })
@@ -209,6 +223,7 @@ fn unit(
         evidence,
         opens_comments,
         fixed: false,
+        data_like: false,
     };
     (unit, density)
 }

@@ -142,6 +142,9 @@ pub struct Unit {
     pub opens_comments: bool,
     /// It must stay whatever it looks like (a bibliography entry).
     pub fixed: bool,
+    /// It holds a number or a "label: value" pair (a price, a delivery
+    /// time, a data sheet's row): never taken in by the furniture around it.
+    pub data_like: bool,
 }
 
 /// A line's class.
@@ -406,6 +409,7 @@ fn between_furniture(units: &[Unit], first: &[Class], classes: &[Class]) -> Vec<
             matches!(first[k], Class::Short | Class::Bad)
                 && classes[k] == Class::Bad
                 && (!units[k].sentence || units[k].words <= 3)
+                && !units[k].data_like
         });
         if bounded && i - s <= MAX_BETWEEN && judged_bad {
             out[s..i].iter_mut().for_each(|b| *b = true);

@@ -26,15 +26,29 @@ const CHEVRONS: &[&str] = &[
 /// Most words of one menu item or breadcrumb step.
 const MAX_ITEM_WORDS: usize = 5;
 
-/// The line without its list marker, and whether it had one.
+/// Markers an author types for a list of points, as well as a browser
+/// rendering a site's menus: stripped, but not taken for a menu's bullets.
+const TYPED: &[char] = &['*', '-', '–', '—'];
+
+/// The line without its list marker, and whether it had a rendered list
+/// bullet (not a typed dash or asterisk).
 pub fn strip_marker(line: &str) -> (&str, bool) {
     let t = line.trim_start();
     let rest = t.trim_start_matches(BULLETS);
     if rest.len() < t.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace)) {
-        (rest.trim(), true)
+        let typed = t[..t.len() - rest.len()]
+            .chars()
+            .all(|c| TYPED.contains(&c));
+        (rest.trim(), !typed)
     } else {
         (t.trim_end(), false)
     }
+}
+
+/// Characters of code and of tables drawn with lines: a line of only these
+/// is part of a program or a table, not a separator of the page.
+fn is_code_or_table(c: char) -> bool {
+    "{}[]();=<>/\\,:+|".contains(c) || ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
 /// The shape of a line that marks it as furniture, if it has one.
@@ -77,7 +91,8 @@ impl Shape {
 /// The furniture shape of `line` (already without its list marker).
 pub fn shape(line: &str) -> Option<Shape> {
     if !line.chars().any(char::is_alphanumeric) {
-        return (!line.is_empty()).then_some(Shape::Symbols);
+        let code = line.chars().any(is_code_or_table);
+        return (!line.is_empty() && !code).then_some(Shape::Symbols);
     }
     if only_brackets(line) {
         return Some(Shape::Brackets);
@@ -190,12 +205,15 @@ mod tests {
         assert_eq!(strip_marker("  • Home"), ("Home", true));
         assert_eq!(strip_marker("☆ Berlin Wall"), ("Berlin Wall", true));
         assert_eq!(strip_marker("-5 degrees"), ("-5 degrees", false));
-        assert_eq!(strip_marker("*"), ("", true));
+        assert_eq!(strip_marker("*"), ("", false));
+        assert_eq!(strip_marker("– a typed point"), ("a typed point", false));
     }
 
     #[test]
     fn shapes_of_furniture_lines() {
         assert_eq!(shape("* *"), Some(Shape::Symbols));
+        assert_eq!(shape("},"), None);
+        assert_eq!(shape("├──────┼────┤"), None);
         assert_eq!(shape("[logo]"), Some(Shape::Brackets));
         assert_eq!(
             shape("[                    ][Search]"),
