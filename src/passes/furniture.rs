@@ -112,15 +112,16 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
             let (unit, density) = unit(span.of(text), language, sw, vocabulary, covered);
             let density = density.zip(language).map(|((n, s), l)| (n, s, sw.code(l)));
             let core = signals::strip_marker(span.of(text)).0;
-            let data_like = core.bytes().any(|b| b.is_ascii_digit())
-                || core.trim_end_matches(':').contains(": ");
+            let has_number = core.bytes().any(|b| b.is_ascii_digit());
+            let label_value = core.trim_end_matches(':').contains(": ");
             lines.push(Line {
                 span,
                 block: bi,
                 number,
                 unit: Unit {
                     fixed,
-                    data_like,
+                    number: has_number,
+                    label_value,
                     ..unit
                 },
                 density,
@@ -157,7 +158,10 @@ fn mark_lists(lines: &mut [Line]) {
         };
         let beside_text = (s > 0 && prose(s - 1)) || (i < lines.len() && prose(i));
         // quantities and "label: value" pairs make ingredients and data sheets
-        let data = lines[s..i].iter().filter(|l| l.unit.data_like).count();
+        let data = lines[s..i]
+            .iter()
+            .filter(|l| l.unit.number || l.unit.label_value)
+            .count();
         if i - s >= MIN_LIST && !beside_text && data * 3 < i - s {
             for l in &mut lines[s..i] {
                 l.unit.evidence = Some(Evidence::MenuList(i - s));
@@ -223,7 +227,8 @@ fn unit(
         evidence,
         opens_comments,
         fixed: false,
-        data_like: false,
+        number: false,
+        label_value: false,
     };
     (unit, density)
 }

@@ -142,9 +142,11 @@ pub struct Unit {
     pub opens_comments: bool,
     /// It must stay whatever it looks like (a bibliography entry).
     pub fixed: bool,
-    /// It holds a number or a "label: value" pair (a price, a delivery
-    /// time, a data sheet's row): never taken in by the furniture around it.
-    pub data_like: bool,
+    /// It holds a number (a quantity, a price, a date).
+    pub number: bool,
+    /// It is a "label: value" pair (a delivery time, a data sheet's row):
+    /// never taken in by the furniture around it.
+    pub label_value: bool,
 }
 
 /// A line's class.
@@ -409,7 +411,7 @@ fn between_furniture(units: &[Unit], first: &[Class], classes: &[Class]) -> Vec<
             matches!(first[k], Class::Short | Class::Bad)
                 && classes[k] == Class::Bad
                 && (!units[k].sentence || units[k].words <= 3)
-                && !units[k].data_like
+                && !units[k].label_value
         });
         if bounded && i - s <= MAX_BETWEEN && judged_bad {
             out[s..i].iter_mut().for_each(|b| *b = true);
