@@ -21,3 +21,4 @@ mod review;
 mod snapshots;
 mod structure;
 mod tei_schema;
+mod web_furniture;

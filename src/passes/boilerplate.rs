@@ -199,7 +199,7 @@ impl Taken<'_> {
 
 /// The non-empty lines of `block`, each without its line break and the
 /// blanks around it.
-fn line_spans(text: &str, block: Span) -> impl Iterator<Item = Span> + '_ {
+pub(super) fn line_spans(text: &str, block: Span) -> impl Iterator<Item = Span> + '_ {
     let mut start = block.start;
     block
         .of(text)
@@ -216,7 +216,7 @@ fn line_spans(text: &str, block: Span) -> impl Iterator<Item = Span> + '_ {
 /// The span taking `line` out of `block` with the line breaks after it (up
 /// to the next line's indentation), or for the last line those before it, so
 /// the lines around keep the separation they had from it.
-fn line_removal_span(text: &str, block: Span, line: Span) -> Span {
+pub(super) fn line_removal_span(text: &str, block: Span, line: Span) -> Span {
     let rest = &text[line.end..block.end];
     let blank = &rest[..rest.len() - rest.trim_start().len()];
     match blank.rfind('\n') {

@@ -11,6 +11,7 @@ mod credits;
 mod duplicates;
 mod ends;
 mod fragments;
+mod furniture;
 mod glosses;
 mod joins;
 mod keywords;
@@ -198,6 +199,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(glosses::Glosses),
         Box::new(boilerplate::Boilerplate::new()),
         Box::new(residue::Residue::new()),
+        Box::new(furniture::Furniture),
         Box::new(pages::Pages),
         Box::new(duplicates::Duplicates),
         Box::new(joins::Joins),

@@ -1,0 +1,517 @@
+//! `furniture`: the navigation, notices, teasers and comment sections a
+//! copy of a web page carries around its article, told from the text alone.
+//!
+//! Each non-empty line is a unit. Its features ([`signals`], the
+//! [`vocabulary`] of `rules/furniture.toml`, the density of the stop words
+//! of the page's language from [`stopwords`]) give it a class, and
+//! [`classify`] settles the doubtful ones by their neighbours and finds the
+//! main text: the longest dense run of good lines. What goes is kept in the
+//! TEI as `surplus reason="boilerplate"`, one edit a run of lines, with the
+//! evidence used in its note.
+//!
+//! The rule first asks whether the text is a web copy at all: it must show
+//! several lines of furniture evidence, and its lines must not be the
+//! wrapped lines of a PDF extract (prose running on from line to line).
+//! MT news, papers and plain prose are left alone. Lines earlier rules
+//! (`boilerplate`, `residue`) removed count as furniture for the context,
+//! and bibliography entries are never touched.
+
+use super::boilerplate::{line_removal_span, line_spans, removal_span};
+use super::{Context, Pass, Proposals};
+use crate::document::BlockKind;
+use crate::edit::{Category, Edit};
+use crate::span::Span;
+
+mod classify;
+mod signals;
+mod stopwords;
+mod vocabulary;
+
+use classify::{Evidence, Reason, Unit, Verdict};
+use stopwords::{Language, StopWords};
+use vocabulary::{Category as Vocab, Vocabulary};
+
+/// Fewest lines with strong evidence of their own that make a web copy.
+const MIN_EVIDENCE: usize = 4;
+/// Of every this many lines, at least one must show such evidence.
+const EVIDENCE_RATIO: usize = 25;
+/// Of every this many lines of prose, fewer than one may run on into the
+/// next line (as a PDF's wrapped lines do).
+const WRAP_RATIO: usize = 5;
+/// Fewest bulleted short lines in a row that make a menu list.
+const MIN_LIST: usize = 3;
+/// Most words of an item of such a list.
+const MAX_LIST_WORDS: usize = 6;
+/// Most words of a line whose vocabulary makes it furniture.
+const MAX_VOCABULARY_WORDS: usize = 8;
+/// Most words of a line that opens a comment section.
+const MAX_COMMENT_HEAD_WORDS: usize = 6;
+/// Fewest notice phrases, one of them of cookies or privacy, that make a
+/// longer line a banner.
+const MIN_BANNER_PHRASES: usize = 3;
+/// Most words of such a banner.
+const MAX_BANNER_WORDS: usize = 80;
+
+/// See the module documentation.
+pub struct Furniture;
+
+impl Pass for Furniture {
+    fn id(&self) -> &'static str {
+        "furniture"
+    }
+
+    fn description(&self) -> &'static str {
+        "Web-page furniture (menus, breadcrumbs, notices, share bars, teasers, comment sections) around the main text of a web copy, classified line by line by shape, vocabulary (rules/furniture.toml), stop-word density and neighbours, removed as surplus."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        let lines = units(cx, out);
+        if !is_web_copy(cx.text, &lines) {
+            return;
+        }
+        let mut lines = lines;
+        mark_lists(&mut lines);
+        let units: Vec<Unit> = lines.iter().map(|l| l.unit.clone()).collect();
+        let outcome = classify::decide(&units);
+        emit(cx, &lines, &outcome, out);
+    }
+}
+
+/// One line of the page with what the classifier needs.
+struct Line {
+    span: Span,
+    block: usize,
+    /// 1-based line number in the text, for notes.
+    number: usize,
+    unit: Unit,
+    /// Words and stop words of the page's language, for notes.
+    density: Option<(usize, usize, &'static str)>,
+}
+
+/// The lines of the page's blocks.
+fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
+    let text = cx.text;
+    let sw = StopWords::get();
+    let language = sw.guess(text);
+    let vocabulary = Vocabulary::get();
+    let prior = prior_deletions(cx, out);
+    let mut lines = Vec::new();
+    let mut number = 1;
+    let mut counted = 0;
+    for (bi, b) in cx.doc.blocks.iter().enumerate() {
+        let fixed = matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::BiblHead);
+        for span in line_spans(text, b.span) {
+            number += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..span.start]).count();
+            counted = span.start;
+            let covered = {
+                let k = prior.partition_point(|d| d.end <= span.start);
+                prior
+                    .get(k)
+                    .is_some_and(|d| d.start <= span.start && d.end >= span.end)
+            };
+            let (unit, density) = unit(span.of(text), language, sw, vocabulary, covered);
+            let density = density.zip(language).map(|((n, s), l)| (n, s, sw.code(l)));
+            let core = signals::strip_marker(span.of(text)).0;
+            let has_number = core.bytes().any(|b| b.is_ascii_digit());
+            let label_value = core.trim_end_matches(':').contains(": ");
+            lines.push(Line {
+                span,
+                block: bi,
+                number,
+                unit: Unit {
+                    fixed,
+                    number: has_number,
+                    label_value,
+                    ..unit
+                },
+                density,
+            });
+        }
+    }
+    lines
+}
+
+/// Gives each run of at least [`MIN_LIST`] bulleted short lines without
+/// other evidence the evidence of a menu list: a site's navigation copied
+/// as nested lists ("• Home", "◦ Politics", "☆ Europe"); not a list with
+/// a line of prose right before or after it, nor one whose items hold
+/// quantities or "label: value" pairs (ingredients, a data sheet).
+fn mark_lists(lines: &mut [Line]) {
+    let item =
+        |u: &Unit| u.bulleted && u.evidence.is_none() && u.words <= MAX_LIST_WORDS && !u.sentence;
+    let mut i = 0;
+    while i < lines.len() {
+        if !item(&lines[i].unit) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < lines.len() && item(&lines[i].unit) {
+            i += 1;
+        }
+        // a list with text beside it is the text's own (ingredients, points)
+        let prose = |k: usize| {
+            matches!(
+                classify::initial(&lines[k].unit),
+                classify::Class::Good | classify::Class::NearGood
+            )
+        };
+        let beside_text = (s > 0 && prose(s - 1)) || (i < lines.len() && prose(i));
+        // quantities and "label: value" pairs make ingredients and data sheets
+        let data = lines[s..i]
+            .iter()
+            .filter(|l| l.unit.number || l.unit.label_value)
+            .count();
+        if i - s >= MIN_LIST && !beside_text && data * 3 < i - s {
+            for l in &mut lines[s..i] {
+                l.unit.evidence = Some(Evidence::MenuList(i - s));
+            }
+        }
+    }
+}
+
+/// The features of one line.
+fn unit(
+    line: &str,
+    language: Option<Language>,
+    sw: &StopWords,
+    vocabulary: &Vocabulary,
+    prior: bool,
+) -> (Unit, Option<(usize, usize)>) {
+    let (core, bulleted) = signals::strip_marker(line);
+    let length = core.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum();
+    let density = language.map(|l| sw.density(core, l));
+    let words = density.map_or_else(|| stopwords::words(core).count(), |d| d.0);
+    let hits = vocabulary.hits(core);
+    let alnum = core.chars().filter(|c| c.is_alphanumeric()).count();
+    let mostly_vocabulary = alnum > 0 && hits.covered * 2 >= alnum;
+    // the words of menus, teasers and bylines head sections of text too
+    // ("Details zum Artikel"): they must make nearly all of the line
+    let generic = matches!(
+        hits.main_category(),
+        Some(Vocab::Related | Vocab::Navigation | Vocab::Meta)
+    );
+    let evidence = if prior {
+        Some(Evidence::Prior)
+    } else if let Some(shape) = signals::shape(core) {
+        Some(Evidence::Shape(shape))
+    } else if mostly_vocabulary
+        && words <= MAX_VOCABULARY_WORDS
+        && (!generic || hits.covered * 4 >= alnum * 3)
+    {
+        hits.main_category().map(|category| Evidence::Vocabulary {
+            category,
+            phrases: hits.phrases.clone(),
+        })
+    } else if hits.notices >= MIN_BANNER_PHRASES
+        && words <= MAX_BANNER_WORDS
+        && (hits.has(Vocab::Cookie) || hits.has(Vocab::Privacy))
+    {
+        Some(Evidence::Banner {
+            phrases: hits.phrases.clone(),
+        })
+    } else {
+        None
+    };
+    let opens_comments = hits.has(Vocab::CommentSection)
+        && hits.covered * 5 >= alnum * 3
+        && words <= MAX_COMMENT_HEAD_WORDS
+        && !core.ends_with(['.', '!', '?']);
+    let unit = Unit {
+        length,
+        words,
+        stop: density.map(|d| d.1),
+        sentence: ends_sentence(core)
+            || (core.chars().any(is_cjk) && core.contains(['。', '！', '？'])),
+        bulleted,
+        evidence,
+        opens_comments,
+        fixed: false,
+        number: false,
+        label_value: false,
+    };
+    (unit, density)
+}
+
+/// Whether `line` ends a sentence: a full stop, question or exclamation
+/// mark, an ellipsis, perhaps inside closing quotes or brackets.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']', '」', '』'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// The confident deletions earlier passes proposed, sorted.
+fn prior_deletions(cx: &Context<'_>, out: &Proposals) -> Vec<Span> {
+    let mut d: Vec<Span> = out
+        .edits
+        .iter()
+        .filter(|e| e.after.is_empty() && e.confidence >= cx.options.min_confidence)
+        .map(|e| e.span)
+        .collect();
+    d.sort_unstable();
+    d
+}
+
+/// Whether the lines look like a copy of a web page: enough lines with
+/// furniture evidence of their own, and not the wrapped lines of a PDF.
+fn is_web_copy(text: &str, lines: &[Line]) -> bool {
+    let evidence = lines
+        .iter()
+        .filter(|l| {
+            l.unit
+                .evidence
+                .as_ref()
+                .is_some_and(|e| e.is_strong() && *e != Evidence::Prior)
+        })
+        .count();
+    let prose = lines.iter().filter(|l| l.unit.words >= 5).count();
+    let wrapped = lines
+        .windows(2)
+        .filter(|w| {
+            w[0].unit.words >= 5
+                && !w[0].unit.sentence
+                && w[1].span.start - w[0].span.end <= 2
+                && w[1]
+                    .span
+                    .of(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        })
+        .count();
+    evidence >= MIN_EVIDENCE
+        && evidence * EVIDENCE_RATIO >= lines.len()
+        && wrapped * WRAP_RATIO < prose.max(1)
+}
+
+/// Pushes the edits for the verdicts: a block whose lines all go at the
+/// same confidence goes whole; runs of lines going for the same reason are
+/// one edit.
+fn emit(cx: &Context<'_>, lines: &[Line], outcome: &classify::Outcome, out: &mut Proposals) {
+    let text = cx.text;
+    let mut edits: Vec<(Span, String, f32, String)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let bi = lines[i].block;
+        let mut j = i;
+        while j < lines.len() && lines[j].block == bi {
+            j += 1;
+        }
+        let verdicts = &outcome.verdicts[i..j];
+        let mine =
+            |v: &Option<Verdict>, l: &Line| v.is_some() && l.unit.evidence != Some(Evidence::Prior);
+        let whole = verdicts.iter().zip(&lines[i..j]).all(|(v, l)| mine(v, l))
+            && verdicts
+                .windows(2)
+                .all(|w| w[0].map(|v| v.confidence) == w[1].map(|v| v.confidence));
+        for k in i..j {
+            let Some(v) = outcome.verdicts[k] else {
+                continue;
+            };
+            if !mine(&outcome.verdicts[k], &lines[k]) {
+                continue;
+            }
+            let span = if whole {
+                if k + 1 < j {
+                    continue;
+                }
+                removal_span(text, cx.doc, bi)
+            } else {
+                line_removal_span(text, cx.doc.blocks[bi].span, lines[k].span)
+            };
+            let (rule, note) = describe(text, lines, outcome, k, v);
+            edits.push((span, rule, v.confidence, note));
+        }
+        i = j;
+    }
+    // runs of lines going for the same reason make one edit
+    let mut merged: Vec<(Span, String, f32, String, usize)> = Vec::new();
+    for (span, rule, confidence, note) in edits {
+        if let Some(last) = merged.last_mut()
+            && last.0.end == span.start
+            && last.1 == rule
+            && last.2 == confidence
+        {
+            last.0 = Span::new(last.0.start, span.end);
+            last.4 += 1;
+            continue;
+        }
+        merged.push((span, rule, confidence, note, 1));
+    }
+    for (span, rule, confidence, note, n) in merged {
+        let note = match n {
+            1 => note,
+            n => format!("{note} (and {} more lines alike)", n - 1),
+        };
+        out.edits.push(
+            Edit::new(
+                text,
+                span,
+                "",
+                &format!("furniture/{rule}"),
+                Category::Boilerplate,
+                confidence,
+            )
+            .with_note(note),
+        );
+    }
+}
+
+/// The rule id and the note of line `k`'s verdict: the evidence used.
+fn describe(
+    text: &str,
+    lines: &[Line],
+    outcome: &classify::Outcome,
+    k: usize,
+    v: Verdict,
+) -> (String, String) {
+    let l = &lines[k];
+    let main = outcome
+        .main
+        .map(|(a, b)| {
+            format!(
+                "the main text runs from line {} to line {}",
+                lines[a].number, lines[b].number
+            )
+        })
+        .unwrap_or_else(|| "no main text found".to_owned());
+    let features = {
+        let density = l
+            .density
+            .map(|(_, s, code)| format!(", {s} of them stop words of '{code}'"))
+            .unwrap_or_default();
+        format!(
+            "{} word{}{}{}",
+            l.unit.words,
+            if l.unit.words == 1 { "" } else { "s" },
+            density,
+            if l.unit.sentence {
+                ""
+            } else {
+                ", no sentence end"
+            }
+        )
+    };
+    match v.reason {
+        Reason::Evidence => {
+            let e = l
+                .unit
+                .evidence
+                .as_ref()
+                .map(Evidence::describe)
+                .unwrap_or_default();
+            let rule = l.unit.evidence.as_ref().map_or("evidence", Evidence::rule);
+            let place = match outcome.main {
+                Some((a, b)) if (a..=b).contains(&k) => "a short line inside the main text",
+                _ => "outside the main text",
+            };
+            (rule.to_owned(), format!("{e}; {place} ({main})"))
+        }
+        Reason::Between => (
+            "between".to_owned(),
+            format!(
+                "line judged furniture by its neighbours ({features}): between lines of furniture, outside the main text; {main}"
+            ),
+        ),
+        Reason::Comments(c) => (
+            "comment-section".to_owned(),
+            format!(
+                "in the comment section opened at line {} (\"{}\") after the article, to the end of the page: readers' words, proposed",
+                lines[c].number,
+                quote(lines[c].span.of(text))
+            ),
+        ),
+    }
+}
+
+/// A line quoted in a note, cut after a few words.
+fn quote(line: &str) -> String {
+    const MAX: usize = 60;
+    match line.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::tests::{applied_text, run_pass};
+
+    const ARTICLE: &str = "The council met on Monday evening to decide what should be done with the old mill by the river, which has stood empty for more than ten years and which many people in the town would like to see used again.\n\nAfter a long debate, the members agreed that the building should be sold to a group of local families who want to turn it into a workshop, a small café and a place where children can learn how flour was made in the past.\n\nThe sale is expected to close before the end of the summer, and the first rooms could open to the public as early as next spring, if the repairs to the roof go as planned.\n";
+
+    fn page() -> String {
+        format!(
+            "[logo]\n\n  • Home\n  • News\n  • Sport\n  • Contact\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\nShare this:\nFacebook Twitter WhatsApp\n\nPrivacy Policy | Imprint | Cookie Settings\n\n© 2024 The Town Paper. All rights reserved.\n"
+        )
+    }
+
+    #[test]
+    fn menus_and_footer_go_the_headline_and_article_stay() {
+        let p = page();
+        let clean = applied_text(&p, &run_pass(&Furniture, &p));
+        assert!(clean.contains("Mill to become a workshop"), "{clean}");
+        assert!(clean.contains(ARTICLE.trim_end()), "{clean}");
+        for gone in [
+            "[logo]",
+            "• Home",
+            "Home » News",
+            "Privacy Policy |",
+            "© 2024",
+        ] {
+            assert!(!clean.contains(gone), "{gone} left in:\n{clean}");
+        }
+    }
+
+    #[test]
+    fn notes_give_the_evidence_used() {
+        let p = page();
+        let edits = run_pass(&Furniture, &p);
+        let crumb = edits
+            .iter()
+            .find(|e| e.before.contains("Home » News"))
+            .expect("breadcrumb removed");
+        assert_eq!(crumb.rule, "furniture/breadcrumb");
+        let note = crumb.note.as_deref().unwrap_or("");
+        assert!(note.contains("breadcrumb of 3 steps"), "{note}");
+        assert!(note.contains("main text runs from line"), "{note}");
+    }
+
+    #[test]
+    fn text_without_furniture_is_left_alone() {
+        // news one paragraph a line, as machine translation gives it
+        let news = ARTICLE.replace("\n\n", "\n");
+        assert!(run_pass(&Furniture, &news).is_empty());
+        // a short menu-like line alone does not make a web copy
+        let t = format!("Home | News | Sport\n\n{ARTICLE}");
+        assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn wrapped_lines_of_a_pdf_are_not_a_web_copy() {
+        let wrapped: String = ARTICLE
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .chunks(9)
+            .map(|c| c.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let t = format!(
+            "[logo]\n• Home\n• News\n• Sport\nHome » News » Local\n{wrapped}\n© 2024 The Town Paper\n"
+        );
+        assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn a_list_beside_the_text_is_kept() {
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\nHome » News » Local\n\n{ARTICLE}\nYou will need:\n\n  • two cups of flour\n  • one egg\n  • a pinch of salt\n\nThe dough should rest for an hour before it is rolled out, so that it does not tear when it is cut.\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let clean = applied_text(&t, &run_pass(&Furniture, &t));
+        assert!(clean.contains("• one egg"), "{clean}");
+    }
+}

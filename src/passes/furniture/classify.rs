@@ -1,0 +1,561 @@
+//! Main text or furniture: the classifier over a page's lines.
+//!
+//! In the manner of jusText (Pomikálek 2011), each line first gets a class
+//! from its own features: `Bad` when it carries furniture evidence or, long
+//! enough to judge, has few stop words; `Short` when too short to judge;
+//! `NearGood` or `Good` by stop-word density and length. Then context
+//! decides the doubtful ones: a short line between good ones is good,
+//! between bad ones bad; a near-good line beside a good one is good.
+//!
+//! What is removed is stricter than jusText, because a wrong removal of
+//! article text is worse than furniture left in:
+//! - the main text is the longest dense run of good lines; lines with
+//!   furniture evidence go anywhere outside it, inside it only when short;
+//! - lines judged bad by context alone go only before the first good line
+//!   or after the last, or in a stretch of bad lines between good ones;
+//! - the headline and standfirst just above the main text and a closing
+//!   sentence just below it are kept whatever their class;
+//! - a comment section goes from its heading to the end of the page.
+
+use super::signals::Shape;
+use super::vocabulary::Category;
+
+/// Lines shorter than this (in characters) are too short to judge alone
+/// (jusText's `length_low`).
+const LENGTH_LOW: usize = 70;
+/// Lines at least this long may be good on their own (`length_high`).
+const LENGTH_HIGH: usize = 200;
+/// Stop-word density of near-good text (`stopwords_low`).
+const STOP_LOW: f32 = 0.30;
+/// Stop-word density of good text (`stopwords_high`).
+const STOP_HIGH: f32 = 0.32;
+/// Good lines farther apart than this many bad lines start a new run.
+const MAX_GAP: usize = 4;
+/// Most lines without evidence taken into the furniture around them.
+const MAX_BETWEEN: usize = 3;
+/// Most words of a line with furniture evidence removed inside the main text.
+const MAX_INNER_WORDS: usize = 6;
+/// Lines above the main text searched for its headline and standfirst.
+const HEAD_REACH: usize = 6;
+/// Headline and standfirst lines kept above the main text.
+const HEAD_KEEP: usize = 3;
+/// Characters of good text a comment section must follow.
+const MIN_ARTICLE: usize = 300;
+
+/// Confidence of removals with evidence of their own, outside the main text.
+pub const EVIDENCE_OUTSIDE: f32 = 0.9;
+/// Confidence of short lines with evidence inside the main text, of lines
+/// judged by context outside it, and of comment sections.
+pub const CONTEXT: f32 = 0.85;
+/// Confidence of a proposal: evidence on a line too long to be sure of.
+pub const PROPOSED: f32 = 0.6;
+
+/// What a line shows of furniture.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evidence {
+    /// Its shape.
+    Shape(Shape),
+    /// Most of it is furniture vocabulary of this category.
+    Vocabulary {
+        category: Category,
+        phrases: Vec<String>,
+    },
+    /// A longer line with several phrases of banners (cookies, privacy,
+    /// newsletters, log-in).
+    Banner { phrases: Vec<String> },
+    /// It is an item of a run of this many bulleted short lines: a menu
+    /// outside the main text, perhaps a list inside it.
+    MenuList(usize),
+    /// An earlier rule removed it.
+    Prior,
+}
+
+impl Evidence {
+    /// Whether the evidence alone proves furniture.
+    pub fn is_strong(&self) -> bool {
+        match self {
+            Evidence::Shape(s) => s.is_strong(),
+            _ => true,
+        }
+    }
+
+    /// The evidence, for an edit note.
+    pub fn describe(&self) -> String {
+        let list = |p: &[String]| {
+            p.iter()
+                .take(4)
+                .map(|p| format!("\"{p}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Evidence::Shape(s) => s.describe(),
+            Evidence::Vocabulary { category, phrases } => {
+                format!("{} vocabulary ({})", category.name(), list(phrases))
+            }
+            Evidence::Banner { phrases } => format!("notice vocabulary ({})", list(phrases)),
+            Evidence::MenuList(n) => format!("item of a list of {n} short bulleted lines"),
+            Evidence::Prior => "removed by an earlier rule".to_owned(),
+        }
+    }
+
+    /// A short id for the edit's rule.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Evidence::Shape(Shape::Symbols | Shape::Brackets) => "symbols",
+            Evidence::Shape(Shape::MenuRow(_)) => "menu",
+            Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
+            Evidence::Shape(Shape::Date | Shape::Number) => "date",
+            Evidence::Vocabulary { category, .. } => match category {
+                Category::Comments | Category::CommentSection => "comments",
+                Category::Cookie | Category::Privacy => "notice",
+                Category::Newsletter | Category::Login => "notice",
+                Category::Share | Category::Follow | Category::Network => "share",
+                Category::Related => "related",
+                Category::Copyright => "copyright",
+                Category::Navigation => "menu",
+                Category::Meta => "meta",
+            },
+            Evidence::Banner { .. } => "notice",
+            Evidence::MenuList(_) => "menu",
+            Evidence::Prior => "prior",
+        }
+    }
+}
+
+/// One line of the page, as the classifier sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Unit {
+    /// Characters of the line without its list marker (a CJK character
+    /// counts three: it carries about a word).
+    pub length: usize,
+    /// Words, and stop words among them (`None` without a language).
+    pub words: usize,
+    pub stop: Option<usize>,
+    /// It ends a sentence (or holds one, in a script without spaces).
+    pub sentence: bool,
+    /// It starts with a list marker.
+    pub bulleted: bool,
+    /// Furniture evidence, if any.
+    pub evidence: Option<Evidence>,
+    /// It opens a comment section ("12 Comments", "Leave a Reply").
+    pub opens_comments: bool,
+    /// It must stay whatever it looks like (a bibliography entry).
+    pub fixed: bool,
+    /// It holds a number (a quantity, a price, a date).
+    pub number: bool,
+    /// It is a "label: value" pair (a delivery time, a data sheet's row):
+    /// never taken in by the furniture around it.
+    pub label_value: bool,
+}
+
+/// A line's class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Bad,
+    Short,
+    NearGood,
+    Good,
+}
+
+/// Why a line goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reason {
+    /// Its own evidence.
+    Evidence,
+    /// Its context: a few lines judged bad, between furniture lines.
+    Between,
+    /// It lies in the comment section opened at this line.
+    Comments(usize),
+}
+
+/// The verdict on one line that goes (or is proposed to go).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    pub reason: Reason,
+    pub confidence: f32,
+}
+
+/// The class of a line from its own features.
+pub fn initial(u: &Unit) -> Class {
+    if u.evidence.as_ref().is_some_and(Evidence::is_strong) {
+        return Class::Bad;
+    }
+    if u.length < LENGTH_LOW {
+        return Class::Short;
+    }
+    let density = match u.stop {
+        Some(s) if u.words > 0 => s as f32 / u.words as f32,
+        // no stop-word list for the text: sentences stand in for density
+        _ if u.sentence => 1.0,
+        _ => 0.0,
+    };
+    if density >= STOP_HIGH && u.length >= LENGTH_HIGH {
+        Class::Good
+    } else if density >= STOP_LOW {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// The nearest class before (`step` -1) or after (+1) line `i`, skipping
+/// short lines, and near-good ones too when `skip_near`; the page's ends
+/// count as bad.
+fn neighbour(classes: &[Class], i: usize, forward: bool, skip_near: bool) -> Class {
+    let mut k = i;
+    loop {
+        if forward {
+            k += 1;
+            if k >= classes.len() {
+                return Class::Bad;
+            }
+        } else {
+            if k == 0 {
+                return Class::Bad;
+            }
+            k -= 1;
+        }
+        match classes[k] {
+            Class::Short => continue,
+            Class::NearGood if skip_near => continue,
+            c => return c,
+        }
+    }
+}
+
+/// jusText's context-sensitive pass: short and near-good lines take the
+/// class their neighbours give them.
+pub fn smooth(initial: &[Class]) -> Vec<Class> {
+    let mut out = initial.to_vec();
+    for i in 0..initial.len() {
+        if initial[i] != Class::Short {
+            continue;
+        }
+        let prev = neighbour(initial, i, false, true);
+        let next = neighbour(initial, i, true, true);
+        out[i] = match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ if (prev == Class::Bad && neighbour(initial, i, false, false) == Class::NearGood)
+                || (next == Class::Bad
+                    && neighbour(initial, i, true, false) == Class::NearGood) =>
+            {
+                Class::Good
+            }
+            _ => Class::Bad,
+        };
+    }
+    let mid = out.clone();
+    for i in 0..mid.len() {
+        if mid[i] != Class::NearGood {
+            continue;
+        }
+        let prev = neighbour(&mid, i, false, true);
+        let next = neighbour(&mid, i, true, true);
+        out[i] = if prev == Class::Bad && next == Class::Bad {
+            Class::Bad
+        } else {
+            Class::Good
+        };
+    }
+    out
+}
+
+/// The longest dense run of good lines (by their length): good lines at
+/// most [`MAX_GAP`] bad lines apart. First and last index, inclusive.
+pub fn main_run(units: &[Unit], classes: &[Class]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut run: Option<(usize, usize, usize)> = None;
+    for (i, c) in classes.iter().enumerate() {
+        if *c != Class::Good {
+            continue;
+        }
+        run = match run {
+            Some((s, e, n)) if i - e <= MAX_GAP + 1 => Some((s, i, n + units[i].length)),
+            _ => Some((i, i, units[i].length)),
+        };
+        if let Some(r) = run
+            && best.is_none_or(|b| r.2 > b.2)
+        {
+            best = Some(r);
+        }
+    }
+    best.map(|(s, e, _)| (s, e))
+}
+
+/// What the classifier made of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// One verdict a line: `None` for the lines that stay.
+    pub verdicts: Vec<Option<Verdict>>,
+    /// The main text's first and last line, if the page has one.
+    pub main: Option<(usize, usize)>,
+}
+
+/// The verdicts on the lines of one page.
+pub fn decide(units: &[Unit]) -> Outcome {
+    let n = units.len();
+    let first: Vec<Class> = units.iter().map(initial).collect();
+    let classes = smooth(&first);
+    let mut out: Vec<Option<Verdict>> = vec![None; n];
+    let Some((m0, _)) = main_run(units, &classes) else {
+        // no text to tell furniture from: only its own evidence speaks,
+        // and that only as a proposal
+        for (i, u) in units.iter().enumerate() {
+            if u.evidence.as_ref().is_some_and(Evidence::is_strong) {
+                out[i] = Some(Verdict {
+                    reason: Reason::Evidence,
+                    confidence: PROPOSED,
+                });
+            }
+        }
+        return Outcome {
+            verdicts: out,
+            main: None,
+        };
+    };
+    // the comment section: opened after the article, running to the end
+    let comments = (m0 + 1..n).find(|&i| {
+        units[i].opens_comments
+            && (m0..i)
+                .filter(|&k| classes[k] == Class::Good)
+                .map(|k| units[k].length)
+                .sum::<usize>()
+                >= MIN_ARTICLE
+    });
+    let end = comments.unwrap_or(n);
+    let (m0, m1) = main_run(&units[..end], &classes[..end]).unwrap_or((m0, m0));
+    let kept = protected(units, m0, m1);
+    let between = between_furniture(units, &first, &classes);
+    for i in 0..n {
+        let u = &units[i];
+        if u.fixed || kept[i] {
+            continue;
+        }
+        let inside = (m0..=m1).contains(&i);
+        let strong = u.evidence.as_ref().is_some_and(Evidence::is_strong);
+        let verdict = |reason, confidence| Some(Verdict { reason, confidence });
+        out[i] = if comments.is_some_and(|c| i >= c) && !strong {
+            // readers' words: a page may count them as its text
+            verdict(Reason::Comments(comments.unwrap_or(i)), PROPOSED)
+        } else if strong && !inside {
+            verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
+        } else if strong && matches!(u.evidence, Some(Evidence::MenuList(_))) {
+            // a list inside the text is the text's own
+            None
+        } else if strong && u.words <= MAX_INNER_WORDS {
+            verdict(Reason::Evidence, CONTEXT)
+        } else if strong {
+            verdict(Reason::Evidence, PROPOSED)
+        } else if between[i] && !inside {
+            verdict(Reason::Between, CONTEXT)
+        } else {
+            None
+        };
+    }
+    Outcome {
+        verdicts: out,
+        main: Some((m0, m1)),
+    }
+}
+
+/// Lines kept around the main text `m0..=m1` whatever their class: up to
+/// [`HEAD_KEEP`] lines without evidence just above it (the headline, the
+/// standfirst, a byline in words), and closing sentences just below it.
+fn protected(units: &[Unit], m0: usize, m1: usize) -> Vec<bool> {
+    let mut kept = vec![false; units.len()];
+    let mut taken = 0;
+    for i in (m0.saturating_sub(HEAD_REACH)..m0).rev() {
+        if taken == HEAD_KEEP {
+            break;
+        }
+        if units[i].evidence.is_none() && units[i].words > 0 {
+            kept[i] = true;
+            taken += 1;
+        }
+    }
+    for (i, u) in units.iter().enumerate().skip(m1 + 1).take(2) {
+        if u.evidence.is_some() || !u.sentence || u.bulleted {
+            break;
+        }
+        kept[i] = true;
+    }
+    kept
+}
+
+/// `out[i]` is true when line `i` lies in a short gap between lines with
+/// evidence of furniture (or between such a line and the page's edge): at
+/// most [`MAX_BETWEEN`] lines, each too short or too poor in stop words to
+/// be text by itself, judged bad by context, and not a sentence.
+/// A form's bare labels, a menu's unmarked entries, the title of a teaser
+/// between two "read more" links.
+fn between_furniture(units: &[Unit], first: &[Class], classes: &[Class]) -> Vec<bool> {
+    let n = units.len();
+    let mut out = vec![false; n];
+    let furniture = |i: usize| units[i].evidence.is_some();
+    let mut i = 0;
+    while i < n {
+        if furniture(i) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && !furniture(i) {
+            i += 1;
+        }
+        // units[s..i] have no evidence; bounded by furniture or the edges
+        let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
+        let bounded = (s == 0 || strong(s - 1)) && (i == n || strong(i)) && (s > 0 || i < n);
+        let judged_bad = (s..i).all(|k| {
+            matches!(first[k], Class::Short | Class::Bad)
+                && classes[k] == Class::Bad
+                && (!units[k].sentence || units[k].words <= 3)
+                && !units[k].label_value
+        });
+        if bounded && i - s <= MAX_BETWEEN && judged_bad {
+            out[s..i].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(length: usize) -> Unit {
+        Unit {
+            length,
+            words: length / 6,
+            stop: Some(length / 12),
+            sentence: true,
+            ..Unit::default()
+        }
+    }
+
+    fn short(words: usize) -> Unit {
+        Unit {
+            length: words * 7,
+            words,
+            stop: Some(0),
+            ..Unit::default()
+        }
+    }
+
+    fn menu() -> Unit {
+        Unit {
+            evidence: Some(Evidence::Shape(Shape::MenuRow(4))),
+            ..short(4)
+        }
+    }
+
+    #[test]
+    fn initial_classes_follow_length_and_density() {
+        assert_eq!(initial(&prose(300)), Class::Good);
+        assert_eq!(initial(&prose(100)), Class::NearGood);
+        assert_eq!(initial(&short(3)), Class::Short);
+        assert_eq!(initial(&menu()), Class::Bad);
+        let list = Unit {
+            stop: Some(1),
+            ..prose(300)
+        };
+        assert_eq!(initial(&list), Class::Bad);
+    }
+
+    #[test]
+    fn context_decides_short_and_near_good_lines() {
+        use Class::*;
+        assert_eq!(smooth(&[Good, Short, Good]), [Good, Good, Good]);
+        assert_eq!(smooth(&[Bad, Short, Bad]), [Bad, Bad, Bad]);
+        assert_eq!(smooth(&[Bad, NearGood, Good]), [Bad, Good, Good]);
+        assert_eq!(smooth(&[Bad, NearGood, Bad]), [Bad, Bad, Bad]);
+        // the page's ends count as bad
+        assert_eq!(smooth(&[Short, Good]), [Bad, Good]);
+    }
+
+    #[test]
+    fn the_main_run_is_the_longest_dense_one() {
+        use Class::*;
+        let units = vec![prose(300); 12];
+        let classes = [
+            Good, Bad, Good, Bad, Bad, Bad, Bad, Bad, Good, Good, Good, Bad,
+        ];
+        assert_eq!(main_run(&units, &classes), Some((8, 10)));
+    }
+
+    #[test]
+    fn menus_around_an_article_go_its_headline_stays() {
+        let units = vec![
+            menu(),
+            short(1),
+            menu(),
+            short(6), // the headline
+            prose(400),
+            short(3), // a subheading
+            prose(400),
+            short(2), // a sign-off: no furniture between it and the text
+            menu(),
+            short(1), // between furniture and the page's end
+        ];
+        let v = decide(&units).verdicts;
+        let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
+        // line 1 stays too: one of the lines above the text that may be its headline
+        assert_eq!(gone, [0, 2, 8, 9]);
+        assert!(v.iter().flatten().all(|v| v.confidence >= 0.8));
+    }
+
+    #[test]
+    fn a_comment_section_is_proposed_to_the_end() {
+        let heading = Unit {
+            opens_comments: true,
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::CommentSection,
+                phrases: vec!["comments".into()],
+            }),
+            ..short(2)
+        };
+        let units = vec![
+            short(5),
+            prose(400),
+            prose(400),
+            heading,
+            short(2),
+            prose(300),
+            short(1),
+        ];
+        let v = decide(&units).verdicts;
+        assert!(v[..3].iter().all(Option::is_none));
+        assert!(
+            matches!(v[3], Some(Verdict { reason: Reason::Evidence, confidence }) if confidence >= 0.8)
+        );
+        assert!(v[4..].iter().all(|v| matches!(
+            v,
+            Some(Verdict { reason: Reason::Comments(3), confidence }) if *confidence < 0.8
+        )));
+    }
+
+    #[test]
+    fn without_good_text_nothing_is_applied() {
+        let units = vec![menu(), short(3), menu()];
+        assert!(
+            decide(&units)
+                .verdicts
+                .iter()
+                .flatten()
+                .all(|v| v.confidence < 0.8)
+        );
+    }
+
+    #[test]
+    fn fixed_lines_stay() {
+        let units = vec![
+            Unit {
+                fixed: true,
+                ..menu()
+            },
+            prose(400),
+        ];
+        assert!(decide(&units).verdicts[0].is_none());
+    }
+}

@@ -1,0 +1,242 @@
+//! The shapes page furniture takes in a text copy, read off one line.
+//!
+//! A browser's copy turns a menu into bulleted one-word lines or a row of
+//! items between bars ("Home | News | Contact"), a breadcrumb into names
+//! between chevrons ("Home » Politics » Europe"), images and form fields
+//! into bracketed labels ("[logo]", "[          ][Search]", "[ ] Notify
+//! me"), and leaves date stamps on lines of their own. None of this needs a
+//! language.
+
+/// A list marker at the start of a line: a menu's bullets, a checkbox.
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '▫', '□', '■', '☆', '★', '○', '●', '·', '‣', '⁃', '►', '▶', '▸', '›', '»', '*',
+    '-', '–', '—', '→', '✓', '✔', '☐', '☑', '☒',
+];
+
+/// Separators between the items of a menu row.
+const BARS: &[&str] = &[
+    " | ", " • ", " · ", " ‧ ", " ∙ ", " / ", " ¦ ", " – ", " — ",
+];
+
+/// Separators between the steps of a breadcrumb.
+const CHEVRONS: &[&str] = &[
+    " » ", " > ", " › ", " → ", " >> ", " / ", " \\ ", " ⟩ ", " ❯ ",
+];
+
+/// Most words of one menu item or breadcrumb step.
+const MAX_ITEM_WORDS: usize = 5;
+
+/// Markers an author types for a list of points, as well as a browser
+/// rendering a site's menus: stripped, but not taken for a menu's bullets.
+const TYPED: &[char] = &['*', '-', '–', '—'];
+
+/// The line without its list marker, and whether it had a rendered list
+/// bullet (not a typed dash or asterisk).
+pub fn strip_marker(line: &str) -> (&str, bool) {
+    let t = line.trim_start();
+    let rest = t.trim_start_matches(BULLETS);
+    if rest.len() < t.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        let typed = t[..t.len() - rest.len()]
+            .chars()
+            .all(|c| TYPED.contains(&c));
+        (rest.trim(), !typed)
+    } else {
+        (t.trim_end(), false)
+    }
+}
+
+/// Characters of code and of tables drawn with lines: a line of only these
+/// is part of a program or a table, not a separator of the page.
+fn is_code_or_table(c: char) -> bool {
+    "{}[]();=<>/\\,:+|".contains(c) || ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
+/// The shape of a line that marks it as furniture, if it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// No letter or digit at all ("* *", "•", "|").
+    Symbols,
+    /// Only bracketed labels: images and form fields ("[logo]", "[ ]").
+    Brackets,
+    /// Items between bars, this many.
+    MenuRow(usize),
+    /// Steps between chevrons, this many.
+    Breadcrumb(usize),
+    /// A date or time stamp with at most a few words around it.
+    Date,
+    /// Only a number (a page number, a count, a year).
+    Number,
+}
+
+impl Shape {
+    /// The evidence, for an edit note.
+    pub fn describe(self) -> String {
+        match self {
+            Shape::Symbols => "no letters or digits".to_owned(),
+            Shape::Brackets => "only bracketed labels (images, form fields)".to_owned(),
+            Shape::MenuRow(n) => format!("menu row of {n} items between bars"),
+            Shape::Breadcrumb(n) => format!("breadcrumb of {n} steps"),
+            Shape::Date => "date or time stamp".to_owned(),
+            Shape::Number => "a number alone".to_owned(),
+        }
+    }
+
+    /// Whether the shape alone proves furniture (a date or a number line
+    /// may stand in an article: a table cell, a dateline).
+    pub fn is_strong(self) -> bool {
+        !matches!(self, Shape::Date | Shape::Number)
+    }
+}
+
+/// The furniture shape of `line` (already without its list marker).
+pub fn shape(line: &str) -> Option<Shape> {
+    if !line.chars().any(char::is_alphanumeric) {
+        let code = line.chars().any(is_code_or_table);
+        return (!line.is_empty() && !code).then_some(Shape::Symbols);
+    }
+    if only_brackets(line) {
+        return Some(Shape::Brackets);
+    }
+    if let Some(n) = items(line, CHEVRONS) {
+        return Some(Shape::Breadcrumb(n));
+    }
+    if let Some(n) = items(line, BARS) {
+        return Some(Shape::MenuRow(n));
+    }
+    if line
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .,:/-()".contains(c))
+    {
+        return Some(Shape::Number);
+    }
+    if is_date_line(line) {
+        return Some(Shape::Date);
+    }
+    None
+}
+
+/// True if `line` is made only of bracketed groups: `[logo]`, `[   ]`,
+/// `[Plus]`, `( )`.
+fn only_brackets(line: &str) -> bool {
+    let mut rest = line.trim();
+    let mut groups = 0;
+    while !rest.is_empty() {
+        let close = match rest.chars().next() {
+            Some('[') => ']',
+            Some('(') if rest.len() <= 4 => ')',
+            _ => return false,
+        };
+        match rest.find(close) {
+            Some(end) => {
+                rest = rest[end + 1..].trim_start();
+                groups += 1;
+            }
+            None => return false,
+        }
+    }
+    groups > 0
+}
+
+/// The number of items when `line` is a row of short items between the
+/// same separator, at least three, none a sentence.
+fn items(line: &str, separators: &[&str]) -> Option<usize> {
+    separators.iter().find_map(|sep| {
+        let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
+        let short = |p: &&str| {
+            let words = p.split_whitespace().count();
+            words <= MAX_ITEM_WORDS && !p.ends_with(['.', '!', '?'])
+        };
+        (parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && short(p))).then_some(parts.len())
+    })
+}
+
+/// A date or time stamp with at most three other words: "19.01.2020",
+/// "January 13, 2020 at 3:15 pm", "2020-01-13 10:15", "13. März 2019".
+fn is_date_line(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 7 {
+        return false;
+    }
+    let digits = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    };
+    let numeric_date = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let time = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<&str> = t.split(':').collect();
+        parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let year = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
+        t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && digits(t)
+    };
+    let day = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
+        (1..=2).contains(&t.len()) && digits(t)
+    };
+    let dated = tokens.iter().any(|t| numeric_date(t))
+        || (tokens.iter().any(|t| year(t)) && tokens.iter().any(|t| day(t)))
+        || tokens.iter().any(|t| time(t));
+    let other = tokens
+        .iter()
+        .filter(|t| !(numeric_date(t) || time(t) || digits(t)))
+        .count();
+    dated && other <= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_stripped_only_before_a_space() {
+        assert_eq!(strip_marker("  • Home"), ("Home", true));
+        assert_eq!(strip_marker("☆ Berlin Wall"), ("Berlin Wall", true));
+        assert_eq!(strip_marker("-5 degrees"), ("-5 degrees", false));
+        assert_eq!(strip_marker("*"), ("", false));
+        assert_eq!(strip_marker("– a typed point"), ("a typed point", false));
+    }
+
+    #[test]
+    fn shapes_of_furniture_lines() {
+        assert_eq!(shape("* *"), Some(Shape::Symbols));
+        assert_eq!(shape("},"), None);
+        assert_eq!(shape("├──────┼────┤"), None);
+        assert_eq!(shape("[logo]"), Some(Shape::Brackets));
+        assert_eq!(
+            shape("[                    ][Search]"),
+            Some(Shape::Brackets)
+        );
+        assert_eq!(shape("Home | About | Contact"), Some(Shape::MenuRow(3)));
+        assert_eq!(shape("Home » World » Europe"), Some(Shape::Breadcrumb(3)));
+        assert_eq!(shape("19.01.2020"), Some(Shape::Number));
+        assert_eq!(shape("Date 19.01.2020"), Some(Shape::Date));
+        assert_eq!(shape("January 13, 2020 at 3:15 pm"), Some(Shape::Date));
+        assert_eq!(shape("13. März 2019"), Some(Shape::Date));
+    }
+
+    #[test]
+    fn prose_has_no_furniture_shape() {
+        for l in [
+            "The war ended in 1945 after six years.",
+            "Either this | or that.",
+            "On 12 May 2020 the minister resigned after a long row over the budget and its cuts.",
+            "[1] Smith, J. A study of things.",
+            "Input > output, as the rule says.",
+        ] {
+            assert_eq!(shape(l), None, "{l}");
+        }
+    }
+}
