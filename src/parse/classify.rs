@@ -28,13 +28,21 @@ const MIN_RUN_IN_HEADS: usize = 2;
 
 /// Classifies raw blocks into a document.
 pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Document {
-    let (raw, bibl_from) = split_bibliography(text, raw);
-    let (raw, listed) = split_lists(text, raw, bibl_from);
-    let bibl_from = raw
-        .iter()
-        .position(|b| front::bibl_heading(b.span.of(text)));
+    let (raw, region) = super::bibl::region::split(text, raw);
+    let first_bibl = region.map(|r| raw[r.start].span.start);
+    let (raw, listed) = split_lists(text, raw, region.map(|r| r.start));
+    // lists before the bibliography split into items: find it again by its
+    // first byte (the blocks from it on are not split)
+    let region = region.and_then(|r| {
+        let start = raw.iter().position(|b| Some(b.span.start) == first_bibl)?;
+        Some(super::bibl::region::Region {
+            start,
+            end: start + (r.end - r.start),
+            headed: r.headed,
+        })
+    });
     let n = raw.len();
-    let body_end = bibl_from.unwrap_or(n);
+    let body_end = region.map_or(n, |r| r.start);
     let mut kinds = Kinds::new();
     let mut meta = Meta::default();
 
@@ -52,9 +60,9 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     for (i, rb) in raw.iter().enumerate() {
         let s = rb.span.of(text);
         // Bibliography: the heading, then one entry per block to the end.
-        let settled = match bibl_from {
-            Some(h) if i == h => Some(BlockKind::BiblHead),
-            Some(h) if i > h => Some(BlockKind::Bibl {
+        let settled = match region {
+            Some(r) if i == r.start && r.headed => Some(BlockKind::BiblHead),
+            Some(r) if i >= r.start && i < r.end => Some(BlockKind::Bibl {
                 n: super::bibl::entry_number(s).map(|(n, _)| n),
             }),
             _ => kinds.remove(&i),
@@ -291,78 +299,6 @@ fn abstracts_and_keywords(
             open_abstract = None;
         }
     }
-}
-
-/// Splits off the bibliography: a heading line opens it, and every line
-/// after it in a block of several lines is its own raw block (an entry),
-/// unless the entries are numbered, when unnumbered lines continue the
-/// entry above. Returns the blocks and the heading's index.
-fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<usize>) {
-    let Some(h) = raw.iter().enumerate().position(|(i, b)| {
-        b.lines()
-            .first()
-            .is_some_and(|l| front::bibl_heading(l.of(text)))
-            && entries_follow(
-                text,
-                b.lines()
-                    .iter()
-                    .skip(1)
-                    .chain(raw[i + 1..].iter().flat_map(|r| r.lines().iter())),
-            )
-    }) else {
-        return (raw, None);
-    };
-    let mut out: Vec<RawBlock> = raw[..h].to_vec();
-    let mut rest = raw[h..].iter();
-    if let Some(head) = rest.next() {
-        let first = head.lines()[0];
-        out.push(RawBlock::new(first));
-        if head.lines().len() > 1 {
-            out.extend(split_entries(text, &head.lines()[1..]));
-        }
-    }
-    for b in rest {
-        out.extend(split_entries(text, b.lines()));
-    }
-    (out, Some(h))
-}
-
-/// True if most of `lines` look like bibliography entries: numbered, or
-/// holding a year or a URL. A news subhead "Sources" followed by running
-/// text does not open a bibliography.
-fn entries_follow<'a>(text: &str, lines: impl Iterator<Item = &'a Span>) -> bool {
-    let (mut all, mut like) = (0usize, 0usize);
-    for l in lines.take(50) {
-        let s = l.of(text);
-        all += 1;
-        let year = s
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
-        if super::bibl::entry_number(s).is_some() || year || s.contains("://") || s.contains("doi")
-        {
-            like += 1;
-        }
-    }
-    all > 0 && like * 2 >= all
-}
-
-fn split_entries(text: &str, lines: &[Span]) -> Vec<RawBlock> {
-    let numbered = lines
-        .iter()
-        .filter(|l| super::bibl::entry_number(l.of(text)).is_some())
-        .count()
-        >= 2;
-    let mut out: Vec<RawBlock> = Vec::new();
-    for &l in lines {
-        let starts_entry = !numbered || super::bibl::entry_number(l.of(text)).is_some();
-        match out.last_mut() {
-            Some(b) if !starts_entry => {
-                b.push(l);
-            }
-            _ => out.push(RawBlock::new(l)),
-        }
-    }
-    out
 }
 
 /// A block of several lines of which at least two start with a list label

@@ -375,6 +375,15 @@ const BIBL_HEADINGS: &[&str] = &[
     "works cited",
     "literature",
     "literature cited",
+    "literatur",
+    "literaturverzeichnis",
+    "références",
+    "références bibliographiques",
+    "bibliographie",
+    "bibliografía",
+    "referencias",
+    "bibliografia",
+    "riferimenti bibliografici",
     "sources",
     "sources and literature",
     "ədəbiyyat",
@@ -384,7 +393,7 @@ const BIBL_HEADINGS: &[&str] = &[
 ];
 
 /// Characters in the longest of [`BIBL_HEADINGS`].
-const LONGEST_BIBL_HEADING: usize = 22;
+const LONGEST_BIBL_HEADING: usize = 27;
 
 /// `References:`, `## Bibliography`, `7. Works cited`: a line that is only a
 /// bibliography heading.
@@ -393,6 +402,11 @@ pub fn bibl_heading(line: &str) -> bool {
     let t = t
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim();
+    // a Roman section number: "VII. REFERENCES"
+    let t = match t.split_once(". ") {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| "IVXLC".contains(c)) => rest.trim(),
+        _ => t,
+    };
     let t = t
         .trim_matches(['*', '_'])
         .trim_end_matches([':', '.'])
@@ -548,6 +562,10 @@ mod tests {
             "7. Works cited",
             "LITERATURE",
             "**References**",
+            "VII. REFERENCES",
+            "Literatur",
+            "Références",
+            "6. REFERENCES",
         ] {
             assert!(bibl_heading(s), "{s}");
         }
@@ -555,6 +573,7 @@ mod tests {
             "References to the war are rare.",
             "Literature review shows",
             "Sources say",
+            "I. Introduction",
         ] {
             assert!(!bibl_heading(s), "{s}");
         }
