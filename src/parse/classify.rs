@@ -28,6 +28,7 @@ const MIN_RUN_IN_HEADS: usize = 2;
 
 /// Classifies raw blocks into a document.
 pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Document {
+    let (raw, pdf) = pdf_front(text, raw);
     let (raw, region) = super::bibl::region::split(text, raw);
     let first_bibl = region.map(|r| raw[r.start].span.start);
     let (raw, listed) = split_lists(text, raw, region.map(|r| r.start));
@@ -55,6 +56,9 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         });
     }
     abstracts_and_keywords(text, &raw, front_end, body_end, &mut kinds, &mut meta);
+    if let Some(pdf) = pdf {
+        pdf.settle(&raw, &mut kinds, &mut meta);
+    }
 
     let mut blocks: Vec<Block> = Vec::with_capacity(n);
     for (i, rb) in raw.iter().enumerate() {
@@ -118,6 +122,127 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         convention,
         blocks,
         meta,
+    }
+}
+
+/// Most lines of a first page read for its front matter.
+const PDF_FRONT_LINES: usize = 60;
+
+/// Fewest words of an abstract without its label.
+const MIN_ABSTRACT_WORDS: usize = 30;
+
+/// What the first page of a paged text (pages separated by form feeds, as
+/// a PDF extract has them) says of the paper: read line by line, as
+/// pdftotext writes the title page without blank lines between its parts.
+struct PdfFront {
+    title: Span,
+    authors: Vec<Span>,
+    keywords: Vec<Span>,
+    /// First byte of the abstract's block, when it has no label.
+    bare_abstract: Option<usize>,
+}
+
+/// Reads the first page of a paged text; the block holding the end of the
+/// title page and the start of an unlabelled abstract is split between them.
+fn pdf_front(text: &str, mut raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<PdfFront>) {
+    let Some(feed) = text.find('\x0c') else {
+        return (raw, None);
+    };
+    let lines: Vec<(usize, Span)> = raw
+        .iter()
+        .enumerate()
+        .take_while(|(_, b)| b.span.start < feed)
+        .flat_map(|(b, r)| r.lines().iter().filter(|l| l.end <= feed).map(move |l| (b, *l)))
+        .take(PDF_FRONT_LINES)
+        .collect();
+    let strs: Vec<&str> = lines.iter().map(|(_, l)| l.of(text)).collect();
+    let leads = |s: &str| front::abstract_lead(s).is_some() || keywords_line(s).is_some();
+    let front_end = strs
+        .iter()
+        .position(|s| leads(s) || label::heading_level(s).is_some())
+        .unwrap_or(strs.len());
+    let page = front::title_page::read(&strs, front_end);
+    let Some((a, b)) = page.title else {
+        return (raw, None);
+    };
+    let at = |i: usize, r: (usize, usize)| Span::new(lines[i].1.start + r.0, lines[i].1.start + r.1);
+    let keywords = strs
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| {
+            let lead = keywords_line(s)?;
+            Some(front::keyword_terms(s, lead).into_iter().map(|r| at(i, r)).collect())
+        })
+        .unwrap_or_default();
+    let mut bare_abstract = None;
+    if !strs.iter().any(|s| front::abstract_lead(s).is_some()) && page.last + 1 < lines.len() {
+        let k = page.last + 1;
+        let (block, line) = lines[k];
+        if lines[page.last].0 == block {
+            // split the block between the front and the text after it
+            let inner = raw[block].lines();
+            let cut = inner.iter().position(|l| *l == line).unwrap_or(0);
+            let mut head = RawBlock::new(inner[0]);
+            inner[1..cut].iter().for_each(|&l| head.push(l));
+            let mut tail = RawBlock::new(inner[cut]);
+            inner[cut + 1..].iter().for_each(|&l| tail.push(l));
+            raw.splice(block..=block, [head, tail]);
+        }
+        bare_abstract = raw
+            .iter()
+            .filter(|r| r.span.start >= line.start && r.span.end <= feed)
+            .take(4)
+            .find(|r| r.span.of(text).split_whitespace().count() >= MIN_ABSTRACT_WORDS)
+            .map(|r| r.span.start);
+    }
+    let pdf = PdfFront {
+        title: Span::new(lines[a].1.start, lines[b].1.end),
+        authors: page.authors.iter().map(|&(i, r)| at(i, r)).collect(),
+        keywords,
+        bare_abstract,
+    };
+    (raw, Some(pdf))
+}
+
+/// A keyword line: "Keywords: …", "Index Terms—…", or the label followed by
+/// a list without punctuation ("Keywords JavaScript, trace trees"): the
+/// lead's length.
+fn keywords_line(s: &str) -> Option<usize> {
+    front::keywords_lead(s).or_else(|| {
+        ["Keywords ", "Key words ", "Index Terms "]
+            .iter()
+            .find(|l| s.starts_with(**l))
+            .filter(|_| s.contains([',', ';']))
+            .map(|l| l.len())
+    })
+}
+
+impl PdfFront {
+    /// Puts what the first page says into the header, over what the block
+    /// reading found there.
+    fn settle(self, raw: &[RawBlock], kinds: &mut Kinds, meta: &mut Meta) {
+        meta.title = Some(self.title);
+        meta.subtitle = None;
+        kinds.retain(|_, k| !matches!(k, BlockKind::Title | BlockKind::Subtitle));
+        if !self.authors.is_empty() {
+            meta.authors = self
+                .authors
+                .into_iter()
+                .map(|name| Author {
+                    name,
+                    ..Author::default()
+                })
+                .collect();
+        }
+        if meta.keywords.is_empty() {
+            meta.keywords = self.keywords;
+        }
+        if !kinds.values().any(|k| *k == BlockKind::Abstract)
+            && let Some(start) = self.bare_abstract
+            && let Some(i) = raw.iter().position(|r| r.span.start == start)
+        {
+            kinds.insert(i, BlockKind::Abstract);
+        }
     }
 }
 

@@ -6,6 +6,8 @@
 //! block (apart from surrounding space and markup) does not fire: a DOI
 //! inside a sentence is an inline identifier, not a DOI line.
 
+pub mod title_page;
+
 use super::grammar::{
     cap_word, doi, email, hspace, lower_eq, lower_starts_with, offset, orcid, ws,
 };
@@ -338,7 +340,8 @@ fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
         ws,
     );
     let (after, (_, punct, _)) = p.parse(rest).ok()?;
-    let whole_block = after.is_empty();
+    // a label alone on its line ("Abstract⏎We study…") leads the lines after it
+    let whole_block = after.is_empty() || rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
     if punct.is_none() && !whole_block {
         return None; // "Abstracts of papers are …" is a sentence, not a lead
     }

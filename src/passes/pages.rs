@@ -57,10 +57,7 @@ impl Pass for Pages {
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let text = cx.text;
         let blocks = &cx.doc.blocks;
-        let title = blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Title)
-            .map(|b| b.span);
+        let title = cx.doc.meta.title;
         // with pages marked by form feeds, their recurrence decides alone
         if let Some(found) = furniture::find(text, title) {
             furniture_edits(cx, &found, out);
