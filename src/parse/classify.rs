@@ -152,26 +152,37 @@ fn pdf_front(text: &str, mut raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<PdfFr
         .iter()
         .enumerate()
         .take_while(|(_, b)| b.span.start < feed)
-        .flat_map(|(b, r)| r.lines().iter().filter(|l| l.end <= feed).map(move |l| (b, *l)))
+        .flat_map(|(b, r)| {
+            r.lines()
+                .iter()
+                .filter(|l| l.end <= feed)
+                .map(move |l| (b, *l))
+        })
         .take(PDF_FRONT_LINES)
         .collect();
     let strs: Vec<&str> = lines.iter().map(|(_, l)| l.of(text)).collect();
     let leads = |s: &str| front::abstract_lead(s).is_some() || keywords_line(s).is_some();
     let front_end = strs
         .iter()
-        .position(|s| leads(s) || label::heading_level(s).is_some())
+        .position(|s| leads(s) || opens_body(s))
         .unwrap_or(strs.len());
     let page = front::title_page::read(&strs, front_end);
     let Some((a, b)) = page.title else {
         return (raw, None);
     };
-    let at = |i: usize, r: (usize, usize)| Span::new(lines[i].1.start + r.0, lines[i].1.start + r.1);
+    let at =
+        |i: usize, r: (usize, usize)| Span::new(lines[i].1.start + r.0, lines[i].1.start + r.1);
     let keywords = strs
         .iter()
         .enumerate()
         .find_map(|(i, s)| {
             let lead = keywords_line(s)?;
-            Some(front::keyword_terms(s, lead).into_iter().map(|r| at(i, r)).collect())
+            Some(
+                front::keyword_terms(s, lead)
+                    .into_iter()
+                    .map(|r| at(i, r))
+                    .collect(),
+            )
         })
         .unwrap_or_default();
     let mut bare_abstract = None;
@@ -202,6 +213,26 @@ fn pdf_front(text: &str, mut raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<PdfFr
         bare_abstract,
     };
     (raw, Some(pdf))
+}
+
+/// Most words of one term of a bare keyword list.
+const TERM_WORDS: usize = 4;
+
+/// A bare keyword list ("Parallel Computing, Algorithms, Moldable Tasks"):
+/// three terms or more of a few words, no sentence: the terms' ranges.
+fn term_list(s: &str) -> Option<Vec<(usize, usize)>> {
+    let terms = front::keyword_terms(s, 0);
+    let short = terms
+        .iter()
+        .all(|&(a, b)| s[a..b].split_whitespace().count() <= TERM_WORDS);
+    (terms.len() >= 3 && short && !s.trim_end().ends_with('.')).then_some(terms)
+}
+
+/// The first line of a paper's body: an introduction heading, or a
+/// section number alone on its line ("I.", "1.") as pdftotext leaves it.
+fn opens_body(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c.is_ascii_digit() || "IVX.) ".contains(c));
+    t.is_empty() && s.ends_with('.') || t.eq_ignore_ascii_case("introduction")
 }
 
 /// A keyword line: "Keywords: …", "Index Terms—…", or the label followed by
@@ -413,11 +444,29 @@ fn abstracts_and_keywords(
             }
         } else if !kinds.contains_key(&k) && front::abstract_lead(s).is_some() {
             kinds.insert(k, BlockKind::Abstract);
+            let label_only = |i: usize| {
+                let t = raw[i].span.of(text);
+                front::keywords_lead(t) == Some(t.len())
+            };
+            // "ABSTRACT", "Keywords", then the abstract, then the terms: two
+            // labels stacked in a column over what they label
+            let stacked = k + 3 < body_end && label_only(k + 1);
+            let next = k + 1 + usize::from(stacked);
             if front::abstract_lead(s) == Some(s.len())
-                && k + 1 < body_end
-                && !kinds.contains_key(&(k + 1))
+                && next < body_end
+                && !kinds.contains_key(&next)
             {
-                kinds.insert(k + 1, BlockKind::Abstract);
+                kinds.insert(next, BlockKind::Abstract);
+            }
+            if stacked && let Some(terms) = term_list(raw[next + 1].span.of(text)) {
+                kinds.insert(k + 1, BlockKind::Keywords);
+                kinds.insert(next + 1, BlockKind::Keywords);
+                let base = raw[next + 1].span.start;
+                meta.keywords.extend(
+                    terms
+                        .into_iter()
+                        .map(|(a, b)| Span::new(base + a, base + b)),
+                );
             }
             open_abstract = Some(k);
         } else if open_abstract.is_some_and(|a| k > a + 3) {

@@ -341,7 +341,10 @@ fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
     );
     let (after, (_, punct, _)) = p.parse(rest).ok()?;
     // a label alone on its line ("Abstract⏎We study…") leads the lines after it
-    let whole_block = after.is_empty() || rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
+    let whole_block = after.is_empty()
+        || rest
+            .trim_start_matches([' ', '\t'])
+            .starts_with(['\n', '\r']);
     if punct.is_none() && !whole_block {
         return None; // "Abstracts of papers are …" is a sentence, not a lead
     }

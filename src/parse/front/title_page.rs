@@ -11,6 +11,8 @@
 //! address of the page, or names followed by an affiliation or e-mail.
 
 use super::{affiliation, email_line};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// What the first page says, by index into the lines given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,6 +28,10 @@ pub struct TitlePage {
 
 /// Most lines a title runs over.
 const TITLE_LINES: usize = 3;
+
+/// Lines of the front (wrapped affiliations, addresses) between two
+/// recognised ones.
+const FRONT_GAP: usize = 4;
 
 /// Most words of a title.
 const TITLE_WORDS: usize = 30;
@@ -64,7 +70,7 @@ pub fn read(lines: &[&str], front_end: usize) -> TitlePage {
         let several = names.len() >= 2;
         let next_is_address = lines
             .get(i + 1)
-            .is_some_and(|n| affiliation(n).is_some() || email_line(n).is_some());
+            .is_some_and(|n| address_line(n) || email_line(n).is_some());
         (marked || mailed || several || next_is_address).then_some(names)
     };
     let mut end = start;
@@ -74,7 +80,7 @@ pub fn read(lines: &[&str], front_end: usize) -> TitlePage {
         let no_letters = !next.chars().any(char::is_alphabetic);
         if !(lower || no_letters)
             && (is_author(end + 1).is_some()
-                || affiliation(next).is_some()
+                || address_line(next)
                 || email_line(next).is_some()
                 || next.split_whitespace().count() > TITLE_WORDS / 2
                 || next.ends_with('.'))
@@ -89,12 +95,13 @@ pub fn read(lines: &[&str], front_end: usize) -> TitlePage {
     }
     page.title = Some((start, end));
     page.last = end;
-    for i in end + 1..front_end {
-        if affiliation(lines[i]).is_some() || !email_locals(lines[i]).is_empty() {
+    for i in end + 1..lines.len() {
+        // the front runs on without a gap of more than a few lines
+        // (an affiliation may wrap)
+        let address = address_line(lines[i]) || !email_locals(lines[i]).is_empty();
+        if address && i < front_end && i <= page.last + FRONT_GAP {
             page.last = i;
         }
-    }
-    for i in end + 1..lines.len() {
         let Some(names) = is_author(i) else {
             continue;
         };
@@ -104,8 +111,8 @@ pub fn read(lines: &[&str], front_end: usize) -> TitlePage {
             continue;
         }
         page.authors.extend(names.into_iter().map(|(r, _)| (i, r)));
-        if i < front_end {
-            page.last = page.last.max(i);
+        if i < front_end && i <= page.last + FRONT_GAP {
+            page.last = i;
         }
     }
     page
@@ -204,8 +211,11 @@ fn one_name(piece: &str) -> Option<((usize, usize), bool)> {
         w.split('-').all(|p| {
             let mut cs = p.chars();
             cs.next().is_some_and(char::is_uppercase)
-                && cs.all(|c| c.is_alphabetic() || c == '\'' || c == '’')
-        }) || matches!(w, "van" | "von" | "de" | "der" | "da" | "di" | "del" | "la" | "le")
+                && cs.all(|c| c.is_alphabetic() || is_combining_mark(c) || c == '\'' || c == '’')
+        }) || matches!(
+            w,
+            "van" | "von" | "de" | "der" | "da" | "di" | "del" | "la" | "le"
+        )
     };
     let lowercase = t.chars().any(char::is_lowercase);
     ((2..=4).contains(&words.len()) && words.iter().all(|w| name_word(w)) && lowercase)
@@ -235,16 +245,56 @@ pub fn email_locals(s: &str) -> Vec<String> {
 /// True if an e-mail local part holds a word of `name` of three letters or
 /// more, or its initials and surname ("pfdutot" for "Pierre-François Dutot").
 fn local_names(local: &str, name: &str) -> bool {
-    let local: String = local.chars().filter(|c| c.is_alphanumeric()).collect();
-    let parts: Vec<String> = name
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|p| !p.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let local: String = bare_letters(local);
+    let name =
+        bare_letters(&name.replace(|c: char| !c.is_alphabetic() && !is_combining_mark(c), " "));
+    let parts: Vec<&str> = name.split(' ').filter(|p| !p.is_empty()).collect();
     parts
         .iter()
-        .any(|p| p.chars().count() >= 3 && local.contains(p.as_str()))
+        .any(|p| p.chars().count() >= 3 && local.contains(p))
 }
+
+/// `s` lowercased without accents (decomposed, marks dropped) and without
+/// characters other than letters, digits and spaces: "Grégory" and the
+/// "gregory" of an address agree.
+fn bare_letters(s: &str) -> String {
+    s.nfd()
+        .filter(|&c| !is_combining_mark(c) && (c.is_alphanumeric() || c == ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An address line of the title page: an affiliation, or a line naming an
+/// institution in another language or a company, even with abbreviations
+/// ("Centro de Investigación del IPN, A.P. 14-740").
+fn address_line(s: &str) -> bool {
+    affiliation(s).is_some()
+        || (s.split_whitespace().count() <= 40
+            && s.split(|c: char| !c.is_alphabetic() && !is_combining_mark(c))
+                .any(|w| super::INSTITUTION_WORDS.contains(&w) || MORE_INSTITUTIONS.contains(&w)))
+}
+
+/// Institution words besides those of an affiliation block: other
+/// languages, companies, laboratories.
+const MORE_INSTITUTIONS: &[&str] = &[
+    "Departamento",
+    "Departament",
+    "Dipartimento",
+    "Département",
+    "Centro",
+    "Instituto",
+    "Istituto",
+    "Laboratoire",
+    "Laboratorio",
+    "Universitat",
+    "Università",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "GmbH",
+    "Lab",
+    "Research",
+];
 
 #[cfg(test)]
 mod tests {
@@ -258,7 +308,10 @@ mod tests {
             .iter()
             .map(|(r, _)| &s[r.0..r.1])
             .collect();
-        assert_eq!(got, ["Andreas Gal", "Brendan Eich", "Mohammad R. Haghighat"]);
+        assert_eq!(
+            got,
+            ["Andreas Gal", "Brendan Eich", "Mohammad R. Haghighat"]
+        );
         let s = "Krzysztof Bolejko1,2 and Lars Andersson3,4";
         let n = name_list(s).expect("names");
         assert_eq!(n.len(), 2);
@@ -323,7 +376,10 @@ mod tests {
             "Usama Ahmed",
             "usamaahmed@mcs.example",
         ];
-        assert_eq!(title(&lines), "Energy Efficient Routing for Zone Based Mobile Sensor Networks");
+        assert_eq!(
+            title(&lines),
+            "Energy Efficient Routing for Zone Based Mobile Sensor Networks"
+        );
         assert_eq!(read(&lines, 4).authors.len(), 1);
     }
 }
