@@ -14,6 +14,7 @@ mod fragments;
 mod glosses;
 mod joins;
 mod keywords;
+mod ligatures;
 mod markup;
 mod mojibake;
 mod names;
@@ -188,6 +189,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(xml_chars::XmlChars),
         Box::new(mojibake::Mojibake),
         Box::new(nfc::Nfc),
+        Box::new(ligatures::Ligatures),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
         Box::new(markup::Markup),
