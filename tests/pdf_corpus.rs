@@ -52,10 +52,7 @@ fn must_keep_lines_of_the_pdf_corpus_survive_undamaged() {
         let clean = squeeze(&c.clean);
         for line in gold["must_keep"].as_array().into_iter().flatten() {
             let line = line.as_str().expect("a string");
-            assert!(
-                clean.contains(&squeeze(line)),
-                "{name}: lost {line:?}"
-            );
+            assert!(clean.contains(&squeeze(line)), "{name}: lost {line:?}");
             // the source lines holding it, and the applied edits on them
             let mut at = 0;
             while let Some(i) = text[at..].find(line) {
