@@ -449,14 +449,14 @@ mod tests {
                 "{TITLE}Turkey supported Azerbaijan from the first day of the war. The principle of one nation, two states has been the basis of relations between the two countries since 1991, and it was repeated in 2020.\n\nThe end."
             )
         );
-        // the TEI has one paragraph holding the furniture as surplus
+        // the TEI has one paragraph holding the furniture as fw
         let tei = crate::emit::Format::Tei.render(&c);
         let p = tei
             .split("<p>")
             .find(|p| p.contains("between the two"))
             .expect("the paragraph");
         assert!(p.contains("countries since 1991"), "{p}");
-        assert!(p.contains(">14</surplus>"), "{p}");
+        assert!(p.contains(">14</fw>"), "{p}");
     }
 
     fn clean(t: &str) -> String {

@@ -72,10 +72,19 @@ pub fn split(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<Region>) 
     // with the block of the last one
     let end = if numbered {
         let last = first + starts.iter().rposition(|&s| s).unwrap_or(0);
-        let block = lines[last].0;
-        (last..lines.len())
-            .find(|&k| lines[k].0 != block)
-            .unwrap_or(lines.len())
+        let mut block = lines[last].0;
+        let mut end = last;
+        loop {
+            end = (end..lines.len())
+                .find(|&k| lines[k].0 != block)
+                .unwrap_or(lines.len());
+            // the last entry goes on in a block of its own that starts in
+            // lowercase (a page or column break inside it)
+            match lines.get(end) {
+                Some(&(b, l)) if l.of(text).starts_with(char::is_lowercase) => block = b,
+                _ => break end,
+            }
+        }
     } else {
         lines.len()
     };
