@@ -95,10 +95,10 @@ pub fn read(lines: &[&str], front_end: usize) -> TitlePage {
     }
     page.title = Some((start, end));
     page.last = end;
-    for i in end + 1..lines.len() {
+    for (i, line) in lines.iter().enumerate().skip(end + 1) {
         // the front runs on without a gap of more than a few lines
         // (an affiliation may wrap)
-        let address = address_line(lines[i]) || !email_locals(lines[i]).is_empty();
+        let address = address_line(line) || !email_locals(line).is_empty();
         if address && i < front_end && i <= page.last + FRONT_GAP {
             page.last = i;
         }
