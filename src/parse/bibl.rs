@@ -6,6 +6,8 @@
 //! title references ("(NATO chief tells Turkey …)") when an entry with the
 //! same title words exists. Each is matched to an entry where one can be found.
 
+pub mod region;
+
 use super::grammar::{digits, offset};
 use foldhash::HashMap;
 use nom::{

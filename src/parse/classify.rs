@@ -28,13 +28,22 @@ const MIN_RUN_IN_HEADS: usize = 2;
 
 /// Classifies raw blocks into a document.
 pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Document {
-    let (raw, bibl_from) = split_bibliography(text, raw);
-    let (raw, listed) = split_lists(text, raw, bibl_from);
-    let bibl_from = raw
-        .iter()
-        .position(|b| front::bibl_heading(b.span.of(text)));
+    let (raw, pdf) = pdf_front(text, raw);
+    let (raw, region) = super::bibl::region::split(text, raw);
+    let first_bibl = region.map(|r| raw[r.start].span.start);
+    let (raw, listed) = split_lists(text, raw, region.map(|r| r.start));
+    // lists before the bibliography split into items: find it again by its
+    // first byte (the blocks from it on are not split)
+    let region = region.and_then(|r| {
+        let start = raw.iter().position(|b| Some(b.span.start) == first_bibl)?;
+        Some(super::bibl::region::Region {
+            start,
+            end: start + (r.end - r.start),
+            headed: r.headed,
+        })
+    });
     let n = raw.len();
-    let body_end = bibl_from.unwrap_or(n);
+    let body_end = region.map_or(n, |r| r.start);
     let mut kinds = Kinds::new();
     let mut meta = Meta::default();
 
@@ -47,14 +56,17 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         });
     }
     abstracts_and_keywords(text, &raw, front_end, body_end, &mut kinds, &mut meta);
+    if let Some(pdf) = pdf {
+        pdf.settle(&raw, &mut kinds, &mut meta);
+    }
 
     let mut blocks: Vec<Block> = Vec::with_capacity(n);
     for (i, rb) in raw.iter().enumerate() {
         let s = rb.span.of(text);
         // Bibliography: the heading, then one entry per block to the end.
-        let settled = match bibl_from {
-            Some(h) if i == h => Some(BlockKind::BiblHead),
-            Some(h) if i > h => Some(BlockKind::Bibl {
+        let settled = match region {
+            Some(r) if i == r.start && r.headed => Some(BlockKind::BiblHead),
+            Some(r) if i >= r.start && i < r.end => Some(BlockKind::Bibl {
                 n: super::bibl::entry_number(s).map(|(n, _)| n),
             }),
             _ => kinds.remove(&i),
@@ -110,6 +122,158 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         convention,
         blocks,
         meta,
+    }
+}
+
+/// Most lines of a first page read for its front matter.
+const PDF_FRONT_LINES: usize = 60;
+
+/// Fewest words of an abstract without its label.
+const MIN_ABSTRACT_WORDS: usize = 30;
+
+/// What the first page of a paged text (pages separated by form feeds, as
+/// a PDF extract has them) says of the paper: read line by line, as
+/// pdftotext writes the title page without blank lines between its parts.
+struct PdfFront {
+    title: Span,
+    authors: Vec<Span>,
+    keywords: Vec<Span>,
+    /// First byte of the abstract's block, when it has no label.
+    bare_abstract: Option<usize>,
+}
+
+/// Reads the first page of a paged text; the block holding the end of the
+/// title page and the start of an unlabelled abstract is split between them.
+fn pdf_front(text: &str, mut raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<PdfFront>) {
+    let Some(feed) = text.find('\x0c') else {
+        return (raw, None);
+    };
+    let lines: Vec<(usize, Span)> = raw
+        .iter()
+        .enumerate()
+        .take_while(|(_, b)| b.span.start < feed)
+        .flat_map(|(b, r)| {
+            r.lines()
+                .iter()
+                .filter(|l| l.end <= feed)
+                .map(move |l| (b, *l))
+        })
+        .take(PDF_FRONT_LINES)
+        .collect();
+    let strs: Vec<&str> = lines.iter().map(|(_, l)| l.of(text)).collect();
+    let leads = |s: &str| front::abstract_lead(s).is_some() || keywords_line(s).is_some();
+    let front_end = strs
+        .iter()
+        .position(|s| leads(s) || opens_body(s))
+        .unwrap_or(strs.len());
+    let page = front::title_page::read(&strs, front_end);
+    let Some((a, b)) = page.title else {
+        return (raw, None);
+    };
+    let at =
+        |i: usize, r: (usize, usize)| Span::new(lines[i].1.start + r.0, lines[i].1.start + r.1);
+    let keywords = strs
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| {
+            let lead = keywords_line(s)?;
+            Some(
+                front::keyword_terms(s, lead)
+                    .into_iter()
+                    .map(|r| at(i, r))
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    let mut bare_abstract = None;
+    if !strs.iter().any(|s| front::abstract_lead(s).is_some()) && page.last + 1 < lines.len() {
+        let k = page.last + 1;
+        let (block, line) = lines[k];
+        if lines[page.last].0 == block {
+            // split the block between the front and the text after it
+            let inner = raw[block].lines();
+            let cut = inner.iter().position(|l| *l == line).unwrap_or(0);
+            let mut head = RawBlock::new(inner[0]);
+            inner[1..cut].iter().for_each(|&l| head.push(l));
+            let mut tail = RawBlock::new(inner[cut]);
+            inner[cut + 1..].iter().for_each(|&l| tail.push(l));
+            raw.splice(block..=block, [head, tail]);
+        }
+        bare_abstract = raw
+            .iter()
+            .filter(|r| r.span.start >= line.start && r.span.end <= feed)
+            .take(4)
+            .find(|r| r.span.of(text).split_whitespace().count() >= MIN_ABSTRACT_WORDS)
+            .map(|r| r.span.start);
+    }
+    let pdf = PdfFront {
+        title: Span::new(lines[a].1.start, lines[b].1.end),
+        authors: page.authors.iter().map(|&(i, r)| at(i, r)).collect(),
+        keywords,
+        bare_abstract,
+    };
+    (raw, Some(pdf))
+}
+
+/// Most words of one term of a bare keyword list.
+const TERM_WORDS: usize = 4;
+
+/// A bare keyword list ("Parallel Computing, Algorithms, Moldable Tasks"):
+/// three terms or more of a few words, no sentence: the terms' ranges.
+fn term_list(s: &str) -> Option<Vec<(usize, usize)>> {
+    let terms = front::keyword_terms(s, 0);
+    let short = terms
+        .iter()
+        .all(|&(a, b)| s[a..b].split_whitespace().count() <= TERM_WORDS);
+    (terms.len() >= 3 && short && !s.trim_end().ends_with('.')).then_some(terms)
+}
+
+/// The first line of a paper's body: an introduction heading, or a
+/// section number alone on its line ("I.", "1.") as pdftotext leaves it.
+fn opens_body(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c.is_ascii_digit() || "IVX.) ".contains(c));
+    t.is_empty() && s.ends_with('.') || t.eq_ignore_ascii_case("introduction")
+}
+
+/// A keyword line: "Keywords: …", "Index Terms—…", or the label followed by
+/// a list without punctuation ("Keywords JavaScript, trace trees"): the
+/// lead's length.
+fn keywords_line(s: &str) -> Option<usize> {
+    front::keywords_lead(s).or_else(|| {
+        ["Keywords ", "Key words ", "Index Terms "]
+            .iter()
+            .find(|l| s.starts_with(**l))
+            .filter(|_| s.contains([',', ';']))
+            .map(|l| l.len())
+    })
+}
+
+impl PdfFront {
+    /// Puts what the first page says into the header, over what the block
+    /// reading found there.
+    fn settle(self, raw: &[RawBlock], kinds: &mut Kinds, meta: &mut Meta) {
+        meta.title = Some(self.title);
+        meta.subtitle = None;
+        kinds.retain(|_, k| !matches!(k, BlockKind::Title | BlockKind::Subtitle));
+        if !self.authors.is_empty() {
+            meta.authors = self
+                .authors
+                .into_iter()
+                .map(|name| Author {
+                    name,
+                    ..Author::default()
+                })
+                .collect();
+        }
+        if meta.keywords.is_empty() {
+            meta.keywords = self.keywords;
+        }
+        if !kinds.values().any(|k| *k == BlockKind::Abstract)
+            && let Some(start) = self.bare_abstract
+            && let Some(i) = raw.iter().position(|r| r.span.start == start)
+        {
+            kinds.insert(i, BlockKind::Abstract);
+        }
     }
 }
 
@@ -280,89 +444,35 @@ fn abstracts_and_keywords(
             }
         } else if !kinds.contains_key(&k) && front::abstract_lead(s).is_some() {
             kinds.insert(k, BlockKind::Abstract);
+            let label_only = |i: usize| {
+                let t = raw[i].span.of(text);
+                front::keywords_lead(t) == Some(t.len())
+            };
+            // "ABSTRACT", "Keywords", then the abstract, then the terms: two
+            // labels stacked in a column over what they label
+            let stacked = k + 3 < body_end && label_only(k + 1);
+            let next = k + 1 + usize::from(stacked);
             if front::abstract_lead(s) == Some(s.len())
-                && k + 1 < body_end
-                && !kinds.contains_key(&(k + 1))
+                && next < body_end
+                && !kinds.contains_key(&next)
             {
-                kinds.insert(k + 1, BlockKind::Abstract);
+                kinds.insert(next, BlockKind::Abstract);
+            }
+            if stacked && let Some(terms) = term_list(raw[next + 1].span.of(text)) {
+                kinds.insert(k + 1, BlockKind::Keywords);
+                kinds.insert(next + 1, BlockKind::Keywords);
+                let base = raw[next + 1].span.start;
+                meta.keywords.extend(
+                    terms
+                        .into_iter()
+                        .map(|(a, b)| Span::new(base + a, base + b)),
+                );
             }
             open_abstract = Some(k);
         } else if open_abstract.is_some_and(|a| k > a + 3) {
             open_abstract = None;
         }
     }
-}
-
-/// Splits off the bibliography: a heading line opens it, and every line
-/// after it in a block of several lines is its own raw block (an entry),
-/// unless the entries are numbered, when unnumbered lines continue the
-/// entry above. Returns the blocks and the heading's index.
-fn split_bibliography(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<usize>) {
-    let Some(h) = raw.iter().enumerate().position(|(i, b)| {
-        b.lines()
-            .first()
-            .is_some_and(|l| front::bibl_heading(l.of(text)))
-            && entries_follow(
-                text,
-                b.lines()
-                    .iter()
-                    .skip(1)
-                    .chain(raw[i + 1..].iter().flat_map(|r| r.lines().iter())),
-            )
-    }) else {
-        return (raw, None);
-    };
-    let mut out: Vec<RawBlock> = raw[..h].to_vec();
-    let mut rest = raw[h..].iter();
-    if let Some(head) = rest.next() {
-        let first = head.lines()[0];
-        out.push(RawBlock::new(first));
-        if head.lines().len() > 1 {
-            out.extend(split_entries(text, &head.lines()[1..]));
-        }
-    }
-    for b in rest {
-        out.extend(split_entries(text, b.lines()));
-    }
-    (out, Some(h))
-}
-
-/// True if most of `lines` look like bibliography entries: numbered, or
-/// holding a year or a URL. A news subhead "Sources" followed by running
-/// text does not open a bibliography.
-fn entries_follow<'a>(text: &str, lines: impl Iterator<Item = &'a Span>) -> bool {
-    let (mut all, mut like) = (0usize, 0usize);
-    for l in lines.take(50) {
-        let s = l.of(text);
-        all += 1;
-        let year = s
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
-        if super::bibl::entry_number(s).is_some() || year || s.contains("://") || s.contains("doi")
-        {
-            like += 1;
-        }
-    }
-    all > 0 && like * 2 >= all
-}
-
-fn split_entries(text: &str, lines: &[Span]) -> Vec<RawBlock> {
-    let numbered = lines
-        .iter()
-        .filter(|l| super::bibl::entry_number(l.of(text)).is_some())
-        .count()
-        >= 2;
-    let mut out: Vec<RawBlock> = Vec::new();
-    for &l in lines {
-        let starts_entry = !numbered || super::bibl::entry_number(l.of(text)).is_some();
-        match out.last_mut() {
-            Some(b) if !starts_entry => {
-                b.push(l);
-            }
-            _ => out.push(RawBlock::new(l)),
-        }
-    }
-    out
 }
 
 /// A block of several lines of which at least two start with a list label

@@ -6,6 +6,8 @@
 //! block (apart from surrounding space and markup) does not fire: a DOI
 //! inside a sentence is an inline identifier, not a DOI line.
 
+pub mod title_page;
+
 use super::grammar::{
     cap_word, doi, email, hspace, lower_eq, lower_starts_with, offset, orcid, ws,
 };
@@ -338,7 +340,11 @@ fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
         ws,
     );
     let (after, (_, punct, _)) = p.parse(rest).ok()?;
-    let whole_block = after.is_empty();
+    // a label alone on its line ("Abstract⏎We study…") leads the lines after it
+    let whole_block = after.is_empty()
+        || rest
+            .trim_start_matches([' ', '\t'])
+            .starts_with(['\n', '\r']);
     if punct.is_none() && !whole_block {
         return None; // "Abstracts of papers are …" is a sentence, not a lead
     }
@@ -375,6 +381,15 @@ const BIBL_HEADINGS: &[&str] = &[
     "works cited",
     "literature",
     "literature cited",
+    "literatur",
+    "literaturverzeichnis",
+    "références",
+    "références bibliographiques",
+    "bibliographie",
+    "bibliografía",
+    "referencias",
+    "bibliografia",
+    "riferimenti bibliografici",
     "sources",
     "sources and literature",
     "ədəbiyyat",
@@ -384,7 +399,7 @@ const BIBL_HEADINGS: &[&str] = &[
 ];
 
 /// Characters in the longest of [`BIBL_HEADINGS`].
-const LONGEST_BIBL_HEADING: usize = 22;
+const LONGEST_BIBL_HEADING: usize = 27;
 
 /// `References:`, `## Bibliography`, `7. Works cited`: a line that is only a
 /// bibliography heading.
@@ -393,6 +408,11 @@ pub fn bibl_heading(line: &str) -> bool {
     let t = t
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim();
+    // a Roman section number: "VII. REFERENCES"
+    let t = match t.split_once(". ") {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| "IVXLC".contains(c)) => rest.trim(),
+        _ => t,
+    };
     let t = t
         .trim_matches(['*', '_'])
         .trim_end_matches([':', '.'])
@@ -548,6 +568,10 @@ mod tests {
             "7. Works cited",
             "LITERATURE",
             "**References**",
+            "VII. REFERENCES",
+            "Literatur",
+            "Références",
+            "6. REFERENCES",
         ] {
             assert!(bibl_heading(s), "{s}");
         }
@@ -555,6 +579,7 @@ mod tests {
             "References to the war are rare.",
             "Literature review shows",
             "Sources say",
+            "I. Introduction",
         ] {
             assert!(!bibl_heading(s), "{s}");
         }

@@ -56,6 +56,7 @@ impl Pass for Joins {
         let text = cx.text;
         let blocks = &cx.doc.blocks;
         let mut pairs = PairEvidence::new(text, blocks);
+        let mut words: Option<HashSet<String>> = None;
         // only page furniture: a page end cuts sentences where it falls,
         // while a removed duplicate or boilerplate block stood between
         // paragraphs that were never one (a cut paragraph before a removed
@@ -71,10 +72,33 @@ impl Pass for Joins {
                 break;
             };
             let b = &blocks[j];
+            let first = a.span.of(text);
+            // the next paragraph as it will read: a page number or running
+            // head on its first lines goes
+            let second = &text[reading_start(cx, out, b.span)..b.span.end];
+            // a word broken by a hyphen at the end of a line that the
+            // parser took for a heading, or before a page number it took
+            // for an item's label, is running text all the same
+            let prose = |k: &BlockKind| {
+                matches!(
+                    k,
+                    BlockKind::Paragraph | BlockKind::Head { .. } | BlockKind::Item { .. }
+                )
+            };
+            if prose(&a.kind)
+                && prose(&b.kind)
+                && let Some((span, after, confidence, note)) =
+                    hyphen_break(text, a.span, second, blocks[i + 1].span.start, &mut words)
+            {
+                out.edits.push(
+                    Edit::new(text, span, after, self.id(), Category::Layout, confidence)
+                        .with_note(note),
+                );
+                continue;
+            }
             if a.kind != BlockKind::Paragraph || b.kind != BlockKind::Paragraph {
                 continue;
             }
-            let first = a.span.of(text);
             let second = b.span.of(text);
             let mut has_pair = |pair: &(&str, &str)| pairs.has(*pair);
             let Some(judgement) = judge(first, second, fw, &mut has_pair) else {
@@ -92,6 +116,105 @@ impl Pass for Joins {
                     .with_note(judgement.1),
             );
         }
+    }
+}
+
+/// Where the reading text of `span` starts: past the page furniture that
+/// applied removals take from its start.
+fn reading_start(cx: &Context<'_>, out: &Proposals, span: Span) -> usize {
+    let mut start = span.start;
+    while let Some(e) = out.edits.iter().find(|e| {
+        e.span.start == start
+            && e.span.end > start
+            && e.confidence >= cx.options.min_confidence
+            && super::is_page_furniture(e)
+    }) {
+        start = e.span.end.min(span.end);
+    }
+    start
+}
+
+/// The words of a dictionary (SCOWL via Debian's `wamerican-small`, four
+/// letters or more, lowercase; see `lexicons/words/README.md`): evidence
+/// that two halves broken at a line end make a word.
+static WORD_LIST: &str = include_str!("../../lexicons/words/en.txt");
+
+/// True if `w` (lowercase) is in [`WORD_LIST`] (sorted: binary search).
+fn listed(w: &str) -> bool {
+    static LIST: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| WORD_LIST.lines().collect());
+    LIST.binary_search(&w).is_ok()
+}
+
+/// A word broken at the end of paragraph `a` by a hyphen ("rep-") and
+/// continued at the start of `second` ("resentations …"): the edit joining
+/// them (span from the hyphen to `next_start`, the replacement, confidence
+/// and note). Without the hyphen when the joined word is attested (in the
+/// document, else in the word list), with it when the hyphenated compound
+/// is (in the document); proposed without either.
+fn hyphen_break(
+    text: &str,
+    a: Span,
+    second: &str,
+    next_start: usize,
+    words: &mut Option<HashSet<String>>,
+) -> Option<(Span, &'static str, f32, String)> {
+    let first = a.of(text);
+    let hyphen = first
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '\u{ad}' | '‐'))?;
+    let stem_at = first.len() - hyphen.len_utf8();
+    let head: String = first[..stem_at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail: String = second.chars().take_while(|c| c.is_alphabetic()).collect();
+    if head.is_empty() || !tail.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let joined = format!("{head}{tail}").to_lowercase();
+    let compound = format!("{head}-{tail}").to_lowercase();
+    let doc = words.get_or_insert_with(|| {
+        text.split(|c: char| !c.is_alphabetic() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    });
+    let span = Span::new(a.start + stem_at, next_start);
+    let whole = Span::new(a.end, next_start);
+    if doc.contains(&joined) {
+        Some((
+            span,
+            "",
+            0.9,
+            format!("a word broken at a line end: “{joined}” occurs in the document"),
+        ))
+    } else if doc.contains(&compound) {
+        Some((
+            whole,
+            "",
+            0.9,
+            format!("a compound broken at its hyphen: “{compound}” occurs in the document"),
+        ))
+    } else if listed(&joined) {
+        Some((
+            span,
+            "",
+            0.85,
+            format!("a word broken at a line end: “{joined}” is in the word list"),
+        ))
+    } else {
+        Some((
+            span,
+            "",
+            0.6,
+            format!("a word broken at a line end? “{joined}” is attested nowhere"),
+        ))
     }
 }
 
@@ -326,14 +449,14 @@ mod tests {
                 "{TITLE}Turkey supported Azerbaijan from the first day of the war. The principle of one nation, two states has been the basis of relations between the two countries since 1991, and it was repeated in 2020.\n\nThe end."
             )
         );
-        // the TEI has one paragraph holding the furniture as surplus
+        // the TEI has one paragraph holding the furniture as fw
         let tei = crate::emit::Format::Tei.render(&c);
         let p = tei
             .split("<p>")
             .find(|p| p.contains("between the two"))
             .expect("the paragraph");
         assert!(p.contains("countries since 1991"), "{p}");
-        assert!(p.contains(">14</surplus>"), "{p}");
+        assert!(p.contains(">14</fw>"), "{p}");
     }
 
     fn clean(t: &str) -> String {
@@ -443,6 +566,25 @@ mod tests {
         let e = edits(t);
         assert_eq!(e.len(), 1);
         assert!(e[0].confidence < 0.8);
+    }
+
+    #[test]
+    fn a_word_broken_by_a_hyphen_is_rejoined_as_the_document_or_the_word_list_spells_it() {
+        // the joined word stands elsewhere in the document
+        let t = "Objects have representations in memory, and the rep-\n\nresentations are assigned a key called the shape.";
+        assert!(clean(t).contains("the representations are"), "{}", clean(t));
+        // the compound with its hyphen does
+        let t = "A well-known method is used here, and this well-\n\nknown method works on large inputs as well.";
+        assert!(clean(t).contains("this well-known method"), "{}", clean(t));
+        // neither: the word list says "suspend" is a word
+        let t = "Instead of aborting the recording, we could merely sus-\n\npend the recording for a while and go on later.";
+        assert!(clean(t).contains("merely suspend the"), "{}", clean(t));
+        // nothing attests it: proposed, and never left as "xq- zt"
+        let t = "The instrument was labelled with the code word xq-\n\nztv by the team that built it in the lab.";
+        let e = edits(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].confidence < 0.8);
+        assert_eq!(clean(t), t);
     }
 
     #[test]

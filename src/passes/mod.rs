@@ -15,6 +15,7 @@ mod furniture;
 mod glosses;
 mod joins;
 mod keywords;
+mod ligatures;
 mod markup;
 mod mojibake;
 mod names;
@@ -189,6 +190,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(xml_chars::XmlChars),
         Box::new(mojibake::Mojibake),
         Box::new(nfc::Nfc),
+        Box::new(ligatures::Ligatures),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
         Box::new(markup::Markup),

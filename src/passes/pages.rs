@@ -23,10 +23,13 @@
 //! the title never count as running heads unless a sentence runs on across
 //! them.
 
+mod furniture;
+
 use super::joins::ends_sentence;
 use super::{Context, Pass, Proposals};
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
+use crate::span::Span;
 use foldhash::HashMap;
 
 /// See the module documentation.
@@ -54,6 +57,12 @@ impl Pass for Pages {
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let text = cx.text;
         let blocks = &cx.doc.blocks;
+        let title = cx.doc.meta.title;
+        // with pages marked by form feeds, their recurrence decides alone
+        if let Some(found) = furniture::find(text, title) {
+            furniture_edits(cx, &found, out);
+            return;
+        }
         let line = |i: usize| -> Option<&str> {
             let b = blocks.get(i)?;
             let s = b.span.of(text);
@@ -145,6 +154,70 @@ impl Pass for Pages {
     }
 }
 
+/// The edits removing `found` lines: a block all furniture goes whole with
+/// the space after it (so that `joins` mends the paragraph across it); a run
+/// of furniture lines inside a block goes with one of its line ends.
+fn furniture_edits(cx: &Context<'_>, found: &[furniture::Found], out: &mut Proposals) {
+    let text = cx.text;
+    let blocks = &cx.doc.blocks;
+    let mut k = 0;
+    for (bi, b) in blocks.iter().enumerate() {
+        while k < found.len() && found[k].line.start < b.span.start {
+            k += 1;
+        }
+        let first = k;
+        while k < found.len() && b.span.contains(found[k].line) {
+            k += 1;
+        }
+        let inside = &found[first..k];
+        if inside.is_empty() {
+            continue;
+        }
+        let lines: Vec<Span> = crate::parse::lines::lines(b.span.of(text))
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| Span::new(b.span.start + l.content.start, b.span.start + l.content.end))
+            .collect();
+        // runs of consecutive furniture lines, by their line indices
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for f in inside {
+            let Some(li) = lines.iter().position(|l| *l == f.line) else {
+                continue;
+            };
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == li => *end = li,
+                _ => runs.push((li, li)),
+            }
+        }
+        for (a, z) in runs {
+            let span = if a == 0 && z + 1 == lines.len() {
+                super::boilerplate::removal_span(text, cx.doc, bi)
+            } else if z + 1 == lines.len() {
+                // the last lines: from the end of the line before them
+                Span::new(lines[a - 1].end, lines[z].end)
+            } else {
+                Span::new(lines[a].start, lines[z + 1].start)
+            };
+            let kinds: Vec<&furniture::Found> =
+                inside.iter().filter(|f| span.contains(f.line)).collect();
+            let kind = kinds.first().map_or(furniture::Kind::Stamp, |f| f.kind);
+            let mut why: Vec<&str> = kinds.iter().map(|f| f.why.as_str()).collect();
+            why.dedup();
+            out.edits.push(
+                Edit::new(
+                    text,
+                    span,
+                    "",
+                    &format!("pages/{}", kind.rule()),
+                    Category::Boilerplate,
+                    SURE,
+                )
+                .with_note(format!("page furniture: {}", why.join("; "))),
+            );
+        }
+    }
+}
+
 /// True for an edit of this rule removing page furniture: the `joins` rule
 /// and the TEI body mend a paragraph across such removals, and only these.
 pub fn is_page_furniture(e: &Edit) -> bool {
@@ -154,6 +227,13 @@ pub fn is_page_furniture(e: &Edit) -> bool {
 /// The page number a line gives, if it is nothing else: "14", "- 14 -",
 /// "[14]", "Page 14", "p. 14", "14 of 20", "14/20".
 fn page_number(s: &str) -> Option<u32> {
+    page_number_of(s, 3)
+}
+
+/// [`page_number`] with up to `max_bare` digits in a bare number: where
+/// the pages themselves are known, a number's place in their sequence is
+/// the evidence, and journals number pages into the thousands.
+fn page_number_of(s: &str, max_bare: usize) -> Option<u32> {
     let t = s.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '|' | '[' | ']' | ' '));
     let lower = t.to_ascii_lowercase();
     let (labelled, rest) = match ["page ", "p. ", "pg. "]
@@ -168,7 +248,7 @@ fn page_number(s: &str) -> Option<u32> {
         Some(_) => return None,
         None => rest,
     };
-    let max_digits = if labelled { 4 } else { 3 };
+    let max_digits = if labelled { 4 } else { max_bare };
     if rest.is_empty() || rest.len() > max_digits || !rest.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

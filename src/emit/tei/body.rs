@@ -49,15 +49,18 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     } else {
         front_len
     };
+    let is_bibl = |b: &Block| matches!(b.kind, BlockKind::Bibl { .. });
+    // the bibliography (a heading or its first entry, then its entries) and
+    // what follows it (footnotes, an appendix) go to the back
     let back_from = blocks
         .iter()
-        .position(|b| b.kind == BlockKind::BiblHead)
+        .position(|b| b.kind == BlockKind::BiblHead || is_bibl(b))
         .filter(|&i| {
+            let end = i + 1 + blocks[i + 1..].iter().take_while(|b| is_bibl(b)).count();
             i > front_len
-                && blocks[i..]
+                && !blocks[end..]
                     .iter()
-                    .skip(1)
-                    .all(|b| matches!(b.kind, BlockKind::Bibl { .. }))
+                    .any(|b| b.kind == BlockKind::BiblHead || is_bibl(b))
         })
         .unwrap_or(blocks.len());
     if front_len > 0 {
@@ -345,18 +348,28 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
     t.start("div", &[("type", "bibliography")]);
     t.raw("\n");
     let head = &blocks[from];
-    t.start("head", &[]);
-    write_span(t, c, head.span, &head.inlines, &[]);
-    t.end("head");
-    t.raw("\n");
-    if from + 1 < blocks.len() {
+    let first = if head.kind == BlockKind::BiblHead {
+        t.start("head", &[]);
+        write_span(t, c, head.span, &head.inlines, &[]);
+        t.end("head");
+        t.raw("\n");
+        from + 1
+    } else {
+        from
+    };
+    let end = first
+        + blocks[first..]
+            .iter()
+            .take_while(|b| matches!(b.kind, BlockKind::Bibl { .. }))
+            .count();
+    if first < end {
         t.start("listBibl", &[]);
         t.raw("\n");
-        for (i, b) in blocks.iter().enumerate().skip(from + 1) {
+        for (i, b) in blocks.iter().enumerate().take(end).skip(first) {
             let id = format!("bibl.{}", i + 1);
             let n = match b.kind {
                 BlockKind::Bibl { n: Some(n) } => n.to_string(),
-                _ => (i - from).to_string(),
+                _ => (i + 1 - first).to_string(),
             };
             t.start("bibl", &[("xml:id", &id), ("n", &n)]);
             write_span(t, c, b.span, &b.inlines, &[]);
@@ -368,6 +381,20 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
     }
     t.end("div");
     t.raw("\n");
+    // what follows the entries (footnotes at the foot of the last page, an
+    // appendix): paragraphs of their own
+    if end < blocks.len() {
+        t.start("div", &[("type", "annex")]);
+        t.raw("\n");
+        for b in &blocks[end..] {
+            t.start("p", &[]);
+            write_span(t, c, b.span, &b.inlines, &[]);
+            t.end("p");
+            t.raw("\n");
+        }
+        t.end("div");
+        t.raw("\n");
+    }
     t.end("back");
     t.raw("\n");
 }

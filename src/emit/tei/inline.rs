@@ -306,6 +306,15 @@ fn write_edit(t: &mut Tei, leaf: &Leaf<'_>) {
         return;
     }
     match (e.status, form) {
+        (Status::Applied, TeiForm::Surplus(_)) if crate::passes::is_page_furniture(e) => {
+            // page furniture: out of the reading text, kept as what it is
+            t.open("fw");
+            t.attr("type", &[fw_type(&e.rule)]);
+            edit_attrs(t, leaf);
+            t.close_start();
+            t.text(leaf.before);
+            t.end("fw");
+        }
         (Status::Applied, TeiForm::Surplus(reason)) if e.after.is_empty() => {
             t.open("surplus");
             t.attr("reason", &[reason]);
@@ -352,6 +361,17 @@ fn is_whitespace(s: &str) -> bool {
 
 /// `n`, `resp` and `cert` of an edit's element: its log id, its rule (and
 /// the decisions file when a reviewer settled it), its confidence.
+/// The TEI `fw/@type` of a page-furniture rule: a running head, a foot, a
+/// page number, or a publisher's stamp.
+fn fw_type(rule: &str) -> &'static str {
+    match rule.rsplit('/').next() {
+        Some("running-head") => "header",
+        Some("footer") => "footer",
+        Some("number") => "pageNum",
+        _ => "stamp",
+    }
+}
+
 fn edit_attrs(t: &mut Tei, leaf: &Leaf<'_>) {
     let e = leaf.edit;
     t.attr_fmt("n", format_args!("{}", EditId(leaf.index)));

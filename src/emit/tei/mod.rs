@@ -273,11 +273,15 @@ fn escape_into(buf: &mut Vec<u8>, s: &str, cx: Context) {
     buf.extend_from_slice(&bytes[copied..]);
 }
 
-/// `<g type="xml-forbidden" n="U+000B"/>` for the forbidden character `ch`.
+/// `<g type="xml-forbidden" n="U+000B"/>` for the forbidden character `ch`;
+/// a form feed, the page break of a PDF extract, is also a `pb`.
 fn forbidden_mark(buf: &mut Vec<u8>, ch: &str) {
     use std::io::Write as _;
     let code = ch.chars().next().map_or(0, u32::from);
     let _ = write!(buf, "<g type=\"xml-forbidden\" n=\"U+{code:04X}\"/>");
+    if code == 0x0C {
+        buf.extend_from_slice(b"<pb/>");
+    }
 }
 
 #[cfg(test)]
@@ -295,6 +299,9 @@ mod tests {
             if is_xml_forbidden(c) {
                 if cx == Context::Source {
                     out += &format!("<g type=\"xml-forbidden\" n=\"U+{:04X}\"/>", c as u32);
+                    if c == '\x0c' {
+                        out += "<pb/>";
+                    }
                 }
             } else if cx == Context::Attribute {
                 out += &quick_xml::escape::escape(one.as_str());

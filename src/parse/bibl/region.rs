@@ -1,0 +1,277 @@
+//! Where the bibliography stands and how its lines make entries.
+//!
+//! It opens at a heading line ("References", "VII. REFERENCES",
+//! "Literatur", wherever the line stands in its block) that entries follow;
+//! of several such headings the last (a table of contents lists
+//! "References" long before the list itself). Without a heading, a run of
+//! bracketed entries "\[1\]", "\[2\]", "\[3\]" in the second half of the text
+//! is one. Numbered entries take the unnumbered lines after them, across
+//! blank lines (an entry broken by a page or column), and the bibliography
+//! ends with the block of its last numbered entry: footnotes and appendices
+//! after it are no entries.
+
+use super::super::blocks::RawBlock;
+use super::super::front;
+use super::entry_number;
+use crate::span::Span;
+
+/// The bibliography's blocks among the raw blocks [`split`] returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// Index of its first block: the heading, or the first entry.
+    pub start: usize,
+    /// Index after its last entry.
+    pub end: usize,
+    /// True if the first block is a heading.
+    pub headed: bool,
+}
+
+/// Lines looked at to decide that entries follow a heading.
+const LOOK_AHEAD: usize = 50;
+
+/// Splits the bibliography of `raw` into one block per entry; returns the
+/// blocks and where the bibliography stands among them.
+pub fn split(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<Region>) {
+    let lines: Vec<(usize, Span)> = raw
+        .iter()
+        .enumerate()
+        .flat_map(|(b, r)| r.lines().iter().map(move |l| (b, *l)))
+        .collect();
+    let of = |k: usize| lines[k].1.of(text);
+    let heading = (0..lines.len()).rev().find(|&k| {
+        front::bibl_heading(of(k)) && entries_follow(text, lines[k + 1..].iter().map(|(_, l)| l))
+    });
+    let (open, first, headed) = match heading {
+        Some(k) => (k, k + 1, true),
+        None => match headless(text, &lines) {
+            Some(k) => (k, k, false),
+            None => return (raw, None),
+        },
+    };
+    if first >= lines.len() {
+        return (raw, None);
+    }
+    let numbered = lines[first..]
+        .iter()
+        .filter(|(_, l)| entry_number(l.of(text)).is_some())
+        .count()
+        >= 2;
+    let starts = if numbered {
+        numbered_starts(text, &lines[first..])
+    } else {
+        // unnumbered: a line an entry, unless it plainly goes on
+        (first..lines.len())
+            .map(|k| {
+                k == first
+                    || lines[k].0 != lines[k - 1].0
+                    || !of(k).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            })
+            .collect()
+    };
+    // the last line of the bibliography (exclusive): numbered entries end
+    // with the block of the last one
+    let end = if numbered {
+        let last = first + starts.iter().rposition(|&s| s).unwrap_or(0);
+        let mut block = lines[last].0;
+        let mut end = last;
+        loop {
+            end = (end..lines.len())
+                .find(|&k| lines[k].0 != block)
+                .unwrap_or(lines.len());
+            // the last entry goes on in a block of its own that starts in
+            // lowercase (a page or column break inside it)
+            match lines.get(end) {
+                Some(&(b, l)) if l.of(text).starts_with(char::is_lowercase) => block = b,
+                _ => break end,
+            }
+        }
+    } else {
+        lines.len()
+    };
+    let open_block = lines[open].0;
+    let mut out: Vec<RawBlock> = raw[..open_block].to_vec();
+    // lines of the opening block before the heading or first entry
+    let before: Vec<Span> = lines
+        .iter()
+        .take(open)
+        .filter(|(b, _)| *b == open_block)
+        .map(|&(_, l)| l)
+        .collect();
+    out.extend(block_of(&before));
+    let start = out.len();
+    if headed {
+        out.push(RawBlock::new(lines[open].1));
+    }
+    for (k, &(_, l)) in lines.iter().enumerate().take(end).skip(first) {
+        let open_entry = out.len() > start + usize::from(headed);
+        match out.last_mut() {
+            Some(e) if !starts[k - first] && open_entry => e.push(l),
+            _ => out.push(RawBlock::new(l)),
+        }
+    }
+    let end_block = out.len();
+    if end < lines.len() {
+        out.extend(raw[lines[end].0..].iter().cloned());
+    }
+    (
+        out,
+        Some(Region {
+            start,
+            end: end_block,
+            headed,
+        }),
+    )
+}
+
+/// Which of `lines` (the bibliography after its heading, numbered) start
+/// an entry: the first line, and each line labelled as the first entry is
+/// ("\[n\]" or "n."), with a number not seen before and no more than a few
+/// past the last one (pdftotext may put a column's entries out of order),
+/// followed by the entry's text, not by punctuation ("\[17\], \[18\]. We
+/// have shown" is body text cited between columns; "2007." a year that
+/// wrapped). Lines before the first label go with it (a running foot under
+/// the heading).
+fn numbered_starts(text: &str, lines: &[(usize, Span)]) -> Vec<bool> {
+    let label = |s: &str| -> Option<(u32, bool)> {
+        let (n, len) = entry_number(s)?;
+        let rest = &s[len..];
+        let follows =
+            rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c.is_alphabetic());
+        follows.then_some((n, s.starts_with('[')))
+    };
+    let mut style = None;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut last = 0;
+    let mut numbered_open = false;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, (_, l))| {
+            let Some((n, bracketed)) = label(l.of(text)) else {
+                return k == 0;
+            };
+            let fits = *style.get_or_insert(bracketed) == bracketed
+                && !seen.contains(&n)
+                && n <= last + MAX_SKIP;
+            if !fits {
+                return k == 0;
+            }
+            seen.insert(n);
+            last = last.max(n);
+            let starts = k == 0 || numbered_open;
+            numbered_open = true;
+            starts
+        })
+        .collect()
+}
+
+/// Entries may be this many numbers ahead of the last one seen.
+const MAX_SKIP: u32 = 3;
+
+/// A block of `lines`, if any.
+fn block_of(lines: &[Span]) -> Option<RawBlock> {
+    let (first, rest) = lines.split_first()?;
+    let mut b = RawBlock::new(*first);
+    for &l in rest {
+        b.push(l);
+    }
+    Some(b)
+}
+
+/// The line opening a bibliography without a heading: the last "\[1\]"
+/// followed by "\[2\]" and "\[3\]" as the next numbered lines, in the second
+/// half of the text.
+fn headless(text: &str, lines: &[(usize, Span)]) -> Option<usize> {
+    let bracketed = |k: usize| -> Option<u32> {
+        let s = lines[k].1.of(text);
+        s.starts_with('[')
+            .then(|| entry_number(s))
+            .flatten()
+            .map(|(n, _)| n)
+    };
+    let half = lines.len() / 2;
+    (half..lines.len()).rev().find(|&k| {
+        bracketed(k) == Some(1) && {
+            let mut next = (k + 1..lines.len()).filter_map(bracketed);
+            next.next() == Some(2) && next.next() == Some(3)
+        }
+    })
+}
+
+/// True if most of `lines` look like bibliography entries: numbered, or
+/// holding a year or a URL. A news subhead "Sources" followed by running
+/// text does not open a bibliography.
+fn entries_follow<'a>(text: &str, lines: impl Iterator<Item = &'a Span>) -> bool {
+    let (mut all, mut like) = (0usize, 0usize);
+    for l in lines.take(LOOK_AHEAD) {
+        let s = l.of(text);
+        all += 1;
+        let year = s
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+        if entry_number(s).is_some() || year || s.contains("://") || s.contains("doi") {
+            like += 1;
+        }
+    }
+    all > 0 && like * 2 >= all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{blocks, lines};
+
+    fn parts(t: &str) -> (Vec<String>, Option<Region>) {
+        let (_, raw) = blocks::group(t, &lines::lines(t));
+        let (out, r) = split(t, raw);
+        (out.iter().map(|b| b.span.of(t).to_owned()).collect(), r)
+    }
+
+    #[test]
+    fn a_contents_line_is_not_the_bibliography() {
+        let t = "Contents\n1. Intro 2\nReferences 9\n\n1. Intro\n\nText [1].\n\nReferences\n[1] A. Author, Title, 2001.\n[2] B. Author, Other,\n2002.";
+        let (b, r) = parts(t);
+        let r = r.expect("a bibliography");
+        assert!(r.headed);
+        assert_eq!(b[r.start], "References");
+        assert_eq!(r.end - r.start, 3);
+        assert_eq!(b[r.end - 1], "[2] B. Author, Other,\n2002.");
+    }
+
+    #[test]
+    fn numbered_entries_cross_blank_lines_and_end_with_the_last() {
+        let t = "Text.\n\nVII. REFERENCES\n[1]\n\nA. Author, Title, 2001.\n[2] B. Author, Title,\n\nin Proc. 2002.\n\n3\n\nA footnote after the list.";
+        let (b, r) = parts(t);
+        let r = r.expect("a bibliography");
+        let entries: Vec<&str> = b[r.start + 1..r.end].iter().map(String::as_str).collect();
+        assert_eq!(
+            entries,
+            [
+                "[1]\n\nA. Author, Title, 2001.",
+                "[2] B. Author, Title,\n\nin Proc. 2002."
+            ]
+        );
+        assert_eq!(&b[r.end..], ["3", "A footnote after the list."]);
+    }
+
+    #[test]
+    fn bracketed_entries_at_the_end_make_one_without_a_heading() {
+        let t = "Text one.\n\nText two.\n\nText three.\n\n[1] A. Author, Title, 2001.\n[2] B. Author, 2002.\n[3] C. Author,\n2003.";
+        let (b, r) = parts(t);
+        let r = r.expect("a bibliography");
+        assert!(!r.headed);
+        assert_eq!(r.end - r.start, 3);
+        assert_eq!(b[r.start], "[1] A. Author, Title, 2001.");
+    }
+
+    #[test]
+    fn a_heading_inside_a_block_opens_it() {
+        let t =
+            "Text.\n\nFigure 11. A caption\nREFERENCES\n[1] A. Author, 2001.\n[2] B. Author, 2002.";
+        let (b, r) = parts(t);
+        let r = r.expect("a bibliography");
+        assert_eq!(b[r.start - 1], "Figure 11. A caption");
+        assert_eq!(b[r.start], "REFERENCES");
+        assert_eq!(r.end - r.start, 3);
+    }
+}

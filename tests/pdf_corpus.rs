@@ -1,0 +1,76 @@
+//! Papers pasted from PDF (`../shared/corpora/pdf`, pdftotext output with a
+//! hand annotation each): every line the annotation says must survive is
+//! still in the clean text, and no applied edit that changes more than
+//! spacing, quotes or character forms touches one. Skipped when the corpus
+//! is absent.
+
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// Text compared as the corpus scorer compares it: no whitespace or
+/// control characters, one quote style, NFC; ligatures spelled out (the
+/// `ligatures` rule's change, no damage).
+fn squeeze(s: &str) -> String {
+    s.nfc()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '‛' | '′' => '\'',
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+            c => c,
+        })
+        .collect::<String>()
+        .replace('ﬀ', "ff")
+        .replace('ﬁ', "fi")
+        .replace('ﬂ', "fl")
+        .replace('ﬃ', "ffi")
+        .replace('ﬄ', "ffl")
+}
+
+#[test]
+fn must_keep_lines_of_the_pdf_corpus_survive_undamaged() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/pdf");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no corpus at {}", dir.display());
+        return;
+    };
+    let mut golds: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    golds.sort();
+    let mut checked = 0;
+    for gold_path in golds {
+        let name = gold_path.to_string_lossy().replace(".gold.json", "");
+        let Ok(text) = std::fs::read_to_string(format!("{name}.txt")) else {
+            continue;
+        };
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&gold_path).expect("readable"))
+                .expect("valid JSON");
+        let c = emend::convert_text("paper.txt", &text);
+        let clean = squeeze(&c.clean);
+        for line in gold["must_keep"].as_array().into_iter().flatten() {
+            let line = line.as_str().expect("a string");
+            assert!(clean.contains(&squeeze(line)), "{name}: lost {line:?}");
+            // the source lines holding it, and the applied edits on them
+            let mut at = 0;
+            while let Some(i) = text[at..].find(line) {
+                let (a, b) = (at + i, at + i + line.len());
+                for e in c.edits.iter().filter(|e| e.is_applied()) {
+                    let harmless = squeeze(&e.before) == squeeze(&e.after);
+                    assert!(
+                        harmless || e.span.end <= a || e.span.start >= b,
+                        "{name}: {} changed {:?} to {:?} in {line:?}",
+                        e.rule,
+                        e.before,
+                        e.after
+                    );
+                }
+                at = b;
+            }
+        }
+        checked += 1;
+    }
+    eprintln!("{checked} papers checked");
+}
