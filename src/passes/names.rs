@@ -26,6 +26,7 @@
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
+use crate::names::common::CommonWords;
 use crate::names::context::{
     DocIndex, capitalised_words, is_demonym, list_around, place_kind, word_iter, words,
 };
@@ -161,10 +162,15 @@ impl Pass for Names {
             .filter(|h| !phrase_spans.overlaps(h.span))
             .filter_map(|h| resolve(lex, &idx, &h))
             .collect();
+        let off = packs_off(lex, &idx);
+        let common = CommonWords::get();
         let m = Matcher {
+            common,
+            lang: common.language_of(cx.text),
             cx,
             res,
             lex,
+            off,
             phrase_spans,
             resolved_spans: SpanSet::new(resolved.iter().map(|r| r.span).collect()),
             resolved,
@@ -358,6 +364,27 @@ fn parenthesis_around(text: &str, within: Span, span: Span) -> Option<Span> {
     Some(Span::new(within.start + open, span.end + close + 1))
 }
 
+/// The packs whose [`crate::names::lexicon::Activation`] the document does not meet: it names
+/// fewer distinct entities of their core than they ask for (counted on the
+/// exact, unconditioned hits).
+fn packs_off<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>) -> Vec<&'l str> {
+    lex.activation
+        .iter()
+        .filter(|(pack, act)| {
+            let named = idx
+                .mentions
+                .keys()
+                .filter(|&&e| {
+                    let ent = &lex.entities[e];
+                    ent.pack == **pack && ent.is_core(act)
+                })
+                .count();
+            named < act.min
+        })
+        .map(|(pack, _)| pack.as_str())
+        .collect()
+}
+
 /// Chooses the entity and form of an exact hit, checking form conditions.
 fn resolve<'l>(lex: &'l Lexicon, idx: &DocIndex<'_>, h: &Hit) -> Option<Resolved<'l>> {
     let surface = h.span.of(idx.text);
@@ -430,6 +457,12 @@ struct Matcher<'c, 'a> {
     cx: &'c Context<'a>,
     res: &'c Resources,
     lex: &'c Lexicon,
+    /// Packs the document's context leaves off (see [`packs_off`]).
+    off: Vec<&'c str>,
+    /// The common words of the languages.
+    common: &'static CommonWords,
+    /// The document's language, if told.
+    lang: Option<&'static str>,
     phrase_spans: SpanSet,
     resolved: Vec<Resolved<'c>>,
     resolved_spans: SpanSet,
@@ -444,6 +477,13 @@ struct Matcher<'c, 'a> {
 impl Matcher<'_, '_> {
     fn text(&self) -> &str {
         self.cx.text
+    }
+
+    /// True if entity `e`'s pack is on for this document: only then is
+    /// anything rewritten or guessed into it.
+    fn on(&self, e: usize) -> bool {
+        let pack = self.lex.entities[e].pack.as_str();
+        !self.off.contains(&pack)
     }
 
     /// True if `span` may not be guessed at: protected, or already a known name or phrase.
@@ -664,8 +704,16 @@ impl Matcher<'_, '_> {
         (bonus, count)
     }
 
+    /// True if `w` is an ordinary word: the document writes it in
+    /// lowercase, or its language's frequency list knows it as a common word.
     fn is_ordinary_word(&self, w: &str) -> bool {
-        self.lower_words.contains(w.to_lowercase().as_str())
+        self.lower_words.contains(w.to_lowercase().as_str()) || self.is_common(w)
+    }
+
+    /// True if the frequency list of the document's language (of any
+    /// language listed, when it is not told) knows `w` as a common word.
+    fn is_common(&self, w: &str) -> bool {
+        self.common.is_common(w, self.lang)
     }
 
     /// Capitalised words no lexicon form matches, compared with the lexicon.
@@ -682,6 +730,7 @@ impl Matcher<'_, '_> {
                 // the guess before the sentence's language: guesses are
                 // remembered per word, most words have none
                 if let Some((e, s)) = self.best(w, None)
+                    && self.on(e.entity)
                     && !self.foreign(idx_ro, span)
                 {
                     base.push((span, e, s));
@@ -720,9 +769,17 @@ impl Matcher<'_, '_> {
                 g.conf - 0.05
             };
             if self.is_ordinary_word(w) {
-                conf -= 0.25;
-                g.notes
-                    .push(format!("{w:?} is also an ordinary word in this document"));
+                // never applied; proposed only with context behind it
+                conf = if context > 0.0 {
+                    (conf - 0.25).min(0.75)
+                } else {
+                    0.0
+                };
+                g.notes.push(if self.is_common(w) {
+                    format!("{w:?} is a common word of the language")
+                } else {
+                    format!("{w:?} is also an ordinary word in this document")
+                });
             }
             if self.lex.entities[g.entity].kind != EntityType::Person
                 && let Some(surname) = surname_after(text, g.span)
@@ -753,7 +810,8 @@ impl Matcher<'_, '_> {
         for (ri, r) in self.resolved.iter().enumerate() {
             let ent = &self.lex.entities[r.entity];
             let cw: Vec<&str> = ent.canonical.split_whitespace().collect();
-            let short_surname = ent.kind == EntityType::Person
+            let short_surname = self.on(r.entity)
+                && ent.kind == EntityType::Person
                 && cw.len() >= 2
                 && r.form.text.split_whitespace().count() == 1
                 && ent.forms.iter().any(|f| {
@@ -831,7 +889,10 @@ impl Matcher<'_, '_> {
                 continue;
             }
             // the guess first: it is remembered per word, the list is not
-            let Some((e, s)) = self.best(w, Some(r.entity)) else {
+            let Some((e, s)) = self
+                .best(w, Some(r.entity))
+                .filter(|(e, _)| self.on(e.entity))
+            else {
                 continue;
             };
             let Some(cue) = list_around(text, idx.sentence(r.span), r.span) else {
@@ -907,6 +968,7 @@ impl Matcher<'_, '_> {
                     .iter()
                     .filter(|e| {
                         idx.mentioned(e.entity, None)
+                            && self.on(e.entity)
                             && self.lex.entities[e.entity].kind == EntityType::Person
                             && e.form == e.target
                     })
@@ -971,7 +1033,7 @@ impl Matcher<'_, '_> {
         let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let text = self.text();
         let mut learnt: Vec<(String, usize, Span)> = Vec::new();
-        for r in &self.resolved {
+        for r in self.resolved.iter().filter(|r| self.on(r.entity)) {
             let Some(rest) = text[r.span.end..].strip_prefix(" (") else {
                 continue;
             };
@@ -1165,7 +1227,7 @@ impl Matcher<'_, '_> {
             let Some(target) = r.variant(lex) else {
                 continue;
             };
-            if self.cx.is_protected(r.span) || self.foreign(idx, r.span) {
+            if !self.on(r.entity) || self.cx.is_protected(r.span) || self.foreign(idx, r.span) {
                 continue;
             }
             let before = r.span.of(text);
