@@ -23,6 +23,8 @@
 //! are never rewritten, and every guess short of strong evidence is only
 //! suggested for review.
 
+mod variants;
+
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
@@ -33,9 +35,7 @@ use crate::names::context::{
 use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{Form, FormKind, Lexicon};
-use crate::names::similar::{
-    Bag, block, similarity, similarity_at_least, similarity_of_skeletons, skeleton,
-};
+use crate::names::similar::{similarity, similarity_of_skeletons, skeleton};
 use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
 use crate::span::Span;
 use foldhash::HashSet;
@@ -1102,109 +1102,6 @@ impl Matcher<'_, '_> {
             }
         }
         found
-    }
-
-    /// Unknown names spelt two ways in one document ("Vartanyan",
-    /// "Vartanian"): the rarer spelling is proposed as the commoner one (the
-    /// earlier on a tie). Only suggested: neither spelling is in a lexicon.
-    fn same_document(&self, idx: &DocIndex<'_>, guesses: &[Guess]) -> Vec<Edit> {
-        let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
-        let text = self.text();
-        let countries = &self.res.country_keys;
-        // Ethnonyms and adjectives of countries ("Turks", "Turkish") are no names.
-        let ethnic = |w: &str| {
-            let f = fold(w);
-            countries
-                .iter()
-                .any(|k| f.chars().zip(k.chars()).take_while(|(a, b)| a == b).count() >= 4)
-        };
-        let mut seen: std::collections::BTreeMap<&str, Vec<Span>> =
-            std::collections::BTreeMap::new();
-        for b in &self.cx.doc.blocks {
-            for (k, w) in capitalised_words(b.span.of(text)) {
-                let span = Span::new(b.span.start + k, b.span.start + k + w.len());
-                if !is_candidate(w)
-                    || self.taken(span)
-                    || guessed.overlaps(span)
-                    || self.is_ordinary_word(w)
-                    || ethnic(w)
-                    || self.foreign(idx, span)
-                {
-                    continue;
-                }
-                seen.entry(w).or_default().push(span);
-            }
-        }
-        // each form's skeleton, fold and letter bag made once, not per pair
-        let forms: Vec<(&str, &Vec<Span>, String, String, Bag)> = seen
-            .iter()
-            .map(|(w, v)| {
-                let sk = skeleton(w);
-                let bag = Bag::of(&sk);
-                (*w, v, sk, fold(w), bag)
-            })
-            .collect();
-        // Candidate pairs: neighbours within a few places when the forms are
-        // sorted by skeleton, and by reversed skeleton (so a difference at
-        // either end still meets). Never all pairs: a text full of distinct
-        // names stays linear.
-        const WINDOW: usize = 8;
-        let mut pairs: std::collections::BTreeSet<(usize, usize)> =
-            std::collections::BTreeSet::new();
-        for reversed in [false, true] {
-            let mut order: Vec<(char, String, usize)> = forms
-                .iter()
-                .enumerate()
-                .map(|(i, (_, _, sk, _, _))| {
-                    let key = if reversed {
-                        sk.chars().rev().collect()
-                    } else {
-                        sk.clone()
-                    };
-                    (block(sk), key, i)
-                })
-                .collect();
-            order.sort();
-            for (k, (blk, _, i)) in order.iter().enumerate() {
-                for (blk2, _, j) in order.iter().skip(k + 1).take(WINDOW) {
-                    if blk2 == blk {
-                        pairs.insert(((*i).min(*j), (*i).max(*j)));
-                    }
-                }
-            }
-        }
-        let mut out = Vec::new();
-        for (i, j) in pairs {
-            {
-                let (a, va, sa, fa, ba) = &forms[i];
-                let (b, vb, sb, fb, bb) = &forms[j];
-                if block(sa) != block(sb)
-                    || fa.starts_with(fb.as_str())
-                    || fb.starts_with(fa.as_str())
-                {
-                    continue;
-                }
-                // most pairs are told apart by their letters; the table of
-                // the others is left as soon as the pair cannot reach 0.9
-                if !ba.may_reach(bb, 0.9) {
-                    continue;
-                }
-                let Some(sim) = similarity_at_least(sa, sb, 0.9) else {
-                    continue;
-                };
-                let a_wins = va.len() > vb.len() || (va.len() == vb.len() && va[0] < vb[0]);
-                let (from, to, spans) = if a_wins { (*b, *a, *vb) } else { (*a, *b, *va) };
-                for span in spans {
-                    out.push(
-                        Edit::new(text, *span, to, "names/same-document", Category::Name, (sim - 0.3).min(0.65))
-                            .with_note(format!(
-                                "{from:?} and {to:?} both occur in this document and sound alike (similarity {sim:.2}); neither is in a lexicon"
-                            )),
-                    );
-                }
-            }
-        }
-        out
     }
 
     fn emit(&self, idx: &DocIndex<'_>, pass: &str, guesses: &[Guess], out: &mut Proposals) {
