@@ -163,6 +163,19 @@ impl Pass for Names {
             .filter_map(|h| resolve(lex, &idx, &h))
             .collect();
         let off = packs_off(lex, &idx);
+        // people the document names by an accepted form are context
+        // enough for themselves, whatever their pack (a place name is
+        // written in every language's own way: "Italia" is no garble of
+        // "Italy" beside it)
+        let named: HashSet<usize> = resolved
+            .iter()
+            .filter(|r| {
+                !r.form.kind.rewrites()
+                    && !r.conditioned
+                    && lex.entities[r.entity].kind == EntityType::Person
+            })
+            .map(|r| r.entity)
+            .collect();
         let common = CommonWords::get();
         let m = Matcher {
             common,
@@ -171,6 +184,7 @@ impl Pass for Names {
             res,
             lex,
             off,
+            named,
             phrase_spans,
             resolved_spans: SpanSet::new(resolved.iter().map(|r| r.span).collect()),
             resolved,
@@ -459,6 +473,8 @@ struct Matcher<'c, 'a> {
     lex: &'c Lexicon,
     /// Packs the document's context leaves off (see [`packs_off`]).
     off: Vec<&'c str>,
+    /// People the document names by a canonical or short form.
+    named: HashSet<usize>,
     /// The common words of the languages.
     common: &'static CommonWords,
     /// The document's language, if told.
@@ -479,11 +495,12 @@ impl Matcher<'_, '_> {
         self.cx.text
     }
 
-    /// True if entity `e`'s pack is on for this document: only then is
-    /// anything rewritten or guessed into it.
+    /// True if entity `e`'s pack is on for this document, or `e` is a
+    /// person the document names by a canonical or short form: only then is anything
+    /// rewritten or guessed into it.
     fn on(&self, e: usize) -> bool {
         let pack = self.lex.entities[e].pack.as_str();
-        !self.off.contains(&pack)
+        !self.off.contains(&pack) || self.named.contains(&e)
     }
 
     /// True if `span` may not be guessed at: protected, or already a known name or phrase.

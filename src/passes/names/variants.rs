@@ -19,7 +19,7 @@ use super::{Guess, Matcher, SpanSet, is_candidate, last_letters};
 use crate::edit::{Category, Edit};
 use crate::names::context::{capitalised_words, word_iter};
 use crate::names::fold::fold;
-use crate::names::similar::{Bag, block, similarity_at_least, skeleton};
+use crate::names::similar::{similarity_of_skeletons, skeleton};
 use crate::span::Span;
 use std::collections::BTreeMap;
 
@@ -226,46 +226,34 @@ impl Matcher<'_, '_> {
     /// [`variant_key`]s are equal, or whose skeletons are close.
     fn spelling_variants(&self, spellings: &BTreeMap<String, Spelling<'_>>) -> Vec<Edit> {
         let text = self.text();
-        let forms: Vec<(&Spelling<'_>, String, String, String, Bag)> = spellings
+        let forms: Vec<(&Spelling<'_>, String, String)> = spellings
             .values()
             .filter(|s| is_candidate(s.word) || s.word.len() == 4)
-            .map(|s| {
-                let sk = skeleton(s.word);
-                let bag = Bag::of(&sk);
-                (s, variant_key(s.word), sk, fold(s.word), bag)
-            })
+            .map(|s| (s, variant_key(s.word), fold(s.word)))
             .collect();
-        // Candidate pairs: neighbours within a few places when the forms are
-        // sorted by key, by reversed key and by skeleton (so a difference at
-        // either end still meets). Never all pairs: a text full of distinct
-        // names stays linear.
-        const WINDOW: usize = 8;
-        let mut pairs: std::collections::BTreeSet<(usize, usize)> = Default::default();
-        for order_by in 0..3 {
-            let mut order: Vec<(String, usize)> = forms
-                .iter()
-                .enumerate()
-                .map(|(i, (_, key, sk, _, _))| {
-                    let k = match order_by {
-                        0 => key.clone(),
-                        1 => key.chars().rev().collect(),
-                        _ => format!("{}{sk}", block(sk)),
-                    };
-                    (k, i)
-                })
-                .collect();
-            order.sort();
-            for (k, (_, i)) in order.iter().enumerate() {
-                for (_, j) in order.iter().skip(k + 1).take(WINDOW) {
-                    pairs.insert(((*i).min(*j), (*i).max(*j)));
-                }
+        // Candidate pairs: forms with the same key, neighbours once sorted
+        // by key (never all pairs: a text full of names stays linear).
+        // each pair with the spelling similarity of its skeletons, for the note
+        let mut pairs: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+        let mut by_key: Vec<(&str, usize)> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.1.as_str(), i))
+            .collect();
+        by_key.sort();
+        for w in by_key.windows(2) {
+            let (i, j) = (w[0].1.min(w[1].1), w[0].1.max(w[1].1));
+            let sim =
+                similarity_of_skeletons(&skeleton(forms[i].0.word), &skeleton(forms[j].0.word));
+            if w[0].0 == w[1].0 {
+                pairs.insert((i, j), sim);
             }
         }
         // each form's best partner: (partner index, confidence, note)
         let mut best: BTreeMap<usize, (usize, f32, String)> = BTreeMap::new();
-        for (i, j) in pairs {
-            let (a, ka, sa, fa, ba) = &forms[i];
-            let (b, kb, sb, fb, bb) = &forms[j];
+        for ((i, j), sim) in pairs {
+            let (a, ka, fa) = &forms[i];
+            let (b, kb, fb) = &forms[j];
             // a derived word ("Gagarina", "Russians") is no variant
             if fa.starts_with(fb.as_str()) || fb.starts_with(fa.as_str()) {
                 continue;
@@ -278,44 +266,24 @@ impl Matcher<'_, '_> {
             {
                 continue;
             }
-            let same_key = ka == kb;
-            // Two pinyin words are two names unless they differ as
-            // romanizations do: a vowel or an initial apart is another
-            // syllable (Hebei and Hubei, Shanghai and Changhai).
-            let pinyin = || {
-                pinyin_syllables(a.word).is_some()
-                    && pinyin_syllables(b.word).is_some()
-                    && !one_vowel_apart(fa, fb)
-            };
-            let sim = if same_key {
-                1.0
-            } else if pinyin() || a.word.len() < 5 || b.word.len() < 5 || !ba.may_reach(bb, 0.85) {
+            // Only one romanization of the other: spellings merely alike
+            // are left to `emend names discover` over a corpus.
+            if ka != kb {
                 continue;
-            } else if let Some(s) = similarity_at_least(sa, sb, 0.85) {
-                s
-            } else {
-                continue;
-            };
+            }
             let (na, nb) = (a.spans.len(), b.spans.len());
             let a_wins = (na, a.inside, std::cmp::Reverse(a.spans[0]))
                 > (nb, b.inside, std::cmp::Reverse(b.spans[0]));
             let (from, to, fi, ti) = if a_wins { (b, a, j, i) } else { (a, b, i, j) };
-            let mut conf = if same_key { 0.7 } else { sim - 0.3 };
-            let mut why = vec![if same_key {
-                format!(
-                    "{:?} and {:?} differ only as romanizations do (same transliteration key {ka:?})",
-                    from.word, to.word
-                )
-            } else {
-                format!(
-                    "{:?} and {:?} sound alike (similarity {sim:.2})",
-                    from.word, to.word
-                )
-            }];
+            let mut conf: f32 = 0.7;
+            let mut why = vec![format!(
+                "{:?} and {:?} differ only as romanizations do (same transliteration key {ka:?}, spelling similarity {sim:.2})",
+                from.word, to.word
+            )];
             let (nf, nt) = (from.spans.len(), to.spans.len());
             // A variant slips in once or twice beside a form the text keeps
-            // to; two forms each written often are two names (Shanxi and
-            // Shaanxi, Chang and Zhang), however alike.
+            // to; two forms each written often are two names (Chang and
+            // Zhang), however alike.
             if nt >= 2 && nt >= 2 * nf {
                 conf += 0.1;
                 why.push(format!(
@@ -333,22 +301,15 @@ impl Matcher<'_, '_> {
                 why.push("one form only starts sentences".to_owned());
             }
             why.push("neither is in a lexicon".to_owned());
-            // a vowel more or less between two pinyin words may be a slip
-            // ("Wudaolang") or another name ("Haihe", "Huaihe"): proposed
-            // Between two pinyin words (a vowel apart, or pinyin and
-            // Wade–Giles: Zheng and Cheng may be two people of a list), and
-            // in a text whose language is not told, or whose capitals mark
-            // nouns, only proposed.
+            // Between two pinyin words (pinyin and Wade–Giles: Zheng and
+            // Cheng may be two people of a list), and in a text whose
+            // language is not told, only proposed.
             let both_pinyin =
                 pinyin_syllables(a.word).is_some() && pinyin_syllables(b.word).is_some();
-            // Spellings that are only alike, not one romanization of the
-            // other, are proposed.
             let conf = if both_pinyin || self.lang.is_none() {
                 conf.min(0.65)
-            } else if !same_key {
-                conf.min(0.75)
             } else {
-                conf.min(0.9)
+                conf
             };
             if best.get(&fi).is_none_or(|b| b.1 < conf) {
                 best.insert(fi, (ti, conf, why.join("; ")));
@@ -566,20 +527,6 @@ fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<Item = &str> 
     before.into_iter().chain(after).filter(cap)
 }
 
-/// True if `long` is `short` with one vowel more, or the other way round.
-fn one_vowel_apart(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    if long.len() != short.len() + 1 {
-        return false;
-    }
-    let k = short
-        .bytes()
-        .zip(long.bytes())
-        .position(|(x, y)| x != y)
-        .unwrap_or(short.len());
-    matches!(long.as_bytes()[k], b'a' | b'e' | b'i' | b'o' | b'u') && long[k + 1..] == short[k..]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -636,13 +583,5 @@ mod tests {
         );
         let second = Span::new(25, 30);
         assert_eq!(capitalised_neighbours(t, second).count(), 0);
-    }
-
-    #[test]
-    fn one_vowel_apart_is_an_inserted_vowel() {
-        assert!(one_vowel_apart("najigou", "naijigou"));
-        assert!(one_vowel_apart("wudaoliang", "wudaolang"));
-        assert!(!one_vowel_apart("hebei", "hubei"));
-        assert!(!one_vowel_apart("lixiang", "liang"));
     }
 }
