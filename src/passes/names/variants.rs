@@ -79,7 +79,7 @@ pub(super) fn variant_key(w: &str) -> String {
     // tells names apart (Shaanxi and Shanxi are two provinces)
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
-        if !(out.ends_with(c) && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
+        if !out.ends_with(c) || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') {
             out.push(c);
         }
     }
