@@ -95,6 +95,25 @@ struct RawPack {
     name: String,
     #[allow(dead_code)]
     description: String,
+    activate: Option<Activation>,
+}
+
+/// When a domain pack switches on for a document: a pack about one conflict
+/// or one field must not guess its names into a text about something else
+/// ("Leine" is no misspelling of "Leyen" in a German page about dogs). The
+/// pack is on when the document names at least `min` distinct entities of
+/// its core: the entities `core` lists and those whose country it lists.
+/// Off, its entities are still linked where written as listed, but nothing
+/// is rewritten or guessed into them. A pack without `activate` (a user's
+/// lexicon) is always on.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activation {
+    /// Distinct core entities the document must name.
+    pub min: usize,
+    /// Entity ids of the core; an entity whose `country` is one of them is
+    /// core too.
+    pub core: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,6 +302,13 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// True if the entity is in the core of `act` (see [`Activation`]).
+    pub fn is_core(&self, act: &Activation) -> bool {
+        act.core
+            .iter()
+            .any(|c| **c == *self.id || self.country.as_deref() == Some(c.as_str()))
+    }
+
     /// The accepted (linked, not rewritten) forms: canonical and short.
     pub fn accepted(&self) -> impl Iterator<Item = &Form> {
         self.forms
@@ -339,6 +365,8 @@ pub struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Names of the packs loaded.
     pub packs: Vec<String>,
+    /// When each pack that is not always on switches on, by pack name.
+    pub activation: HashMap<String, Activation>,
     /// Who claims each folded key: (entity, kind, conditioned). Keeps the
     /// claim check linear in the lexicon's size (100,000 entities load in
     /// seconds, not minutes).
@@ -388,7 +416,10 @@ impl Lexicon {
     /// Loads one file's text into the lexicon; `path` names it in errors.
     pub fn load(&mut self, path: &str, text: &str) -> Result<()> {
         let raw = RawFile::parse(path, text)?;
-        let pack = raw.pack.map(|p| p.name).unwrap_or_default();
+        let (pack, activate) = raw.pack.map(|p| (p.name, p.activate)).unwrap_or_default();
+        if let Some(a) = activate {
+            self.activation.insert(pack.clone(), a);
+        }
         self.entities.reserve(raw.entity.len());
         self.claims.reserve(raw.entity.len() * 2);
         self.packs.push(pack.clone());

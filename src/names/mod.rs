@@ -7,6 +7,8 @@
 //! - [`exact`] finds known forms in one walk over a table of folded keys;
 //! - [`similar`] scores unseen spellings (transliteration-aware distance,
 //!   phonetic blocking);
+//! - [`common`] knows the common words of languages and tells a document's
+//!   language;
 //! - [`context`] evaluates conditions and context cues;
 //! - [`phrases`] matches the phrase packs;
 //! - [`stats`], [`discover`] and [`learn`] work on a whole corpus: name
@@ -17,6 +19,7 @@
 //! passes `phrases`, `names` and `glosses` use it through
 //! [`crate::passes::Context`].
 
+pub mod common;
 pub mod context;
 pub mod discover;
 pub mod exact;

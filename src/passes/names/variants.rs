@@ -1,0 +1,587 @@
+//! Names spelt several ways in one document, found without a lexicon.
+//!
+//! Machine translation switches spellings inside one text: two
+//! romanizations of one name ("Golosheikin"/"Golosheykin",
+//! "Chokang"/"Zhuokang", "Tinkow"/"Tinkov"), a name split into pieces
+//! ("Xiao wen" beside "Xiaowen") or glued together ("ZhangJike" beside
+//! "Zhang Jike"). The document's capitalised words that are no ordinary
+//! words (not written in lowercase in the document, not common words of its
+//! language) are grouped by [`variant_key`], a transliteration-aware key, and
+//! by the spelling distance of [`similar`](crate::names::similar); each group
+//! takes the form its evidence favours (how often each form is written, in
+//! what position, whether it is well formed) and the other forms are
+//! rewritten to it. Applied only when the forms differ by transliteration
+//! alone and the canonical one is clearly the majority, or when one form is
+//! malformed (a lowercase piece, a capital inside a word); the rest is
+//! proposed.
+
+use super::{Guess, Matcher, SpanSet, is_candidate, last_letters};
+use crate::edit::{Category, Edit};
+use crate::names::context::{capitalised_words, word_iter};
+use crate::names::fold::fold;
+use crate::names::similar::{similarity_of_skeletons, skeleton};
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+/// The key two romanizations of one name share: folded, then the letters
+/// that romanization systems write differently made one. Pinyin and
+/// Wade–Giles (zh/ch/j/q, ts/z, uo/o), Russian systems (kh/h/ch, y/i/j, w/v,
+/// x/ks, -off/-ov/-ou), c as k or ts, h after a consonant dropped, doubled
+/// consonants single.
+pub(super) fn variant_key(w: &str) -> String {
+    let mut t: String = fold(w).chars().filter(|c| c.is_alphabetic()).collect();
+    for (from, to) in [
+        ("kh", "h"),
+        ("dzh", "j"),
+        ("zh", "j"),
+        ("dj", "j"),
+        ("tch", "j"),
+        ("ch", "j"),
+        ("q", "j"),
+        ("tz", "z"),
+        ("ts", "z"),
+        ("ck", "k"),
+        ("ce", "ze"),
+        ("ci", "zi"),
+        ("c", "k"),
+        ("x", "ks"),
+        ("ph", "f"),
+        ("uo", "o"),
+        ("w", "v"),
+        ("y", "i"),
+    ] {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    // an h after a consonant is a digraph's (kh, gh, th); one at the start
+    // or after a vowel is a sound of its own (Anna and Hannah)
+    let mut prev_consonant = false;
+    t.retain(|c| {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+        let keep = !(c == 'h' && prev_consonant);
+        prev_consonant = !vowel && keep;
+        keep
+    });
+    // a final h after a vowel is silent (Hannah and Hanna)
+    if t.len() > 3 && t.ends_with('h') && t[..t.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']) {
+        t.pop();
+    }
+    // -off, -ou: the Russian -ov written after French or pinyin habits
+    for (end, to) in [("off", "ov"), ("of", "ov"), ("ou", "ov")] {
+        if let Some(stem) = t.strip_suffix(end)
+            && stem.len() >= 3
+        {
+            t = format!("{stem}{to}");
+        }
+    }
+    // doubled consonants written single; a doubled vowel is kept, for it
+    // tells names apart (Shaanxi and Shanxi are two provinces)
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if !out.ends_with(c) || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The pinyin syllables `w` (folded) is made of, counted, if it is made of
+/// them all: an initial (or none) and a final of Mandarin's syllable table.
+pub(super) fn pinyin_syllables(w: &str) -> Option<usize> {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w", "",
+    ];
+    const FINALS: &[&str] = &[
+        "iang", "iong", "uang", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei",
+        "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a",
+        "o", "e", "i", "u", "v",
+    ];
+    // a syllable without initial only starts a word (later, an apostrophe
+    // would mark it: "Xi'an")
+    fn parse(s: &str, start: bool) -> Option<usize> {
+        if s.is_empty() {
+            return Some(0);
+        }
+        for ini in INITIALS.iter().filter(|i| start || !i.is_empty()) {
+            let Some(rest) = s.strip_prefix(ini) else {
+                continue;
+            };
+            for fin in FINALS {
+                if let Some(tail) = rest.strip_prefix(fin)
+                    && let Some(n) = parse(tail, false)
+                {
+                    return Some(n + 1);
+                }
+            }
+        }
+        None
+    }
+    let f = fold(w);
+    (f.len() <= 24 && f.bytes().all(|b| b.is_ascii_lowercase()))
+        .then(|| parse(&f, true))
+        .flatten()
+}
+
+/// One spelling of a name in the document: where it is written, and how
+/// often in a name's position (not the first word of a sentence).
+struct Spelling<'a> {
+    word: &'a str,
+    spans: Vec<Span>,
+    inside: usize,
+    /// The capitalised words written right before or after it: the rest of
+    /// a person's name.
+    neighbours: std::collections::BTreeSet<&'a str>,
+}
+
+/// A name written as two words ("Xiao wen", "Zhang-Jike") where the document
+/// also has it as one.
+struct Split<'a> {
+    span: Span,
+    text: &'a str,
+    /// The second word is lowercase after a space: no way to write a name.
+    malformed: bool,
+    /// Two capitalised words after a space ("Liang Yun").
+    two_names: bool,
+}
+
+impl Matcher<'_, '_> {
+    /// Unknown names spelt two ways in one document: spelling variants, and
+    /// names split or glued (see the module documentation).
+    pub(super) fn same_document(
+        &self,
+        idx: &crate::names::context::DocIndex<'_>,
+        guesses: &[Guess],
+    ) -> Vec<Edit> {
+        // German writes every noun with a capital: there a capital marks no name.
+        if self.lang == Some("de") {
+            return Vec::new();
+        }
+        let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
+        let spellings = self.spellings(idx, &guessed);
+        let mut out = self.spelling_variants(&spellings);
+        out.extend(self.splits_and_joins(&spellings, &guessed));
+        out
+    }
+
+    /// True if the word at `span` starts a sentence (or a block).
+    fn sentence_initial(&self, span: Span) -> bool {
+        let before = self.text()[..span.start].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+    }
+
+    /// The capitalised words of the document that may be names no lexicon
+    /// knows: letters only, not all capitals, not known names or phrases,
+    /// not ordinary or ethnic words, not in a foreign-language sentence.
+    fn spellings(
+        &self,
+        idx: &crate::names::context::DocIndex<'_>,
+        guessed: &SpanSet,
+    ) -> BTreeMap<String, Spelling<'_>> {
+        let text = self.text();
+        let countries = &self.res.country_keys;
+        // Ethnonyms and adjectives of countries ("Turks", "Turkish") are no names.
+        let ethnic = |f: &str| {
+            countries
+                .iter()
+                .any(|k| f.chars().zip(k.chars()).take_while(|(a, b)| a == b).count() >= 4)
+        };
+        let mut seen: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
+        for b in &self.cx.doc.blocks {
+            for (k, w) in capitalised_words(b.span.of(text)) {
+                let span = Span::new(b.span.start + k, b.span.start + k + w.len());
+                let wb = w.as_bytes();
+                if wb.len() < 4
+                    || !wb.iter().all(u8::is_ascii_alphabetic)
+                    || wb.iter().all(u8::is_ascii_uppercase)
+                    || self.taken(span)
+                    || guessed.overlaps(span)
+                {
+                    continue;
+                }
+                let f = fold(w);
+                if self.is_ordinary_word(w) || ethnic(&f) || self.foreign(idx, span) {
+                    continue;
+                }
+                let initial = self.sentence_initial(span);
+                let s = seen.entry(w.to_owned()).or_insert_with(|| Spelling {
+                    word: w,
+                    spans: Vec::new(),
+                    inside: 0,
+                    neighbours: Default::default(),
+                });
+                // the rest of a name, not a capitalised ordinary word ("Later")
+                s.neighbours.extend(
+                    capitalised_neighbours(text, span).filter(|n| !self.is_ordinary_word(n)),
+                );
+                s.spans.push(span);
+                s.inside += usize::from(!initial);
+            }
+        }
+        seen
+    }
+
+    /// Two romanizations of one name: pairs of spellings whose
+    /// [`variant_key`]s are equal, or whose skeletons are close.
+    fn spelling_variants(&self, spellings: &BTreeMap<String, Spelling<'_>>) -> Vec<Edit> {
+        let text = self.text();
+        let forms: Vec<(&Spelling<'_>, String, String)> = spellings
+            .values()
+            .filter(|s| is_candidate(s.word) || s.word.len() == 4)
+            .map(|s| (s, variant_key(s.word), fold(s.word)))
+            .collect();
+        // Candidate pairs: forms with the same key, neighbours once sorted
+        // by key (never all pairs: a text full of names stays linear).
+        // each pair with the spelling similarity of its skeletons, for the note
+        let mut pairs: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+        let mut by_key: Vec<(&str, usize)> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.1.as_str(), i))
+            .collect();
+        by_key.sort();
+        for w in by_key.windows(2) {
+            let (i, j) = (w[0].1.min(w[1].1), w[0].1.max(w[1].1));
+            let sim =
+                similarity_of_skeletons(&skeleton(forms[i].0.word), &skeleton(forms[j].0.word));
+            if w[0].0 == w[1].0 {
+                pairs.insert((i, j), sim);
+            }
+        }
+        // each form's best partner: (partner index, confidence, note)
+        let mut best: BTreeMap<usize, (usize, f32, String)> = BTreeMap::new();
+        for ((i, j), sim) in pairs {
+            let (a, ka, fa) = &forms[i];
+            let (b, kb, fb) = &forms[j];
+            // a derived word ("Gagarina", "Russians") is no variant
+            if fa.starts_with(fb.as_str()) || fb.starts_with(fa.as_str()) {
+                continue;
+            }
+            // Each with the rest of a name and never the same rest: two
+            // people ("Sammy Chang", "Jacky Zhang").
+            if !a.neighbours.is_empty()
+                && !b.neighbours.is_empty()
+                && a.neighbours.is_disjoint(&b.neighbours)
+            {
+                continue;
+            }
+            // Only one romanization of the other: spellings merely alike
+            // are left to `emend names discover` over a corpus.
+            if ka != kb {
+                continue;
+            }
+            let (na, nb) = (a.spans.len(), b.spans.len());
+            let a_wins = (na, a.inside, std::cmp::Reverse(a.spans[0]))
+                > (nb, b.inside, std::cmp::Reverse(b.spans[0]));
+            let (from, to, fi, ti) = if a_wins { (b, a, j, i) } else { (a, b, i, j) };
+            let mut conf: f32 = 0.7;
+            let mut why = vec![format!(
+                "{:?} and {:?} differ only as romanizations do (same transliteration key {ka:?}, spelling similarity {sim:.2})",
+                from.word, to.word
+            )];
+            let (nf, nt) = (from.spans.len(), to.spans.len());
+            // A variant slips in once or twice beside a form the text keeps
+            // to; two forms each written often are two names (Chang and
+            // Zhang), however alike.
+            if nt >= 2 && nt >= 2 * nf {
+                conf += 0.1;
+                why.push(format!(
+                    "{:?} is written {nt} times, {:?} {nf}",
+                    to.word, from.word
+                ));
+            } else {
+                why.push(format!(
+                    "{:?} chosen as the earlier of two forms written as often",
+                    to.word
+                ));
+            }
+            if from.inside == 0 || to.inside == 0 {
+                conf -= 0.1;
+                why.push("one form only starts sentences".to_owned());
+            }
+            why.push("neither is in a lexicon".to_owned());
+            // Between two pinyin words (pinyin and Wade–Giles: Zheng and
+            // Cheng may be two people of a list), and in a text whose
+            // language is not told, only proposed.
+            let both_pinyin =
+                pinyin_syllables(a.word).is_some() && pinyin_syllables(b.word).is_some();
+            let conf = if both_pinyin || self.lang.is_none() {
+                conf.min(0.65)
+            } else {
+                conf
+            };
+            if best.get(&fi).is_none_or(|b| b.1 < conf) {
+                best.insert(fi, (ti, conf, why.join("; ")));
+            }
+        }
+        let mut out = Vec::new();
+        for (&fi, (ti, conf, note)) in &best {
+            // a form itself rewritten is no target: a chain is left alone
+            if best.contains_key(ti) {
+                continue;
+            }
+            let (ti, conf) = (*ti, *conf);
+            let (from, to) = (forms[fi].0, forms[ti].0);
+            for span in &from.spans {
+                out.push(
+                    Edit::new(
+                        text,
+                        *span,
+                        to.word,
+                        "names/same-document",
+                        Category::Name,
+                        conf,
+                    )
+                    .with_note(note.clone()),
+                );
+            }
+        }
+        out
+    }
+
+    /// Names written as two words in one place and one word in another:
+    /// "Xiao wen"/"Xiaowen", "Zhang Jike"/"ZhangJike", "Li-tao"/"Litao".
+    fn splits_and_joins(
+        &self,
+        spellings: &BTreeMap<String, Spelling<'_>>,
+        guessed: &SpanSet,
+    ) -> Vec<Edit> {
+        let text = self.text();
+        let mut glued: BTreeMap<String, Vec<&Spelling<'_>>> = BTreeMap::new();
+        for s in spellings.values() {
+            glued.entry(fold(s.word)).or_default().push(s);
+        }
+        let mut splits: BTreeMap<String, Vec<Split<'_>>> = BTreeMap::new();
+        for b in &self.cx.doc.blocks {
+            let bt = b.span.of(text);
+            let ws: Vec<(usize, &str)> = word_iter(bt).collect();
+            for pair in ws.windows(2) {
+                let ((k1, w1), (k2, w2)) = (pair[0], pair[1]);
+                let sep = &bt[k1 + w1.len()..k2];
+                let letters = |w: &str| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic());
+                if !(sep == " " || sep == "-")
+                    || !letters(w1)
+                    || !letters(w2)
+                    || !w1.starts_with(|c: char| c.is_ascii_uppercase())
+                {
+                    continue;
+                }
+                let key = fold(&format!("{w1}{w2}"));
+                if !glued.contains_key(&key) {
+                    continue;
+                }
+                let span = Span::new(b.span.start + k1, b.span.start + k2 + w2.len());
+                if self.taken(span) || guessed.overlaps(span) {
+                    continue;
+                }
+                let lower = w2.starts_with(|c: char| c.is_ascii_lowercase());
+                splits.entry(key).or_default().push(Split {
+                    span,
+                    text: span.of(text),
+                    malformed: sep == " " && lower,
+                    two_names: sep == " " && !lower,
+                });
+            }
+        }
+        let mut out = Vec::new();
+        for (key, parts) in splits {
+            let Some(words) = glued.get(&key) else {
+                continue;
+            };
+            // the glued spelling written most often
+            let Some(one) = words
+                .iter()
+                .max_by_key(|s| (s.spans.len(), std::cmp::Reverse(s.spans[0])))
+            else {
+                continue;
+            };
+            let n_one: usize = words.iter().map(|s| s.spans.len()).sum();
+            let n_two = parts.len();
+            // a capital inside a word ("ZhangJike") is two names glued
+            let glued_malformed = one.word[1..].contains(|c: char| c.is_ascii_uppercase());
+            let two = parts
+                .iter()
+                .find(|p| p.two_names)
+                .or_else(|| parts.iter().find(|p| !p.malformed));
+            let syllables = pinyin_syllables(one.word).unwrap_or(0);
+            let first = two.is_some_and(|t| t.span < one.spans[0]);
+            // Which way: (rewrite the glued words into the split form?, confidence, reason)
+            let (to_split, conf, why) = match two {
+                // only proposed: brands and handles glue words on purpose
+                Some(t) if glued_malformed => (
+                    Some(t),
+                    0.55,
+                    format!("{:?} has a capital inside: two names glued", one.word),
+                ),
+                Some(t) if n_two > n_one => (
+                    Some(t),
+                    if n_two >= 2 * n_one { 0.7 } else { 0.6 },
+                    format!(
+                        "{:?} is written {n_two} times, {:?} {n_one}",
+                        t.text, one.word
+                    ),
+                ),
+                Some(t) if n_two == n_one && t.two_names && syllables >= 2 => (
+                    Some(t),
+                    0.6,
+                    format!(
+                        "written as often; {:?} is {syllables} pinyin syllables, and a Chinese name is written surname apart",
+                        one.word
+                    ),
+                ),
+                Some(t) if n_two == n_one && first => (
+                    Some(t),
+                    0.6,
+                    format!("written as often; {:?} comes first", t.text),
+                ),
+                _ => (None, 0.0, String::new()),
+            };
+            match to_split {
+                Some(t) => {
+                    let target = t.text.to_owned();
+                    for w in words {
+                        for span in &w.spans {
+                            out.push(
+                                Edit::new(
+                                    text,
+                                    *span,
+                                    target.clone(),
+                                    "names/split",
+                                    Category::Name,
+                                    conf,
+                                )
+                                .with_note(format!(
+                                    "{:?} and {target:?} both occur in this document; {why}",
+                                    w.word
+                                )),
+                            );
+                        }
+                    }
+                    for p in parts.iter().filter(|p| p.text != target) {
+                        out.push(
+                            Edit::new(
+                                text,
+                                p.span,
+                                target.clone(),
+                                "names/split",
+                                Category::Name,
+                                0.6,
+                            )
+                            .with_note(format!(
+                                "{:?} and {target:?} both occur in this document",
+                                p.text
+                            )),
+                        );
+                    }
+                }
+                None => {
+                    for p in &parts {
+                        let (conf, why) = if p.malformed {
+                            // a short piece may be a word ("Log in")
+                            let piece = p.text.rsplit(' ').next().unwrap_or("");
+                            let plain = !one.word[1..].contains(|c: char| c.is_ascii_uppercase());
+                            let conf = if plain && piece.len() >= 3 && !self.is_common(piece) {
+                                0.85
+                            } else {
+                                0.7
+                            };
+                            (
+                                conf,
+                                format!("{:?} goes on in lowercase: a name split in two", p.text),
+                            )
+                        } else if n_one > n_two {
+                            (
+                                0.65,
+                                format!(
+                                    "{:?} is written {n_one} times, {:?} {n_two}",
+                                    one.word, p.text
+                                ),
+                            )
+                        } else {
+                            (0.6, format!("{:?} comes first", one.word))
+                        };
+                        out.push(
+                            Edit::new(text, p.span, one.word, "names/join", Category::Name, conf)
+                                .with_note(format!(
+                                    "{:?} and {:?} both occur in this document; {why}",
+                                    p.text, one.word
+                                )),
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The capitalised words written right before and after `span`, one space
+/// away.
+fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<Item = &str> {
+    let cap = |w: &&str| w.len() >= 2 && w.starts_with(|c: char| c.is_uppercase());
+    let before = text[..span.start].strip_suffix(' ').map(last_letters);
+    let after = text[span.end..]
+        .strip_prefix(' ')
+        .map(|t| &t[..t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len())]);
+    before.into_iter().chain(after).filter(cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn romanizations_of_one_name_share_a_key() {
+        for (a, b) in [
+            ("Golosheikin", "Golosheykin"),
+            ("Chokang", "Zhokang"),
+            ("Tinkow", "Tinkov"),
+            ("Tinkou", "Tinkov"),
+            ("Rachmaninoff", "Rachmaninov"),
+            ("Tsirkon", "Zirkon"),
+            ("Karolina", "Carolina"),
+            ("Aleksei", "Alexey"),
+            ("Khabib", "Habib"),
+            ("Mikhail", "Mihail"),
+            ("Hannah", "Hanna"),
+        ] {
+            assert_eq!(variant_key(a), variant_key(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Gagarin", "Gagarina"),
+            ("Chen", "Chan"),
+            ("Mason", "Macron"),
+            ("Shaanxi", "Shanxi"),
+            ("Anna", "Hannah"),
+        ] {
+            assert_ne!(variant_key(a), variant_key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn pinyin_words_are_counted_in_syllables() {
+        assert_eq!(pinyin_syllables("Liangyun"), Some(2));
+        assert_eq!(pinyin_syllables("Zhangjike"), Some(3));
+        assert_eq!(pinyin_syllables("Xi"), Some(1));
+        assert_eq!(pinyin_syllables("Kellyanne"), None);
+        assert_eq!(pinyin_syllables("Bolsonaro"), None);
+        assert_eq!(
+            pinyin_syllables("Tuenbao"),
+            None,
+            "no bare syllable inside a word"
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_name_is_its_capitalised_neighbours() {
+        let t = "said Sammy Chang and the Chang of";
+        let first = Span::new(11, 16);
+        assert_eq!(
+            capitalised_neighbours(t, first).collect::<Vec<_>>(),
+            ["Sammy"]
+        );
+        let second = Span::new(25, 30);
+        assert_eq!(capitalised_neighbours(t, second).count(), 0);
+    }
+}
