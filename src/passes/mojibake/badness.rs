@@ -102,6 +102,10 @@ const SEQUENCES: &[&str] = &[
     // two-character windows-1252 mojibake the classes miss
     "[\u{c2}\u{c3}\u{ce}\u{d0}][\u{20ac}\u{153}\u{160}\u{161}\u{a2}\u{a3}\u{178}\u{17e}\u{a0}\u{ad}\u{ae}\u{a9}\u{b0}\u{b7}\u{bb}{start_punctuation}{end_punctuation}\u{2013}\u{2014}\u{b4}]",
     "\u{d7}[\u{b2}\u{b3}]",
+    // Latin Extended-A (lead bytes 0xC4, 0xC5: ğ ı ş ž ł…) read as
+    // windows-1252: "Ä" or "Å" before a letter of the 0x80–0x9F block, a
+    // pair no language writes ("ÅŸ" for "ş", "ÄŸ" for "ğ")
+    "[\u{c4}\u{c5}][\u{192}\u{160}\u{152}\u{17d}\u{161}\u{153}\u{17e}\u{178}]",
     // Arabic read as windows-1252 needs the common characters: four in a row
     "[\u{d8}\u{d9}][{common}{currency}{bad}{numeric}{start_punctuation}\u{178}\u{160}\u{ae}\u{b0}\u{b5}\u{bb}][\u{d8}\u{d9}][{common}{currency}{bad}{numeric}{start_punctuation}\u{178}\u{160}\u{ae}\u{b0}\u{b5}\u{bb}]",
     // the start of three-byte South Asian letters read as windows-1252
@@ -161,8 +165,9 @@ mod tests {
         for (bad, good) in [
             ("CafÃ©", "Café"),
             ("Itâ€™s", "It’s"),
-            ("РґРѕСЂРѕРіРµ", "дороге"),
-            ("g√¢teaux", "gâteaux"),
+            ("Р’РѕРґР° Рё С…Р»РµР±", "Вода и хлеб"),
+            ("ÅžuÅŸa vÉ™ AÄŸdam", "Şuşa və Ağdam"),
+            ("un r√©gime", "un régime"),
             ("Ø±Ø³Ø§Ù„Ø©", "رسالة"),
             ("voil\u{c3}\u{a0} tout", "voilà tout"),
             ("a \u{85} b", "a … b"),

@@ -195,6 +195,12 @@ fn run_edit(
     let after: String = after.nfc().collect();
     let source: String = seg[from..to].iter().map(|&(_, c)| c).collect();
     let (prefix, suffix) = super::common_ends(&source, &after);
+    let note = if prefix + suffix > 0 {
+        format!("{note} (“{source}” is “{after}”)")
+    } else {
+        note.to_owned()
+    };
+    let note = note.as_str();
     let after = after[prefix..after.len() - suffix].to_owned();
     let from = from + source[..prefix].chars().count();
     let to = to - source[source.len() - suffix..].chars().count();
@@ -358,7 +364,7 @@ mod tests {
 
     #[test]
     fn other_code_pages_and_layers_are_decoded() {
-        assert_eq!(fixed("Р’РѕРґР° и хлеб"), "Вода и хлеб");
+        assert_eq!(fixed("Р’РѕРґР° Рё С…Р»РµР±"), "Вода и хлеб");
         assert_eq!(fixed("Zam√≤ and g√¢teau"), "Zamò and gâteau");
         assert_eq!(fixed("nÃƒÂ© le"), "né le");
     }
@@ -381,12 +387,16 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_misread_byte_is_never_deleted() {
-        for t in ["MISUTÂ\u{a0}AJIKKO", "x Â y", "Â"] {
-            for e in run_pass(&super::Mojibake, t) {
-                assert!(!e.after.is_empty(), "{t}: {e:?}");
-            }
+    fn a_misread_byte_that_decodes_to_nothing_new_is_never_deleted() {
+        for t in ["Â", "ÂB and Ã1", "x Âx", "LÃ"] {
+            assert!(run_pass(&super::Mojibake, t).is_empty(), "{t}");
         }
+        // "Â" before a no-break space is the lead byte of that space: the
+        // edit takes the "Â", and its note shows the whole sequence
+        let e = run_pass(&super::Mojibake, "namedÂ\u{a0}„scars");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].before, "Â");
+        assert!(e[0].note.as_deref().is_some_and(|n| n.contains("“Â\u{a0}” is “\u{a0}”")));
     }
 
     #[test]
@@ -402,8 +412,8 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].after, "£");
         assert_eq!(
-            e[0].note,
-            "mojibake decoded back: UTF-8 read as windows-1251, then UTF-8 read as Latin-1"
+            e[0].note.as_deref(),
+            Some("mojibake decoded back: UTF-8 read as windows-1251, then UTF-8 read as Latin-1")
         );
     }
 
@@ -429,7 +439,8 @@ mod tests {
             .iter()
             .map(|e| (e.before.as_str(), e.after.as_str()))
             .collect();
-        assert_eq!(pieces, [("Ã", "Ó"), ("“", ""), ("Ã©", "é")]);
+        // the last "Ã" is an "à" whose no-break space became a space
+        assert_eq!(pieces, [("Ã", "Ó"), ("“", ""), ("Ã©", "é"), ("Ã", "à")]);
     }
 
     #[test]
@@ -446,12 +457,13 @@ mod tests {
 
     #[test]
     fn every_edit_is_over_the_exact_source_it_replaces() {
-        let t = "Ã© â€œquotedâ€\u{9d} Ã¼ber and Р’РѕРґР°";
+        // each line is judged alone: the second is all windows-1251
+        let t = "Ã© â€œquotedâ€\u{9d} Ã¼ber and\nР’РѕРґР° Рё С…Р»РµР±";
         let e = run_pass(&super::Mojibake, t);
         assert!(e.len() >= 4, "{e:?}");
         for e in e {
             assert_eq!(&t[e.span.start..e.span.end], e.before);
         }
-        assert_eq!(fixed(t), "é “quoted” über and Вода");
+        assert_eq!(fixed(t), "é “quoted” über and\nВода и хлеб");
     }
 }
