@@ -10,6 +10,7 @@ mod boilerplate;
 mod credits;
 mod duplicates;
 mod ends;
+mod entities;
 mod fragments;
 mod glosses;
 mod joins;
@@ -187,6 +188,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(xml_chars::XmlChars),
         Box::new(mojibake::Mojibake),
+        Box::new(entities::Entities),
         Box::new(nfc::Nfc),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),

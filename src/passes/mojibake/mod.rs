@@ -277,6 +277,12 @@ pub(crate) fn decoded(s: &str) -> Option<String> {
     (fixed != s).then(|| fixed.nfc().collect())
 }
 
+/// The character windows-1252 gives byte `b` (a C1 control where it leaves
+/// the byte undefined): what a numeric reference 128–159 means in HTML.
+pub(crate) fn windows_1252_char(b: u8) -> char {
+    codecs::Codec::Windows1252.decode(b)
+}
+
 /// Whether a character may be one byte of a misread sequence.
 pub(crate) fn may_be_misread(c: char) -> bool {
     codecs::may_be_misread(c)
