@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// Damaged cases (expected to pass in ftfy) repaired exactly, at least.
-const FIXED_AT_LEAST: usize = 101;
+const FIXED_AT_LEAST: usize = 102;
 /// Sound cases changed, at most.
 const CHANGED_AT_MOST: usize = 1;
 

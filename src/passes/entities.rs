@@ -121,7 +121,9 @@ fn reference(s: &str) -> Option<(usize, char)> {
 
 /// One reference at the start of `s`: "&name;", "&#digits;", "&#xhex;".
 fn one_reference(s: &str) -> Option<(usize, char)> {
-    let head = &s[..s.len().min(MAX_REFERENCE)];
+    // a reference is ASCII: the head is cut at the first other character
+    let ascii = s.bytes().take(MAX_REFERENCE).take_while(u8::is_ascii).count();
+    let head = &s[..ascii];
     let end = head.find(';')?;
     let body = &head[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
@@ -212,6 +214,7 @@ mod tests {
             "&amp without a semicolon",
             "&#0; &#xD800; &#129; &#1114112;",
             "&AMP x &Eacute", // no semicolon
+            "&ÜèÀ×_…Ÿ³ and &amp",
         ] {
             assert_eq!(fixed(t), t, "{t}");
         }

@@ -54,7 +54,8 @@ impl Pass for Mojibake {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         for b in &cx.doc.blocks {
-            let s = b.span.of(cx.text);
+            let span = with_edge_nels(cx.text, b.span);
+            let s = span.of(cx.text);
             if s.is_ascii() {
                 continue;
             }
@@ -69,7 +70,7 @@ impl Pass for Mojibake {
                             .get_or_init(|| Marks::of(cx.text, &b.inlines))
                             .holds(at))
             };
-            let mut line_start = b.span.start;
+            let mut line_start = span.start;
             for line in s.split_inclusive('\n') {
                 if line.chars().any(codecs::may_be_misread) {
                     line_edits(cx.text, line_start, line, self.id(), &skip, &mut out.edits);
@@ -78,6 +79,29 @@ impl Pass for Mojibake {
             }
         }
     }
+}
+
+/// `block` with the C1 control U+0085 (a misread "…") next to it on its
+/// first and last line: the parser counts that control as white space and
+/// leaves it out of the block, yet once the text around it changes (a
+/// blank line no longer blank) it may fall inside one; repaired in any
+/// case, it is repaired now.
+fn with_edge_nels(text: &str, block: Span) -> Span {
+    const NEL: char = '\u{85}';
+    let spacing = |s: &str| s.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r');
+    let head = text[..block.start].rfind('\n').map_or(0, |k| k + 1);
+    let lead = &text[head..block.start];
+    let start = match lead.find(NEL) {
+        Some(k) if spacing(lead) => head + k,
+        _ => block.start,
+    };
+    let tail_end = text[block.end..].find(['\n', '\r']).map_or(text.len(), |k| block.end + k);
+    let tail = &text[block.end..tail_end];
+    let end = match tail.rfind(NEL) {
+        Some(k) if spacing(tail) => block.end + k + NEL.len_utf8(),
+        _ => block.end,
+    };
+    Span::new(start, end)
 }
 
 /// Characters another rule deletes (XML-forbidden controls, zero-width
@@ -410,6 +434,13 @@ mod tests {
         let e = run_pass(&super::Mojibake, "â€œbbâ€? and Ã?Â¢â?¬â?¢s");
         assert!(!e.is_empty());
         assert!(e.iter().all(|e| e.after.contains('\u{fffd}') || e.confidence >= 0.8));
+    }
+
+    #[test]
+    fn a_misread_ellipsis_at_a_block_edge_is_repaired() {
+        // U+0085 is white space to the parser, outside the block's span
+        assert_eq!(fixed("parl\u{e9}\u{85}"), "parl\u{e9}\u{2026}");
+        assert_eq!(fixed("\u{85}x \u{93}y\u{94}"), "\u{2026}x \u{201c}y\u{201d}");
     }
 
     #[test]
