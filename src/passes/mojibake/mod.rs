@@ -124,6 +124,12 @@ fn line_edits(
     skip: &dyn Fn(usize, char) -> bool,
     out: &mut Vec<Edit>,
 ) {
+    // the quick check: a line none of whose characters other rules delete
+    // is judged as it stands, without gathering its characters
+    let skips = line.char_indices().any(|(i, c)| skip(base + i, c));
+    if !skips && !badness::is_bad(line) {
+        return;
+    }
     let mut seg: Segment = Vec::new();
     for (i, c) in line.char_indices() {
         let at = base + i;
@@ -147,10 +153,10 @@ fn segment_edits(
     out: &mut Vec<Edit>,
 ) {
     let sig: String = seg.iter().map(|&(_, c)| c).collect();
-    let before = badness::badness(&sig);
-    if before == 0 {
+    if !badness::is_bad(&sig) {
         return;
     }
+    let before = badness::badness(&sig);
     let fixed = repair::fix(repair::pieces(sig.chars()));
     let fixed_text: String = fixed.iter().map(|p| p.c).collect();
     if fixed_text == sig {
