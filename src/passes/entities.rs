@@ -81,8 +81,15 @@ impl Pass for Entities {
                 }
                 done.push(c);
                 out.edits.push(
-                    Edit::new(cx.text, span, c.to_string(), self.id(), Category::Unicode, 0.9)
-                        .with_note("HTML character reference in plain text"),
+                    Edit::new(
+                        cx.text,
+                        span,
+                        c.to_string(),
+                        self.id(),
+                        Category::Unicode,
+                        0.9,
+                    )
+                    .with_note("HTML character reference in plain text"),
                 );
             }
         }
@@ -122,7 +129,11 @@ fn reference(s: &str) -> Option<(usize, char)> {
 /// One reference at the start of `s`: "&name;", "&#digits;", "&#xhex;".
 fn one_reference(s: &str) -> Option<(usize, char)> {
     // a reference is ASCII: the head is cut at the first other character
-    let ascii = s.bytes().take(MAX_REFERENCE).take_while(u8::is_ascii).count();
+    let ascii = s
+        .bytes()
+        .take(MAX_REFERENCE)
+        .take_while(u8::is_ascii)
+        .count();
     let head = &s[..ascii];
     let end = head.find(';')?;
     let body = &head[1..end];
@@ -131,7 +142,9 @@ fn one_reference(s: &str) -> Option<(usize, char)> {
             Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
                 u32::from_str_radix(hex, 16).ok()?
             }
-            None if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) => num.parse().ok()?,
+            None if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) => {
+                num.parse().ok()?
+            }
             _ => return None,
         };
         numeric(n)?
@@ -194,7 +207,10 @@ mod tests {
     fn references_in_plain_text_become_characters() {
         assert_eq!(fixed("Fish &amp; chips, caf&eacute;"), "Fish & chips, café");
         assert_eq!(fixed("it&#39;s and it&#x27;s"), "it's and it's");
-        assert_eq!(fixed("1990&#8211;2000 &mdash; &#150; &lt;b&gt;"), "1990–2000 — – <b>");
+        assert_eq!(
+            fixed("1990&#8211;2000 &mdash; &#150; &lt;b&gt;"),
+            "1990–2000 — – <b>"
+        );
         assert_eq!(fixed("AT&amp;amp;T"), "AT&T");
     }
 

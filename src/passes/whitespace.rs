@@ -146,7 +146,10 @@ fn inside_face(s: &str, start: usize, end: usize) -> bool {
     const REACH: usize = 16;
     let line_start = s[..start].rfind('\n').map_or(0, |k| k + 1);
     let line_end = s[end..].find('\n').map_or(s.len(), |k| end + k);
-    let Some(open) = s[line_start..start].rfind(['(', '[']).map(|k| line_start + k) else {
+    let Some(open) = s[line_start..start]
+        .rfind(['(', '['])
+        .map(|k| line_start + k)
+    else {
         return false;
     };
     let Some(close) = s[end..line_end].find([')', ']']).map(|k| end + k) else {
@@ -159,9 +162,9 @@ fn inside_face(s: &str, start: usize, end: usize) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let symbol = inner
-        .iter()
-        .any(|&c| !c.is_alphanumeric() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\'' | '"' | '-'));
+    let symbol = inner.iter().any(|&c| {
+        !c.is_alphanumeric() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\'' | '"' | '-')
+    });
     let word = inner
         .windows(2)
         .any(|w| w[0].is_alphanumeric() && w[1].is_alphanumeric());
@@ -372,11 +375,18 @@ mod tests {
 
     #[test]
     fn leaves_faces_and_ascii_art_alone() {
-        for t in ["look ( o¬ô ) here", "OK??:(   `¬´    ):", "yes ( ^_^ ) and [ -_- ]"] {
+        for t in [
+            "look ( o¬ô ) here",
+            "OK??:(   `¬´    ):",
+            "yes ( ^_^ ) and [ -_- ]",
+        ] {
             assert_eq!(fixed(t), t);
         }
         // a bracketed word is prose
-        assert_eq!(fixed("see ( above ) and ( 1, 2 )"), "see (above) and (1, 2)");
+        assert_eq!(
+            fixed("see ( above ) and ( 1, 2 )"),
+            "see (above) and (1, 2)"
+        );
     }
 
     #[test]

@@ -88,14 +88,19 @@ impl Pass for Mojibake {
 /// case, it is repaired now.
 fn with_edge_nels(text: &str, block: Span) -> Span {
     const NEL: char = '\u{85}';
-    let spacing = |s: &str| s.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r');
+    let spacing = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+    };
     let head = text[..block.start].rfind('\n').map_or(0, |k| k + 1);
     let lead = &text[head..block.start];
     let start = match lead.find(NEL) {
         Some(k) if spacing(lead) => head + k,
         _ => block.start,
     };
-    let tail_end = text[block.end..].find(['\n', '\r']).map_or(text.len(), |k| block.end + k);
+    let tail_end = text[block.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |k| block.end + k);
     let tail = &text[block.end..tail_end];
     let end = match tail.rfind(NEL) {
         Some(k) if spacing(tail) => block.end + k + NEL.len_utf8(),
@@ -183,9 +188,36 @@ fn segment_edits(
         }
         let run = &fixed[first..k];
         let (from, to) = (run[0].from, run[run.len() - 1].to);
-        let after: String = run.iter().map(|p| p.c).collect();
+        let after: String = run.iter().map(written).collect();
         let note = note(run);
-        run_edit(text, seg, (from, to), after, rule, skip, confidence, &note, out);
+        run_edit(
+            text,
+            seg,
+            (from, to),
+            after,
+            rule,
+            skip,
+            confidence,
+            &note,
+            out,
+        );
+    }
+}
+
+/// The character an edit writes for a repaired one. A no-break space
+/// whose byte had become a space ("Â " for U+00A0) is written as that space:
+/// the whitespace rule makes every no-break space between words a space,
+/// and it can judge a space it sees in the source now, where a no-break
+/// space written here would wait for a second conversion.
+fn written(p: &Piece) -> char {
+    let restored = p
+        .path
+        .iter()
+        .any(|s| matches!(s, Step::Utf8As { a0: true, .. }));
+    if p.c == '\u{A0}' && restored {
+        ' '
+    } else {
+        p.c
     }
 }
 
@@ -300,6 +332,11 @@ fn run_edit(
 /// whose NFC form is ";"). Decoding repeats until nothing changes, so a
 /// second conversion finds nothing left.
 pub(crate) fn decoded(s: &str) -> Option<String> {
+    // asked by other rules for the few characters around a space or a
+    // quote: most are sound text, passed over before anything is built
+    if !badness::is_bad(s) {
+        return None;
+    }
     let fixed: String = repair::fix(repair::pieces(s.chars()))
         .iter()
         .map(|p| p.c)
@@ -336,9 +373,11 @@ pub(crate) fn completes_sequence(before: &str, c: char, after: &str) -> bool {
     let at = chars.len();
     chars.push(c);
     chars.extend(after.chars().filter(|&c| !transparent(c)).take(3));
-    let decodes = repair::fix(repair::pieces(chars.iter().copied()))
-        .iter()
-        .any(|p| !p.path.is_empty() && p.from <= at && at < p.to);
+    let window: String = chars.iter().collect();
+    let decodes = badness::is_bad(&window)
+        && repair::fix(repair::pieces(chars.iter().copied()))
+            .iter()
+            .any(|p| !p.path.is_empty() && p.from <= at && at < p.to);
     decodes || windows_1252_sequence_through(&chars, at)
 }
 
@@ -432,21 +471,43 @@ mod tests {
         let e = run_pass(&super::Mojibake, "namedÂ\u{a0}„scars");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].before, "Â");
-        assert!(e[0].note.as_deref().is_some_and(|n| n.contains("“Â\u{a0}” is “\u{a0}”")));
+        assert!(
+            e[0].note
+                .as_deref()
+                .is_some_and(|n| n.contains("“Â\u{a0}” is “\u{a0}”"))
+        );
     }
 
     #[test]
     fn a_repair_that_leaves_the_text_as_unlikely_is_only_proposed() {
         let e = run_pass(&super::Mojibake, "â€œbbâ€? and Ã?Â¢â?¬â?¢s");
         assert!(!e.is_empty());
-        assert!(e.iter().all(|e| e.after.contains('\u{fffd}') || e.confidence >= 0.8));
+        assert!(
+            e.iter()
+                .all(|e| e.after.contains('\u{fffd}') || e.confidence >= 0.8)
+        );
     }
 
     #[test]
     fn a_misread_ellipsis_at_a_block_edge_is_repaired() {
         // U+0085 is white space to the parser, outside the block's span
         assert_eq!(fixed("parl\u{e9}\u{85}"), "parl\u{e9}\u{2026}");
-        assert_eq!(fixed("\u{85}x \u{93}y\u{94}"), "\u{2026}x \u{201c}y\u{201d}");
+        assert_eq!(
+            fixed("\u{85}x \u{93}y\u{94}"),
+            "\u{2026}x \u{201c}y\u{201d}"
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_whose_byte_became_a_space_stays_a_space() {
+        // "Â " is U+00A0 with its 0xA0 byte turned into a space: the "Â"
+        // goes, the space stays for the whitespace rule to judge
+        let e = run_pass(&super::Mojibake, "NakaÂ , . ; and namedÂ „scarsÂ´");
+        let pieces: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(pieces, [("Â", ""), ("Â", ""), ("Â", "")]);
     }
 
     #[test]

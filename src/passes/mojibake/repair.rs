@@ -315,7 +315,9 @@ fn utf8_char(b: &[u8], i: usize) -> Option<(char, usize)> {
             return None;
         }
         let unit = |k: usize| {
-            (u32::from(s[k] & 0x0F) << 12) | (u32::from(s[k + 1] & 0x3F) << 6) | u32::from(s[k + 2] & 0x3F)
+            (u32::from(s[k] & 0x0F) << 12)
+                | (u32::from(s[k + 1] & 0x3F) << 6)
+                | u32::from(s[k + 2] & 0x3F)
         };
         let cp = 0x10000 + ((unit(0) - 0xD800) << 10) + (unit(3) - 0xDC00);
         return char::from_u32(cp).map(|c| (c, 6));
@@ -465,7 +467,12 @@ mod tests {
     fn path(t: &str) -> Vec<String> {
         let mut all: Vec<String> = Vec::new();
         for x in fix(pieces(t.chars())) {
-            let p = x.path.iter().map(|s| s.describe()).collect::<Vec<_>>().join(", then ");
+            let p = x
+                .path
+                .iter()
+                .map(|s| s.describe())
+                .collect::<Vec<_>>()
+                .join(", then ");
             if !p.is_empty() && !all.contains(&p) {
                 all.push(p);
             }
@@ -478,39 +485,89 @@ mod tests {
         // each text is UTF-8 written out by hand as the code page reads it
         for (damaged, fixed, codec) in [
             ("sch\u{c3}\u{b6}n", "schön", "Latin-1"),
-            ("Stra\u{c3}\u{178}e \u{e2}\u{20ac}\u{201c} gut", "Straße – gut", "windows-1252"),
-            ("\u{420}\u{a9}\u{421}\u{2018}\u{421}\u{402}", "Щёр", "windows-1251"),
-            ("\u{139}\u{13d}\u{102}\u{142}\u{139}\u{201a}w", "żółw", "windows-1250"),
-            ("\u{39e}\u{2122}\u{39e}\u{388}\u{39e}\u{ac}\u{39e}\u{38a}\u{39e}\u{b7}", "Ιθάκη", "windows-1253"),
-            ("\u{11e}\u{178}\u{d1}\u{20ac}\u{11e}\u{b8}\u{11e}\u{b2}\u{11e}\u{b5}\u{d1}\u{201a}", "Привет", "windows-1254"),
-            ("\u{c4}\u{c6}domu \u{c4}\u{b7}\u{c4}\u{201c}de", "įdomu ķēde", "windows-1257"),
-            ("p\u{221a}\u{ae}re No\u{221a}\u{b4}l", "père Noël", "MacRoman"),
+            (
+                "Stra\u{c3}\u{178}e \u{e2}\u{20ac}\u{201c} gut",
+                "Straße – gut",
+                "windows-1252",
+            ),
+            (
+                "\u{420}\u{a9}\u{421}\u{2018}\u{421}\u{402}",
+                "Щёр",
+                "windows-1251",
+            ),
+            (
+                "\u{139}\u{13d}\u{102}\u{142}\u{139}\u{201a}w",
+                "żółw",
+                "windows-1250",
+            ),
+            (
+                "\u{39e}\u{2122}\u{39e}\u{388}\u{39e}\u{ac}\u{39e}\u{38a}\u{39e}\u{b7}",
+                "Ιθάκη",
+                "windows-1253",
+            ),
+            (
+                "\u{11e}\u{178}\u{d1}\u{20ac}\u{11e}\u{b8}\u{11e}\u{b2}\u{11e}\u{b5}\u{d1}\u{201a}",
+                "Привет",
+                "windows-1254",
+            ),
+            (
+                "\u{c4}\u{c6}domu \u{c4}\u{b7}\u{c4}\u{201c}de",
+                "įdomu ķēde",
+                "windows-1257",
+            ),
+            (
+                "p\u{221a}\u{ae}re No\u{221a}\u{b4}l",
+                "père Noël",
+                "MacRoman",
+            ),
             ("\u{2500}\u{ee}e\u{253c}\u{ed}tina", "Čeština", "cp437"),
             ("\u{f0}\u{a3}\u{f0}\u{a9}\u{d0}\u{c7}", "Мир", "cp850"),
         ] {
             assert_eq!(repaired(damaged), fixed, "{damaged}");
-            assert!(path(damaged)[0].ends_with(codec), "{damaged}: {:?}", path(damaged));
+            assert!(
+                path(damaged)[0].ends_with(codec),
+                "{damaged}: {:?}",
+                path(damaged)
+            );
         }
     }
 
     #[test]
     fn layers_are_undone_and_named_in_order() {
-        assert_eq!(repaired("caf\u{c3}\u{192}\u{c2}\u{a9} au lait"), "café au lait");
+        assert_eq!(
+            repaired("caf\u{c3}\u{192}\u{c2}\u{a9} au lait"),
+            "café au lait"
+        );
         let t = "a \u{413}\u{201a}\u{412}\u{408}5 note";
         assert_eq!(repaired(t), "a £5 note");
-        assert_eq!(path(t), ["UTF-8 read as windows-1251, then UTF-8 read as Latin-1"]);
+        assert_eq!(
+            path(t),
+            ["UTF-8 read as windows-1251, then UTF-8 read as Latin-1"]
+        );
     }
 
     #[test]
     fn lost_bytes_are_marked_not_dropped() {
-        assert_eq!(repaired("\u{e2}\u{20ac}\u{153}quoted\u{e2}\u{20ac}\u{fffd}"), "“quoted\u{fffd}");
-        assert_eq!(repaired("\u{e2}\u{20ac}\u{153}x\u{e2}\u{20ac}?"), "“x\u{fffd}");
+        assert_eq!(
+            repaired("\u{e2}\u{20ac}\u{153}quoted\u{e2}\u{20ac}\u{fffd}"),
+            "“quoted\u{fffd}"
+        );
+        assert_eq!(
+            repaired("\u{e2}\u{20ac}\u{153}x\u{e2}\u{20ac}?"),
+            "“x\u{fffd}"
+        );
     }
 
     #[test]
     fn a_no_break_space_turned_space_is_put_back() {
-        assert_eq!(repaired("d\u{c3}\u{a9}j\u{c3} vu, voil\u{c3} tout"), "déjà vu, voilà tout");
-        assert_eq!(repaired("ir \u{c3} s ruas e \u{c3}\u{a9}"), "ir às ruas e é");
+        assert_eq!(
+            repaired("d\u{c3}\u{a9}j\u{c3} vu, voil\u{c3} tout"),
+            "déjà vu, voilà tout"
+        );
+        assert_eq!(
+            repaired("ir \u{c3} s ruas e \u{c3}\u{a9}"),
+            "ir às ruas e é"
+        );
     }
 
     #[test]
@@ -520,7 +577,10 @@ mod tests {
 
     #[test]
     fn mojibake_among_sound_accents_is_repaired_alone() {
-        assert_eq!(repaired("Caf\u{c3}\u{a9} na esta\u{e7}\u{e3}o"), "Café na estação");
+        assert_eq!(
+            repaired("Caf\u{c3}\u{a9} na esta\u{e7}\u{e3}o"),
+            "Café na estação"
+        );
     }
 
     #[test]
