@@ -92,7 +92,7 @@ fn with_edge_nels(text: &str, block: Span) -> Span {
         s.chars()
             .all(|c| c.is_whitespace() && c != '\n' && c != '\r')
     };
-    let head = text[..block.start].rfind('\n').map_or(0, |k| k + 1);
+    let head = text[..block.start].rfind(['\n', '\r']).map_or(0, |k| k + 1);
     let lead = &text[head..block.start];
     let start = match lead.find(NEL) {
         Some(k) if spacing(lead) => head + k,
