@@ -152,7 +152,7 @@ fn one_reference(s: &str) -> Option<(usize, char)> {
         if body.is_empty() || !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
-        let glyph = htmlize::ENTITIES.get(head[..=end].as_bytes())?;
+        let glyph = htmlize::ENTITIES.get(&head.as_bytes()[..=end])?;
         let mut chars = std::str::from_utf8(glyph).ok()?.chars();
         let c = chars.next()?;
         // a few references stand for two characters: left alone

@@ -276,13 +276,15 @@ fn run_edit(
     if !contiguous {
         // pieces apart: the first becomes the decoded text, the others go,
         // and the characters between are left to the rules that delete them
-        let mut after = Some(after);
-        let mut piece = Span::new(seg[from].0, end_of(from));
-        for k in from + 1..=to {
-            if k < to && seg[k].0 == piece.end {
-                piece.end = end_of(k);
-                continue;
+        let mut pieces: Vec<Span> = Vec::new();
+        for &(at, c) in &seg[from..to] {
+            match pieces.last_mut() {
+                Some(p) if p.end == at => p.end = at + c.len_utf8(),
+                _ => pieces.push(Span::new(at, at + c.len_utf8())),
             }
+        }
+        let mut after = Some(after);
+        for piece in pieces {
             let edit = Edit::new(
                 text,
                 piece,
@@ -292,9 +294,6 @@ fn run_edit(
                 confidence,
             );
             out.push(edit.with_note(note));
-            if k < to {
-                piece = Span::new(seg[k].0, end_of(k));
-            }
         }
         return;
     }
