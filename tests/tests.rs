@@ -11,6 +11,7 @@ mod emend_schema;
 mod hostile;
 mod html;
 mod linearity;
+mod mojibake_cases;
 mod names_cli;
 mod names_eval;
 mod outputs;

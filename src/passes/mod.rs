@@ -10,6 +10,7 @@ mod boilerplate;
 mod credits;
 mod duplicates;
 mod ends;
+mod entities;
 mod fragments;
 mod furniture;
 mod glosses;
@@ -189,6 +190,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(xml_chars::XmlChars),
         Box::new(mojibake::Mojibake),
+        Box::new(entities::Entities),
         Box::new(nfc::Nfc),
         Box::new(ligatures::Ligatures),
         Box::new(whitespace::Whitespace),

@@ -94,6 +94,9 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
             continue;
         }
         let run = &s[i..end];
+        if run.bytes().all(|b| b == b' ') && inside_face(s, i, end) {
+            continue; // "( o¬ô )": an emoticon's spacing is part of it
+        }
         let prev = prev_visible(&s[..i]);
         let next = next_visible(&s[end..]);
         if !run.chars().any(is_spacing) {
@@ -133,6 +136,39 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
         let span = Span::new(block.start + i, block.start + end);
         out.push(Edit::new(text, span, after, rule, Category::Whitespace, conf).with_note(note));
     }
+}
+
+/// Whether spaces `start..end` of `s` stand inside a face or a bit of ASCII
+/// art between brackets on one line ("( o¬ô )", "(   `¬´    )"): a short
+/// bracketed stretch with a symbol (not prose punctuation) and no word (no
+/// two letters or digits in a row), whose spacing is drawing, not prose.
+fn inside_face(s: &str, start: usize, end: usize) -> bool {
+    const REACH: usize = 16;
+    let line_start = s[..start].rfind('\n').map_or(0, |k| k + 1);
+    let line_end = s[end..].find('\n').map_or(s.len(), |k| end + k);
+    let Some(open) = s[line_start..start]
+        .rfind(['(', '['])
+        .map(|k| line_start + k)
+    else {
+        return false;
+    };
+    let Some(close) = s[end..line_end].find([')', ']']).map(|k| end + k) else {
+        return false;
+    };
+    if start - open > REACH || close - end > REACH {
+        return false;
+    }
+    let inner: Vec<char> = s[open + 1..close]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let symbol = inner.iter().any(|&c| {
+        !c.is_alphanumeric() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\'' | '"' | '-')
+    });
+    let word = inner
+        .windows(2)
+        .any(|w| w[0].is_alphanumeric() && w[1].is_alphanumeric());
+    symbol && !word && !inner.iter().any(|c| matches!(c, '(' | ')' | '[' | ']'))
 }
 
 /// The characters of `s` that `keep` accepts, copied only if it rejects one.
@@ -334,6 +370,22 @@ mod tests {
             fixed("Ã¡ , b"),
             "Ã¡, b",
             "judged as the mojibake rule leaves it: á"
+        );
+    }
+
+    #[test]
+    fn leaves_faces_and_ascii_art_alone() {
+        for t in [
+            "look ( o¬ô ) here",
+            "OK??:(   `¬´    ):",
+            "yes ( ^_^ ) and [ -_- ]",
+        ] {
+            assert_eq!(fixed(t), t);
+        }
+        // a bracketed word is prose
+        assert_eq!(
+            fixed("see ( above ) and ( 1, 2 )"),
+            "see (above) and (1, 2)"
         );
     }
 
