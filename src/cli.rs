@@ -184,6 +184,13 @@ struct ConversionFlags {
     /// Use no built-in pack.
     #[arg(long)]
     no_packs: bool,
+    /// The language of the inputs (a BCP 47 tag such as de, or a name),
+    /// instead of detecting it; blocks in other languages are still found.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// The kind of source of the inputs, instead of judging it from evidence.
+    #[arg(long, value_enum, value_name = "KIND")]
+    kind: Option<emend::profile::SourceKind>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -353,6 +360,18 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
             "--encoding {label}: not an encoding label known to the WHATWG Encoding Standard"
         ));
     }
+    let lang = match &flags.lang {
+        Some(l) => match emend::profile::Lang::parse(l) {
+            Some(lang) => Some(lang),
+            None => {
+                return usage(format!(
+                    "--lang {l}: not a language emend knows; known: {}",
+                    emend::profile::Lang::known_tags().collect::<Vec<_>>().join(", ")
+                ));
+            }
+        },
+        None => None,
+    };
     Ok(Options {
         min_confidence: flags.min_confidence,
         quotes: flags.quotes,
@@ -361,6 +380,8 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
         lexicons: flags.lexicons.clone(),
         packs: flags.packs.clone(),
         no_packs: flags.no_packs,
+        lang,
+        kind: flags.kind,
     })
 }
 
@@ -434,6 +455,8 @@ fn review(args: ReviewArgs) -> Result<i32> {
         lexicons: Vec::new(),
         packs: Vec::new(),
         no_packs: false,
+        lang: None,
+        kind: None,
     };
     let engine = engine(&flags)?;
     let c = convert_input(engine, &args.file)?;
