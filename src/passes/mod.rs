@@ -354,9 +354,29 @@ pub(crate) mod tests {
         run_passes(&[pass], text).edits
     }
 
+    /// Runs one pass over `text` in language `lang` (a BCP 47 tag, as
+    /// `--lang` gives it); edits sorted by span.
+    pub fn run_pass_in(pass: &dyn Pass, text: &str, lang: &str) -> Vec<Edit> {
+        let doc = crate::parse::parse(text);
+        let profile = Profile::build(
+            text,
+            &doc,
+            &crate::profile::LanguageDetector::default(),
+            crate::profile::Overrides {
+                lang: Some(crate::profile::Lang::parse(lang).expect("a known language")),
+                kind: None,
+            },
+        );
+        run_passes_with(&[pass], text, &profile).edits
+    }
+
     /// Runs `passes` in order over `text` with the built-in packs; returns
     /// everything proposed (edits sorted by span).
     pub fn run_passes(passes: &[&dyn Pass], text: &str) -> Proposals {
+        run_passes_with(passes, text, Profile::neutral())
+    }
+
+    fn run_passes_with(passes: &[&dyn Pass], text: &str, profile: &Profile) -> Proposals {
         let doc = crate::parse::parse(text);
         let protected = doc.protected_spans();
         let options = Options::default();
@@ -367,7 +387,8 @@ pub(crate) mod tests {
             &protected,
             &options,
             crate::names::Resources::builtin().unwrap_or(&empty),
-        );
+        )
+        .with_profile(profile);
         let mut out = Proposals::default();
         for p in passes {
             p.run(&cx, &mut out);

@@ -336,22 +336,28 @@ fn page_number(line: &str) -> Option<u32> {
     }
 }
 
+/// Bytes of text a page holds at least: page numbers closer together are
+/// something else (a recipe's steps, a pager's "1 2 3").
+const PAGE_BYTES: usize = 1200;
+
 /// Page numbers alone on a line that rise by one or two from one to the
-/// next with text between them (a pager's "1 2 3" lines stand together).
+/// next with a page of text between them.
 fn page_numbers(text: &str) -> usize {
     let mut found = 0;
     let mut last: Option<(u32, usize)> = None;
-    for (i, line) in text.lines().take(MAX_LINES * 4).enumerate() {
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(MAX_LINES * 4) {
         if let Some(n) = page_number(line) {
-            if let Some((m, at)) = last
+            if let Some((m, from)) = last
                 && n > m
                 && n - m <= 2
-                && i - at >= 10
+                && at - from >= PAGE_BYTES
             {
                 found += 1;
             }
-            last = Some((n, i));
+            last = Some((n, at));
         }
+        at += line.len();
     }
     found
 }
@@ -505,7 +511,7 @@ mod tests {
         let page = "The results are shown below and discussed in the next sec-\ntion of this report, which covers the method.\n\n";
         let mut t = String::new();
         for n in 1..=4 {
-            for _ in 0..6 {
+            for _ in 0..12 {
                 t.push_str(page);
             }
             t.push_str(&format!("{n}\n\x0c"));
@@ -529,6 +535,13 @@ mod tests {
         let t = "Beijing: The ministry announced new measures on Monday.\nThe measures take effect next week, officials said.\nThey cover transport and trade.\nCritics said the plan came too late.\nThe ministry did not comment further.\n";
         let k = kind(t);
         assert_eq!(k.kind, SourceKind::MtNews, "{k:?}");
+    }
+
+    #[test]
+    fn numbered_steps_are_no_page_numbers() {
+        let t = "1\n\nMix the flour and the sugar.\n\n2\n\nAdd the eggs and stir well.\n\n3\n\nBake for 20 minutes at 180 °C.\n\n4\n\nLet it cool.\n";
+        assert_eq!(page_numbers(t), 0);
+        assert!(!kind(t).page_breaks);
     }
 
     #[test]
