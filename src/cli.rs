@@ -495,6 +495,13 @@ fn convert(args: ConvertArgs) -> Result<i32> {
         return Ok(EXIT_USAGE);
     }
     let conversion = convert_input(engine, &args.paths[0])?;
+    if args.verbose {
+        eprintln!(
+            "emend: {}\n{}",
+            conversion.source.name,
+            conversion.profile.explain(&conversion.rules)
+        );
+    }
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     args.to.write(&conversion, &mut stdout)?;
     stdout.flush()?;
@@ -563,6 +570,9 @@ fn convert_batch(engine: &Engine, args: &ConvertArgs, out: &Path) -> Result<i32>
                 Outcome::Failed(_) => "FAILED",
             };
             eprintln!("emend: {what}: {}", job.input.display());
+            if let Outcome::Converted(stats) = outcome {
+                eprintln!("{}", stats.profile);
+            }
         }
         bar.inc(1);
     };

@@ -110,7 +110,14 @@ impl Pass for Whitespace {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         for (i, block) in cx.doc.blocks.iter().enumerate() {
-            let t = cx.profile.block_lang(i).typography();
+            let mut t = cx.profile.block_lang(i).typography();
+            // a German quotation in English text: its “ closes, so “ is
+            // taken for neither opening nor closing in this block
+            if matches!(t, Typography::English | Typography::FullWidth)
+                && block.span.of(cx.text).contains('„')
+            {
+                t = Typography::LowHigh;
+            }
             block_edits(cx.text, block.span, t, self.id(), &mut out.edits);
         }
     }
@@ -263,6 +270,7 @@ fn space_goes(
         Some("space after an opening quote or bracket")
     } else if next.is_some_and(|n| m.closers.contains(&n))
         && prev.is_some_and(|p| !m.openers.contains(&p))
+        && !spaced_separator(rest)
     {
         Some("space before a closing quote or bracket")
     } else {
@@ -364,6 +372,13 @@ fn as_composed(c: char) -> char {
     unicode_normalization::UnicodeNormalization::nfc(std::iter::once(c))
         .next()
         .unwrap_or(c)
+}
+
+/// "Home » News": a guillemet with a space after it as well as before is
+/// a separator of a breadcrumb trail, not a closing quote.
+fn spaced_separator(rest: &str) -> bool {
+    let mut it = rest.chars();
+    it.next() == Some('»') && it.next().is_none_or(char::is_whitespace)
 }
 
 /// ". . ." and ".5" are not sentence punctuation after a space.
@@ -491,8 +506,30 @@ mod tests {
         assert_eq!(fixed_in("Powiedział „ tak ” i wyszedł.", "pl"), "Powiedział „tak” i wyszedł.");
         assert_eq!(fixed_in("Řekl „ano“ a odešel.", "cs"), "Řekl „ano“ a odešel.");
         assert_eq!(fixed_in("Он сказал «да» и ушёл.", "ru"), "Он сказал «да» и ушёл.");
-        assert_eq!(fixed_in("Он сказал « да » и ушёл.", "ru"), "Он сказал «да» и ушёл.");
+        assert_eq!(fixed_in("Он сказал « да». И ушёл.", "ru"), "Он сказал «да». И ушёл.");
+        // spaced on both sides, » may be a separator: left alone
+        assert_eq!(fixed_in("Он сказал «да » и ушёл.", "ru"), "Он сказал «да » и ушёл.");
         assert_eq!(fixed_in("Он сказал „да“ и ушёл.", "ru"), "Он сказал „да“ и ушёл.");
+    }
+
+    #[test]
+    fn a_german_quotation_in_english_text_keeps_its_spacing() {
+        let t = "The word „ausgeraubt“ is used here, and „beraubt“ is not.";
+        assert_eq!(fixed_in(t, "en"), t);
+    }
+
+    #[test]
+    fn breadcrumb_separators_keep_their_spaces() {
+        let t = "Home » Plants » Bougainvillea";
+        assert_eq!(fixed(t), t);
+        assert_eq!(fixed("he said «yes »."), "he said «yes».");
+    }
+
+    #[test]
+    fn finnish_and_swedish_quotes_are_left_alone() {
+        let t = "Hän sanoi: ”Tervetuloa” ja lähti.";
+        assert_eq!(fixed_in(t, "fi"), t);
+        assert_eq!(fixed_in("Han sa: ”Välkommen” och gick.", "sv"), "Han sa: ”Välkommen” och gick.");
     }
 
     #[test]

@@ -173,7 +173,7 @@ impl Lang {
     pub fn typography(self) -> Typography {
         match self.0 {
             "de" | "cs" | "sk" | "sl" | "hr" | "sr" | "lt" | "et" | "lv" | "bg" | "da" | "is"
-            | "ka" => Typography::LowHigh,
+            | "ka" | "fi" | "sv" => Typography::LowHigh,
             "pl" | "hu" | "ro" | "nl" => Typography::LowHighRight,
             "fr" => Typography::French,
             "ru" | "uk" | "be" | "mk" | "hy" | "az" | "el" | "no" | "nb" | "es" | "it" | "pt"
@@ -198,7 +198,8 @@ pub enum Typography {
     /// languages not listed elsewhere).
     English,
     /// „…“ and ‚…‘, also »…« (German, Czech, Slovak, Baltic and South Slavic
-    /// languages, Danish): “ closes, » opens.
+    /// languages, Danish): “ closes, » opens; also Finnish and Swedish,
+    /// whose ”…” and »…» open and close with one mark: only „ surely opens.
     LowHigh,
     /// „…” (Polish, Hungarian, Romanian, Dutch): ” closes; «…» inside.
     LowHighRight,

@@ -250,6 +250,47 @@ impl Profile {
             || self.block_langs.iter().any(|(_, l)| langs.contains(&l.tag()))
     }
 
+    /// Why the document was taken for what it is, for `--verbose`: the
+    /// language and how it was found, the kind and its evidence, the blocks
+    /// that differ, and the rules that ran (those whose scope excludes the
+    /// document did not).
+    pub fn explain(&self, ran: &[crate::pipeline::RuleInfo]) -> String {
+        let mut out = format!(
+            "  language: {} ({}), {}\n  kind: {} ({:.2}): {}\n",
+            self.lang,
+            self.lang.name(),
+            self.lang_evidence,
+            self.kind,
+            self.kind_confidence,
+            self.kind_evidence.join("; ")
+        );
+        if self.page_breaks {
+            out.push_str("  page breaks: evident\n");
+        }
+        if !self.block_langs.is_empty() {
+            let mut counts: Vec<(Lang, usize)> = Vec::new();
+            for &(_, l) in &self.block_langs {
+                match counts.iter_mut().find(|(k, _)| *k == l) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((l, 1)),
+                }
+            }
+            let list: Vec<String> = counts.iter().map(|(l, n)| format!("{n} in {l}")).collect();
+            out.push_str(&format!("  blocks in other languages: {}\n", list.join(", ")));
+        }
+        if !self.verbatim.is_empty() {
+            let list: Vec<String> = self
+                .verbatim
+                .iter()
+                .map(|(i, v)| format!("{} (block {})", v.id(), i + 1))
+                .collect();
+            out.push_str(&format!("  kept verbatim: {}\n", list.join(", ")));
+        }
+        let ids: Vec<&str> = ran.iter().map(|r| r.id).collect();
+        out.push_str(&format!("  rules run: {}", ids.join(", ")));
+        out
+    }
+
     /// One line for people: "en (English, Latn, 0.99); pdf-extract (0.83)".
     pub fn summary(&self) -> String {
         format!(
