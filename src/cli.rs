@@ -366,7 +366,9 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
             None => {
                 return usage(format!(
                     "--lang {l}: not a language emend knows; known: {}",
-                    emend::profile::Lang::known_tags().collect::<Vec<_>>().join(", ")
+                    emend::profile::Lang::known_tags()
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
         },

@@ -169,12 +169,8 @@ impl Engine {
             &mut out_of_scope,
             &verdict,
         );
-        let Decision { edits, mut dropped } = decide(
-            proposed,
-            &protected,
-            self.options.min_confidence,
-            &verdict,
-        );
+        let Decision { edits, mut dropped } =
+            decide(proposed, &protected, self.options.min_confidence, &verdict);
         dropped.append(&mut out_of_scope);
         let clean = apply(&source.text, &edits);
         let mut mentions = proposals.mentions;
@@ -232,10 +228,15 @@ fn in_scope(
             .map_or(Scope::EVERYWHERE, |(_, s)| *s)
     };
     let verbatim = profile.verbatim_spans(doc);
-    let simple = verbatim.is_empty() && profile.block_langs.is_empty() && {
-        let l = profile.lang;
-        l.is_undetermined() || l.tag() == LEXICON_LANG
-    } && scopes.iter().all(|(_, s)| s.langs.is_empty() || s.admits_lang(profile.lang));
+    let simple = verbatim.is_empty()
+        && profile.block_langs.is_empty()
+        && {
+            let l = profile.lang;
+            l.is_undetermined() || l.tag() == LEXICON_LANG
+        }
+        && scopes
+            .iter()
+            .all(|(_, s)| s.langs.is_empty() || s.admits_lang(profile.lang));
     if simple {
         return edits;
     }

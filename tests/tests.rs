@@ -14,6 +14,7 @@ mod linearity;
 mod names_cli;
 mod names_eval;
 mod outputs;
+mod profile;
 mod properties;
 mod readme;
 mod regression;

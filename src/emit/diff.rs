@@ -443,7 +443,10 @@ mod tests {
         assert!(t.contains("whitespace"), "{t}");
         assert!(t.contains("2 applied"), "{t}");
         // the heading says what the document was taken for
-        assert!(t.lines().nth(1).is_some_and(|l| l.contains("profile:")), "{t}");
+        assert!(
+            t.lines().nth(1).is_some_and(|l| l.contains("profile:")),
+            "{t}"
+        );
         assert!(!t.contains('\x1b'));
         assert!(terminal(&c, true).contains('\x1b'));
     }

@@ -274,6 +274,19 @@ const PAGINATED: Scope = Scope {
     ..Scope::EVERYWHERE
 };
 
+/// Every kind but news in one segment a paragraph, where a credit line is
+/// a segment of the text (a translation test set, a wire feed), not a
+/// picture's furniture.
+const NOT_SEGMENTED_NEWS: Scope = Scope {
+    kinds: &[
+        SourceKind::PdfExtract,
+        SourceKind::WebCopy,
+        SourceKind::ChatAnswer,
+        SourceKind::Prose,
+    ],
+    ..Scope::EVERYWHERE
+};
+
 /// Rules built on English word lists and English MT patterns.
 const ENGLISH: Scope = Scope {
     langs: &["en"],
@@ -318,7 +331,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(quotes::Quotes::new(options.quotes)),
         Box::new(markup::Markup),
         Box::new(keywords::Keywords),
-        Box::new(credits::Credits),
+        scoped(credits::Credits, NOT_SEGMENTED_NEWS),
         scoped(phrases::Phrases, ENGLISH),
         Box::new(names::Names),
         Box::new(glosses::Glosses),

@@ -640,7 +640,8 @@ mod tests {
 
     #[test]
     fn quotes_are_balanced_as_the_language_pairs_them() {
-        let run = |t: &str, lang: &str| crate::passes::tests::run_pass_in(&super::Punctuation, t, lang);
+        let run =
+            |t: &str, lang: &str| crate::passes::tests::run_pass_in(&super::Punctuation, t, lang);
         // German „…“ and Polish „…” are balanced; nothing is proposed
         assert!(run("Er sagte „wir kommen wieder“ und ging.", "de").is_empty());
         assert!(run("Powiedział „wrócimy” i wyszedł.", "pl").is_empty());

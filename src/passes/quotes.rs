@@ -217,7 +217,10 @@ mod tests {
         let t = "Powiedział „tak” i \"nie\" oraz „może”.";
         assert_eq!(run(t, "pl"), t);
         let t = "« Oui » et “non” et \"peut-être\", l'homme, l’enfant.";
-        assert_eq!(run(t, "fr"), "« Oui » et “non” et \"peut-être\", l’homme, l’enfant.");
+        assert_eq!(
+            run(t, "fr"),
+            "« Oui » et “non” et \"peut-être\", l’homme, l’enfant."
+        );
     }
 
     #[test]

@@ -480,7 +480,10 @@ mod tests {
             assert_eq!(fixed_in(t, "de"), t, "{t}");
         }
         // what the language makes certain is still fixed
-        assert_eq!(fixed_in("Er sagte „ Hallo“ , dann", "de"), "Er sagte „Hallo“, dann");
+        assert_eq!(
+            fixed_in("Er sagte „ Hallo“ , dann", "de"),
+            "Er sagte „Hallo“, dann"
+        );
         // in English “ opens
         assert_eq!(fixed("the “ black sheep”"), "the “black sheep”");
     }
@@ -502,14 +505,35 @@ mod tests {
 
     #[test]
     fn polish_czech_and_russian_quotes_keep_their_spacing() {
-        assert_eq!(fixed_in("Powiedział „tak” i wyszedł.", "pl"), "Powiedział „tak” i wyszedł.");
-        assert_eq!(fixed_in("Powiedział „ tak ” i wyszedł.", "pl"), "Powiedział „tak” i wyszedł.");
-        assert_eq!(fixed_in("Řekl „ano“ a odešel.", "cs"), "Řekl „ano“ a odešel.");
-        assert_eq!(fixed_in("Он сказал «да» и ушёл.", "ru"), "Он сказал «да» и ушёл.");
-        assert_eq!(fixed_in("Он сказал « да». И ушёл.", "ru"), "Он сказал «да». И ушёл.");
+        assert_eq!(
+            fixed_in("Powiedział „tak” i wyszedł.", "pl"),
+            "Powiedział „tak” i wyszedł."
+        );
+        assert_eq!(
+            fixed_in("Powiedział „ tak ” i wyszedł.", "pl"),
+            "Powiedział „tak” i wyszedł."
+        );
+        assert_eq!(
+            fixed_in("Řekl „ano“ a odešel.", "cs"),
+            "Řekl „ano“ a odešel."
+        );
+        assert_eq!(
+            fixed_in("Он сказал «да» и ушёл.", "ru"),
+            "Он сказал «да» и ушёл."
+        );
+        assert_eq!(
+            fixed_in("Он сказал « да». И ушёл.", "ru"),
+            "Он сказал «да». И ушёл."
+        );
         // spaced on both sides, » may be a separator: left alone
-        assert_eq!(fixed_in("Он сказал «да » и ушёл.", "ru"), "Он сказал «да » и ушёл.");
-        assert_eq!(fixed_in("Он сказал „да“ и ушёл.", "ru"), "Он сказал „да“ и ушёл.");
+        assert_eq!(
+            fixed_in("Он сказал «да » и ушёл.", "ru"),
+            "Он сказал «да » и ушёл."
+        );
+        assert_eq!(
+            fixed_in("Он сказал „да“ и ушёл.", "ru"),
+            "Он сказал „да“ и ушёл."
+        );
     }
 
     #[test]
@@ -529,7 +553,10 @@ mod tests {
     fn finnish_and_swedish_quotes_are_left_alone() {
         let t = "Hän sanoi: ”Tervetuloa” ja lähti.";
         assert_eq!(fixed_in(t, "fi"), t);
-        assert_eq!(fixed_in("Han sa: ”Välkommen” och gick.", "sv"), "Han sa: ”Välkommen” och gick.");
+        assert_eq!(
+            fixed_in("Han sa: ”Välkommen” och gick.", "sv"),
+            "Han sa: ”Välkommen” och gick."
+        );
     }
 
     #[test]

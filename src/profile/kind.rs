@@ -133,7 +133,10 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     }
     let pages = page_numbers(text);
     if pages >= 2 {
-        pdf.add(3.0, format!("{pages} page numbers alone on a line, rising, between pages"));
+        pdf.add(
+            3.0,
+            format!("{pages} page numbers alone on a line, rising, between pages"),
+        );
     }
     let hyphens = line_end_hyphens(text);
     if hyphens >= 2 {
@@ -485,8 +488,9 @@ fn segment_shape(text: &str, doc: &Document) -> Option<(f32, usize)> {
         .filter(|s| {
             !s.contains('\n')
                 && s.len() >= 20
-                && s.trim_end()
-                    .ends_with(['.', '!', '?', '"', '”', '’', '»', '。', '！', '？', '）', ')'])
+                && s.trim_end().ends_with([
+                    '.', '!', '?', '"', '”', '’', '»', '。', '！', '？', '）', ')',
+                ])
         })
         .count();
     let share = segments as f32 / body.len() as f32;

@@ -294,11 +294,26 @@ mod tests {
     fn guesses_languages_of_ordinary_sentences() {
         let d = LanguageDetector::default();
         let cases = [
-            ("en", "The committee met on Tuesday and agreed to publish the report next month."),
-            ("de", "Die Kommission hat sich am Dienstag getroffen und beschlossen, den Bericht zu veröffentlichen."),
-            ("fr", "La commission s'est réunie mardi et a décidé de publier le rapport le mois prochain."),
-            ("pl", "Komisja spotkała się we wtorek i postanowiła opublikować raport w przyszłym miesiącu."),
-            ("ru", "Комиссия собралась во вторник и решила опубликовать доклад в следующем месяце."),
+            (
+                "en",
+                "The committee met on Tuesday and agreed to publish the report next month.",
+            ),
+            (
+                "de",
+                "Die Kommission hat sich am Dienstag getroffen und beschlossen, den Bericht zu veröffentlichen.",
+            ),
+            (
+                "fr",
+                "La commission s'est réunie mardi et a décidé de publier le rapport le mois prochain.",
+            ),
+            (
+                "pl",
+                "Komisja spotkała się we wtorek i postanowiła opublikować raport w przyszłym miesiącu.",
+            ),
+            (
+                "ru",
+                "Комиссия собралась во вторник и решила опубликовать доклад в следующем месяце.",
+            ),
             ("zh", "委员会星期二开会，决定下个月发表这份报告。"),
         ];
         for (tag, text) in cases {

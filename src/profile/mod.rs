@@ -247,7 +247,10 @@ impl Profile {
     /// of `langs`.
     pub fn uses_any(&self, langs: &[&str]) -> bool {
         langs.contains(&self.lang.tag())
-            || self.block_langs.iter().any(|(_, l)| langs.contains(&l.tag()))
+            || self
+                .block_langs
+                .iter()
+                .any(|(_, l)| langs.contains(&l.tag()))
     }
 
     /// Why the document was taken for what it is, for `--verbose`: the
@@ -276,7 +279,10 @@ impl Profile {
                 }
             }
             let list: Vec<String> = counts.iter().map(|(l, n)| format!("{n} in {l}")).collect();
-            out.push_str(&format!("  blocks in other languages: {}\n", list.join(", ")));
+            out.push_str(&format!(
+                "  blocks in other languages: {}\n",
+                list.join(", ")
+            ));
         }
         if !self.verbatim.is_empty() {
             let list: Vec<String> = self
@@ -325,7 +331,12 @@ mod tests {
 
     fn profile(text: &str) -> Profile {
         let doc = crate::parse::parse(text);
-        Profile::build(text, &doc, &LanguageDetector::default(), Overrides::default())
+        Profile::build(
+            text,
+            &doc,
+            &LanguageDetector::default(),
+            Overrides::default(),
+        )
     }
 
     #[test]

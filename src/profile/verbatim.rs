@@ -49,9 +49,32 @@ enum Line {
 }
 
 const CODE_STARTS: &[&str] = &[
-    "#include", "#define", "#!/", "import ", "from ", "def ", "fn ", "pub fn ", "function ",
-    "return ", "var ", "let ", "const ", "if (", "for (", "while (", "} else", "public ",
-    "private ", "static ", "class ", "package ", "using ", "print(", "console.", "$ ",
+    "#include",
+    "#define",
+    "#!/",
+    "import ",
+    "from ",
+    "def ",
+    "fn ",
+    "pub fn ",
+    "function ",
+    "return ",
+    "var ",
+    "let ",
+    "const ",
+    "if (",
+    "for (",
+    "while (",
+    "} else",
+    "public ",
+    "private ",
+    "static ",
+    "class ",
+    "package ",
+    "using ",
+    "print(",
+    "console.",
+    "$ ",
 ];
 
 fn classify_line(line: &str) -> Line {
@@ -59,7 +82,11 @@ fn classify_line(line: &str) -> Line {
     if l.is_empty() {
         return Line::Other;
     }
-    if l.starts_with("//") || l.starts_with("/*") || l.starts_with("#include") || l.starts_with("```") {
+    if l.starts_with("//")
+        || l.starts_with("/*")
+        || l.starts_with("#include")
+        || l.starts_with("```")
+    {
         return Line::StrongCode;
     }
     let pipes = l.matches('|').count();
@@ -114,7 +141,8 @@ pub fn classify(block: &str) -> Option<Verbatim> {
         [_] => {
             // one line: only a table row of three cells or more
             let l = block.trim();
-            (classify_line(l) == Line::Table && l.matches('|').count() >= 4).then_some(Verbatim::Table)
+            (classify_line(l) == Line::Table && l.matches('|').count() >= 4)
+                .then_some(Verbatim::Table)
         }
         _ => {
             let n = lines.len();
@@ -160,7 +188,10 @@ mod tests {
             Some(Verbatim::Table)
         );
         assert_eq!(classify("E = m · c^2\nx = α + β"), Some(Verbatim::Formula));
-        assert_eq!(classify("2019, 12.5, 13.1\n2020, 11.9, 12.4"), Some(Verbatim::Data));
+        assert_eq!(
+            classify("2019, 12.5, 13.1\n2020, 11.9, 12.4"),
+            Some(Verbatim::Data)
+        );
     }
 
     #[test]
