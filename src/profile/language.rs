@@ -33,7 +33,11 @@ pub const BLOCK_MIN_LETTERS: usize = 60;
 
 /// Bytes of blocks looked at one by one for a language of their own; past
 /// it, blocks inherit the document's language (bounded cost on huge files).
-pub const BLOCK_BUDGET_BYTES: usize = 4 * 1024 * 1024;
+pub const BLOCK_BUDGET_BYTES: usize = 1024 * 1024;
+
+/// Bytes of a block a guess is made on: a paragraph's first sentences
+/// tell its language.
+pub const BLOCK_SAMPLE_BYTES: usize = 1024;
 
 /// A language, by its BCP 47 tag (ISO 639-1 where there is one, else
 /// ISO 639-3), as TEI `@xml:lang` takes it.

@@ -120,7 +120,7 @@ impl Profile {
                 continue;
             }
             let s = b.span.of(text);
-            let s = &s[..floor_boundary(s, 2048)];
+            let s = &s[..floor_boundary(s, language::BLOCK_SAMPLE_BYTES)];
             let letters = language::letters(s);
             if letters < language::BLOCK_MIN_LETTERS {
                 continue;

@@ -89,32 +89,31 @@ fn classify_line(line: &str) -> Line {
     {
         return Line::StrongCode;
     }
-    let pipes = l.matches('|').count();
-    if pipes >= 2 && l.starts_with('|') && l.ends_with('|') {
+    if l.len() >= 3 && l.starts_with('|') && l.ends_with('|') {
         return Line::Table;
     }
-    if line.matches('\t').count() >= 2 {
+    // one pass over the line for every count
+    let (mut chars, mut symbols, mut math, mut digits, mut seps, mut tabs) = (0, 0, 0, 0, 0, 0);
+    for c in l.chars() {
+        chars += 1;
+        tabs += usize::from(c == '\t');
+        symbols += usize::from("{}[]()<>=;:+-*/\\&|!%^~_$#@\"'".contains(c));
+        math += usize::from("=+−×÷∑∫√≤≥≈^∂∞∈∀∃αβγδελμσπθΩ·±".contains(c));
+        digits += usize::from(c.is_ascii_digit());
+        seps += usize::from(matches!(c, ',' | ';' | '\t'));
+    }
+    if tabs >= 2 {
         return Line::Table;
     }
-    let chars = l.chars().count();
-    let symbols = l
-        .chars()
-        .filter(|c| "{}[]()<>=;:+-*/\\&|!%^~_$#@\"'".contains(*c))
-        .count();
-    let words = l
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        .count();
-    let math = l
-        .chars()
-        .filter(|c| "=+−×÷∑∫√≤≥≈^∂∞∈∀∃αβγδελμσπθΩ·±".contains(*c))
-        .count();
-    if math * 4 >= chars && math >= 2 && words <= 2 && (l.contains('=') || l.contains('∑')) {
+    let words = || {
+        l.split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).take(3).count() >= 3)
+            .count()
+    };
+    if math * 4 >= chars && math >= 2 && (l.contains('=') || l.contains('∑')) && words() <= 2 {
         return Line::Formula;
     }
-    let digits = l.chars().filter(char::is_ascii_digit).count();
-    let seps = l.matches([',', ';', '\t']).count();
-    if digits * 2 >= chars && seps >= 2 && words <= 1 {
+    if digits * 2 >= chars && seps >= 2 && words() <= 1 {
         return Line::Data;
     }
     let starts = CODE_STARTS.iter().any(|s| l.starts_with(s)) || l == "}" || l == "{";
