@@ -138,6 +138,13 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
             format!("{pages} page numbers alone on a line, rising, between pages"),
         );
     }
+    let inside_sentence = page_numbers_inside_sentences(text, doc);
+    if inside_sentence > 0 {
+        pdf.add(
+            3.0,
+            format!("{inside_sentence} page number(s) between the halves of a broken sentence"),
+        );
+    }
     let hyphens = line_end_hyphens(text);
     if hyphens >= 2 {
         pdf.add(
@@ -249,7 +256,7 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
         );
     }
 
-    let page_breaks = form_feeds > 0 || pages >= 2;
+    let page_breaks = form_feeds > 0 || pages >= 2 || inside_sentence > 0;
     let mut ranked = [
         (SourceKind::PdfExtract, pdf),
         (SourceKind::WebCopy, web),
@@ -363,6 +370,40 @@ fn page_numbers(text: &str) -> usize {
         at += line.len();
     }
     found
+}
+
+/// Page numbers alone between the halves of a sentence broken at a page
+/// end: the text before ends on a lowercase word or a comma, the text after
+/// goes on in lowercase (one short line beside the number, a running head
+/// or foot, is looked past).
+fn page_numbers_inside_sentences(text: &str, doc: &Document) -> usize {
+    let blocks = &doc.blocks;
+    let of = |i: usize| blocks[i].span.of(text).trim();
+    let short = |i: usize| of(i).len() < 90 && !of(i).ends_with(['.', '!', '?']);
+    let mut n = 0;
+    for i in 1..blocks.len().saturating_sub(1) {
+        if page_number(of(i)).is_none() {
+            continue;
+        }
+        let before = if short(i - 1) && i >= 2 { i - 2 } else { i - 1 };
+        let after = if i + 2 < blocks.len() && short(i + 1) && page_number(of(i + 1)).is_none() {
+            if of(i + 1).starts_with(char::is_lowercase) {
+                i + 1
+            } else {
+                i + 2
+            }
+        } else {
+            i + 1
+        };
+        let (a, b) = (of(before), of(after));
+        if a.len() >= 40
+            && a.ends_with(|c: char| c.is_lowercase() || c == ',')
+            && b.starts_with(char::is_lowercase)
+        {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Words broken at a line end: a letter and '-' end the line and the next
@@ -539,6 +580,14 @@ mod tests {
         let t = "Beijing: The ministry announced new measures on Monday.\nThe measures take effect next week, officials said.\nThey cover transport and trade.\nCritics said the plan came too late.\nThe ministry did not comment further.\n";
         let k = kind(t);
         assert_eq!(k.kind, SourceKind::MtNews, "{k:?}");
+    }
+
+    #[test]
+    fn a_page_number_inside_a_sentence_is_a_page_break() {
+        let t = "Notes\n\nThe principle has been the basis of relations between the two\n\nEuropean Journal of Political Science Studies, Vol. 5, 2021\n\n14\n\ncountries since 1991, and it was repeated in 2020.\n";
+        let k = kind(t);
+        assert!(k.page_breaks, "{k:?}");
+        assert_eq!(k.kind, SourceKind::PdfExtract);
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod kind;
 pub mod language;
 pub mod verbatim;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::span::Span;
 pub use kind::SourceKind;
 pub use language::{Lang, LanguageDetector, Typography};
@@ -91,46 +91,93 @@ impl Profile {
             .blocks
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.kind == crate::document::BlockKind::Paragraph)
+            .filter(|(_, b)| b.kind == BlockKind::Paragraph)
             .filter_map(|(i, b)| verbatim::classify(b.span.of(text)).map(|v| (i, v)))
             .collect();
         let is_verbatim = |i: usize| verbatim.binary_search_by_key(&i, |(k, _)| *k).is_ok();
 
-        // the document language, on a sample of its running text
+        // the document language, on a sample of its longest blocks (a
+        // menu of short lines atop an article says little)
+        // (references and front matter are often in other languages)
+        let mut longest: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| {
+                !is_verbatim(i)
+                    && !matches!(
+                        doc.blocks[i].kind,
+                        BlockKind::Bibl { .. } | BlockKind::Front(_) | BlockKind::BiblHead
+                    )
+            })
+            .collect();
+        if longest.is_empty() {
+            longest = (0..doc.blocks.len()).filter(|&i| !is_verbatim(i)).collect();
+        }
+        longest.sort_by_key(|&i| std::cmp::Reverse(doc.blocks[i].span.len()));
         let mut sample = String::new();
-        for (i, b) in doc.blocks.iter().enumerate() {
-            if sample.len() >= language::SAMPLE_BYTES {
-                break;
-            }
-            if !is_verbatim(i) {
-                sample.push_str(b.span.of(text));
-                sample.push('\n');
-            }
+        for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
+            let s = doc.blocks[i].span.of(text);
+            sample.push_str(&s[..floor_boundary(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS)]);
+            sample.push('\n');
         }
         let doc_guess = detector.guess(&sample);
         let mut lang = doc_guess.map_or(Lang::UND, |g| g.lang);
         let mut lang_confidence = doc_guess.map_or(0.0, |g| g.confidence);
         let script = doc_guess.and_then(|g| g.script).map(language::script_code);
 
-        // blocks long enough for a reliable guess of their own
+        // A block gets a guess of its own only when its letters say it may
+        // be in another language (words with letters the sample lacks: "ä"
+        // in an English text, Cyrillic in a German one): a guess costs a
+        // quarter of a millisecond, most blocks share the document's
+        // language, and a block without such letters keeps it.
+        // the sample's letters, those seen three times or more (a name or a
+        // quoted word in the sample is no part of its alphabet); ASCII
+        // letters always count as known
+        let known: Vec<char> = {
+            let mut k: Vec<char> = sample
+                .chars()
+                .filter(|c| c.is_alphabetic() && !c.is_ascii())
+                .flat_map(char::to_lowercase)
+                .collect();
+            k.sort_unstable();
+            let mut frequent = Vec::new();
+            for run in k.chunk_by(|a, b| a == b) {
+                if run.len() >= 3 {
+                    frequent.push(run[0]);
+                }
+            }
+            frequent
+        };
         let mut guesses: Vec<(usize, Lang, usize)> = Vec::new();
-        let mut budget = language::BLOCK_BUDGET_BYTES;
+        let mut inherited = 0;
         for (i, b) in doc.blocks.iter().enumerate() {
-            if budget == 0 || is_verbatim(i) {
+            if is_verbatim(i) {
                 continue;
             }
             let s = b.span.of(text);
             let s = &s[..floor_boundary(s, language::BLOCK_SAMPLE_BYTES)];
             let letters = language::letters(s);
             if letters < language::BLOCK_MIN_LETTERS {
+                inherited += letters;
                 continue;
             }
-            budget = budget.saturating_sub(s.len());
-            if let Some(g) = detector.guess(s).filter(|g| g.reliable) {
-                guesses.push((i, g.lang, letters));
+            let foreign = s
+                .split_whitespace()
+                .filter(|w| {
+                    w.chars().flat_map(char::to_lowercase).any(|c| {
+                        c.is_alphabetic() && !c.is_ascii() && known.binary_search(&c).is_err()
+                    })
+                })
+                .take(1)
+                .count();
+            if foreign == 0 || guesses.len() >= language::MAX_BLOCK_GUESSES {
+                inherited += letters;
+                continue;
+            }
+            match detector.guess(s).filter(|g| g.reliable) {
+                Some(g) => guesses.push((i, g.lang, letters)),
+                None => inherited += letters,
             }
         }
-        let mut shares: Vec<(Lang, usize)> = Vec::new();
+        let mut shares: Vec<(Lang, usize)> = vec![(lang, inherited)];
         for &(_, l, n) in &guesses {
             match shares.iter_mut().find(|(k, _)| *k == l) {
                 Some(s) => s.1 += n,
@@ -150,8 +197,8 @@ impl Profile {
         }
         let mut lang_evidence = match doc_guess {
             Some(g) => format!(
-                "detected by whatlang on {} bytes of running text (confidence {:.2}); {} of {} blocks judged on their own",
-                sample.len().min(language::SAMPLE_BYTES),
+                "detected by whatlang on {} bytes of its longest blocks (confidence {:.2}); {} of {} blocks with letters the sample lacks judged on their own",
+                sample.len(),
                 g.confidence,
                 guesses.len(),
                 doc.blocks.len()
