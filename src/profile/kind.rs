@@ -108,6 +108,20 @@ fn lists() -> &'static Lists {
     })
 }
 
+/// Bytes searched for chat markers: an answer shows them early.
+const CHAT_BYTES: usize = 64 * 1024;
+
+/// The chat markers, searched in one pass, any case.
+fn chat_markers() -> &'static aho_corasick::AhoCorasick {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&lists().chat_markers)
+            .expect("the chat markers compile")
+    })
+}
+
 /// Lines looked at: the evidence of a kind shows in its first thousands of
 /// lines, and a huge file costs no more than a long one.
 const MAX_LINES: usize = 20_000;
@@ -242,12 +256,16 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     }
 
     // chat
-    let lower_sample = text[..floor_boundary(text, 1 << 20)].to_lowercase();
+    let mut found = vec![false; lists.chat_markers.len()];
+    for m in chat_markers().find_overlapping_iter(&text[..floor_boundary(text, CHAT_BYTES)]) {
+        found[m.pattern().as_usize()] = true;
+    }
     let markers: Vec<&str> = lists
         .chat_markers
         .iter()
-        .filter(|m| lower_sample.contains(m.as_str()))
-        .map(String::as_str)
+        .zip(&found)
+        .filter(|(_, f)| **f)
+        .map(|(m, _)| m.as_str())
         .collect();
     if !markers.is_empty() {
         chat.add(

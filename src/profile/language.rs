@@ -29,10 +29,10 @@ use whatlang::{Detector, Script};
 /// its [`SAMPLE_BLOCKS`] longest blocks: whatlang is right on 200 bytes,
 /// and each call costs about a quarter of a millisecond whatever its length
 /// up to a few kilobytes.
-pub const SAMPLE_BYTES: usize = 2048;
+pub const SAMPLE_BYTES: usize = 1024;
 
 /// Blocks the sample is taken from.
-pub const SAMPLE_BLOCKS: usize = 4;
+pub const SAMPLE_BLOCKS: usize = 3;
 
 /// Letters a block needs before it may be given a language other than the
 /// document's: below this whatlang's guesses are wrong one time in ten.
@@ -41,11 +41,11 @@ pub const BLOCK_MIN_LETTERS: usize = 60;
 /// Blocks judged on their own at most (each a whatlang call); the rest
 /// inherit the document's language, so the profile stays a small share of
 /// a conversion.
-pub const MAX_BLOCK_GUESSES: usize = 12;
+pub const MAX_BLOCK_GUESSES: usize = 3;
 
 /// Bytes of a block a guess is made on: a paragraph's first sentences
 /// tell its language.
-pub const BLOCK_SAMPLE_BYTES: usize = 1024;
+pub const BLOCK_SAMPLE_BYTES: usize = 512;
 
 /// A language, by its BCP 47 tag (ISO 639-1 where there is one, else
 /// ISO 639-3), as TEI `@xml:lang` takes it.

@@ -115,7 +115,9 @@ impl Profile {
         let mut sample = String::new();
         for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
             let s = doc.blocks[i].span.of(text);
-            sample.push_str(&s[..floor_boundary(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS)]);
+            sample.push_str(
+                &s[..floor_boundary(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS)],
+            );
             sample.push('\n');
         }
         let doc_guess = detector.guess(&sample);

@@ -92,6 +92,17 @@ fn classify_line(line: &str) -> Line {
     if l.len() >= 3 && l.starts_with('|') && l.ends_with('|') {
         return Line::Table;
     }
+    // most lines of prose have none of code's or a formula's marks, and a
+    // row of data starts with a digit: they are settled without counting
+    let marked = l.bytes().any(|b| {
+        matches!(
+            b,
+            b';' | b'{' | b'}' | b'=' | b'(' | b'\t' | b'/' | b'#' | b'`' | b'$' | b'|'
+        )
+    });
+    if !marked && !l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains('∑') {
+        return Line::Other;
+    }
     // one pass over the line for every count
     let (mut chars, mut symbols, mut math, mut digits, mut seps, mut tabs) = (0, 0, 0, 0, 0, 0);
     for c in l.chars() {
