@@ -24,6 +24,7 @@ fn schema_for(path: &std::path::Path, data: &serde_json::Value) -> &'static str 
         .and_then(|d| d.to_str());
     match (dir, path.file_stem().and_then(|s| s.to_str())) {
         (Some("rules"), Some("function-words")) => "function-words.schema.json",
+        (Some("rules"), Some("source-kinds")) => "source-kinds.schema.json",
         (Some("rules"), _) => "rules.schema.json",
         _ if data.get("phrase").is_some() => "phrases.schema.json",
         _ => "lexicon.schema.json",

@@ -41,7 +41,7 @@ pub const BLOCK_MIN_LETTERS: usize = 60;
 /// Blocks judged on their own at most (each a whatlang call); the rest
 /// inherit the document's language, so the profile stays a small share of
 /// a conversion.
-pub const MAX_BLOCK_GUESSES: usize = 3;
+pub const MAX_BLOCK_GUESSES: usize = 6;
 
 /// Bytes of a block a guess is made on: a paragraph's first sentences
 /// tell its language.

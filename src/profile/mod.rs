@@ -120,7 +120,9 @@ impl Profile {
             );
             sample.push('\n');
         }
-        let doc_guess = detector.guess(&sample);
+        // an unreliable guess (a short text) leaves the language
+        // undetermined: rules then act as they would without a profile
+        let doc_guess = detector.guess(&sample).filter(|g| g.reliable);
         let mut lang = doc_guess.map_or(Lang::UND, |g| g.lang);
         let mut lang_confidence = doc_guess.map_or(0.0, |g| g.confidence);
         let script = doc_guess.and_then(|g| g.script).map(language::script_code);
