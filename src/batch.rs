@@ -168,6 +168,8 @@ pub struct FileStats {
     pub bytes: usize,
     /// Applied and suggested edits per rule.
     pub edits: BTreeMap<String, (usize, usize)>,
+    /// What the document was taken for, and why (for `--verbose`).
+    pub profile: String,
 }
 
 /// The end-of-batch summary.
@@ -253,6 +255,7 @@ fn convert_job(engine: &Engine, job: &Job, force: bool) -> Outcome {
     }
     let mut stats = FileStats {
         bytes: c.source.text.len(),
+        profile: c.profile.explain(&c.rules),
         ..FileStats::default()
     };
     for e in &c.edits {

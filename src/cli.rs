@@ -184,6 +184,13 @@ struct ConversionFlags {
     /// Use no built-in pack.
     #[arg(long)]
     no_packs: bool,
+    /// The language of the inputs (a BCP 47 tag such as de, or a name),
+    /// instead of detecting it; blocks in other languages are still found.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// The kind of source of the inputs, instead of judging it from evidence.
+    #[arg(long, value_enum, value_name = "KIND")]
+    kind: Option<emend::profile::SourceKind>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -353,6 +360,20 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
             "--encoding {label}: not an encoding label known to the WHATWG Encoding Standard"
         ));
     }
+    let lang = match &flags.lang {
+        Some(l) => match emend::profile::Lang::parse(l) {
+            Some(lang) => Some(lang),
+            None => {
+                return usage(format!(
+                    "--lang {l}: not a language emend knows; known: {}",
+                    emend::profile::Lang::known_tags()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        },
+        None => None,
+    };
     Ok(Options {
         min_confidence: flags.min_confidence,
         quotes: flags.quotes,
@@ -361,6 +382,8 @@ fn options(flags: &ConversionFlags) -> Result<Options> {
         lexicons: flags.lexicons.clone(),
         packs: flags.packs.clone(),
         no_packs: flags.no_packs,
+        lang,
+        kind: flags.kind,
     })
 }
 
@@ -434,6 +457,8 @@ fn review(args: ReviewArgs) -> Result<i32> {
         lexicons: Vec::new(),
         packs: Vec::new(),
         no_packs: false,
+        lang: None,
+        kind: None,
     };
     let engine = engine(&flags)?;
     let c = convert_input(engine, &args.file)?;
@@ -472,6 +497,13 @@ fn convert(args: ConvertArgs) -> Result<i32> {
         return Ok(EXIT_USAGE);
     }
     let conversion = convert_input(engine, &args.paths[0])?;
+    if args.verbose {
+        eprintln!(
+            "emend: {}\n{}",
+            conversion.source.name,
+            conversion.profile.explain(&conversion.rules)
+        );
+    }
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     args.to.write(&conversion, &mut stdout)?;
     stdout.flush()?;
@@ -540,6 +572,9 @@ fn convert_batch(engine: &Engine, args: &ConvertArgs, out: &Path) -> Result<i32>
                 Outcome::Failed(_) => "FAILED",
             };
             eprintln!("emend: {what}: {}", job.input.display());
+            if let Outcome::Converted(stats) = outcome {
+                eprintln!("{}", stats.profile);
+            }
         }
         bar.inc(1);
     };

@@ -39,6 +39,7 @@ pub mod options;
 pub mod parse;
 pub mod passes;
 pub mod pipeline;
+pub mod profile;
 pub mod restore;
 pub mod review;
 mod scan;

@@ -23,6 +23,10 @@ pub struct Options {
     pub packs: Vec<String>,
     /// Use no built-in pack at all.
     pub no_packs: bool,
+    /// The document language, instead of detecting it.
+    pub lang: Option<crate::profile::Lang>,
+    /// The kind of source, instead of judging it.
+    pub kind: Option<crate::profile::SourceKind>,
 }
 
 impl Default for Options {
@@ -35,6 +39,8 @@ impl Default for Options {
             lexicons: Vec::new(),
             packs: Vec::new(),
             no_packs: false,
+            lang: None,
+            kind: None,
         }
     }
 }

@@ -10,7 +10,8 @@ use crate::error::Result;
 use crate::hash::Fnv;
 use crate::options::Options;
 use crate::parse::parse;
-use crate::passes::{Context, Pass, Proposals, registry};
+use crate::passes::{Context, Pass, Proposals, Scope, registry};
+use crate::profile::{LanguageDetector, Overrides, Profile};
 use crate::source::Source;
 use std::collections::BTreeMap;
 
@@ -38,7 +39,10 @@ pub struct Conversion {
     pub mentions: Vec<Mention>,
     /// The entities mentioned, by id.
     pub entities: BTreeMap<String, EntityRecord>,
-    /// The rules that ran, in order.
+    /// What the document is: language(s), kind of source, verbatim blocks.
+    pub profile: Profile,
+    /// The rules that ran, in order (those whose scope excludes the
+    /// document did not run).
     pub rules: Vec<RuleInfo>,
     /// The source with every applied edit carried out.
     pub clean: String,
@@ -56,6 +60,7 @@ pub struct Engine {
     review: Option<(String, DecisionIndex)>,
     build_id: String,
     resources: std::sync::Arc<crate::names::Resources>,
+    detector: LanguageDetector,
 }
 
 impl Engine {
@@ -85,6 +90,7 @@ impl Engine {
             review,
             build_id: h.hex(),
             resources,
+            detector: LanguageDetector::default(),
         })
     }
 
@@ -117,18 +123,33 @@ impl Engine {
     pub fn convert(&self, source: Source) -> Conversion {
         let document = parse(&source.text);
         let protected = document.protected_spans();
+        let profile = Profile::build(
+            &source.text,
+            &document,
+            &self.detector,
+            Overrides {
+                lang: self.options.lang,
+                kind: self.options.kind,
+            },
+        );
         let cx = Context::new(
             &source.text,
             &document,
             &protected,
             &self.options,
             &self.resources,
-        );
+        )
+        .with_profile(&profile);
         let mut proposals = Proposals::default();
+        let mut ran: Vec<&dyn Pass> = Vec::new();
         for pass in &self.passes {
-            pass.run(&cx, &mut proposals);
+            if pass.scope().admits(&profile) {
+                pass.run(&cx, &mut proposals);
+                ran.push(pass.as_ref());
+            }
         }
         let text = source.text.as_str();
+
         let unmatched_decisions = self
             .review
             .as_ref()
@@ -139,12 +160,18 @@ impl Engine {
                 .as_ref()
                 .and_then(|(_, index)| index.verdict(text, e))
         };
-        let Decision { edits, dropped } = decide(
+        let mut out_of_scope = Vec::new();
+        let proposed = in_scope(
             proposals.edits,
-            &protected,
-            self.options.min_confidence,
+            &document,
+            &profile,
+            &ran,
+            &mut out_of_scope,
             &verdict,
         );
+        let Decision { edits, mut dropped } =
+            decide(proposed, &protected, self.options.min_confidence, &verdict);
+        dropped.append(&mut out_of_scope);
         let clean = apply(&source.text, &edits);
         let mut mentions = proposals.mentions;
         // equal mentions are alike in every field, so an unstable sort
@@ -152,8 +179,7 @@ impl Engine {
         // for the 230,000 mentions of a 20 MB file)
         mentions.sort_unstable();
         mentions.dedup();
-        let rules = self
-            .passes
+        let rules = ran
             .iter()
             .map(|p| RuleInfo {
                 id: p.id(),
@@ -167,12 +193,114 @@ impl Engine {
             dropped,
             mentions,
             entities: proposals.entities,
+            profile,
             rules,
             clean,
             decisions: self.review.as_ref().map(|(name, _)| name.clone()),
             unmatched_decisions,
         }
     }
+}
+
+/// The lexicon language: the canonical forms of the built-in packs (and of
+/// lexicons, which name no language) are English.
+const LEXICON_LANG: &str = "en";
+
+/// `edits` without those outside their rule's scope, which go to `dropped`
+/// with the reason: inside a verbatim block (code, table, formula, data)
+/// for a rule not allowed there; in a block of a language the rule is not
+/// for; a name rewritten into its English canonical form in text of another
+/// language (the mention stays linked to its entity).
+fn in_scope(
+    edits: Vec<Edit>,
+    doc: &crate::document::Document,
+    profile: &Profile,
+    ran: &[&dyn Pass],
+    dropped: &mut Vec<Dropped>,
+    review: &dyn Fn(&Edit) -> Option<crate::decisions::Verdict>,
+) -> Vec<Edit> {
+    let scopes: Vec<(&str, Scope)> = ran.iter().map(|p| (p.id(), p.scope())).collect();
+    let scope_of = |rule: &str| {
+        let id = rule.split('/').next().unwrap_or(rule);
+        scopes
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map_or(Scope::EVERYWHERE, |(_, s)| *s)
+    };
+    let verbatim = profile.verbatim_spans(doc);
+    let simple = verbatim.is_empty()
+        && profile.block_langs.is_empty()
+        && {
+            let l = profile.lang;
+            l.is_undetermined() || l.tag() == LEXICON_LANG
+        }
+        && scopes
+            .iter()
+            .all(|(_, s)| s.langs.is_empty() || s.admits_lang(profile.lang));
+    if simple {
+        return edits;
+    }
+    let mut kept = Vec::with_capacity(edits.len());
+    for e in edits {
+        // a person's acceptance outweighs every scope
+        if review(&e) == Some(crate::decisions::Verdict::Accept) {
+            kept.push(e);
+            continue;
+        }
+        let scope = scope_of(&e.rule);
+        // touching counts: a join or a removal at a code block's edge
+        // changes the block too
+        let k = verbatim.partition_point(|v| v.end < e.span.start);
+        let in_verbatim = verbatim
+            .get(k)
+            .is_some_and(|v| v.start <= e.span.end && e.span.start <= v.end);
+        if in_verbatim && !scope.verbatim {
+            let kind = doc
+                .block_at(verbatim[k].start)
+                .and_then(|i| profile.verbatim_block(i))
+                .map_or("verbatim", |v| v.id());
+            dropped.push(Dropped {
+                edit: e,
+                reason: format!("inside a {kind} block, kept verbatim").into(),
+            });
+            continue;
+        }
+        let lang = profile.lang_at(doc, e.span.start);
+        if !scope.admits_lang(lang) {
+            dropped.push(Dropped {
+                edit: e,
+                reason: format!(
+                    "the rule is for text in {}; this block is in {} ({lang})",
+                    scope.langs.join(", "),
+                    lang.name()
+                )
+                .into(),
+            });
+            continue;
+        }
+        if e.category == crate::edit::Category::Name
+            && e.rule.starts_with("names")
+            && !lang.is_undetermined()
+            && lang.tag() != LEXICON_LANG
+        {
+            let mut e = e;
+            let why = format!(
+                "not rewritten: the text here is {} ({lang}), the lexicon's canonical forms are English; the name stays linked to its entity",
+                lang.name()
+            );
+            e.note = Some(match e.note.take() {
+                Some(n) => format!("{n}; {why}"),
+                None => why.clone(),
+            });
+            dropped.push(Dropped {
+                edit: e,
+                reason: why.into(),
+            });
+            continue;
+        }
+        kept.push(e);
+    }
+    kept
 }
 
 /// Converts one text with default options: the shortest way in.

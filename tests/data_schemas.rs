@@ -25,6 +25,7 @@ fn schema_for(path: &std::path::Path, data: &serde_json::Value) -> &'static str 
     match (dir, path.file_stem().and_then(|s| s.to_str())) {
         (Some("rules"), Some("function-words")) => "function-words.schema.json",
         (Some("rules"), Some("furniture")) => "furniture.schema.json",
+        (Some("rules"), Some("source-kinds")) => "source-kinds.schema.json",
         (Some("rules"), _) => "rules.schema.json",
         _ if data.get("phrase").is_some() => "phrases.schema.json",
         _ => "lexicon.schema.json",

@@ -16,6 +16,7 @@ mod names_cli;
 mod names_eval;
 mod outputs;
 mod pdf_corpus;
+mod profile;
 mod properties;
 mod readme;
 mod regression;

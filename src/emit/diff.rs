@@ -75,6 +75,11 @@ pub fn terminal(c: &Conversion, color: bool) -> String {
     let text = &c.source.text;
     let mut out = String::new();
     let _ = writeln!(out, "{}", st.paint("1", &format!("--- {}", c.source.name)));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.paint("2", &format!("    profile: {}", c.profile.summary()))
+    );
     let mut lines = LineCursor::new(text);
     let breaks = Breaks::new(text);
     let mut i = 0;
@@ -437,6 +442,11 @@ mod tests {
         assert!(t.contains("War[-·-], and[-··-]{+·+}peace."), "{t}");
         assert!(t.contains("whitespace"), "{t}");
         assert!(t.contains("2 applied"), "{t}");
+        // the heading says what the document was taken for
+        assert!(
+            t.lines().nth(1).is_some_and(|l| l.contains("profile:")),
+            "{t}"
+        );
         assert!(!t.contains('\x1b'));
         assert!(terminal(&c, true).contains('\x1b'));
     }

@@ -11,6 +11,22 @@
 //!   "encoding": "UTF-8",            // WHATWG name of the source encoding
 //!   "bom":      false,              // whether the source began with a byte-order mark
 //!   "build":    "9c0f…",            // optional (batch outputs): engine identity, for up-to-date checks
+//!   "profile": {                    // what the document is (optional when reading older logs)
+//!     "lang": "en",                 // BCP 47 tag of the document language ("und": undetermined)
+//!     "lang_confidence": 0.99,      // 0..1; 1 when given by --lang
+//!     "script": "Latn",             // optional: ISO 15924 script
+//!     "langs": [{"lang": "en", "share": 0.97}, {"lang": "de", "share": 0.03}],
+//!                                   // languages by share of the letters judged, the document's first
+//!     "lang_evidence": "...",       // how the language was found
+//!     "kind": "pdf-extract",        // pdf-extract | web-copy | mt-news | chat-answer | prose
+//!     "kind_confidence": 0.83,      // 0..1; 1 when given by --kind
+//!     "kind_evidence": ["..."],     // what the kind was judged from
+//!     "page_breaks": false,         // a page break is evident (form feeds, page numbers)
+//!     "blocks": [                   // blocks that differ: another language, or kept verbatim
+//!       {"start": 10, "end": 90, "lang": "de"},
+//!       {"start": 95, "end": 140, "verbatim": "code"}   // code | table | formula | data
+//!     ]
+//!   },
 //!   "edits": [ {
 //!     "id":         "e1",           // unique in the log, in source order
 //!     "rule":       "names",        // rule id (see the TEI editorialDecl)
@@ -56,8 +72,108 @@ pub struct EditLog {
     /// only in batch outputs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build: Option<String>,
+    /// What the document is (absent from logs written before profiles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<LogProfile>,
     /// The edits.
     pub edits: Vec<LogEdit>,
+}
+
+/// The document profile as the log writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogProfile {
+    /// BCP 47 tag of the document language.
+    pub lang: String,
+    /// How sure, 0..1.
+    pub lang_confidence: f32,
+    /// ISO 15924 script.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<String>,
+    /// Languages by share of the letters judged.
+    pub langs: Vec<LogLangShare>,
+    /// How the language was found.
+    pub lang_evidence: String,
+    /// Kind of source.
+    pub kind: String,
+    /// How sure, 0..1.
+    pub kind_confidence: f32,
+    /// What the kind was judged from.
+    pub kind_evidence: Vec<String>,
+    /// Whether a page break is evident.
+    pub page_breaks: bool,
+    /// Blocks in another language, or kept verbatim.
+    pub blocks: Vec<LogBlock>,
+}
+
+/// A language and its share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogLangShare {
+    /// BCP 47 tag.
+    pub lang: String,
+    /// Share of the letters judged, 0..1.
+    pub share: f32,
+}
+
+/// A block that differs from the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogBlock {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// Its language, when not the document's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Its verbatim kind (code, table, formula, data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verbatim: Option<String>,
+}
+
+/// The profile of `c` as the log writes it.
+pub fn log_profile(c: &crate::Conversion) -> LogProfile {
+    let p = &c.profile;
+    let mut blocks: Vec<LogBlock> = p
+        .block_langs
+        .iter()
+        .map(|&(i, l)| (i, Some(l.tag().to_owned()), None))
+        .chain(
+            p.verbatim
+                .iter()
+                .map(|&(i, v)| (i, None, Some(v.id().to_owned()))),
+        )
+        .map(|(i, lang, verbatim)| {
+            let span = c.document.blocks[i].span;
+            LogBlock {
+                start: span.start,
+                end: span.end,
+                lang,
+                verbatim,
+            }
+        })
+        .collect();
+    blocks.sort_by_key(|b| (b.start, b.verbatim.is_some()));
+    LogProfile {
+        lang: p.lang.tag().to_owned(),
+        lang_confidence: p.lang_confidence,
+        script: p.script.map(str::to_owned),
+        langs: p
+            .langs
+            .iter()
+            .map(|&(l, share)| LogLangShare {
+                lang: l.tag().to_owned(),
+                share,
+            })
+            .collect(),
+        lang_evidence: p.lang_evidence.clone(),
+        kind: p.kind.id().to_owned(),
+        kind_confidence: p.kind_confidence,
+        kind_evidence: p.kind_evidence.clone(),
+        page_breaks: p.page_breaks,
+        blocks,
+    }
 }
 
 /// One edit as the log writes it.
@@ -141,6 +257,7 @@ pub fn log(c: &crate::Conversion) -> EditLog {
         encoding: c.source.encoding.to_owned(),
         bom: c.source.bom,
         build: None,
+        profile: Some(log_profile(c)),
         edits: c
             .edits
             .iter()
@@ -206,6 +323,7 @@ fn write_log(
         encoding: c.source.encoding,
         bom: c.source.bom,
         build,
+        profile: log_profile(c),
         edits: EditsView(&c.edits),
     };
     // serde_json writes token by token; a buffer of its own type makes each
@@ -226,6 +344,7 @@ struct LogView<'a> {
     bom: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     build: Option<&'a str>,
+    profile: LogProfile,
     edits: EditsView<'a>,
 }
 

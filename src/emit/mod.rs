@@ -41,8 +41,9 @@ impl Format {
 }
 
 /// One JSON Lines record for `c`, newline-terminated:
-/// `{"source", "encoding", "bom", "clean", "edits", "tei"}` where `edits` is
-/// the edit log's list and `tei` the TEI document as a string (left out when
+/// `{"source", "encoding", "bom", "profile", "clean", "edits", "tei"}` where
+/// `profile` and `edits` are the edit log's (see [`json`]) and `tei` the TEI
+/// document as a string (left out when
 /// `with_tei` is false). Meant for map steps of batch engines (Spark,
 /// Hadoop streaming) and Python pipelines.
 pub fn jsonl(c: &crate::Conversion, with_tei: bool) -> String {
@@ -51,6 +52,7 @@ pub fn jsonl(c: &crate::Conversion, with_tei: bool) -> String {
         "source": log.source,
         "encoding": log.encoding,
         "bom": log.bom,
+        "profile": log.profile,
         "clean": c.clean,
         "edits": log.edits,
     });

@@ -35,6 +35,7 @@ use crate::edit::Edit;
 use crate::entity::{EntityRecord, Mention};
 use crate::names::context::DocIndex;
 use crate::options::Options;
+use crate::profile::{Profile, SourceKind};
 use crate::span::Span;
 use std::cell::{Ref, RefCell};
 use std::collections::BTreeMap;
@@ -55,6 +56,8 @@ pub struct Context<'a> {
     pub options: &'a Options,
     /// Lexicons and phrase packs, compiled once by the engine.
     pub resources: &'a crate::names::Resources,
+    /// What the document is: language(s), kind of source, verbatim blocks.
+    pub profile: &'a Profile,
     /// The document's name index (folded text, exact lexicon hits), built by
     /// the first pass that needs it: the phrase and name passes both read
     /// it, and building it twice cost a tenth of the whole pipeline.
@@ -76,8 +79,15 @@ impl<'a> Context<'a> {
             protected,
             options,
             resources,
+            profile: Profile::neutral(),
             name_index: RefCell::new(None),
         }
+    }
+
+    /// The same context with the document's profile.
+    pub fn with_profile(mut self, profile: &'a Profile) -> Self {
+        self.profile = profile;
+        self
     }
 
     /// The name index, built on first use.
@@ -162,7 +172,129 @@ pub trait Pass: Send + Sync {
     fn description(&self) -> &'static str;
     /// Pushes proposals for the document in `cx`.
     fn run(&self, cx: &Context<'_>, out: &mut Proposals);
+    /// Where the rule applies; everywhere unless the registry says otherwise.
+    fn scope(&self) -> Scope {
+        Scope::EVERYWHERE
+    }
 }
+
+/// Where a rule applies: the kinds of source, the languages and the blocks
+/// it may edit. The registry skips a pass whose scope excludes the
+/// document; the pipeline drops an edit of a language-bound rule in a block
+/// of another language, and any edit inside a verbatim block (code, table,
+/// formula, data) from a rule not allowed there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    /// Kinds of source the rule acts on; empty: every kind.
+    pub kinds: &'static [SourceKind],
+    /// Also acts, whatever the kind, where a page break is evident.
+    pub page_breaks: bool,
+    /// Languages (BCP 47 tags) whose text the rule may edit; empty: any.
+    /// Text of undetermined language counts as any.
+    pub langs: &'static [&'static str],
+    /// Whether the rule may edit inside verbatim blocks.
+    pub verbatim: bool,
+}
+
+impl Scope {
+    /// Every kind, language and block but verbatim ones.
+    pub const EVERYWHERE: Scope = Scope {
+        kinds: &[],
+        page_breaks: false,
+        langs: &[],
+        verbatim: false,
+    };
+
+    /// Whether the rule runs on a document with this profile at all.
+    pub fn admits(&self, p: &Profile) -> bool {
+        let kind = self.kinds.is_empty()
+            || self.kinds.contains(&p.kind)
+            || (self.page_breaks && p.page_breaks);
+        let lang = self.langs.is_empty() || p.lang.is_undetermined() || p.uses_any(self.langs);
+        kind && lang
+    }
+
+    /// Whether the rule may edit text in language `lang`.
+    pub fn admits_lang(&self, lang: crate::profile::Lang) -> bool {
+        self.langs.is_empty() || lang.is_undetermined() || self.langs.contains(&lang.tag())
+    }
+
+    /// In words, for the README's rules table and `--verbose`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.kinds.is_empty() {
+            let kinds: Vec<&str> = self.kinds.iter().map(|k| k.id()).collect();
+            let mut k = kinds.join(", ");
+            if self.page_breaks {
+                k.push_str(" or an evident page break");
+            }
+            parts.push(k);
+        }
+        if !self.langs.is_empty() {
+            parts.push(format!("text in {}", self.langs.join(", ")));
+        }
+        if self.verbatim {
+            parts.push("also inside code and tables".to_string());
+        }
+        if parts.is_empty() {
+            "everywhere but code and tables".to_string()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+/// A pass with the scope the registry gives it.
+struct Scoped<P> {
+    pass: P,
+    scope: Scope,
+}
+
+impl<P: Pass> Pass for Scoped<P> {
+    fn id(&self) -> &'static str {
+        self.pass.id()
+    }
+    fn description(&self) -> &'static str {
+        self.pass.description()
+    }
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        self.pass.run(cx, out);
+    }
+    fn scope(&self) -> Scope {
+        self.scope
+    }
+}
+
+/// `pass` acting only within `scope`.
+fn scoped<P: Pass + 'static>(pass: P, scope: Scope) -> Box<dyn Pass> {
+    Box::new(Scoped { pass, scope })
+}
+
+/// Paginated sources: a PDF extract, or any text with a page break.
+const PAGINATED: Scope = Scope {
+    kinds: &[SourceKind::PdfExtract],
+    page_breaks: true,
+    ..Scope::EVERYWHERE
+};
+
+/// Every kind but news in one segment a paragraph, where a credit line is
+/// a segment of the text (a translation test set, a wire feed), not a
+/// picture's furniture.
+const NOT_SEGMENTED_NEWS: Scope = Scope {
+    kinds: &[
+        SourceKind::PdfExtract,
+        SourceKind::WebCopy,
+        SourceKind::ChatAnswer,
+        SourceKind::Prose,
+    ],
+    ..Scope::EVERYWHERE
+};
+
+/// Rules built on English word lists and English MT patterns.
+const ENGLISH: Scope = Scope {
+    langs: &["en"],
+    ..Scope::EVERYWHERE
+};
 
 /// Byte lengths of the common start and the common end of `a` and `b`
 /// (whole characters; the end counted after the start, so they never
@@ -188,7 +320,14 @@ pub(crate) fn common_ends(a: &str, b: &str) -> (usize, usize) {
 /// The passes in the order they run.
 pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
     vec![
-        Box::new(xml_chars::XmlChars),
+        // characters XML cannot hold go even from code
+        scoped(
+            xml_chars::XmlChars,
+            Scope {
+                verbatim: true,
+                ..Scope::EVERYWHERE
+            },
+        ),
         Box::new(mojibake::Mojibake),
         Box::new(entities::Entities),
         Box::new(nfc::Nfc),
@@ -197,19 +336,19 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(quotes::Quotes::new(options.quotes)),
         Box::new(markup::Markup),
         Box::new(keywords::Keywords),
-        Box::new(credits::Credits),
-        Box::new(phrases::Phrases),
+        scoped(credits::Credits, NOT_SEGMENTED_NEWS),
+        scoped(phrases::Phrases, ENGLISH),
         Box::new(names::Names),
         Box::new(glosses::Glosses),
         Box::new(boilerplate::Boilerplate::new()),
         Box::new(residue::Residue::new()),
         Box::new(furniture::Furniture),
-        Box::new(pages::Pages),
+        scoped(pages::Pages, PAGINATED),
         Box::new(duplicates::Duplicates),
-        Box::new(joins::Joins),
+        scoped(joins::Joins, PAGINATED),
         Box::new(punctuation::Punctuation),
-        Box::new(repetition::Repetition),
-        Box::new(fragments::Fragments),
+        scoped(repetition::Repetition, ENGLISH),
+        scoped(fragments::Fragments, ENGLISH),
         Box::new(ends::Ends),
     ]
 }
@@ -234,9 +373,29 @@ pub(crate) mod tests {
         run_passes(&[pass], text).edits
     }
 
+    /// Runs one pass over `text` in language `lang` (a BCP 47 tag, as
+    /// `--lang` gives it); edits sorted by span.
+    pub fn run_pass_in(pass: &dyn Pass, text: &str, lang: &str) -> Vec<Edit> {
+        let doc = crate::parse::parse(text);
+        let profile = Profile::build(
+            text,
+            &doc,
+            &crate::profile::LanguageDetector::default(),
+            crate::profile::Overrides {
+                lang: Some(crate::profile::Lang::parse(lang).expect("a known language")),
+                kind: None,
+            },
+        );
+        run_passes_with(&[pass], text, &profile).edits
+    }
+
     /// Runs `passes` in order over `text` with the built-in packs; returns
     /// everything proposed (edits sorted by span).
     pub fn run_passes(passes: &[&dyn Pass], text: &str) -> Proposals {
+        run_passes_with(passes, text, Profile::neutral())
+    }
+
+    fn run_passes_with(passes: &[&dyn Pass], text: &str, profile: &Profile) -> Proposals {
         let doc = crate::parse::parse(text);
         let protected = doc.protected_spans();
         let options = Options::default();
@@ -247,7 +406,8 @@ pub(crate) mod tests {
             &protected,
             &options,
             crate::names::Resources::builtin().unwrap_or(&empty),
-        );
+        )
+        .with_profile(profile);
         let mut out = Proposals::default();
         for p in passes {
             p.run(&cx, &mut out);

@@ -63,11 +63,13 @@ impl Pass for Punctuation {
                 };
             orphans_and_doubles(s, &mut push);
             dashes(s, &mut evidence, &mut push);
-            if b.kind == BlockKind::Paragraph {
+            if b.kind == BlockKind::Paragraph
+                && let Some(pair) = quote_pair(cx.profile.block_lang(i).typography())
+            {
                 let next_opens = blocks
                     .get(i + 1)
-                    .is_some_and(|n| n.span.of(text).starts_with(['“', '"', '«']));
-                quotes(s, next_opens, &mut push);
+                    .is_some_and(|n| n.span.of(text).starts_with([pair.0, '"', '«']));
+                quotes(s, pair, next_opens, &mut push);
             }
         }
     }
@@ -392,12 +394,25 @@ fn dashes(s: &str, ev: &mut Evidence<'_>, push: &mut Push<'_>) {
     }
 }
 
-fn quotes(s: &str, next_opens: bool, push: &mut Push<'_>) {
-    let (stray, depth) = quote_balance(s);
+/// The double quotation marks a language opens and closes with, where they
+/// are one pair; `None` where its marks change role or nest (French « … »
+/// beside “…”, Russian «…» with „…“ inside): their balance is not judged.
+fn quote_pair(t: crate::profile::Typography) -> Option<(char, char)> {
+    use crate::profile::Typography::*;
+    match t {
+        English | FullWidth => Some(('“', '”')),
+        LowHigh => Some(('„', '“')),
+        LowHighRight => Some(('„', '”')),
+        French | Guillemets => None,
+    }
+}
+
+fn quotes(s: &str, pair: (char, char), next_opens: bool, push: &mut Push<'_>) {
+    let (stray, depth) = quote_balance(s, pair);
     if let Some(i) = stray {
         push(
             i,
-            i + '”'.len_utf8(),
+            i + pair.1.len_utf8(),
             "",
             "quote",
             0.4,
@@ -408,7 +423,7 @@ fn quotes(s: &str, next_opens: bool, push: &mut Push<'_>) {
         push(
             end,
             end,
-            "”",
+            &pair.1.to_string(),
             "quote",
             0.35,
             "an opening quote is never closed in this paragraph",
@@ -418,15 +433,15 @@ fn quotes(s: &str, next_opens: bool, push: &mut Push<'_>) {
 
 /// The first closing curly quote of `s` without an opening one, and how
 /// many opening ones stay open.
-fn quote_balance(s: &str) -> (Option<usize>, i32) {
+fn quote_balance(s: &str, (open, close): (char, char)) -> (Option<usize>, i32) {
     let mut depth: i32 = 0;
     let mut stray: Option<usize> = None;
-    // both marks start with the byte 0xE2, which only ever leads a
+    // the marks start with the byte 0xE2, which only ever leads a
     // character: a byte search, not a decoding of every character
     for i in memchr::memchr_iter(0xE2, s.as_bytes()) {
         match s[i..].chars().next() {
-            Some('“') => depth += 1,
-            Some('”') => {
+            Some(c) if c == open => depth += 1,
+            Some(c) if c == close => {
                 if depth == 0 {
                     stray.get_or_insert(i);
                 } else {
@@ -503,7 +518,7 @@ mod tests {
                     _ => {}
                 }
             }
-            proptest::prop_assert_eq!(super::quote_balance(&s), (stray, depth));
+            proptest::prop_assert_eq!(super::quote_balance(&s, ('“', '”')), (stray, depth));
         }
     }
 
@@ -621,5 +636,21 @@ mod tests {
         assert!(edits("He said “we will return” and left.").is_empty());
         // a quotation running on into the next paragraph is the convention
         assert!(edits("“The first part of the letter\n\n“and the second part.”").is_empty());
+    }
+
+    #[test]
+    fn quotes_are_balanced_as_the_language_pairs_them() {
+        let run =
+            |t: &str, lang: &str| crate::passes::tests::run_pass_in(&super::Punctuation, t, lang);
+        // German „…“ and Polish „…” are balanced; nothing is proposed
+        assert!(run("Er sagte „wir kommen wieder“ und ging.", "de").is_empty());
+        assert!(run("Powiedział „wrócimy” i wyszedł.", "pl").is_empty());
+        // an unclosed German quotation gets a German closing mark
+        let e = run("Er sagte „wir kommen wieder und ging.", "de");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].after, "“");
+        // French and Russian marks nest and change role: not judged
+        assert!(run("Il a dit « nous reviendrons et partit.", "fr").is_empty());
+        assert!(run("Он сказал «мы вернёмся и ушёл.", "ru").is_empty());
     }
 }

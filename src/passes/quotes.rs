@@ -6,10 +6,16 @@
 //! force curly or straight. Straight-to-curly needs a guess at opening vs
 //! closing, made from the neighbouring characters, so it is slightly less
 //! certain than curly-to-straight.
+//!
+//! Only English quotation marks are judged so: in a block whose language
+//! quotes otherwise (German „…“ where “ closes, Polish „…”, French « … »,
+//! Russian «…»; the document profile says which), quotation marks are left
+//! as they are and only apostrophes inside words follow the style.
 
 use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
+use crate::profile::Typography;
 use crate::span::Span;
 
 /// Which quote style the document should end up with.
@@ -70,8 +76,12 @@ impl Pass for Quotes {
         };
         let double = pick(curly_d, straight_d);
         let single = pick(curly_s, straight_s);
-        for block in &cx.doc.blocks {
+        for (bi, block) in cx.doc.blocks.iter().enumerate() {
             let s = block.span.of(cx.text);
+            let english = matches!(
+                cx.profile.block_lang(bi).typography(),
+                Typography::English | Typography::FullWidth
+            );
             for (i, q) in quote_marks(s) {
                 let c = q.chars().next().unwrap_or('"');
                 // judged by the neighbours the clean text will have: the
@@ -79,6 +89,12 @@ impl Pass for Quotes {
                 let visible = |c: &char| !is_xml_forbidden(*c);
                 let prev = s[..i].chars().rev().find(visible);
                 let next = s[i + q.len()..].chars().find(visible);
+                let apostrophe = matches!(c, '\'' | '’')
+                    && prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic);
+                if !english && !apostrophe {
+                    continue;
+                }
                 let after = match (c, double, single) {
                     ('"', Target::Curly, _) => Some(if opens(prev, next) { '“' } else { '”' }),
                     ('“' | '”', Target::Straight, _) => Some('"'),
@@ -184,6 +200,27 @@ mod tests {
         let t = "“One” it’s";
         let e = run_pass(&Quotes::new(QuoteStyle::Straight), t);
         assert_eq!(crate::apply::apply(t, &e), "\"One\" it's");
+    }
+
+    #[test]
+    fn other_languages_keep_their_quotation_marks() {
+        let run = |t: &str, lang: &str| {
+            let e = crate::passes::tests::run_pass_in(&Quotes::new(QuoteStyle::Dominant), t, lang);
+            crate::apply::apply(t, &e)
+        };
+        // German: “ closes „; a straight quote is not curled the English way
+        let t = "Das „schwarze Schaf“ und \"das andere\" und „noch eins“ – it's Peter’s";
+        assert_eq!(
+            run(t, "de"),
+            "Das „schwarze Schaf“ und \"das andere\" und „noch eins“ – it’s Peter’s"
+        );
+        let t = "Powiedział „tak” i \"nie\" oraz „może”.";
+        assert_eq!(run(t, "pl"), t);
+        let t = "« Oui » et “non” et \"peut-être\", l'homme, l’enfant.";
+        assert_eq!(
+            run(t, "fr"),
+            "« Oui » et “non” et \"peut-être\", l’homme, l’enfant."
+        );
     }
 
     #[test]

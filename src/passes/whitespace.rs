@@ -6,6 +6,12 @@
 //! - a space before `, . ; : ! ?` goes ("war , and" → "war, and");
 //! - a space just inside quotes or brackets goes ("“ If" → "“If").
 //!
+//! Typography follows the language of each block (the document profile):
+//! which marks open and close a quotation differs — German „…“ and »…«
+//! (“ and « close there), Polish „…”, Russian «…» — and French spaces
+//! « … » and the marks `; : ! ?` on purpose, often with a no-break space,
+//! which stays. A mark whose role the language leaves open is not spaced.
+//!
 //! Why it is safe: none of these changes a word; the rule skips spaces whose
 //! neighbours make the intent unclear (straight quotes, a space between two
 //! punctuation marks, which the punctuation rule judges). Only text inside
@@ -14,6 +20,7 @@
 use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
+use crate::profile::Typography;
 use crate::scan::{CharClass, ascii_table};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -22,9 +29,55 @@ use unicode_normalization::char::canonical_combining_class;
 /// See the module documentation.
 pub struct Whitespace;
 
-const SENTENCE_PUNCT: &[char] = &[',', '.', ';', ':', '!', '?'];
-const OPENERS: &[char] = &['“', '‘', '«', '(', '['];
-const CLOSERS: &[char] = &['”', '»', ')', ']'];
+/// The marks a language spaces like English: punctuation that takes no
+/// space before it, and the marks that certainly open or close.
+struct Marks {
+    tight: &'static [char],
+    openers: &'static [char],
+    closers: &'static [char],
+}
+
+const ALL_PUNCT: &[char] = &[',', '.', ';', ':', '!', '?'];
+
+fn marks(t: Typography) -> Marks {
+    match t {
+        Typography::English | Typography::FullWidth => Marks {
+            tight: ALL_PUNCT,
+            openers: &['“', '‘', '«', '(', '['],
+            closers: &['”', '»', ')', ']'],
+        },
+        // “ ‘ « » change role with the writer's habit: left alone
+        Typography::LowHigh => Marks {
+            tight: ALL_PUNCT,
+            openers: &['„', '‚', '(', '['],
+            closers: &[')', ']'],
+        },
+        Typography::LowHighRight => Marks {
+            tight: ALL_PUNCT,
+            openers: &['„', '(', '['],
+            closers: &['”', ')', ']'],
+        },
+        // « … » and a space before ; : ! ? are French typography
+        Typography::French => Marks {
+            tight: &[',', '.'],
+            openers: &['“', '(', '['],
+            closers: &['”', ')', ']'],
+        },
+        Typography::Guillemets => Marks {
+            tight: ALL_PUNCT,
+            openers: &['«', '„', '(', '['],
+            closers: &['»', ')', ']'],
+        },
+    }
+}
+
+/// French spaces these marks off, with a (narrow) no-break space where
+/// the typesetting is careful: that space stays.
+fn french_spaced(t: Typography, prev: Option<char>, next: Option<char>) -> bool {
+    t == Typography::French
+        && (next.is_some_and(|n| matches!(n, ';' | ':' | '!' | '?' | '»' | '›'))
+            || prev.is_some_and(|p| matches!(p, '«' | '‹')))
+}
 
 /// Horizontal spacing, visible or not, that a run may hold.
 const fn is_spacing(c: char) -> bool {
@@ -56,8 +109,16 @@ impl Pass for Whitespace {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        for block in &cx.doc.blocks {
-            block_edits(cx.text, block.span, self.id(), &mut out.edits);
+        for (i, block) in cx.doc.blocks.iter().enumerate() {
+            let mut t = cx.profile.block_lang(i).typography();
+            // a German quotation in English text: its “ closes, so “ is
+            // taken for neither opening nor closing in this block
+            if matches!(t, Typography::English | Typography::FullWidth)
+                && block.span.of(cx.text).contains('„')
+            {
+                t = Typography::LowHigh;
+            }
+            block_edits(cx.text, block.span, t, self.id(), &mut out.edits);
         }
     }
 }
@@ -67,7 +128,7 @@ impl Pass for Whitespace {
 /// also swallows characters XML forbids that sit inside it (the edit removes
 /// them, with the certainty of the `xml-chars` rule, and wins over it by
 /// covering more), so their removal cannot leave a doubled space behind.
-fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
+fn block_edits(text: &str, block: Span, t: Typography, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
     // Walk run by run without collecting the characters: memory stays flat
     // on a block that is one 50 MB line.
@@ -98,7 +159,7 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
             continue; // "( o¬ô )": an emoticon's spacing is part of it
         }
         let prev = prev_visible(&s[..i]);
-        let next = next_visible(&s[end..]);
+        let next = next_visible(&s[end..], t);
         if !run.chars().any(is_spacing) {
             continue; // only forbidden characters: the xml-chars rule's business
         }
@@ -114,8 +175,16 @@ fn block_edits(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
             // Indentation and trailing space are layout: keep it, minus
             // zero-width characters.
             (&*visible_spacing, "zero-width space at a line edge", 0.95)
-        } else if let Some(why) = space_goes(prev, next, &s[end..]) {
+        } else if let Some(why) = space_goes(prev, next, &s[end..], t) {
             ("", why, 0.9)
+        } else if french_spaced(t, prev, next) {
+            // French typography: the (no-break) space stays, less any
+            // zero-width characters and doubling
+            if visible_spacing.chars().count() > 1 {
+                (" ", "doubled space", 0.95)
+            } else {
+                (&*visible_spacing, "zero-width space", 0.95)
+            }
         } else if spacing.contains(['\u{A0}', '\u{202F}']) {
             (" ", "no-break space", 0.9)
         } else if spacing.chars().count() > 1 {
@@ -208,21 +277,36 @@ fn misread_spacing(s: &str) -> bool {
 /// is one this rule takes out again ("(" then a break): judged as a spacing
 /// run between them would be.
 pub(super) fn space_goes_between(before: &str, after: &str) -> bool {
-    space_goes(prev_visible(before), next_visible(after), after).is_some()
+    let t = Typography::English;
+    space_goes(prev_visible(before), next_visible(after, t), after, t).is_some()
 }
 
 /// Why a space between `prev` and `next` goes, if it does; `rest` is the
 /// text from `next` on.
-fn space_goes(prev: Option<char>, next: Option<char>, rest: &str) -> Option<&'static str> {
-    if next.is_some_and(|n| SENTENCE_PUNCT.contains(&n))
-        && prev.is_some_and(|p| p.is_alphanumeric() || CLOSERS.contains(&p))
+fn space_goes(
+    prev: Option<char>,
+    next: Option<char>,
+    rest: &str,
+    t: Typography,
+) -> Option<&'static str> {
+    let m = marks(t);
+    // before a comma or a period any quotation mark has closed: none opens
+    // on a comma, whatever the language
+    let closes_before = |p: char| {
+        m.closers.contains(&p)
+            || (next.is_some_and(|n| matches!(n, ',' | '.'))
+                && matches!(p, '“' | '”' | '»' | '«' | '‘' | '’'))
+    };
+    if next.is_some_and(|n| m.tight.contains(&n))
+        && prev.is_some_and(|p| p.is_alphanumeric() || closes_before(p))
         && !starts_ellipsis_or_number(rest)
     {
         Some("space before punctuation")
-    } else if prev.is_some_and(|p| OPENERS.contains(&p)) {
+    } else if prev.is_some_and(|p| m.openers.contains(&p)) {
         Some("space after an opening quote or bracket")
-    } else if next.is_some_and(|n| CLOSERS.contains(&n))
-        && prev.is_some_and(|p| !OPENERS.contains(&p))
+    } else if next.is_some_and(|n| m.closers.contains(&n))
+        && prev.is_some_and(|p| !m.openers.contains(&p))
+        && !spaced_separator(rest)
     {
         Some("space before a closing quote or bracket")
     } else {
@@ -283,11 +367,11 @@ fn last_composed(s: &str) -> Option<char> {
 /// The character after a spacing run that decides what the run is, looking
 /// through forbidden characters and opening emphasis marks, as
 /// [`prev_visible`] does before it.
-fn next_visible(after: &str) -> Option<char> {
+fn next_visible(after: &str, t: Typography) -> Option<char> {
     let s = after.trim_start_matches(is_xml_forbidden);
     let mut unmarked = s.trim_start_matches(['*', '_']);
     if let Some(mark) = s[..s.len() - unmarked.len()].chars().next_back() {
-        unmarked = without_removed_spacing(mark, unmarked);
+        unmarked = without_removed_spacing(mark, unmarked, t);
     }
     let opens_emphasis = unmarked.len() < s.len()
         && unmarked
@@ -302,16 +386,16 @@ fn next_visible(after: &str) -> Option<char> {
 /// with, if this rule removes that spacing: "*" + no-break and zero-width
 /// spaces + "]" reads as "*]" once they are gone, and the space before the
 /// "*" must be judged as it will be on a second conversion.
-fn without_removed_spacing(mark: char, rest: &str) -> &str {
+fn without_removed_spacing(mark: char, rest: &str, t: Typography) -> &str {
     let end = rest.find(|c: char| !in_run(c)).unwrap_or(rest.len());
     if end == 0 {
         return rest;
     }
     let (run, after) = rest.split_at(end);
-    let next = next_visible(after);
+    let next = next_visible(after, t);
     let line_end = next.is_none_or(|n| n == '\n' || n == '\r');
     let goes = !run.chars().any(|c| is_spacing(c) && !is_zero_width(c))
-        || (!line_end && space_goes(Some(mark), next, after).is_some());
+        || (!line_end && space_goes(Some(mark), next, after, t).is_some());
     if goes { after } else { rest }
 }
 
@@ -324,6 +408,13 @@ fn as_composed(c: char) -> char {
     unicode_normalization::UnicodeNormalization::nfc(std::iter::once(c))
         .next()
         .unwrap_or(c)
+}
+
+/// "Home » News": a guillemet with a space after it as well as before is
+/// a separator of a breadcrumb trail, not a closing quote.
+fn spaced_separator(rest: &str) -> bool {
+    let mut it = rest.chars();
+    it.next() == Some('»') && it.next().is_none_or(char::is_whitespace)
 }
 
 /// ". . ." and ".5" are not sentence punctuation after a space.
@@ -421,6 +512,109 @@ mod tests {
         // second conversion
         assert_eq!(fixed("\u{711}\u{b4d} , x"), "\u{711}\u{b4d}, x");
         assert_eq!(fixed("\u{b4d} , x"), "\u{b4d} , x");
+    }
+
+    fn fixed_in(t: &str, lang: &str) -> String {
+        crate::apply::apply(
+            t,
+            &crate::passes::tests::run_pass_in(&super::Whitespace, t, lang),
+        )
+    }
+
+    #[test]
+    fn german_quotes_keep_their_spacing() {
+        for t in [
+            "Das „schwarze Schaf“ unserer Familie",
+            "Wegbereiter zu „grünem“ Wasserstoff?",
+            "Er sagte »Hallo« und ging.",
+            "„Über\u{AD}le\u{AD}bens“ aller",
+        ] {
+            assert_eq!(fixed_in(t, "de"), t, "{t}");
+        }
+        // what the language makes certain is still fixed
+        assert_eq!(
+            fixed_in("Er sagte „ Hallo“ , dann", "de"),
+            "Er sagte „Hallo“, dann"
+        );
+        // in English “ opens
+        assert_eq!(fixed("the “ black sheep”"), "the “black sheep”");
+    }
+
+    #[test]
+    fn french_spacing_stays() {
+        for t in [
+            "Vive le professeur Raoult !",
+            "Aussi contagieuses que le virus ?",
+            "« Bonjour », dit-il ; puis : rien.",
+            "à cet effet\u{A0}».",
+            "le virus\u{202F}?",
+        ] {
+            assert_eq!(fixed_in(t, "fr"), t, "{t}");
+        }
+        assert_eq!(fixed_in("oui , et  non .", "fr"), "oui, et non.");
+        assert_eq!(fixed_in("vraiment  !", "fr"), "vraiment !");
+    }
+
+    #[test]
+    fn polish_czech_and_russian_quotes_keep_their_spacing() {
+        assert_eq!(
+            fixed_in("Powiedział „tak” i wyszedł.", "pl"),
+            "Powiedział „tak” i wyszedł."
+        );
+        assert_eq!(
+            fixed_in("Powiedział „ tak ” i wyszedł.", "pl"),
+            "Powiedział „tak” i wyszedł."
+        );
+        assert_eq!(
+            fixed_in("Řekl „ano“ a odešel.", "cs"),
+            "Řekl „ano“ a odešel."
+        );
+        assert_eq!(
+            fixed_in("Он сказал «да» и ушёл.", "ru"),
+            "Он сказал «да» и ушёл."
+        );
+        assert_eq!(
+            fixed_in("Он сказал « да». И ушёл.", "ru"),
+            "Он сказал «да». И ушёл."
+        );
+        // spaced on both sides, » may be a separator: left alone
+        assert_eq!(
+            fixed_in("Он сказал «да » и ушёл.", "ru"),
+            "Он сказал «да » и ушёл."
+        );
+        assert_eq!(
+            fixed_in("Он сказал „да“ и ушёл.", "ru"),
+            "Он сказал „да“ и ушёл."
+        );
+    }
+
+    #[test]
+    fn a_german_quotation_in_english_text_keeps_its_spacing() {
+        let t = "The word „ausgeraubt“ is used here, and „beraubt“ is not.";
+        assert_eq!(fixed_in(t, "en"), t);
+    }
+
+    #[test]
+    fn breadcrumb_separators_keep_their_spaces() {
+        let t = "Home » Plants » Bougainvillea";
+        assert_eq!(fixed(t), t);
+        assert_eq!(fixed("he said «yes »."), "he said «yes».");
+    }
+
+    #[test]
+    fn finnish_and_swedish_quotes_are_left_alone() {
+        let t = "Hän sanoi: ”Tervetuloa” ja lähti.";
+        assert_eq!(fixed_in(t, "fi"), t);
+        assert_eq!(
+            fixed_in("Han sa: ”Välkommen” och gick.", "sv"),
+            "Han sa: ”Välkommen” och gick."
+        );
+    }
+
+    #[test]
+    fn full_width_punctuation_is_left_alone() {
+        let t = "他说：“我们明天见。” 然后走了。";
+        assert_eq!(fixed_in(t, "zh"), t);
     }
 
     #[test]

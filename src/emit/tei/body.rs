@@ -28,7 +28,7 @@ use crate::span::Span;
 pub(super) fn write(t: &mut Tei, c: &Conversion) {
     let blocks = &c.document.blocks;
     let joined = joins(c);
-    t.start("text", &[]);
+    t.start("text", &[("xml:lang", c.profile.lang.tag())]);
     t.raw("\n");
     let front_len = blocks
         .iter()
@@ -235,7 +235,10 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                     t.raw("\n");
                     st.in_list = true;
                 }
-                t.start("item", &[]);
+                match other_lang(c, i) {
+                    Some(lang) => t.start("item", &[("xml:lang", lang)]),
+                    None => t.start("item", &[]),
+                }
                 let rest_from = match label {
                     Some(l) if b.span.contains(*l) && !l.is_empty() => {
                         t.start("label", &[]);
@@ -292,12 +295,16 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 if rest.is_empty() {
                     continue;
                 }
-                let attrs: &[(&str, &str)] = if b.kind == BlockKind::Byline {
-                    &[("rend", "byline")]
-                } else {
-                    &[]
-                };
-                t.start("p", attrs);
+                let mut attrs: Vec<(&str, &str)> = Vec::new();
+                if b.kind == BlockKind::Byline {
+                    attrs.push(("rend", "byline"));
+                } else if let Some(v) = c.profile.verbatim_block(i) {
+                    attrs.push(("rend", v.id()));
+                }
+                if let Some(lang) = other_lang(c, i) {
+                    attrs.push(("xml:lang", lang));
+                }
+                t.start("p", &attrs);
                 write_span(t, c, rest, &b.inlines, &[]);
                 st.has_content = true;
                 st.wrote_any = true;
@@ -321,6 +328,12 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
     }
     t.end("body");
     t.raw("\n");
+}
+
+/// The language of block `i` when it is not the document's.
+fn other_lang(c: &Conversion, i: usize) -> Option<&'static str> {
+    let lang = c.profile.block_lang(i);
+    (lang != c.profile.lang).then_some(lang.tag())
 }
 
 fn close_or_join(t: &mut Tei, st: &mut State, joined: bool) {
@@ -371,7 +384,11 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
                 BlockKind::Bibl { n: Some(n) } => n.to_string(),
                 _ => (i + 1 - first).to_string(),
             };
-            t.start("bibl", &[("xml:id", &id), ("n", &n)]);
+            let mut attrs = vec![("xml:id", id.as_str()), ("n", n.as_str())];
+            if let Some(lang) = other_lang(c, i) {
+                attrs.push(("xml:lang", lang));
+            }
+            t.start("bibl", &attrs);
             write_span(t, c, b.span, &b.inlines, &[]);
             t.end("bibl");
             t.raw("\n");

@@ -92,12 +92,32 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
         t.plain(".");
     }
     t.end("p");
+    write_kind(t, c);
     t.end("sourceDesc");
     t.end("fileDesc");
     write_encoding_desc(t, c);
     write_profile_desc(t, c);
     t.end("teiHeader");
     t.raw("\n");
+}
+
+/// The kind of source, as judged (or given), with its evidence.
+fn write_kind(t: &mut Tei, c: &Conversion) {
+    let p = &c.profile;
+    t.start("p", &[]);
+    t.plain("Kind of source: ");
+    t.leaf("term", &[("type", "source-kind")], p.kind.id());
+    t.plain(&format!(
+        ", {} (confidence {:.2}); evidence: {}.",
+        p.kind.description(),
+        p.kind_confidence,
+        if p.kind_evidence.is_empty() {
+            "none".to_string()
+        } else {
+            p.kind_evidence.join("; ")
+        }
+    ));
+    t.end("p");
 }
 
 /// Words a title-cased title keeps in lower case (unless first).
@@ -248,9 +268,6 @@ fn write_profile_desc(t: &mut Tei, c: &Conversion) {
         })
         .filter(|s| !s.is_empty())
         .collect();
-    if keywords.is_empty() && abstract_spans.is_empty() {
-        return;
-    }
     t.start("profileDesc", &[]);
     if !abstract_spans.is_empty() {
         t.start("abstract", &[]);
@@ -268,7 +285,31 @@ fn write_profile_desc(t: &mut Tei, c: &Conversion) {
         t.end("keywords");
         t.end("textClass");
     }
+    write_lang_usage(t, c);
     t.end("profileDesc");
+}
+
+/// The languages of the text, the document's first, with their share of
+/// the text judged (in percent) and how the language was found.
+fn write_lang_usage(t: &mut Tei, c: &Conversion) {
+    let p = &c.profile;
+    t.start("langUsage", &[]);
+    for (i, (lang, share)) in p.langs.iter().enumerate() {
+        let usage = format!("{}", (share * 100.0).round() as u32);
+        let mut name = lang.name().to_string();
+        if i == 0 {
+            if let Some(script) = p.script {
+                name.push_str(&format!(" ({script} script)"));
+            }
+            name.push_str(&format!("; {}", p.lang_evidence));
+        }
+        t.leaf(
+            "language",
+            &[("ident", lang.tag()), ("usage", &usage)],
+            &name,
+        );
+    }
+    t.end("langUsage");
 }
 
 #[cfg(test)]

@@ -59,7 +59,10 @@ pub fn write(c: &Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()
         scratch: String::new(),
     };
     t.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    t.start("TEI", &[("xmlns", TEI_NS)]);
+    t.start(
+        "TEI",
+        &[("xmlns", TEI_NS), ("xml:lang", c.profile.lang.tag())],
+    );
     t.raw("\n");
     header::write(&mut t, c);
     body::write(&mut t, c);

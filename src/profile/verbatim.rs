@@ -1,0 +1,219 @@
+//! Blocks the parser reads as paragraphs that are not prose: code, tables,
+//! formulae, lists of data. They are kept verbatim: no rewriting rule may
+//! edit inside them (`// (*) store primes` is a comment, not markdown).
+//!
+//! A block is judged line by line. A line of code starts like code
+//! (`//`, `#include`, `import x`, `def f(`, `}`) or ends like it (`;`, `{`)
+//! among code punctuation; a table row has cells between `|` or tabs; a
+//! formula is mostly mathematical symbols with few words; a data row is
+//! mostly digits between separators. A block of several lines needs most of
+//! them alike; a block of one line needs an unmistakable sign (a comment
+//! opener, a table row with three cells or more), since one line of prose
+//! ending in `;` is no code.
+
+/// A kind of block kept verbatim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verbatim {
+    /// Program code.
+    Code,
+    /// A table.
+    Table,
+    /// A formula.
+    Formula,
+    /// Rows of data (numbers between separators).
+    Data,
+}
+
+impl Verbatim {
+    /// Its id in the TEI (`@type`) and the log.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verbatim::Code => "code",
+            Verbatim::Table => "table",
+            Verbatim::Formula => "formula",
+            Verbatim::Data => "data",
+        }
+    }
+}
+
+/// How sure a line looks like each kind.
+#[derive(Clone, Copy, PartialEq)]
+enum Line {
+    /// Unmistakable code (a comment opener, an include).
+    StrongCode,
+    Code,
+    Table,
+    Formula,
+    Data,
+    Other,
+}
+
+const CODE_STARTS: &[&str] = &[
+    "#include",
+    "#define",
+    "#!/",
+    "import ",
+    "from ",
+    "def ",
+    "fn ",
+    "pub fn ",
+    "function ",
+    "return ",
+    "var ",
+    "let ",
+    "const ",
+    "if (",
+    "for (",
+    "while (",
+    "} else",
+    "public ",
+    "private ",
+    "static ",
+    "class ",
+    "package ",
+    "using ",
+    "print(",
+    "console.",
+    "$ ",
+];
+
+fn classify_line(line: &str) -> Line {
+    let l = line.trim();
+    if l.is_empty() {
+        return Line::Other;
+    }
+    if l.starts_with("//")
+        || l.starts_with("/*")
+        || l.starts_with("#include")
+        || l.starts_with("```")
+    {
+        return Line::StrongCode;
+    }
+    if l.len() >= 3 && l.starts_with('|') && l.ends_with('|') {
+        return Line::Table;
+    }
+    // most lines of prose have none of code's or a formula's marks, and a
+    // row of data starts with a digit: they are settled without counting
+    let marked = l.bytes().any(|b| {
+        matches!(
+            b,
+            b';' | b'{' | b'}' | b'=' | b'(' | b'\t' | b'/' | b'#' | b'`' | b'$' | b'|'
+        )
+    });
+    if !marked && !l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains('∑') {
+        return Line::Other;
+    }
+    // one pass over the line for every count
+    let (mut chars, mut symbols, mut math, mut digits, mut seps, mut tabs) = (0, 0, 0, 0, 0, 0);
+    for c in l.chars() {
+        chars += 1;
+        tabs += usize::from(c == '\t');
+        symbols += usize::from("{}[]()<>=;:+-*/\\&|!%^~_$#@\"'".contains(c));
+        math += usize::from("=+−×÷∑∫√≤≥≈^∂∞∈∀∃αβγδελμσπθΩ·±".contains(c));
+        digits += usize::from(c.is_ascii_digit());
+        seps += usize::from(matches!(c, ',' | ';' | '\t'));
+    }
+    if tabs >= 2 {
+        return Line::Table;
+    }
+    let words = || {
+        l.split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).take(3).count() >= 3)
+            .count()
+    };
+    if math * 4 >= chars && math >= 2 && (l.contains('=') || l.contains('∑')) && words() <= 2 {
+        return Line::Formula;
+    }
+    if digits * 2 >= chars && seps >= 2 && words() <= 1 {
+        return Line::Data;
+    }
+    let starts = CODE_STARTS.iter().any(|s| l.starts_with(s)) || l == "}" || l == "{";
+    let ends = l.ends_with([';', '{', '}']) || l.ends_with("):");
+    let dense = symbols * 8 >= chars;
+    let calls = l.contains('(') || l.contains('=');
+    if (starts && calls && (ends || dense)) || (ends && dense && calls) {
+        Line::Code
+    } else {
+        Line::Other
+    }
+}
+
+/// The verbatim kind of a block's text, if it is one.
+pub fn classify(block: &str) -> Option<Verbatim> {
+    let lines: Vec<Line> = block
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(classify_line)
+        .collect();
+    match lines.as_slice() {
+        [] => None,
+        [Line::StrongCode] => Some(Verbatim::Code),
+        [_] => {
+            // one line: only a table row of three cells or more
+            let l = block.trim();
+            (classify_line(l) == Line::Table && l.matches('|').count() >= 4)
+                .then_some(Verbatim::Table)
+        }
+        _ => {
+            let n = lines.len();
+            let count = |k: &[Line]| lines.iter().filter(|l| k.contains(l)).count();
+            let code = count(&[Line::Code, Line::StrongCode]);
+            let most = |c: usize| c * 2 > n || (c * 3 >= n * 2);
+            if block.trim_start().starts_with("```") || (code >= 2 && most(code)) {
+                Some(Verbatim::Code)
+            } else if count(&[Line::Table]) >= 2 && most(count(&[Line::Table])) {
+                Some(Verbatim::Table)
+            } else if count(&[Line::Formula]) >= 1 && most(count(&[Line::Formula])) {
+                Some(Verbatim::Formula)
+            } else if count(&[Line::Data]) >= 2 && most(count(&[Line::Data])) {
+                Some(Verbatim::Data)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_is_found() {
+        assert_eq!(classify("// (*) store primes"), Some(Verbatim::Code));
+        assert_eq!(
+            classify("for (int i = 0; i < n; i++) {\n    sum += a[i];\n}"),
+            Some(Verbatim::Code)
+        );
+        assert_eq!(
+            classify("def f(x):\n    return x * 2\nprint(f(3))"),
+            Some(Verbatim::Code)
+        );
+    }
+
+    #[test]
+    fn tables_formulae_and_data_are_found() {
+        assert_eq!(
+            classify("| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |"),
+            Some(Verbatim::Table)
+        );
+        assert_eq!(classify("E = m · c^2\nx = α + β"), Some(Verbatim::Formula));
+        assert_eq!(
+            classify("2019, 12.5, 13.1\n2020, 11.9, 12.4"),
+            Some(Verbatim::Data)
+        );
+    }
+
+    #[test]
+    fn prose_is_not_verbatim() {
+        for t in [
+            "The results were clear; the method worked.",
+            "He said (in 2020) that the plan = a failure; nobody agreed.\nThen he left.",
+            "From Baku to Yerevan the road is long.",
+            "Import duties rose by 5% in 2021;",
+            "1. First point\n2. Second point",
+        ] {
+            assert_eq!(classify(t), None, "{t}");
+        }
+    }
+}
