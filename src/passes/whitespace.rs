@@ -291,11 +291,12 @@ fn space_goes(
 ) -> Option<&'static str> {
     let m = marks(t);
     // before a comma or a period any quotation mark has closed: none opens
-    // on a comma, whatever the language
+    // on a comma, whatever the language (straight marks too: the quotes
+    // rule may curl them, and the answer must not change when it does)
     let closes_before = |p: char| {
         m.closers.contains(&p)
             || (next.is_some_and(|n| matches!(n, ',' | '.'))
-                && matches!(p, '“' | '”' | '»' | '«' | '‘' | '’'))
+                && matches!(p, '“' | '”' | '»' | '«' | '‘' | '’' | '"' | '\''))
     };
     if next.is_some_and(|n| m.tight.contains(&n))
         && prev.is_some_and(|p| p.is_alphanumeric() || closes_before(p))

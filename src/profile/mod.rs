@@ -122,7 +122,35 @@ impl Profile {
         }
         // an unreliable guess (a short text) leaves the language
         // undetermined: rules then act as they would without a profile
-        let doc_guess = detector.guess(&sample).filter(|g| g.reliable);
+        // A sample of blocks in two languages (an example quoted in a
+        // paper) is unreliable as a whole: then each of its blocks is
+        // guessed alone, and the language of most of its letters wins.
+        // too few letters to judge (a line of symbols and a word or two)
+        // leaves it undetermined: a guess there flips with any edit
+        let judged = language::letters(&sample) >= language::BLOCK_MIN_LETTERS;
+        let doc_guess = detector.guess(&sample).filter(|g| judged && g.reliable).or_else(|| {
+            let mut votes: Vec<(language::Guess, usize)> = Vec::new();
+            for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
+                let s = doc.blocks[i].span.of(text);
+                let s = &s[..floor_boundary(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS)];
+                let n = language::letters(s);
+                if !judged {
+                    continue;
+                }
+                if let Some(g) = detector.guess(s).filter(|g| g.reliable) {
+                    match votes.iter_mut().find(|(v, _)| v.lang == g.lang) {
+                        Some(v) => v.1 += n,
+                        None => votes.push((g, n)),
+                    }
+                }
+            }
+            let total: usize = votes.iter().map(|v| v.1).sum();
+            votes
+                .into_iter()
+                .max_by_key(|v| v.1)
+                .filter(|v| v.1 * 2 > total)
+                .map(|v| v.0)
+        });
         let mut lang = doc_guess.map_or(Lang::UND, |g| g.lang);
         let mut lang_confidence = doc_guess.map_or(0.0, |g| g.confidence);
         let script = doc_guess.and_then(|g| g.script).map(language::script_code);
@@ -172,7 +200,13 @@ impl Profile {
                 })
                 .take(1)
                 .count();
-            if foreign == 0 || guesses.len() >= language::MAX_BLOCK_GUESSES {
+            // reference entries are often in the language of the work
+            // cited: they get a larger share of guesses
+            let cap = match b.kind {
+                BlockKind::Bibl { .. } => 8 * language::MAX_BLOCK_GUESSES,
+                _ => language::MAX_BLOCK_GUESSES,
+            };
+            if foreign == 0 || guesses.len() >= cap {
                 inherited += letters;
                 continue;
             }
