@@ -317,3 +317,21 @@ fn review_fingerprints_read_linearly_on_one_line() {
         .collect();
     assert_linear("fingerprints, one line", &counts);
 }
+
+#[test]
+fn parse_work_is_linear_on_one_line_of_markdown_links() {
+    // each link looked through every inline of its block for bare URLs
+    let counts: Vec<u64> = [1000, 2000, 4000]
+        .iter()
+        .map(|&n| {
+            let text = repeated_line(
+                "**bold** [link](http://example.org/a) <http://example.org/b> http://example.org/c",
+                n,
+            );
+            let before = emend::work::bytes_read();
+            emend::parse::parse(&text);
+            emend::work::bytes_read() - before
+        })
+        .collect();
+    assert_linear("parse, one line of markdown links", &counts);
+}
