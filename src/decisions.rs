@@ -217,10 +217,7 @@ pub fn fingerprint(source: &str, edit: &Edit) -> String {
     // for the line's ends: a one-line text searched its whole line for
     // every edit (quadratic)
     let reach = 4 * CONTEXT_CHARS + 4;
-    let mut from = start.saturating_sub(reach);
-    while !source.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = crate::scan::floor_boundary(source, start.saturating_sub(reach));
     let left_all = &source[from..start];
     let line_start = left_all.rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let left = &left_all[line_start..];
@@ -229,10 +226,7 @@ pub fn fingerprint(source: &str, edit: &Edit) -> String {
         .rev()
         .nth(CONTEXT_CHARS - 1)
         .map_or(0, |(i, _)| i)..];
-    let mut to = end.saturating_add(reach).min(source.len());
-    while !source.is_char_boundary(to) {
-        to += 1;
-    }
+    let to = crate::scan::ceil_boundary(source, end.saturating_add(reach));
     let right_all = &source[end..to];
     crate::work::read(left_all.len() + right_all.len());
     let right = &right_all[..right_all.find(['\n', '\r']).unwrap_or(right_all.len())];

@@ -5,6 +5,25 @@
 //! local for the whole walk. (A `char_indices` walk with a predicate was
 //! the hottest function of the names rule.)
 
+/// The largest character boundary of `text` at or before `at` (the
+/// standard library's `floor_char_boundary` is newer than our minimum Rust).
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary of `text` at or after `at`.
+pub(crate) fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// A class of characters.
 pub(crate) struct CharClass {
     /// The class of each ASCII character, by byte.

@@ -283,16 +283,24 @@ fn context_work_is_linear_on_one_long_list_of_places() {
     );
 }
 
+/// The bytes the parser reports reading (citations placed, URLs checked
+/// against the links around them) while parsing `text`.
+fn parse_work(text: &str) -> u64 {
+    let before = emend::work::bytes_read();
+    emend::parse::parse(text);
+    emend::work::bytes_read() - before
+}
+
 #[test]
 fn parse_work_is_linear_on_one_line_of_citations() {
     // each citation was checked against every inline placed before it
     let counts: Vec<u64> = [2000, 4000, 8000]
         .iter()
         .map(|&n| {
-            let text = repeated_line("As shown [1], it holds [2, 3] (Smith et al., 2019).", n);
-            let before = emend::work::bytes_read();
-            emend::parse::parse(&text);
-            emend::work::bytes_read() - before
+            parse_work(&repeated_line(
+                "As shown [1], it holds [2, 3] (Smith et al., 2019).",
+                n,
+            ))
         })
         .collect();
     assert_linear("parse, one line of citations", &counts);
@@ -316,4 +324,19 @@ fn review_fingerprints_read_linearly_on_one_line() {
         })
         .collect();
     assert_linear("fingerprints, one line", &counts);
+}
+
+#[test]
+fn parse_work_is_linear_on_one_line_of_markdown_links() {
+    // each link looked through every inline of its block for bare URLs
+    let counts: Vec<u64> = [1000, 2000, 4000]
+        .iter()
+        .map(|&n| {
+            parse_work(&repeated_line(
+                "**bold** [link](http://example.org/a) <http://example.org/b> http://example.org/c",
+                n,
+            ))
+        })
+        .collect();
+    assert_linear("parse, one line of markdown links", &counts);
 }

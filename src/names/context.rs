@@ -9,7 +9,7 @@
 use super::exact::Hit;
 use super::fold::{Piece, boundary_after, boundary_before, find_word, fold, pieces};
 use super::lexicon::{Condition, Lexicon, Scope};
-use crate::scan::{CharClass, ascii_table};
+use crate::scan::{CharClass, ascii_table, ceil_boundary, floor_boundary};
 use crate::span::Span;
 use memchr::memmem;
 use std::collections::BTreeMap;
@@ -637,22 +637,6 @@ pub fn list_around(text: &str, sentence: Span, span: Span) -> Option<ListCue> {
 enum Read {
     Done(Option<ListCue>),
     Wider,
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The smallest char boundary of `text` at or after `at`.
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// [`list_around`] inside `window`, whose start and end are the sentence's

@@ -216,10 +216,7 @@ impl EditIndex<'_> {
         if head.len() <= window {
             return head.start;
         }
-        let mut at = head.end - window;
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
+        let mut at = crate::scan::floor_boundary(text, head.end - window);
         // back to the space before the word `at` falls in
         at = text[head.start..at]
             .rfind(char::is_whitespace)
