@@ -82,6 +82,9 @@ impl Pass for Quotes {
                 cx.profile.block_lang(bi).typography(),
                 Typography::English | Typography::FullWidth
             );
+            // each mark's new form first, then the check against mojibake
+            // reads the neighbours as this rule leaves them
+            let mut marks: Vec<(usize, usize, Option<char>)> = Vec::new();
             for (i, q) in quote_marks(s) {
                 let c = q.chars().next().unwrap_or('"');
                 // judged by the neighbours the clean text will have: the
@@ -102,15 +105,19 @@ impl Pass for Quotes {
                     ('‘' | '’', _, Target::Straight) => Some('\''),
                     _ => None,
                 };
+                marks.push((i, q.len(), after));
+            }
+            for &(i, len, after) in &marks {
                 // a quote that would become a byte of a misread sequence
                 // ("Ã'" curled is "Ã’", a misread "Ò") stays as it is, so
                 // that a second conversion changes nothing
-                let rest = &s[i + q.len()..];
-                let creates_mojibake =
-                    |a: char| super::mojibake::completes_sequence(&s[..i], a, rest);
+                let creates_mojibake = |a: char| {
+                    let (before, rest) = neighbours(s, i, len, &marks);
+                    super::mojibake::completes_sequence(&before, a, &rest)
+                };
                 if let Some(a) = after.filter(|&a| !creates_mojibake(a)) {
                     let conf = if a.is_ascii() { 0.95 } else { 0.85 };
-                    let span = Span::new(block.span.start + i, block.span.start + i + q.len());
+                    let span = Span::new(block.span.start + i, block.span.start + i + len);
                     out.edits.push(
                         Edit::new(
                             cx.text,
@@ -126,6 +133,43 @@ impl Pass for Quotes {
             }
         }
     }
+}
+
+/// Characters read on each side of a mark for the mojibake check: a
+/// misread sequence has at most four bytes, and a few characters other
+/// rules delete may sit between them.
+const NEIGHBOURS: usize = 8;
+
+/// The characters before and after the mark at `i` (of `len` bytes), with
+/// the other marks as this rule rewrites them (`marks`, by offset): the
+/// check must see the text as it will be, or a second conversion would
+/// judge the mark again beside its rewritten neighbour.
+fn neighbours(
+    s: &str,
+    i: usize,
+    len: usize,
+    marks: &[(usize, usize, Option<char>)],
+) -> (String, String) {
+    let as_written = |k: usize, c: char| {
+        marks
+            .binary_search_by_key(&k, |m| m.0)
+            .ok()
+            .and_then(|m| marks[m].2)
+            .unwrap_or(c)
+    };
+    let mut before: Vec<char> = s[..i]
+        .char_indices()
+        .rev()
+        .take(NEIGHBOURS)
+        .map(|(k, c)| as_written(k, c))
+        .collect();
+    before.reverse();
+    let after: String = s[i + len..]
+        .char_indices()
+        .take(NEIGHBOURS)
+        .map(|(k, c)| as_written(i + len + k, c))
+        .collect();
+    (before.into_iter().collect(), after)
 }
 
 fn is_quote(c: char) -> bool {
@@ -168,6 +212,20 @@ mod tests {
             let simple: Vec<(usize, &str)> = s.match_indices(is_quote).collect();
             proptest::prop_assert_eq!(fast, simple);
         }
+    }
+
+    #[test]
+    fn a_mark_kept_out_of_mojibake_is_judged_beside_its_rewritten_neighbour() {
+        // curled, the apostrophe in "á'“" would make "á’“", three bytes of
+        // a UTF-8 sequence; once “ is straightened that no longer holds, so
+        // the check must see the straightened neighbour in the first pass
+        let t = "\"á'“ quoted ” \"straight\" it's ‘x’";
+        let once =
+            crate::passes::tests::applied_text(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t));
+        assert!(
+            run_pass(&Quotes::new(QuoteStyle::Dominant), &once).is_empty(),
+            "{once}"
+        );
     }
 
     #[test]

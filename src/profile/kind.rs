@@ -21,6 +21,7 @@
 //! over the next kind.
 
 use crate::document::{BlockKind, Document, LeadKind};
+use crate::scan::floor_boundary;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -320,15 +321,6 @@ impl Signals {
         self.points += points;
         self.seen.push(what);
     }
-}
-
-/// The largest character boundary at or below `at`.
-fn floor_boundary(s: &str, at: usize) -> usize {
-    let mut k = at.min(s.len());
-    while !s.is_char_boundary(k) {
-        k -= 1;
-    }
-    k
 }
 
 fn fold(l: &str) -> String {

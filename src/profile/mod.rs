@@ -115,42 +115,42 @@ impl Profile {
         let mut sample = String::new();
         for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
             let s = doc.blocks[i].span.of(text);
-            sample.push_str(
-                &s[..floor_boundary(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS)],
-            );
+            sample.push_str(&language::words_view(
+                s,
+                language::SAMPLE_BYTES / language::SAMPLE_BLOCKS,
+            ));
             sample.push('\n');
         }
-        // an unreliable guess (a short text) leaves the language
-        // undetermined: rules then act as they would without a profile
-        // A sample of blocks in two languages (an example quoted in a
-        // paper) is unreliable as a whole: then each of its blocks is
-        // guessed alone, and the language of most of its letters wins.
-        // too few letters to judge (a line of symbols and a word or two)
-        // leaves it undetermined: a guess there flips with any edit
-        let judged = language::letters(&sample) >= language::BLOCK_MIN_LETTERS;
-        let doc_guess = detector.guess(&sample).filter(|g| judged && g.reliable).or_else(|| {
-            let mut votes: Vec<(language::Guess, usize)> = Vec::new();
-            for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
-                let s = doc.blocks[i].span.of(text);
-                let s = &s[..floor_boundary(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS)];
-                let n = language::letters(s);
-                if !judged {
-                    continue;
-                }
-                if let Some(g) = detector.guess(s).filter(|g| g.reliable) {
-                    match votes.iter_mut().find(|(v, _)| v.lang == g.lang) {
-                        Some(v) => v.1 += n,
-                        None => votes.push((g, n)),
+        // Too few letters to judge leaves the language undetermined (see
+        // DOC_MIN_LETTERS). A sample of blocks in two languages (an example
+        // quoted in a paper) is unreliable as a whole: then each of its
+        // blocks is guessed alone, and the language of most letters wins.
+        let judged = language::letters(&sample) >= language::DOC_MIN_LETTERS;
+        let doc_guess = if judged {
+            detector.guess(&sample).filter(|g| g.reliable).or_else(|| {
+                let mut votes: Vec<(language::Guess, usize)> = Vec::new();
+                for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
+                    let s = doc.blocks[i].span.of(text);
+                    let s =
+                        language::words_view(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS);
+                    let n = language::letters(&s);
+                    if let Some(g) = detector.guess(&s).filter(|g| g.reliable) {
+                        match votes.iter_mut().find(|(v, _)| v.lang == g.lang) {
+                            Some(v) => v.1 += n,
+                            None => votes.push((g, n)),
+                        }
                     }
                 }
-            }
-            let total: usize = votes.iter().map(|v| v.1).sum();
-            votes
-                .into_iter()
-                .max_by_key(|v| v.1)
-                .filter(|v| v.1 * 2 > total)
-                .map(|v| v.0)
-        });
+                let total: usize = votes.iter().map(|v| v.1).sum();
+                votes
+                    .into_iter()
+                    .max_by_key(|v| v.1)
+                    .filter(|v| v.1 * 2 > total)
+                    .map(|v| v.0)
+            })
+        } else {
+            None
+        };
         let mut lang = doc_guess.map_or(Lang::UND, |g| g.lang);
         let mut lang_confidence = doc_guess.map_or(0.0, |g| g.confidence);
         let script = doc_guess.and_then(|g| g.script).map(language::script_code);
@@ -185,8 +185,8 @@ impl Profile {
                 continue;
             }
             let s = b.span.of(text);
-            let s = &s[..floor_boundary(s, language::BLOCK_SAMPLE_BYTES)];
-            let letters = language::letters(s);
+            let s = language::words_view(s, language::BLOCK_SAMPLE_BYTES);
+            let letters = language::letters(&s);
             if letters < language::BLOCK_MIN_LETTERS {
                 inherited += letters;
                 continue;
@@ -210,7 +210,7 @@ impl Profile {
                 inherited += letters;
                 continue;
             }
-            match detector.guess(s).filter(|g| g.reliable) {
+            match detector.guess(&s).filter(|g| g.reliable) {
                 Some(g) => guesses.push((i, g.lang, letters)),
                 None => inherited += letters,
             }
@@ -229,6 +229,7 @@ impl Profile {
         if let Some(&(top, n)) = shares.first()
             && top != lang
             && n * 2 > total
+            && n >= language::DOC_MIN_LETTERS
         {
             lang = top;
             lang_confidence = n as f32 / total as f32;
@@ -399,15 +400,6 @@ impl Profile {
             }
         )
     }
-}
-
-/// The largest character boundary at or below `at`.
-fn floor_boundary(s: &str, at: usize) -> usize {
-    let mut k = at.min(s.len());
-    while !s.is_char_boundary(k) {
-        k -= 1;
-    }
-    k
 }
 
 #[cfg(test)]
