@@ -264,6 +264,22 @@ fn context_work_is_linear_on_one_line_of_parentheses() {
 }
 
 #[test]
+fn context_work_is_linear_on_one_line_of_spaced_brackets() {
+    // each space before a closing bracket asked whether it sat inside a
+    // face like "( ^_^ )" by reading to both ends of its line
+    assert_context_linear(
+        "one line of spaces inside brackets",
+        |n| {
+            repeated_line(
+                "As shown [2, 3 ], the result holds ( Smith et al., 2019 ) .",
+                n,
+            )
+        },
+        [200, 400, 800],
+    );
+}
+
+#[test]
 fn context_work_is_linear_on_one_long_list_of_places() {
     // each item of a list read the whole sentence, and the whole list
     assert_context_linear(
