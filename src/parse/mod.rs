@@ -24,6 +24,7 @@ pub mod grammar;
 pub mod heads;
 pub mod inline;
 pub mod label;
+pub mod layout;
 pub mod lead;
 pub mod lines;
 pub mod markdown;
