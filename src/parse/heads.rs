@@ -16,7 +16,8 @@
 //! its successor is a candidate too. Two candidates of the same level on
 //! consecutive lines are a list (a menu, a table of contents), not
 //! headings. Before an abstract label nothing is a heading here (numbered
-//! affiliations).
+//! affiliations). A few sections papers head without a number by the same
+//! name ("Acknowledgments", "Appendix", "Contents") count placed alike.
 
 use super::blocks::RawBlock;
 use super::grammar::{digits, roman};
@@ -55,6 +56,18 @@ const RUNS_ON: &[&str] = &[
     "nor", "than", "into", "onto", "via",
 ];
 
+/// Sections papers head without a number, by the same few names, which
+/// no sentence is (lowercase, compared with the whole line).
+const NAMED: &[&str] = &[
+    "acknowledgments",
+    "acknowledgements",
+    "acknowledgment",
+    "acknowledgement",
+    "appendix",
+    "contents",
+    "table of contents",
+];
+
 /// How a section number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Scheme {
@@ -66,6 +79,8 @@ enum Scheme {
     Letter,
     /// "2)"
     Paren,
+    /// No number: a section every paper names alike ([`NAMED`]).
+    Named,
 }
 
 /// A section number: its scheme and its parts ("2.3" → [2, 3]).
@@ -112,7 +127,7 @@ impl Key {
     fn level(&self) -> u8 {
         match self.scheme {
             Scheme::Arabic => u8::try_from(self.depth).unwrap_or(1),
-            Scheme::Roman => 1,
+            Scheme::Roman | Scheme::Named => 1,
             Scheme::Letter => 2,
             Scheme::Paren => 3,
         }
@@ -312,6 +327,19 @@ fn candidate(lines: &Lines<'_>, at: At) -> Option<Candidate> {
     if !s.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase()) {
         return None;
     }
+    if NAMED.contains(&s.to_lowercase().as_str()) {
+        let key = Key {
+            scheme: Scheme::Named,
+            parts: [0; MAX_DEPTH],
+            depth: 1,
+        };
+        return Some(Candidate {
+            first: at,
+            last: at,
+            key,
+            marked: true,
+        });
+    }
     let (key, rest, marked) = section_label(s)?;
     let mut last = at;
     let words = if rest.is_empty() {
@@ -471,6 +499,10 @@ fn find(lines: &Lines<'_>) -> Vec<Candidate> {
         }
     }
     found.retain(|c| placed(c) && !listed.contains(&c.first));
+    // named sections need no numbering behind them
+    let (named, mut found): (Vec<Candidate>, Vec<Candidate>) = found
+        .into_iter()
+        .partition(|c| c.key.scheme == Scheme::Named);
     // a number that recurs (a reading time, a rating on every teaser) is
     // no section's: a section number stands in the text and at most once
     // more, in a table of contents
@@ -499,6 +531,8 @@ fn find(lines: &Lines<'_>) -> Vec<Candidate> {
         }
     }
     found.retain(|c| linked.contains(&c.key));
+    found.extend(named);
+    found.sort_by_key(|c| c.first);
     found
 }
 
@@ -567,6 +601,20 @@ mod tests {
             vec![
                 ("3.1\n\nTraces".to_owned(), 2),
                 ("3.2 Trace Trees".to_owned(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn named_sections_without_numbers_are_headings() {
+        let t = format!(
+            "{PROSE}\nor not.\nAcknowledgements\n\nWe thank them.\n\nAcknowledgments\n{PROSE}\n"
+        );
+        assert_eq!(
+            heads(&t),
+            vec![
+                ("Acknowledgements".to_owned(), 1),
+                ("Acknowledgments".to_owned(), 1)
             ]
         );
     }
