@@ -104,12 +104,14 @@ impl Engine {
     /// UTF-8 input).
     pub fn convert_vec(&self, name: &str, bytes: Vec<u8>) -> Result<Conversion> {
         let source = Source::decode_owned(name, bytes, self.options.encoding.as_deref())?;
+        refuse_columns(name, &source)?;
         Ok(self.convert(source))
     }
 
     /// Decodes and converts one input.
     pub fn convert_bytes(&self, name: &str, bytes: &[u8]) -> Result<Conversion> {
         let source = Source::decode(name, bytes, self.options.encoding.as_deref())?;
+        refuse_columns(name, &source)?;
         Ok(self.convert(source))
     }
 
@@ -172,6 +174,19 @@ impl Engine {
             decisions: self.review.as_ref().map(|(name, _)| name.clone()),
             unmatched_decisions,
         }
+    }
+}
+
+/// Refuses a text set in two columns side by side (`pdftotext -layout`):
+/// no reading of it would keep its sentences whole.
+fn refuse_columns(name: &str, source: &Source) -> Result<()> {
+    match crate::parse::layout::side_by_side(&source.text) {
+        Some((line, column)) => Err(crate::error::Error::SideBySide {
+            name: name.to_owned(),
+            line,
+            column,
+        }),
+        None => Ok(()),
     }
 }
 

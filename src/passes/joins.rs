@@ -18,6 +18,11 @@
 //! - a paragraph ends on a capitalised word after a function word ("the
 //!   Second⏎⏎Karabakh") without other evidence (proposed).
 //!
+//! A heading the copy broke over lines — its number alone on a line
+//! ("I.⏎INTRODUCTION", "4.⏎⏎Nested Trace Tree Formation"), or its words
+//! wrapped — is put on one line: each break inside it becomes a space
+//! (applied; not after a hyphen).
+//!
 //! Why it is safe: only two consecutive `Paragraph` blocks are joined, never a
 //! heading, list item, figure or reference; a first block ending in `.`, `!`,
 //! `?`, `:`, `;` or `…` is never joined, nor a next block opening with a
@@ -61,6 +66,7 @@ impl Pass for Joins {
         // while a removed duplicate or boilerplate block stood between
         // paragraphs that were never one (a cut paragraph before a removed
         // copy is a fragment)
+        heading_lines(text, blocks, out);
         let removed = super::removed_blocks(cx, out, super::is_page_furniture);
         for (i, a) in blocks.iter().enumerate() {
             if removed[i] {
@@ -114,6 +120,36 @@ impl Pass for Joins {
             out.edits.push(
                 Edit::new(text, gap, glue, self.id(), Category::Layout, judgement.0)
                     .with_note(judgement.1),
+            );
+        }
+    }
+}
+
+/// Confidence of a heading put on one line (a change of spacing only).
+const HEADING_LINES: f32 = 0.9;
+
+/// The line breaks inside headings (blocks of one line but for a copy's
+/// breaks) become spaces; a break after a hyphen is left to the reader.
+fn heading_lines(text: &str, blocks: &[Block], out: &mut Proposals) {
+    for b in blocks {
+        if !matches!(b.kind, BlockKind::Head { .. }) {
+            continue;
+        }
+        let s = b.span.of(text);
+        let mut at = 0;
+        while let Some(i) = s[at..].find(['\n', '\r']) {
+            let before = s[..at + i].trim_end();
+            let after = s[at + i..].trim_start();
+            let (gap_start, gap_end) = (before.len(), s.len() - after.len());
+            at = gap_end;
+            if before.ends_with(['-', '\u{ad}', '‐']) {
+                continue;
+            }
+            let gap = Span::new(b.span.start + gap_start, b.span.start + gap_end);
+            out.edits.push(
+                Edit::new(text, gap, " ", "joins", Category::Layout, HEADING_LINES).with_note(
+                    "a heading broken over lines by the copy (its number alone on a line, or its words wrapped) put on one line",
+                ),
             );
         }
     }
@@ -585,6 +621,15 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].confidence < 0.8);
         assert_eq!(clean(t), t);
+    }
+
+    #[test]
+    fn a_heading_broken_over_lines_is_put_on_one_line() {
+        let p = "The key insight is that if each loop is represented by its own trace tree, the code for each loop can be contained.";
+        let t = format!("{p}\n3.1\n\nTraces\n\n{p}\n\n3.2 Trace Trees\n{p}\n");
+        let c = clean(&t);
+        assert!(c.contains("\n3.1 Traces\n"), "{c}");
+        assert!(c.contains("\n3.2 Trace Trees\n"), "{c}");
     }
 
     #[test]
