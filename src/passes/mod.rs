@@ -27,6 +27,7 @@ mod punctuation;
 mod quotes;
 mod repetition;
 mod residue;
+mod untranslated;
 mod whitespace;
 mod xml_chars;
 
@@ -193,6 +194,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(entities::Entities),
         Box::new(nfc::Nfc),
         Box::new(ligatures::Ligatures),
+        Box::new(untranslated::Untranslated),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
         Box::new(markup::Markup),

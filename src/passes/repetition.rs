@@ -172,7 +172,12 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
         j += 2;
     }
     let end = win.get(j)?.end;
-    (commas >= 1 && j - k >= 2).then_some(Listed {
+    // "x, x, x" without "and" is a chant or a sound ("ding, ding, ding"),
+    // not a list written wrong: only "x, x and x" is reported
+    let closed = win
+        .get(j - 1)
+        .is_some_and(|b| matches!(b.lower().as_ref(), "and" | "or"));
+    (commas >= 1 && j - k >= 2 && closed).then_some(Listed {
         start: w.start,
         end,
         word: w.text,
@@ -292,13 +297,24 @@ fn look(
             && n.text.chars().next().is_some_and(char::is_lowercase)
             && !fw.legit_doubles.contains(w.lower().as_ref())
         {
-            let (conf, note) = if fw.is_function(&w.lower()) {
-                (0.9, format!("the function word “{}” doubled", n.text))
-            } else {
-                (0.5, format!("“{}” doubled", n.text))
-            };
-            push(w.end, n.end, "", "word", conf, note);
-            return Some(k + 2);
+            let lower = w.lower();
+            // a doubled word the dictionary does not know is mostly a
+            // reduplicated name or term ("ylang ylang", "Bora Bora" in
+            // lowercase): only known words are reported
+            let known =
+                fw.is_function(&lower) || lower.chars().count() < 4 || super::joins::listed(&lower);
+            if known {
+                let (conf, note) = if fw.is_function(&lower) {
+                    (0.9, format!("the function word “{}” doubled", n.text))
+                } else {
+                    (
+                        0.5,
+                        format!("“{}” doubled (a word of the English word list)", n.text),
+                    )
+                };
+                push(w.end, n.end, "", "word", conf, note);
+                return Some(k + 2);
+            }
         }
     }
     // a phrase repeated back to back
@@ -306,7 +322,11 @@ fn look(
         if 2 * len > ws.len() {
             continue;
         }
-        if !ws[0].same(&ws[len]) || !matches!(gap(s, &ws[len - 1], &ws[len]), " " | ", ") {
+        // joined by a comma, a repeat is mostly meant: a rhetorical repeat
+        // ("if the universe were empty, if the universe were empty") or
+        // one clause's object opening the next ("into the universe, the
+        // universe will bend"); a loop of the translation runs on bare
+        if !ws[0].same(&ws[len]) || gap(s, &ws[len - 1], &ws[len]) != " " {
             continue;
         }
         let (a, b) = (&ws[..len], &ws[len..2 * len]);
@@ -319,7 +339,7 @@ fn look(
                 let l = x.lower();
                 !fw.is_function(&l) && !fw.legit_doubles.contains(l.as_ref())
             });
-        if same && inner_same && content && matches!(joint, " " | ", ") {
+        if same && inner_same && content && joint == " " {
             push(
                 a[len - 1].end,
                 b[len - 1].end,
@@ -431,8 +451,20 @@ mod tests {
     fn a_refrain_inside_quotation_marks_is_not_flagged() {
         let t = "The crowd sang “land of my fathers, land of my fathers” until dawn.";
         assert!(edits(t).is_empty(), "{:?}", edits(t));
-        let bare = "The crowd sang land of my fathers, land of my fathers until dawn.";
+        let bare = "The crowd sang land of my fathers land of my fathers until dawn.";
         assert_eq!(edits(bare).len(), 1);
+    }
+
+    #[test]
+    fn rhetorical_and_clause_boundary_repeats_stay() {
+        for t in [
+            "Einstein realized that if the universe were empty, if the universe were empty, it would look like this.",
+            "If you put matter into the universe, the universe will bend.",
+            "It sounds like, ding, ding, ding.",
+            "What we see is ylang ylang, the strongly scented part.",
+        ] {
+            assert!(edits(t).is_empty(), "{t}: {:?}", edits(t));
+        }
     }
 
     #[test]
