@@ -21,6 +21,7 @@ mod markup;
 mod mojibake;
 mod names;
 mod nfc;
+mod numbers;
 mod pages;
 mod phrases;
 mod punctuation;
@@ -210,6 +211,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(duplicates::Duplicates),
         Box::new(joins::Joins),
         Box::new(punctuation::Punctuation),
+        Box::new(numbers::Numbers),
         Box::new(repetition::Repetition),
         Box::new(fragments::Fragments),
         Box::new(ends::Ends),
