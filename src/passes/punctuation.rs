@@ -4,6 +4,9 @@
 //!   "resolved. ; On the other hand" → "resolved. On the other hand";
 //! - doubled marks: "war,, and" → "war, and", "ended.." → "ended." (an
 //!   ellipsis "..." is left alone, and so are ranges like "1..5");
+//! - a stop glued to the next sentence or a comma to the next word:
+//!   "process.This is" → "process. This is" (not in abbreviations,
+//!   domains, paths or decimals);
 //! - a spaced dash inside a hyphenated name: "Nagorno – Karabakh" →
 //!   "Nagorno-Karabakh", applied when the hyphenated form occurs elsewhere in
 //!   the document, proposed when both words are capitalised and neither is
@@ -34,7 +37,7 @@ impl Pass for Punctuation {
     }
 
     fn description(&self) -> &'static str {
-        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
+        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); the missing space after a mark glued to the next word restored; spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {

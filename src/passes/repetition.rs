@@ -39,7 +39,7 @@ impl Pass for Repetition {
     }
 
     fn description(&self) -> &'static str {
-        "Repeated words and phrases: doubled function words removed (“the the”); doubled content words, a word listed against itself, back-to-back repeated phrases and repeated list items proposed; a sentence said twice in a row removed (proposed when short or partial); ordinary doubles (“had had”, “very, very”) kept."
+        "Repeated words and phrases: doubled function words removed (“the the”); doubled dictionary words, a word listed against itself (“x, x and x”), phrases repeated back to back without a comma and repeated list items proposed; a sentence said twice in a row removed (proposed when short or partial); ordinary doubles (“had had”, “very, very”), comma-joined rhetorical repeats and sounds (“ding, ding, ding”) kept."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -159,7 +159,10 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
             win.forget_before(j);
         }
     }
-    // "x, x and x" / "x, x or x"
+    // "x, x and x" / "x, x or x"; "x, x, x" without "and" is a chant or a
+    // sound ("ding, ding, ding"), not a list written wrong: only the closed
+    // list is reported
+    let mut closed = false;
     win.fill(j + 2);
     if let (Some(a), Some(b), Some(c)) = (win.get(j), win.get(j + 1), win.get(j + 2))
         && j > k
@@ -170,13 +173,9 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
     {
         times += usize::from(b.same(&w)) + 1;
         j += 2;
+        closed = true;
     }
     let end = win.get(j)?.end;
-    // "x, x, x" without "and" is a chant or a sound ("ding, ding, ding"),
-    // not a list written wrong: only "x, x and x" is reported
-    let closed = win
-        .get(j - 1)
-        .is_some_and(|b| matches!(b.lower().as_ref(), "and" | "or"));
     (commas >= 1 && j - k >= 2 && closed).then_some(Listed {
         start: w.start,
         end,
