@@ -158,7 +158,9 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     // a group of a longer number ("+7 49512 …")
     let numeric = word.chars().next().is_some_and(|c| c.is_ascii_digit());
-    !numeric && !(capitalised && !sentence_start) && !LABELS.contains(&word.to_lowercase().as_str())
+    let label = LABELS.contains(&word.to_lowercase().as_str());
+    let name = capitalised && !sentence_start;
+    !(numeric || name || label)
 }
 
 /// True if the text's most frequent function words are English ones rather
