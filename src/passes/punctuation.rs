@@ -171,7 +171,9 @@ fn missing_spaces(s: &str, push: &mut Push<'_>) {
         let next_len = tail.len() - tail.trim_start_matches(|c: char| c.is_alphabetic()).len();
         let next_end = tail[next_len..].chars().next();
         if tail[..next_len].chars().nth(1).is_none()
-            || next_end.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '@' | '/' | '_'))
+            || next_end.is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, '.' | '@' | '/' | '_' | '(' | '[' | '=')
+            })
         {
             continue;
         }
@@ -630,6 +632,7 @@ mod tests {
         for t in [
             "See e.g.The report and the list a.Bc today.",
             "Call node.js or config.json from the shell, or a,b and x.Y now.",
+            "Then write mybar = mod.Bar() and call it.",
             "It cost 1,000 dollars; the ratio was 3.5 percent.",
             "Visit www.example.Org or write to someone@mail.Com today.",
         ] {
