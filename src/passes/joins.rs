@@ -176,7 +176,7 @@ fn reading_start(cx: &Context<'_>, out: &Proposals, span: Span) -> usize {
 static WORD_LIST: &str = include_str!("../../lexicons/words/en.txt");
 
 /// True if `w` (lowercase) is in [`WORD_LIST`] (sorted: binary search).
-fn listed(w: &str) -> bool {
+pub(super) fn listed(w: &str) -> bool {
     static LIST: std::sync::LazyLock<Vec<&'static str>> =
         std::sync::LazyLock::new(|| WORD_LIST.lines().collect());
     LIST.binary_search(&w).is_ok()

@@ -21,12 +21,14 @@ mod markup;
 mod mojibake;
 mod names;
 mod nfc;
+mod numbers;
 mod pages;
 mod phrases;
 mod punctuation;
 mod quotes;
 mod repetition;
 mod residue;
+mod untranslated;
 mod whitespace;
 mod xml_chars;
 
@@ -193,6 +195,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(entities::Entities),
         Box::new(nfc::Nfc),
         Box::new(ligatures::Ligatures),
+        Box::new(untranslated::Untranslated),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
         Box::new(markup::Markup),
@@ -208,6 +211,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(duplicates::Duplicates),
         Box::new(joins::Joins),
         Box::new(punctuation::Punctuation),
+        Box::new(numbers::Numbers),
         Box::new(repetition::Repetition),
         Box::new(fragments::Fragments),
         Box::new(ends::Ends),
