@@ -128,9 +128,9 @@ pub(super) fn pinyin_syllables(w: &str) -> Option<usize> {
 
 /// One spelling of a name in the document: where it is written, and how
 /// often in a name's position (not the first word of a sentence).
-struct Spelling<'a> {
-    word: &'a str,
-    spans: Vec<Span>,
+pub(super) struct Spelling<'a> {
+    pub(super) word: &'a str,
+    pub(super) spans: Vec<Span>,
     inside: usize,
     /// The capitalised words written right before or after it: the rest of
     /// a person's name.
@@ -164,6 +164,7 @@ impl Matcher<'_, '_> {
         let spellings = self.spellings(idx, &guessed);
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
+        out.extend(self.untranslated_generics(&spellings));
         out
     }
 
@@ -235,13 +236,24 @@ impl Matcher<'_, '_> {
             .map(Form::of)
             .collect();
         let pinyin_text = pinyin_text(&forms);
+        // In a directory or a long list of names, names merely alike are
+        // many and variants of one name few: there only romanizations
+        // with a majority are proposed.
+        let guesses = forms.len() <= MAX_FORMS_FOR_GUESSES;
         let mut rewrites: Vec<Rewrite> = Vec::new();
         for (i, j) in candidate_pairs(&forms) {
             let (a, b) = (&forms[i], &forms[j]);
             let Some(kind) = self.kinship(a, b) else {
                 continue;
             };
-            rewrites.extend(self.direction(&forms, (i, j), kind, pinyin_text));
+            if !guesses && !matches!(kind, Kinship::Romanization { .. }) {
+                continue;
+            }
+            rewrites.extend(
+                self.direction(&forms, (i, j), kind, pinyin_text)
+                    .into_iter()
+                    .filter(|r| guesses || r.conf > TIE),
+            );
         }
         // each form's best rewrite; a tie gives each of the two forms one
         let mut best: BTreeMap<usize, Rewrite> = BTreeMap::new();
@@ -284,6 +296,11 @@ impl Matcher<'_, '_> {
             && !sb.neighbours.is_empty()
             && sa.neighbours.is_disjoint(&sb.neighbours)
         {
+            return None;
+        }
+        // a capital more or less ("MoDem", "FaceBook") is a brand's
+        // styling or a slip of case, not a spelling of the name
+        if a.fold == b.fold {
             return None;
         }
         let sim = similarity_of_skeletons(&a.skeleton, &b.skeleton);
@@ -343,8 +360,18 @@ impl Matcher<'_, '_> {
             why.push("neither is in a lexicon".to_owned());
             let note = why.join("; ");
             return vec![
-                Rewrite { from: i, to: j, conf: TIE, note: note.clone() },
-                Rewrite { from: j, to: i, conf: TIE, note },
+                Rewrite {
+                    from: i,
+                    to: j,
+                    conf: TIE,
+                    note: note.clone(),
+                },
+                Rewrite {
+                    from: j,
+                    to: i,
+                    conf: TIE,
+                    note,
+                },
             ];
         };
         let (from, to) = (forms[fi].spelling, forms[ti].spelling);
@@ -355,9 +382,15 @@ impl Matcher<'_, '_> {
         let mut conf: f32 = if romanization { 0.7 } else { 0.6 };
         if nt >= 2 && nt >= 2 * nf {
             conf += 0.1;
-            why.push(format!("{:?} is written {nt} times, {:?} {nf}", to.word, from.word));
+            why.push(format!(
+                "{:?} is written {nt} times, {:?} {nf}",
+                to.word, from.word
+            ));
         } else if nt > nf {
-            why.push(format!("{:?} is written {nt} times, {:?} {nf}", to.word, from.word));
+            why.push(format!(
+                "{:?} is written {nt} times, {:?} {nf}",
+                to.word, from.word
+            ));
         } else {
             conf -= 0.05;
             why.push(tie_reason(&forms[fi], &forms[ti], romanization));
@@ -373,9 +406,13 @@ impl Matcher<'_, '_> {
         if forms[fi].pinyin && forms[ti].pinyin || !romanization || self.lang.is_none() {
             conf = conf.min(0.65);
         }
-        vec![Rewrite { from: fi, to: ti, conf, note: why.join("; ") }]
+        vec![Rewrite {
+            from: fi,
+            to: ti,
+            conf,
+            note: why.join("; "),
+        }]
     }
-
 
     /// Names written as two words in one place and one word in another:
     /// "Xiao wen"/"Xiaowen", "Zhang Jike"/"ZhangJike", "Li-tao"/"Litao".
@@ -570,7 +607,11 @@ fn tie_break(
         return Some(if a.pinyin { (j, i) } else { (i, j) });
     }
     if !romanization && a.fold.len() != b.fold.len() {
-        return Some(if a.fold.len() > b.fold.len() { (j, i) } else { (i, j) });
+        return Some(if a.fold.len() > b.fold.len() {
+            (j, i)
+        } else {
+            (i, j)
+        });
     }
     None
 }
@@ -603,6 +644,11 @@ pub(super) const WINDOW: usize = 4;
 const ORDERS: usize = 3;
 /// Least spelling similarity of two forms whose transliteration keys differ.
 const MIN_CLOSE: f32 = 0.85;
+/// Above this many distinct unknown forms, a text is a directory or a list
+/// rather than a story told about a few names (a news article of 20
+/// paragraphs has some 15 to 90): forms merely alike, or written as often,
+/// are left alone there.
+const MAX_FORMS_FOR_GUESSES: usize = 120;
 /// Confidence of each of the two rewrites proposed between forms written as
 /// often with nothing else to tell them apart.
 const TIE: f32 = 0.5;
