@@ -1620,6 +1620,32 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_doubled_at_the_end_is_a_spelling_but_an_ending_is_not() {
+        let t =
+            format!("{STORY}The war in Donbass went on. The people of Donbas and of Donbass left.");
+        let p = proposed(&t);
+        assert!(
+            p.iter().any(|(b, a, _)| b == "Donbas" && a == "Donbass"),
+            "{p:?}"
+        );
+        let t = format!("{STORY}Yuri Gagarin flew. Later Gagarina and Gagarina spoke.");
+        assert!(proposed(&t).is_empty(), "{:?}", proposed(&t));
+    }
+
+    #[test]
+    fn a_pinyin_name_the_text_keeps_glued_is_joined() {
+        let t = format!(
+            "{STORY}Zhang Yunlong came. Later Yunlong said that Yunlong and Yun Long had won, and Yunlong left."
+        );
+        assert_eq!(
+            applied(&t),
+            [("Yun Long".into(), "Yunlong".into())],
+            "{:?}",
+            proposed(&t)
+        );
+    }
+
+    #[test]
     fn german_nouns_are_no_names_spelt_two_ways() {
         let t = "Der Hund ist nicht an der Leine, und das ist nicht gut für die Energiesysteme. \
                  Die Frau sagt, die Transformation des Energiesystems ist ein Ziel, und das ist gut.";

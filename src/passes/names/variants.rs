@@ -307,9 +307,20 @@ impl Matcher<'_, '_> {
         if a.key == b.key {
             return Some(Kinship::Romanization { sim });
         }
-        // a derived word ("Gagarina", "Russians") is no variant
-        if a.fold.starts_with(b.fold.as_str()) || b.fold.starts_with(a.fold.as_str()) {
-            return None;
+        // a derived word ("Gagarina", "Russians") is no variant, but a
+        // letter doubled at the end ("Donbass", "Zelenskyy") or the h of a
+        // digraph ("Lisakovich") is a spelling
+        let (short, long) = if a.fold.len() < b.fold.len() {
+            (&a.fold, &b.fold)
+        } else {
+            (&b.fold, &a.fold)
+        };
+        if let Some(tail) = long.strip_prefix(short.as_str()) {
+            let doubled = tail.len() == 1 && short.ends_with(tail);
+            let digraph = tail == "h" && short.ends_with(['c', 's', 'z', 'k']);
+            if !(doubled || digraph) {
+                return None;
+            }
         }
         // Two pinyin words a vowel or an initial apart are mostly two
         // syllables, two names (Hebei and Hubei, Shanghai and Changhai); an
@@ -558,6 +569,17 @@ impl Matcher<'_, '_> {
                                 conf,
                                 format!("{:?} goes on in lowercase: a name split in two", p.text),
                             )
+                        } else if n_one >= OVERWHELMING * n_two.max(1)
+                            && syllables >= 2
+                            && spellings.len() <= MAX_FORMS_FOR_GUESSES
+                        {
+                            (
+                                0.8,
+                                format!(
+                                    "{:?} is written {n_one} times, {:?} {n_two}; {:?} is {syllables} pinyin syllables, one word",
+                                    one.word, p.text, one.word
+                                ),
+                            )
                         } else if n_one > n_two {
                             (
                                 0.65,
@@ -649,6 +671,9 @@ const MIN_CLOSE: f32 = 0.85;
 /// paragraphs has some 15 to 90): forms merely alike, or written as often,
 /// are left alone there.
 const MAX_FORMS_FOR_GUESSES: usize = 120;
+/// How many times more often a glued pinyin name must be written than its
+/// split form for the join to be applied.
+const OVERWHELMING: usize = 3;
 /// Confidence of each of the two rewrites proposed between forms written as
 /// often with nothing else to tell them apart.
 const TIE: f32 = 0.5;
