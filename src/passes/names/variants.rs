@@ -761,7 +761,10 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
         .zip(long.bytes())
         .position(|(x, y)| x != y)
         .unwrap_or(short.len());
-    matches!(long.as_bytes()[k], b'a' | b'e' | b'i' | b'o' | b'u') && long[k + 1..] == short[k..]
+    let v = long.as_bytes()[k];
+    // a vowel doubled is another name (Shanxi and Shaanxi, two provinces)
+    let doubled = k > 0 && long.as_bytes()[k - 1] == v || long.as_bytes().get(k + 1) == Some(&v);
+    matches!(v, b'a' | b'e' | b'i' | b'o' | b'u') && !doubled && long[k + 1..] == short[k..]
 }
 
 /// The capitalised words written right before and after `span`, one space
@@ -831,5 +834,13 @@ mod tests {
         );
         let second = Span::new(25, 30);
         assert_eq!(capitalised_neighbours(t, second).count(), 0);
+    }
+
+    #[test]
+    fn one_vowel_apart_is_an_inserted_vowel_not_a_doubled_one() {
+        assert!(one_vowel_apart("najigou", "naijigou"));
+        assert!(one_vowel_apart("wudaoliang", "wudaolang"));
+        assert!(!one_vowel_apart("shanxi", "shaanxi"));
+        assert!(!one_vowel_apart("hebei", "hubei"));
     }
 }
