@@ -417,6 +417,12 @@ fn describe(
                 "line judged furniture by its neighbours ({features}): between lines of furniture, outside the main text; {main}"
             ),
         ),
+        Reason::Stretch { evidence, lines } => (
+            "stretch".to_owned(),
+            format!(
+                "line judged furniture by its neighbours ({features}): in a stretch of {lines} lines beyond the page's text, {evidence} of them with furniture evidence of their own; {main}"
+            ),
+        ),
         Reason::Comments(c) => (
             "comment-section".to_owned(),
             format!(
