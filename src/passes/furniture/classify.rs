@@ -69,6 +69,10 @@ pub enum Evidence {
     /// It is an item of a run of this many bulleted short lines: a menu
     /// outside the main text, perhaps a list inside it.
     MenuList(usize),
+    /// The line recurs in this many of the batch's documents (of so many):
+    /// a site's or a CMS's furniture, or the text's own heading ("Fazit"),
+    /// so it counts outside the main text only.
+    Recurrent { documents: u64, of: u64 },
     /// An earlier rule removed it.
     Prior,
 }
@@ -98,6 +102,9 @@ impl Evidence {
             }
             Evidence::Banner { phrases } => format!("notice vocabulary ({})", list(phrases)),
             Evidence::MenuList(n) => format!("item of a list of {n} short bulleted lines"),
+            Evidence::Recurrent { documents, of } => {
+                format!("the line recurs in {documents} of the {of} documents of the batch")
+            }
             Evidence::Prior => "removed by an earlier rule".to_owned(),
         }
     }
@@ -121,6 +128,7 @@ impl Evidence {
             },
             Evidence::Banner { .. } => "notice",
             Evidence::MenuList(_) => "menu",
+            Evidence::Recurrent { .. } => "recurrent",
             Evidence::Prior => "prior",
         }
     }
@@ -348,8 +356,14 @@ pub fn decide(units: &[Unit]) -> Outcome {
             verdict(Reason::Comments(comments.unwrap_or(i)), PROPOSED)
         } else if strong && !inside {
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
-        } else if strong && matches!(u.evidence, Some(Evidence::MenuList(_))) {
-            // a list inside the text is the text's own
+        } else if strong
+            && matches!(
+                u.evidence,
+                Some(Evidence::MenuList(_) | Evidence::Recurrent { .. })
+            )
+        {
+            // a list inside the text is the text's own, and so is a
+            // heading many texts have ("Conclusion")
             None
         } else if strong && u.words <= MAX_INNER_WORDS {
             verdict(Reason::Evidence, CONTEXT)
@@ -435,6 +449,8 @@ fn between_furniture(units: &[Unit], first: &[Class], classes: &[Class]) -> Vec<
 const MAX_STRETCH_WORDS: usize = 4;
 /// See [`MAX_STRETCH_WORDS`].
 const MAX_STRETCH_ITEM_WORDS: usize = 6;
+/// Most lines without evidence in a row that a furniture stretch takes.
+const MAX_STRETCH_GAP: usize = 6;
 /// Of every this many lines of a furniture stretch, at least one has strong
 /// evidence of its own.
 const STRETCH_RATIO: usize = 3;
@@ -445,7 +461,8 @@ const STRETCH_RATIO: usize = 3;
 /// two stretches of text), from the first line with strong evidence to the
 /// last (to the page's edge when the stretch reaches it), at least one
 /// line in [`STRETCH_RATIO`] with evidence. A line without evidence of its
-/// own goes only if short ([`MAX_STRETCH_WORDS`]; bulleted items after the
+/// own goes only in a gap of at most [`MAX_STRETCH_GAP`] such lines, and
+/// only if short ([`MAX_STRETCH_WORDS`]; bulleted items after the
 /// text a little longer), not a sentence and not a "label: value" pair:
 /// the related-articles box, the newsletter form and the footer after the
 /// article, the menus before it; a headline or standfirst above the text
@@ -487,8 +504,23 @@ fn furniture_stretches(
         if evidence * STRETCH_RATIO < b + 1 - a {
             continue;
         }
+        // lines without evidence go in short gaps only: a long run of
+        // them is a list or a table of the page's own (ingredients)
+        let mut gap = vec![0; n];
+        let mut k = a;
+        while k <= b {
+            let start = k;
+            while k <= b && !strong(k) {
+                k += 1;
+            }
+            gap[start..k].iter_mut().for_each(|g| *g = k - start);
+            k += 1;
+        }
         for k in a..=b {
             let u = &units[k];
+            if !strong(k) && gap[k] > MAX_STRETCH_GAP {
+                continue;
+            }
             let words = if u.bulleted && k > g1 {
                 MAX_STRETCH_ITEM_WORDS
             } else {
