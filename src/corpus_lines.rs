@@ -151,7 +151,7 @@ impl LineStats {
     }
 
     /// When `line` recurs often enough to be furniture: the documents that
-    /// hold it. A line of one word must recur in four times the threshold's
+    /// hold it. A line of one word must recur in three times the threshold's
     /// documents, of two words in twice as many: short lines meet by chance
     /// ("Mission", "Conclusion" head many texts).
     pub fn recurrent(&self, line: &str) -> Option<u64> {
@@ -162,7 +162,7 @@ impl LineStats {
             .filter(|w| !w.is_empty())
             .count()
         {
-            1 => 4,
+            1 => 3,
             2 => 2,
             _ => 1,
         };
