@@ -56,6 +56,7 @@ pub struct Engine {
     review: Option<(String, DecisionIndex)>,
     build_id: String,
     resources: std::sync::Arc<crate::names::Resources>,
+    corpus: Option<std::sync::Arc<crate::corpus_lines::LineStats>>,
 }
 
 impl Engine {
@@ -85,7 +86,21 @@ impl Engine {
             review,
             build_id: h.hex(),
             resources,
+            corpus: None,
         })
+    }
+
+    /// The same engine, converting documents as part of a corpus with these
+    /// line statistics (recurring lines are furniture evidence); they are
+    /// part of the build id, so outputs made without them are not taken for
+    /// up to date.
+    pub fn with_corpus_lines(mut self, stats: crate::corpus_lines::LineStats) -> Self {
+        let mut h = Fnv::default();
+        h.write(self.build_id.as_bytes());
+        h.write(stats.digest().as_bytes());
+        self.build_id = h.hex();
+        self.corpus = Some(std::sync::Arc::new(stats));
+        self
     }
 
     /// The options in force.
@@ -125,7 +140,8 @@ impl Engine {
             &protected,
             &self.options,
             &self.resources,
-        );
+        )
+        .with_corpus(self.corpus.as_deref());
         let mut proposals = Proposals::default();
         for pass in &self.passes {
             pass.run(&cx, &mut proposals);

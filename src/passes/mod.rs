@@ -57,6 +57,9 @@ pub struct Context<'a> {
     pub options: &'a Options,
     /// Lexicons and phrase packs, compiled once by the engine.
     pub resources: &'a crate::names::Resources,
+    /// How many documents of the batch hold each short line, when the
+    /// document is converted as part of a corpus.
+    pub corpus: Option<&'a crate::corpus_lines::LineStats>,
     /// The document's name index (folded text, exact lexicon hits), built by
     /// the first pass that needs it: the phrase and name passes both read
     /// it, and building it twice cost a tenth of the whole pipeline.
@@ -78,8 +81,15 @@ impl<'a> Context<'a> {
             protected,
             options,
             resources,
+            corpus: None,
             name_index: RefCell::new(None),
         }
+    }
+
+    /// The same context, with the line statistics of the document's corpus.
+    pub fn with_corpus(mut self, corpus: Option<&'a crate::corpus_lines::LineStats>) -> Self {
+        self.corpus = corpus;
+        self
     }
 
     /// The name index, built on first use.
