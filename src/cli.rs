@@ -808,15 +808,22 @@ fn restore(args: RestoreArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-fn names_discover(args: DiscoverArgs) -> Result<i32> {
+/// The input files the paths name (directories walked as `convert` walks
+/// them), for the commands that read a corpus without writing outputs.
+fn input_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut inputs = Vec::new();
-    for p in &args.paths {
+    for p in paths {
         inputs.extend(
             plan(std::slice::from_ref(p), Path::new(""))?
                 .into_iter()
                 .map(|j| j.input),
         );
     }
+    Ok(inputs)
+}
+
+fn names_discover(args: DiscoverArgs) -> Result<i32> {
+    let inputs = input_paths(&args.paths)?;
     let (stats, failed) = emend::names::stats::collect(&inputs, args.jobs)?;
     for (path, reason) in &failed {
         eprintln!("emend: {}: {reason}", path.display());
@@ -833,14 +840,7 @@ fn names_discover(args: DiscoverArgs) -> Result<i32> {
 }
 
 fn furniture_count(args: LineCountArgs) -> Result<i32> {
-    let mut inputs = Vec::new();
-    for p in &args.paths {
-        inputs.extend(
-            plan(std::slice::from_ref(p), Path::new(""))?
-                .into_iter()
-                .map(|j| j.input),
-        );
-    }
+    let inputs = input_paths(&args.paths)?;
     let (stats, failed) =
         emend::corpus_lines::LineStats::collect(&inputs, args.jobs, args.encoding.as_deref())?;
     for (path, reason) in &failed {

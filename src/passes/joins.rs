@@ -34,7 +34,7 @@ use super::{Context, Pass, Proposals};
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 /// See the module documentation.
 pub struct Joins;
@@ -68,6 +68,7 @@ impl Pass for Joins {
         // copy is a fragment)
         heading_lines(text, blocks, out);
         let removed = super::removed_blocks(cx, out, super::is_page_furniture);
+        let removals = furniture_removals(cx, out);
         for (i, a) in blocks.iter().enumerate() {
             if removed[i] {
                 continue;
@@ -81,7 +82,7 @@ impl Pass for Joins {
             let first = a.span.of(text);
             // the next paragraph as it will read: a page number or running
             // head on its first lines goes
-            let second = &text[reading_start(cx, out, b.span)..b.span.end];
+            let second = &text[reading_start(&removals, b.span)..b.span.end];
             // a word broken by a hyphen at the end of a line that the
             // parser took for a heading, or before a page number it took
             // for an item's label, is running text all the same
@@ -155,17 +156,34 @@ fn heading_lines(text: &str, blocks: &[Block], out: &mut Proposals) {
     }
 }
 
-/// Where the reading text of `span` starts: past the page furniture that
-/// applied removals take from its start.
-fn reading_start(cx: &Context<'_>, out: &Proposals, span: Span) -> usize {
-    let mut start = span.start;
-    while let Some(e) = out.edits.iter().find(|e| {
-        e.span.start == start
-            && e.span.end > start
+/// Where each applied removal of page furniture starts, and where it ends
+/// (the first such edit at a start, as the log lists them): built once, so
+/// finding where a block's reading text starts costs a lookup, not a walk
+/// over every edit of the document for every block.
+fn furniture_removals(cx: &Context<'_>, out: &Proposals) -> HashMap<usize, usize> {
+    let mut ends = HashMap::default();
+    for e in &out.edits {
+        if e.span.end > e.span.start
             && e.confidence >= cx.options.min_confidence
             && super::is_page_furniture(e)
-    }) {
-        start = e.span.end.min(span.end);
+        {
+            ends.entry(e.span.start).or_insert(e.span.end);
+        }
+    }
+    ends
+}
+
+/// Where the reading text of `span` starts: past the page furniture that
+/// applied removals (`removals`, see [`furniture_removals`]) take from its
+/// start.
+fn reading_start(removals: &HashMap<usize, usize>, span: Span) -> usize {
+    let mut start = span.start;
+    while let Some(&end) = removals.get(&start) {
+        let next = end.min(span.end);
+        if next == start {
+            break;
+        }
+        start = next;
     }
     start
 }
