@@ -49,10 +49,58 @@ enum Command {
     /// shards, learn lexicon variants from review decisions.
     #[command(after_help = AFTER_HELP)]
     Names(NamesArgs),
+    /// Corpus-level furniture tools: count the short lines that recur across
+    /// documents (map), merge the counts of shards (reduce); `convert DIR`
+    /// does both by itself, `convert --line-stats` reads their result.
+    #[command(after_help = AFTER_HELP)]
+    Furniture(FurnitureArgs),
     /// Check TEI files emend wrote (or that were edited since): well-formed,
     /// valid against emend's TEI subset, pointers resolve, restore works.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct FurnitureArgs {
+    #[command(subcommand)]
+    command: FurnitureCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum FurnitureCommand {
+    /// Count, for each short line, the documents that hold it (the map step).
+    #[command(after_help = AFTER_HELP)]
+    Count(LineCountArgs),
+    /// Add up the counts of shards written by `count` or `merge` (the
+    /// reduce step), as one count over all their files would.
+    #[command(after_help = AFTER_HELP)]
+    Merge(LineMergeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct LineCountArgs {
+    /// Files or folders (walked for .txt files).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write the statistics to this file (`-`: standard output).
+    #[arg(long, value_name = "OUT.json", default_value = "-")]
+    emit_stats: PathBuf,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Read inputs in this encoding instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct LineMergeArgs {
+    /// Statistics shards written by `emend furniture count` or `merge`.
+    #[arg(required = true)]
+    shards: Vec<PathBuf>,
+    /// Write the merged statistics to this file (`-`: standard output).
+    #[arg(long, value_name = "OUT.json", default_value = "-")]
+    emit_stats: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]
@@ -258,6 +306,15 @@ struct ConvertArgs {
     /// Print each file as it is done and the edits per rule at the end.
     #[arg(long, short = 'v')]
     verbose: bool,
+    /// With --out: read the line statistics of the corpus from this file
+    /// (written by `emend furniture count` or `merge`) instead of counting
+    /// the inputs first.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_line_stats")]
+    line_stats: Option<PathBuf>,
+    /// With --out: do not count lines across the inputs (each document is
+    /// judged alone, as a single input is).
+    #[arg(long)]
+    no_line_stats: bool,
     #[command(flatten)]
     flags: ConversionFlags,
 }
@@ -302,6 +359,10 @@ pub fn run() -> i32 {
             NamesCommand::Discover(a) => names_discover(a),
             NamesCommand::Merge(a) => names_merge(a),
             NamesCommand::Learn(a) => names_learn(a),
+        },
+        Command::Furniture(args) => match args.command {
+            FurnitureCommand::Count(a) => furniture_count(a),
+            FurnitureCommand::Merge(a) => furniture_merge(a),
         },
         Command::Check(args) => check(args),
     };
@@ -485,10 +546,10 @@ fn engine(flags: &ConversionFlags) -> Result<&'static Engine> {
 }
 
 fn convert(args: ConvertArgs) -> Result<i32> {
-    let engine = engine(&args.flags)?;
     if let Some(out) = &args.out {
-        return convert_batch(engine, &args, out);
+        return convert_batch(Engine::new(options(&args.flags)?)?, &args, out);
     }
+    let engine = engine(&args.flags)?;
     if args.to == Format::Jsonl {
         return convert_stream(engine, &args);
     }
@@ -538,11 +599,32 @@ fn plan_all(
     jobs
 }
 
-fn convert_batch(engine: &Engine, args: &ConvertArgs, out: &Path) -> Result<i32> {
+/// The engine for a batch: with the line statistics of `--line-stats`, or
+/// of the batch's own inputs (counted in a first pass) when there are
+/// enough of them to tell a site's furniture.
+fn with_line_stats(engine: Engine, args: &ConvertArgs, jobs: &[Job]) -> Result<Engine> {
+    use emend::corpus_lines::{LineStats, MIN_DOCUMENTS};
+    if args.no_line_stats {
+        return Ok(engine);
+    }
+    if let Some(path) = &args.line_stats {
+        return Ok(engine.with_corpus_lines(LineStats::load(path)?));
+    }
+    if (jobs.len() as u64) < MIN_DOCUMENTS {
+        return Ok(engine);
+    }
+    let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();
+    // an input that cannot be read is reported by its conversion
+    let (stats, _) = LineStats::collect(&inputs, args.jobs, args.flags.encoding.as_deref())?;
+    Ok(engine.with_corpus_lines(stats))
+}
+
+fn convert_batch(engine: Engine, args: &ConvertArgs, out: &Path) -> Result<i32> {
     use std::io::IsTerminal;
     let started = std::time::Instant::now();
     let mut failed = Vec::new();
-    let jobs = plan_all(engine, &args.paths, out, &mut failed);
+    let jobs = plan_all(&engine, &args.paths, out, &mut failed);
+    let engine = &with_line_stats(engine, args, &jobs)?;
     let show_bar =
         !args.quiet && !args.verbose && std::io::stderr().is_terminal() && jobs.len() > 1;
     let bar = if show_bar {
@@ -761,15 +843,22 @@ fn restore(args: RestoreArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-fn names_discover(args: DiscoverArgs) -> Result<i32> {
+/// The input files the paths name (directories walked as `convert` walks
+/// them), for the commands that read a corpus without writing outputs.
+fn input_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut inputs = Vec::new();
-    for p in &args.paths {
+    for p in paths {
         inputs.extend(
             plan(std::slice::from_ref(p), Path::new(""))?
                 .into_iter()
                 .map(|j| j.input),
         );
     }
+    Ok(inputs)
+}
+
+fn names_discover(args: DiscoverArgs) -> Result<i32> {
+    let inputs = input_paths(&args.paths)?;
     let (stats, failed) = emend::names::stats::collect(&inputs, args.jobs)?;
     for (path, reason) in &failed {
         eprintln!("emend: {}: {reason}", path.display());
@@ -785,6 +874,41 @@ fn names_discover(args: DiscoverArgs) -> Result<i32> {
     }
 }
 
+fn furniture_count(args: LineCountArgs) -> Result<i32> {
+    let inputs = input_paths(&args.paths)?;
+    let (stats, failed) =
+        emend::corpus_lines::LineStats::collect(&inputs, args.jobs, args.encoding.as_deref())?;
+    for (path, reason) in &failed {
+        eprintln!("emend: {}: {reason}", path.display());
+    }
+    write_json(&args.emit_stats, &stats.to_json())?;
+    Ok(if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    })
+}
+
+fn furniture_merge(args: LineMergeArgs) -> Result<i32> {
+    let mut all = emend::corpus_lines::LineStats::default();
+    for p in &args.shards {
+        all.merge(emend::corpus_lines::LineStats::load(p)?);
+    }
+    write_json(&args.emit_stats, &all.to_json())?;
+    Ok(EXIT_OK)
+}
+
+fn write_json(out: &Path, json: &str) -> Result<()> {
+    if out.as_os_str() == "-" {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(json.as_bytes())?;
+        stdout.flush()?;
+    } else {
+        write_atomic(out, json.as_bytes())?;
+    }
+    Ok(())
+}
+
 fn names_merge(args: MergeArgs) -> Result<i32> {
     let mut all = emend::names::stats::NameStats::default();
     for p in &args.shards {
@@ -797,14 +921,7 @@ fn names_merge(args: MergeArgs) -> Result<i32> {
 }
 
 fn write_stats(out: &Path, stats: &emend::names::stats::NameStats) -> Result<()> {
-    if out.as_os_str() == "-" {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(stats.to_json().as_bytes())?;
-        stdout.flush()?;
-    } else {
-        write_atomic(out, stats.to_json().as_bytes())?;
-    }
-    Ok(())
+    write_json(out, &stats.to_json())
 }
 
 fn show_groups(stats: &emend::names::stats::NameStats, flags: &ClusterFlags) -> Result<i32> {

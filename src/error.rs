@@ -32,6 +32,20 @@ pub enum Error {
         column: usize,
     },
 
+    /// Two text columns side by side (`pdftotext -layout`): read line by
+    /// line, their sentences would interleave.
+    #[error(
+        "{name}:{line}:{column}: two text columns side by side (as `pdftotext -layout` writes them), the right one starting at column {column}; emend reads one column after the other: convert the PDF with plain `pdftotext` (without -layout)"
+    )]
+    SideBySide {
+        /// Input name.
+        name: String,
+        /// 1-based line where the right-hand column is first seen.
+        line: usize,
+        /// 1-based character column where it starts.
+        column: usize,
+    },
+
     /// `--encoding` names no encoding known to the WHATWG Encoding Standard.
     #[error("unknown encoding label {0:?}")]
     UnknownEncoding(String),

@@ -26,6 +26,7 @@
 pub mod apply;
 pub mod batch;
 pub mod check;
+pub mod corpus_lines;
 pub mod decide;
 pub mod decisions;
 pub mod document;

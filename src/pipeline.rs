@@ -61,6 +61,7 @@ pub struct Engine {
     build_id: String,
     resources: std::sync::Arc<crate::names::Resources>,
     detector: LanguageDetector,
+    corpus: Option<std::sync::Arc<crate::corpus_lines::LineStats>>,
 }
 
 impl Engine {
@@ -91,7 +92,21 @@ impl Engine {
             build_id: h.hex(),
             resources,
             detector: LanguageDetector::default(),
+            corpus: None,
         })
+    }
+
+    /// The same engine, converting documents as part of a corpus with these
+    /// line statistics (recurring lines are furniture evidence); they are
+    /// part of the build id, so outputs made without them are not taken for
+    /// up to date.
+    pub fn with_corpus_lines(mut self, stats: crate::corpus_lines::LineStats) -> Self {
+        let mut h = Fnv::default();
+        h.write(self.build_id.as_bytes());
+        h.write(stats.digest().as_bytes());
+        self.build_id = h.hex();
+        self.corpus = Some(std::sync::Arc::new(stats));
+        self
     }
 
     /// The options in force.
@@ -110,12 +125,14 @@ impl Engine {
     /// UTF-8 input).
     pub fn convert_vec(&self, name: &str, bytes: Vec<u8>) -> Result<Conversion> {
         let source = Source::decode_owned(name, bytes, self.options.encoding.as_deref())?;
+        refuse_columns(name, &source)?;
         Ok(self.convert(source))
     }
 
     /// Decodes and converts one input.
     pub fn convert_bytes(&self, name: &str, bytes: &[u8]) -> Result<Conversion> {
         let source = Source::decode(name, bytes, self.options.encoding.as_deref())?;
+        refuse_columns(name, &source)?;
         Ok(self.convert(source))
     }
 
@@ -139,7 +156,8 @@ impl Engine {
             &self.options,
             &self.resources,
         )
-        .with_profile(&profile);
+        .with_profile(&profile)
+        .with_corpus(self.corpus.as_deref());
         let mut proposals = Proposals::default();
         let mut ran: Vec<&dyn Pass> = Vec::new();
         for pass in &self.passes {
@@ -301,6 +319,19 @@ fn in_scope(
         kept.push(e);
     }
     kept
+}
+
+/// Refuses a text set in two columns side by side (`pdftotext -layout`):
+/// no reading of it would keep its sentences whole.
+fn refuse_columns(name: &str, source: &Source) -> Result<()> {
+    match crate::parse::layout::side_by_side(&source.text) {
+        Some((line, column)) => Err(crate::error::Error::SideBySide {
+            name: name.to_owned(),
+            line,
+            column,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Converts one text with default options: the shortest way in.

@@ -264,6 +264,22 @@ fn context_work_is_linear_on_one_line_of_parentheses() {
 }
 
 #[test]
+fn context_work_is_linear_on_one_line_of_spaced_brackets() {
+    // each space before a closing bracket asked whether it sat inside a
+    // face like "( ^_^ )" by reading to both ends of its line
+    assert_context_linear(
+        "one line of spaces inside brackets",
+        |n| {
+            repeated_line(
+                "As shown [2, 3 ], the result holds ( Smith et al., 2019 ) .",
+                n,
+            )
+        },
+        [200, 400, 800],
+    );
+}
+
+#[test]
 fn context_work_is_linear_on_one_long_list_of_places() {
     // each item of a list read the whole sentence, and the whole list
     assert_context_linear(
@@ -339,4 +355,37 @@ fn parse_work_is_linear_on_one_line_of_markdown_links() {
         })
         .collect();
     assert_linear("parse, one line of markdown links", &counts);
+}
+
+/// Comparisons of the transliteration-aware distance made while converting
+/// `text` (each candidate pair of the lexicon matcher and of the spellings
+/// compared inside the document counts one).
+fn name_comparisons(text: &str) -> u64 {
+    let engine = engine_with_own_resources();
+    let before = emend::names::similar::stats();
+    engine.convert(emend::Source::from_text("n.txt", text));
+    let after = emend::names::similar::stats();
+    after.comparisons - before.comparisons
+}
+
+/// `n` sentences, each naming a new person whose name shares its start with
+/// all the others: the worst case for the spellings compared inside one
+/// document, where every name is alike every other.
+fn alike_names(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            let tail = made_up_name(i).to_lowercase();
+            format!("The reporters said that Golosheik{tail} met Golosheyk{tail} again.")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn spellings_compared_inside_a_document_grow_linearly_when_all_are_alike() {
+    let counts: Vec<u64> = [100, 200, 400]
+        .iter()
+        .map(|&n| name_comparisons(&alike_names(n)))
+        .collect();
+    assert_linear("same-document spellings, all alike", &counts);
 }

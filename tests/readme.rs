@@ -13,6 +13,8 @@ fn readme_cli_reference_matches_help() {
         "names discover",
         "names merge",
         "names learn",
+        "furniture count",
+        "furniture merge",
         "restore",
     ] {
         let mut args: Vec<&str> = command.split(' ').collect();

@@ -31,7 +31,9 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     let (raw, pdf) = pdf_front(text, raw);
     let (raw, region) = super::bibl::region::split(text, raw);
     let first_bibl = region.map(|r| raw[r.start].span.start);
-    let (raw, listed) = split_lists(text, raw, region.map(|r| r.start));
+    let (raw, heads) = super::heads::split(text, raw, region.map_or(usize::MAX, |r| r.start));
+    let bibl_at = first_bibl.and_then(|b| raw.iter().position(|r| r.span.start == b));
+    let (raw, listed) = split_lists(text, raw, bibl_at);
     // lists before the bibliography split into items: find it again by its
     // first byte (the blocks from it on are not split)
     let region = region.and_then(|r| {
@@ -55,7 +57,14 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
                 .map(|(x, y)| Span::new(b.span.start + x, b.span.start + y))
         });
     }
-    abstracts_and_keywords(text, &raw, front_end, body_end, &mut kinds, &mut meta);
+    abstracts_and_keywords(
+        text,
+        &raw,
+        (front_end, body_end),
+        &heads,
+        &mut kinds,
+        &mut meta,
+    );
     if let Some(pdf) = pdf {
         pdf.settle(&raw, &mut kinds, &mut meta);
     }
@@ -73,6 +82,10 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         };
         if let Some(kind) = settled {
             blocks.push(block(kind, rb.span));
+            continue;
+        }
+        if let Some(&level) = heads.get(&rb.span.start) {
+            blocks.push(block(BlockKind::Head { level }, rb.span));
             continue;
         }
         let single = rb.lines().len() == 1;
@@ -412,13 +425,15 @@ fn front_matter(
     k
 }
 
-/// Abstract ("Abstract. …" and the paragraphs up to the keywords) and
-/// keyword blocks ("Key words: …").
+/// Abstract ("Abstract. …" and the paragraphs up to the keywords, or up to
+/// a section heading found in the text before them: a two-column page read
+/// out of order puts the keywords after the start of the body) and keyword
+/// blocks ("Key words: …"), between blocks `from` and `body_end`.
 fn abstracts_and_keywords(
     text: &str,
     raw: &[RawBlock],
-    from: usize,
-    body_end: usize,
+    (from, body_end): (usize, usize),
+    heads: &std::collections::BTreeMap<usize, u8>,
     kinds: &mut Kinds,
     meta: &mut Meta,
 ) {
@@ -438,7 +453,7 @@ fn abstracts_and_keywords(
             }
             // Paragraphs between an abstract and its keywords continue the abstract.
             if let Some(a) = open_abstract.take() {
-                for i in a + 1..k {
+                for i in (a + 1..k).take_while(|&i| !heads.contains_key(&raw[i].span.start)) {
                     kinds.entry(i).or_insert(BlockKind::Abstract);
                 }
             }

@@ -9,7 +9,7 @@
 //! [`classify`] composes small nom grammars, each with its own tests:
 //! [`front`] (DOI, ORCID, e-mail and author lines, affiliations, abstract and
 //! keyword leads, bibliography headings), [`lead`] (run-in heads and news
-//! datelines), [`label`] (list labels and section numbers), [`figure`]
+//! datelines), [`heads`] (numbered headings run into the text), [`label`] (list labels and section numbers), [`figure`]
 //! (picture credits) and [`bibl`] (entry numbers, in-text citations and their
 //! matching). [`markdown`] finds emphasis and links left from markdown;
 //! [`grammar`] holds the shared combinators. [`check_invariants`] states what
@@ -21,8 +21,10 @@ pub mod classify;
 pub mod figure;
 pub mod front;
 pub mod grammar;
+pub mod heads;
 pub mod inline;
 pub mod label;
+pub mod layout;
 pub mod lead;
 pub mod lines;
 pub mod markdown;

@@ -297,8 +297,10 @@ fn judge(
     // searched for quotes only once it would be flagged: most sentences are
     // neither, and reading each one whole cost half the rule.
     let words = || body.split_whitespace();
-    let truncated =
-        last.chars().all(char::is_lowercase) && fw.cannot_end(last) && words().nth(1).is_some();
+    let truncated = last.chars().all(char::is_lowercase)
+        && fw.cannot_end(last)
+        && words().nth(1).is_some()
+        && !stranded(fw, body, last);
     let is_last = k + 1 == sents.len();
     let short_last = is_last && k > 0 && words().nth(MAX_FRAGMENT_WORDS).is_none();
     if !(truncated || short_last) || t.contains(['“', '”', '"']) {
@@ -307,7 +309,7 @@ fn judge(
     if truncated {
         return Some("truncated");
     }
-    if fw.verbless(body) {
+    if fw.verbless(body) && !pronoun_clause(body) {
         let prev = &s[sents[k - 1].start..sents[k - 1].end];
         let mine = content_words(fw, body);
         let theirs = content_words(fw, prev);
@@ -316,6 +318,51 @@ fn judge(
         }
     }
     None
+}
+
+/// True if the preposition `last` that ends `body` is stranded, as English
+/// allows ("the universe we look up into.", "what I'm looking at."): it
+/// follows a verb or a particle. An article, a determiner or a conjunction
+/// never ends a sentence so, and neither does a preposition after a noun
+/// ("the talks with.") — nor a clause that only opens with a subordinating
+/// conjunction and has no main clause ("Although the mayor has tried to.").
+fn stranded(fw: &FunctionWords, body: &str, last: &str) -> bool {
+    if !fw.prepositions.contains(last) {
+        return false;
+    }
+    let mut ws = body.split_whitespace().rev().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_lowercase()
+    });
+    ws.next();
+    let Some(before) = ws.next() else {
+        return false;
+    };
+    let first = body.split_whitespace().next().unwrap_or("").to_lowercase();
+    let subordinate_only = matches!(
+        first.as_str(),
+        "although" | "though" | "because" | "while" | "whereas" | "unless" | "if"
+    ) && !body.contains([',', ';', ':']);
+    !subordinate_only
+        && (fw.prepositions.contains(before.as_str())
+            || fw.can_end.contains(before.as_str())
+            || !fw.verbless(&before))
+}
+
+/// True if a personal pronoun is followed by a lowercase word, the shape of
+/// a subject and its verb ("I hear you ask."): a clause, even when its verb
+/// is none the word classes know.
+fn pronoun_clause(body: &str) -> bool {
+    let ws: Vec<&str> = body
+        .split_whitespace()
+        .take(MAX_FRAGMENT_WORDS + 1)
+        .collect();
+    ws.windows(2).any(|p| {
+        matches!(
+            p[0].to_lowercase().as_str(),
+            "i" | "you" | "we" | "they" | "he" | "she" | "it"
+        ) && p[1].chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 #[cfg(test)]
@@ -343,11 +390,16 @@ mod tests {
         let last = body.split_whitespace().next_back()?;
         let last = last.trim_matches(|c: char| !c.is_alphanumeric());
         let n = body.split_whitespace().count();
-        if n >= 2 && last.chars().all(char::is_lowercase) && fw.cannot_end(last) {
+        if n >= 2
+            && last.chars().all(char::is_lowercase)
+            && fw.cannot_end(last)
+            && !stranded(fw, body, last)
+        {
             return Some("truncated");
         }
         let is_last = k + 1 == sents.len();
-        if is_last && k > 0 && n <= MAX_FRAGMENT_WORDS && fw.verbless(body) {
+        if is_last && k > 0 && n <= MAX_FRAGMENT_WORDS && fw.verbless(body) && !pronoun_clause(body)
+        {
             let prev = &s[sents[k - 1].start..sents[k - 1].end];
             let mine = content_words(fw, body);
             let theirs = content_words(fw, prev);
@@ -431,6 +483,23 @@ mod tests {
             e[0].before,
             "Baltic region. Although Riga has tried to.\n\n"
         );
+    }
+
+    #[test]
+    fn stranded_prepositions_and_pronoun_clauses_are_sentences() {
+        for t in [
+            "It would be music to our ears, for the echo comes from the universe we look up into.",
+            "The bees see colour. When I call it red, you know what I'm looking at.",
+            "It is unlike other surfaces. It is very different from the ones we've looked at.",
+            "Why do this? I hear you ask.",
+        ] {
+            assert!(edits(t).is_empty(), "{t}: {:?}", edits(t));
+        }
+        // a preposition after a noun, an article: cut off
+        let e = edits("The talks went on. They ended the meeting with the.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        let e = edits("The envoys came home. Nobody signed the talks with.");
+        assert_eq!(e.len(), 1, "{e:?}");
     }
 
     #[test]

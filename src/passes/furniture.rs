@@ -18,6 +18,7 @@
 
 use super::boilerplate::{line_removal_span, line_spans, removal_span};
 use super::{Context, Pass, Proposals};
+use crate::corpus_lines::LineStats;
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -109,7 +110,7 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                     .get(k)
                     .is_some_and(|d| d.start <= span.start && d.end >= span.end)
             };
-            let (unit, density) = unit(span.of(text), language, sw, vocabulary, covered);
+            let (unit, density) = unit(span.of(text), language, sw, vocabulary, covered, cx.corpus);
             let density = density.zip(language).map(|((n, s), l)| (n, s, sw.code(l)));
             let core = signals::strip_marker(span.of(text)).0;
             let has_number = core.bytes().any(|b| b.is_ascii_digit());
@@ -177,6 +178,7 @@ fn unit(
     sw: &StopWords,
     vocabulary: &Vocabulary,
     prior: bool,
+    corpus: Option<&LineStats>,
 ) -> (Unit, Option<(usize, usize)>) {
     let (core, bulleted) = signals::strip_marker(line);
     let length = core.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum();
@@ -211,7 +213,12 @@ fn unit(
             phrases: hits.phrases.clone(),
         })
     } else {
-        None
+        corpus.and_then(|c| {
+            c.recurrent(core).map(|documents| Evidence::Recurrent {
+                documents,
+                of: c.documents(),
+            })
+        })
     };
     let opens_comments = hits.has(Vocab::CommentSection)
         && hits.covered * 5 >= alnum * 3
@@ -262,10 +269,10 @@ fn is_web_copy(text: &str, lines: &[Line]) -> bool {
     let evidence = lines
         .iter()
         .filter(|l| {
-            l.unit
-                .evidence
-                .as_ref()
-                .is_some_and(|e| e.is_strong() && *e != Evidence::Prior)
+            l.unit.evidence.as_ref().is_some_and(|e| {
+                // only a page's own evidence makes it a web copy
+                e.is_strong() && !matches!(e, Evidence::Prior | Evidence::Recurrent { .. })
+            })
         })
         .count();
     let prose = lines.iter().filter(|l| l.unit.words >= 5).count();
@@ -415,6 +422,12 @@ fn describe(
             "between".to_owned(),
             format!(
                 "line judged furniture by its neighbours ({features}): between lines of furniture, outside the main text; {main}"
+            ),
+        ),
+        Reason::Stretch { evidence, lines } => (
+            "stretch".to_owned(),
+            format!(
+                "line judged furniture by its neighbours ({features}): in a stretch of {lines} lines beyond the page's text, {evidence} of them with furniture evidence of their own; {main}"
             ),
         ),
         Reason::Comments(c) => (

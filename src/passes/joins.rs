@@ -18,6 +18,11 @@
 //! - a paragraph ends on a capitalised word after a function word ("the
 //!   Second⏎⏎Karabakh") without other evidence (proposed).
 //!
+//! A heading the copy broke over lines — its number alone on a line
+//! ("I.⏎INTRODUCTION", "4.⏎⏎Nested Trace Tree Formation"), or its words
+//! wrapped — is put on one line: each break inside it becomes a space
+//! (applied; not after a hyphen).
+//!
 //! Why it is safe: only two consecutive `Paragraph` blocks are joined, never a
 //! heading, list item, figure or reference; a first block ending in `.`, `!`,
 //! `?`, `:`, `;` or `…` is never joined, nor a next block opening with a
@@ -29,7 +34,7 @@ use super::{Context, Pass, Proposals};
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 /// See the module documentation.
 pub struct Joins;
@@ -61,7 +66,9 @@ impl Pass for Joins {
         // while a removed duplicate or boilerplate block stood between
         // paragraphs that were never one (a cut paragraph before a removed
         // copy is a fragment)
+        heading_lines(text, blocks, out);
         let removed = super::removed_blocks(cx, out, super::is_page_furniture);
+        let removals = furniture_removals(cx, out);
         for (i, a) in blocks.iter().enumerate() {
             if removed[i] {
                 continue;
@@ -75,7 +82,7 @@ impl Pass for Joins {
             let first = a.span.of(text);
             // the next paragraph as it will read: a page number or running
             // head on its first lines goes
-            let second = &text[reading_start(cx, out, b.span)..b.span.end];
+            let second = &text[reading_start(&removals, b.span)..b.span.end];
             // a word broken by a hyphen at the end of a line that the
             // parser took for a heading, or before a page number it took
             // for an item's label, is running text all the same
@@ -119,17 +126,64 @@ impl Pass for Joins {
     }
 }
 
-/// Where the reading text of `span` starts: past the page furniture that
-/// applied removals take from its start.
-fn reading_start(cx: &Context<'_>, out: &Proposals, span: Span) -> usize {
-    let mut start = span.start;
-    while let Some(e) = out.edits.iter().find(|e| {
-        e.span.start == start
-            && e.span.end > start
+/// Confidence of a heading put on one line (a change of spacing only).
+const HEADING_LINES: f32 = 0.9;
+
+/// The line breaks inside headings (blocks of one line but for a copy's
+/// breaks) become spaces; a break after a hyphen is left to the reader.
+fn heading_lines(text: &str, blocks: &[Block], out: &mut Proposals) {
+    for b in blocks {
+        if !matches!(b.kind, BlockKind::Head { .. }) {
+            continue;
+        }
+        let s = b.span.of(text);
+        let mut at = 0;
+        while let Some(i) = s[at..].find(['\n', '\r']) {
+            let before = s[..at + i].trim_end();
+            let after = s[at + i..].trim_start();
+            let (gap_start, gap_end) = (before.len(), s.len() - after.len());
+            at = gap_end;
+            if before.ends_with(['-', '\u{ad}', '‐']) {
+                continue;
+            }
+            let gap = Span::new(b.span.start + gap_start, b.span.start + gap_end);
+            out.edits.push(
+                Edit::new(text, gap, " ", "joins", Category::Layout, HEADING_LINES).with_note(
+                    "a heading broken over lines by the copy (its number alone on a line, or its words wrapped) put on one line",
+                ),
+            );
+        }
+    }
+}
+
+/// Where each applied removal of page furniture starts, and where it ends
+/// (the first such edit at a start, as the log lists them): built once, so
+/// finding where a block's reading text starts costs a lookup, not a walk
+/// over every edit of the document for every block.
+fn furniture_removals(cx: &Context<'_>, out: &Proposals) -> HashMap<usize, usize> {
+    let mut ends = HashMap::default();
+    for e in &out.edits {
+        if e.span.end > e.span.start
             && e.confidence >= cx.options.min_confidence
             && super::is_page_furniture(e)
-    }) {
-        start = e.span.end.min(span.end);
+        {
+            ends.entry(e.span.start).or_insert(e.span.end);
+        }
+    }
+    ends
+}
+
+/// Where the reading text of `span` starts: past the page furniture that
+/// applied removals (`removals`, see [`furniture_removals`]) take from its
+/// start.
+fn reading_start(removals: &HashMap<usize, usize>, span: Span) -> usize {
+    let mut start = span.start;
+    while let Some(&end) = removals.get(&start) {
+        let next = end.min(span.end);
+        if next == start {
+            break;
+        }
+        start = next;
     }
     start
 }
@@ -140,7 +194,7 @@ fn reading_start(cx: &Context<'_>, out: &Proposals, span: Span) -> usize {
 static WORD_LIST: &str = include_str!("../../lexicons/words/en.txt");
 
 /// True if `w` (lowercase) is in [`WORD_LIST`] (sorted: binary search).
-fn listed(w: &str) -> bool {
+pub(super) fn listed(w: &str) -> bool {
     static LIST: std::sync::LazyLock<Vec<&'static str>> =
         std::sync::LazyLock::new(|| WORD_LIST.lines().collect());
     LIST.binary_search(&w).is_ok()
@@ -585,6 +639,15 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].confidence < 0.8);
         assert_eq!(clean(t), t);
+    }
+
+    #[test]
+    fn a_heading_broken_over_lines_is_put_on_one_line() {
+        let p = "The key insight is that if each loop is represented by its own trace tree, the code for each loop can be contained.";
+        let t = format!("{p}\n3.1\n\nTraces\n\n{p}\n\n3.2 Trace Trees\n{p}\n");
+        let c = clean(&t);
+        assert!(c.contains("\n3.1 Traces\n"), "{c}");
+        assert!(c.contains("\n3.2 Trace Trees\n"), "{c}");
     }
 
     #[test]

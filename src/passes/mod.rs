@@ -21,12 +21,14 @@ mod markup;
 mod mojibake;
 mod names;
 mod nfc;
+mod numbers;
 mod pages;
 mod phrases;
 mod punctuation;
 mod quotes;
 mod repetition;
 mod residue;
+mod untranslated;
 mod whitespace;
 mod xml_chars;
 
@@ -58,6 +60,9 @@ pub struct Context<'a> {
     pub resources: &'a crate::names::Resources,
     /// What the document is: language(s), kind of source, verbatim blocks.
     pub profile: &'a Profile,
+    /// How many documents of the batch hold each short line, when the
+    /// document is converted as part of a corpus.
+    pub corpus: Option<&'a crate::corpus_lines::LineStats>,
     /// The document's name index (folded text, exact lexicon hits), built by
     /// the first pass that needs it: the phrase and name passes both read
     /// it, and building it twice cost a tenth of the whole pipeline.
@@ -80,6 +85,7 @@ impl<'a> Context<'a> {
             options,
             resources,
             profile: Profile::neutral(),
+            corpus: None,
             name_index: RefCell::new(None),
         }
     }
@@ -87,6 +93,12 @@ impl<'a> Context<'a> {
     /// The same context with the document's profile.
     pub fn with_profile(mut self, profile: &'a Profile) -> Self {
         self.profile = profile;
+        self
+    }
+
+    /// The same context, with the line statistics of the document's corpus.
+    pub fn with_corpus(mut self, corpus: Option<&'a crate::corpus_lines::LineStats>) -> Self {
+        self.corpus = corpus;
         self
     }
 
@@ -332,6 +344,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(entities::Entities),
         Box::new(nfc::Nfc),
         Box::new(ligatures::Ligatures),
+        Box::new(untranslated::Untranslated),
         Box::new(whitespace::Whitespace),
         Box::new(quotes::Quotes::new(options.quotes)),
         Box::new(markup::Markup),
@@ -347,6 +360,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(duplicates::Duplicates),
         scoped(joins::Joins, PAGINATED),
         Box::new(punctuation::Punctuation),
+        scoped(numbers::Numbers, ENGLISH),
         scoped(repetition::Repetition, ENGLISH),
         scoped(fragments::Fragments, ENGLISH),
         Box::new(ends::Ends),

@@ -23,6 +23,7 @@
 //! are never rewritten, and every guess short of strong evidence is only
 //! suggested for review.
 
+mod generics;
 mod variants;
 
 use super::{Context, Pass, Proposals};
@@ -1532,6 +1533,116 @@ mod tests {
             "{STORY}The boy Lanwei was hit by a ball. The parents of Lan wei sued the school for what it did to Lanwei."
         );
         assert_eq!(applied(&t), [("Lan wei".into(), "Lanwei".into())]);
+    }
+
+    #[test]
+    fn a_letter_dropped_is_proposed_back_from_the_form_the_text_keeps_to() {
+        let t = format!(
+            "{STORY}President Bolsonaro spoke. Later Bolsonaro said it was over, and Bosonaro left."
+        );
+        let p = proposed(&t);
+        assert!(applied(&t).is_empty(), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Bosonaro" && a == "Bolsonaro" && *c < 0.8),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn romanizations_written_as_often_are_proposed_both_ways() {
+        let t = format!("{STORY}The minister Vaintrub came. The deputy of Vayntrub left.");
+        let p = proposed(&t);
+        assert!(applied(&t).is_empty(), "{p:?}");
+        for (b, a) in [("Vaintrub", "Vayntrub"), ("Vayntrub", "Vaintrub")] {
+            assert!(
+                p.iter().any(|(x, y, c)| x == b && y == a && *c < 0.8),
+                "{b} -> {a}: {p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_glued_pinyin_name_written_as_often_as_its_split_form_is_kept() {
+        let t = format!(
+            "{STORY}The boy Zhang Xiaowen was hit by a ball. The parents of Xiao Wen sued the school."
+        );
+        let p = proposed(&t);
+        assert!(
+            p.iter().any(|(b, a, _)| b == "Xiao Wen" && a == "Xiaowen"),
+            "{p:?}"
+        );
+        assert!(!p.iter().any(|(b, _, _)| b == "Xiaowen"), "{p:?}");
+    }
+
+    #[test]
+    fn names_differing_in_case_only_are_left_alone() {
+        let t =
+            format!("{STORY}The MoDem party won. Then Modem and Modem and Modem said it was over.");
+        assert!(proposed(&t).is_empty(), "{:?}", proposed(&t));
+    }
+
+    #[test]
+    fn a_directory_of_names_gets_no_guesses_of_alike_spellings() {
+        // more distinct names than a story tells about, each written once
+        let names: Vec<String> = (0..130)
+            .map(|i| {
+                let c = |k: usize| ["b", "d", "k", "l", "m", "n", "r", "t"][k % 8];
+                let v = |k: usize| ["a", "e", "i", "o", "u"][k % 5];
+                format!("Ta{}{}{}{}sko", c(i), v(i / 8), c(i / 40), v(i / 3))
+            })
+            .collect();
+        let t = format!("{STORY}Members: {}.", names.join(", "));
+        let p = proposed(&t);
+        assert!(
+            !p.iter().any(|(b, _, _)| b.starts_with("Ta")),
+            "{:?}",
+            &p[..p.len().min(5)]
+        );
+    }
+
+    #[test]
+    fn a_glued_generic_is_proposed_in_the_documents_english() {
+        let t = format!(
+            "{STORY}The water of the Jiangkou River rose. Villages along Jiangkouhe were moved, and the Canghe River too, said the Cang River office."
+        );
+        let p = proposed(&t);
+        assert!(applied(&t).is_empty(), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|(b, a, _)| b == "Jiangkouhe" && a == "Jiangkou River"),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().any(|(b, a, _)| b == "Canghe" && a == "Cang"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_letter_doubled_at_the_end_is_a_spelling_but_an_ending_is_not() {
+        let t =
+            format!("{STORY}The war in Donbass went on. The people of Donbas and of Donbass left.");
+        let p = proposed(&t);
+        assert!(
+            p.iter().any(|(b, a, _)| b == "Donbas" && a == "Donbass"),
+            "{p:?}"
+        );
+        let t = format!("{STORY}Yuri Gagarin flew. Later Gagarina and Gagarina spoke.");
+        assert!(proposed(&t).is_empty(), "{:?}", proposed(&t));
+    }
+
+    #[test]
+    fn a_pinyin_name_the_text_keeps_glued_is_joined() {
+        let t = format!(
+            "{STORY}Zhang Yunlong came. Later Yunlong said that Yunlong and Yun Long had won, and Yunlong left."
+        );
+        assert_eq!(
+            applied(&t),
+            [("Yun Long".into(), "Yunlong".into())],
+            "{:?}",
+            proposed(&t)
+        );
     }
 
     #[test]

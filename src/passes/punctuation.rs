@@ -4,6 +4,9 @@
 //!   "resolved. ; On the other hand" → "resolved. On the other hand";
 //! - doubled marks: "war,, and" → "war, and", "ended.." → "ended." (an
 //!   ellipsis "..." is left alone, and so are ranges like "1..5");
+//! - a stop glued to the next sentence or a comma to the next word:
+//!   "process.This is" → "process. This is" (not in abbreviations,
+//!   domains, paths or decimals);
 //! - a spaced dash inside a hyphenated name: "Nagorno – Karabakh" →
 //!   "Nagorno-Karabakh", applied when the hyphenated form occurs elsewhere in
 //!   the document, proposed when both words are capitalised and neither is
@@ -34,7 +37,7 @@ impl Pass for Punctuation {
     }
 
     fn description(&self) -> &'static str {
-        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
+        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); the missing space after a mark glued to the next word restored; spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -62,6 +65,7 @@ impl Pass for Punctuation {
                     );
                 };
             orphans_and_doubles(s, &mut push);
+            missing_spaces(s, &mut push);
             dashes(s, &mut evidence, &mut push);
             if b.kind == BlockKind::Paragraph
                 && let Some(pair) = quote_pair(cx.profile.block_lang(i).typography())
@@ -140,6 +144,55 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
             continue;
         }
         k += 1;
+    }
+}
+
+/// A sentence mark glued to the next sentence ("process.This is", "Thank
+/// you.Thank you") or a comma glued to the next word ("dazzling,we"): the
+/// space after it restored. Only between words of two letters or more, the
+/// one before in lowercase and standing after a space (not "e.g.The", a
+/// domain "site.Com" or a path), the one after a word of letters; a stop
+/// needs a capitalised word after it.
+fn missing_spaces(s: &str, push: &mut Push<'_>) {
+    let b = s.as_bytes();
+    for k in 0..b.len() {
+        if !matches!(b[k], b'.' | b'!' | b'?' | b',' | b';') {
+            continue;
+        }
+        let head = &s[..k];
+        let word_len = head.len()
+            - head
+                .trim_end_matches(|c: char| c.is_ascii_lowercase())
+                .len();
+        let before_word = head[..k - word_len].chars().next_back();
+        if word_len < 2 || before_word.is_some_and(|c| !c.is_whitespace() && !"(“\"".contains(c))
+        {
+            continue;
+        }
+        let tail = &s[k + 1..];
+        let next_len = tail.len() - tail.trim_start_matches(|c: char| c.is_alphabetic()).len();
+        let next_end = tail[next_len..].chars().next();
+        if tail[..next_len].chars().nth(1).is_none()
+            || next_end.is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, '.' | '@' | '/' | '_' | '(' | '[' | '=')
+            })
+        {
+            continue;
+        }
+        let mark = char::from(b[k]);
+        let capital = tail.chars().next().is_some_and(char::is_uppercase)
+            && tail[..next_len].chars().skip(1).all(char::is_lowercase);
+        if matches!(mark, '.' | '!' | '?') && !capital {
+            continue;
+        }
+        push(
+            k,
+            k + 1,
+            &format!("{mark} "),
+            "missing-space",
+            0.85,
+            "no space after the punctuation mark between two words",
+        );
     }
 }
 
@@ -575,6 +628,31 @@ mod tests {
         assert!(ev.hyphenated("Riga", "Baku"));
         assert!(ev.free("tartu"));
         assert!(ev.gathered.is_some());
+    }
+
+    #[test]
+    fn a_mark_glued_to_the_next_sentence_gets_its_space() {
+        assert_eq!(
+            clean("Insects do this process.This is smarter. Thank you.Thank you all."),
+            "Insects do this process. This is smarter. Thank you. Thank you all."
+        );
+        assert_eq!(
+            clean("The sunlight is so dazzling,we stay inside."),
+            "The sunlight is so dazzling, we stay inside."
+        );
+        assert_eq!(
+            clean("Ünïcode ends.Élan and so.É ok."),
+            "Ünïcode ends. Élan and so.É ok."
+        );
+        for t in [
+            "See e.g.The report and the list a.Bc today.",
+            "Call node.js or config.json from the shell, or a,b and x.Y now.",
+            "Then write mybar = mod.Bar() and call it.",
+            "It cost 1,000 dollars; the ratio was 3.5 percent.",
+            "Visit www.example.Org or write to someone@mail.Com today.",
+        ] {
+            assert_eq!(clean(t), t, "{t}");
+        }
     }
 
     #[test]

@@ -39,7 +39,7 @@ impl Pass for Repetition {
     }
 
     fn description(&self) -> &'static str {
-        "Repeated words and phrases: doubled function words removed (“the the”); doubled content words, a word listed against itself, back-to-back repeated phrases and repeated list items proposed; a sentence said twice in a row removed (proposed when short or partial); ordinary doubles (“had had”, “very, very”) kept."
+        "Repeated words and phrases: doubled function words removed (“the the”); doubled dictionary words, a word listed against itself (“x, x and x”), phrases repeated back to back without a comma and repeated list items proposed; a sentence said twice in a row removed (proposed when short or partial); ordinary doubles (“had had”, “very, very”), comma-joined rhetorical repeats and sounds (“ding, ding, ding”) kept."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -159,7 +159,10 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
             win.forget_before(j);
         }
     }
-    // "x, x and x" / "x, x or x"
+    // "x, x and x" / "x, x or x"; "x, x, x" without "and" is a chant or a
+    // sound ("ding, ding, ding"), not a list written wrong: only the closed
+    // list is reported
+    let mut closed = false;
     win.fill(j + 2);
     if let (Some(a), Some(b), Some(c)) = (win.get(j), win.get(j + 1), win.get(j + 2))
         && j > k
@@ -170,9 +173,10 @@ fn listed<'a>(win: &mut Window<'a>, k: usize, s: &str) -> Option<Listed<'a>> {
     {
         times += usize::from(b.same(&w)) + 1;
         j += 2;
+        closed = true;
     }
     let end = win.get(j)?.end;
-    (commas >= 1 && j - k >= 2).then_some(Listed {
+    (commas >= 1 && j - k >= 2 && closed).then_some(Listed {
         start: w.start,
         end,
         word: w.text,
@@ -292,13 +296,24 @@ fn look(
             && n.text.chars().next().is_some_and(char::is_lowercase)
             && !fw.legit_doubles.contains(w.lower().as_ref())
         {
-            let (conf, note) = if fw.is_function(&w.lower()) {
-                (0.9, format!("the function word “{}” doubled", n.text))
-            } else {
-                (0.5, format!("“{}” doubled", n.text))
-            };
-            push(w.end, n.end, "", "word", conf, note);
-            return Some(k + 2);
+            let lower = w.lower();
+            // a doubled word the dictionary does not know is mostly a
+            // reduplicated name or term ("ylang ylang", "Bora Bora" in
+            // lowercase): only known words are reported
+            let known =
+                fw.is_function(&lower) || lower.chars().count() < 4 || super::joins::listed(&lower);
+            if known {
+                let (conf, note) = if fw.is_function(&lower) {
+                    (0.9, format!("the function word “{}” doubled", n.text))
+                } else {
+                    (
+                        0.5,
+                        format!("“{}” doubled (a word of the English word list)", n.text),
+                    )
+                };
+                push(w.end, n.end, "", "word", conf, note);
+                return Some(k + 2);
+            }
         }
     }
     // a phrase repeated back to back
@@ -306,7 +321,11 @@ fn look(
         if 2 * len > ws.len() {
             continue;
         }
-        if !ws[0].same(&ws[len]) || !matches!(gap(s, &ws[len - 1], &ws[len]), " " | ", ") {
+        // joined by a comma, a repeat is mostly meant: a rhetorical repeat
+        // ("if the universe were empty, if the universe were empty") or
+        // one clause's object opening the next ("into the universe, the
+        // universe will bend"); a loop of the translation runs on bare
+        if !ws[0].same(&ws[len]) || gap(s, &ws[len - 1], &ws[len]) != " " {
             continue;
         }
         let (a, b) = (&ws[..len], &ws[len..2 * len]);
@@ -319,7 +338,7 @@ fn look(
                 let l = x.lower();
                 !fw.is_function(&l) && !fw.legit_doubles.contains(l.as_ref())
             });
-        if same && inner_same && content && matches!(joint, " " | ", ") {
+        if same && inner_same && content && joint == " " {
             push(
                 a[len - 1].end,
                 b[len - 1].end,
@@ -431,8 +450,20 @@ mod tests {
     fn a_refrain_inside_quotation_marks_is_not_flagged() {
         let t = "The crowd sang “land of my fathers, land of my fathers” until dawn.";
         assert!(edits(t).is_empty(), "{:?}", edits(t));
-        let bare = "The crowd sang land of my fathers, land of my fathers until dawn.";
+        let bare = "The crowd sang land of my fathers land of my fathers until dawn.";
         assert_eq!(edits(bare).len(), 1);
+    }
+
+    #[test]
+    fn rhetorical_and_clause_boundary_repeats_stay() {
+        for t in [
+            "Einstein realized that if the universe were empty, if the universe were empty, it would look like this.",
+            "If you put matter into the universe, the universe will bend.",
+            "It sounds like, ding, ding, ding.",
+            "What we see is ylang ylang, the strongly scented part.",
+        ] {
+            assert!(edits(t).is_empty(), "{t}: {:?}", edits(t));
+        }
     }
 
     #[test]

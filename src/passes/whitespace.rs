@@ -21,7 +21,7 @@ use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::profile::Typography;
-use crate::scan::{CharClass, ascii_table};
+use crate::scan::{CharClass, ascii_table, ceil_boundary, floor_boundary};
 use crate::span::Span;
 use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
@@ -213,8 +213,13 @@ fn block_edits(text: &str, block: Span, t: Typography, rule: &str, out: &mut Vec
 /// two letters or digits in a row), whose spacing is drawing, not prose.
 fn inside_face(s: &str, start: usize, end: usize) -> bool {
     const REACH: usize = 16;
-    let line_start = s[..start].rfind('\n').map_or(0, |k| k + 1);
-    let line_end = s[end..].find('\n').map_or(s.len(), |k| end + k);
+    // only REACH bytes a side are read: a face is short, and reading to the
+    // line's ends made a one-line text quadratic in its spaces
+    let from = floor_boundary(s, start.saturating_sub(REACH));
+    let to = ceil_boundary(s, end + REACH + 1);
+    let line_start = s[from..start].rfind('\n').map_or(from, |k| from + k + 1);
+    let line_end = s[end..to].find('\n').map_or(to, |k| end + k);
+    crate::work::read(to - from);
     let Some(open) = s[line_start..start]
         .rfind(['(', '['])
         .map(|k| line_start + k)

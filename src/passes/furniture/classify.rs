@@ -15,6 +15,9 @@
 //!   or after the last, or in a stretch of bad lines between good ones;
 //! - the headline and standfirst just above the main text and a closing
 //!   sentence just below it are kept whatever their class;
+//! - beyond the page's text (before its first good line, after its last),
+//!   a stretch of bad lines with enough furniture evidence goes with its
+//!   short lines: a related-articles box, a newsletter form, a footer;
 //! - a comment section goes from its heading to the end of the page.
 
 use super::signals::Shape;
@@ -66,6 +69,10 @@ pub enum Evidence {
     /// It is an item of a run of this many bulleted short lines: a menu
     /// outside the main text, perhaps a list inside it.
     MenuList(usize),
+    /// The line recurs in this many of the batch's documents (of so many):
+    /// a site's or a CMS's furniture, or the text's own heading ("Fazit"),
+    /// so it counts outside the main text only.
+    Recurrent { documents: u64, of: u64 },
     /// An earlier rule removed it.
     Prior,
 }
@@ -95,6 +102,9 @@ impl Evidence {
             }
             Evidence::Banner { phrases } => format!("notice vocabulary ({})", list(phrases)),
             Evidence::MenuList(n) => format!("item of a list of {n} short bulleted lines"),
+            Evidence::Recurrent { documents, of } => {
+                format!("the line recurs in {documents} of the {of} documents of the batch")
+            }
             Evidence::Prior => "removed by an earlier rule".to_owned(),
         }
     }
@@ -118,6 +128,7 @@ impl Evidence {
             },
             Evidence::Banner { .. } => "notice",
             Evidence::MenuList(_) => "menu",
+            Evidence::Recurrent { .. } => "recurrent",
             Evidence::Prior => "prior",
         }
     }
@@ -165,6 +176,9 @@ pub enum Reason {
     Evidence,
     /// Its context: a few lines judged bad, between furniture lines.
     Between,
+    /// It lies in a stretch of furniture beyond the page's text: so many
+    /// lines, so many of them with evidence of their own.
+    Stretch { evidence: usize, lines: usize },
     /// It lies in the comment section opened at this line.
     Comments(usize),
 }
@@ -328,6 +342,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let (m0, m1) = main_run(&units[..end], &classes[..end]).unwrap_or((m0, m0));
     let kept = protected(units, m0, m1);
     let between = between_furniture(units, &first, &classes);
+    let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -341,8 +356,14 @@ pub fn decide(units: &[Unit]) -> Outcome {
             verdict(Reason::Comments(comments.unwrap_or(i)), PROPOSED)
         } else if strong && !inside {
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
-        } else if strong && matches!(u.evidence, Some(Evidence::MenuList(_))) {
-            // a list inside the text is the text's own
+        } else if strong
+            && matches!(
+                u.evidence,
+                Some(Evidence::MenuList(_) | Evidence::Recurrent { .. })
+            )
+        {
+            // a list inside the text is the text's own, and so is a
+            // heading many texts have ("Conclusion")
             None
         } else if strong && u.words <= MAX_INNER_WORDS {
             verdict(Reason::Evidence, CONTEXT)
@@ -350,6 +371,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
             verdict(Reason::Evidence, PROPOSED)
         } else if between[i] && !inside {
             verdict(Reason::Between, CONTEXT)
+        } else if let Some((evidence, lines)) = stretch[i] {
+            verdict(Reason::Stretch { evidence, lines }, CONTEXT)
         } else {
             None
         };
@@ -415,6 +438,102 @@ fn between_furniture(units: &[Unit], first: &[Class], classes: &[Class]) -> Vec<
         });
         if bounded && i - s <= MAX_BETWEEN && judged_bad {
             out[s..i].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    out
+}
+
+/// Most words of a line without evidence taken with the furniture
+/// stretch around it ([`furniture_stretches`]); a bulleted one after the
+/// text may have [`MAX_STRETCH_ITEM_WORDS`].
+const MAX_STRETCH_WORDS: usize = 4;
+/// See [`MAX_STRETCH_WORDS`].
+const MAX_STRETCH_ITEM_WORDS: usize = 6;
+/// Most lines without evidence in a row that a furniture stretch takes.
+const MAX_STRETCH_GAP: usize = 6;
+/// Of every this many lines of a furniture stretch, at least one has strong
+/// evidence of its own.
+const STRETCH_RATIO: usize = 3;
+
+/// `out[i]` is `Some((evidence, lines))` when line `i` lies in a stretch
+/// of furniture beyond the page's text: lines judged bad by context, all
+/// before the first good line of the page or after the last (never between
+/// two stretches of text), from the first line with strong evidence to the
+/// last (to the page's edge when the stretch reaches it), at least one
+/// line in [`STRETCH_RATIO`] with evidence. A line without evidence of its
+/// own goes only in a gap of at most [`MAX_STRETCH_GAP`] such lines, and
+/// only if short ([`MAX_STRETCH_WORDS`]; bulleted items after the
+/// text a little longer), not a sentence and not a "label: value" pair:
+/// the related-articles box, the newsletter form and the footer after the
+/// article, the menus before it; a headline or standfirst above the text
+/// is longer than that.
+fn furniture_stretches(
+    units: &[Unit],
+    first: &[Class],
+    classes: &[Class],
+    (m0, m1): (usize, usize),
+) -> Vec<Option<(usize, usize)>> {
+    let n = units.len();
+    let mut out = vec![None; n];
+    let g0 = classes
+        .iter()
+        .position(|c| *c == Class::Good)
+        .map_or(m0, |g| g.min(m0));
+    let g1 = classes
+        .iter()
+        .rposition(|c| *c == Class::Good)
+        .map_or(m1, |g| g.max(m1));
+    let bad = |k: usize| classes[k] == Class::Bad && (k < g0 || k > g1);
+    let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
+    let mut i = 0;
+    while i < n {
+        if !bad(i) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && bad(i) {
+            i += 1;
+        }
+        let (Some(a), Some(b)) = ((s..i).find(|&k| strong(k)), (s..i).rfind(|&k| strong(k))) else {
+            continue;
+        };
+        let a = if s == 0 { 0 } else { a };
+        let b = if i == n { n - 1 } else { b };
+        let evidence = (a..=b).filter(|&k| strong(k)).count();
+        if evidence * STRETCH_RATIO < b + 1 - a {
+            continue;
+        }
+        // lines without evidence go in short gaps only: a long run of
+        // them is a list or a table of the page's own (ingredients)
+        let mut gap = vec![0; n];
+        let mut k = a;
+        while k <= b {
+            let start = k;
+            while k <= b && !strong(k) {
+                k += 1;
+            }
+            gap[start..k].iter_mut().for_each(|g| *g = k - start);
+            k += 1;
+        }
+        for k in a..=b {
+            let u = &units[k];
+            if !strong(k) && gap[k] > MAX_STRETCH_GAP {
+                continue;
+            }
+            let words = if u.bulleted && k > g1 {
+                MAX_STRETCH_ITEM_WORDS
+            } else {
+                MAX_STRETCH_WORDS
+            };
+            if strong(k)
+                || (matches!(first[k], Class::Short | Class::Bad)
+                    && !u.label_value
+                    && !(u.sentence && u.words > 3)
+                    && u.words <= words)
+            {
+                out[k] = Some((evidence, b + 1 - a));
+            }
         }
     }
     out
@@ -503,6 +622,36 @@ mod tests {
         // line 1 stays too: one of the lines above the text that may be its headline
         assert_eq!(gone, [0, 2, 8, 9]);
         assert!(v.iter().flatten().all(|v| v.confidence >= 0.8));
+    }
+
+    #[test]
+    fn a_stretch_of_furniture_after_the_text_goes_to_the_end() {
+        let units = vec![
+            short(8), // a headline: too long to go with the menus
+            prose(400),
+            prose(400),
+            menu(),
+            short(3),  // a teaser heading
+            short(10), // a long teaser: stays
+            short(2),
+            short(1),
+            menu(),
+            short(1),
+            menu(), // at the page's end
+        ];
+        let v = decide(&units).verdicts;
+        let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
+        assert_eq!(gone, [3, 4, 6, 7, 8, 9, 10]);
+        assert!(matches!(
+            v[4],
+            Some(Verdict {
+                reason: Reason::Stretch {
+                    evidence: 3,
+                    lines: 8
+                },
+                ..
+            })
+        ));
     }
 
     #[test]

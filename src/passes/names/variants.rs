@@ -19,7 +19,9 @@ use super::{Guess, Matcher, SpanSet, is_candidate, last_letters};
 use crate::edit::{Category, Edit};
 use crate::names::context::{capitalised_words, word_iter};
 use crate::names::fold::fold;
-use crate::names::similar::{similarity_of_skeletons, skeleton};
+use crate::names::similar::{
+    Bag, consonant_code, similarity_at_least, similarity_of_skeletons, skeleton,
+};
 use crate::span::Span;
 use std::collections::BTreeMap;
 
@@ -126,9 +128,9 @@ pub(super) fn pinyin_syllables(w: &str) -> Option<usize> {
 
 /// One spelling of a name in the document: where it is written, and how
 /// often in a name's position (not the first word of a sentence).
-struct Spelling<'a> {
-    word: &'a str,
-    spans: Vec<Span>,
+pub(super) struct Spelling<'a> {
+    pub(super) word: &'a str,
+    pub(super) spans: Vec<Span>,
     inside: usize,
     /// The capitalised words written right before or after it: the rest of
     /// a person's name.
@@ -162,6 +164,7 @@ impl Matcher<'_, '_> {
         let spellings = self.spellings(idx, &guessed);
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
+        out.extend(self.untranslated_generics(&spellings));
         out
     }
 
@@ -222,107 +225,51 @@ impl Matcher<'_, '_> {
         seen
     }
 
-    /// Two romanizations of one name: pairs of spellings whose
-    /// [`variant_key`]s are equal, or whose skeletons are close.
+    /// Two spellings of one name: pairs of spellings whose [`variant_key`]s
+    /// are equal (one romanization of the other), or whose skeletons are
+    /// close (a letter dropped, doubled or swapped: only proposed).
     fn spelling_variants(&self, spellings: &BTreeMap<String, Spelling<'_>>) -> Vec<Edit> {
         let text = self.text();
-        let forms: Vec<(&Spelling<'_>, String, String)> = spellings
+        let forms: Vec<Form<'_, '_>> = spellings
             .values()
             .filter(|s| is_candidate(s.word) || s.word.len() == 4)
-            .map(|s| (s, variant_key(s.word), fold(s.word)))
+            .map(Form::of)
             .collect();
-        // Candidate pairs: forms with the same key, neighbours once sorted
-        // by key (never all pairs: a text full of names stays linear).
-        // each pair with the spelling similarity of its skeletons, for the note
-        let mut pairs: BTreeMap<(usize, usize), f32> = BTreeMap::new();
-        let mut by_key: Vec<(&str, usize)> = forms
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.1.as_str(), i))
-            .collect();
-        by_key.sort();
-        for w in by_key.windows(2) {
-            let (i, j) = (w[0].1.min(w[1].1), w[0].1.max(w[1].1));
-            let sim =
-                similarity_of_skeletons(&skeleton(forms[i].0.word), &skeleton(forms[j].0.word));
-            if w[0].0 == w[1].0 {
-                pairs.insert((i, j), sim);
-            }
-        }
-        // each form's best partner: (partner index, confidence, note)
-        let mut best: BTreeMap<usize, (usize, f32, String)> = BTreeMap::new();
-        for ((i, j), sim) in pairs {
-            let (a, ka, fa) = &forms[i];
-            let (b, kb, fb) = &forms[j];
-            // a derived word ("Gagarina", "Russians") is no variant
-            if fa.starts_with(fb.as_str()) || fb.starts_with(fa.as_str()) {
+        let pinyin_text = pinyin_text(&forms);
+        // In a directory or a long list of names, names merely alike are
+        // many and variants of one name few: there only romanizations
+        // with a majority are proposed.
+        let guesses = forms.len() <= MAX_FORMS_FOR_GUESSES;
+        let mut rewrites: Vec<Rewrite> = Vec::new();
+        for (i, j) in candidate_pairs(&forms) {
+            let (a, b) = (&forms[i], &forms[j]);
+            let Some(kind) = self.kinship(a, b) else {
                 continue;
-            }
-            // Each with the rest of a name and never the same rest: two
-            // people ("Sammy Chang", "Jacky Zhang").
-            if !a.neighbours.is_empty()
-                && !b.neighbours.is_empty()
-                && a.neighbours.is_disjoint(&b.neighbours)
-            {
-                continue;
-            }
-            // Only one romanization of the other: spellings merely alike
-            // are left to `emend names discover` over a corpus.
-            if ka != kb {
-                continue;
-            }
-            let (na, nb) = (a.spans.len(), b.spans.len());
-            let a_wins = (na, a.inside, std::cmp::Reverse(a.spans[0]))
-                > (nb, b.inside, std::cmp::Reverse(b.spans[0]));
-            let (from, to, fi, ti) = if a_wins { (b, a, j, i) } else { (a, b, i, j) };
-            let mut conf: f32 = 0.7;
-            let mut why = vec![format!(
-                "{:?} and {:?} differ only as romanizations do (same transliteration key {ka:?}, spelling similarity {sim:.2})",
-                from.word, to.word
-            )];
-            let (nf, nt) = (from.spans.len(), to.spans.len());
-            // A variant slips in once or twice beside a form the text keeps
-            // to; two forms each written often are two names (Chang and
-            // Zhang), however alike.
-            if nt >= 2 && nt >= 2 * nf {
-                conf += 0.1;
-                why.push(format!(
-                    "{:?} is written {nt} times, {:?} {nf}",
-                    to.word, from.word
-                ));
-            } else {
-                why.push(format!(
-                    "{:?} chosen as the earlier of two forms written as often",
-                    to.word
-                ));
-            }
-            if from.inside == 0 || to.inside == 0 {
-                conf -= 0.1;
-                why.push("one form only starts sentences".to_owned());
-            }
-            why.push("neither is in a lexicon".to_owned());
-            // Between two pinyin words (pinyin and Wade–Giles: Zheng and
-            // Cheng may be two people of a list), and in a text whose
-            // language is not told, only proposed.
-            let both_pinyin =
-                pinyin_syllables(a.word).is_some() && pinyin_syllables(b.word).is_some();
-            let conf = if both_pinyin || self.lang.is_none() {
-                conf.min(0.65)
-            } else {
-                conf
             };
-            if best.get(&fi).is_none_or(|b| b.1 < conf) {
-                best.insert(fi, (ti, conf, why.join("; ")));
+            if !guesses && !matches!(kind, Kinship::Romanization { .. }) {
+                continue;
+            }
+            rewrites.extend(
+                self.direction(&forms, (i, j), kind, pinyin_text)
+                    .into_iter()
+                    .filter(|r| guesses || r.conf > TIE),
+            );
+        }
+        // each form's best rewrite; a tie gives each of the two forms one
+        let mut best: BTreeMap<usize, Rewrite> = BTreeMap::new();
+        for r in rewrites {
+            if best.get(&r.from).is_none_or(|b| b.conf < r.conf) {
+                best.insert(r.from, r);
             }
         }
         let mut out = Vec::new();
-        for (&fi, (ti, conf, note)) in &best {
-            // a form itself rewritten is no target: a chain is left alone
-            if best.contains_key(ti) {
+        for r in best.values() {
+            // a form itself rewritten is no target (a chain is left alone),
+            // unless the two only propose each other (a tie)
+            if best.get(&r.to).is_some_and(|t| t.to != r.from) {
                 continue;
             }
-            let (ti, conf) = (*ti, *conf);
-            let (from, to) = (forms[fi].0, forms[ti].0);
+            let (from, to) = (forms[r.from].spelling, forms[r.to].spelling);
             for span in &from.spans {
                 out.push(
                     Edit::new(
@@ -331,13 +278,151 @@ impl Matcher<'_, '_> {
                         to.word,
                         "names/same-document",
                         Category::Name,
-                        conf,
+                        r.conf,
                     )
-                    .with_note(note.clone()),
+                    .with_note(r.note.clone()),
                 );
             }
         }
         out
+    }
+
+    /// How `a` and `b` are spellings of one name, if they are.
+    fn kinship(&self, a: &Form<'_, '_>, b: &Form<'_, '_>) -> Option<Kinship> {
+        // Each with the rest of a name and never the same rest: two
+        // people ("Sammy Chang", "Jacky Zhang").
+        let (sa, sb) = (a.spelling, b.spelling);
+        if !sa.neighbours.is_empty()
+            && !sb.neighbours.is_empty()
+            && sa.neighbours.is_disjoint(&sb.neighbours)
+        {
+            return None;
+        }
+        // a capital more or less ("MoDem", "FaceBook") is a brand's
+        // styling or a slip of case, not a spelling of the name
+        if a.fold == b.fold {
+            return None;
+        }
+        let sim = similarity_of_skeletons(&a.skeleton, &b.skeleton);
+        if a.key == b.key {
+            return Some(Kinship::Romanization { sim });
+        }
+        // a derived word ("Gagarina", "Russians") is no variant, but a
+        // letter doubled at the end ("Donbass", "Zelenskyy") or the h of a
+        // digraph ("Lisakovich") is a spelling
+        let (short, long) = if a.fold.len() < b.fold.len() {
+            (&a.fold, &b.fold)
+        } else {
+            (&b.fold, &a.fold)
+        };
+        if let Some(tail) = long.strip_prefix(short.as_str()) {
+            let doubled = tail.len() == 1 && short.ends_with(tail);
+            let digraph = tail == "h" && short.ends_with(['c', 's', 'z', 'k']);
+            if !(doubled || digraph) {
+                return None;
+            }
+        }
+        // Two pinyin words a vowel or an initial apart are mostly two
+        // syllables, two names (Hebei and Hubei, Shanghai and Changhai); an
+        // inserted vowel is the slip MT makes ("Wudaolang", "Najigou").
+        if a.pinyin && b.pinyin && !one_vowel_apart(&a.fold, &b.fold) {
+            return None;
+        }
+        if a.fold.len() < 5 || b.fold.len() < 5 || !a.bag.may_reach(&b.bag, MIN_CLOSE) {
+            return None;
+        }
+        let sim = similarity_at_least(&a.skeleton, &b.skeleton, MIN_CLOSE)?;
+        Some(Kinship::Close { sim })
+    }
+
+    /// The rewrites between forms `i` and `j`, in the direction the evidence
+    /// favours: one, or one each way when nothing tells the two apart.
+    fn direction(
+        &self,
+        forms: &[Form<'_, '_>],
+        (i, j): (usize, usize),
+        kind: Kinship,
+        pinyin_text: bool,
+    ) -> Vec<Rewrite> {
+        let (a, b) = (forms[i].spelling, forms[j].spelling);
+        let (na, nb) = (a.spans.len(), b.spans.len());
+        let mut why = vec![match kind {
+            Kinship::Romanization { sim } => format!(
+                "{:?} and {:?} differ only as romanizations do (same transliteration key {:?}, spelling similarity {sim:.2})",
+                a.word, b.word, forms[i].key
+            ),
+            Kinship::Close { sim } => format!(
+                "{:?} and {:?} are spelt alike (spelling similarity {sim:.2}, transliteration keys {:?} and {:?})",
+                a.word, b.word, forms[i].key, forms[j].key
+            ),
+        }];
+        let romanization = matches!(kind, Kinship::Romanization { .. });
+        let evidence = if na != nb {
+            Some(if na > nb { (j, i) } else { (i, j) })
+        } else {
+            tie_break(forms, (i, j), romanization, pinyin_text)
+        };
+        let Some((fi, ti)) = evidence else {
+            // Written as often, and nothing else to go by: both unifications
+            // are proposed, for the reviewer to keep one.
+            why.push(format!(
+                "each is written {na} times and nothing else tells which is right: either may be kept"
+            ));
+            why.push("neither is in a lexicon".to_owned());
+            let note = why.join("; ");
+            return vec![
+                Rewrite {
+                    from: i,
+                    to: j,
+                    conf: TIE,
+                    note: note.clone(),
+                },
+                Rewrite {
+                    from: j,
+                    to: i,
+                    conf: TIE,
+                    note,
+                },
+            ];
+        };
+        let (from, to) = (forms[fi].spelling, forms[ti].spelling);
+        let (nf, nt) = (from.spans.len(), to.spans.len());
+        // A variant slips in once or twice beside a form the text keeps
+        // to; two forms each written often are two names (Chang and
+        // Zhang), however alike.
+        let mut conf: f32 = if romanization { 0.7 } else { 0.6 };
+        if nt >= 2 && nt >= 2 * nf {
+            conf += 0.1;
+            why.push(format!(
+                "{:?} is written {nt} times, {:?} {nf}",
+                to.word, from.word
+            ));
+        } else if nt > nf {
+            why.push(format!(
+                "{:?} is written {nt} times, {:?} {nf}",
+                to.word, from.word
+            ));
+        } else {
+            conf -= 0.05;
+            why.push(tie_reason(&forms[fi], &forms[ti], romanization));
+        }
+        if from.inside == 0 || to.inside == 0 {
+            conf -= 0.1;
+            why.push("one form only starts sentences".to_owned());
+        }
+        why.push("neither is in a lexicon".to_owned());
+        // Between two pinyin words (pinyin and Wade–Giles: Zheng and Cheng
+        // may be two people of a list), between forms merely alike, and in
+        // a text whose language is not told, only proposed.
+        if forms[fi].pinyin && forms[ti].pinyin || !romanization || self.lang.is_none() {
+            conf = conf.min(0.65);
+        }
+        vec![Rewrite {
+            from: fi,
+            to: ti,
+            conf,
+            note: why.join("; "),
+        }]
     }
 
     /// Names written as two words in one place and one word in another:
@@ -422,14 +507,8 @@ impl Matcher<'_, '_> {
                         t.text, one.word
                     ),
                 ),
-                Some(t) if n_two == n_one && t.two_names && syllables >= 2 => (
-                    Some(t),
-                    0.6,
-                    format!(
-                        "written as often; {:?} is {syllables} pinyin syllables, and a Chinese name is written surname apart",
-                        one.word
-                    ),
-                ),
+                // written as often, the glued pinyin form is kept (below)
+                Some(_) if n_two == n_one && syllables >= 2 => (None, 0.0, String::new()),
                 Some(t) if n_two == n_one && first => (
                     Some(t),
                     0.6,
@@ -490,12 +569,31 @@ impl Matcher<'_, '_> {
                                 conf,
                                 format!("{:?} goes on in lowercase: a name split in two", p.text),
                             )
+                        } else if n_one >= OVERWHELMING * n_two.max(1)
+                            && syllables >= 2
+                            && spellings.len() <= MAX_FORMS_FOR_GUESSES
+                        {
+                            (
+                                0.8,
+                                format!(
+                                    "{:?} is written {n_one} times, {:?} {n_two}; {:?} is {syllables} pinyin syllables, one word",
+                                    one.word, p.text, one.word
+                                ),
+                            )
                         } else if n_one > n_two {
                             (
                                 0.65,
                                 format!(
                                     "{:?} is written {n_one} times, {:?} {n_two}",
                                     one.word, p.text
+                                ),
+                            )
+                        } else if syllables >= 2 {
+                            (
+                                0.6,
+                                format!(
+                                    "written as often; {:?} is {syllables} pinyin syllables, and pinyin writes a given name or a place name as one word",
+                                    one.word
                                 ),
                             )
                         } else {
@@ -514,6 +612,159 @@ impl Matcher<'_, '_> {
         }
         out
     }
+}
+
+/// Between two forms written as often: (from, to) when one is better
+/// formed. A form made of pinyin syllables beats one that is not, in a
+/// text with other pinyin; of two forms merely alike, the longer (a
+/// letter dropped is the commoner slip of a translation than one added).
+fn tie_break(
+    forms: &[Form<'_, '_>],
+    (i, j): (usize, usize),
+    romanization: bool,
+    pinyin_text: bool,
+) -> Option<(usize, usize)> {
+    let (a, b) = (&forms[i], &forms[j]);
+    if a.pinyin != b.pinyin && pinyin_text {
+        return Some(if a.pinyin { (j, i) } else { (i, j) });
+    }
+    if !romanization && a.fold.len() != b.fold.len() {
+        return Some(if a.fold.len() > b.fold.len() {
+            (j, i)
+        } else {
+            (i, j)
+        });
+    }
+    None
+}
+
+/// Why [`tie_break`] chose `to` over `from`.
+fn tie_reason(from: &Form<'_, '_>, to: &Form<'_, '_>, romanization: bool) -> String {
+    let (f, t) = (from.spelling.word, to.spelling.word);
+    let n = from.spelling.spans.len();
+    if to.pinyin && !from.pinyin {
+        format!("each is written {n} times; {t:?} is made of pinyin syllables, {f:?} is not")
+    } else if !romanization {
+        format!("each is written {n} times; {f:?} lacks a letter of {t:?}")
+    } else {
+        format!("each is written {n} times")
+    }
+}
+
+/// True if most of the document's unknown names are pinyin: a Chinese
+/// text, where a form that is no pinyin is the malformed one.
+fn pinyin_text(forms: &[Form<'_, '_>]) -> bool {
+    let pinyin = forms.iter().filter(|f| f.pinyin).count();
+    pinyin >= 3 && 2 * pinyin > forms.len()
+}
+
+/// Each form meets at most this many neighbours in each order of
+/// [`candidate_pairs`]: the comparisons grow with the number of forms, not
+/// with its square, however many names a text has.
+pub(super) const WINDOW: usize = 4;
+/// The orders [`candidate_pairs`] sorts the forms in.
+const ORDERS: usize = 3;
+/// Least spelling similarity of two forms whose transliteration keys differ.
+const MIN_CLOSE: f32 = 0.85;
+/// Above this many distinct unknown forms, a text is a directory or a list
+/// rather than a story told about a few names (a news article of 20
+/// paragraphs has some 15 to 90): forms merely alike, or written as often,
+/// are left alone there.
+const MAX_FORMS_FOR_GUESSES: usize = 120;
+/// How many times more often a glued pinyin name must be written than its
+/// split form for the join to be applied.
+const OVERWHELMING: usize = 3;
+/// Confidence of each of the two rewrites proposed between forms written as
+/// often with nothing else to tell them apart.
+const TIE: f32 = 0.5;
+
+/// A spelling with what it is compared by.
+struct Form<'s, 'a> {
+    spelling: &'s Spelling<'a>,
+    key: String,
+    fold: String,
+    skeleton: String,
+    bag: Bag,
+    /// Made of pinyin syllables.
+    pinyin: bool,
+}
+
+impl<'s, 'a> Form<'s, 'a> {
+    fn of(spelling: &'s Spelling<'a>) -> Self {
+        let skeleton = skeleton(spelling.word);
+        Form {
+            spelling,
+            key: variant_key(spelling.word),
+            fold: fold(spelling.word),
+            bag: Bag::of(&skeleton),
+            skeleton,
+            pinyin: pinyin_syllables(spelling.word).is_some(),
+        }
+    }
+}
+
+/// How two spellings are of one name.
+#[derive(Clone, Copy)]
+enum Kinship {
+    /// The same transliteration key: one romanization of the other.
+    Romanization { sim: f32 },
+    /// Skeletons this similar, keys apart.
+    Close { sim: f32 },
+}
+
+/// A form to rewrite into another, with the confidence and the evidence.
+struct Rewrite {
+    from: usize,
+    to: usize,
+    conf: f32,
+    note: String,
+}
+
+/// The pairs of forms worth comparing: sorted by transliteration key, by the
+/// key reversed and by the consonant code of the skeleton (so that a
+/// difference at either end, or in the vowels, still meets), each form
+/// with its next [`WINDOW`] neighbours in each order. At most
+/// `ORDERS × WINDOW` pairs a form, whatever the text.
+fn candidate_pairs(forms: &[Form<'_, '_>]) -> std::collections::BTreeSet<(usize, usize)> {
+    let mut pairs = std::collections::BTreeSet::new();
+    for order in 0..ORDERS {
+        let mut sorted: Vec<(String, usize)> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let k = match order {
+                    0 => f.key.clone(),
+                    1 => f.key.chars().rev().collect(),
+                    _ => consonant_code(&f.skeleton),
+                };
+                (k, i)
+            })
+            .collect();
+        sorted.sort();
+        for (k, (_, i)) in sorted.iter().enumerate() {
+            for (_, j) in sorted.iter().skip(k + 1).take(WINDOW) {
+                pairs.insert(((*i).min(*j), (*i).max(*j)));
+            }
+        }
+    }
+    pairs
+}
+
+/// True if `a` and `b` (folded) differ by one vowel inserted.
+fn one_vowel_apart(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let k = short
+        .bytes()
+        .zip(long.bytes())
+        .position(|(x, y)| x != y)
+        .unwrap_or(short.len());
+    let v = long.as_bytes()[k];
+    // a vowel doubled is another name (Shanxi and Shaanxi, two provinces)
+    let doubled = k > 0 && long.as_bytes()[k - 1] == v || long.as_bytes().get(k + 1) == Some(&v);
+    matches!(v, b'a' | b'e' | b'i' | b'o' | b'u') && !doubled && long[k + 1..] == short[k..]
 }
 
 /// The capitalised words written right before and after `span`, one space
@@ -583,5 +834,13 @@ mod tests {
         );
         let second = Span::new(25, 30);
         assert_eq!(capitalised_neighbours(t, second).count(), 0);
+    }
+
+    #[test]
+    fn one_vowel_apart_is_an_inserted_vowel_not_a_doubled_one() {
+        assert!(one_vowel_apart("najigou", "naijigou"));
+        assert!(one_vowel_apart("wudaoliang", "wudaolang"));
+        assert!(!one_vowel_apart("shanxi", "shaanxi"));
+        assert!(!one_vowel_apart("hebei", "hubei"));
     }
 }
