@@ -221,6 +221,7 @@ impl Scope {
     pub fn admits(&self, p: &Profile) -> bool {
         let kind = self.kinds.is_empty()
             || self.kinds.contains(&p.kind)
+            || p.tied_kinds.iter().any(|k| self.kinds.contains(k))
             || (self.page_breaks && p.page_breaks);
         let lang = self.langs.is_empty() || p.lang.is_undetermined() || p.uses_any(self.langs);
         kind && lang

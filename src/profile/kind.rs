@@ -92,6 +92,10 @@ pub struct KindJudgement {
     /// Whether a page break is evident (form feeds, page numbers recurring
     /// between pages): page rules may act whatever the kind.
     pub page_breaks: bool,
+    /// When no kind leads (`kind` is prose), the kinds with clear evidence
+    /// of their own that tie for first: a paper pasted into a chat answer
+    /// is both, and the rules of either may act.
+    pub tied: Vec<SourceKind>,
 }
 
 #[derive(Deserialize)]
@@ -289,6 +293,14 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     // with a clear lead
     let needed = if kind == SourceKind::MtNews { 2.4 } else { 2.0 };
     if best_points < needed || best_points - second_points < 1.0 {
+        let tied: Vec<SourceKind> = ranked
+            .iter()
+            .filter(|(k, s)| {
+                let needed = if *k == SourceKind::MtNews { 2.4 } else { 2.0 };
+                s.points >= needed && best_points - s.points < 1.0
+            })
+            .map(|(k, _)| *k)
+            .collect();
         let mut evidence = vec!["no clear evidence of another kind".to_string()];
         for (k, s) in ranked.iter().filter(|(_, s)| s.points > 0.0) {
             evidence.push(format!("{} {:.1}: {}", k.id(), s.points, s.seen.join("; ")));
@@ -298,6 +310,7 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
             confidence: 0.5,
             evidence,
             page_breaks,
+            tied,
         };
     }
     let lead = best_points - second_points;
@@ -307,6 +320,7 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
         confidence: (confidence * 100.0).round() / 100.0,
         evidence: std::mem::take(&mut ranked[0].1.seen),
         page_breaks,
+        tied: Vec::new(),
     }
 }
 
@@ -575,6 +589,20 @@ mod tests {
         assert_eq!(k.kind, SourceKind::PdfExtract, "{k:?}");
         assert!(k.page_breaks);
         assert!(k.evidence.iter().any(|e| e.contains("form feed")));
+    }
+
+    #[test]
+    fn a_paper_pasted_into_a_chat_answer_is_both() {
+        let t = "Energy Security after 2020\nLeyla Mammadova\nDOI: 10.5281/zenodo.1234567\nORCID: 0000-0002-1825-0097\nAbstract\nThis paper reviews the pipelines.\nKeywords: energy; pipelines\n1. Introduction\nThe region has been a transit region since 1990 citeturn0search2.\nIf you'd like, I can shorten it.\n";
+        let k = kind(t);
+        assert_eq!(k.kind, SourceKind::Prose, "{k:?}");
+        assert!(k.tied.contains(&SourceKind::PdfExtract), "{k:?}");
+        assert!(k.tied.contains(&SourceKind::ChatAnswer), "{k:?}");
+        // a clear kind has no ties
+        let web = kind(
+            "Home\nNews\nSport\nWeather\nContact\n\nIt rained a lot on Monday in the north.\n\nShare\nTweet\nLeave a Reply\n",
+        );
+        assert!(web.tied.is_empty(), "{web:?}");
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub struct Profile {
     pub kind_evidence: Vec<String>,
     /// Whether a page break is evident (form feeds, recurring page numbers).
     pub page_breaks: bool,
+    /// When no kind leads, the kinds with clear evidence that tie (see
+    /// `KindJudgement::tied`); rules scoped to any of them act.
+    pub tied_kinds: Vec<SourceKind>,
     /// Why the language was chosen.
     pub lang_evidence: String,
 }
@@ -75,6 +78,7 @@ impl Profile {
             kind_confidence: 0.5,
             kind_evidence: Vec::new(),
             page_breaks: false,
+            tied_kinds: Vec::new(),
             lang_evidence: String::new(),
         });
         &NEUTRAL
@@ -271,6 +275,11 @@ impl Profile {
         };
 
         let judged = kind::judge(text, doc);
+        let tied_kinds = if overrides.kind.is_some() {
+            Vec::new()
+        } else {
+            judged.tied.clone()
+        };
         let (kind, kind_confidence, kind_evidence) = match overrides.kind {
             Some(k) => {
                 let mut ev = vec![format!("given by the user (--kind {k})")];
@@ -295,6 +304,7 @@ impl Profile {
             kind_confidence,
             kind_evidence,
             page_breaks: judged.page_breaks,
+            tied_kinds,
             lang_evidence,
         }
     }
