@@ -5,7 +5,10 @@
 //! `NAME.clean` (the clean text expected with the default options) and,
 //! optionally, `NAME.review`: one `rule | text` line per edit that must be
 //! *suggested* (not applied): an edit whose rule starts with `rule` and
-//! whose source text contains `text`. Adding a case is adding files.
+//! whose source text contains `text`; optionally `NAME.kind`, the kind of
+//! source the user states (`--kind`) for a text that shows no evidence of
+//! it (a copy from a PDF viewer keeps no form feeds or page numbers).
+//! Adding a case is adding files.
 
 use crate::common::{root, txt_files};
 use emend::{Engine, Options, Source};
@@ -13,6 +16,15 @@ use emend::{Engine, Options, Source};
 #[test]
 fn artefact_fixtures_clean_as_expected() {
     let engine = Engine::new(Options::default()).expect("engine");
+    let stated = |kind: &str| {
+        let kind = <emend::profile::SourceKind as clap::ValueEnum>::from_str(kind.trim(), true)
+            .expect("NAME.kind names a kind of source");
+        Engine::new(Options {
+            kind: Some(kind),
+            ..Options::default()
+        })
+        .expect("engine")
+    };
     let dir = root().join("tests/fixtures/artefacts");
     let cases = txt_files(&dir);
     assert!(!cases.is_empty(), "no fixtures in {}", dir.display());
@@ -22,7 +34,10 @@ fn artefact_fixtures_clean_as_expected() {
         let input = std::fs::read_to_string(&path).expect("fixture reads");
         let expected =
             std::fs::read_to_string(path.with_extension("clean")).expect("NAME.clean exists");
-        let c = engine.convert(Source::from_text(&name, input));
+        let c = match std::fs::read_to_string(path.with_extension("kind")) {
+            Ok(kind) => stated(&kind).convert(Source::from_text(&name, input)),
+            Err(_) => engine.convert(Source::from_text(&name, input)),
+        };
         if c.clean != expected {
             failures.push(format!(
                 "{name}: clean text differs\n--- expected\n{expected}\n--- got\n{}",
