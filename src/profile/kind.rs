@@ -348,7 +348,7 @@ fn is_web_line(l: &str, lists: &Lists) -> bool {
         return false;
     }
     let f = fold(l);
-    lists.web_lines.iter().any(|w| *w == f) || lists.web_prefixes.iter().any(|p| f.starts_with(p))
+    lists.web_lines.contains(&f) || lists.web_prefixes.iter().any(|p| f.starts_with(p))
 }
 
 /// A page number alone on a line: "12", "- 12 -", "Page 12", "Seite 12".
