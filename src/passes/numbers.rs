@@ -9,11 +9,12 @@
 //! slash or another number ("VAZ-21083", "+7 495…", "12345.67"), and not
 //! after a capitalised word ("Project 22800", "Room 10234") or a word that
 //! introduces a code ("number 12345", "code 90210"). Only in English text:
-//! German writes "20.000" or "20 000", and the profile of the document (a
-//! local check on its function words here, [`looks_english`]) decides.
+//! German writes "20.000" or "20 000": the document profile must say the
+//! block is English (an undetermined language is not enough).
 
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
+use crate::profile::Lang;
 use crate::span::Span;
 
 /// See the module documentation.
@@ -71,7 +72,6 @@ impl Pass for Numbers {
         let text = cx.text;
         let b = text.as_bytes();
         let mut i = 0;
-        let mut english = None;
         while i < b.len() {
             if !b[i].is_ascii_digit() {
                 i += 1;
@@ -84,8 +84,8 @@ impl Pass for Numbers {
             if i - start < 5 || !counts_something(text, start, i) {
                 continue;
             }
-            if !*english.get_or_insert_with(|| looks_english(text)) {
-                return;
+            if cx.profile.lang_at(cx.doc, start) != Lang::EN {
+                continue;
             }
             let span = Span::new(start, i);
             if cx.is_protected(span) {
@@ -163,38 +163,15 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
     !(numeric || name || label)
 }
 
-/// True if English function words are frequent in the text (and German
-/// ones are not): a local stand-in for the document profile's language.
-pub(crate) fn looks_english(text: &str) -> bool {
-    let (mut en, mut de, mut all) = (0usize, 0usize, 0usize);
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(20_000)
-    {
-        all += 1;
-        match w {
-            "the" | "The" | "and" | "of" | "to" | "is" | "that" | "was" | "for" | "with" => en += 1,
-            "der" | "die" | "Die" | "Der" | "und" | "das" | "ist" | "den" | "mit" | "von"
-            | "nicht" | "zu" => de += 1,
-            _ => {}
-        }
-    }
-    // these ten words are a seventh to a third of English running text (8 %
-    // in the sparsest English document of the WMT references); a page in
-    // another language with an English menu has far fewer
-    en >= 3 && en > 2 * de && 100 * en >= 7 * all
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::passes::tests::{applied_text, run_pass};
+    use crate::passes::tests::{applied_text, run_pass, run_pass_in};
 
     const PROSE: &str = "The garden is full of plants and the bees visit them all day. ";
 
     fn clean(t: &str) -> String {
-        applied_text(t, &run_pass(&Numbers, t))
+        applied_text(t, &run_pass_in(&Numbers, t, "en"))
     }
 
     #[test]
@@ -239,16 +216,19 @@ mod tests {
         let menu = "About the shop and the team | Terms of use and the privacy of the data\n\n";
         let polish = "W rok później wyprodukowano 12000 litrów wina, a jego ulubionym szczepem jest riesling z winnicy nad jeziorem. ";
         let t = format!("{menu}{}", polish.repeat(8));
-        assert!(run_pass(&Numbers, &t).is_empty());
+        assert!(run_pass_in(&Numbers, &t, "pl").is_empty());
     }
 
     #[test]
     fn german_text_is_left_alone() {
         let t =
             "Die Stadt hat 20000 Einwohner und die Zahl ist nicht klein, das ist mit der Zeit so.";
-        assert!(run_pass(&Numbers, t).is_empty());
+        assert!(run_pass_in(&Numbers, t, "de").is_empty());
         let t = "Es gibt 20000 verschiedene Arten, und die meisten sind nicht bekannt, sagt der Forscher.";
-        assert!(run_pass(&Numbers, t).is_empty());
+        assert!(run_pass_in(&Numbers, t, "de").is_empty());
+        // nor is text whose language is not determined
+        let t = format!("{PROSE}There are at least 20000 species of orchids.");
+        assert!(run_pass(&Numbers, &t).is_empty());
     }
 
     #[test]

@@ -19,9 +19,11 @@
 //!   fragment in brackets or quotation marks right after a word is most
 //!   likely a gloss of it ("Beijing (北京)") and gets a lower confidence.
 //!
-//! Whether the text is Latin-script is judged from the document's own
-//! letters ([`latin_document`]); a document profile, when there is one, is
-//! the place to ask instead.
+//! Whether the text is Latin-script is judged from the share of Latin
+//! letters in the whole document ([`latin_document`]), not from the
+//! profile's script: that names the script of a sample of the longest
+//! blocks, while this rule must know that Latin letters are nearly all the
+//! text (a Chinese article with English passages is no Latin text).
 
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
@@ -102,8 +104,7 @@ impl Pass for Untranslated {
     }
 }
 
-/// True if Latin letters make most (four fifths) of the letters of `text`:
-/// a local stand-in for the document profile's script.
+/// True if Latin letters make most (four fifths) of the letters of `text`.
 pub(crate) fn latin_document(text: &str) -> bool {
     let (mut latin, mut other) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
