@@ -114,12 +114,34 @@ pub fn email(input: &str) -> IResult<&str, &str> {
 /// `prefix` without Greek sigma (the one letter `str::to_lowercase` lowers
 /// by context).
 pub fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    // ASCII lowers byte for byte: compare bytes, and only fall back to
+    // full case mapping when the head of `s` is not ASCII
+    if prefix.is_ascii() {
+        match s.as_bytes().get(..prefix.len()) {
+            Some(head) if head.is_ascii() => {
+                return head
+                    .iter()
+                    .zip(prefix.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b);
+            }
+            None if s.is_ascii() => return false,
+            _ => {}
+        }
+    }
     let mut lower = s.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
 }
 
 /// True if `s` lower-cased is `target`, under the terms of [`lower_starts_with`].
 pub fn lower_eq(s: &str, target: &str) -> bool {
+    // ASCII lowers byte for byte, so lengths must agree: most calls (a
+    // heading test on every line) end at the length.
+    if s.is_ascii() {
+        return s.len() == target.len()
+            && s.bytes()
+                .zip(target.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    }
     s.chars().flat_map(char::to_lowercase).eq(target.chars())
 }
 

@@ -44,6 +44,11 @@ fn word_label(input: &str) -> IResult<&str, &str> {
 /// The label at the start of an item and its length (the following space is
 /// not included). The label must be followed by a space and text.
 pub fn item_label(s: &str) -> Option<usize> {
+    // a label is followed by a space or tab: most lines show one early,
+    // and a line without any is no item
+    if !s.contains([' ', '\t']) {
+        return None;
+    }
     let mut p = (
         alt((word_label, marker)),
         take_while1(|c| c == ' ' || c == '\t'),

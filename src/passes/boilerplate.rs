@@ -255,6 +255,10 @@ pub(super) struct Pattern {
     pub regex: Regex,
     /// A cheaper regex that must match wherever `regex` does, tried first.
     pub prefilter: Option<Regex>,
+    /// Fewest bytes any match of `regex` spans: shorter texts are not
+    /// searched. A search costs setup even when it fails at once, and most
+    /// lines of a page are shorter than most patterns.
+    pub min_len: usize,
     pub confidence: f32,
     pub note: String,
 }
@@ -336,11 +340,16 @@ impl PatternSet {
                     ));
                 }
             };
+            let min_len = regex_automata::util::syntax::parse(regex.as_str())
+                .ok()
+                .and_then(|hir| hir.properties().minimum_len())
+                .unwrap_or(0);
             let compiled = Pattern {
                 note: p.note.unwrap_or_else(|| p.id.clone()),
                 id: p.id,
                 regex,
                 prefilter,
+                min_len,
                 confidence,
             };
             if p.scope == "block" {
@@ -402,13 +411,13 @@ impl PatternSet {
     /// several, the most confident wins; ties go to the first listed.
     fn line_match(&self, line: &str) -> Option<&Pattern> {
         let line = line.trim();
-        self.block.iter().filter(|p| p.regex.is_match(line)).fold(
-            None,
-            |best: Option<&Pattern>, p| match best {
+        self.block
+            .iter()
+            .filter(|p| line.len() >= p.min_len && p.regex.is_match(line))
+            .fold(None, |best: Option<&Pattern>, p| match best {
                 Some(b) if b.confidence >= p.confidence => Some(b),
                 _ => Some(p),
-            },
-        )
+            })
     }
 
     /// Matches of the inline patterns in `block`, as source spans.
@@ -420,7 +429,9 @@ impl PatternSet {
         let s = block.of(text);
         self.inline
             .iter()
-            .filter(move |p| p.prefilter.as_ref().is_none_or(|f| f.is_match(s)))
+            .filter(move |p| {
+                s.len() >= p.min_len && p.prefilter.as_ref().is_none_or(|f| f.is_match(s))
+            })
             .flat_map(move |p| {
                 p.regex
                     .find_iter(s)
@@ -520,6 +531,24 @@ mod tests {
         }
         let data = "[[pattern]]\nid = \"y\"\nregex = 'a'\nscope = \"page\"\naction = \"remove\"\nconfidence = 0.9\n";
         assert!(PatternSet::parse("t.toml", data).is_err());
+    }
+
+    #[test]
+    fn a_text_shorter_than_a_pattern_is_not_searched_and_still_found_when_long_enough() {
+        let data = "[[pattern]]\nid = \"s\"\nregex = '(?i)share (this|it)'\nscope = \"inline\"\naction = \"remove\"\nconfidence = 0.9\n";
+        let set = PatternSet::parse("t.toml", data).unwrap();
+        // "share it" is the shortest match: eight bytes
+        assert_eq!(set.inline[0].min_len, 8);
+        let text = "Share it";
+        assert_eq!(
+            set.inline_matches(text, Span::new(0, text.len())).count(),
+            1
+        );
+        let text = "Share";
+        assert_eq!(
+            set.inline_matches(text, Span::new(0, text.len())).count(),
+            0
+        );
     }
 
     #[test]

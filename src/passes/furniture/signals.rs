@@ -141,6 +141,12 @@ fn only_brackets(line: &str) -> bool {
 /// same separator, at least three, none a sentence.
 fn items(line: &str, separators: &[&str]) -> Option<usize> {
     separators.iter().find_map(|sep| {
+        // three items need two separators; counting bytes first spares
+        // building a searcher for every line and separator
+        let mark = sep.bytes().find(|&b| b != b' ').unwrap_or(b' ');
+        if memchr::memchr_iter(mark, line.as_bytes()).nth(1).is_none() {
+            return None;
+        }
         let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
         let short = |p: &&str| {
             let words = p.split_whitespace().count();
@@ -153,6 +159,10 @@ fn items(line: &str, separators: &[&str]) -> Option<usize> {
 /// A date or time stamp with at most three other words: "19.01.2020",
 /// "January 13, 2020 at 3:15 pm", "2020-01-13 10:15", "13. März 2019".
 fn is_date_line(line: &str) -> bool {
+    // every kind of stamp below needs a digit
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > 7 {
         return false;
