@@ -4,8 +4,10 @@
 //! (the words before a name, the head of a parenthesis, a list's
 //! introduction), every window searched for a reference, every list
 //! tokenised, every citation placed among the inlines (its bytes) and the
-//! context each fingerprint of the review reads, and the bracket around
-//! each space the whitespace rule would remove. Doubling a document must about double the total, whatever its
+//! context each fingerprint of the review reads, the bracket around
+//! each space the whitespace rule would remove, and each edit the joins
+//! rule looks at to find where a block's reading text starts (one unit an
+//! edit). Doubling a document must about double the total, whatever its
 //! shape: a rule that reads its whole paragraph for every match shows as a
 //! square. Counters are per thread, so a test reads the work of its own
 //! conversion; reading them changes nothing.

@@ -279,6 +279,49 @@ fn context_work_is_linear_on_one_line_of_spaced_brackets() {
     );
 }
 
+/// `n` pages of a PDF extract, each ending inside a hyphenated word and
+/// followed by its page number and a form feed.
+fn pages(n: usize) -> String {
+    let words = [
+        "committee",
+        "evidence",
+        "results",
+        "study",
+        "earlier",
+        "work",
+        "reviewers",
+        "report",
+        "spring",
+        "council",
+        "record",
+        "season",
+        "method",
+        "sample",
+        "figure",
+        "author",
+    ];
+    (1..=n)
+        .map(|i| {
+            let w = |k: usize| words[(i * 7 + k * 5) % words.len()];
+            format!(
+                "The {} reviewed the {} and found that the {} of the {} agreed with the {} of its mem-\n\n{i}\n\u{c}bers and the {}, who wrote section {i}.\n\n",
+                w(0), w(1), w(2), w(3), w(4), w(5)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn joins_work_is_linear_on_many_pages() {
+    // where each block's reading text starts (past the page number a
+    // removal takes) was found by walking every edit of the document
+    assert_context_linear(
+        "pages with numbers and broken words",
+        pages,
+        [100, 200, 400],
+    );
+}
+
 #[test]
 fn context_work_is_linear_on_one_long_list_of_places() {
     // each item of a list read the whole sentence, and the whole list

@@ -163,6 +163,7 @@ fn heading_lines(text: &str, blocks: &[Block], out: &mut Proposals) {
 fn furniture_removals(cx: &Context<'_>, out: &Proposals) -> HashMap<usize, usize> {
     let mut ends = HashMap::default();
     for e in &out.edits {
+        crate::work::read(1);
         if e.span.end > e.span.start
             && e.confidence >= cx.options.min_confidence
             && super::is_page_furniture(e)
@@ -179,6 +180,7 @@ fn furniture_removals(cx: &Context<'_>, out: &Proposals) -> HashMap<usize, usize
 fn reading_start(removals: &HashMap<usize, usize>, span: Span) -> usize {
     let mut start = span.start;
     while let Some(&end) = removals.get(&start) {
+        crate::work::read(1);
         let next = end.min(span.end);
         if next == start {
             break;
