@@ -70,7 +70,12 @@ fn may_open_credit(s: &str) -> bool {
     CREDIT_WORDS.iter().chain(&OTHER_OPENINGS).any(opens)
 }
 
-/// The source named by a credit: up to six words, no sentence punctuation.
+/// The source named by a credit: up to six words, no sentence punctuation,
+/// written as a name is: capitalised words (or numbers), short particles
+/// ("of", "de", "van"), parts after a slash ("Reuters/handout") and at
+/// most one other lower-case word ("Markus Spiske from Pexels", "Captura
+/// de pantalla"). "Image: Rape blossoms beside the lake" is a caption,
+/// not a credit.
 fn source(input: &str) -> IResult<&str, &str> {
     verify(
         take_while1(|c: char| !matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '\n' | '“' | '”')),
@@ -80,9 +85,20 @@ fn source(input: &str) -> IResult<&str, &str> {
                 && s.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && s.split_whitespace().filter(|w| !name_like(w)).count() <= 1
         },
     )
     .parse(input)
+}
+
+/// Longest lower-case word a name holds (a particle: "of", "von", "del").
+const MAX_PARTICLE_CHARS: usize = 3;
+
+/// True for a word of a source's name (see [`source`]).
+fn name_like(word: &str) -> bool {
+    word.starts_with(|c: char| !c.is_lowercase())
+        || word.contains('/')
+        || word.chars().count() <= MAX_PARTICLE_CHARS
 }
 
 fn bare_credit(input: &str) -> IResult<&str, &str> {
@@ -273,6 +289,19 @@ mod tests {
             Some("Image courtesy of NASA")
         );
         assert_eq!(cr("Photo by Jane Doe"), Some("Photo by Jane Doe"));
+        assert_eq!(cr("Photo: Ana de la Cruz"), Some("Photo: Ana de la Cruz"));
+        assert_eq!(
+            cr("Photo Source: Markus Spiske from Pexels."),
+            Some("Photo Source: Markus Spiske from Pexels.")
+        );
+        assert_eq!(
+            cr("Tired? Foto: Getty Images/miodrag ignjatovic"),
+            Some("Foto: Getty Images/miodrag ignjatovic")
+        );
+        assert_eq!(
+            cr("Rubble. (Photo: SANA/handout)"),
+            Some("(Photo: SANA/handout)")
+        );
         assert_eq!(cr("Photo credit: Reuters"), Some("Photo credit: Reuters"));
         assert_eq!(
             cr("Peacekeepers arrive. (AP Photo/Sergei Grits)"),
@@ -322,6 +351,7 @@ mod tests {
             "Photo: AFP. Then the minister spoke at length about the war.",
             "The talks went on (in Moscow/Baku) for hours",
             "Both sides agreed. (see Moscow/Baku statement of 10 November)",
+            "Image: Rape blossoms beside Qinghai Lake.",
         ] {
             assert_eq!(cr(s), None, "{s}");
         }

@@ -311,11 +311,22 @@ pub fn script_code(s: Script) -> &'static str {
 /// Were the language judged on the raw text, a second conversion of the
 /// clean text could judge it otherwise and typography would flip.
 pub fn words_view(s: &str, max_bytes: usize) -> String {
-    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    // Composing costs more than all the rest: text that is already NFC
+    // (nearly all of it, and all ASCII) is read as it is.
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        words_of(s.chars(), max_bytes)
+    } else {
+        words_of(s.chars().nfc(), max_bytes)
+    }
+}
+
+/// The words of `chars` as [`words_view`] joins them.
+fn words_of(chars: impl Iterator<Item = char>, max_bytes: usize) -> String {
     use unicode_normalization::char::is_combining_mark;
     let mut view = String::new();
     let mut in_word = false;
-    for c in s.chars().nfc() {
+    for c in chars {
         if c.is_alphabetic() || (in_word && is_combining_mark(c)) {
             if !in_word && !view.is_empty() {
                 if view.len() >= max_bytes {

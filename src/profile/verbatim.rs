@@ -77,6 +77,58 @@ const CODE_STARTS: &[&str] = &[
     "$ ",
 ];
 
+/// Code's symbols, looked up in a table: counted for every character of
+/// every line that has one of code's marks.
+fn is_symbol(c: char) -> bool {
+    const TABLE: [bool; 128] = {
+        let mut t = [false; 128];
+        let marks = b"{}[]()<>=;:+-*/\\&|!%^~_$#@\"'";
+        let mut i = 0;
+        while i < marks.len() {
+            t[marks[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    c.is_ascii() && TABLE[c as usize]
+}
+
+/// The signs of a formula.
+fn is_math(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '^'
+            | '−'
+            | '×'
+            | '÷'
+            | '∑'
+            | '∫'
+            | '√'
+            | '≤'
+            | '≥'
+            | '≈'
+            | '∂'
+            | '∞'
+            | '∈'
+            | '∀'
+            | '∃'
+            | 'α'
+            | 'β'
+            | 'γ'
+            | 'δ'
+            | 'ε'
+            | 'λ'
+            | 'μ'
+            | 'σ'
+            | 'π'
+            | 'θ'
+            | 'Ω'
+            | '·'
+            | '±'
+    )
+}
+
 fn classify_line(line: &str) -> Line {
     let l = line.trim();
     if l.is_empty() {
@@ -108,8 +160,8 @@ fn classify_line(line: &str) -> Line {
     for c in l.chars() {
         chars += 1;
         tabs += usize::from(c == '\t');
-        symbols += usize::from("{}[]()<>=;:+-*/\\&|!%^~_$#@\"'".contains(c));
-        math += usize::from("=+−×÷∑∫√≤≥≈^∂∞∈∀∃αβγδελμσπθΩ·±".contains(c));
+        symbols += usize::from(is_symbol(c));
+        math += usize::from(is_math(c));
         digits += usize::from(c.is_ascii_digit());
         seps += usize::from(matches!(c, ',' | ';' | '\t'));
     }
@@ -177,6 +229,16 @@ pub fn classify(block: &str) -> Option<Verbatim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sign_tables_hold_exactly_their_signs() {
+        let symbols = "{}[]()<>=;:+-*/\\&|!%^~_$#@\"'";
+        let math = "=+−×÷∑∫√≤≥≈^∂∞∈∀∃αβγδελμσπθΩ·±";
+        for c in (0..0x2300).filter_map(char::from_u32) {
+            assert_eq!(is_symbol(c), symbols.contains(c), "{c:?}");
+            assert_eq!(is_math(c), math.contains(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn code_is_found() {
