@@ -198,9 +198,11 @@ impl Profile {
             let foreign = s
                 .split_whitespace()
                 .filter(|w| {
-                    w.chars().flat_map(char::to_lowercase).any(|c| {
-                        c.is_alphabetic() && !c.is_ascii() && known.binary_search(&c).is_err()
-                    })
+                    // ASCII letters always count as known
+                    !w.is_ascii()
+                        && w.chars().flat_map(char::to_lowercase).any(|c| {
+                            c.is_alphabetic() && !c.is_ascii() && known.binary_search(&c).is_err()
+                        })
                 })
                 .take(1)
                 .count();
