@@ -6,7 +6,8 @@ pub mod json;
 pub mod tei;
 
 /// The formats `convert` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// TEI P5 XML.
     #[default]
