@@ -79,6 +79,7 @@ pub mod review;
 mod scan;
 pub mod source;
 pub mod span;
+pub mod stream;
 pub mod work;
 
 pub use document::Document;
