@@ -266,11 +266,11 @@ impl Doc {
 
     /// An item of `convert_many`: a text, or a `(name, text)` pair.
     fn from_item(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Doc> {
-        if let Ok(pair) = item.cast::<PyTuple>() {
-            if pair.len() == 2 {
-                let name = pair.get_item(0)?.str()?.to_cow()?.into_owned();
-                return Doc::extract(&pair.get_item(1)?, name);
-            }
+        if let Ok(pair) = item.cast::<PyTuple>()
+            && pair.len() == 2
+        {
+            let name = pair.get_item(0)?.str()?.to_cow()?.into_owned();
+            return Doc::extract(&pair.get_item(1)?, name);
         }
         Doc::extract(item, format!("<document {}>", index + 1))
     }

@@ -3,6 +3,7 @@ the command line, pickling, errors naming the document."""
 
 import json
 import multiprocessing
+import os
 import pathlib
 import pickle
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 import emend
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-EMEND = ROOT / "target" / "debug" / "emend"
+EMEND = pathlib.Path(os.environ.get("EMEND", ROOT / "target" / "debug" / "emend"))
 
 
 def inputs():
