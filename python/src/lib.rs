@@ -347,12 +347,51 @@ impl Conversion {
         loads(py, &self.profile)
     }
 
+    /// Pickled by value (Spark collects conversions made on workers).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let c = slf.get();
+        let restore = py.import("emend._emend")?.getattr("_conversion")?;
+        let args = (
+            c.name.clone(),
+            c.clean.clone(),
+            c.tei.clone(),
+            c.edits.clone(),
+            c.entities.clone(),
+            c.profile.clone(),
+        )
+            .into_pyobject(py)?;
+        Ok((restore, args))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<Conversion {:?}: {} bytes clean>",
             self.name,
             self.clean.len()
         )
+    }
+}
+
+/// A conversion from its pickled parts (see `Conversion.__reduce__`).
+#[pyfunction(name = "_conversion")]
+fn restore_conversion(
+    name: String,
+    clean: String,
+    tei: Option<String>,
+    edits: String,
+    entities: String,
+    profile: String,
+) -> Conversion {
+    Conversion {
+        name,
+        clean,
+        tei,
+        edits,
+        entities,
+        profile,
     }
 }
 
@@ -407,6 +446,7 @@ fn _emend(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Engine>()?;
     m.add_class::<Conversion>()?;
     m.add_class::<ConversionIter>()?;
+    m.add_function(wrap_pyfunction!(restore_conversion, m)?)?;
     m.add("EmendError", m.py().get_type::<EmendError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("BUILTIN_PACKS", emend::names::builtin_pack_names())?;

@@ -91,6 +91,13 @@ def test_options_change_results():
     assert {e["status"] for e in c.edits} == {"suggested"}
 
 
+def test_conversions_pickle_by_value(engine):
+    c = engine.convert("Nikol Pashinyan spoke  twice .", name="p.txt")
+    copy = pickle.loads(pickle.dumps(c))
+    for field in ["name", "clean", "tei", "edits", "entities", "profile"]:
+        assert getattr(copy, field) == getattr(c, field), field
+
+
 def _clean(args):
     engine, text = args
     return engine.convert(text).clean
