@@ -105,6 +105,12 @@ def test_map_partitions_with_the_package(sc, corpus):
         assert (clean, edits, tei) == single_machine(out, name), name
 
 
+def test_conversions_made_on_workers_can_be_collected(sc):
+    engine = emend.Engine()
+    got = sc.parallelize(["A  b .", "C , d."], 2).map(engine.convert).collect()
+    assert [c.clean for c in got] == ["A b.", "C, d."]
+
+
 # (b) --------------------------------------------------------------------
 def test_pipe_through_jsonl(sc, corpus):
     folder, out, lines = corpus
