@@ -21,7 +21,9 @@ pub struct Job {
 
 /// The jobs for `inputs` written under `out`: a file `NAME.txt` gives
 /// `OUT/NAME`; a folder is walked (files ending in `.txt`, sorted) and its
-/// sub-folders are mirrored.
+/// sub-folders are mirrored. Folder walking is the command line's (feature
+/// `cli`); a program given its documents needs only [`run`].
+#[cfg(feature = "cli")]
 pub fn plan(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
     for input in inputs {

@@ -282,9 +282,16 @@ struct ConvertArgs {
     /// Files or folders to convert; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Format written to standard output for a single input without --out.
-    #[arg(long, value_enum, default_value_t = Format::Tei)]
-    to: Format,
+    /// Format written to standard output for a single input without --out
+    /// [default: tei; jsonl with --from jsonl].
+    #[arg(long, value_enum)]
+    to: Option<Format>,
+    /// What the inputs hold: one text document each, or JSON Lines of
+    /// `{"id": …, "text": …}` documents (written as one JSON Lines record
+    /// a line, in order, keeping `id`; a bad line gives an error record
+    /// with its line number and the stream goes on).
+    #[arg(long, value_enum, default_value_t = InputFormat::Text, conflicts_with = "out")]
+    from: InputFormat,
     /// Write NAME.xml, NAME.txt and NAME.edits.json for each input into DIR,
     /// mirroring sub-folders of folder inputs.
     #[arg(long, value_name = "DIR")]
@@ -306,9 +313,10 @@ struct ConvertArgs {
     /// Print each file as it is done and the edits per rule at the end.
     #[arg(long, short = 'v')]
     verbose: bool,
-    /// With --out: read the line statistics of the corpus from this file
-    /// (written by `emend furniture count` or `merge`) instead of counting
-    /// the inputs first.
+    /// With --out or --from jsonl: read the line statistics of the corpus
+    /// from this file (written by `emend furniture count` or `merge`)
+    /// instead of counting the inputs first (--out) or judging each
+    /// document alone (--from jsonl).
     #[arg(long, value_name = "FILE", conflicts_with = "no_line_stats")]
     line_stats: Option<PathBuf>,
     /// With --out: do not count lines across the inputs (each document is
@@ -317,6 +325,15 @@ struct ConvertArgs {
     no_line_stats: bool,
     #[command(flatten)]
     flags: ConversionFlags,
+}
+
+/// What `convert` inputs hold.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum InputFormat {
+    /// One document a file.
+    Text,
+    /// One `{"id": …, "text": …}` document a line.
+    Jsonl,
 }
 
 #[derive(clap::Args, Debug)]
@@ -549,8 +566,17 @@ fn convert(args: ConvertArgs) -> Result<i32> {
     if let Some(out) = &args.out {
         return convert_batch(Engine::new(options(&args.flags)?)?, &args, out);
     }
+    if args.from == InputFormat::Jsonl {
+        let mut engine = Engine::new(options(&args.flags)?)?;
+        if let Some(path) = &args.line_stats {
+            let stats = emend::corpus_lines::LineStats::load(path)?;
+            engine = engine.with_corpus_lines(stats);
+        }
+        return convert_jsonl(&engine, &args);
+    }
     let engine = engine(&args.flags)?;
-    if args.to == Format::Jsonl {
+    let to = args.to.unwrap_or_default();
+    if to == Format::Jsonl {
         return convert_stream(engine, &args);
     }
     if args.paths.len() != 1 || args.paths[0].is_dir() {
@@ -566,7 +592,7 @@ fn convert(args: ConvertArgs) -> Result<i32> {
         );
     }
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    args.to.write(&conversion, &mut stdout)?;
+    to.write(&conversion, &mut stdout)?;
     stdout.flush()?;
     Ok(EXIT_OK)
 }
@@ -753,6 +779,37 @@ fn convert_stream(engine: &Engine, args: &ConvertArgs) -> Result<i32> {
                 }
             }
         }
+    }
+    stdout.flush()?;
+    Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
+}
+
+/// `--from jsonl`: each input (a file, or `-`) is a stream of documents,
+/// converted on every core into one record a line on standard output.
+fn convert_jsonl(engine: &Engine, args: &ConvertArgs) -> Result<i32> {
+    if args.to.is_some_and(|f| f != Format::Jsonl) {
+        bail!(UsageError(
+            "--from jsonl writes JSON Lines records: --to must be jsonl or left out".into()
+        ));
+    }
+    let options = emend::stream::StreamOptions {
+        jobs: args.jobs,
+        with_tei: !args.no_tei,
+    };
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = 0;
+    for p in &args.paths {
+        let mut report = |message: &str| eprintln!("emend: {message}");
+        let summary = if p.as_os_str() == "-" {
+            let stdin = std::io::stdin().lock();
+            emend::stream::convert_jsonl(engine, "-", stdin, &mut stdout, options, &mut report)?
+        } else {
+            let file = std::fs::File::open(p).map_err(|e| emend::Error::io(p, e))?;
+            let name = p.display().to_string();
+            let input = std::io::BufReader::new(file);
+            emend::stream::convert_jsonl(engine, &name, input, &mut stdout, options, &mut report)?
+        };
+        failed += summary.failed;
     }
     stdout.flush()?;
     Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })

@@ -20,6 +20,39 @@
 //! let squeeze = |s: &str| s.split_whitespace().collect::<String>();
 //! assert_eq!(squeeze(&back), squeeze("Latest  Update\n\nThe war , it “ goes on”."));
 //! ```
+//!
+//! # The engine alone
+//!
+//! The command line's crates (clap, indicatif, anyhow, walkdir) come with
+//! the default feature `cli`; a program that converts depends on the engine
+//! alone with `emend = { version = "0.1", default-features = false }`
+//! (what the Python package does). A complete program: build the engine once
+//! with its options, convert, and read the clean text, the edit log, the
+//! entities and the profile of each document.
+//!
+//! ```
+//! use emend::{Engine, Options, Status};
+//!
+//! fn main() -> Result<(), emend::Error> {
+//!     let engine = Engine::new(Options {
+//!         min_confidence: 0.9,
+//!         ..Options::default()
+//!     })?;
+//!     let docs = [("a.txt", "The war , it goes on."), ("b.txt", "Bad  spacing here .")];
+//!     for (name, text) in docs {
+//!         let c = engine.convert_bytes(name, text.as_bytes())?;
+//!         let applied = c.edits.iter().filter(|e| e.status == Status::Applied).count();
+//!         println!("{name}: {} ({applied} edits applied, {} entities)", c.clean, c.entities.len());
+//!         let log = emend::emit::json::log(&c);
+//!         assert_eq!(log.source, name);
+//!         assert!(c.profile.lang_confidence >= 0.0);
+//!         let mut tei = Vec::new();
+//!         emend::emit::Format::Tei.write(&c, &mut tei).expect("writing to memory");
+//!         assert!(tei.starts_with(b"<?xml"));
+//!     }
+//!     Ok(())
+//! }
+//! ```
 
 #![deny(missing_docs)]
 
@@ -46,6 +79,7 @@ pub mod review;
 mod scan;
 pub mod source;
 pub mod span;
+pub mod stream;
 pub mod work;
 
 pub use document::Document;

@@ -136,6 +136,15 @@ impl Engine {
         Ok(self.convert(source))
     }
 
+    /// Converts text already decoded (a JSON Lines record, a Python
+    /// string): the `encoding` option does not apply, and side-by-side
+    /// columns are refused as for files.
+    pub fn convert_str(&self, name: &str, text: String) -> Result<Conversion> {
+        let source = Source::from_text(name, text);
+        refuse_columns(name, &source)?;
+        Ok(self.convert(source))
+    }
+
     /// Converts decoded text.
     pub fn convert(&self, source: Source) -> Conversion {
         let document = parse(&source.text);

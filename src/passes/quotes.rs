@@ -19,7 +19,8 @@ use crate::profile::Typography;
 use crate::span::Span;
 
 /// Which quote style the document should end up with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum QuoteStyle {
     /// Keep the document's dominant style and make the rest match it.
     #[default]

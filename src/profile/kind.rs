@@ -27,7 +27,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Kinds of source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum SourceKind {
     /// Text extracted from a PDF (a paper, a report).
     PdfExtract,
