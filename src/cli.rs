@@ -333,7 +333,8 @@ struct ReportArgs {
 
 #[derive(clap::Args, Debug)]
 struct RestoreArgs {
-    /// A TEI file written by emend, or with --edits the clean text file.
+    /// A TEI file written by emend (gives every character of the source, not its exact bytes: see
+    /// README, "What restore gives"), or with --edits the clean text file.
     file: PathBuf,
     /// The edit log (NAME.edits.json): restore the exact source bytes from it and the clean text.
     #[arg(long, value_name = "LOG")]
