@@ -58,6 +58,14 @@ enum Command {
     /// valid against emend's TEI subset, pointers resolve, restore works.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// Print a completion script for a shell on standard output.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output.
+    #[command(
+        after_help = "Install it with e.g. `emend man > ~/.local/share/man/man1/emend.1`, then `man emend`."
+    )]
+    Man,
 }
 
 #[derive(clap::Args, Debug)]
@@ -331,6 +339,14 @@ struct ReportArgs {
     flags: ConversionFlags,
 }
 
+const COMPLETIONS_HELP: &str = "Install it where the shell looks, e.g.\n  bash: emend completions bash > ~/.local/share/bash-completion/completions/emend\n  zsh:  emend completions zsh > ~/.zfunc/_emend   (with fpath+=~/.zfunc in ~/.zshrc)\n  fish: emend completions fish > ~/.config/fish/completions/emend.fish";
+
+#[derive(clap::Args, Debug)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    shell: clap_complete::Shell,
+}
+
 #[derive(clap::Args, Debug)]
 struct RestoreArgs {
     /// A TEI file written by emend (gives every character of the source, not its exact bytes: see
@@ -366,12 +382,14 @@ pub fn run() -> i32 {
             FurnitureCommand::Merge(a) => furniture_merge(a),
         },
         Command::Check(args) => check(args),
+        Command::Completions(args) => completions(&args),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
-            eprintln!("emend: {e:#}");
+            eprintln!("emend: {}", message(&e));
             if e.downcast_ref::<UsageError>().is_some() {
                 EXIT_USAGE
             } else {
@@ -379,6 +397,23 @@ pub fn run() -> i32 {
             }
         }
     }
+}
+
+/// An error with its causes, each said once: a library error already
+/// quotes its cause ("FILE: No such file or directory"), which `{:#}`
+/// would repeat.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 /// A flag value clap accepted but that makes no sense: exit status 2.
@@ -475,7 +510,7 @@ fn diff(args: DiffArgs) -> Result<i32> {
         let c = match convert_input(engine, path) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("emend: {e:#}");
+                eprintln!("emend: {}", message(&e));
                 failed += 1;
                 continue;
             }
@@ -588,11 +623,18 @@ fn plan_all(
                     .map_err(Into::into)
             });
             if let Err(e) = result {
-                failed.push((p.clone(), format!("{e:#}")));
+                failed.push((p.clone(), message(&e)));
             }
             continue;
         }
         match plan(std::slice::from_ref(p), out) {
+            Ok(js) if js.is_empty() && p.is_dir() => failed.push((
+                p.clone(),
+                format!(
+                    "{}: no .txt file in this folder or its sub-folders (emend converts files ending in .txt)",
+                    p.display()
+                ),
+            )),
             Ok(js) => jobs.extend(js),
             Err(e) => failed.push((p.clone(), e.to_string())),
         }
@@ -622,6 +664,13 @@ fn with_line_stats(engine: Engine, args: &ConvertArgs, jobs: &[Job]) -> Result<E
 
 fn convert_batch(engine: Engine, args: &ConvertArgs, out: &Path) -> Result<i32> {
     use std::io::IsTerminal;
+    if out.exists() && !out.is_dir() {
+        return Err(UsageError(format!(
+            "--out {}: a file is there; --out names the folder the outputs go to (made if missing)",
+            out.display()
+        ))
+        .into());
+    }
     let started = std::time::Instant::now();
     let mut failed = Vec::new();
     let jobs = plan_all(&engine, &args.paths, out, &mut failed);
@@ -749,7 +798,7 @@ fn convert_stream(engine: &Engine, args: &ConvertArgs) -> Result<i32> {
             match r {
                 Ok(line) => stdout.write_all(line.as_bytes())?,
                 Err(e) => {
-                    eprintln!("emend: {e:#}");
+                    eprintln!("emend: {}", message(&e));
                     failed += 1;
                 }
             }
@@ -785,7 +834,7 @@ fn report(args: ReportArgs) -> Result<i32> {
         match convert_input(engine, input) {
             Ok(c) => docs.push(c),
             Err(e) => {
-                eprintln!("emend: {e:#}");
+                eprintln!("emend: {}", message(&e));
                 failed += 1;
             }
         }
@@ -805,6 +854,23 @@ fn report(args: ReportArgs) -> Result<i32> {
         write_atomic(&args.html, page.as_bytes())?;
     }
     Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
+}
+
+fn completions(args: &CompletionsArgs) -> Result<i32> {
+    use clap::CommandFactory;
+    let mut stdout = std::io::stdout().lock();
+    clap_complete::generate(args.shell, &mut Cli::command(), "emend", &mut stdout);
+    stdout.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// The manual page, made from the same definitions as `--help`.
+fn man() -> Result<i32> {
+    use clap::CommandFactory;
+    let mut stdout = std::io::stdout().lock();
+    clap_mangen::Man::new(Cli::command()).render(&mut stdout)?;
+    stdout.flush()?;
+    Ok(EXIT_OK)
 }
 
 fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
