@@ -274,10 +274,12 @@ enum DiffFormat {
 
 #[derive(clap::Args, Debug)]
 struct ReviewArgs {
-    /// The text file to review.
-    file: PathBuf,
-    /// Where answers are written (read first if it exists, so a review can
-    /// be resumed). Default: FILE with extension .decisions.json.
+    /// Text files or folders (walked for .txt files) to review, one after the other.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Where answers are written, one file for all the documents (read first if it exists, so a
+    /// review can be resumed; fingerprints do not depend on the document). Default for one file:
+    /// FILE with extension .decisions.json; required for several files or a folder.
     #[arg(long, value_name = "FILE")]
     decisions: Option<PathBuf>,
     /// Ask about applied edits too, not only suggestions.
@@ -537,10 +539,28 @@ fn diff(args: DiffArgs) -> Result<i32> {
 }
 
 fn review(args: ReviewArgs) -> Result<i32> {
-    let path = args
-        .decisions
-        .clone()
-        .unwrap_or_else(|| args.file.with_extension("decisions.json"));
+    let mut files = Vec::new();
+    for p in &args.paths {
+        let jobs = plan(std::slice::from_ref(p), Path::new(""))?;
+        if jobs.is_empty() {
+            bail!(
+                "{}: no .txt file in this folder or its sub-folders",
+                p.display()
+            );
+        }
+        files.extend(jobs.into_iter().map(|j| j.input));
+    }
+    let path = match (&args.decisions, files.as_slice()) {
+        (Some(path), _) => path.clone(),
+        (None, [one]) if !args.paths[0].is_dir() => one.with_extension("decisions.json"),
+        (None, _) => {
+            return Err(UsageError(
+                "several documents to review: name the one decisions file with --decisions FILE"
+                    .into(),
+            )
+            .into());
+        }
+    };
     let mut decisions = if path.exists() {
         emend::decisions::Decisions::load(&path)?
     } else {
@@ -558,12 +578,31 @@ fn review(args: ReviewArgs) -> Result<i32> {
         kind: None,
     };
     let engine = engine(&flags)?;
-    let c = convert_input(engine, &args.file)?;
-    let stdin = std::io::stdin().lock();
-    let stdout = std::io::stdout().lock();
-    let tally = emend::review::review(&c, args.all, &mut decisions, stdin, stdout, |d| {
-        write_atomic(&path, d.to_json().as_bytes())
-    })?;
+    let mut stdin = std::io::stdin().lock();
+    let mut stdout = std::io::stdout().lock();
+    let mut tally = emend::review::Tally::default();
+    for (k, file) in files.iter().enumerate() {
+        let c = convert_input(engine, file)?;
+        if files.len() > 1 {
+            writeln!(
+                stdout,
+                "== {} ({}/{}) ==",
+                file.display(),
+                k + 1,
+                files.len()
+            )?;
+        }
+        let t =
+            emend::review::review(&c, args.all, &mut decisions, &mut stdin, &mut stdout, |d| {
+                write_atomic(&path, d.to_json().as_bytes())
+            })?;
+        tally.accepted += t.accepted;
+        tally.rejected += t.rejected;
+        tally.skipped += t.skipped;
+        if t.quit {
+            break;
+        }
+    }
     eprintln!(
         "emend: {} accepted, {} rejected, {} skipped; decisions in {}",
         tally.accepted,
