@@ -200,7 +200,13 @@ fn first_difference(a: &str, b: &str) -> String {
         .zip(b.chars())
         .find(|((_, x), y)| x != y)
         .map_or(a.len().min(b.len()), |((i, _), _)| i);
-    let from = a.floor_char_boundary(at.saturating_sub(80));
-    let to = a.ceil_char_boundary((at + 80).min(a.len()));
+    let mut from = at.saturating_sub(80);
+    while !a.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + 80).min(a.len());
+    while !a.is_char_boundary(to) {
+        to += 1;
+    }
     format!("…{}…", &a[from..to])
 }
