@@ -58,6 +58,14 @@ enum Command {
     /// valid against emend's TEI subset, pointers resolve, restore works.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// Print a completion script for a shell on standard output.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output.
+    #[command(
+        after_help = "Install it with e.g. `emend man > ~/.local/share/man/man1/emend.1`, then `man emend`."
+    )]
+    Man,
 }
 
 #[derive(clap::Args, Debug)]
@@ -266,10 +274,12 @@ enum DiffFormat {
 
 #[derive(clap::Args, Debug)]
 struct ReviewArgs {
-    /// The text file to review.
-    file: PathBuf,
-    /// Where answers are written (read first if it exists, so a review can
-    /// be resumed). Default: FILE with extension .decisions.json.
+    /// Text files or folders (walked for .txt files) to review, one after the other.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Where answers are written, one file for all the documents (read first if it exists, so a
+    /// review can be resumed; fingerprints do not depend on the document). Default for one file:
+    /// FILE with extension .decisions.json; required for several files or a folder.
     #[arg(long, value_name = "FILE")]
     decisions: Option<PathBuf>,
     /// Ask about applied edits too, not only suggestions.
@@ -348,9 +358,18 @@ struct ReportArgs {
     flags: ConversionFlags,
 }
 
+const COMPLETIONS_HELP: &str = "Install it where the shell looks, e.g.\n  bash: emend completions bash > ~/.local/share/bash-completion/completions/emend\n  zsh:  emend completions zsh > ~/.zfunc/_emend   (with fpath+=~/.zfunc in ~/.zshrc)\n  fish: emend completions fish > ~/.config/fish/completions/emend.fish";
+
+#[derive(clap::Args, Debug)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    shell: clap_complete::Shell,
+}
+
 #[derive(clap::Args, Debug)]
 struct RestoreArgs {
-    /// A TEI file written by emend, or with --edits the clean text file.
+    /// A TEI file written by emend (gives every character of the source, not its exact bytes: see
+    /// README, "What restore gives"), or with --edits the clean text file.
     file: PathBuf,
     /// The edit log (NAME.edits.json): restore the exact source bytes from it and the clean text.
     #[arg(long, value_name = "LOG")]
@@ -382,12 +401,14 @@ pub fn run() -> i32 {
             FurnitureCommand::Merge(a) => furniture_merge(a),
         },
         Command::Check(args) => check(args),
+        Command::Completions(args) => completions(&args),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
-            eprintln!("emend: {e:#}");
+            eprintln!("emend: {}", message(&e));
             if e.downcast_ref::<UsageError>().is_some() {
                 EXIT_USAGE
             } else {
@@ -395,6 +416,23 @@ pub fn run() -> i32 {
             }
         }
     }
+}
+
+/// An error with its causes, each said once: a library error already
+/// quotes its cause ("FILE: No such file or directory"), which `{:#}`
+/// would repeat.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 /// A flag value clap accepted but that makes no sense: exit status 2.
@@ -491,7 +529,7 @@ fn diff(args: DiffArgs) -> Result<i32> {
         let c = match convert_input(engine, path) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("emend: {e:#}");
+                eprintln!("emend: {}", message(&e));
                 failed += 1;
                 continue;
             }
@@ -518,10 +556,28 @@ fn diff(args: DiffArgs) -> Result<i32> {
 }
 
 fn review(args: ReviewArgs) -> Result<i32> {
-    let path = args
-        .decisions
-        .clone()
-        .unwrap_or_else(|| args.file.with_extension("decisions.json"));
+    let mut files = Vec::new();
+    for p in &args.paths {
+        let jobs = plan(std::slice::from_ref(p), Path::new(""))?;
+        if jobs.is_empty() {
+            bail!(
+                "{}: no .txt file in this folder or its sub-folders",
+                p.display()
+            );
+        }
+        files.extend(jobs.into_iter().map(|j| j.input));
+    }
+    let path = match (&args.decisions, files.as_slice()) {
+        (Some(path), _) => path.clone(),
+        (None, [one]) if !args.paths[0].is_dir() => one.with_extension("decisions.json"),
+        (None, _) => {
+            return Err(UsageError(
+                "several documents to review: name the one decisions file with --decisions FILE"
+                    .into(),
+            )
+            .into());
+        }
+    };
     let mut decisions = if path.exists() {
         emend::decisions::Decisions::load(&path)?
     } else {
@@ -539,12 +595,31 @@ fn review(args: ReviewArgs) -> Result<i32> {
         kind: None,
     };
     let engine = engine(&flags)?;
-    let c = convert_input(engine, &args.file)?;
-    let stdin = std::io::stdin().lock();
-    let stdout = std::io::stdout().lock();
-    let tally = emend::review::review(&c, args.all, &mut decisions, stdin, stdout, |d| {
-        write_atomic(&path, d.to_json().as_bytes())
-    })?;
+    let mut stdin = std::io::stdin().lock();
+    let mut stdout = std::io::stdout().lock();
+    let mut tally = emend::review::Tally::default();
+    for (k, file) in files.iter().enumerate() {
+        let c = convert_input(engine, file)?;
+        if files.len() > 1 {
+            writeln!(
+                stdout,
+                "== {} ({}/{}) ==",
+                file.display(),
+                k + 1,
+                files.len()
+            )?;
+        }
+        let t =
+            emend::review::review(&c, args.all, &mut decisions, &mut stdin, &mut stdout, |d| {
+                write_atomic(&path, d.to_json().as_bytes())
+            })?;
+        tally.accepted += t.accepted;
+        tally.rejected += t.rejected;
+        tally.skipped += t.skipped;
+        if t.quit {
+            break;
+        }
+    }
     eprintln!(
         "emend: {} accepted, {} rejected, {} skipped; decisions in {}",
         tally.accepted,
@@ -613,11 +688,18 @@ fn plan_all(
                     .map_err(Into::into)
             });
             if let Err(e) = result {
-                failed.push((p.clone(), format!("{e:#}")));
+                failed.push((p.clone(), message(&e)));
             }
             continue;
         }
         match plan(std::slice::from_ref(p), out) {
+            Ok(js) if js.is_empty() && p.is_dir() => failed.push((
+                p.clone(),
+                format!(
+                    "{}: no .txt file in this folder or its sub-folders (emend converts files ending in .txt)",
+                    p.display()
+                ),
+            )),
             Ok(js) => jobs.extend(js),
             Err(e) => failed.push((p.clone(), e.to_string())),
         }
@@ -647,6 +729,13 @@ fn with_line_stats(engine: Engine, args: &ConvertArgs, jobs: &[Job]) -> Result<E
 
 fn convert_batch(engine: Engine, args: &ConvertArgs, out: &Path) -> Result<i32> {
     use std::io::IsTerminal;
+    if out.exists() && !out.is_dir() {
+        return Err(UsageError(format!(
+            "--out {}: a file is there; --out names the folder the outputs go to (made if missing)",
+            out.display()
+        ))
+        .into());
+    }
     let started = std::time::Instant::now();
     let mut failed = Vec::new();
     let jobs = plan_all(&engine, &args.paths, out, &mut failed);
@@ -774,7 +863,7 @@ fn convert_stream(engine: &Engine, args: &ConvertArgs) -> Result<i32> {
             match r {
                 Ok(line) => stdout.write_all(line.as_bytes())?,
                 Err(e) => {
-                    eprintln!("emend: {e:#}");
+                    eprintln!("emend: {}", message(&e));
                     failed += 1;
                 }
             }
@@ -841,7 +930,7 @@ fn report(args: ReportArgs) -> Result<i32> {
         match convert_input(engine, input) {
             Ok(c) => docs.push(c),
             Err(e) => {
-                eprintln!("emend: {e:#}");
+                eprintln!("emend: {}", message(&e));
                 failed += 1;
             }
         }
@@ -861,6 +950,23 @@ fn report(args: ReportArgs) -> Result<i32> {
         write_atomic(&args.html, page.as_bytes())?;
     }
     Ok(if failed > 0 { EXIT_FAILED } else { EXIT_OK })
+}
+
+fn completions(args: &CompletionsArgs) -> Result<i32> {
+    use clap::CommandFactory;
+    let mut stdout = std::io::stdout().lock();
+    clap_complete::generate(args.shell, &mut Cli::command(), "emend", &mut stdout);
+    stdout.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// The manual page, made from the same definitions as `--help`.
+fn man() -> Result<i32> {
+    use clap::CommandFactory;
+    let mut stdout = std::io::stdout().lock();
+    clap_mangen::Man::new(Cli::command()).render(&mut stdout)?;
+    stdout.flush()?;
+    Ok(EXIT_OK)
 }
 
 fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {

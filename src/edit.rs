@@ -52,7 +52,9 @@ pub enum TeiForm {
     Correct,
     /// `surplus @reason`: text removed from the reading text.
     Surplus(&'static str),
-    /// Whitespace-only or structural: shown by the markup itself.
+    /// Spacing or layout, which the markup around shows: a whitespace-only
+    /// edit leaves the reading's spaces in the TEI, any other is written as
+    /// a normalization.
     Silent,
 }
 

@@ -17,6 +17,9 @@ pub struct Tally {
     pub rejected: usize,
     /// Edits skipped (left undecided).
     pub skipped: usize,
+    /// The reviewer quit (or the input ended): a review of several
+    /// documents stops here too.
+    pub quit: bool,
 }
 
 const HELP: &str = "y - accept this edit\nn - reject this edit\ns - skip it for now\na - accept it and the rest of this rule\nd - reject it and the rest of this rule\nq - quit; answers so far are saved\n? - this help\n";
@@ -56,6 +59,7 @@ pub fn review(
             let mut answer = String::new();
             if input.read_line(&mut answer).map_err(io)? == 0 {
                 writeln!(output).map_err(io)?;
+                tally.quit = true;
                 return Ok(tally); // end of input: stop like q
             }
             let verdict = match answer.trim() {
@@ -67,7 +71,10 @@ pub fn review(
                     tally.skipped += 1;
                     break;
                 }
-                "q" => return Ok(tally),
+                "q" => {
+                    tally.quit = true;
+                    return Ok(tally);
+                }
                 _ => {
                     write!(output, "{HELP}").map_err(io)?;
                     continue;
@@ -151,7 +158,8 @@ mod tests {
             Tally {
                 accepted: 1,
                 rejected: 1,
-                skipped: 0
+                skipped: 0,
+                quit: false
             }
         );
         assert_eq!(d.edits.len(), 2);

@@ -144,3 +144,53 @@ fn restore_rejects_a_log_that_does_not_fit() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("does not match"));
     let _ = root();
 }
+
+#[test]
+fn mistakes_get_one_clear_message_each() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = |name: &str| tmp.path().join(name).to_str().unwrap().to_owned();
+    // a folder without .txt files: said, and a failure
+    std::fs::create_dir(tmp.path().join("empty")).unwrap();
+    std::fs::write(tmp.path().join("empty/notes.md"), "not text").unwrap();
+    let o = emend(&["convert", &dir("empty"), "--out", &dir("out")], b"");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("no .txt file in this folder"), "{err}");
+    // a missing file: its OS error once, with its name
+    let missing = dir("missing.txt");
+    for args in [
+        vec!["convert", missing.as_str()],
+        vec!["convert", missing.as_str(), "--out", &dir("out")],
+        vec!["diff", missing.as_str()],
+    ] {
+        let o = emend(&args, b"");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.matches("os error 2").count(), 1, "{args:?}: {err}");
+        assert!(err.contains(&missing), "{args:?}: {err}");
+    }
+    // --out naming a file: a usage error that says what --out is
+    std::fs::write(tmp.path().join("a.txt"), "Some text.\n").unwrap();
+    std::fs::write(tmp.path().join("taken"), "").unwrap();
+    let o = emend(&["convert", &dir("a.txt"), "--out", &dir("taken")], b"");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("--out names the folder"), "{err}");
+}
+
+#[test]
+fn completions_and_manual_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = emend(&["completions", shell], b"");
+        let script = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{shell}");
+        for command in ["convert", "restore", "review"] {
+            assert!(script.contains(command), "{shell} completes {command}");
+        }
+    }
+    let o = emend(&["man"], b"");
+    let page = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success());
+    assert!(page.contains(".TH emend 1"), "{page}");
+    assert!(page.contains("convert"), "{page}");
+}

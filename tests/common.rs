@@ -42,3 +42,11 @@ pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// Says that a test skipped part of its work, and why, where `cargo test`
+/// shows it: straight to the process's standard error, which the test
+/// harness does not capture (it captures only `print!`/`eprint!`).
+pub fn skipped(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "note: {test}: skipped: {why}");
+}

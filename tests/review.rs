@@ -148,3 +148,57 @@ fn unknown_fingerprints_are_reported_not_fatal() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("0123456789abcdef"));
 }
+
+#[test]
+fn review_goes_through_a_folder_into_one_decisions_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("docs");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), SRC).unwrap();
+    std::fs::write(dir.join("b.txt"), "Other  words , here.\n").unwrap();
+    let dir = dir.to_str().unwrap();
+    // several documents need the one decisions file named
+    let o = emend(&["review", "--all", dir], b"q\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--decisions"));
+    let file = tmp.path().join("corpus.decisions.json");
+    let answers = "n\n".repeat(40);
+    let o = emend(
+        &[
+            "review",
+            "--all",
+            dir,
+            "--decisions",
+            file.to_str().unwrap(),
+        ],
+        answers.as_bytes(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        shown.contains("a.txt (1/2)") && shown.contains("b.txt (2/2)"),
+        "{shown}"
+    );
+    let d: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let befores: Vec<&str> = d["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["before"].as_str().unwrap())
+        .collect();
+    assert!(befores.len() >= 4, "{befores:?}");
+    // a quit in the first document ends the review
+    let file2 = tmp.path().join("quit.decisions.json");
+    let o = emend(
+        &[
+            "review",
+            "--all",
+            dir,
+            "--decisions",
+            file2.to_str().unwrap(),
+        ],
+        b"n\nq\n",
+    );
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("b.txt (2/2)"));
+}

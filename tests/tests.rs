@@ -25,4 +25,5 @@ mod review;
 mod snapshots;
 mod structure;
 mod tei_schema;
+mod tei_stylesheets;
 mod web_furniture;

@@ -21,6 +21,30 @@
     for (const r of D.prior.rules || []) ruleV.set(r.rule, r.decision);
   }
   // Same lookup as emend: the edit, then its rule, then the rule's pass.
+  // Verdicts survive a reload: kept in the browser's storage under this
+  // page's address and decisions file, on top of the decisions it was made
+  // with; `dirty` says some are not exported yet (a warning before leaving).
+  const storeKey = 'emend-review:' + location.pathname + ':' + D.decisions_name;
+  let dirty = false;
+  try {
+    const saved = JSON.parse(localStorage.getItem(storeKey) || 'null');
+    if (saved) {
+      editV.clear(); ruleV.clear();
+      for (const [k, v] of saved.edits) editV.set(k, v);
+      for (const [k, v] of saved.rules) ruleV.set(k, v);
+      dirty = !!saved.dirty;
+    }
+  } catch (e) { /* storage unavailable or unreadable: start from the page's decisions */ }
+  function save() {
+    try {
+      localStorage.setItem(storeKey, JSON.stringify({ edits: [...editV], rules: [...ruleV], dirty }));
+    } catch (e) { /* storage full or forbidden: verdicts live until the page closes */ }
+  }
+  addEventListener('beforeunload', (ev) => {
+    if (!dirty) return;
+    ev.preventDefault();
+    ev.returnValue = '';
+  });
   const verdict = (e) =>
     editV.get(e.fp) || ruleV.get(e.rule) || ruleV.get(e.rule.split('/')[0]) || null;
   const inForce = (e) => {
@@ -38,9 +62,13 @@
 
   let doc = null; // the document shown
   let rows = []; // its row elements, one per chunk
-  let order = []; // indexes of the edits the filters show
-  let cur = -1; // the current edit, or -1
-  const filter = { rule: '', cat: '', status: '' };
+  // The queue: the edits the filters show, across all documents, as
+  // document index × 2^20 + edit index (sorted: document order, then text).
+  let order = [];
+  let cur = -1; // the current edit of the document shown, or -1
+  const filter = { rule: '', cat: '', status: '', doc: '', conf: '' };
+  const SHIFT = 1 << 20;
+  const key = (d, i) => d * SHIFT + i;
 
   // ---- Rendering
   const WS = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
@@ -57,7 +85,8 @@
     return 'e r' + ruleIx.get(e.rule) + ' c' + catIx.get(e.category) +
       (e.status === 'applied' ? ' st-a' : ' st-s') +
       (v === 'accept' ? ' v-acc' : v === 'reject' ? ' v-rej' : ' v-none') +
-      (inForce(e) ? ' on' : ' off') + (i === cur ? ' cur' : '');
+      (inForce(e) ? ' on' : ' off') + (i === cur ? ' cur' : '') +
+      (!e.after && [...e.before].length <= 2 ? ' tiny' : '');
   }
   // CSS shows a carriage return as a space: CR and CRLF line ends are shown as LF.
   const lines = (s) => (s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n'));
@@ -175,6 +204,7 @@
     io.disconnect();
     doc = d;
     cur = -1;
+    if (D.docs.length > 1) $('docname').textContent = d.name;
     const frag = document.createDocumentFragment();
     const head = document.createElement('div');
     head.className = 'colhead';
@@ -203,6 +233,7 @@
   // rendered text is never rebuilt.
   function matches(e) {
     if (filter.rule && e.rule !== filter.rule) return false;
+    if (filter.conf && !(e.confidence < +filter.conf)) return false;
     if (filter.cat && e.category !== filter.cat) return false;
     switch (filter.status) {
       case 'applied': case 'suggested': return e.status === filter.status;
@@ -224,7 +255,10 @@
         S + ' ins,' + S + ' del{background:none;color:inherit;text-decoration:none;font-style:normal}'
       : '';
     order = [];
-    if (doc) doc.edits.forEach((e, i) => { if (matches(e)) order.push(i); });
+    D.docs.forEach((d, di) => {
+      if (filter.doc !== '' && +filter.doc !== di) return;
+      d.edits.forEach((e, i) => { if (matches(e)) order.push(key(di, i)); });
+    });
     status();
   }
 
@@ -234,15 +268,21 @@
     while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < x) lo = m + 1; else hi = m; }
     return lo;
   }
+  // The next or previous edit of the queue, in this document or the next
+  // one that has any.
   function step(dir) {
     if (!order.length) return;
-    let j;
-    if (cur < 0) j = dir > 0 ? 0 : order.length - 1;
-    else {
-      const p = lowerBound(order, cur);
-      j = dir > 0 ? (order[p] === cur ? p + 1 : p) : p - 1;
+    const di = D.docs.indexOf(doc);
+    const at = key(di, cur < 0 ? (dir > 0 ? -1 : SHIFT - 1) : cur);
+    const p = lowerBound(order, at);
+    const j = dir > 0 ? (order[p] === at ? p + 1 : p) : p - 1;
+    if (j < 0 || j >= order.length) return;
+    const nd = Math.floor(order[j] / SHIFT);
+    if (nd !== di) {
+      showDoc(D.docs[nd]);
+      if (D.docs.length > 1 && filter.doc === '') $('docsel').value = '';
     }
-    if (j >= 0 && j < order.length) go(order[j], true);
+    go(order[j] - nd * SHIFT, true);
   }
   // Makes edit i current: renders its row, marks and focuses it.
   function go(i, scroll) {
@@ -271,6 +311,8 @@
 
   // ---- Decisions
   function after(all) {
+    dirty = true;
+    save();
     restyle(all || cur < 0 ? undefined : doc.chunkOf[cur]);
     if (filter.status) refilter(); else status();
     detail();
@@ -316,6 +358,9 @@
     document.body.append(a);
     a.click();
     a.remove();
+    dirty = false;
+    save();
+    status();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
   window.emendDecisions = decisionsJson;
@@ -343,7 +388,8 @@
     const e = doc.edits[cur];
     const v = verdict(e);
     const h = document.createElement('h2');
-    h.textContent = 'Edit ' + (lowerBound(order, cur) + 1) + ' (line ' + e.line + ', column ' + e.column + ')';
+    h.textContent = 'Edit ' + (lowerBound(order, key(D.docs.indexOf(doc), cur)) + 1) + ' of the queue (' +
+      (D.docs.length > 1 ? doc.name + ', ' : '') + 'line ' + e.line + ', column ' + e.column + ')';
     const change = document.createElement('p');
     change.className = 'change';
     const shown = (t) => (!t ? '∅' : WS.test(t) ? visible(t) : t); // spacing made visible
@@ -369,6 +415,7 @@
     if (focused && $(focused)) $(focused).focus();
   }
   function rulesTable() {
+    $('rules-scope').textContent = D.docs.length > 1 ? '(edits in all ' + D.docs.length + ' documents)' : '(edits in this document)';
     const body = $('rules').tBodies[0];
     const focused = body.contains(document.activeElement) ? document.activeElement.id : '';
     const frag = document.createDocumentFragment();
@@ -403,9 +450,12 @@
       const v = verdict(e);
       if (v === 'accept') acc++; else if (v === 'reject') rej++;
     }
-    const p = cur >= 0 && order.length ? lowerBound(order, cur) : -1;
-    const at = p >= 0 && order[p] === cur ? p + 1 : '–';
-    $('pos').textContent = at + ' / ' + order.length + ' shown · ' + acc + ' accepted · ' + rej + ' rejected';
+    const k = key(D.docs.indexOf(doc), cur);
+    const p = cur >= 0 && order.length ? lowerBound(order, k) : -1;
+    const at = p >= 0 && order[p] === k ? p + 1 : '–';
+    const docs = D.docs.length > 1 ? ' in ' + (filter.doc === '' ? 'all ' + D.docs.length + ' documents' : 'this document') : '';
+    $('pos').textContent = at + ' / ' + order.length + ' shown' + docs + ' · ' + acc + ' accepted · ' +
+      rej + ' rejected' + (dirty ? ' · not exported' : '');
   }
 
   // ---- Toolbar
@@ -427,9 +477,14 @@
   $('fstatus').addEventListener('change', (ev) => setFilter('status', ev.target.value));
   if (D.docs.length > 1) {
     $('docpick').hidden = false;
-    fillSelect($('docsel'), D.docs.map((d, i) => [String(i), d.name + ' (' + d.edits.length + ')']));
-    $('docsel').addEventListener('change', (ev) => showDoc(D.docs[+ev.target.value]));
+    fillSelect($('docsel'), [['', 'all (' + D.docs.length + ')']].concat(
+      D.docs.map((d, i) => [String(i), d.name + ' (' + d.edits.length + ' edits)'])));
+    $('docsel').addEventListener('change', (ev) => {
+      filter.doc = ev.target.value;
+      if (filter.doc !== '') showDoc(D.docs[+filter.doc]); else refilter();
+    });
   }
+  $('fconf').addEventListener('change', (ev) => setFilter('conf', ev.target.value));
   function setView(side) {
     docEl.className = side ? 'side' : 'inline';
     $('v-inline').setAttribute('aria-pressed', String(!side));

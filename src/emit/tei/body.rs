@@ -28,7 +28,16 @@ use crate::span::Span;
 pub(super) fn write(t: &mut Tei, c: &Conversion) {
     let blocks = &c.document.blocks;
     let joined = joins(c);
-    t.start("text", &[("xml:lang", c.profile.lang.tag())]);
+    // Every character of `text` is the source's, spaces included: renderers
+    // that trim the spaces at the edges of inline elements (the TEI
+    // Stylesheets do) must keep them.
+    t.start(
+        "text",
+        &[
+            ("xml:lang", c.profile.lang.tag()),
+            ("xml:space", "preserve"),
+        ],
+    );
     t.raw("\n");
     let front_len = blocks
         .iter()
@@ -214,8 +223,15 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
             }
             BlockKind::Figure(fig) => {
                 t.start("figure", &[]);
+                let mut last: Option<usize> = None;
                 for (part, span) in [("head", fig.head), ("p", fig.caption), ("note", fig.credit)] {
                     let Some(span) = span else { continue };
+                    // the source's spacing between the parts, so that the
+                    // text of the figure reads as the source does
+                    if let Some(gap) = last.and_then(|end| text.get(end..span.start)) {
+                        t.text(if gap.trim().is_empty() { gap } else { "\n" });
+                    }
+                    last = Some(span.end);
                     let attrs: &[(&str, &str)] = if part == "note" {
                         &[("type", "credit")]
                     } else {
@@ -484,8 +500,9 @@ mod tests {
         assert_eq!(c.clean.matches("Soldiers near the front.").count(), 1);
         assert!(!c.clean.contains("Photo: AFP"));
         let tei = super::super::to_string(&c);
+        assert!(tei.contains("<figure><head><choice n=\"e"), "{tei}");
         assert!(
-            tei.contains("<figure><head><surplus reason=\"repeated\""),
+            tei.contains("<reg/><orig><surplus reason=\"repeated\">"),
             "{tei}"
         );
         let back = crate::restore::from_tei(&tei, "n.xml").expect("restores");

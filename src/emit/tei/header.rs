@@ -224,6 +224,15 @@ fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
     t.end("application");
     t.end("appInfo");
     t.start("editorialDecl", &[]);
+    // The marks stay in the text: without this, renderers (the TEI
+    // Stylesheets among them) add their own around every `q`.
+    t.start("quotation", &[("marks", "all")]);
+    t.leaf(
+        "p",
+        &[],
+        "Quotation marks are kept in the text as written; q marks the quotation they enclose.",
+    );
+    t.end("quotation");
     for rule in &c.rules {
         let PassEdits {
             applied,

@@ -49,6 +49,9 @@ pub(crate) enum Attr<'a> {
     Entity(&'a str),
     /// `target="#bibl.N"`: the bibliography entry of block `N - 1`.
     Bibl(usize),
+    /// `target` of an identifier: the resolver's address followed by the
+    /// identifier, or the identifier when it is an address already.
+    Resolve(&'static str, &'a str),
 }
 
 impl Attr<'_> {
@@ -56,7 +59,7 @@ impl Attr<'_> {
         match self {
             Attr::Text(k, _) => k,
             Attr::Entity(_) => "ref",
-            Attr::Bibl(_) => "target",
+            Attr::Bibl(_) | Attr::Resolve(..) => "target",
         }
     }
 
@@ -65,6 +68,8 @@ impl Attr<'_> {
             Attr::Text(k, v) => t.attr(k, &[v]),
             Attr::Entity(id) => t.attr("ref", &["#", id]),
             Attr::Bibl(i) => t.attr_fmt("target", format_args!("#bibl.{}", i + 1)),
+            Attr::Resolve(_, id) if id.starts_with("http") => t.attr("target", &[id]),
+            Attr::Resolve(resolver, id) => t.attr("target", &[resolver, id]),
         }
     }
 }
@@ -109,8 +114,24 @@ fn container_of<'a>(inline: &'a Inline, text: &'a str) -> Container<'a> {
         ),
         InlineKind::Url => Container::with(span, "ref", &[Attr::Text("target", span.of(text))]),
         InlineKind::Email => Container::bare(span, "email"),
-        InlineKind::Doi => Container::with(span, "idno", &[Attr::Text("type", "DOI")]),
-        InlineKind::Orcid => Container::with(span, "idno", &[Attr::Text("type", "ORCID")]),
+        // A `ref` to the resolver, not an `idno`: the TEI Stylesheets put a
+        // space before every `idno`, which the reading text does not have.
+        InlineKind::Doi => Container::with(
+            span,
+            "ref",
+            &[
+                Attr::Text("type", "DOI"),
+                Attr::Resolve("https://doi.org/", span.of(text)),
+            ],
+        ),
+        InlineKind::Orcid => Container::with(
+            span,
+            "ref",
+            &[
+                Attr::Text("type", "ORCID"),
+                Attr::Resolve("https://orcid.org/", span.of(text)),
+            ],
+        ),
         InlineKind::Quote => Container::bare(span, "q"),
         InlineKind::Citation { bibl } => {
             let kind = Attr::Text("type", "citation");
@@ -291,67 +312,72 @@ fn write_flat(t: &mut Tei, c: &Conversion, span: Span, edits: &[Leaf<'_>], curso
     t.text(&text[pos..span.end]);
 }
 
-/// One edit as TEI.
+/// One edit as TEI, in the form the TEI Consortium's stylesheets read as
+/// emend's reading text (see README, "TEI encoding of changes"):
+///
+/// - applied: `choice` with the reading (`reg`) first and what the source
+///   had (`orig`, `sic` for a correction) second: the HTML stylesheets hide
+///   `orig`/`sic` inside `choice` and show `reg` (they bracket `corr`, so it
+///   is not used); the text stylesheet prints the first child. Removed text
+///   is an empty `reg` beside an `orig` holding the `surplus` (or page `fw`)
+///   it was, so it says why without being shown.
+/// - suggested: the source text stays inline as a `seg` (an `anchor` for a
+///   proposed insertion) that a `span` of the `standOff` points at with the
+///   proposed reading, so no renderer shows a proposal as the text.
 fn write_edit(t: &mut Tei, leaf: &Leaf<'_>) {
     let e = leaf.edit;
     let form = e.category.tei_form();
-    let whitespace_only = is_whitespace(leaf.before) && is_whitespace(&e.after);
-    if whitespace_only || form == TeiForm::Silent {
-        // Spacing and layout: the markup around says what happened; keep the
-        // source's non-space characters, the reading text's spaces.
+    if is_whitespace(leaf.before) && is_whitespace(&e.after) {
+        // Spacing: the reading text's spaces (the edit log has the source's).
         match e.status {
-            Status::Applied if whitespace_only => t.text(&e.after),
-            _ => t.text(leaf.before),
+            Status::Applied => t.text(&e.after),
+            Status::Suggested => t.text(leaf.before),
         }
         return;
     }
-    match (e.status, form) {
-        (Status::Applied, TeiForm::Surplus(_)) if crate::passes::is_page_furniture(e) => {
+    if e.status == Status::Suggested {
+        let id = t.proposal(leaf.index);
+        if leaf.before.is_empty() {
+            t.empty("anchor", &[("xml:id", &id)]);
+        } else {
+            t.start("seg", &[("xml:id", &id)]);
+            t.text(leaf.before);
+            t.end("seg");
+        }
+        return;
+    }
+    t.open("choice");
+    edit_attrs(t, leaf);
+    t.close_start();
+    if e.after.is_empty() {
+        t.empty("reg", &[]);
+    } else {
+        t.start("reg", &[]);
+        t.text(&e.after);
+        t.end("reg");
+    }
+    let orig = if form == TeiForm::Correct {
+        "sic"
+    } else {
+        "orig"
+    };
+    t.start(orig, &[]);
+    match form {
+        TeiForm::Surplus(_) if crate::passes::is_page_furniture(e) => {
             // page furniture: out of the reading text, kept as what it is
-            t.open("fw");
-            t.attr("type", &[fw_type(&e.rule)]);
-            edit_attrs(t, leaf);
-            t.close_start();
+            t.start("fw", &[("type", fw_type(&e.rule))]);
             t.text(leaf.before);
             t.end("fw");
         }
-        (Status::Applied, TeiForm::Surplus(reason)) if e.after.is_empty() => {
-            t.open("surplus");
-            t.attr("reason", &[reason]);
-            edit_attrs(t, leaf);
-            t.close_start();
+        TeiForm::Surplus(reason) if e.after.is_empty() => {
+            t.start("surplus", &[("reason", reason)]);
             t.text(leaf.before);
             t.end("surplus");
         }
-        (status, form) => {
-            let (orig, reg) = if form == TeiForm::Correct {
-                ("sic", "corr")
-            } else {
-                ("orig", "reg")
-            };
-            // A suggestion is typed on its reg/corr (choice takes no @type):
-            // readers that pick reg/corr can skip type="proposed".
-            let reg_attrs: &[(&str, &str)] = if status == Status::Suggested {
-                &[("type", "proposed")]
-            } else {
-                &[]
-            };
-            t.open("choice");
-            edit_attrs(t, leaf);
-            t.close_start();
-            t.start(orig, &[]);
-            t.text(leaf.before);
-            t.end(orig);
-            if e.after.is_empty() {
-                t.empty(reg, reg_attrs);
-            } else {
-                t.start(reg, reg_attrs);
-                t.text(&e.after);
-                t.end(reg);
-            }
-            t.end("choice");
-        }
+        _ => t.text(leaf.before),
     }
+    t.end(orig);
+    t.end("choice");
 }
 
 /// What [`Edit::is_whitespace_only`] asks of each side.
@@ -359,8 +385,6 @@ fn is_whitespace(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
 
-/// `n`, `resp` and `cert` of an edit's element: its log id, its rule (and
-/// the decisions file when a reviewer settled it), its confidence.
 /// The TEI `fw/@type` of a page-furniture rule: a running head, a foot, a
 /// page number, or a publisher's stamp.
 fn fw_type(rule: &str) -> &'static str {
@@ -372,9 +396,15 @@ fn fw_type(rule: &str) -> &'static str {
     }
 }
 
+/// `n`, `resp` and `cert` of an edit's element: its log id, its rule (and
+/// the decisions file when a reviewer settled it), its confidence.
 fn edit_attrs(t: &mut Tei, leaf: &Leaf<'_>) {
-    let e = leaf.edit;
-    t.attr_fmt("n", format_args!("{}", EditId(leaf.index)));
+    edit_attrs_of(t, leaf.index, leaf.edit);
+}
+
+/// [`edit_attrs`] of the edit at `index` of the log.
+pub(crate) fn edit_attrs_of(t: &mut Tei, index: usize, e: &Edit) {
+    t.attr_fmt("n", format_args!("{}", EditId(index)));
     let pass = rule_pass(&e.rule);
     match e.reviewed {
         Some(_) => t.attr("resp", &["#rule.", pass, " #decisions"]),

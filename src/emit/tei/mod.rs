@@ -1,13 +1,17 @@
 //! TEI P5 output.
 //!
-//! The `text` element holds every character of the source in order:
-//! normalizations as `choice/orig+reg`, corrections as `choice/sic+corr`,
-//! removed text as `surplus`, each with `@resp` pointing at the rule's entry
-//! in the header's `editorialDecl` and `@cert` giving its confidence.
-//! Suggested edits appear as `choice` whose `reg`/`corr` has `@type='proposed'` while the reading text
-//! keeps the original. The `teiHeader` holds copies of metadata (title, ids,
-//! keywords) and the `standOff` the entities mentioned. `emend restore` reads
-//! the source back from `text` alone.
+//! The `text` element holds every character of the source in order, and
+//! the TEI Consortium's stylesheets render it as emend's reading text:
+//! an applied edit is a `choice` whose first child `reg` is the reading and
+//! whose `orig` (`sic` for a correction) holds the source text, removed text
+//! as an empty `reg` beside the `surplus` or `fw` it was; each `choice` has
+//! `@resp` pointing at the rule's entry in the header's `editorialDecl` and
+//! `@cert` giving its confidence. A suggested edit leaves the source text
+//! inline in a `seg` (or an `anchor`) that a `span` of the `standOff`
+//! points at with the proposed reading. The `teiHeader` holds copies of
+//! metadata (title, ids, keywords), the `standOff` the proposals and the
+//! entities mentioned. `emend restore` reads the source back from `text`
+//! alone.
 //!
 //! Elements are written by a small escaping writer into a chunk buffer, not
 //! through quick-xml's event writer, which built a `BytesStart` and strings
@@ -57,6 +61,7 @@ pub fn write(c: &Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()
         out,
         error: None,
         scratch: String::new(),
+        proposals: Vec::new(),
     };
     t.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     t.start(
@@ -85,6 +90,10 @@ pub(crate) struct Tei<'a> {
     error: Option<std::io::Error>,
     /// Reused by [`Tei::attr_fmt`].
     scratch: String,
+    /// Suggested edits written inline, in order: the edit's index in the
+    /// log and how many pieces of it (a proposed deletion across blocks is
+    /// one piece a block), for the `standOff`'s list of proposals.
+    proposals: Vec<(usize, usize)>,
 }
 
 impl Tei<'_> {
@@ -139,6 +148,12 @@ impl Tei<'_> {
         self.written();
     }
 
+    /// `/>`: ends an empty element begun with [`Tei::open`].
+    pub(crate) fn close_empty(&mut self) {
+        self.buf.extend_from_slice(b"/>");
+        self.written();
+    }
+
     fn open_with(&mut self, name: &str, attrs: &[(&str, &str)]) {
         self.open(name);
         for &(k, v) in attrs {
@@ -160,8 +175,7 @@ impl Tei<'_> {
 
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
         self.open_with(name, attrs);
-        self.buf.extend_from_slice(b"/>");
-        self.written();
+        self.close_empty();
     }
 
     /// An element holding plain text (forbidden characters dropped: for header copies).
@@ -200,10 +214,36 @@ impl Tei<'_> {
         self.written();
     }
 
+    /// The `xml:id` of the next inline piece of the suggested edit at
+    /// `index` (`edit.eN`, then `edit.eN.2`, ...), recorded for the
+    /// `standOff`.
+    pub(crate) fn proposal(&mut self, index: usize) -> String {
+        match self.proposals.last_mut() {
+            Some((i, pieces)) if *i == index => {
+                *pieces += 1;
+                proposal_id(index, *pieces)
+            }
+            _ => {
+                self.proposals.push((index, 1));
+                proposal_id(index, 1)
+            }
+        }
+    }
+
     /// Layout whitespace between elements.
     pub(crate) fn raw(&mut self, s: &str) {
         self.buf.extend_from_slice(s.as_bytes());
         self.written();
+    }
+}
+
+/// `xml:id` of piece `piece` (from 1) of the suggested edit at `index`.
+pub(crate) fn proposal_id(index: usize, piece: usize) -> String {
+    let id = crate::emit::json::EditId(index);
+    if piece == 1 {
+        format!("edit.{id}")
+    } else {
+        format!("edit.{id}.{piece}")
     }
 }
 
@@ -332,6 +372,7 @@ mod tests {
             out: &mut out,
             error: None,
             scratch: String::new(),
+            proposals: Vec::new(),
         };
         t.text(&s);
         // bounded by the escaping of one chunk (a forbidden character
