@@ -430,6 +430,18 @@ fn describe(
                 "line judged furniture by its neighbours ({features}): in a stretch of {lines} lines beyond the page's text, {evidence} of them with furniture evidence of their own; {main}"
             ),
         ),
+        Reason::Tail {
+            from,
+            evidence,
+            lines: n,
+        } => (
+            "tail".to_owned(),
+            format!(
+                "line judged furniture by its neighbours ({features}): in the tail of the page after the main text, opened at line {} (\"{}\"), {evidence} of its {n} lines with furniture evidence of their own; {main}",
+                lines[from].number,
+                quote(lines[from].span.of(text))
+            ),
+        ),
         Reason::Comments(c) => (
             "comment-section".to_owned(),
             format!(
