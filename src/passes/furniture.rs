@@ -10,7 +10,9 @@
 //! evidence used in its note.
 //!
 //! The rule first asks whether the text is a web copy at all: it must show
-//! several lines of furniture evidence, and its lines must not be the
+//! several lines of furniture evidence (in proportion to its length,
+//! unless the document profile found it a web copy), and its lines must
+//! not be the
 //! wrapped lines of a PDF extract (prose running on from line to line).
 //! MT news, papers and plain prose are left alone. Lines earlier rules
 //! (`boilerplate`, `residue`) removed count as furniture for the context,
@@ -21,6 +23,7 @@ use super::{Context, Pass, Proposals};
 use crate::corpus_lines::LineStats;
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
+use crate::profile::SourceKind;
 use crate::span::Span;
 
 mod classify;
@@ -67,7 +70,9 @@ impl Pass for Furniture {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let lines = units(cx, out);
-        if !is_web_copy(cx.text, &lines) {
+        let profiled = cx.profile.kind == SourceKind::WebCopy
+            || cx.profile.tied_kinds.contains(&SourceKind::WebCopy);
+        if !is_web_copy(cx.text, &lines, profiled) {
             return;
         }
         let mut lines = lines;
@@ -265,7 +270,11 @@ fn prior_deletions(cx: &Context<'_>, out: &Proposals) -> Vec<Span> {
 
 /// Whether the lines look like a copy of a web page: enough lines with
 /// furniture evidence of their own, and not the wrapped lines of a PDF.
-fn is_web_copy(text: &str, lines: &[Line]) -> bool {
+/// Evidence on one line in [`EVIDENCE_RATIO`] stands in for the kind of
+/// source; when the document profile already found the text `profiled` a
+/// web copy (from its own signals), a long page whose furniture is thin
+/// beside its many lines of menus and teasers needs only [`MIN_EVIDENCE`].
+fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
     let evidence = lines
         .iter()
         .filter(|l| {
@@ -291,7 +300,7 @@ fn is_web_copy(text: &str, lines: &[Line]) -> bool {
         })
         .count();
     evidence >= MIN_EVIDENCE
-        && evidence * EVIDENCE_RATIO >= lines.len()
+        && (profiled || evidence * EVIDENCE_RATIO >= lines.len())
         && wrapped * WRAP_RATIO < prose.max(1)
 }
 
@@ -430,6 +439,18 @@ fn describe(
                 "line judged furniture by its neighbours ({features}): in a stretch of {lines} lines beyond the page's text, {evidence} of them with furniture evidence of their own; {main}"
             ),
         ),
+        Reason::Tail {
+            from,
+            evidence,
+            lines: n,
+        } => (
+            "tail".to_owned(),
+            format!(
+                "line judged furniture by its neighbours ({features}): in the tail of the page after the main text, opened at line {} (\"{}\"), {evidence} of its {n} lines with furniture evidence of their own; {main}",
+                lines[from].number,
+                quote(lines[from].span.of(text))
+            ),
+        ),
         Reason::Comments(c) => (
             "comment-section".to_owned(),
             format!(
@@ -461,6 +482,46 @@ mod tests {
         format!(
             "[logo]\n\n  • Home\n  • News\n  • Sport\n  • Contact\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\nShare this:\nFacebook Twitter WhatsApp\n\nPrivacy Policy | Imprint | Cookie Settings\n\n© 2024 The Town Paper. All rights reserved.\n"
         )
+    }
+
+    /// Runs the rule on `text` with a profile of the given kind of source.
+    fn run_as(text: &str, kind: SourceKind) -> Vec<Edit> {
+        let doc = crate::parse::parse(text);
+        let profile = crate::profile::Profile::build(
+            text,
+            &doc,
+            &crate::profile::LanguageDetector::default(),
+            crate::profile::Overrides {
+                lang: None,
+                kind: Some(kind),
+            },
+        );
+        let protected = doc.protected_spans();
+        let options = crate::options::Options::default();
+        let empty = crate::names::Resources::empty();
+        let resources = crate::names::Resources::builtin().unwrap_or(&empty);
+        let cx = Context::new(text, &doc, &protected, &options, resources).with_profile(&profile);
+        let mut out = Proposals::default();
+        Furniture.run(&cx, &mut out);
+        out.edits
+    }
+
+    #[test]
+    fn thin_furniture_on_a_long_page_needs_the_profile_of_a_web_copy() {
+        // a long archive of short titles: few lines of evidence for its length
+        let titles = [
+            "Harvest fair",
+            "Bridge repairs",
+            "School choir",
+            "Market day",
+        ];
+        let archive: String = (0..300)
+            .map(|i| format!("{} in the valley\n\n", titles[i % titles.len()]))
+            .collect();
+        let p = format!("{}{archive}", page());
+        let gone = |edits: &[Edit]| !applied_text(&p, edits).contains("[logo]");
+        assert!(!gone(&run_as(&p, SourceKind::Prose)));
+        assert!(gone(&run_as(&p, SourceKind::WebCopy)));
     }
 
     #[test]

@@ -11,13 +11,18 @@
 //! article text is worse than furniture left in:
 //! - the main text is the longest dense run of good lines; lines with
 //!   furniture evidence go anywhere outside it, inside it only when short;
-//! - lines judged bad by context alone go only before the first good line
-//!   or after the last, or in a stretch of bad lines between good ones;
+//! - lines judged bad by context alone go only outside the main text, in
+//!   the stretches, gaps and tails below;
 //! - the headline and standfirst just above the main text and a closing
 //!   sentence just below it are kept whatever their class;
-//! - beyond the page's text (before its first good line, after its last),
+//! - outside the main text (before its first line, after its last),
 //!   a stretch of bad lines with enough furniture evidence goes with its
 //!   short lines: a related-articles box, a newsletter form, a footer;
+//! - after the main text, from its first line of furniture evidence on,
+//!   a tail in which at least half the lines show evidence of their own
+//!   is the page's furniture: its lines judged bad by context go too
+//!   (teasers, "most read" lists, footers), but not sentences, quantities
+//!   or "label: value" rows;
 //! - a comment section goes from its heading to the end of the page.
 
 use super::signals::Shape;
@@ -44,6 +49,11 @@ const HEAD_REACH: usize = 6;
 const HEAD_KEEP: usize = 3;
 /// Characters of good text a comment section must follow.
 const MIN_ARTICLE: usize = 300;
+/// Of every this many lines of the tail after the main text, at least one
+/// must show furniture evidence of its own for its other bad lines to go
+/// ([`furniture_tail`]): a majority, so that a tail of the text's own
+/// (a recipe's steps, a data sheet) with a share bar in it stays.
+const TAIL_RATIO: usize = 2;
 
 /// Confidence of removals with evidence of their own, outside the main text.
 pub const EVIDENCE_OUTSIDE: f32 = 0.9;
@@ -179,6 +189,13 @@ pub enum Reason {
     /// It lies in a stretch of furniture beyond the page's text: so many
     /// lines, so many of them with evidence of their own.
     Stretch { evidence: usize, lines: usize },
+    /// It lies in the tail of the page opened at this line after the main
+    /// text, with so many lines, so many of them with evidence.
+    Tail {
+        from: usize,
+        evidence: usize,
+        lines: usize,
+    },
     /// It lies in the comment section opened at this line.
     Comments(usize),
 }
@@ -343,6 +360,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let kept = protected(units, m0, m1);
     let between = between_furniture(units, &first, &classes);
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
+    let tail = furniture_tail(units, m1);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -373,6 +391,13 @@ pub fn decide(units: &[Unit]) -> Outcome {
             verdict(Reason::Between, CONTEXT)
         } else if let Some((evidence, lines)) = stretch[i] {
             verdict(Reason::Stretch { evidence, lines }, CONTEXT)
+        } else if let Some((_, t)) = tail.filter(|t| i > t.0)
+            && classes[i] == Class::Bad
+            && !(u.sentence && u.words > 3)
+            && !u.label_value
+            && !u.number
+        {
+            verdict(t, CONTEXT)
         } else {
             None
         };
@@ -456,9 +481,10 @@ const MAX_STRETCH_GAP: usize = 6;
 const STRETCH_RATIO: usize = 3;
 
 /// `out[i]` is `Some((evidence, lines))` when line `i` lies in a stretch
-/// of furniture beyond the page's text: lines judged bad by context, all
-/// before the first good line of the page or after the last (never between
-/// two stretches of text), from the first line with strong evidence to the
+/// of furniture outside the main text: lines judged bad by context, all
+/// before its first line or after its last (a bad line is never good
+/// text: a good line elsewhere on the page, such as a long teaser or a
+/// notice, does not shelter the bad ones beside it), from the first line with strong evidence to the
 /// last (to the page's edge when the stretch reaches it), at least one
 /// line in [`STRETCH_RATIO`] with evidence. A line without evidence of its
 /// own goes only in a gap of at most [`MAX_STRETCH_GAP`] such lines, and
@@ -475,15 +501,7 @@ fn furniture_stretches(
 ) -> Vec<Option<(usize, usize)>> {
     let n = units.len();
     let mut out = vec![None; n];
-    let g0 = classes
-        .iter()
-        .position(|c| *c == Class::Good)
-        .map_or(m0, |g| g.min(m0));
-    let g1 = classes
-        .iter()
-        .rposition(|c| *c == Class::Good)
-        .map_or(m1, |g| g.max(m1));
-    let bad = |k: usize| classes[k] == Class::Bad && (k < g0 || k > g1);
+    let bad = |k: usize| classes[k] == Class::Bad && (k < m0 || k > m1);
     let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
     let mut i = 0;
     while i < n {
@@ -521,7 +539,7 @@ fn furniture_stretches(
             if !strong(k) && gap[k] > MAX_STRETCH_GAP {
                 continue;
             }
-            let words = if u.bulleted && k > g1 {
+            let words = if u.bulleted && k > m1 {
                 MAX_STRETCH_ITEM_WORDS
             } else {
                 MAX_STRETCH_WORDS
@@ -537,6 +555,27 @@ fn furniture_stretches(
         }
     }
     out
+}
+
+/// The tail of the page after the main text `..=m1`: from its first line
+/// with strong furniture evidence to the page's end, if at least one line
+/// in [`TAIL_RATIO`] of it has such evidence. Everything in it judged bad
+/// by context is then furniture: a page that has ended its article with a
+/// share bar and goes on mostly with menus, teasers and notices has no
+/// more text of its own in short lines.
+fn furniture_tail(units: &[Unit], m1: usize) -> Option<(usize, Reason)> {
+    let strong = |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::is_strong);
+    let n = units.len();
+    let from = (m1 + 1..n).find(strong)?;
+    let evidence = (from..n).filter(strong).count();
+    (evidence * TAIL_RATIO >= n - from).then_some((
+        from,
+        Reason::Tail {
+            from,
+            evidence,
+            lines: n - from,
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -652,6 +691,49 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_tail_mostly_of_furniture_goes_but_its_sentences_stay() {
+        let quantity = Unit {
+            number: true,
+            ..short(2)
+        };
+        let units = vec![
+            short(6),
+            prose(400),
+            prose(400),
+            menu(),    // 3: the share bar that opens the tail
+            short(3),  // a teaser box's heading
+            short(10), // a teaser's headline, between two share bars
+            menu(),
+            quantity,   // "390 kcal": data, not furniture
+            short(10),  // a teaser's headline: too long for a stretch
+            prose(300), // a newsletter's pitch: a sentence, it stays
+            menu(),
+            menu(),
+            menu(),
+        ];
+        let v = decide(&units).verdicts;
+        let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
+        assert_eq!(gone, [3, 4, 5, 6, 8, 10, 11, 12]);
+        assert!(matches!(
+            v[8],
+            Some(Verdict {
+                reason: Reason::Tail {
+                    from: 3,
+                    evidence: 5,
+                    lines: 10
+                },
+                confidence
+            }) if confidence >= 0.8
+        ));
+        // with fewer than half its lines furniture, the tail is the page's own
+        let mut mixed = units.clone();
+        mixed[11] = short(2);
+        mixed[12] = short(2);
+        let v = decide(&mixed).verdicts;
+        assert!(v[8].is_none(), "{v:?}");
     }
 
     #[test]
