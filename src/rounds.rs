@@ -13,8 +13,11 @@
 //! source: a later edit maps back through the earlier applied edits, an
 //! earlier edit wholly inside a later one's span is absorbed into it (the
 //! later edit's `before` is then the source text), and a later edit that
-//! cuts into an earlier edit's replacement cannot be expressed over the
-//! source and is left out.
+//! reaches into an earlier edit's replacement from outside is widened over
+//! it (its replacement taking in the rest of the earlier one's), then
+//! trimmed of what source and replacement share at their ends; one lying
+//! wholly inside an earlier replacement is left out (it would speak for
+//! another rule's change).
 
 use crate::decide::Dropped;
 use crate::edit::Edit;
@@ -39,10 +42,10 @@ struct Placed {
 /// `later` composed in: `later` are applied edits over `apply(source, log)`,
 /// sorted by span and not overlapping, found by rule round `round`. Returns
 /// the new log, sorted by span, and the earlier suggestions a later edit
-/// overruled (they would overlap it). A later edit that cannot be mapped
-/// exactly onto the source, or that a person's `review` rejects, is left
-/// out; what the returned log applies to `source` is what `later` applies
-/// to the clean text.
+/// overruled (they would overlap it). A later edit that a person's `review`
+/// rejects, or that would overlap an earlier insertion at the same point,
+/// is left out; what the returned log applies to `source` is what `later`
+/// applies to the clean text.
 pub fn compose(
     source: &str,
     log: Vec<Edit>,
@@ -63,12 +66,22 @@ pub fn compose(
             shift += e.after.len() as isize - e.span.len() as isize;
         }
     }
+    let clean = crate::apply::apply(source, &log);
     let mut absorbed = vec![false; log.len()];
     let mut added: Vec<Edit> = Vec::new();
     for e in later {
-        let Some((span, inside)) = map(&log, &placed, e.span) else {
+        let (e, widened) = widen(&clean, &placed, e);
+        let Some((mut span, inside)) = map(&log, &placed, e.span) else {
             continue;
         };
+        let mut e = e;
+        if widened {
+            // the earlier text the widening took in, given back as it was
+            span = trim(source, span, &mut e.after);
+            if span.is_empty() && e.after.is_empty() {
+                continue;
+            }
+        }
         // an earlier insertion at the same point, or one the mapping did
         // not absorb, would make two edits of the log overlap
         let clash = placed.iter().any(|p| {
@@ -117,6 +130,80 @@ pub fn compose(
     out.extend(added);
     out.sort_by_key(|e| (e.span.start, e.span.end));
     (out, overruled)
+}
+
+/// `e` (over `clean`) widened over every earlier replacement it cuts into,
+/// its `after` taking in the clean text it now also covers, so that it
+/// covers those replacements whole (a removal starting on the space an
+/// earlier edit inserted takes the insertion with it); true if it grew.
+/// An edit lying wholly inside one earlier replacement is not widened: it
+/// would take the earlier edit over and speak for a change of another rule
+/// (a spacing fix inside a decoded mojibake run), and is left out instead.
+fn widen(clean: &str, placed: &[Placed], mut e: Edit) -> (Edit, bool) {
+    let (mut a, mut b) = (e.span.start, e.span.end);
+    let inside_one = placed.iter().any(|p| {
+        let end = p.clean + p.len;
+        p.len > 0
+            && p.clean <= a
+            && b <= end
+            && (a, b) != (p.clean, end)
+            && !(a == b && (a == p.clean || a == end))
+    });
+    if inside_one {
+        return (e, false);
+    }
+    loop {
+        let mut grew = false;
+        for p in placed.iter().filter(|p| p.len > 0) {
+            let end = p.clean + p.len;
+            let cuts = if a == b {
+                p.clean < a && a < end
+            } else {
+                p.clean < b && a < end && !(a <= p.clean && end <= b)
+            };
+            if cuts {
+                a = a.min(p.clean);
+                b = b.max(end);
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    if (a, b) == (e.span.start, e.span.end) {
+        return (e, false);
+    }
+    e.after = format!(
+        "{}{}{}",
+        &clean[a..e.span.start],
+        e.after,
+        &clean[e.span.end..b]
+    );
+    e.span = Span::new(a, b);
+    e.before = e.span.of(clean).to_owned();
+    (e, true)
+}
+
+/// `span` of `source` without the characters its start and end share with
+/// `after` (trimmed from `after` too): the smallest edit with the same effect.
+fn trim(source: &str, span: Span, after: &mut String) -> Span {
+    let before = span.of(source);
+    let head: usize = before
+        .chars()
+        .zip(after.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let tail: usize = before[head..]
+        .chars()
+        .rev()
+        .zip(after[head..].chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    *after = after[head..after.len() - tail].to_owned();
+    Span::new(span.start + head, span.end - tail)
 }
 
 /// The source span of the clean-text span `span`, and the earlier applied
@@ -243,13 +330,32 @@ mod tests {
     }
 
     #[test]
-    fn a_later_edit_cutting_into_a_replacement_is_left_out() {
+    fn a_later_edit_reaching_into_a_replacement_is_widened_over_it() {
         let src = "a “b” c";
         let log = vec![edit(src, 2, 5, "``")];
-        let clean = apply(src, &log);
+        let clean = apply(src, &log); // "a ``b” c"
         let later = vec![edit(&clean, 1, 3, "")];
+        let out = check(src, log.clone(), later);
+        assert_eq!(out.len(), 1);
+        assert_eq!((out[0].before.as_str(), out[0].after.as_str()), (" “", "`"));
+        // wholly inside the earlier replacement: left out, the earlier
+        // edit keeps its rule
+        let later = vec![edit(&clean, 3, 4, "'")];
         let (out, _) = compose(src, log.clone(), later, 2, &|_| true);
         assert_eq!(out, log);
+    }
+
+    #[test]
+    fn a_removal_starting_on_an_inserted_space_takes_the_insertion_along() {
+        let src = "an hour.Photograph: Getty Images\nnext";
+        let log = vec![edit(src, 7, 8, ". ")];
+        let clean = apply(src, &log); // "an hour. Photograph: Getty Images\nnext"
+        let at = clean.find(" Photograph").unwrap();
+        let later = vec![edit(&clean, at, at + 25, "")];
+        let out = check(src, log, later);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].before, "Photograph: Getty Images");
+        assert_eq!(out[0].after, "");
     }
 
     #[test]
