@@ -76,6 +76,7 @@ pub mod pipeline;
 pub mod profile;
 pub mod restore;
 pub mod review;
+pub mod rounds;
 mod scan;
 pub mod source;
 pub mod span;

@@ -199,7 +199,14 @@ impl Engine {
         let Decision { edits, mut dropped } =
             decide(proposed, &protected, self.options.min_confidence, &verdict);
         dropped.append(&mut out_of_scope);
-        let clean = apply(&source.text, &edits);
+        let (edits, clean) = self.later_rounds(text, edits, &mut ran, &mut dropped);
+        // the registry's order, whichever round a rule first ran in
+        ran.sort_by_key(|p| {
+            self.passes
+                .iter()
+                .position(|q| q.id() == p.id())
+                .unwrap_or(usize::MAX)
+        });
         let mut mentions = proposals.mentions;
         // equal mentions are alike in every field, so an unstable sort
         // orders as a stable one would, without its scratch copy (8 MB
@@ -226,6 +233,93 @@ impl Engine {
             decisions: self.review.as_ref().map(|(name, _)| name.clone()),
             unmatched_decisions,
         }
+    }
+}
+
+impl Engine {
+    /// The rules of one later round over `text` (a clean text of the round
+    /// before): the edits they would apply, spans over `text`, and the rules
+    /// that ran. The round profiles `text` afresh, as a conversion of the
+    /// clean text would: a web copy without its furniture reads as prose,
+    /// and the rules for prose then act on it.
+    fn applied_over<'a>(&'a self, text: &str) -> (Vec<Edit>, Vec<&'a dyn Pass>) {
+        let document = parse(text);
+        let protected = document.protected_spans();
+        let profile = Profile::build(
+            text,
+            &document,
+            &self.detector,
+            Overrides {
+                lang: self.options.lang,
+                kind: self.options.kind,
+            },
+        );
+        let cx = Context::new(text, &document, &protected, &self.options, &self.resources)
+            .with_profile(&profile)
+            .with_corpus(self.corpus.as_deref());
+        let mut proposals = Proposals::default();
+        let mut ran: Vec<&dyn Pass> = Vec::new();
+        for pass in &self.passes {
+            if pass.scope().admits(&profile) {
+                pass.run(&cx, &mut proposals);
+                ran.push(pass.as_ref());
+            }
+        }
+        let mut out_of_scope = Vec::new();
+        let proposed = in_scope(
+            proposals.edits,
+            &document,
+            &profile,
+            &ran,
+            &mut out_of_scope,
+            &|_| None,
+        );
+        let Decision { mut edits, .. } =
+            decide(proposed, &protected, self.options.min_confidence, &|_| None);
+        edits.retain(Edit::is_applied);
+        (edits, ran)
+    }
+
+    /// `edits` (the first round's, over `source`) with the applied edits of
+    /// later rounds composed in (see [`crate::rounds`]), and the clean text
+    /// they make; the rules that ran in a later round and not in the first
+    /// are added to `ran`. A round runs only when the one before applied
+    /// something; an edit a person rejected stays unapplied.
+    fn later_rounds<'a>(
+        &'a self,
+        source: &str,
+        mut edits: Vec<Edit>,
+        ran: &mut Vec<&'a dyn Pass>,
+        dropped: &mut Vec<Dropped>,
+    ) -> (Vec<Edit>, String) {
+        let mut clean = apply(source, &edits);
+        let mut changed = edits.iter().any(Edit::is_applied);
+        let review = |e: &Edit| {
+            self.review.as_ref().is_none_or(|(_, index)| {
+                index.verdict(source, e) != Some(crate::decisions::Verdict::Reject)
+            })
+        };
+        for round in 2..=crate::rounds::MAX_ROUNDS {
+            if !changed {
+                break;
+            }
+            let (later, also) = self.applied_over(&clean);
+            for pass in also {
+                if !ran.iter().any(|p| p.id() == pass.id()) {
+                    ran.push(pass);
+                }
+            }
+            if later.is_empty() {
+                break;
+            }
+            let (log, mut overruled) = crate::rounds::compose(source, edits, later, round, &review);
+            dropped.append(&mut overruled);
+            let next = apply(source, &log);
+            changed = next != clean;
+            clean = next;
+            edits = log;
+        }
+        (edits, clean)
     }
 }
 

@@ -10,6 +10,7 @@ mod edit_log_schema;
 mod emend_schema;
 mod hostile;
 mod html;
+mod idempotence;
 mod jsonl;
 mod linearity;
 mod mojibake_cases;
