@@ -206,8 +206,8 @@ fn settle(ranked: &mut [Edit], min_confidence: f32) -> Vec<(usize, String)> {
                     "a suggested"
                 },
                 winner.rule,
-                winner.before,
-                winner.after
+                quoted(&winner.before),
+                quoted(&winner.after)
             );
             losers.push((i, reason));
             continue;
@@ -221,6 +221,26 @@ fn settle(ranked: &mut [Edit], min_confidence: f32) -> Vec<(usize, String)> {
         taken.insert((e.span.start, e.span.end), i);
     }
     losers
+}
+
+/// Most characters of an edit's text a loser's reason quotes.
+const MAX_QUOTED_CHARS: usize = 60;
+
+/// `s` as a reason quotes it: whole when short, else its first
+/// [`MAX_QUOTED_CHARS`] characters and "…". A large removal may overlap
+/// thousands of small edits: quoting all of it in each of their reasons
+/// made deciding quadratic in the removal's size.
+fn quoted(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((end, _)) => {
+            crate::work::read(end);
+            format!("{}…", &s[..end]).into()
+        }
+        None => {
+            crate::work::read(s.len());
+            s.into()
+        }
+    }
 }
 
 fn overlaps_any(sorted: &[Span], span: Span) -> bool {

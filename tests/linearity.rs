@@ -322,6 +322,32 @@ fn joins_work_is_linear_on_many_pages() {
     );
 }
 
+/// `n` lines of brackets nested deep around quote, bracket and emphasis
+/// marks, as a fuzzer makes them: one removal over many of them overlaps
+/// every small edit inside.
+fn nested(n: usize) -> String {
+    let marks = ["'", "[", "*", "\u{201c}"];
+    (0..n)
+        .map(|i| {
+            let depth = 1 + (i * 7) % 29;
+            let mark = marks[i % marks.len()];
+            format!(
+                "{}{}x{}\n",
+                "(".repeat(depth),
+                mark.repeat(depth),
+                ")".repeat(depth / 2)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn deciding_is_linear_when_one_edit_overlaps_many() {
+    // each losing edit's reason quoted the whole text of the edit it lost
+    // to: a removal of thousands of lines, once per line
+    assert_context_linear("lines of nested brackets", nested, [500, 1000, 2000]);
+}
+
 #[test]
 fn context_work_is_linear_on_one_long_list_of_places() {
     // each item of a list read the whole sentence, and the whole list
