@@ -38,6 +38,25 @@ pub struct Pages;
 /// Most words of a running head or foot.
 const MAX_HEAD_WORDS: usize = 20;
 
+/// `line` without a leading section number ("5. ", "3.2 "): the digit of
+/// a running head is a volume, year or page range, and a numbered section
+/// heading beside a stray number ("5. CONCLUDING REMARKS" above a chart's
+/// axis label) is no running head.
+fn without_section_number(line: &str) -> &str {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let number = &line[..line.len() - rest.len()];
+    // groups of one or two digits ("5", "3.2."): a year or a volume is longer
+    let section = !number.is_empty()
+        && number
+            .split('.')
+            .all(|g| g.len() <= 2 && g.bytes().all(|b| b.is_ascii_digit()));
+    if section && rest.starts_with(' ') {
+        rest
+    } else {
+        line
+    }
+}
+
 /// Page numbers at most this far apart support each other.
 const NEARBY_PAGES: u32 = 5;
 
@@ -108,7 +127,9 @@ impl Pass for Pages {
                 .filter(|&j| {
                     let s = line(j).unwrap_or_default();
                     mid_sentence
-                        || s.bytes().any(|b| b.is_ascii_digit())
+                        || without_section_number(s)
+                            .bytes()
+                            .any(|b| b.is_ascii_digit())
                         || counts.get_or_insert_with(|| block_counts(cx)).get(s) > Some(&1)
                 })
                 .collect();
@@ -272,6 +293,19 @@ mod tests {
 
     fn clean(t: &str) -> String {
         applied_text(t, &run_pass(&Pages, t))
+    }
+
+    #[test]
+    fn a_section_number_is_not_a_running_head_digit() {
+        assert_eq!(
+            without_section_number("5. CONCLUDING REMARKS"),
+            " CONCLUDING REMARKS"
+        );
+        assert_eq!(without_section_number("3.2 Data"), " Data");
+        assert_eq!(without_section_number("JCAP10(2008)003"), "JCAP10(2008)003");
+        assert_eq!(without_section_number("2010 IEEE"), "2010 IEEE");
+        let t = "The second observation holds.\n\n5. CONCLUDING REMARKS\n\n450\n\n6. REFERENCES\n\n[1] The top500 website.";
+        assert!(clean(t).contains("CONCLUDING REMARKS"));
     }
 
     #[test]
