@@ -97,7 +97,8 @@ impl Pass for HyphenDashes {
 /// The words either side of the hyphen at byte `h` of `s`, when the hyphen
 /// is glued to both, the left word has at least [`MIN_LEFT_CHARS`] letters,
 /// the right one is lowercase ASCII, and neither is part of a longer token
-/// (a hyphen chain, a number, a path).
+/// (a hyphen chain, a number, a path), and the word after the right one
+/// is not hyphenated (a suspended compound).
 fn dash_words(s: &str, h: usize) -> Option<(&str, &str)> {
     let before = &s[..h];
     let left_start = before
@@ -123,11 +124,22 @@ fn dash_words(s: &str, h: usize) -> Option<(&str, &str)> {
         return None;
     }
     let right = &after[..right_len];
-    if after[right_len..]
+    let rest = &after[right_len..];
+    if rest
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '@'))
     {
+        return None;
+    }
+    // "low-and middle-income": the first half of a suspended compound
+    let next_word = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next());
+    if next_word.is_some_and(|w| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .contains('-')
+    }) {
         return None;
     }
     Some((left, right))
@@ -168,6 +180,10 @@ mod tests {
             "They collapsed into two black holes—each ten times the mass of the sun."
         );
         assert_eq!(
+            mend("Flies are attracted by the heat-and they are trapped."),
+            "Flies are attracted by the heat—and they are trapped."
+        );
+        assert_eq!(
             mend("It was sent to me from Norway-a wonderful hidden pattern."),
             "It was sent to me from Norway—a wonderful hidden pattern."
         );
@@ -193,6 +209,7 @@ mod tests {
             "A Phase-I trial of a type-A drug.",
             "Flight SU-the and x-a and 12-a.",
             "See www.example.com/path-the-end for more.",
+            "Especially in low-and middle-income countries.",
         ] {
             assert_eq!(mend(t), t, "{t}");
         }
