@@ -1,5 +1,6 @@
 //! Fixture cases for the artefact rules (duplicates, boilerplate, residue,
-//! joins, punctuation, repetition, fragments, mojibake).
+//! joins, punctuation, hyphen-dash, repetition, fragments, mojibake,
+//! whitespace inside paired straight quotes).
 //!
 //! Each case in `tests/fixtures/artefacts/` is `NAME.txt` (the input),
 //! `NAME.clean` (the clean text expected with the default options) and,

@@ -58,6 +58,9 @@ pub(super) struct FunctionWords {
     /// Function words that may legitimately end a sentence ("it is over.").
     #[serde(default)]
     pub can_end: HashSet<String>,
+    /// Words that open a clause and never close a hyphenated compound.
+    #[serde(default)]
+    pub clause_openers: HashSet<String>,
 }
 
 impl FunctionWords {

@@ -14,6 +14,7 @@ mod entities;
 mod fragments;
 mod furniture;
 mod glosses;
+mod hyphen_dashes;
 mod joins;
 mod keywords;
 mod ligatures;
@@ -361,6 +362,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         Box::new(duplicates::Duplicates),
         scoped(joins::Joins, PAGINATED),
         Box::new(punctuation::Punctuation),
+        scoped(hyphen_dashes::HyphenDashes, ENGLISH),
         scoped(numbers::Numbers, ENGLISH),
         scoped(repetition::Repetition, ENGLISH),
         scoped(fragments::Fragments, ENGLISH),

@@ -119,6 +119,9 @@ impl Pass for Whitespace {
                 t = Typography::LowHigh;
             }
             block_edits(cx.text, block.span, t, self.id(), &mut out.edits);
+            if t == Typography::English {
+                straight_quote_spacing(cx.text, block.span, self.id(), &mut out.edits);
+            }
         }
     }
 }
@@ -204,6 +207,63 @@ fn block_edits(text: &str, block: Span, t: Typography, rule: &str, out: &mut Vec
         };
         let span = Span::new(block.start + i, block.start + end);
         out.push(Edit::new(text, span, after, rule, Category::Whitespace, conf).with_note(note));
+    }
+}
+
+/// A space just inside a pair of straight double quotes goes (`" black
+/// holes "` → `"black holes"`, `it. "` → `it."`). A lone straight quote
+/// does not tell whether it opens or closes, so the run rule leaves its
+/// spacing alone; here the quotes of a block are paired in order, which is
+/// only trusted when the block holds an even number of them and every pair
+/// opens after a space or bracket and closes before a space, bracket or
+/// mark (an inch mark, `a 12" pipe`, or a quote left unmatched, which
+/// shifts the pairing, fails it), and no pair spans a line break. Only a single plain space is taken, so
+/// the run rule, which leaves such a space be, never edits the same span.
+fn straight_quote_spacing(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
+    let s = block.of(text);
+    let quotes: Vec<usize> = s.match_indices('"').map(|(i, _)| i).collect();
+    if quotes.is_empty() || quotes.len() % 2 == 1 {
+        return;
+    }
+    // every pair must look like one: its opening quote after a space or a
+    // bracket, its closing quote before a space, a bracket or a mark, so a
+    // quote left unmatched earlier (which shifts the pairing) shows
+    let b = s.as_bytes();
+    let opens = |q: usize| q == 0 || matches!(b[q - 1], b' ' | b'(' | b'[' | b'\n');
+    let closes = |q: usize| {
+        b.get(q + 1).is_none_or(|c| {
+            matches!(
+                c,
+                b' ' | b')' | b']' | b',' | b'.' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r'
+            )
+        })
+    };
+    if quotes.chunks(2).any(|p| !opens(p[0]) || !closes(p[1])) {
+        return;
+    }
+    let mut push = |at: usize, note: &str| {
+        let span = Span::new(block.start + at, block.start + at + 1);
+        out.push(Edit::new(text, span, "", rule, Category::Whitespace, 0.9).with_note(note));
+    };
+    for pair in quotes.chunks(2) {
+        let (open, close) = (pair[0], pair[1]);
+        let inner = &s[open + 1..close];
+        let trimmed = inner.trim_matches(' ');
+        if trimmed.is_empty() || inner.contains(['\n', '\r']) {
+            continue;
+        }
+        if inner.starts_with(' ') && !inner.starts_with("  ") {
+            push(
+                open + 1,
+                "space inside an opening straight quote (quotes paired in order)",
+            );
+        }
+        if inner.ends_with(' ') && !inner.ends_with("  ") {
+            push(
+                close - 1,
+                "space inside a closing straight quote (quotes paired in order)",
+            );
+        }
     }
 }
 
@@ -471,6 +531,22 @@ mod tests {
     }
 
     #[test]
+    fn spaces_inside_paired_straight_quotes_go() {
+        assert_eq!(
+            fixed("the term \" black holes \" and Darwin said, \" I guess so. \""),
+            "the term \"black holes\" and Darwin said, \"I guess so.\""
+        );
+        // odd count, inch marks, a quote inside a word: pairing is unsure
+        for t in [
+            "he said \" yes and then \" no \"",
+            "a 12\" pipe and \" a quote \"",
+            "O\"Brien said \" hi \"",
+        ] {
+            assert_eq!(fixed(t), t);
+        }
+    }
+
+    #[test]
     fn leaves_faces_and_ascii_art_alone() {
         for t in [
             "look ( o¬ô ) here",
@@ -491,7 +567,7 @@ mod tests {
         for t in [
             "wait . . . now",
             "  indented line",
-            "say \" hi \" there",
+            "say \" hi there",
             "x .5 y",
         ] {
             assert_eq!(fixed(t), t);

@@ -1,0 +1,227 @@
+//! `hyphen-dash`: a hyphen glued between two clauses where a dash is meant
+//! ("two black holes-each with a mass", "from Norway-a wonderful pattern",
+//! "in the middle-it produces") becomes the document's own dash.
+//!
+//! Machine translation renders the source's dash (Chinese `——`, a spaced
+//! dash) as a bare hyphen, which reads as a compound ("holes-each"). A
+//! hyphen is taken for a dash only when the word after it opens a clause and
+//! never closes an English compound: an article, a demonstrative, a subject
+//! pronoun, "which", "each", "maybe" (`clause_openers` in
+//! `rules/function-words.toml`, a closed class). Compounds that end on a
+//! function word ("thank-you", "built-in", "twenty-one") are kept out of the
+//! list, and so are hyphen chains ("state-of-the-art", "know-it-all"): a
+//! hyphen before the left word or after the right one leaves it alone.
+//!
+//! The dash put in is the one the document uses elsewhere (" -- ", " — ",
+//! "—" or " – ", the most frequent); a document with no dash gets an
+//! unspaced em dash. Only in English text (the registry scopes it).
+
+use super::fragments::function_words;
+use super::{Context, Pass, Proposals};
+use crate::document::BlockKind;
+use crate::edit::{Category, Edit};
+use crate::span::Span;
+
+/// See the module documentation.
+pub struct HyphenDashes;
+
+/// A hyphen before a clause-opening word: certain.
+const CERTAIN: f32 = 0.85;
+
+/// The shortest left word: two-letter ones are too often prefixes or
+/// syllables of a romanised name ("Ji-a").
+const MIN_LEFT_CHARS: usize = 3;
+
+/// The dash forms a document may use, as they are written in place of the
+/// hyphen, with how they are recognised.
+const FORMS: [&str; 4] = [" -- ", " — ", "—", " – "];
+
+impl Pass for HyphenDashes {
+    fn id(&self) -> &'static str {
+        "hyphen-dash"
+    }
+
+    fn description(&self) -> &'static str {
+        "A hyphen glued between a word and a clause-opening word (an article, a demonstrative, a subject pronoun, a connective) replaced by the document's own dash."
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        let openers = &function_words().clause_openers;
+        let text = cx.text;
+        let mut style: Option<(&'static str, usize)> = None;
+        for b in &cx.doc.blocks {
+            if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
+                continue;
+            }
+            let s = b.span.of(text);
+            for (h, _) in s.match_indices('-') {
+                let Some((left, right)) = dash_words(s, h) else {
+                    continue;
+                };
+                if !openers.contains(right) {
+                    continue;
+                }
+                let span = Span::new(b.span.start + h, b.span.start + h + 1);
+                if cx.is_protected(span) {
+                    continue;
+                }
+                let (form, n) = *style.get_or_insert_with(|| dash_style(text));
+                let evidence = if n == 0 {
+                    "the document writes no dash elsewhere: an em dash".to_string()
+                } else {
+                    let times = if n == 1 {
+                        "once".to_string()
+                    } else {
+                        format!("{n} times")
+                    };
+                    format!("the document writes its dashes as \"{form}\" ({times})")
+                };
+                out.edits.push(
+                    Edit::new(
+                        text,
+                        span,
+                        form,
+                        "hyphen-dash",
+                        Category::Punctuation,
+                        CERTAIN,
+                    )
+                    .with_note(format!(
+                        "hyphen between \"{left}\" and \"{right}\", a word that opens a clause and ends no compound, stands for a dash; {evidence}"
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// The words either side of the hyphen at byte `h` of `s`, when the hyphen
+/// is glued to both, the left word has at least [`MIN_LEFT_CHARS`] letters,
+/// the right one is lowercase ASCII, and neither is part of a longer token
+/// (a hyphen chain, a number, a path), and the word after the right one
+/// is not hyphenated (a suspended compound).
+fn dash_words(s: &str, h: usize) -> Option<(&str, &str)> {
+    let before = &s[..h];
+    let left_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    let left = &before[left_start..];
+    if left.chars().count() < MIN_LEFT_CHARS {
+        return None;
+    }
+    if before[..left_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@'))
+    {
+        return None;
+    }
+    let after = &s[h + 1..];
+    let right_len = after.bytes().take_while(|c| c.is_ascii_lowercase()).count();
+    if right_len == 0 {
+        return None;
+    }
+    let right = &after[..right_len];
+    let rest = &after[right_len..];
+    if rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '@'))
+    {
+        return None;
+    }
+    // "low-and middle-income": the first half of a suspended compound
+    let next_word = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next());
+    if next_word.is_some_and(|w| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .contains('-')
+    }) {
+        return None;
+    }
+    Some((left, right))
+}
+
+/// The dash form the document uses most, with its count; an unspaced em
+/// dash and 0 when it uses none.
+fn dash_style(text: &str) -> (&'static str, usize) {
+    let spaced_em = text.matches(" — ").count();
+    let counts = [
+        text.matches(" -- ").count(),
+        spaced_em,
+        text.matches('—').count() - spaced_em,
+        text.matches(" – ").count(),
+    ];
+    let (best, n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))
+        .map(|(i, n)| (i, *n))
+        .expect("four forms");
+    if n == 0 { ("—", 0) } else { (FORMS[best], n) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::tests::{applied_text, run_pass_in};
+
+    fn mend(t: &str) -> String {
+        applied_text(t, &run_pass_in(&HyphenDashes, t, "en"))
+    }
+
+    #[test]
+    fn a_hyphen_before_a_clause_opener_becomes_a_dash() {
+        assert_eq!(
+            mend("They collapsed into two black holes-each ten times the mass of the sun."),
+            "They collapsed into two black holes—each ten times the mass of the sun."
+        );
+        assert_eq!(
+            mend("Flies are attracted by the heat-and they are trapped."),
+            "Flies are attracted by the heat—and they are trapped."
+        );
+        assert_eq!(
+            mend("It was sent to me from Norway-a wonderful hidden pattern."),
+            "It was sent to me from Norway—a wonderful hidden pattern."
+        );
+    }
+
+    #[test]
+    fn the_dash_is_the_one_the_document_uses() {
+        let t = "We come to the middle -- it sticks out.\n\nIn full bloom-this is the spike-it grows.\n";
+        assert_eq!(
+            mend(t),
+            "We come to the middle -- it sticks out.\n\nIn full bloom -- this is the spike -- it grows.\n"
+        );
+        let t = "A test – a real one.\n\nThe research-a simple model.\n";
+        assert!(mend(t).contains("research – a simple"));
+    }
+
+    #[test]
+    fn compounds_chains_and_codes_stay() {
+        for t in [
+            "A thank-you note and a built-in clock.",
+            "It is state-of-the-art and know-it-all.",
+            "Twenty-one people and no-one else.",
+            "A Phase-I trial of a type-A drug.",
+            "Flight SU-the and x-a and 12-a.",
+            "See www.example.com/path-the-end for more.",
+            "Especially in low-and middle-income countries.",
+        ] {
+            assert_eq!(mend(t), t, "{t}");
+        }
+    }
+
+    #[test]
+    fn the_note_gives_the_words_and_the_dash_evidence() {
+        let t = "There are 250 species -- at least. As you can see-it is fuzzy.";
+        let edits = run_pass_in(&HyphenDashes, t, "en");
+        assert_eq!(edits.len(), 1);
+        let note = edits[0].note.as_deref().unwrap_or_default();
+        assert!(note.contains("\"see\" and \"it\""), "{note}");
+        assert!(note.contains("\" -- \" (once)"), "{note}");
+    }
+}
