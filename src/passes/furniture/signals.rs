@@ -144,9 +144,7 @@ fn items(line: &str, separators: &[&str]) -> Option<usize> {
         // three items need two separators; counting bytes first spares
         // building a searcher for every line and separator
         let mark = sep.bytes().find(|&b| b != b' ').unwrap_or(b' ');
-        if memchr::memchr_iter(mark, line.as_bytes()).nth(1).is_none() {
-            return None;
-        }
+        memchr::memchr_iter(mark, line.as_bytes()).nth(1)?;
         let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
         let short = |p: &&str| {
             let words = p.split_whitespace().count();
