@@ -47,7 +47,7 @@ const MIN_LIST: usize = 3;
 /// Most words of an item of such a list.
 const MAX_LIST_WORDS: usize = 6;
 /// Most words of a line whose repetition on the page makes it furniture.
-const MAX_REPEAT_WORDS: usize = 8;
+const MAX_REPEAT_WORDS: usize = 12;
 /// Most words of a line whose vocabulary makes it furniture.
 const MAX_VOCABULARY_WORDS: usize = 8;
 /// Most words of a line that opens a comment section.
