@@ -46,6 +46,8 @@ const WRAP_RATIO: usize = 5;
 const MIN_LIST: usize = 3;
 /// Most words of an item of such a list.
 const MAX_LIST_WORDS: usize = 6;
+/// Most words of a line whose repetition on the page makes it furniture.
+const MAX_REPEAT_WORDS: usize = 12;
 /// Most words of a line whose vocabulary makes it furniture.
 const MAX_VOCABULARY_WORDS: usize = 8;
 /// Most words of a line that opens a comment section.
@@ -77,6 +79,7 @@ impl Pass for Furniture {
         }
         let mut lines = lines;
         mark_lists(&mut lines);
+        mark_repeats(cx.text, &mut lines);
         let units: Vec<Unit> = lines.iter().map(|l| l.unit.clone()).collect();
         let outcome = classify::decide(&units);
         emit(cx, &lines, &outcome, out);
@@ -172,6 +175,48 @@ fn mark_lists(lines: &mut [Line]) {
             for l in &mut lines[s..i] {
                 l.unit.evidence = Some(Evidence::MenuList(i - s));
             }
+        }
+    }
+}
+
+/// Gives each short line that occurs more than once on the page, and has
+/// no other evidence, the evidence of repetition: a page's text says a
+/// thing once, but its furniture comes again and again ("URL zum
+/// Kopieren" under every picture, a share bar above and below the
+/// article, a box of related headlines shown twice). Sentences are not
+/// taken ("Thank you." may close two paragraphs); the classifier removes
+/// such lines outside the main text only, and keeps a headline that also
+/// stands in the page's title or breadcrumb.
+fn mark_repeats(text: &str, lines: &mut [Line]) {
+    let key = |l: &Line| -> Option<String> {
+        let u = &l.unit;
+        let core = signals::strip_marker(l.span.of(text)).0;
+        // mostly stop words, it is a piece of a sentence; a "label: value"
+        // pair is a data sheet's row, repeated in a comparison
+        let wordy = u.stop.is_some_and(|s| s * 2 >= u.words && u.words > 2);
+        let sentence = u.sentence && u.words > 3;
+        let plain = !(wordy || sentence || u.label_value || u.fixed);
+        (plain
+            && u.evidence.is_none()
+            && (1..=MAX_REPEAT_WORDS).contains(&u.words)
+            && core.chars().any(char::is_alphabetic))
+        .then(|| {
+            core.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    let keys: Vec<Option<String>> = lines.iter().map(key).collect();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    for (l, k) in lines.iter_mut().zip(&keys) {
+        if let Some(&n) = k.as_deref().and_then(|k| counts.get(k))
+            && n >= 2
+        {
+            l.unit.evidence = Some(Evidence::Repeated(n));
         }
     }
 }
@@ -280,7 +325,11 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
         .filter(|l| {
             l.unit.evidence.as_ref().is_some_and(|e| {
                 // only a page's own evidence makes it a web copy
-                e.is_strong() && !matches!(e, Evidence::Prior | Evidence::Recurrent { .. })
+                e.is_strong()
+                    && !matches!(
+                        e,
+                        Evidence::Prior | Evidence::Recurrent { .. } | Evidence::Repeated(_)
+                    )
             })
         })
         .count();
@@ -578,6 +627,29 @@ mod tests {
             "[logo]\n• Home\n• News\n• Sport\nHome » News » Local\n{wrapped}\n© 2024 The Town Paper\n"
         );
         assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn lines_said_again_outside_the_text_go_with_their_evidence() {
+        // a caption's link line under two pictures, after the article
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\nShare this:\nFacebook Twitter WhatsApp\n\nCopy the link\n\n[photo]\n\nCopy the link\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let edits = run_pass(&Furniture, &t);
+        let clean = applied_text(&t, &edits);
+        assert!(!clean.contains("Copy the link"), "{clean}");
+        assert!(clean.contains("Mill to become a workshop"), "{clean}");
+        // a line said twice inside the article is the article's own
+        let inner = ARTICLE.replacen("\n\n", "\n\nThe vote\n\n", 1).replacen(
+            "\n\nThe sale",
+            "\n\nThe vote\n\nThe sale",
+            1,
+        );
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\nHome » News » Local\n\n{inner}\nPrivacy Policy | Imprint | Cookie Settings\n\n© 2024 The Town Paper\n"
+        );
+        let clean = applied_text(&t, &run_pass(&Furniture, &t));
+        assert_eq!(clean.matches("The vote").count(), 2, "{clean}");
     }
 
     #[test]

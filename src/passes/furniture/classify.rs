@@ -54,6 +54,10 @@ const MIN_ARTICLE: usize = 300;
 /// ([`furniture_tail`]): a majority, so that a tail of the text's own
 /// (a recipe's steps, a data sheet) with a share bar in it stays.
 const TAIL_RATIO: usize = 2;
+/// Of every this many lines of such a tail, at least one must show strong
+/// evidence: lines said again on the page count towards [`TAIL_RATIO`]
+/// but a data sheet repeats its headings too.
+const TAIL_STRONG_RATIO: usize = 3;
 
 /// Confidence of removals with evidence of their own, outside the main text.
 pub const EVIDENCE_OUTSIDE: f32 = 0.9;
@@ -83,6 +87,11 @@ pub enum Evidence {
     /// a site's or a CMS's furniture, or the text's own heading ("Fazit"),
     /// so it counts outside the main text only.
     Recurrent { documents: u64, of: u64 },
+    /// The line occurs this many times on the page: furniture said again
+    /// (a share bar, a caption's "copy the link"), or the text's own
+    /// heading repeated in a table of contents, so it counts outside the
+    /// main text only.
+    Repeated(usize),
     /// An earlier rule removed it.
     Prior,
 }
@@ -92,8 +101,17 @@ impl Evidence {
     pub fn is_strong(&self) -> bool {
         match self {
             Evidence::Shape(s) => s.is_strong(),
+            // a heading, a headline or a table's row may be said twice
+            Evidence::Repeated(_) => false,
             _ => true,
         }
+    }
+
+    /// Whether the evidence counts towards a stretch or tail of furniture:
+    /// strong evidence, or a line said again on the page, which goes only
+    /// with the furniture around it.
+    pub fn counts(&self) -> bool {
+        self.is_strong() || matches!(self, Evidence::Repeated(_))
     }
 
     /// The evidence, for an edit note.
@@ -115,6 +133,7 @@ impl Evidence {
             Evidence::Recurrent { documents, of } => {
                 format!("the line recurs in {documents} of the {of} documents of the batch")
             }
+            Evidence::Repeated(n) => format!("the line occurs {n} times on the page"),
             Evidence::Prior => "removed by an earlier rule".to_owned(),
         }
     }
@@ -139,6 +158,7 @@ impl Evidence {
             Evidence::Banner { .. } => "notice",
             Evidence::MenuList(_) => "menu",
             Evidence::Recurrent { .. } => "recurrent",
+            Evidence::Repeated(_) => "repeated",
             Evidence::Prior => "prior",
         }
     }
@@ -377,7 +397,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
         } else if strong
             && matches!(
                 u.evidence,
-                Some(Evidence::MenuList(_) | Evidence::Recurrent { .. })
+                Some(Evidence::MenuList(_) | Evidence::Recurrent { .. } | Evidence::Repeated(_))
             )
         {
             // a list inside the text is the text's own, and so is a
@@ -418,7 +438,9 @@ fn protected(units: &[Unit], m0: usize, m1: usize) -> Vec<bool> {
         if taken == HEAD_KEEP {
             break;
         }
-        if units[i].evidence.is_none() && units[i].words > 0 {
+        // a headline may stand in the page's title or breadcrumb too
+        let bare = matches!(units[i].evidence, None | Some(Evidence::Repeated(_)));
+        if bare && units[i].words > 0 {
             kept[i] = true;
             taken += 1;
         }
@@ -565,10 +587,12 @@ fn furniture_stretches(
 /// more text of its own in short lines.
 fn furniture_tail(units: &[Unit], m1: usize) -> Option<(usize, Reason)> {
     let strong = |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::is_strong);
+    let counts = |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::counts);
     let n = units.len();
     let from = (m1 + 1..n).find(strong)?;
-    let evidence = (from..n).filter(strong).count();
-    (evidence * TAIL_RATIO >= n - from).then_some((
+    let evidence = (from..n).filter(counts).count();
+    let own = (from..n).filter(strong).count();
+    (evidence * TAIL_RATIO >= n - from && own * TAIL_STRONG_RATIO >= n - from).then_some((
         from,
         Reason::Tail {
             from,
@@ -734,6 +758,51 @@ mod tests {
         mixed[12] = short(2);
         let v = decide(&mixed).verdicts;
         assert!(v[8].is_none(), "{v:?}");
+    }
+
+    #[test]
+    fn lines_said_again_count_towards_a_tail_but_not_alone() {
+        let repeated = Unit {
+            evidence: Some(Evidence::Repeated(2)),
+            ..short(3)
+        };
+        let units = vec![
+            short(6),
+            prose(400),
+            prose(400),
+            menu(), // 3: the share bar that opens the tail
+            repeated.clone(),
+            repeated.clone(),
+            short(5), // teaser headlines: too long for a stretch
+            short(5),
+            menu(),
+        ];
+        let v = decide(&units).verdicts;
+        assert!(
+            matches!(
+                v[6],
+                Some(Verdict {
+                    reason: Reason::Tail {
+                        evidence: 4,
+                        lines: 6,
+                        ..
+                    },
+                    ..
+                })
+            ),
+            "{v:?}"
+        );
+        // without the repetition, two lines of evidence in six make no tail
+        let mut plain = units.clone();
+        plain[4] = short(3);
+        plain[5] = short(3);
+        assert!(decide(&plain).verdicts[6].is_none());
+        // nor do lines said again make a tail without strong evidence
+        let mut thin = units.clone();
+        thin[8] = repeated;
+        assert!(decide(&thin).verdicts[6].is_none());
+        // a repeated line is not bad by itself: inside the text it stays
+        assert_eq!(initial(&units[4]), Class::Short);
     }
 
     #[test]
