@@ -167,14 +167,7 @@ impl Engine {
         )
         .with_profile(&profile)
         .with_corpus(self.corpus.as_deref());
-        let mut proposals = Proposals::default();
-        let mut ran: Vec<&dyn Pass> = Vec::new();
-        for pass in &self.passes {
-            if pass.scope().admits(&profile) {
-                pass.run(&cx, &mut proposals);
-                ran.push(pass.as_ref());
-            }
-        }
+        let (proposals, mut ran) = self.run_passes(&cx, &profile);
         let text = source.text.as_str();
 
         let unmatched_decisions = self
@@ -237,6 +230,20 @@ impl Engine {
 }
 
 impl Engine {
+    /// Runs the rules whose scope admits `profile`, in the registry's
+    /// order: their proposals, and the rules that ran.
+    fn run_passes(&self, cx: &Context<'_>, profile: &Profile) -> (Proposals, Vec<&dyn Pass>) {
+        let mut proposals = Proposals::default();
+        let mut ran: Vec<&dyn Pass> = Vec::new();
+        for pass in &self.passes {
+            if pass.scope().admits(profile) {
+                pass.run(cx, &mut proposals);
+                ran.push(pass.as_ref());
+            }
+        }
+        (proposals, ran)
+    }
+
     /// The rules of one later round over `text` (a clean text of the round
     /// before): the edits they would apply, spans over `text`, and the rules
     /// that ran. The round profiles `text` afresh, as a conversion of the
@@ -257,14 +264,7 @@ impl Engine {
         let cx = Context::new(text, &document, &protected, &self.options, &self.resources)
             .with_profile(&profile)
             .with_corpus(self.corpus.as_deref());
-        let mut proposals = Proposals::default();
-        let mut ran: Vec<&dyn Pass> = Vec::new();
-        for pass in &self.passes {
-            if pass.scope().admits(&profile) {
-                pass.run(&cx, &mut proposals);
-                ran.push(pass.as_ref());
-            }
-        }
+        let (proposals, ran) = self.run_passes(&cx, &profile);
         let mut out_of_scope = Vec::new();
         let proposed = in_scope(
             proposals.edits,
