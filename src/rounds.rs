@@ -67,11 +67,18 @@ pub fn compose(
         }
     }
     let clean = crate::apply::apply(source, &log);
+    // source offset minus clean offset after the first k placed edits
+    let mut deltas = Vec::with_capacity(placed.len() + 1);
+    deltas.push(0isize);
+    for p in &placed {
+        let grow = log[p.index].span.len() as isize - p.len as isize;
+        deltas.push(deltas[deltas.len() - 1] + grow);
+    }
     let mut absorbed = vec![false; log.len()];
     let mut added: Vec<Edit> = Vec::new();
     for e in later {
         let (e, widened) = widen(&clean, &placed, e);
-        let Some((mut span, inside)) = map(&log, &placed, e.span) else {
+        let Some((mut span, inside)) = map(&log, &placed, &deltas, e.span) else {
             continue;
         };
         let mut e = e;
@@ -84,10 +91,17 @@ pub fn compose(
         }
         // an earlier insertion at the same point, or one the mapping did
         // not absorb, would make two edits of the log overlap
-        let clash = placed.iter().any(|p| {
-            let l = &log[p.index];
-            !inside.contains(&p.index) && !absorbed[p.index] && l.span.overlaps(span)
-        });
+        // (placed edits are sorted by source span too: only those near
+        // `span` can overlap it)
+        let near = placed.partition_point(|p| log[p.index].span.end < span.start);
+        let clash = placed[near..]
+            .iter()
+            .take_while(|p| log[p.index].span.start <= span.end)
+            .any(|p| {
+                inside.binary_search(&p.index).is_err()
+                    && !absorbed[p.index]
+                    && log[p.index].span.overlaps(span)
+            });
         if clash {
             continue;
         }
@@ -118,7 +132,7 @@ pub fn compose(
         if absorbed[i] {
             continue;
         }
-        if !e.is_applied() && added.iter().any(|a| a.span.overlaps(e.span)) {
+        if !e.is_applied() && overlaps_any(&added, e.span) {
             overruled.push(Dropped {
                 edit: e,
                 reason: format!("overruled by an edit of round {round} over the same text").into(),
@@ -132,6 +146,31 @@ pub fn compose(
     (out, overruled)
 }
 
+/// True if an edit of `sorted` (sorted by span, none overlapping another)
+/// overlaps `span`: only those from the last ending before it on are looked at.
+fn overlaps_any(sorted: &[Edit], span: Span) -> bool {
+    let near = sorted.partition_point(|a| a.span.end < span.start);
+    sorted[near..]
+        .iter()
+        .take_while(|a| a.span.start <= span.end)
+        .any(|a| a.span.overlaps(span))
+}
+
+/// Index of the first placed edit not wholly before clean offset `a` (an
+/// insertion at or before it, a replacement ending at or before it): the
+/// placed edits are sorted and disjoint in the clean text, so those before
+/// it are all wholly before `a`, and a search for the ones a span at `a`
+/// meets starts here instead of at the first edit of the document.
+fn first_not_before(placed: &[Placed], a: usize) -> usize {
+    placed.partition_point(|p| {
+        if p.len == 0 {
+            p.clean <= a
+        } else {
+            p.clean + p.len <= a
+        }
+    })
+}
+
 /// `e` (over `clean`) widened over every earlier replacement it cuts into,
 /// its `after` taking in the clean text it now also covers, so that it
 /// covers those replacements whole (a removal starting on the space an
@@ -141,7 +180,8 @@ pub fn compose(
 /// (a spacing fix inside a decoded mojibake run), and is left out instead.
 fn widen(clean: &str, placed: &[Placed], mut e: Edit) -> (Edit, bool) {
     let (mut a, mut b) = (e.span.start, e.span.end);
-    let inside_one = placed.iter().any(|p| {
+    let from = first_not_before(placed, a);
+    let inside_one = placed[from..].iter().take_while(|p| p.clean <= a).any(|p| {
         let end = p.clean + p.len;
         p.len > 0
             && p.clean <= a
@@ -154,7 +194,12 @@ fn widen(clean: &str, placed: &[Placed], mut e: Edit) -> (Edit, bool) {
     }
     loop {
         let mut grew = false;
-        for p in placed.iter().filter(|p| p.len > 0) {
+        // the edits a span from `a` to `b` can cut into (a growth this pass
+        // makes is looked at in the next)
+        let (from, bound) = (first_not_before(placed, a), b);
+        let window = placed[from..].iter().take_while(|p| p.clean < bound);
+        for p in window.filter(|p| p.len > 0) {
+            crate::work::read(1);
             let end = p.clean + p.len;
             let cuts = if a == b {
                 p.clean < a && a < end
@@ -210,14 +255,22 @@ fn trim(source: &str, span: Span, after: &mut String) -> Span {
 /// edits (log indexes) it covers whole; `None` when it cuts into an earlier
 /// replacement. A clean-text boundary where an earlier edit deleted text
 /// maps to the side that leaves the deletion out of `span`.
-fn map(log: &[Edit], placed: &[Placed], span: Span) -> Option<(Span, Vec<usize>)> {
+fn map(
+    log: &[Edit],
+    placed: &[Placed],
+    deltas: &[isize],
+    span: Span,
+) -> Option<(Span, Vec<usize>)> {
     let (a, b) = (span.start, span.end);
     let mut inside = Vec::new();
     // source offset minus clean offset, after the edits wholly before `a`
-    let mut start_delta: isize = 0;
-    let mut end_delta: isize = 0;
+    // (`deltas`: after each prefix of `placed`)
+    let from = first_not_before(placed, a);
+    let mut start_delta: isize = deltas[from];
+    let mut end_delta: isize = deltas[from];
     let mut start_at: Option<usize> = None;
-    for p in placed {
+    for p in &placed[from..] {
+        crate::work::read(1);
         let e = &log[p.index];
         let grow = e.span.len() as isize - p.len as isize;
         let end = p.clean + p.len;

@@ -7,7 +7,9 @@
 //! context each fingerprint of the review reads, the bracket around
 //! each space the whitespace rule would remove, and each edit the joins
 //! rule looks at to find where a block's reading text starts (one unit an
-//! edit), and the text of a winning edit quoted in each loser's reason. Doubling a document must about double the total, whatever its
+//! edit), the text of a winning edit quoted in each loser's reason, and
+//! each earlier edit a later round's edit is mapped through (one unit an
+//! edit). Doubling a document must about double the total, whatever its
 //! shape: a rule that reads its whole paragraph for every match shows as a
 //! square. Counters are per thread, so a test reads the work of its own
 //! conversion; reading them changes nothing.

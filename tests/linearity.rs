@@ -349,6 +349,23 @@ fn deciding_is_linear_when_one_edit_overlaps_many() {
 }
 
 #[test]
+fn later_rounds_map_their_edits_in_linear_work_on_one_line() {
+    // markdown marks the first round removes leave spaces a later round
+    // fixes; each later edit was mapped through every earlier edit of the
+    // document from its start
+    assert_context_linear(
+        "one line of markdown marks and links",
+        |n| {
+            repeated_line(
+                "`code` 10. Clashes: How the world reacted: ![img](pic.png) ## Head Overall, the victory [link](http://example.org/a) ___ According to Reuters **bold** ## Head The decree",
+                n,
+            )
+        },
+        [200, 400, 800],
+    );
+}
+
+#[test]
 fn context_work_is_linear_on_one_long_list_of_places() {
     // each item of a list read the whole sentence, and the whole list
     assert_context_linear(
