@@ -233,20 +233,7 @@ fn widen(clean: &str, placed: &[Placed], mut e: Edit) -> (Edit, bool) {
 /// `span` of `source` without the characters its start and end share with
 /// `after` (trimmed from `after` too): the smallest edit with the same effect.
 fn trim(source: &str, span: Span, after: &mut String) -> Span {
-    let before = span.of(source);
-    let head: usize = before
-        .chars()
-        .zip(after.chars())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum();
-    let tail: usize = before[head..]
-        .chars()
-        .rev()
-        .zip(after[head..].chars().rev())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum();
+    let (head, tail) = crate::passes::common_ends(span.of(source), after);
     *after = after[head..after.len() - tail].to_owned();
     Span::new(span.start + head, span.end - tail)
 }

@@ -58,19 +58,29 @@ pub fn item_label(s: &str) -> Option<usize> {
     Some(label.len())
 }
 
+/// A section number: groups of one or two digits between dots, maybe with
+/// a dot after ("5", "3.2", "4.1.") — a year or a volume is longer.
+fn section_number(input: &str) -> IResult<&str, &str> {
+    recognize((
+        verify(digits, |d: &str| d.len() <= 2),
+        nom::multi::many0(preceded(ch('.'), verify(digits, |d: &str| d.len() <= 2))),
+        opt(ch('.')),
+    ))
+    .parse(input)
+}
+
+/// `line` after a leading section number and its space ("5. Results" →
+/// "Results"), if it opens with one.
+pub fn after_section_number(line: &str) -> Option<&str> {
+    let (rest, _) = (section_number, tag(" ")).parse(line).ok()?;
+    Some(rest)
+}
+
 /// A section number or markdown heading marker at the start of a heading,
 /// with the level it gives: "## Methods" → 2, "1.2 Data" → 2, "3. Results" → 1.
 pub fn heading_level(s: &str) -> Option<u8> {
     let hashes = |i| recognize(many1(ch('#'))).parse(i);
-    let number = |i| {
-        recognize((
-            verify(digits, |d: &str| d.len() <= 2),
-            nom::multi::many0(preceded(ch('.'), verify(digits, |d: &str| d.len() <= 2))),
-            opt(ch('.')),
-        ))
-        .parse(i)
-    };
-    let mut p = (alt((hashes, number)), tag(" "));
+    let mut p = (alt((hashes, section_number)), tag(" "));
     let (_, (m, _)) = p.parse(s).ok()?;
     let level = if m.starts_with('#') {
         m.len()
@@ -116,6 +126,13 @@ mod tests {
 
     #[test]
     fn heading_levels() {
+        assert_eq!(
+            after_section_number("5. CONCLUDING REMARKS"),
+            Some("CONCLUDING REMARKS")
+        );
+        assert_eq!(after_section_number("3.2 Data"), Some("Data"));
+        assert_eq!(after_section_number("2010 IEEE"), None);
+        assert_eq!(after_section_number("JCAP10(2008)003"), None);
         assert_eq!(heading_level("## Methods"), Some(2));
         assert_eq!(heading_level("1. Introduction"), Some(1));
         assert_eq!(heading_level("2.3 Data sources"), Some(2));
