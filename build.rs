@@ -1,37 +1,16 @@
-//! Stamps the build with a hash of the sources and built-in data, so batch
-//! outputs made by other code are never mistaken for up to date.
+//! Build-time work: the source stamp, and the facts about the embedded
+//! pattern files' regexes that would otherwise cost every process its
+//! start-up (see `build/pattern_facts.rs`).
 
-use std::path::Path;
+#[path = "build/pattern_facts.rs"]
+mod pattern_facts;
+#[path = "build/required_literals.rs"]
+mod required_literals;
+#[path = "build/stamp.rs"]
+mod stamp;
 
 fn main() {
-    let mut files = Vec::new();
-    for dir in ["src", "lexicons", "rules"] {
-        println!("cargo:rerun-if-changed={dir}");
-        collect(Path::new(dir), &mut files);
-    }
-    files.sort();
-    // FNV-1a over paths and contents: stable and dependency-free.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in files {
-        let bytes = std::fs::read(&f).unwrap_or_default();
-        for b in f.to_string_lossy().as_bytes().iter().chain(&bytes) {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    println!("cargo:rustc-env=EMEND_SOURCE_HASH={h:016x}");
-}
-
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
+    stamp::write();
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    pattern_facts::write(std::path::Path::new(&out));
 }

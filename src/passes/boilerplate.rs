@@ -9,8 +9,9 @@
 //! The patterns are data (`rules/boilerplate.toml`, embedded at build time):
 //! each has an id, a regex, a scope (`block`: the regex must cover a whole
 //! block, or every line of it; `inline`: any match inside a block), an action
-//! (`remove` or `propose`) and a confidence. They are compiled once per process, when
-//! the registry is first built (see [`PatternSet`] for why not a `RegexSet`).
+//! (`remove` or `propose`) and a confidence. A pattern's regex is compiled the
+//! first time a text holds one of the literals every match of it contains
+//! (see [`literals`]; and [`PatternSet`] for why not a `RegexSet`).
 //!
 //! Why it is safe: block patterns must cover the whole block, so a paragraph
 //! that merely mentions cookies or comments is never touched; `propose`
@@ -29,7 +30,14 @@ use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+mod literals;
+// the build script's literal extraction, unit-tested here
+#[cfg(test)]
+#[path = "../../build/required_literals.rs"]
+mod required_literals;
 mod runs;
+
+use literals::LiteralFilter;
 
 /// Highest confidence given to a pattern whose action is `propose`: below
 /// the default applying threshold, so a reviewer decides.
@@ -41,7 +49,7 @@ pub struct Boilerplate {
 }
 
 impl Boilerplate {
-    /// The pass over the embedded pattern file (compiled once per process).
+    /// The pass over the embedded pattern file (read once per process).
     pub fn new() -> Self {
         static SET: OnceLock<PatternSet> = OnceLock::new();
         Boilerplate {
@@ -246,18 +254,19 @@ struct RawFile {
     pattern: Vec<RawPattern>,
 }
 
-/// A compiled pattern.
+/// A pattern of a rule file, its regex compiled when first needed.
 #[derive(Debug)]
 pub(super) struct Pattern {
     pub id: String,
     /// The regex as written (inline scope) or anchored to the whole text
     /// (block scope).
-    pub regex: Regex,
+    regex: LazyRegex,
     /// A cheaper regex that must match wherever `regex` does, tried first.
-    pub prefilter: Option<Regex>,
-    /// Fewest bytes any match of `regex` spans: shorter texts are not
-    /// searched. A search costs setup even when it fails at once, and most
-    /// lines of a page are shorter than most patterns.
+    prefilter: Option<LazyRegex>,
+    /// Fewest bytes any match of `regex` spans (known at build time for the
+    /// embedded files, else 0): shorter texts are not searched. A search
+    /// costs setup even when it fails at once, and most lines of a page are
+    /// shorter than most patterns.
     pub min_len: usize,
     pub confidence: f32,
     pub note: String,
@@ -268,7 +277,7 @@ pub(super) struct Pattern {
 /// file). Without it the phrase alone is a cheap, necessary condition.
 const SENTENCE_PREFIX: &str = r"(?:[^.!?\s][^.!?]*)?";
 
-/// Patterns of one rule file, compiled once.
+/// Patterns of one rule file, read once.
 ///
 /// Each pattern is tried on its own: measured on 1.2 MB of mixed text, a
 /// `RegexSet` over all patterns was several times slower than the single
@@ -278,12 +287,59 @@ const SENTENCE_PREFIX: &str = r"(?:[^.!?\s][^.!?]*)?";
 pub(super) struct PatternSet {
     block: Vec<Pattern>,
     inline: Vec<Pattern>,
+    /// Which of `block` a line may match.
+    block_filter: LiteralFilter,
+    /// Which of `inline` a block may match.
+    inline_filter: LiteralFilter,
+}
+
+/// A regex compiled the first time it is used. A source that does not
+/// compile never matches; the embedded files' sources are all compiled by
+/// the unit tests.
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> Self {
+        LazyRegex {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Compiles it now, returning the error.
+    fn force(&self) -> Result<(), regex::Error> {
+        let re = Regex::new(&self.source)?;
+        // a race lost to another thread compiled the same source
+        let _ = self.compiled.set(Some(re));
+        Ok(())
+    }
+
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.source).ok())
+            .as_ref()
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.get().is_some_and(|re| re.is_match(s))
+    }
 }
 
 impl PatternSet {
-    /// Parses and compiles a pattern file. Every problem is an
-    /// [`Error::Data`] naming the file, line and column.
+    /// Parses a pattern file and compiles every regex at once. Every problem
+    /// is an [`Error::Data`] naming the file, line and column.
+    #[cfg(test)]
     pub fn parse(path: &str, data: &str) -> Result<Self, Error> {
+        Self::read(path, data, true)
+    }
+
+    /// Parses a pattern file; regexes are compiled at once when `eager`,
+    /// else when first needed.
+    fn read(path: &str, data: &str, eager: bool) -> Result<Self, Error> {
         let err = |offset: usize, message: String| {
             let lc = crate::span::line_col(data, offset.min(data.len()));
             Error::Data {
@@ -303,19 +359,21 @@ impl PatternSet {
             let at = data.find(&format!("\"{}\"", p.id)).unwrap_or(0);
             let bad = |e: regex::Error| err(at, format!("pattern {}: {e}", p.id));
             let source = ascii_word_boundaries(&p.regex);
+            let lazy = |source: String| -> Result<LazyRegex, Error> {
+                let re = LazyRegex::new(source);
+                if eager {
+                    re.force().map_err(bad)?;
+                }
+                Ok(re)
+            };
             let (regex, prefilter) = match p.scope.as_str() {
-                "block" => (
-                    Regex::new(&format!(r"\A(?:{source})\z")).map_err(bad)?,
-                    None,
-                ),
+                "block" => (lazy(format!(r"\A(?:{source})\z"))?, None),
                 "inline" => {
                     let prefilter = match source.contains(SENTENCE_PREFIX) {
-                        true => Some(
-                            Regex::new(&source.replacen(SENTENCE_PREFIX, "", 1)).map_err(bad)?,
-                        ),
+                        true => Some(lazy(source.replacen(SENTENCE_PREFIX, "", 1))?),
                         false => None,
                     };
-                    (Regex::new(&source).map_err(bad)?, prefilter)
+                    (lazy(source)?, prefilter)
                 }
                 other => {
                     return Err(err(
@@ -340,33 +398,41 @@ impl PatternSet {
                     ));
                 }
             };
-            let min_len = regex_automata::util::syntax::parse(regex.as_str())
-                .ok()
-                .and_then(|hir| hir.properties().minimum_len())
-                .unwrap_or(0);
-            let compiled = Pattern {
+            let facts = literals::facts(path, &p.id);
+            let pattern = Pattern {
                 note: p.note.unwrap_or_else(|| p.id.clone()),
                 id: p.id,
                 regex,
                 prefilter,
-                min_len,
+                min_len: facts.map_or(0, |f| f.min_len),
                 confidence,
             };
+            let literals = facts.map_or(&[][..], |f| f.literals);
             if p.scope == "block" {
-                block.push(compiled);
+                block.push((pattern, literals));
             } else {
-                inline.push(compiled);
+                inline.push((pattern, literals));
             }
         }
-        Ok(PatternSet { block, inline })
+        let (block, block_literals): (Vec<_>, Vec<_>) = block.into_iter().unzip();
+        let (inline, inline_literals): (Vec<_>, Vec<_>) = inline.into_iter().unzip();
+        Ok(PatternSet {
+            block,
+            inline,
+            block_filter: LiteralFilter::new(block_literals),
+            inline_filter: LiteralFilter::new(inline_literals),
+        })
     }
 
-    /// Compiles embedded data. A bad embedded file is caught by the unit
-    /// tests; at run time it degrades to an empty set instead of panicking.
+    /// Reads embedded data, each regex compiled when first needed. A bad
+    /// embedded file is caught by the unit tests; at run time it degrades to
+    /// an empty set instead of panicking.
     pub fn embedded(path: &str, data: &str) -> Self {
-        Self::parse(path, data).unwrap_or_else(|_| PatternSet {
+        Self::read(path, data, false).unwrap_or_else(|_| PatternSet {
             block: Vec::new(),
             inline: Vec::new(),
+            block_filter: LiteralFilter::default(),
+            inline_filter: LiteralFilter::default(),
         })
     }
 
@@ -411,9 +477,15 @@ impl PatternSet {
     /// several, the most confident wins; ties go to the first listed.
     fn line_match(&self, line: &str) -> Option<&Pattern> {
         let line = line.trim();
+        let long_enough = |p: &Pattern| line.len() >= p.min_len;
+        if !self.block.iter().any(long_enough) {
+            return None;
+        }
         self.block
             .iter()
-            .filter(|p| line.len() >= p.min_len && p.regex.is_match(line))
+            .zip(self.block_filter.candidates(line))
+            .filter(|(p, may)| *may && long_enough(p) && p.regex.is_match(line))
+            .map(|(p, _)| p)
             .fold(None, |best: Option<&Pattern>, p| match best {
                 Some(b) if b.confidence >= p.confidence => Some(b),
                 _ => Some(p),
@@ -427,20 +499,40 @@ impl PatternSet {
         block: Span,
     ) -> impl Iterator<Item = (Span, &'s Pattern)> + 's {
         let s = block.of(text);
+        let may = match self.inline.iter().any(|p| s.len() >= p.min_len) {
+            true => self.inline_filter.candidates(s),
+            false => Vec::new(),
+        };
         self.inline
             .iter()
-            .filter(move |p| {
-                s.len() >= p.min_len && p.prefilter.as_ref().is_none_or(|f| f.is_match(s))
+            .zip(may)
+            .filter(move |(p, may)| {
+                *may && s.len() >= p.min_len && p.prefilter.as_ref().is_none_or(|f| f.is_match(s))
             })
-            .flat_map(move |p| {
-                p.regex
-                    .find_iter(s)
+            .filter_map(|(p, _)| Some((p, p.regex.get()?)))
+            .flat_map(move |(p, re)| {
+                re.find_iter(s)
                     .filter(|m| !m.as_str().trim().is_empty())
                     .map(move |m| {
                         let span = Span::new(block.start + m.start(), block.start + m.end());
                         (span, p)
                     })
             })
+    }
+
+    /// Panics if a pattern matches `text` (as a line, or inside it) that the
+    /// literal filters did not let through.
+    #[cfg(test)]
+    pub fn assert_filter_admits_every_match(&self, text: &str) {
+        let line = text.trim();
+        for (p, may) in self.block.iter().zip(self.block_filter.candidates(line)) {
+            let hit = p.regex.is_match(line);
+            assert!(may || !hit, "{} matches {line:?} unseen", p.id);
+        }
+        for (p, may) in self.inline.iter().zip(self.inline_filter.candidates(text)) {
+            let hit = p.regex.is_match(text);
+            assert!(may || !hit, "{} matches {text:?} unseen", p.id);
+        }
     }
 
     /// The block pattern covering all of `s` (or every line of it), if any.
@@ -535,20 +627,54 @@ mod tests {
 
     #[test]
     fn a_text_shorter_than_a_pattern_is_not_searched_and_still_found_when_long_enough() {
+        let set = PatternSet::parse(PATH, DATA).unwrap();
+        let p = set
+            .inline
+            .iter()
+            .find(|p| p.id == "read-more-inline")
+            .unwrap();
+        // "read more…" is the shortest match
+        assert!(p.min_len > 5, "{}", p.min_len);
+        let hits = |text: &str| {
+            set.inline_matches(text, Span::new(0, text.len()))
+                .filter(|(_, p)| p.id == "read-more-inline")
+                .count()
+        };
+        assert_eq!(hits("The story goes on. Read more »"), 1);
+        assert_eq!(hits("Read"), 0);
+    }
+
+    #[test]
+    fn a_file_without_build_time_facts_tries_every_pattern() {
         let data = "[[pattern]]\nid = \"s\"\nregex = '(?i)share (this|it)'\nscope = \"inline\"\naction = \"remove\"\nconfidence = 0.9\n";
         let set = PatternSet::parse("t.toml", data).unwrap();
-        // "share it" is the shortest match: eight bytes
-        assert_eq!(set.inline[0].min_len, 8);
+        assert_eq!(set.inline[0].min_len, 0);
         let text = "Share it";
         assert_eq!(
             set.inline_matches(text, Span::new(0, text.len())).count(),
             1
         );
-        let text = "Share";
-        assert_eq!(
-            set.inline_matches(text, Span::new(0, text.len())).count(),
-            0
+    }
+
+    #[test]
+    fn a_line_without_a_patterns_literals_is_not_matched_and_its_regex_not_compiled() {
+        let set = PatternSet::embedded(PATH, DATA);
+        let p = set
+            .block
+            .iter()
+            .find(|p| p.id == "all-rights-reserved")
+            .unwrap();
+        assert!(
+            set.line_match("An ordinary sentence of the article.")
+                .is_none()
         );
+        assert!(p.regex.compiled.get().is_none());
+        let line = "© 2024 Example Media. All rights reserved.";
+        assert_eq!(
+            set.line_match(line).map(|p| p.id.as_str()),
+            Some("all-rights-reserved")
+        );
+        assert!(p.regex.compiled.get().is_some());
     }
 
     #[test]
