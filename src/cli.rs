@@ -272,20 +272,26 @@ enum DiffFormat {
     Json,
 }
 
+/// The conversion under review is the one `convert` makes with the same
+/// flags (lexicons, packs, language, kind, threshold), so the questions
+/// asked are about the edits the user will get.
 #[derive(clap::Args, Debug)]
+#[command(mut_arg("decisions", |a| a.help(REVIEW_DECISIONS_HELP)))]
 struct ReviewArgs {
     /// Text files or folders (walked for .txt files) to review, one after the other.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Where answers are written, one file for all the documents (read first if it exists, so a
-    /// review can be resumed; fingerprints do not depend on the document). Default for one file:
-    /// FILE with extension .decisions.json; required for several files or a folder.
-    #[arg(long, value_name = "FILE")]
-    decisions: Option<PathBuf>,
     /// Ask about applied edits too, not only suggestions.
     #[arg(long)]
     all: bool,
+    #[command(flatten)]
+    flags: ConversionFlags,
 }
+
+/// What `--decisions` means to `review`: where its answers go.
+const REVIEW_DECISIONS_HELP: &str = "Where answers are written, one file for all the documents \
+(read first if it exists, so a review can be resumed; fingerprints do not depend on the document). \
+Default for one file: FILE with extension .decisions.json; required for several files or a folder.";
 
 #[derive(clap::Args, Debug)]
 struct ConvertArgs {
@@ -567,7 +573,7 @@ fn review(args: ReviewArgs) -> Result<i32> {
         }
         files.extend(jobs.into_iter().map(|j| j.input));
     }
-    let path = match (&args.decisions, files.as_slice()) {
+    let path = match (&args.flags.decisions, files.as_slice()) {
         (Some(path), _) => path.clone(),
         (None, [one]) if !args.paths[0].is_dir() => one.with_extension("decisions.json"),
         (None, _) => {
@@ -584,15 +590,8 @@ fn review(args: ReviewArgs) -> Result<i32> {
         emend::decisions::Decisions::default()
     };
     let flags = ConversionFlags {
-        min_confidence: emend::options::DEFAULT_MIN_CONFIDENCE,
-        quotes: QuoteStyle::Dominant,
-        encoding: None,
         decisions: path.exists().then(|| path.clone()),
-        lexicons: Vec::new(),
-        packs: Vec::new(),
-        no_packs: false,
-        lang: None,
-        kind: None,
+        ..args.flags
     };
     let engine = engine(&flags)?;
     let mut stdin = std::io::stdin().lock();

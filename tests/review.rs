@@ -202,3 +202,26 @@ fn review_goes_through_a_folder_into_one_decisions_file() {
     );
     assert!(!String::from_utf8_lossy(&o.stdout).contains("b.txt (2/2)"));
 }
+
+#[test]
+fn review_asks_about_the_edits_of_the_lexicons_and_packs_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lexicon = tmp.path().join("mine.toml");
+    std::fs::write(
+        &lexicon,
+        "[pack]\nname = \"mine\"\ndescription = \"d\"\n\n[[entity]]\nid = \"ann-lee\"\ntype = \"person\"\ncanonical = \"Ann Lee\"\nvariants = [\"Ann Leigh\"]\n",
+    )
+    .unwrap();
+    let src = tmp.path().join("doc.txt");
+    std::fs::write(&src, "Ann Leigh met the committee in the morning.\n").unwrap();
+    let review = |extra: &[&str]| {
+        let mut args = vec!["review", "--all", src.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = emend(&args, "n\n".repeat(10).as_bytes());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert!(review(&["--lexicon", lexicon.to_str().unwrap()]).contains("Ann Lee"));
+    std::fs::remove_file(src.with_extension("decisions.json")).unwrap();
+    assert!(!review(&["--no-packs"]).contains("Ann Lee"));
+}
