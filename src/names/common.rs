@@ -20,7 +20,24 @@ const DATA: &str = include_str!("../../rules/common-words.txt");
 struct Language {
     code: &'static str,
     top: HashSet<&'static str>,
-    common: HashSet<&'static str>,
+    /// The common words as listed (space-separated lines), made a set the
+    /// first time the language is asked about: all of them at once cost a
+    /// process more than converting a small document, and most documents
+    /// ask about one language.
+    common_lines: Vec<&'static str>,
+    common: OnceLock<HashSet<&'static str>>,
+}
+
+impl Language {
+    fn common(&self) -> &HashSet<&'static str> {
+        self.common.get_or_init(|| {
+            self.common_lines
+                .iter()
+                .flat_map(|l| l.split(' '))
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+    }
 }
 
 /// The common words of the languages listed in `rules/common-words.txt`.
@@ -57,15 +74,14 @@ impl CommonWords {
                 Language {
                     code,
                     top: HashSet::default(),
-                    common: HashSet::default(),
+                    common_lines: Vec::new(),
+                    common: OnceLock::new(),
                 }
             });
-            let set = if kind == "top" {
-                &mut lang.top
-            } else {
-                &mut lang.common
-            };
-            set.extend(words.split(' ').filter(|w| !w.is_empty()));
+            match kind {
+                "top" => lang.top.extend(words.split(' ').filter(|w| !w.is_empty())),
+                _ => lang.common_lines.push(words),
+            }
         }
         let langs = order.iter().filter_map(|c| by.remove(c)).collect();
         CommonWords { langs }
@@ -100,7 +116,7 @@ impl CommonWords {
     /// language listed when the language is not known (or not listed).
     pub fn is_common(&self, word: &str, lang: Option<&str>) -> bool {
         let lower = word.to_lowercase();
-        let of = |l: &Language| l.common.contains(lower.as_str());
+        let of = |l: &Language| l.common().contains(lower.as_str());
         match lang.and_then(|c| self.langs.iter().find(|l| l.code == c)) {
             Some(l) => of(l),
             None => self.langs.iter().any(of),

@@ -14,6 +14,19 @@ use foldhash::HashMap;
 use serde::Deserialize;
 use std::sync::Arc;
 
+/// The `name` of a pack file's `[pack]` table, read from that table alone:
+/// parsing the whole file for it cost as much as loading it.
+pub fn pack_name(text: &str) -> Option<String> {
+    let start = match text.starts_with("[pack]") {
+        true => 0,
+        false => text.find("\n[pack]")? + 1,
+    };
+    let table = &text[start..];
+    let end = table[1..].find("\n[").map_or(table.len(), |i| i + 2);
+    let parsed: toml::Table = table[..end].parse().ok()?;
+    Some(parsed.get("pack")?.get("name")?.as_str()?.to_owned())
+}
+
 /// The packs compiled into the binary: (file name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
     (
@@ -760,6 +773,19 @@ mod tests {
             !ganja.forms.iter().any(|f| f.key == "ghana"),
             "Ghana listed as a form of Ganja"
         );
+    }
+
+    #[test]
+    fn a_packs_name_is_read_from_its_pack_table_alone() {
+        for (path, text) in BUILTIN {
+            let mut l = Lexicon::default();
+            l.load(path, text).unwrap();
+            assert_eq!(pack_name(text).as_ref(), l.packs.first(), "{path}");
+        }
+        let text =
+            "# comment\n[pack]\nname = \"p\"\ndescription = \"d\"\n\n[[entity]]\nid = \"x\"\n";
+        assert_eq!(pack_name(text).as_deref(), Some("p"));
+        assert_eq!(pack_name("[[entity]]\nid = \"x\"\n"), None);
     }
 
     #[test]

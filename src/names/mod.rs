@@ -322,9 +322,7 @@ impl Resources {
         if !options.no_packs {
             let mut known = Vec::new();
             for (path, text) in BUILTIN {
-                let mut probe = Lexicon::default();
-                probe.load(path, text)?;
-                let name = probe.packs.first().cloned().unwrap_or_default();
+                let name = lexicon::pack_name(text).unwrap_or_default();
                 known.push(name.clone());
                 if options.packs.is_empty() || options.packs.contains(&name) {
                     lex.load(path, text)?;
@@ -453,10 +451,7 @@ impl Resources {
 pub fn builtin_pack_names() -> Vec<String> {
     BUILTIN
         .iter()
-        .filter_map(|(_, text)| {
-            let v: toml::Value = toml::from_str(text).ok()?;
-            Some(v.get("pack")?.get("name")?.as_str()?.to_owned())
-        })
+        .filter_map(|(_, text)| lexicon::pack_name(text))
         .collect()
 }
 
