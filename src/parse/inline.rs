@@ -8,10 +8,23 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-/// A pattern and the strings a block must hold one of to hold a match,
-/// searched with finders built once (`str::contains` builds its searcher
-/// on every call).
-type Pattern = (Regex, Vec<Finder<'static>>);
+/// A pattern, compiled the first time a block holds one of its tell-tale
+/// strings (most documents hold no DOI or ORCID, and compiling all four cost
+/// a process more than parsing a small document), and those strings,
+/// searched with finders built once (`str::contains` builds its searcher on
+/// every call).
+struct Pattern {
+    source: &'static str,
+    regex: OnceLock<Regex>,
+    tells: Vec<Finder<'static>>,
+}
+
+impl Pattern {
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(self.source).expect("inline patterns compile"))
+    }
+}
 
 /// The inline patterns, most specific first: links and URLs, e-mail
 /// addresses, DOIs, ORCID identifiers. Kept apart so each runs only on
@@ -19,9 +32,10 @@ type Pattern = (Regex, Vec<Finder<'static>>);
 fn patterns() -> &'static [Pattern; 4] {
     static RE: OnceLock<[Pattern; 4]> = OnceLock::new();
     RE.get_or_init(|| {
-        let p = |re: &str, tells: &[&'static str]| -> Pattern {
-            let re = Regex::new(re).expect("inline patterns compile");
-            (re, tells.iter().map(|&t| Finder::new(t)).collect())
+        let p = |source: &'static str, tells: &[&'static str]| Pattern {
+            source,
+            regex: OnceLock::new(),
+            tells: tells.iter().map(|&t| Finder::new(t)).collect(),
         };
         [
             p(
@@ -47,9 +61,9 @@ pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
     // match's own shape. Matches of later patterns inside earlier ones (an
     // e-mail inside a URL) are dropped, as one alternation would.
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (re, tells) in patterns() {
-        if tells.iter().any(|f| f.find(s.as_bytes()).is_some()) {
-            found.extend(re.find_iter(s).map(|m| (m.start(), m.end())));
+    for p in patterns() {
+        if p.tells.iter().any(|f| f.find(s.as_bytes()).is_some()) {
+            found.extend(p.regex().find_iter(s).map(|m| (m.start(), m.end())));
         }
     }
     found.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
@@ -242,6 +256,13 @@ fn curly_quotes(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_inline_pattern_compiles() {
+        for p in patterns() {
+            assert!(!p.regex().as_str().is_empty());
+        }
+    }
 
     fn found(t: &str) -> Vec<(String, &'static str)> {
         inlines(t, Span::new(0, t.len()))
