@@ -77,16 +77,7 @@ fn strings(h: &Hir) -> Option<Vec<Vec<u8>>> {
             }
             bounded(out)
         }
-        HirKind::Alternation(alts) => {
-            let mut out = Vec::new();
-            for a in alts {
-                out.extend(strings(a)?);
-                if out.len() > MOST_LITERALS {
-                    return None;
-                }
-            }
-            bounded(out)
-        }
+        HirKind::Alternation(alts) => union(alts, strings),
         HirKind::Concat(parts) => {
             let mut out = vec![Vec::new()];
             for p in parts {
@@ -95,6 +86,18 @@ fn strings(h: &Hir) -> Option<Vec<Vec<u8>>> {
             Some(out)
         }
     }
+}
+
+/// The sets `of` gives each alternative, together, when they are few.
+fn union(alts: &[Hir], of: fn(&Hir) -> Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for a in alts {
+        out.extend(of(a)?);
+        if out.len() > MOST_LITERALS {
+            return None;
+        }
+    }
+    bounded(out)
 }
 
 /// Each of `a` followed by each of `b`, when they are few.
@@ -159,16 +162,7 @@ fn need(h: &Hir) -> Option<Vec<Vec<u8>>> {
     match h.kind() {
         HirKind::Capture(c) => need(&c.sub),
         HirKind::Repetition(r) if r.min >= 1 => need(&r.sub),
-        HirKind::Alternation(alts) => {
-            let mut out = Vec::new();
-            for a in alts {
-                out.extend(need(a)?);
-                if out.len() > MOST_LITERALS {
-                    return None;
-                }
-            }
-            bounded(out)
-        }
+        HirKind::Alternation(alts) => union(alts, need),
         HirKind::Concat(parts) => {
             // a run of parts with few strings is their product; every other
             // part offers its own set; the best of them stands for the whole
