@@ -183,6 +183,9 @@ pub struct Unit {
     pub opens_comments: bool,
     /// It must stay whatever it looks like (a bibliography entry).
     pub fixed: bool,
+    /// The index of its block (paragraph) on the page: the lines of one
+    /// block belong together (a comment's greeting, text and sign-off).
+    pub block: usize,
     /// It holds a number (a quantity, a price, a date).
     pub number: bool,
     /// It is a "label: value" pair (a delivery time, a data sheet's row):
@@ -218,6 +221,10 @@ pub enum Reason {
     },
     /// It lies in the comment section opened at this line.
     Comments(usize),
+    /// It is the frame of a comment in the section opened at this line: a
+    /// short line that is not a sentence, in a block without readers'
+    /// prose (the commenter's name, the date, "Reply").
+    CommentFrame(usize),
 }
 
 /// The verdict on one line that goes (or is proposed to go).
@@ -381,6 +388,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let between = between_furniture(units, &first, &classes);
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
     let tail = furniture_tail(units, m1);
+    let frame = comment_frame(units, &first);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -389,9 +397,13 @@ pub fn decide(units: &[Unit]) -> Outcome {
         let inside = (m0..=m1).contains(&i);
         let strong = u.evidence.as_ref().is_some_and(Evidence::is_strong);
         let verdict = |reason, confidence| Some(Verdict { reason, confidence });
-        out[i] = if comments.is_some_and(|c| i >= c) && !strong {
-            // readers' words: a page may count them as its text
-            verdict(Reason::Comments(comments.unwrap_or(i)), PROPOSED)
+        out[i] = if let Some(c) = comments.filter(|&c| i >= c && !strong) {
+            if frame[i] {
+                verdict(Reason::CommentFrame(c), CONTEXT)
+            } else {
+                // readers' words: a page may count them as its text
+                verdict(Reason::Comments(c), PROPOSED)
+            }
         } else if strong && !inside {
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
         } else if strong
@@ -426,6 +438,38 @@ pub fn decide(units: &[Unit]) -> Outcome {
         verdicts: out,
         main: Some((m0, m1)),
     }
+}
+
+/// Most words of a line of a comment's frame ([`comment_frame`]).
+const MAX_FRAME_WORDS: usize = 8;
+
+/// `out[i]` is true when line `i` may be part of a comment's frame, if it
+/// lies in a comment section: at most [`MAX_FRAME_WORDS`] words, not a
+/// sentence, and in a block none of whose lines is prose (a sentence of
+/// more than three words, or a line dense enough in stop words to be
+/// near-good). A comment's own greeting and sign-off ("Dear Anna,",
+/// "Best wishes") share the block of its text and stay with it; the
+/// commenter's name, the date and the "Reply" button stand apart.
+fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
+    let prose = |k: usize| {
+        (units[k].sentence && units[k].words > 3)
+            || matches!(first[k], Class::Good | Class::NearGood)
+    };
+    let mut out = vec![false; units.len()];
+    let mut i = 0;
+    while i < units.len() {
+        let s = i;
+        while i < units.len() && units[i].block == units[s].block {
+            i += 1;
+        }
+        if (s..i).any(prose) {
+            continue;
+        }
+        for k in s..i {
+            out[k] = !units[k].sentence && units[k].words <= MAX_FRAME_WORDS;
+        }
+    }
+    out
 }
 
 /// Lines kept around the main text `m0..=m1` whatever their class: up to
@@ -833,6 +877,42 @@ mod tests {
             v,
             Some(Verdict { reason: Reason::Comments(3), confidence }) if *confidence < 0.8
         )));
+    }
+
+    #[test]
+    fn a_comments_frame_goes_its_words_are_proposed() {
+        let heading = Unit {
+            opens_comments: true,
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::CommentSection,
+                phrases: vec!["comments".into()],
+            }),
+            block: 3,
+            ..short(2)
+        };
+        let in_block = |u: Unit, block| Unit { block, ..u };
+        let units = vec![
+            in_block(short(5), 0),
+            in_block(prose(400), 1),
+            in_block(prose(400), 2),
+            heading,
+            in_block(short(2), 4), // the commenter's name
+            in_block(short(2), 5), // "Dear Anna,": the comment's own block
+            in_block(prose(300), 5),
+            in_block(short(3), 5), // the sign-off
+            in_block(short(1), 6), // "Reply"
+        ];
+        let v = decide(&units).verdicts;
+        let applied = |i: usize| v[i].is_some_and(|v| v.confidence >= 0.8);
+        assert!(applied(4) && applied(8), "{v:?}");
+        assert!(matches!(
+            v[4],
+            Some(Verdict {
+                reason: Reason::CommentFrame(3),
+                ..
+            })
+        ));
+        assert!((5..=7).all(|i| v[i].is_some() && !applied(i)), "{v:?}");
     }
 
     #[test]
