@@ -244,10 +244,15 @@ fn unit(
         hits.main_category(),
         Some(Vocab::Related | Vocab::Navigation | Vocab::Meta)
     );
+    // a line in quotation marks is someone's words ("Ok.", said a man),
+    // not a button's label
+    let quoted = core.starts_with(['"', '„', '“', '”', '«', '»', '‚', '‘', '\'', '「']);
     let evidence = if prior {
         Some(Evidence::Prior)
     } else if let Some(shape) = signals::shape(core) {
         Some(Evidence::Shape(shape))
+    } else if quoted {
+        None
     } else if mostly_vocabulary
         && words <= MAX_VOCABULARY_WORDS
         && (!generic || hits.covered * 4 >= alnum * 3)
@@ -664,6 +669,16 @@ mod tests {
         );
         let clean = applied_text(&t, &run_pass(&Furniture, &t));
         assert_eq!(clean.matches("The vote").count(), 2, "{clean}");
+    }
+
+    #[test]
+    fn a_quoted_word_is_speech_not_a_button() {
+        let sw = StopWords::get();
+        let v = Vocabulary::get();
+        let (button, _) = unit("Ok", None, sw, v, false, None);
+        assert!(button.evidence.is_some());
+        let (speech, _) = unit("„Ok.“", None, sw, v, false, None);
+        assert_eq!(speech.evidence, None);
     }
 
     #[test]
