@@ -129,6 +129,7 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                 number,
                 unit: Unit {
                     fixed,
+                    block: bi,
                     number: has_number,
                     label_value,
                     ..unit
@@ -243,10 +244,15 @@ fn unit(
         hits.main_category(),
         Some(Vocab::Related | Vocab::Navigation | Vocab::Meta)
     );
+    // a line in quotation marks is someone's words ("Ok.", said a man),
+    // not a button's label
+    let quoted = core.starts_with(['"', '„', '“', '”', '«', '»', '‚', '‘', '\'', '「']);
     let evidence = if prior {
         Some(Evidence::Prior)
     } else if let Some(shape) = signals::shape(core) {
         Some(Evidence::Shape(shape))
+    } else if quoted {
+        None
     } else if mostly_vocabulary
         && words <= MAX_VOCABULARY_WORDS
         && (!generic || hits.covered * 4 >= alnum * 3)
@@ -284,6 +290,7 @@ fn unit(
         evidence,
         opens_comments,
         fixed: false,
+        block: 0,
         number: false,
         label_value: false,
     };
@@ -291,9 +298,13 @@ fn unit(
 }
 
 /// Whether `line` ends a sentence: a full stop, question or exclamation
-/// mark, an ellipsis, perhaps inside closing quotes or brackets.
+/// mark, an ellipsis, perhaps inside closing quotes (of any language's
+/// style, French ones after a space) or brackets.
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']', '」', '』'])
+    const CLOSERS: &[char] = &[
+        '"', '\'', '“', '”', '‘', '’', '»', '«', '›', '‹', ')', ']', '」', '』',
+    ];
+    line.trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace())
         .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
@@ -500,6 +511,14 @@ fn describe(
                 quote(lines[from].span.of(text))
             ),
         ),
+        Reason::CommentFrame(c) => (
+            "comment-frame".to_owned(),
+            format!(
+                "line judged furniture by its place ({features}): in the comment section opened at line {} (\"{}\") after the article, in a block without readers' prose: a commenter's name, a date or a button",
+                lines[c].number,
+                quote(lines[c].span.of(text))
+            ),
+        ),
         Reason::Comments(c) => (
             "comment-section".to_owned(),
             format!(
@@ -650,6 +669,30 @@ mod tests {
         );
         let clean = applied_text(&t, &run_pass(&Furniture, &t));
         assert_eq!(clean.matches("The vote").count(), 2, "{clean}");
+    }
+
+    #[test]
+    fn a_quoted_word_is_speech_not_a_button() {
+        let sw = StopWords::get();
+        let v = Vocabulary::get();
+        let (button, _) = unit("Ok", None, sw, v, false, None);
+        assert!(button.evidence.is_some());
+        let (speech, _) = unit("„Ok.“", None, sw, v, false, None);
+        assert_eq!(speech.evidence, None);
+    }
+
+    #[test]
+    fn sentences_may_end_inside_any_closing_quote() {
+        for l in [
+            "Er sagte: „Ok.“",
+            "She said ‘no.’",
+            "« Non. »",
+            "‹ Ja. ›",
+            "Done.",
+        ] {
+            assert!(ends_sentence(l), "{l}");
+        }
+        assert!(!ends_sentence("„Ok“"));
     }
 
     #[test]

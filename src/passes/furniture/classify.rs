@@ -183,6 +183,9 @@ pub struct Unit {
     pub opens_comments: bool,
     /// It must stay whatever it looks like (a bibliography entry).
     pub fixed: bool,
+    /// The index of its block (paragraph) on the page: the lines of one
+    /// block belong together (a comment's greeting, text and sign-off).
+    pub block: usize,
     /// It holds a number (a quantity, a price, a date).
     pub number: bool,
     /// It is a "label: value" pair (a delivery time, a data sheet's row):
@@ -218,6 +221,10 @@ pub enum Reason {
     },
     /// It lies in the comment section opened at this line.
     Comments(usize),
+    /// It is the frame of a comment in the section opened at this line: a
+    /// short line that is not a sentence, in a block without readers'
+    /// prose (the commenter's name, the date, "Reply").
+    CommentFrame(usize),
 }
 
 /// The verdict on one line that goes (or is proposed to go).
@@ -351,13 +358,14 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let classes = smooth(&first);
     let mut out: Vec<Option<Verdict>> = vec![None; n];
     let Some((m0, _)) = main_run(units, &classes) else {
-        // no text to tell furniture from: only its own evidence speaks,
-        // and that only as a proposal
+        // no text to tell furniture from (a poem, a dialogue, a page of
+        // short lines): only a line's own evidence speaks, with the
+        // confidence it has inside a text, short lines applied
         for (i, u) in units.iter().enumerate() {
             if u.evidence.as_ref().is_some_and(Evidence::is_strong) {
                 out[i] = Some(Verdict {
                     reason: Reason::Evidence,
-                    confidence: PROPOSED,
+                    confidence: if goes_inside(u) { CONTEXT } else { PROPOSED },
                 });
             }
         }
@@ -381,6 +389,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let between = between_furniture(units, &first, &classes);
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
     let tail = furniture_tail(units, m1);
+    let frame = comment_frame(units, &first);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -389,22 +398,19 @@ pub fn decide(units: &[Unit]) -> Outcome {
         let inside = (m0..=m1).contains(&i);
         let strong = u.evidence.as_ref().is_some_and(Evidence::is_strong);
         let verdict = |reason, confidence| Some(Verdict { reason, confidence });
-        out[i] = if comments.is_some_and(|c| i >= c) && !strong {
-            // readers' words: a page may count them as its text
-            verdict(Reason::Comments(comments.unwrap_or(i)), PROPOSED)
+        out[i] = if let Some(c) = comments.filter(|&c| i >= c && !strong) {
+            if frame[i] {
+                verdict(Reason::CommentFrame(c), CONTEXT)
+            } else {
+                // readers' words: a page may count them as its text
+                verdict(Reason::Comments(c), PROPOSED)
+            }
         } else if strong && !inside {
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
-        } else if strong
-            && matches!(
-                u.evidence,
-                Some(Evidence::MenuList(_) | Evidence::Recurrent { .. } | Evidence::Repeated(_))
-            )
-        {
-            // a list inside the text is the text's own, and so is a
-            // heading many texts have ("Conclusion")
-            None
-        } else if strong && u.words <= MAX_INNER_WORDS {
+        } else if strong && goes_inside(u) {
             verdict(Reason::Evidence, CONTEXT)
+        } else if strong && lone_inside(u) {
+            None
         } else if strong {
             verdict(Reason::Evidence, PROPOSED)
         } else if between[i] && !inside {
@@ -426,6 +432,54 @@ pub fn decide(units: &[Unit]) -> Outcome {
         verdicts: out,
         main: Some((m0, m1)),
     }
+}
+
+/// Most words of a line of a comment's frame ([`comment_frame`]).
+const MAX_FRAME_WORDS: usize = 8;
+
+/// `out[i]` is true when line `i` may be part of a comment's frame, if it
+/// lies in a comment section: at most [`MAX_FRAME_WORDS`] words, not a
+/// sentence, and in a block none of whose lines is prose (a sentence of
+/// more than three words, or a line dense enough in stop words to be
+/// near-good). A comment's own greeting and sign-off ("Dear Anna,",
+/// "Best wishes") share the block of its text and stay with it; the
+/// commenter's name, the date and the "Reply" button stand apart.
+fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
+    let prose = |k: usize| {
+        (units[k].sentence && units[k].words > 3)
+            || matches!(first[k], Class::Good | Class::NearGood)
+    };
+    let mut out = vec![false; units.len()];
+    let mut i = 0;
+    while i < units.len() {
+        let s = i;
+        while i < units.len() && units[i].block == units[s].block {
+            i += 1;
+        }
+        if (s..i).any(prose) {
+            continue;
+        }
+        for k in s..i {
+            out[k] = !units[k].sentence && units[k].words <= MAX_FRAME_WORDS;
+        }
+    }
+    out
+}
+
+/// Whether a line with strong evidence of its own goes from inside a
+/// text with confidence: short ([`MAX_INNER_WORDS`]), and not an item of a
+/// list, a line said again or a line many documents have, which inside a
+/// text are the text's own (a list of points, a heading "Conclusion").
+fn goes_inside(u: &Unit) -> bool {
+    !lone_inside(u) && u.words <= MAX_INNER_WORDS
+}
+
+/// Whether the evidence of a line counts for nothing inside a text.
+fn lone_inside(u: &Unit) -> bool {
+    matches!(
+        u.evidence,
+        Some(Evidence::MenuList(_) | Evidence::Recurrent { .. } | Evidence::Repeated(_))
+    )
 }
 
 /// Lines kept around the main text `m0..=m1` whatever their class: up to
@@ -525,6 +579,19 @@ fn furniture_stretches(
     let mut out = vec![None; n];
     let bad = |k: usize| classes[k] == Class::Bad && (k < m0 || k > m1);
     let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
+    // a line without evidence that the stretch around it takes
+    let taken = |k: usize| {
+        let u = &units[k];
+        let words = if u.bulleted && k > m1 {
+            MAX_STRETCH_ITEM_WORDS
+        } else {
+            MAX_STRETCH_WORDS
+        };
+        matches!(first[k], Class::Short | Class::Bad)
+            && !u.label_value
+            && !(u.sentence && u.words > 3)
+            && u.words <= words
+    };
     let mut i = 0;
     while i < n {
         if !bad(i) {
@@ -544,6 +611,14 @@ fn furniture_stretches(
         if evidence * STRETCH_RATIO < b + 1 - a {
             continue;
         }
+        // a stretch that begins where the text ends takes the short lines
+        // before its first evidence (a box's heading, an unmarked link)
+        // when it would take each of them, but not those of the text's
+        // last block (a sign-off)
+        let a = match (s..a).find(|&k| units[k].block != units[m1].block) {
+            Some(from) if s == m1 + 1 && a - s <= MAX_STRETCH_GAP && (from..a).all(taken) => from,
+            _ => a,
+        };
         // lines without evidence go in short gaps only: a long run of
         // them is a list or a table of the page's own (ingredients)
         let mut gap = vec![0; n];
@@ -557,21 +632,7 @@ fn furniture_stretches(
             k += 1;
         }
         for k in a..=b {
-            let u = &units[k];
-            if !strong(k) && gap[k] > MAX_STRETCH_GAP {
-                continue;
-            }
-            let words = if u.bulleted && k > m1 {
-                MAX_STRETCH_ITEM_WORDS
-            } else {
-                MAX_STRETCH_WORDS
-            };
-            if strong(k)
-                || (matches!(first[k], Class::Short | Class::Bad)
-                    && !u.label_value
-                    && !(u.sentence && u.words > 3)
-                    && u.words <= words)
-            {
+            if strong(k) || (gap[k] <= MAX_STRETCH_GAP && taken(k)) {
                 out[k] = Some((evidence, b + 1 - a));
             }
         }
@@ -836,15 +897,86 @@ mod tests {
     }
 
     #[test]
-    fn without_good_text_nothing_is_applied() {
-        let units = vec![menu(), short(3), menu()];
+    fn a_comments_frame_goes_its_words_are_proposed() {
+        let heading = Unit {
+            opens_comments: true,
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::CommentSection,
+                phrases: vec!["comments".into()],
+            }),
+            block: 3,
+            ..short(2)
+        };
+        let in_block = |u: Unit, block| Unit { block, ..u };
+        let units = vec![
+            in_block(short(5), 0),
+            in_block(prose(400), 1),
+            in_block(prose(400), 2),
+            heading,
+            in_block(short(2), 4), // the commenter's name
+            in_block(short(2), 5), // "Dear Anna,": the comment's own block
+            in_block(prose(300), 5),
+            in_block(short(3), 5), // the sign-off
+            in_block(short(1), 6), // "Reply"
+        ];
+        let v = decide(&units).verdicts;
+        let applied = |i: usize| v[i].is_some_and(|v| v.confidence >= 0.8);
+        assert!(applied(4) && applied(8), "{v:?}");
+        assert!(matches!(
+            v[4],
+            Some(Verdict {
+                reason: Reason::CommentFrame(3),
+                ..
+            })
+        ));
+        assert!((5..=7).all(|i| v[i].is_some() && !applied(i)), "{v:?}");
+    }
+
+    #[test]
+    fn without_good_text_only_short_lines_with_evidence_go() {
+        let long_menu = Unit {
+            evidence: Some(Evidence::Shape(Shape::MenuRow(4))),
+            ..short(9)
+        };
+        let list_item = Unit {
+            evidence: Some(Evidence::MenuList(3)),
+            ..short(2)
+        };
+        let units = vec![menu(), short(3), long_menu, list_item];
+        let v = decide(&units).verdicts;
+        assert!(v[0].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+        assert!(v[1].is_none());
+        assert!(v[2..].iter().flatten().all(|v| v.confidence < 0.8), "{v:?}");
+    }
+
+    #[test]
+    fn a_stretch_after_the_text_takes_the_short_lines_before_it() {
+        let block = |u: Unit, block| Unit { block, ..u };
+        let units = vec![
+            block(short(8), 0),
+            block(prose(400), 1),
+            block(prose(400), 2),
+            block(short(3), 3), // a box's heading, right after the text
+            block(menu(), 4),
+            block(short(2), 5),
+            block(menu(), 6),
+        ];
+        let v = decide(&units).verdicts;
         assert!(
-            decide(&units)
-                .verdicts
-                .iter()
-                .flatten()
-                .all(|v| v.confidence < 0.8)
+            matches!(
+                v[3],
+                Some(Verdict {
+                    reason: Reason::Stretch { .. },
+                    ..
+                })
+            ),
+            "{v:?}"
         );
+        // a closing greeting and a signature after the text: they stay
+        let mut signed = units.clone();
+        signed.insert(3, block(short(8), 3));
+        let v = decide(&signed).verdicts;
+        assert!(v[3].is_none() && v[4].is_none(), "{v:?}");
     }
 
     #[test]
