@@ -32,6 +32,10 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     let (raw, region) = super::bibl::region::split(text, raw);
     let first_bibl = region.map(|r| raw[r.start].span.start);
     let (raw, heads) = super::heads::split(text, raw, region.map_or(usize::MAX, |r| r.start));
+    let body_until = first_bibl
+        .and_then(|b| raw.iter().position(|r| r.span.start == b))
+        .unwrap_or(raw.len());
+    let (raw, notes) = super::footnotes::split(text, raw, body_until, &heads);
     let bibl_at = first_bibl.and_then(|b| raw.iter().position(|r| r.span.start == b));
     let (raw, listed) = split_lists(text, raw, bibl_at);
     // lists before the bibliography split into items: find it again by its
@@ -82,6 +86,10 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         };
         if let Some(kind) = settled {
             blocks.push(block(kind, rb.span));
+            continue;
+        }
+        if let Some(&mark) = notes.get(&rb.span.start) {
+            blocks.push(block(BlockKind::Note { mark }, rb.span));
             continue;
         }
         if let Some(&level) = heads.get(&rb.span.start) {

@@ -19,6 +19,7 @@ pub mod bibl;
 pub mod blocks;
 pub mod classify;
 pub mod figure;
+pub mod footnotes;
 pub mod front;
 pub mod grammar;
 pub mod heads;
@@ -105,6 +106,7 @@ pub fn check_invariants(text: &str, doc: &Document) -> Result<(), String> {
                 .flatten()
                 .collect(),
             BlockKind::Item { label } => label.iter().copied().collect(),
+            BlockKind::Note { mark } => vec![*mark],
             _ => Vec::new(),
         };
         if parts.iter().any(|&s| !inside(s)) {

@@ -9,6 +9,7 @@
 //!   first `p`.
 //! - A dateline or byline at the top of a division is `dateline`/`byline`.
 //! - Figures are `figure` with `head`, caption `p` and `note type="credit"`.
+//! - A footnote of a page is `note place="foot"` with its mark as `@n`.
 //! - Consecutive list items make one `list` of `item`s with their `label`.
 //! - A trailing bibliography goes to `back` as `listBibl/bibl`, each entry
 //!   with `@n` and an `xml:id` that citations point to.
@@ -267,6 +268,15 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 };
                 write_span(t, c, rest_of(text, b.span, rest_from), &b.inlines, &[]);
                 t.end("item");
+                t.raw("\n");
+                st.has_content = true;
+                st.wrote_any = true;
+            }
+            BlockKind::Note { mark } => {
+                // a footnote: out of the paragraphs, where the page had it
+                t.start("note", &[("place", "foot"), ("n", mark.of(text).trim())]);
+                write_span(t, c, b.span, &b.inlines, &[]);
+                t.end("note");
                 t.raw("\n");
                 st.has_content = true;
                 st.wrote_any = true;
