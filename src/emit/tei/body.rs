@@ -213,7 +213,9 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
             st.close_list(t);
         }
         match &b.kind {
-            BlockKind::Head { level } => {
+            // a running head or page number taken for a heading opens no
+            // division: it is page furniture out of the reading text
+            BlockKind::Head { level } if !page_furniture(c, b.span) => {
                 st.open_div(t, *level);
                 st.wrote_any = true;
                 st.last_head = *level;
@@ -446,6 +448,15 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
 /// between paragraph `i` and the next one, merging them; page furniture
 /// removed whole between the two halves (page numbers, running heads) is
 /// written inside the merged paragraph, as the surplus it is.
+/// True if an applied page-furniture edit (`pages`) removes all of `span`.
+fn page_furniture(c: &Conversion, span: Span) -> bool {
+    let k = c.edits.partition_point(|e| e.span.end < span.start);
+    c.edits[k..]
+        .iter()
+        .take_while(|e| e.span.start <= span.start)
+        .any(|e| e.is_applied() && e.span.contains(span) && crate::passes::is_page_furniture(e))
+}
+
 fn joins(c: &Conversion) -> Vec<bool> {
     let blocks = &c.document.blocks;
     let mut out = vec![false; blocks.len()];
