@@ -76,6 +76,8 @@ pub enum BlockKind {
     Figure(Box<Figure>),
     /// A byline or sign-off ("Author: admin", "— Reuters").
     Byline,
+    /// A table of contents: its heading and entries, one line each.
+    Contents,
     /// A footnote at a page's foot, split off the text around it.
     Note {
         /// The note's mark ("5", "†") at its start.

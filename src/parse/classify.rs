@@ -36,8 +36,9 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         .and_then(|b| raw.iter().position(|r| r.span.start == b))
         .unwrap_or(raw.len());
     let (raw, notes) = super::footnotes::split(text, raw, body_until, &heads);
+    let (raw, contents) = super::contents::merge(text, raw);
     let bibl_at = first_bibl.and_then(|b| raw.iter().position(|r| r.span.start == b));
-    let (raw, listed) = split_lists(text, raw, bibl_at);
+    let (raw, listed) = split_lists(text, raw, bibl_at, contents);
     // lists before the bibliography split into items: find it again by its
     // first byte (the blocks from it on are not split)
     let region = region.and_then(|r| {
@@ -76,6 +77,10 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     let mut blocks: Vec<Block> = Vec::with_capacity(n);
     for (i, rb) in raw.iter().enumerate() {
         let s = rb.span.of(text);
+        if contents == Some(rb.span.start) {
+            blocks.push(block(BlockKind::Contents, rb.span));
+            continue;
+        }
         // Bibliography: the heading, then one entry per block to the end.
         let settled = match region {
             Some(r) if i == r.start && r.headed => Some(BlockKind::BiblHead),
@@ -505,6 +510,7 @@ fn split_lists(
     text: &str,
     raw: Vec<RawBlock>,
     bibl_from: Option<usize>,
+    contents: Option<usize>,
 ) -> (Vec<RawBlock>, Vec<bool>) {
     let mut out = Vec::with_capacity(raw.len());
     let mut listed = Vec::with_capacity(raw.len());
@@ -514,7 +520,8 @@ fn split_lists(
             .iter()
             .filter(|l| label::item_label(l.of(text)).is_some())
             .count();
-        if bibl_from.is_some_and(|h| i >= h) || b.lines().len() < 2 || labelled < 2 {
+        let table = contents == Some(b.span.start);
+        if bibl_from.is_some_and(|h| i >= h) || b.lines().len() < 2 || labelled < 2 || table {
             out.push(b);
             listed.push(false);
             continue;

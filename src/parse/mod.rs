@@ -18,6 +18,7 @@
 pub mod bibl;
 pub mod blocks;
 pub mod classify;
+pub mod contents;
 pub mod figure;
 pub mod footnotes;
 pub mod front;

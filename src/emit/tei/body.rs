@@ -274,6 +274,29 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 st.has_content = true;
                 st.wrote_any = true;
             }
+            BlockKind::Contents => {
+                // a division of its own where a heading follows (body and
+                // divisions hold no paragraph after a division), else a
+                // list in the running content
+                let div = blocks
+                    .get(i + 1)
+                    .is_none_or(|n| i + 1 >= to || matches!(n.kind, BlockKind::Head { .. }));
+                if div {
+                    st.close_list(t);
+                    for _ in st.divs.drain(..) {
+                        t.end("div");
+                        t.raw("\n");
+                    }
+                    t.start("div", &[("type", "contents")]);
+                } else {
+                    t.start("list", &[("type", "contents")]);
+                }
+                write_contents(t, c, b, div);
+                t.end(if div { "div" } else { "list" });
+                t.raw("\n");
+                st.has_content = !div;
+                st.wrote_any = true;
+            }
             BlockKind::Note { mark } => {
                 // a footnote: out of the paragraphs, where the page had it
                 t.start("note", &[("place", "foot"), ("n", mark.of(text).trim())]);
@@ -356,6 +379,42 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
     }
     t.end("body");
     t.raw("\n");
+}
+
+/// A table of contents: its first line the `head`, each entry line an
+/// `item` of a `list` (inside the `list type="contents"` written already,
+/// or a list of its own in a `div type="contents"`), verbatim.
+fn write_contents(t: &mut Tei, c: &Conversion, b: &Block, in_div: bool) {
+    let text = &c.source.text;
+    let lines: Vec<Span> = crate::parse::lines::lines(b.span.of(text))
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| Span::new(b.span.start + l.content.start, b.span.start + l.content.end))
+        .collect();
+    let Some((&head, entries)) = lines.split_first() else {
+        return;
+    };
+    t.start("head", &[]);
+    write_span(t, c, head, &b.inlines, &[]);
+    t.end("head");
+    t.raw("\n");
+    if entries.is_empty() {
+        return;
+    }
+    if in_div {
+        t.start("list", &[]);
+        t.raw("\n");
+    }
+    for &line in entries {
+        t.start("item", &[]);
+        write_span(t, c, line, &b.inlines, &[]);
+        t.end("item");
+        t.raw("\n");
+    }
+    if in_div {
+        t.end("list");
+        t.raw("\n");
+    }
 }
 
 /// The language of block `i` when it is not the document's.
