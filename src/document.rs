@@ -210,8 +210,8 @@ pub struct Meta {
 pub struct Author {
     /// The name.
     pub name: Span,
-    /// Affiliation text.
-    pub affiliation: Option<Span>,
+    /// Affiliations, in the order of the author's marks.
+    pub affiliations: Vec<Span>,
     /// ORCID identifier.
     pub orcid: Option<Span>,
     /// E-mail address.

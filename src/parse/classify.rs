@@ -163,6 +163,8 @@ const MIN_ABSTRACT_WORDS: usize = 30;
 struct PdfFront {
     title: Span,
     authors: Vec<Span>,
+    /// Each author's affiliations, matched by their marks.
+    affiliations: Vec<Vec<Span>>,
     keywords: Vec<Span>,
     /// First byte of the abstract's block, when it has no label.
     bare_abstract: Option<usize>,
@@ -232,9 +234,26 @@ fn pdf_front(text: &str, mut raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<PdfFr
             .find(|r| r.span.of(text).split_whitespace().count() >= MIN_ABSTRACT_WORDS)
             .map(|r| r.span.start);
     }
+    // each author's affiliations, by the marks after the name
+    let marks: Vec<Vec<String>> = page
+        .authors
+        .iter()
+        .map(|&(i, (_, end))| front::affiliations::name_marks(&strs[i][end..]))
+        .collect();
+    let marked = front::affiliations::by_mark(&strs, front_end, &marks);
+    let affiliations = marks
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .flat_map(|m| marked.iter().filter(move |x| x.mark == *m))
+                .map(|x| Span::new(lines[x.first].1.start + x.offset, lines[x.last].1.end))
+                .collect()
+        })
+        .collect();
     let pdf = PdfFront {
         title: Span::new(lines[a].1.start, lines[b].1.end),
         authors: page.authors.iter().map(|&(i, r)| at(i, r)).collect(),
+        affiliations,
         keywords,
         bare_abstract,
     };
@@ -285,8 +304,10 @@ impl PdfFront {
             meta.authors = self
                 .authors
                 .into_iter()
-                .map(|name| Author {
+                .zip(self.affiliations)
+                .map(|(name, affiliations)| Author {
                     name,
+                    affiliations,
                     ..Author::default()
                 })
                 .collect();
@@ -418,16 +439,19 @@ fn front_matter(
             // "1 Baku State University": the authors marked 1
             kinds.insert(k, BlockKind::Front(FrontKind::Affiliation));
             for (a, ms) in meta.authors.iter_mut().zip(&author_marks) {
-                if a.affiliation.is_none() && front::marks(ms).any(|x| x == mark) {
-                    a.affiliation = Some(sub(k, r));
+                if front::marks(ms).any(|x| x == mark) {
+                    a.affiliations.push(sub(k, r));
                 }
             }
         } else if let Some(r) = front::affiliation(s)
-            && meta.authors.last().is_some_and(|a| a.affiliation.is_none())
+            && meta
+                .authors
+                .last()
+                .is_some_and(|a| a.affiliations.is_empty())
         {
             kinds.insert(k, BlockKind::Front(FrontKind::Affiliation));
             if let Some(a) = meta.authors.last_mut() {
-                a.affiliation = Some(sub(k, r));
+                a.affiliations.push(sub(k, r));
             }
         } else {
             break;
@@ -822,14 +846,14 @@ mod tests {
         };
         assert_eq!(leyla.name.of(t), "Leyla Mammadova");
         assert_eq!(
-            of(leyla.affiliation),
+            of(leyla.affiliations.first().copied()),
             Some("Baku State University, Baku, Azerbaijan")
         );
         assert_eq!(of(leyla.email), Some("leyla.m@example.edu"));
         assert_eq!(of(leyla.orcid), Some("0000-0002-1825-0097"));
         assert_eq!(tigran.name.of(t), "Tigran Hakobyan");
         assert_eq!(
-            of(tigran.affiliation),
+            of(tigran.affiliations.first().copied()),
             Some("Yerevan State University, Yerevan, Armenia")
         );
         assert_eq!((tigran.email, tigran.orcid), (None, None));
@@ -864,7 +888,8 @@ mod tests {
         assert_eq!(a.email.map(|s| s.of(PAPER)), Some("jane@uio.example.no"));
         assert_eq!(a.orcid.map(|s| s.of(PAPER)), Some("0000-0001-2345-6789"));
         assert!(
-            a.affiliation
+            a.affiliations
+                .first()
                 .is_some_and(|s| s.of(PAPER).starts_with("Department"))
         );
         let terms: Vec<&str> = d.meta.keywords.iter().map(|s| s.of(PAPER)).collect();

@@ -75,8 +75,7 @@ fn entry(s: &str) -> Option<Entry> {
         return Some(Entry::Number);
     }
     let words = s.split_whitespace().count();
-    if words > MAX_ENTRY_WORDS || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-    {
+    if words > MAX_ENTRY_WORDS || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
         return None;
     }
     // a trailing page number, after dot leaders or a space
@@ -187,7 +186,13 @@ mod tests {
         assert!(toc.starts_with("Contents\n2"));
         assert!(toc.ends_with("References\n\n9"), "{toc:?}");
         assert!(blocks.iter().any(|b| b.starts_with("1. Introduction")));
-        assert_eq!(blocks.iter().filter(|b| b.contains("2. The method")).count(), 1);
+        assert_eq!(
+            blocks
+                .iter()
+                .filter(|b| b.contains("2. The method"))
+                .count(),
+            1
+        );
     }
 
     #[test]

@@ -134,12 +134,12 @@ pub fn check_invariants(text: &str, doc: &Document) -> Result<(), String> {
         .chain(&meta.doi)
         .chain(&meta.keywords)
         .copied()
-        .chain(
-            meta.authors
-                .iter()
-                .flat_map(|a| [Some(a.name), a.affiliation, a.orcid, a.email])
-                .flatten(),
-        );
+        .chain(meta.authors.iter().flat_map(|a| {
+            [Some(a.name), a.orcid, a.email]
+                .into_iter()
+                .flatten()
+                .chain(a.affiliations.iter().copied())
+        }));
     for s in spans {
         if !ok(s) {
             return Err(format!("header span {s:?} off a boundary"));
