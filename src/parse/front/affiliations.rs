@@ -15,7 +15,8 @@ use crate::parse::footnotes;
 const MAX_LINES: usize = 3;
 
 /// The marks glued after a name: "1,2" → ["1", "2"], "∗†" → ["∗", "†"],
-/// "²³" → ["2", "3"] (superscript digits read as digits).
+/// "²,³" → ["2", "3"] (superscript digits read as digits, a run of them
+/// one number, as a run of digits is).
 pub fn name_marks(after: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut number = String::new();
@@ -123,7 +124,8 @@ mod tests {
     fn marks_after_names() {
         assert_eq!(name_marks("1,2 and Lars"), ["1", "2"]);
         assert_eq!(name_marks("∗† and"), ["∗", "†"]);
-        assert_eq!(name_marks("²³"), ["2", "3"]);
+        assert_eq!(name_marks("²,³"), ["2", "3"]);
+        assert_eq!(name_marks("¹²"), ["12"]);
         assert!(name_marks(" and").is_empty());
     }
 
