@@ -76,6 +76,13 @@ pub enum BlockKind {
     Figure(Box<Figure>),
     /// A byline or sign-off ("Author: admin", "— Reuters").
     Byline,
+    /// A table of contents: its heading and entries, one line each.
+    Contents,
+    /// A footnote at a page's foot, split off the text around it.
+    Note {
+        /// The note's mark ("5", "†") at its start.
+        mark: Span,
+    },
 }
 
 /// Front-matter lines.
@@ -203,8 +210,8 @@ pub struct Meta {
 pub struct Author {
     /// The name.
     pub name: Span,
-    /// Affiliation text.
-    pub affiliation: Option<Span>,
+    /// Affiliations, in the order of the author's marks.
+    pub affiliations: Vec<Span>,
     /// ORCID identifier.
     pub orcid: Option<Span>,
     /// E-mail address.

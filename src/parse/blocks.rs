@@ -49,7 +49,7 @@ impl RawBlock {
 }
 
 /// Detects the convention and groups `lines` into blocks.
-pub fn group(_text: &str, lines: &[Line]) -> (Convention, Vec<RawBlock>) {
+pub fn group(text: &str, lines: &[Line]) -> (Convention, Vec<RawBlock>) {
     let convention = detect(lines);
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut current: Option<RawBlock> = None;
@@ -58,8 +58,11 @@ pub fn group(_text: &str, lines: &[Line]) -> (Convention, Vec<RawBlock>) {
             blocks.extend(current.take());
             continue;
         }
+        // a form feed (pdftotext's page break) starts a block: the next
+        // page's first line is no part of the last block of the page before
+        let new_page = text[line.span.start..line.content.start].contains('\x0c');
         match (&mut current, convention) {
-            (Some(b), Convention::BlankLines) => {
+            (Some(b), Convention::BlankLines) if !new_page => {
                 b.push(line.content);
             }
             _ => {

@@ -32,8 +32,13 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     let (raw, region) = super::bibl::region::split(text, raw);
     let first_bibl = region.map(|r| raw[r.start].span.start);
     let (raw, heads) = super::heads::split(text, raw, region.map_or(usize::MAX, |r| r.start));
+    let body_until = first_bibl
+        .and_then(|b| raw.iter().position(|r| r.span.start == b))
+        .unwrap_or(raw.len());
+    let (raw, notes) = super::footnotes::split(text, raw, body_until, &heads);
+    let (raw, contents) = super::contents::merge(text, raw);
     let bibl_at = first_bibl.and_then(|b| raw.iter().position(|r| r.span.start == b));
-    let (raw, listed) = split_lists(text, raw, bibl_at);
+    let (raw, listed) = split_lists(text, raw, bibl_at, contents);
     // lists before the bibliography split into items: find it again by its
     // first byte (the blocks from it on are not split)
     let region = region.and_then(|r| {
@@ -72,6 +77,10 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     let mut blocks: Vec<Block> = Vec::with_capacity(n);
     for (i, rb) in raw.iter().enumerate() {
         let s = rb.span.of(text);
+        if contents == Some(rb.span.start) {
+            blocks.push(block(BlockKind::Contents, rb.span));
+            continue;
+        }
         // Bibliography: the heading, then one entry per block to the end.
         let settled = match region {
             Some(r) if i == r.start && r.headed => Some(BlockKind::BiblHead),
@@ -82,6 +91,10 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         };
         if let Some(kind) = settled {
             blocks.push(block(kind, rb.span));
+            continue;
+        }
+        if let Some(&mark) = notes.get(&rb.span.start) {
+            blocks.push(block(BlockKind::Note { mark }, rb.span));
             continue;
         }
         if let Some(&level) = heads.get(&rb.span.start) {
@@ -150,6 +163,8 @@ const MIN_ABSTRACT_WORDS: usize = 30;
 struct PdfFront {
     title: Span,
     authors: Vec<Span>,
+    /// Each author's affiliations, matched by their marks.
+    affiliations: Vec<Vec<Span>>,
     keywords: Vec<Span>,
     /// First byte of the abstract's block, when it has no label.
     bare_abstract: Option<usize>,
@@ -219,9 +234,26 @@ fn pdf_front(text: &str, mut raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<PdfFr
             .find(|r| r.span.of(text).split_whitespace().count() >= MIN_ABSTRACT_WORDS)
             .map(|r| r.span.start);
     }
+    // each author's affiliations, by the marks after the name
+    let marks: Vec<Vec<String>> = page
+        .authors
+        .iter()
+        .map(|&(i, (_, end))| front::affiliations::name_marks(&strs[i][end..]))
+        .collect();
+    let marked = front::affiliations::by_mark(&strs, front_end, &marks);
+    let affiliations = marks
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .flat_map(|m| marked.iter().filter(move |x| x.mark == *m))
+                .map(|x| Span::new(lines[x.first].1.start + x.offset, lines[x.last].1.end))
+                .collect()
+        })
+        .collect();
     let pdf = PdfFront {
         title: Span::new(lines[a].1.start, lines[b].1.end),
         authors: page.authors.iter().map(|&(i, r)| at(i, r)).collect(),
+        affiliations,
         keywords,
         bare_abstract,
     };
@@ -272,8 +304,10 @@ impl PdfFront {
             meta.authors = self
                 .authors
                 .into_iter()
-                .map(|name| Author {
+                .zip(self.affiliations)
+                .map(|(name, affiliations)| Author {
                     name,
+                    affiliations,
                     ..Author::default()
                 })
                 .collect();
@@ -405,16 +439,19 @@ fn front_matter(
             // "1 Baku State University": the authors marked 1
             kinds.insert(k, BlockKind::Front(FrontKind::Affiliation));
             for (a, ms) in meta.authors.iter_mut().zip(&author_marks) {
-                if a.affiliation.is_none() && front::marks(ms).any(|x| x == mark) {
-                    a.affiliation = Some(sub(k, r));
+                if front::marks(ms).any(|x| x == mark) {
+                    a.affiliations.push(sub(k, r));
                 }
             }
         } else if let Some(r) = front::affiliation(s)
-            && meta.authors.last().is_some_and(|a| a.affiliation.is_none())
+            && meta
+                .authors
+                .last()
+                .is_some_and(|a| a.affiliations.is_empty())
         {
             kinds.insert(k, BlockKind::Front(FrontKind::Affiliation));
             if let Some(a) = meta.authors.last_mut() {
-                a.affiliation = Some(sub(k, r));
+                a.affiliations.push(sub(k, r));
             }
         } else {
             break;
@@ -497,6 +534,7 @@ fn split_lists(
     text: &str,
     raw: Vec<RawBlock>,
     bibl_from: Option<usize>,
+    contents: Option<usize>,
 ) -> (Vec<RawBlock>, Vec<bool>) {
     let mut out = Vec::with_capacity(raw.len());
     let mut listed = Vec::with_capacity(raw.len());
@@ -506,7 +544,8 @@ fn split_lists(
             .iter()
             .filter(|l| label::item_label(l.of(text)).is_some())
             .count();
-        if bibl_from.is_some_and(|h| i >= h) || b.lines().len() < 2 || labelled < 2 {
+        let table = contents == Some(b.span.start);
+        if bibl_from.is_some_and(|h| i >= h) || b.lines().len() < 2 || labelled < 2 || table {
             out.push(b);
             listed.push(false);
             continue;
@@ -807,14 +846,14 @@ mod tests {
         };
         assert_eq!(leyla.name.of(t), "Leyla Mammadova");
         assert_eq!(
-            of(leyla.affiliation),
+            of(leyla.affiliations.first().copied()),
             Some("Baku State University, Baku, Azerbaijan")
         );
         assert_eq!(of(leyla.email), Some("leyla.m@example.edu"));
         assert_eq!(of(leyla.orcid), Some("0000-0002-1825-0097"));
         assert_eq!(tigran.name.of(t), "Tigran Hakobyan");
         assert_eq!(
-            of(tigran.affiliation),
+            of(tigran.affiliations.first().copied()),
             Some("Yerevan State University, Yerevan, Armenia")
         );
         assert_eq!((tigran.email, tigran.orcid), (None, None));
@@ -849,7 +888,8 @@ mod tests {
         assert_eq!(a.email.map(|s| s.of(PAPER)), Some("jane@uio.example.no"));
         assert_eq!(a.orcid.map(|s| s.of(PAPER)), Some("0000-0001-2345-6789"));
         assert!(
-            a.affiliation
+            a.affiliations
+                .first()
                 .is_some_and(|s| s.of(PAPER).starts_with("Department"))
         );
         let terms: Vec<&str> = d.meta.keywords.iter().map(|s| s.of(PAPER)).collect();

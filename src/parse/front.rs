@@ -6,6 +6,7 @@
 //! block (apart from surrounding space and markup) does not fire: a DOI
 //! inside a sentence is an inline identifier, not a DOI line.
 
+pub mod affiliations;
 pub mod title_page;
 
 use super::grammar::{

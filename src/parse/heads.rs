@@ -376,7 +376,7 @@ fn candidate(lines: &Lines<'_>, at: At) -> Option<Candidate> {
 
 /// Ends a sentence: what a heading inside a block comes after (not a list
 /// number "2." alone).
-fn ends_sentence(s: &str) -> bool {
+pub(super) fn ends_sentence(s: &str) -> bool {
     s.ends_with(['.', '?', '!', ':'])
         && section_label(s).is_none_or(|(_, rest, _)| !rest.is_empty())
 }

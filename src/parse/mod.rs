@@ -18,7 +18,9 @@
 pub mod bibl;
 pub mod blocks;
 pub mod classify;
+pub mod contents;
 pub mod figure;
+pub mod footnotes;
 pub mod front;
 pub mod grammar;
 pub mod heads;
@@ -105,6 +107,7 @@ pub fn check_invariants(text: &str, doc: &Document) -> Result<(), String> {
                 .flatten()
                 .collect(),
             BlockKind::Item { label } => label.iter().copied().collect(),
+            BlockKind::Note { mark } => vec![*mark],
             _ => Vec::new(),
         };
         if parts.iter().any(|&s| !inside(s)) {
@@ -131,12 +134,12 @@ pub fn check_invariants(text: &str, doc: &Document) -> Result<(), String> {
         .chain(&meta.doi)
         .chain(&meta.keywords)
         .copied()
-        .chain(
-            meta.authors
-                .iter()
-                .flat_map(|a| [Some(a.name), a.affiliation, a.orcid, a.email])
-                .flatten(),
-        );
+        .chain(meta.authors.iter().flat_map(|a| {
+            [Some(a.name), a.orcid, a.email]
+                .into_iter()
+                .flatten()
+                .chain(a.affiliations.iter().copied())
+        }));
     for s in spans {
         if !ok(s) {
             return Err(format!("header span {s:?} off a boundary"));

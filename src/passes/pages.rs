@@ -173,7 +173,9 @@ fn furniture_edits(cx: &Context<'_>, found: &[furniture::Found], out: &mut Propo
             k += 1;
         }
         let inside = &found[first..k];
-        if inside.is_empty() {
+        // a table of contents names the headings again, with page
+        // numbers: its lines recur as running heads do, and stay
+        if inside.is_empty() || b.kind == BlockKind::Contents {
             continue;
         }
         let lines: Vec<Span> = crate::parse::lines::lines(b.span.of(text))

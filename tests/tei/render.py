@@ -4,7 +4,9 @@ first sees them, and prints what a reader sees: one JSON object a line,
 
 - html: the visible text of html/html.xsl's page body, a space at every
   block boundary; what the stylesheet makes up is left out: the page header
-  and footer, the "Note:" label of a note, and (by its parameters) the
+  and footer, the "Note:" label of a note, a page break's "[Page N]", the
+  "Notes" heading and the link to a footnote (the footnote's text is read
+  where its link stands, as the TEI has it), and (by its parameters) the
   table of contents and the numbers of headings, figures and tables;
 - txt: txt/tei-to-text.xsl's output as is;
 - reading, source: the text nodes README's XPath recipe selects, joined.
@@ -35,13 +37,24 @@ class Visible(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out = []
         self.stack = []  # (tag, hidden) of open elements
+        self.notes = {}  # footnote id -> its text, read at its link
+        self.note = None  # (id, depth) of the footnote being read
 
     def hidden(self):
         return any(h for _, h in self.stack)
 
     def handle_starttag(self, tag, attrs):
-        cls = dict(attrs).get("class") or ""
-        generated = any(c in cls.split() for c in ("stdheader", "stdfooter", "noteLabel"))
+        a = dict(attrs)
+        cls = a.get("class") or ""
+        generated = any(c in cls.split() for c in
+                        ("stdheader", "stdfooter", "noteLabel", "pagebreak", "noteHeading"))
+        if "notelink" in cls.split():
+            # the footnote's text goes where its link is
+            self.out.append("\x00" + (a.get("href") or "").lstrip("#") + "\x00")
+            generated = True
+        if "note" in cls.split() and tag == "div" and a.get("id"):
+            self.note = (a["id"], len(self.stack))
+            self.notes[a["id"]] = []
         if tag in BLOCKS:
             self.out.append(" ")
         if tag in ("br", "hr", "img", "meta", "link"):
@@ -55,10 +68,23 @@ class Visible(HTMLParser):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
                 break
+        if self.note and len(self.stack) <= self.note[1]:
+            self.note = None
 
     def handle_data(self, data):
         if not self.hidden():
-            self.out.append(data)
+            if self.note:
+                self.notes[self.note[0]].append(data)
+            else:
+                self.out.append(data)
+
+    def text(self):
+        """The visible text, each footnote at its link."""
+        parts = "".join(self.out).split("\x00")
+        return "".join(
+            " " + "".join(self.notes.get(p, [])) + " " if k % 2 else p
+            for k, p in enumerate(parts)
+        )
 
 
 def main():
@@ -82,7 +108,7 @@ def main():
             page.feed(html.transform_to_string(source_file=f))
             print(json.dumps({
                 "file": f,
-                "html": "".join(page.out),
+                "html": page.text(),
                 "txt": txt.transform_to_string(source_file=f),
                 **recipe,
             }))

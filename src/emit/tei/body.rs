@@ -9,6 +9,7 @@
 //!   first `p`.
 //! - A dateline or byline at the top of a division is `dateline`/`byline`.
 //! - Figures are `figure` with `head`, caption `p` and `note type="credit"`.
+//! - A footnote of a page is `note place="foot"` with its mark as `@n`.
 //! - Consecutive list items make one `list` of `item`s with their `label`.
 //! - A trailing bibliography goes to `back` as `listBibl/bibl`, each entry
 //!   with `@n` and an `xml:id` that citations point to.
@@ -212,7 +213,9 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
             st.close_list(t);
         }
         match &b.kind {
-            BlockKind::Head { level } => {
+            // a running head or page number taken for a heading opens no
+            // division: it is page furniture out of the reading text
+            BlockKind::Head { level } if !page_furniture(c, b.span) => {
                 st.open_div(t, *level);
                 st.wrote_any = true;
                 st.last_head = *level;
@@ -267,6 +270,38 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 };
                 write_span(t, c, rest_of(text, b.span, rest_from), &b.inlines, &[]);
                 t.end("item");
+                t.raw("\n");
+                st.has_content = true;
+                st.wrote_any = true;
+            }
+            BlockKind::Contents => {
+                // a division of its own where a heading follows (body and
+                // divisions hold no paragraph after a division), else a
+                // list in the running content
+                let div = blocks
+                    .get(i + 1)
+                    .is_none_or(|n| i + 1 >= to || matches!(n.kind, BlockKind::Head { .. }));
+                if div {
+                    st.close_list(t);
+                    for _ in st.divs.drain(..) {
+                        t.end("div");
+                        t.raw("\n");
+                    }
+                    t.start("div", &[("type", "contents")]);
+                } else {
+                    t.start("list", &[("type", "contents")]);
+                }
+                write_contents(t, c, b, div);
+                t.end(if div { "div" } else { "list" });
+                t.raw("\n");
+                st.has_content = !div;
+                st.wrote_any = true;
+            }
+            BlockKind::Note { mark } => {
+                // a footnote: out of the paragraphs, where the page had it
+                t.start("note", &[("place", "foot"), ("n", mark.of(text).trim())]);
+                write_span(t, c, b.span, &b.inlines, &[]);
+                t.end("note");
                 t.raw("\n");
                 st.has_content = true;
                 st.wrote_any = true;
@@ -344,6 +379,42 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
     }
     t.end("body");
     t.raw("\n");
+}
+
+/// A table of contents: its first line the `head`, each entry line an
+/// `item` of a `list` (inside the `list type="contents"` written already,
+/// or a list of its own in a `div type="contents"`), verbatim.
+fn write_contents(t: &mut Tei, c: &Conversion, b: &Block, in_div: bool) {
+    let text = &c.source.text;
+    let lines: Vec<Span> = crate::parse::lines::lines(b.span.of(text))
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| Span::new(b.span.start + l.content.start, b.span.start + l.content.end))
+        .collect();
+    let Some((&head, entries)) = lines.split_first() else {
+        return;
+    };
+    t.start("head", &[]);
+    write_span(t, c, head, &b.inlines, &[]);
+    t.end("head");
+    t.raw("\n");
+    if entries.is_empty() {
+        return;
+    }
+    if in_div {
+        t.start("list", &[]);
+        t.raw("\n");
+    }
+    for &line in entries {
+        t.start("item", &[]);
+        write_span(t, c, line, &b.inlines, &[]);
+        t.end("item");
+        t.raw("\n");
+    }
+    if in_div {
+        t.end("list");
+        t.raw("\n");
+    }
 }
 
 /// The language of block `i` when it is not the document's.
@@ -436,6 +507,15 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
 /// between paragraph `i` and the next one, merging them; page furniture
 /// removed whole between the two halves (page numbers, running heads) is
 /// written inside the merged paragraph, as the surplus it is.
+/// True if an applied page-furniture edit (`pages`) removes all of `span`.
+fn page_furniture(c: &Conversion, span: Span) -> bool {
+    let k = c.edits.partition_point(|e| e.span.end < span.start);
+    c.edits[k..]
+        .iter()
+        .take_while(|e| e.span.start <= span.start)
+        .any(|e| e.is_applied() && e.span.contains(span) && crate::passes::is_page_furniture(e))
+}
+
 fn joins(c: &Conversion) -> Vec<bool> {
     let blocks = &c.document.blocks;
     let mut out = vec![false; blocks.len()];

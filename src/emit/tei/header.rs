@@ -39,7 +39,7 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
             &[],
             a.name.of(text).trim_end_matches([',', ';']),
         );
-        if let Some(s) = a.affiliation {
+        for &s in &a.affiliations {
             t.leaf("affiliation", &[], &clean_of(c, s));
         }
         if let Some(s) = a.orcid {

@@ -153,6 +153,7 @@ pub(crate) fn write_span(
     extra: &[Container<'_>],
 ) {
     let text = &c.source.text;
+    t.page_breaks_before(span.start);
     let edits = edits_in(c, span);
     let mut containers: Vec<Container<'_>> = inlines
         .iter()

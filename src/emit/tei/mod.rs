@@ -23,6 +23,7 @@
 mod body;
 mod header;
 mod inline;
+mod pages;
 mod standoff;
 
 use crate::Conversion;
@@ -62,6 +63,7 @@ pub fn write(c: &Conversion, out: &mut dyn std::io::Write) -> std::io::Result<()
         error: None,
         scratch: String::new(),
         proposals: Vec::new(),
+        pages: pages::Pages::of(c),
     };
     t.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     t.start(
@@ -94,6 +96,8 @@ pub(crate) struct Tei<'a> {
     /// log and how many pieces of it (a proposed deletion across blocks is
     /// one piece a block), for the `standOff`'s list of proposals.
     proposals: Vec<(usize, usize)>,
+    /// The source's page breaks, numbered, and how many are written.
+    pages: pages::Pages,
 }
 
 impl Tei<'_> {
@@ -191,9 +195,39 @@ impl Tei<'_> {
     }
 
     /// Source text: characters XML cannot hold become `g` elements naming
-    /// their code point, so nothing is lost.
+    /// their code point, so nothing is lost; a form feed, the page break of
+    /// a PDF extract, is also a `pb`.
     pub(crate) fn text(&mut self, text: &str) {
-        self.escaped(text, Context::Source);
+        let mut pieces = text.split('\x0c');
+        if let Some(first) = pieces.next() {
+            self.escaped(first, Context::Source);
+        }
+        for piece in pieces {
+            self.escaped("\x0c", Context::Source);
+            self.page_break();
+            self.escaped(piece, Context::Source);
+        }
+    }
+
+    /// `pb` for the next page break of the source, with the page's printed
+    /// number where it is known.
+    pub(crate) fn page_break(&mut self) {
+        match self.pages.next() {
+            Some(n) => {
+                self.open("pb");
+                self.attr_fmt("n", format_args!("{n}"));
+                self.close_empty();
+            }
+            None => self.empty("pb", &[]),
+        }
+    }
+
+    /// `pb` for the page breaks of the source before byte `at` not written
+    /// yet: those between blocks, where no text of the source is written.
+    pub(crate) fn page_breaks_before(&mut self, at: usize) {
+        while self.pages.pending_before(at) {
+            self.page_break();
+        }
     }
 
     /// `text` escaped a chunk at a time, cut at character boundaries (the
@@ -316,15 +350,12 @@ fn escape_into(buf: &mut Vec<u8>, s: &str, cx: Context) {
     buf.extend_from_slice(&bytes[copied..]);
 }
 
-/// `<g type="xml-forbidden" n="U+000B"/>` for the forbidden character `ch`;
-/// a form feed, the page break of a PDF extract, is also a `pb`.
+/// `<g type="xml-forbidden" n="U+000B"/>` for the forbidden character `ch`
+/// (a form feed's `pb` is [`Tei::text`]'s).
 fn forbidden_mark(buf: &mut Vec<u8>, ch: &str) {
     use std::io::Write as _;
     let code = ch.chars().next().map_or(0, u32::from);
     let _ = write!(buf, "<g type=\"xml-forbidden\" n=\"U+{code:04X}\"/>");
-    if code == 0x0C {
-        buf.extend_from_slice(b"<pb/>");
-    }
 }
 
 #[cfg(test)]
@@ -342,9 +373,6 @@ mod tests {
             if is_xml_forbidden(c) {
                 if cx == Context::Source {
                     out += &format!("<g type=\"xml-forbidden\" n=\"U+{:04X}\"/>", c as u32);
-                    if c == '\x0c' {
-                        out += "<pb/>";
-                    }
                 }
             } else if cx == Context::Attribute {
                 out += &quick_xml::escape::escape(one.as_str());
@@ -373,6 +401,7 @@ mod tests {
             error: None,
             scratch: String::new(),
             proposals: Vec::new(),
+            pages: super::pages::Pages::default(),
         };
         t.text(&s);
         // bounded by the escaping of one chunk (a forbidden character
