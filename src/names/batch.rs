@@ -19,48 +19,110 @@ use crate::names::context::capitalised_words;
 use foldhash::HashMap;
 use std::path::PathBuf;
 
-/// Documents of the batch writing each capitalised word (letters only, as
-/// written), and the number of documents.
+/// The documents of the batch writing each capitalised word (letters only,
+/// as written), by their number in the batch, and the number of documents.
 #[derive(Debug, Default, Clone)]
 pub struct NameCounts {
     documents: u64,
-    words: HashMap<String, u32>,
+    words: HashMap<String, Vec<u32>>,
 }
 
 /// Below this many documents a batch tells nothing about spellings.
 pub const MIN_DOCUMENTS: u64 = 10;
 
+/// The documents of a batch about the same thing as one document: those that
+/// write at least two of its rarer names (other translations of the same
+/// text, follow-ups of one story). Their spellings are the evidence; the
+/// batch as a whole is not (on a thousand unrelated web pages "Twitter" is
+/// frequent, and says nothing about "Tweeter" in one of them).
+#[derive(Debug, Default)]
+pub struct Related {
+    docs: foldhash::HashSet<u32>,
+}
+
+impl Related {
+    /// How many of the related documents write `word`.
+    pub fn documents_with(&self, counts: &NameCounts, word: &str) -> u32 {
+        counts.words.get(word).map_or(0, |ds| {
+            ds.iter().filter(|d| self.docs.contains(d)).count() as u32
+        })
+    }
+
+    /// How many documents are related.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True if no document is related.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
 impl NameCounts {
     /// Counts one document: each capitalised word of three letters or more
     /// once.
     pub fn add_document(&mut self, text: &str) {
+        let id = self.documents as u32;
+        self.add_numbered(id, text);
         self.documents += 1;
+    }
+
+    /// Counts the document numbered `id` in the batch.
+    fn add_numbered(&mut self, id: u32, text: &str) {
         let mut seen: foldhash::HashSet<&str> = Default::default();
-        for (_, w) in capitalised_words(text) {
-            if w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && seen.insert(w) {
-                *self.words.entry(w.to_owned()).or_default() += 1;
+        for w in names_of(text) {
+            if seen.insert(w) {
+                self.words.entry(w.to_owned()).or_default().push(id);
             }
         }
     }
 
-    /// The counts of two shards together.
+    /// The documents related to one whose text is `text` (see [`Related`]):
+    /// those writing two or more, and a third ([`SHARED_PART`]), of its
+    /// names that at most one document in [`RARE_SHARE`] writes. The document itself is among them when it is
+    /// part of the batch.
+    pub fn related(&self, text: &str) -> Related {
+        let rare = (self.documents / RARE_SHARE).max(MIN_RARE);
+        let mut seen: foldhash::HashSet<&str> = Default::default();
+        let mut shared: HashMap<u32, u32> = HashMap::default();
+        let mut rare_names = 0;
+        for w in names_of(text) {
+            if !seen.insert(w) {
+                continue;
+            }
+            if let Some(ds) = self.words.get(w).filter(|ds| ds.len() as u64 <= rare) {
+                rare_names += 1;
+                for d in ds {
+                    *shared.entry(*d).or_default() += 1;
+                }
+            }
+        }
+        // two names, and a good share of them: another translation of the
+        // text writes most of its names, an unrelated page one or two
+        let least = (rare_names / SHARED_PART).max(2);
+        Related {
+            docs: shared
+                .into_iter()
+                .filter(|&(_, n)| n >= least)
+                .map(|(d, _)| d)
+                .collect(),
+        }
+    }
+    /// The counts of two shards together (document numbers are the
+    /// batch's, given by [`NameCounts::collect`]).
     pub fn merge(&mut self, other: NameCounts) {
         self.documents += other.documents;
-        if self.words.len() < other.words.len() {
-            let mine = std::mem::replace(&mut self.words, other.words);
-            for (w, n) in mine {
-                *self.words.entry(w).or_default() += n;
-            }
-        } else {
-            for (w, n) in other.words {
-                *self.words.entry(w).or_default() += n;
-            }
+        for (w, ds) in other.words {
+            let mine = self.words.entry(w).or_default();
+            mine.extend(ds);
+            mine.sort_unstable();
         }
     }
 
     /// How many documents write `word`.
     pub fn documents_with(&self, word: &str) -> u32 {
-        self.words.get(word).copied().unwrap_or(0)
+        self.words.get(word).map_or(0, |ds| ds.len() as u32)
     }
 
     /// How many documents were counted.
@@ -76,13 +138,15 @@ impl NameCounts {
     /// A digest of the counts, for the engine's build id (outputs made
     /// without them, or with others, are not taken for up to date).
     pub fn digest(&self) -> String {
-        let mut words: Vec<(&String, &u32)> = self.words.iter().collect();
+        let mut words: Vec<(&String, &Vec<u32>)> = self.words.iter().collect();
         words.sort();
         let mut h = crate::hash::Fnv::default();
         h.write(&self.documents.to_le_bytes());
-        for (w, n) in words {
+        for (w, ds) in words {
             h.write(w.as_bytes());
-            h.write(&n.to_le_bytes());
+            for d in ds {
+                h.write(&d.to_le_bytes());
+            }
         }
         h.hex()
     }
@@ -99,13 +163,17 @@ impl NameCounts {
         Ok(pool.install(|| {
             paths
                 .par_iter()
-                .map(|p| {
-                    let mut counts = NameCounts::default();
+                .enumerate()
+                .map(|(id, p)| {
+                    let mut counts = NameCounts {
+                        documents: 1,
+                        ..Default::default()
+                    };
                     if let Ok(source) = std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| {
                         crate::source::Source::decode_owned(&p.display().to_string(), b, encoding)
                             .map_err(|e| e.to_string())
                     }) {
-                        counts.add_document(&source.text);
+                        counts.add_numbered(id as u32, &source.text);
                     }
                     counts
                 })
@@ -115,6 +183,21 @@ impl NameCounts {
                 })
         }))
     }
+}
+
+/// A name is rare in a batch when at most one document in this many writes it.
+const RARE_SHARE: u64 = 50;
+/// A related document writes at least one in this many of a document's rare
+/// names.
+const SHARED_PART: u32 = 3;
+/// ... or at most this many documents, in a small batch.
+const MIN_RARE: u64 = 5;
+
+/// The capitalised words of three letters or more of `text`.
+fn names_of(text: &str) -> impl Iterator<Item = &str> {
+    capitalised_words(text)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
 }
 
 #[cfg(test)]
@@ -138,14 +221,33 @@ mod tests {
     }
 
     #[test]
+    fn related_documents_share_two_rare_names() {
+        let mut c = NameCounts::default();
+        for _ in 0..20 {
+            c.add_document("Twitter and Paris");
+        }
+        c.add_document("Golosheikin met Zhuokang in Paris");
+        c.add_document("Golosheykin met Zhuokang on Twitter");
+        c.add_document("Golosheikin alone on Twitter");
+        let r = c.related("Golosheikin and Golosheykin met Zhuokang; Tweeter");
+        assert_eq!(r.len(), 2, "the two documents sharing two rare names");
+        assert_eq!(r.documents_with(&c, "Golosheikin"), 1);
+        assert_eq!(r.documents_with(&c, "Twitter"), 1);
+        assert!(c.related("Tweeter and Paris").is_empty());
+    }
+
+    #[test]
     fn shards_merge_to_the_whole() {
         let docs = ["Sergey and Anna", "Sergei and Anna", "Sergey alone"];
         let mut whole = NameCounts::default();
         docs.iter().for_each(|d| whole.add_document(d));
+        // shards number their documents as the batch does
         let (mut a, mut b) = (NameCounts::default(), NameCounts::default());
-        a.add_document(docs[0]);
-        b.add_document(docs[1]);
-        b.add_document(docs[2]);
+        a.add_numbered(0, docs[0]);
+        a.documents = 1;
+        b.add_numbered(1, docs[1]);
+        b.add_numbered(2, docs[2]);
+        b.documents = 2;
         a.merge(b);
         assert_eq!(a.documents(), 3);
         assert_eq!(a.documents_with("Sergey"), 2);

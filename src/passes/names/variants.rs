@@ -394,7 +394,7 @@ impl Matcher<'_, '_> {
                 )];
             }
             why.push(format!(
-                "the other documents of the batch write {:?} in {} and {:?} in {}, but this one keeps to {:?}",
+                "the other documents of the batch that share its rarer names write {:?} in {} and {:?} in {}, but this one keeps to {:?}",
                 to.word, v.to_docs, from.word, v.from_docs, from.word
             ));
         }
@@ -466,13 +466,22 @@ impl Matcher<'_, '_> {
         }]
     }
 
-    /// What the other documents of the batch say between two spellings
-    /// this document writes: the one they write at least
+    /// What the other documents of the batch about the same thing (see
+    /// [`crate::names::batch::Related`]) say between two spellings this
+    /// document writes: the one they write at least
     /// [`BATCH_RATIO`] times as often, in [`BATCH_MIN`] documents or more.
     fn batch_vote(&self, a: &Form<'_, '_>, b: &Form<'_, '_>) -> Option<BatchVote> {
         let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
+        let related = self
+            .related
+            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
+            .as_ref()?;
         // this document writes both: the others are what counts
-        let others = |f: &Form<'_, '_>| counts.documents_with(f.spelling.word).saturating_sub(1);
+        let others = |f: &Form<'_, '_>| {
+            related
+                .documents_with(counts, f.spelling.word)
+                .saturating_sub(1)
+        };
         let (oa, ob) = (others(a), others(b));
         let (to_first, to_docs, from_docs) = if oa >= ob {
             (true, oa, ob)
@@ -489,6 +498,7 @@ impl Matcher<'_, '_> {
                 Strength::Clear
             };
         Some(BatchVote {
+            related: related.len().saturating_sub(1),
             to_first,
             to_docs,
             from_docs,
@@ -512,33 +522,45 @@ impl Matcher<'_, '_> {
         let romanization = matches!(kind, Kinship::Romanization { .. });
         let (nt, nf) = (to.spans.len(), from.spans.len());
         why.push(format!(
-            "the other documents of the batch write {:?} in {} and {:?} in {}",
-            to.word, vote.to_docs, from.word, vote.from_docs
+            "the {} other documents of the batch that share its rarer names write {:?} in {} and {:?} in {}",
+            vote.related, to.word, vote.to_docs, from.word, vote.from_docs
         ));
         why.push(format!(
             "this document writes {:?} {nt} times, {:?} {nf}",
             to.word, from.word
         ));
         let one_off = vote.from_docs <= ONE_OFF_DOCS;
+        let overwhelming = vote.strength == Strength::Overwhelming;
+        let close = matches!(kind, Kinship::Close { sim } if sim >= MIN_CLOSE);
         let mut conf: f32 = if romanization { 0.7 } else { 0.6 };
-        if vote.strength == Strength::Overwhelming {
+        if overwhelming {
             conf += 0.1;
+            // a one-off of the batch, one letter or two from the spelling
+            // nearly every other document writes: a slip
+            if close && one_off {
+                conf += 0.1;
+                why.push(format!("{:?} is a one-off of the batch", from.word));
+            }
         }
-        if nt < nf {
+        if nt >= 2 && nt >= 2 * nf {
+            conf += 0.1;
+        } else if nt < nf {
             conf -= 0.1;
         }
-        if from.inside == 0 || to.inside == 0 {
+        // a word that only starts sentences may be an ordinary word; the
+        // batch writing the other form as a name everywhere says it is not
+        if (from.inside == 0 || to.inside == 0) && !overwhelming {
             conf -= 0.1;
             why.push("one form only starts sentences".to_owned());
         }
         // spellings merely alike are applied only against a one-off of
         // the batch, and never between two pinyin words
-        let close = matches!(kind, Kinship::Close { sim } if sim >= MIN_CLOSE);
         if !romanization && (!one_off || !close || from_form.pinyin && to_form.pinyin)
             || self.lang.is_none()
         {
             conf = conf.min(0.65);
         }
+        conf = conf.min(0.9);
         why.push("neither is in a lexicon".to_owned());
         Rewrite {
             from: fi,
@@ -821,6 +843,8 @@ const MIN_CLOSE_SLIP: f32 = 0.8;
 
 /// What the other documents of a batch say between two spellings.
 struct BatchVote {
+    /// Other documents of the batch about the same thing.
+    related: usize,
     /// The first of the two spellings compared is the one they write.
     to_first: bool,
     /// Other documents writing the spelling voted for, and the other.
