@@ -371,7 +371,7 @@ impl Matcher<'_, '_> {
             ),
         }];
         let romanization = matches!(kind, Kinship::Romanization { .. });
-        let by_count = (na != nb).then(|| if na > nb { (j, i) } else { (i, j) });
+        let by_count = (na != nb).then_some(if na > nb { (j, i) } else { (i, j) });
         let vote = self.batch_vote(&forms[i], &forms[j]);
         if let Some(v) = &vote {
             let (to, from) = if v.to_first { (a, b) } else { (b, a) };
