@@ -726,6 +726,19 @@ fn with_line_stats(engine: Engine, args: &ConvertArgs, jobs: &[Job]) -> Result<E
     Ok(engine.with_corpus_lines(stats))
 }
 
+/// The engine for a batch of enough documents: with the counts of the
+/// capitalised words its documents write (counted in a first pass), the
+/// spelling the batch agrees on being evidence for a document's variants.
+fn with_name_counts(engine: Engine, args: &ConvertArgs, jobs: &[Job]) -> Result<Engine> {
+    use emend::names::batch::{MIN_DOCUMENTS, NameCounts};
+    if (jobs.len() as u64) < MIN_DOCUMENTS {
+        return Ok(engine);
+    }
+    let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();
+    let counts = NameCounts::collect(&inputs, args.jobs, args.flags.encoding.as_deref())?;
+    Ok(engine.with_corpus_names(counts))
+}
+
 fn convert_batch(engine: Engine, args: &ConvertArgs, out: &Path) -> Result<i32> {
     use std::io::IsTerminal;
     if out.exists() && !out.is_dir() {
@@ -738,7 +751,8 @@ fn convert_batch(engine: Engine, args: &ConvertArgs, out: &Path) -> Result<i32> 
     let started = std::time::Instant::now();
     let mut failed = Vec::new();
     let jobs = plan_all(&engine, &args.paths, out, &mut failed);
-    let engine = &with_line_stats(engine, args, &jobs)?;
+    let engine = with_line_stats(engine, args, &jobs)?;
+    let engine = &with_name_counts(engine, args, &jobs)?;
     let show_bar =
         !args.quiet && !args.verbose && std::io::stderr().is_terminal() && jobs.len() > 1;
     let bar = if show_bar {

@@ -62,6 +62,7 @@ pub struct Engine {
     resources: std::sync::Arc<crate::names::Resources>,
     detector: LanguageDetector,
     corpus: Option<std::sync::Arc<crate::corpus_lines::LineStats>>,
+    corpus_names: Option<std::sync::Arc<crate::names::batch::NameCounts>>,
 }
 
 impl Engine {
@@ -93,6 +94,7 @@ impl Engine {
             resources,
             detector: LanguageDetector::default(),
             corpus: None,
+            corpus_names: None,
         })
     }
 
@@ -106,6 +108,18 @@ impl Engine {
         h.write(stats.digest().as_bytes());
         self.build_id = h.hex();
         self.corpus = Some(std::sync::Arc::new(stats));
+        self
+    }
+
+    /// The same engine, converting documents as part of a batch whose
+    /// documents write these capitalised words (evidence for the direction
+    /// of a document's name variants); part of the build id.
+    pub fn with_corpus_names(mut self, counts: crate::names::batch::NameCounts) -> Self {
+        let mut h = Fnv::default();
+        h.write(self.build_id.as_bytes());
+        h.write(counts.digest().as_bytes());
+        self.build_id = h.hex();
+        self.corpus_names = Some(std::sync::Arc::new(counts));
         self
     }
 
@@ -166,7 +180,8 @@ impl Engine {
             &self.resources,
         )
         .with_profile(&profile)
-        .with_corpus(self.corpus.as_deref());
+        .with_corpus(self.corpus.as_deref())
+        .with_corpus_names(self.corpus_names.as_deref());
         let (proposals, mut ran) = self.run_passes(&cx, &profile);
         let text = source.text.as_str();
 
@@ -263,7 +278,8 @@ impl Engine {
         );
         let cx = Context::new(text, &document, &protected, &self.options, &self.resources)
             .with_profile(&profile)
-            .with_corpus(self.corpus.as_deref());
+            .with_corpus(self.corpus.as_deref())
+            .with_corpus_names(self.corpus_names.as_deref());
         let (proposals, ran) = self.run_passes(&cx, &profile);
         let mut out_of_scope = Vec::new();
         let proposed = in_scope(

@@ -14,6 +14,7 @@ mod idempotence;
 mod jsonl;
 mod linearity;
 mod mojibake_cases;
+mod names_batch;
 mod names_cli;
 mod names_eval;
 mod outputs;

@@ -11,6 +11,8 @@
 //!   language;
 //! - [`context`] evaluates conditions and context cues;
 //! - [`phrases`] matches the phrase packs;
+//! - [`batch`] counts the documents of a batch that write each capitalised
+//!   word (which spelling the other translations agree on);
 //! - [`stats`], [`discover`] and [`learn`] work on a whole corpus: name
 //!   statistics, variant groups found without a lexicon, and lexicon entries
 //!   learnt from review decisions.
@@ -19,6 +21,7 @@
 //! passes `phrases`, `names` and `glosses` use it through
 //! [`crate::passes::Context`].
 
+pub mod batch;
 pub mod common;
 pub mod context;
 pub mod discover;

@@ -64,6 +64,9 @@ pub struct Context<'a> {
     /// How many documents of the batch hold each short line, when the
     /// document is converted as part of a corpus.
     pub corpus: Option<&'a crate::corpus_lines::LineStats>,
+    /// How many documents of the batch write each capitalised word, when
+    /// the document is converted as part of a batch.
+    pub corpus_names: Option<&'a crate::names::batch::NameCounts>,
     /// The document's name index (folded text, exact lexicon hits), built by
     /// the first pass that needs it: the phrase and name passes both read
     /// it, and building it twice cost a tenth of the whole pipeline.
@@ -87,6 +90,7 @@ impl<'a> Context<'a> {
             resources,
             profile: Profile::neutral(),
             corpus: None,
+            corpus_names: None,
             name_index: RefCell::new(None),
         }
     }
@@ -100,6 +104,15 @@ impl<'a> Context<'a> {
     /// The same context, with the line statistics of the document's corpus.
     pub fn with_corpus(mut self, corpus: Option<&'a crate::corpus_lines::LineStats>) -> Self {
         self.corpus = corpus;
+        self
+    }
+
+    /// The same context, with the name counts of the document's batch.
+    pub fn with_corpus_names(
+        mut self,
+        counts: Option<&'a crate::names::batch::NameCounts>,
+    ) -> Self {
+        self.corpus_names = counts;
         self
     }
 

@@ -191,6 +191,7 @@ impl Pass for Names {
             resolved_at: EntitiesAt::of(resolved.iter().map(|r| (r.span, r.entity))),
             resolved,
             foreign: Default::default(),
+            related: Default::default(),
             marked: MarkedRanges::new(cx.text),
             lower_words: word_iter(cx.text)
                 .filter(|(_, w)| w.starts_with(char::is_lowercase))
@@ -514,6 +515,9 @@ struct Matcher<'c, 'a> {
     /// sentence only near one.
     marked: MarkedRanges,
     foreign: std::cell::RefCell<std::collections::BTreeMap<Span, bool>>,
+    /// The documents of the batch about the same thing as this one, found
+    /// when a variant first asks (see [`crate::names::batch::Related`]).
+    related: std::cell::OnceCell<Option<crate::names::batch::Related>>,
 }
 
 impl Matcher<'_, '_> {

@@ -325,13 +325,27 @@ impl Matcher<'_, '_> {
         // Two pinyin words a vowel or an initial apart are mostly two
         // syllables, two names (Hebei and Hubei, Shanghai and Changhai); an
         // inserted vowel is the slip MT makes ("Wudaolang", "Najigou").
-        if a.pinyin && b.pinyin && !one_vowel_apart(&a.fold, &b.fold) {
+        // Unless the batch settles it: two names are both written across
+        // the batch, a slip is written by one translation or two.
+        let vote = self.batch_vote(a, b);
+        let overwhelming = vote
+            .as_ref()
+            .is_some_and(|v| v.strength == Strength::Overwhelming);
+        if a.pinyin && b.pinyin && !one_vowel_apart(&a.fold, &b.fold) && !overwhelming {
             return None;
         }
-        if a.fold.len() < 5 || b.fold.len() < 5 || !a.bag.may_reach(&b.bag, MIN_CLOSE) {
+        // A one-off of the batch beside the spelling nearly every other
+        // document writes is a slip even when a little further from it.
+        let slip = overwhelming && vote.is_some_and(|v| v.from_docs <= ONE_OFF_DOCS);
+        let (least, shortest) = if slip {
+            (MIN_CLOSE_SLIP, 4)
+        } else {
+            (MIN_CLOSE, 5)
+        };
+        if a.fold.len() < shortest || b.fold.len() < shortest || !a.bag.may_reach(&b.bag, least) {
             return None;
         }
-        let sim = similarity_at_least(&a.skeleton, &b.skeleton, MIN_CLOSE)?;
+        let sim = similarity_at_least(&a.skeleton, &b.skeleton, least)?;
         Some(Kinship::Close { sim })
     }
 
@@ -357,11 +371,34 @@ impl Matcher<'_, '_> {
             ),
         }];
         let romanization = matches!(kind, Kinship::Romanization { .. });
-        let evidence = if na != nb {
-            Some(if na > nb { (j, i) } else { (i, j) })
-        } else {
-            tie_break(forms, (i, j), romanization, pinyin_text)
-        };
+        let by_count = (na != nb).then_some(if na > nb { (j, i) } else { (i, j) });
+        let vote = self.batch_vote(&forms[i], &forms[j]);
+        if let Some(v) = &vote {
+            let (to, from) = if v.to_first { (a, b) } else { (b, a) };
+            let (nt, nf) = (to.spans.len(), from.spans.len());
+            let batch_dir = if v.to_first { (j, i) } else { (i, j) };
+            // the document's own count stands against the batch only when
+            // it is overwhelming (a name the text keeps to)
+            let doc_overrules = v.strength == Strength::Clear
+                && by_count.is_some_and(|d| d != batch_dir)
+                && nf >= 3
+                && nf >= 3 * nt;
+            if !doc_overrules {
+                return vec![self.batch_rewrite(
+                    batch_dir,
+                    (to, from),
+                    v,
+                    kind,
+                    (&forms[batch_dir.0], &forms[batch_dir.1]),
+                    why,
+                )];
+            }
+            why.push(format!(
+                "the other documents of the batch that share its rarer names write {:?} in {} and {:?} in {}, but this one keeps to {:?}",
+                to.word, v.to_docs, from.word, v.from_docs, from.word
+            ));
+        }
+        let evidence = by_count.or_else(|| tie_break(forms, (i, j), romanization, pinyin_text));
         let Some((fi, ti)) = evidence else {
             // Written as often, and nothing else to go by: both unifications
             // are proposed, for the reviewer to keep one.
@@ -414,7 +451,11 @@ impl Matcher<'_, '_> {
         // Between two pinyin words (pinyin and Wade–Giles: Zheng and Cheng
         // may be two people of a list), between forms merely alike, and in
         // a text whose language is not told, only proposed.
-        if forms[fi].pinyin && forms[ti].pinyin || !romanization || self.lang.is_none() {
+        if forms[fi].pinyin && forms[ti].pinyin
+            || !romanization
+            || self.lang.is_none()
+            || vote.is_some()
+        {
             conf = conf.min(0.65);
         }
         vec![Rewrite {
@@ -423,6 +464,110 @@ impl Matcher<'_, '_> {
             conf,
             note: why.join("; "),
         }]
+    }
+
+    /// What the other documents of the batch about the same thing (see
+    /// [`crate::names::batch::Related`]) say between two spellings this
+    /// document writes: the one they write at least
+    /// [`BATCH_RATIO`] times as often, in [`BATCH_MIN`] documents or more.
+    fn batch_vote(&self, a: &Form<'_, '_>, b: &Form<'_, '_>) -> Option<BatchVote> {
+        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
+        let related = self
+            .related
+            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
+            .as_ref()?;
+        // this document writes both: the others are what counts
+        let others = |f: &Form<'_, '_>| {
+            related
+                .documents_with(counts, f.spelling.word)
+                .saturating_sub(1)
+        };
+        let (oa, ob) = (others(a), others(b));
+        let (to_first, to_docs, from_docs) = if oa >= ob {
+            (true, oa, ob)
+        } else {
+            (false, ob, oa)
+        };
+        if to_docs < BATCH_MIN || to_docs < BATCH_RATIO * from_docs.max(1) {
+            return None;
+        }
+        let strength =
+            if to_docs >= OVERWHELMING_DOCS && to_docs >= OVERWHELMING_RATIO * from_docs.max(1) {
+                Strength::Overwhelming
+            } else {
+                Strength::Clear
+            };
+        Some(BatchVote {
+            related: related.len().saturating_sub(1),
+            to_first,
+            to_docs,
+            from_docs,
+            strength,
+        })
+    }
+
+    /// The rewrite the batch's vote asks for, from `from` to `to`: applied
+    /// when the vote is overwhelming and the document does not write the
+    /// other form more often, and the two differ as romanizations do (or
+    /// the other is a one-off of the batch); otherwise proposed.
+    fn batch_rewrite(
+        &self,
+        (fi, ti): (usize, usize),
+        (to, from): (&Spelling<'_>, &Spelling<'_>),
+        vote: &BatchVote,
+        kind: Kinship,
+        (from_form, to_form): (&Form<'_, '_>, &Form<'_, '_>),
+        mut why: Vec<String>,
+    ) -> Rewrite {
+        let romanization = matches!(kind, Kinship::Romanization { .. });
+        let (nt, nf) = (to.spans.len(), from.spans.len());
+        why.push(format!(
+            "the {} other documents of the batch that share its rarer names write {:?} in {} and {:?} in {}",
+            vote.related, to.word, vote.to_docs, from.word, vote.from_docs
+        ));
+        why.push(format!(
+            "this document writes {:?} {nt} times, {:?} {nf}",
+            to.word, from.word
+        ));
+        let one_off = vote.from_docs <= ONE_OFF_DOCS;
+        let overwhelming = vote.strength == Strength::Overwhelming;
+        let close = matches!(kind, Kinship::Close { sim } if sim >= MIN_CLOSE);
+        let mut conf: f32 = if romanization { 0.7 } else { 0.6 };
+        if overwhelming {
+            conf += 0.1;
+            // a one-off of the batch, one letter or two from the spelling
+            // nearly every other document writes: a slip
+            if close && one_off {
+                conf += 0.1;
+                why.push(format!("{:?} is a one-off of the batch", from.word));
+            }
+        }
+        if nt >= 2 && nt >= 2 * nf {
+            conf += 0.1;
+        } else if nt < nf {
+            conf -= 0.1;
+        }
+        // a word that only starts sentences may be an ordinary word; the
+        // batch writing the other form as a name everywhere says it is not
+        if (from.inside == 0 || to.inside == 0) && !overwhelming {
+            conf -= 0.1;
+            why.push("one form only starts sentences".to_owned());
+        }
+        // spellings merely alike are applied only against a one-off of
+        // the batch, and never between two pinyin words
+        if !romanization && (!one_off || !close || from_form.pinyin && to_form.pinyin)
+            || self.lang.is_none()
+        {
+            conf = conf.min(0.65);
+        }
+        conf = conf.min(0.9);
+        why.push("neither is in a lexicon".to_owned());
+        Rewrite {
+            from: fi,
+            to: ti,
+            conf,
+            note: why.join("; "),
+        }
     }
 
     /// Names written as two words in one place and one word in another:
@@ -677,6 +822,43 @@ const OVERWHELMING: usize = 3;
 /// Confidence of each of the two rewrites proposed between forms written as
 /// often with nothing else to tell them apart.
 const TIE: f32 = 0.5;
+
+/// Least number of other documents of the batch writing a spelling for
+/// their vote to count.
+const BATCH_MIN: u32 = 3;
+/// How many times as many documents must write the spelling the batch
+/// votes for as the other.
+const BATCH_RATIO: u32 = 2;
+/// A vote this large (documents, and times as many) is overwhelming: a
+/// slip of one translation, not a second name.
+const OVERWHELMING_DOCS: u32 = 6;
+const OVERWHELMING_RATIO: u32 = 4;
+
+/// A spelling written by at most this many other documents of the batch is
+/// a one-off there.
+const ONE_OFF_DOCS: u32 = 2;
+/// Least spelling similarity of a one-off of the batch to the spelling the
+/// batch overwhelmingly writes (only proposed below [`MIN_CLOSE`]).
+const MIN_CLOSE_SLIP: f32 = 0.8;
+
+/// What the other documents of a batch say between two spellings.
+struct BatchVote {
+    /// Other documents of the batch about the same thing.
+    related: usize,
+    /// The first of the two spellings compared is the one they write.
+    to_first: bool,
+    /// Other documents writing the spelling voted for, and the other.
+    to_docs: u32,
+    from_docs: u32,
+    strength: Strength,
+}
+
+/// How strong a [`BatchVote`] is.
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum Strength {
+    Clear,
+    Overwhelming,
+}
 
 /// A spelling with what it is compared by.
 struct Form<'s, 'a> {

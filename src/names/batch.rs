@@ -1,0 +1,257 @@
+//! How many documents of a batch write each capitalised word: the spelling
+//! the other documents agree on, as evidence for one document's variants.
+//!
+//! A batch of machine translations holds the same news translated by many
+//! systems (and often the same names in many articles). Inside one document
+//! two spellings of a name are often written once or twice each, too few to
+//! tell which is the slip; across the batch the spelling most translations
+//! agree on stands out ("Dmitry" in 36 documents, "Dmitri" in 2). The
+//! same-document rule ([`crate::passes::names`]) reads these counts to choose
+//! the direction of a rewrite between two spellings the document itself
+//! writes; a spelling is never rewritten on batch counts alone.
+//!
+//! [`NameCounts::add_document`] is the map step (each document counts a word
+//! once), [`NameCounts::merge`] the reduce step, [`NameCounts::collect`] both
+//! over files, in parallel.
+
+use crate::error::{Error, Result};
+use crate::names::context::capitalised_words;
+use foldhash::HashMap;
+use std::path::PathBuf;
+
+/// The documents of the batch writing each capitalised word (letters only,
+/// as written), by their number in the batch, and the number of documents.
+#[derive(Debug, Default, Clone)]
+pub struct NameCounts {
+    documents: u64,
+    words: HashMap<String, Vec<u32>>,
+}
+
+/// Below this many documents a batch tells nothing about spellings.
+pub const MIN_DOCUMENTS: u64 = 10;
+
+/// The documents of a batch about the same thing as one document: those that
+/// write at least two of its rarer names (other translations of the same
+/// text, follow-ups of one story). Their spellings are the evidence; the
+/// batch as a whole is not (on a thousand unrelated web pages "Twitter" is
+/// frequent, and says nothing about "Tweeter" in one of them).
+#[derive(Debug, Default)]
+pub struct Related {
+    docs: foldhash::HashSet<u32>,
+}
+
+impl Related {
+    /// How many of the related documents write `word`.
+    pub fn documents_with(&self, counts: &NameCounts, word: &str) -> u32 {
+        counts.words.get(word).map_or(0, |ds| {
+            ds.iter().filter(|d| self.docs.contains(d)).count() as u32
+        })
+    }
+
+    /// How many documents are related.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True if no document is related.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+impl NameCounts {
+    /// Counts one document: each capitalised word of three letters or more
+    /// once.
+    pub fn add_document(&mut self, text: &str) {
+        let id = self.documents as u32;
+        self.add_numbered(id, text);
+        self.documents += 1;
+    }
+
+    /// Counts the document numbered `id` in the batch.
+    fn add_numbered(&mut self, id: u32, text: &str) {
+        let mut seen: foldhash::HashSet<&str> = Default::default();
+        for w in names_of(text) {
+            if seen.insert(w) {
+                self.words.entry(w.to_owned()).or_default().push(id);
+            }
+        }
+    }
+
+    /// The documents related to one whose text is `text` (see [`Related`]):
+    /// those writing two or more, and a third ([`SHARED_PART`]), of its
+    /// names that at most one document in [`RARE_SHARE`] writes. The document itself is among them when it is
+    /// part of the batch.
+    pub fn related(&self, text: &str) -> Related {
+        let rare = (self.documents / RARE_SHARE).max(MIN_RARE);
+        let mut seen: foldhash::HashSet<&str> = Default::default();
+        let mut shared: HashMap<u32, u32> = HashMap::default();
+        let mut rare_names = 0;
+        for w in names_of(text) {
+            if !seen.insert(w) {
+                continue;
+            }
+            if let Some(ds) = self.words.get(w).filter(|ds| ds.len() as u64 <= rare) {
+                rare_names += 1;
+                for d in ds {
+                    *shared.entry(*d).or_default() += 1;
+                }
+            }
+        }
+        // two names, and a good share of them: another translation of the
+        // text writes most of its names, an unrelated page one or two
+        let least = (rare_names / SHARED_PART).max(2);
+        Related {
+            docs: shared
+                .into_iter()
+                .filter(|&(_, n)| n >= least)
+                .map(|(d, _)| d)
+                .collect(),
+        }
+    }
+    /// The counts of two shards together (document numbers are the
+    /// batch's, given by [`NameCounts::collect`]).
+    pub fn merge(&mut self, other: NameCounts) {
+        self.documents += other.documents;
+        for (w, ds) in other.words {
+            let mine = self.words.entry(w).or_default();
+            mine.extend(ds);
+            mine.sort_unstable();
+        }
+    }
+
+    /// How many documents write `word`.
+    pub fn documents_with(&self, word: &str) -> u32 {
+        self.words.get(word).map_or(0, |ds| ds.len() as u32)
+    }
+
+    /// How many documents were counted.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    /// True if the batch is large enough for its counts to be evidence.
+    pub fn is_evidence(&self) -> bool {
+        self.documents >= MIN_DOCUMENTS
+    }
+
+    /// A digest of the counts, for the engine's build id (outputs made
+    /// without them, or with others, are not taken for up to date).
+    pub fn digest(&self) -> String {
+        let mut words: Vec<(&String, &Vec<u32>)> = self.words.iter().collect();
+        words.sort();
+        let mut h = crate::hash::Fnv::default();
+        h.write(&self.documents.to_le_bytes());
+        for (w, ds) in words {
+            h.write(w.as_bytes());
+            for d in ds {
+                h.write(&d.to_le_bytes());
+            }
+        }
+        h.hex()
+    }
+
+    /// Counts the files `paths`, `jobs` at a time (0: one per core), read in
+    /// `encoding` (`None`: detected). A file that cannot be read is left out
+    /// (its conversion reports it).
+    pub fn collect(paths: &[PathBuf], jobs: usize, encoding: Option<&str>) -> Result<Self> {
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| Error::io("thread pool", std::io::Error::other(e)))?;
+        Ok(pool.install(|| {
+            paths
+                .par_iter()
+                .enumerate()
+                .map(|(id, p)| {
+                    let mut counts = NameCounts {
+                        documents: 1,
+                        ..Default::default()
+                    };
+                    if let Ok(source) = std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| {
+                        crate::source::Source::decode_owned(&p.display().to_string(), b, encoding)
+                            .map_err(|e| e.to_string())
+                    }) {
+                        counts.add_numbered(id as u32, &source.text);
+                    }
+                    counts
+                })
+                .reduce(NameCounts::default, |mut a, b| {
+                    a.merge(b);
+                    a
+                })
+        }))
+    }
+}
+
+/// A name is rare in a batch when at most one document in this many writes it.
+const RARE_SHARE: u64 = 50;
+/// A related document writes at least one in this many of a document's rare
+/// names.
+const SHARED_PART: u32 = 3;
+/// ... or at most this many documents, in a small batch.
+const MIN_RARE: u64 = 5;
+
+/// The capitalised words of three letters or more of `text`.
+fn names_of(text: &str) -> impl Iterator<Item = &str> {
+    capitalised_words(text)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_document_counts_a_word_once() {
+        let mut c = NameCounts::default();
+        c.add_document("Dmitry met Dmitry. Then Dmitri left.");
+        c.add_document("Dmitry stayed in Kyiv.");
+        assert_eq!(c.documents(), 2);
+        assert_eq!(c.documents_with("Dmitry"), 2);
+        assert_eq!(c.documents_with("Dmitri"), 1);
+        assert_eq!(
+            c.documents_with("met"),
+            0,
+            "lowercase words are not counted"
+        );
+        assert_eq!(c.documents_with("Kyiv"), 1);
+    }
+
+    #[test]
+    fn related_documents_share_two_rare_names() {
+        let mut c = NameCounts::default();
+        for _ in 0..20 {
+            c.add_document("Twitter and Paris");
+        }
+        c.add_document("Golosheikin met Zhuokang in Paris");
+        c.add_document("Golosheykin met Zhuokang on Twitter");
+        c.add_document("Golosheikin alone on Twitter");
+        let r = c.related("Golosheikin and Golosheykin met Zhuokang; Tweeter");
+        assert_eq!(r.len(), 2, "the two documents sharing two rare names");
+        assert_eq!(r.documents_with(&c, "Golosheikin"), 1);
+        assert_eq!(r.documents_with(&c, "Twitter"), 1);
+        assert!(c.related("Tweeter and Paris").is_empty());
+    }
+
+    #[test]
+    fn shards_merge_to_the_whole() {
+        let docs = ["Sergey and Anna", "Sergei and Anna", "Sergey alone"];
+        let mut whole = NameCounts::default();
+        docs.iter().for_each(|d| whole.add_document(d));
+        // shards number their documents as the batch does
+        let (mut a, mut b) = (NameCounts::default(), NameCounts::default());
+        a.add_numbered(0, docs[0]);
+        a.documents = 1;
+        b.add_numbered(1, docs[1]);
+        b.add_numbered(2, docs[2]);
+        b.documents = 2;
+        a.merge(b);
+        assert_eq!(a.documents(), 3);
+        assert_eq!(a.documents_with("Sergey"), 2);
+        assert_eq!(a.documents_with("Anna"), 2);
+        assert_eq!(a.digest(), whole.digest());
+    }
+}
