@@ -11,7 +11,7 @@ use crate::hash::Fnv;
 use crate::options::Options;
 use crate::parse::parse;
 use crate::passes::{Context, Pass, Proposals, Scope, registry};
-use crate::profile::{LanguageDetector, Overrides, Profile};
+use crate::profile::{Guesses, LanguageDetector, Overrides, Profile};
 use crate::source::Source;
 use std::collections::BTreeMap;
 
@@ -163,7 +163,9 @@ impl Engine {
     pub fn convert(&self, source: Source) -> Conversion {
         let document = parse(&source.text);
         let protected = document.protected_spans();
-        let profile = Profile::build(
+        // the later rounds' profiles take the language guesses of this one
+        let mut guesses = Guesses::default();
+        let profile = Profile::build_remembering(
             &source.text,
             &document,
             &self.detector,
@@ -171,6 +173,7 @@ impl Engine {
                 lang: self.options.lang,
                 kind: self.options.kind,
             },
+            &mut guesses,
         );
         let cx = Context::new(
             &source.text,
@@ -207,7 +210,7 @@ impl Engine {
         let Decision { edits, mut dropped } =
             decide(proposed, &protected, self.options.min_confidence, &verdict);
         dropped.append(&mut out_of_scope);
-        let (edits, clean) = self.later_rounds(text, edits, &mut ran, &mut dropped);
+        let (edits, clean) = self.later_rounds(text, edits, &mut ran, &mut dropped, &mut guesses);
         // the registry's order, whichever round a rule first ran in
         ran.sort_by_key(|p| {
             self.passes
@@ -264,10 +267,14 @@ impl Engine {
     /// that ran. The round profiles `text` afresh, as a conversion of the
     /// clean text would: a web copy without its furniture reads as prose,
     /// and the rules for prose then act on it.
-    fn applied_over<'a>(&'a self, text: &str) -> (Vec<Edit>, Vec<&'a dyn Pass>) {
+    fn applied_over<'a>(
+        &'a self,
+        text: &str,
+        guesses: &mut Guesses,
+    ) -> (Vec<Edit>, Vec<&'a dyn Pass>) {
         let document = parse(text);
         let protected = document.protected_spans();
-        let profile = Profile::build(
+        let profile = Profile::build_remembering(
             text,
             &document,
             &self.detector,
@@ -275,6 +282,7 @@ impl Engine {
                 lang: self.options.lang,
                 kind: self.options.kind,
             },
+            guesses,
         );
         let cx = Context::new(text, &document, &protected, &self.options, &self.resources)
             .with_profile(&profile)
@@ -307,6 +315,7 @@ impl Engine {
         mut edits: Vec<Edit>,
         ran: &mut Vec<&'a dyn Pass>,
         dropped: &mut Vec<Dropped>,
+        guesses: &mut Guesses,
     ) -> (Vec<Edit>, String) {
         let mut clean = apply(source, &edits);
         let mut changed = edits.iter().any(Edit::is_applied);
@@ -319,7 +328,7 @@ impl Engine {
             if !changed {
                 break;
             }
-            let (later, also) = self.applied_over(&clean);
+            let (later, also) = self.applied_over(&clean, guesses);
             for pass in also {
                 if !ran.iter().any(|p| p.id() == pass.id()) {
                     ran.push(pass);

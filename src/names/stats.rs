@@ -296,7 +296,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that make a run an organisation's name.
-const ORG_WORDS: &[&str] = &[
+pub(crate) const ORG_WORDS: &[&str] = &[
     "ministry",
     "organization",
     "organisation",

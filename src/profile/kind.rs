@@ -135,12 +135,9 @@ const MAX_LINES: usize = 20_000;
 /// The kind of the text of `doc`.
 pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     let lists = lists();
-    let lines: Vec<&str> = text
-        .split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(MAX_LINES)
-        .collect();
+    let lines: Vec<&str> = nonempty_lines(text).take(MAX_LINES).collect();
+    // asked of each line by two signals, found once
+    let web_line: Vec<bool> = lines.iter().map(|l| is_web_line(l, lists)).collect();
     let mut pdf = Signals::default();
     let mut web = Signals::default();
     let mut mt = Signals::default();
@@ -172,7 +169,7 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
             format!("{hyphens} words hyphenated at a line end"),
         );
     }
-    let heads = running_heads(&lines, lists);
+    let heads = running_heads(&lines, &web_line);
     if heads > 0 {
         pdf.add(2.0, format!("{heads} running head(s) recurring far apart"));
     }
@@ -192,11 +189,7 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     }
 
     // web
-    let furniture = lines
-        .iter()
-        .filter(|l| is_web_line(l, lists))
-        .take(1000)
-        .count();
+    let furniture = web_line.iter().filter(|w| **w).take(1000).count();
     if furniture > 0 {
         web.add(
             (furniture as f32).min(4.0),
@@ -212,7 +205,7 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     }
     let pipes = lines
         .iter()
-        .filter(|l| l.len() < 200 && l.matches(" | ").count() >= 2)
+        .filter(|l| l.len() < 200 && l.contains('|') && l.matches(" | ").count() >= 2)
         .count();
     if pipes > 0 {
         web.add(
@@ -262,9 +255,15 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     }
 
     // chat
+    // every marker found counts (an overlapping search), but that search
+    // reads a byte at a time: a text with none, nearly every text, is
+    // settled by the plain search, which skips ahead to candidates
     let mut found = vec![false; lists.chat_markers.len()];
-    for m in chat_markers().find_overlapping_iter(&text[..floor_boundary(text, CHAT_BYTES)]) {
-        found[m.pattern().as_usize()] = true;
+    let head = &text[..floor_boundary(text, CHAT_BYTES)];
+    if chat_markers().is_match(head) {
+        for m in chat_markers().find_overlapping_iter(head) {
+            found[m.pattern().as_usize()] = true;
+        }
     }
     let markers: Vec<&str> = lists
         .chat_markers
@@ -338,6 +337,20 @@ impl Signals {
     }
 }
 
+/// The lines of `text` split at `\n` and `\r`, trimmed, without the empty
+/// ones (found with a byte search: `str::split` on two characters reads
+/// one character at a time).
+fn nonempty_lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).chain([text.len()]);
+    let mut from = 0;
+    ends.filter_map(move |end| {
+        // both are ASCII: `from` and `end` are character boundaries
+        let line = text[from..end].trim();
+        from = end + 1;
+        (!line.is_empty()).then_some(line)
+    })
+}
+
 fn fold(l: &str) -> String {
     l.trim_end_matches([':', '|', '»', '›', ' ', '>'])
         .trim()
@@ -363,6 +376,10 @@ fn page_number(line: &str) -> Option<u32> {
                 .map(|_| &l[p.len()..])
         })
         .unwrap_or(l);
+    // what is left begins with the number (most lines are settled here)
+    if !l.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let l = l.split(" of ").next().unwrap_or(l).trim();
     if (1..=4).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_digit()) {
         l.parse().ok()
@@ -451,11 +468,10 @@ fn line_end_hyphens(text: &str) -> usize {
 
 /// Short lines (several words) recurring at least three times, never close
 /// together: a running head or foot of a paginated document.
-fn running_heads(lines: &[&str], lists: &Lists) -> usize {
+fn running_heads(lines: &[&str], web_line: &[bool]) -> usize {
     let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        let words = l.split_whitespace().count();
-        if (2..=12).contains(&words) && l.len() <= 90 && !is_web_line(l, lists) {
+        if l.len() <= 90 && !web_line[i] && (2..=12).contains(&l.split_whitespace().count()) {
             seen.entry(l).or_default().push(i);
         }
     }
@@ -529,7 +545,7 @@ fn short_line_runs(lines: &[&str]) -> usize {
 fn repeated_headlines(lines: &[&str]) -> usize {
     let mut n = 0;
     for (i, l) in lines.iter().enumerate() {
-        if l.split_whitespace().count() >= 4 && lines[i.saturating_sub(6)..i].contains(l) {
+        if lines[i.saturating_sub(6)..i].contains(l) && l.split_whitespace().count() >= 4 {
             n += 1;
         }
     }

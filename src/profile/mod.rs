@@ -19,7 +19,8 @@ pub mod verbatim;
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
 pub use kind::SourceKind;
-pub use language::{Lang, LanguageDetector, Typography};
+use language::CommonWords;
+pub use language::{Guesses, Lang, LanguageDetector, Typography};
 pub use verbatim::Verbatim;
 
 /// The profile of one document.
@@ -91,6 +92,19 @@ impl Profile {
         detector: &LanguageDetector,
         overrides: Overrides,
     ) -> Profile {
+        Profile::build_remembering(text, doc, detector, overrides, &mut Guesses::default())
+    }
+
+    /// [`build`](Self::build), taking language guesses from `memo` where
+    /// it holds them and leaving there those it makes: the rounds of one
+    /// conversion profile texts that differ by a few edits.
+    pub fn build_remembering(
+        text: &str,
+        doc: &Document,
+        detector: &LanguageDetector,
+        overrides: Overrides,
+        memo: &mut Guesses,
+    ) -> Profile {
         let verbatim: Vec<(usize, Verbatim)> = doc
             .blocks
             .iter()
@@ -131,27 +145,33 @@ impl Profile {
         // blocks is guessed alone, and the language of most letters wins.
         let judged = language::letters(&sample) >= language::DOC_MIN_LETTERS;
         let doc_guess = if judged {
-            detector.guess(&sample).filter(|g| g.reliable).or_else(|| {
-                let mut votes: Vec<(language::Guess, usize)> = Vec::new();
-                for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
-                    let s = doc.blocks[i].span.of(text);
-                    let s =
-                        language::words_view(s, language::SAMPLE_BYTES / language::SAMPLE_BLOCKS);
-                    let n = language::letters(&s);
-                    if let Some(g) = detector.guess(&s).filter(|g| g.reliable) {
-                        match votes.iter_mut().find(|(v, _)| v.lang == g.lang) {
-                            Some(v) => v.1 += n,
-                            None => votes.push((g, n)),
+            detector
+                .guess_remembered(&sample, memo)
+                .filter(|g| g.reliable)
+                .or_else(|| {
+                    let mut votes: Vec<(language::Guess, usize)> = Vec::new();
+                    for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
+                        let s = doc.blocks[i].span.of(text);
+                        let s = language::words_view(
+                            s,
+                            language::SAMPLE_BYTES / language::SAMPLE_BLOCKS,
+                        );
+                        let n = language::letters(&s);
+                        if let Some(g) = detector.guess_remembered(&s, memo).filter(|g| g.reliable)
+                        {
+                            match votes.iter_mut().find(|(v, _)| v.lang == g.lang) {
+                                Some(v) => v.1 += n,
+                                None => votes.push((g, n)),
+                            }
                         }
                     }
-                }
-                let total: usize = votes.iter().map(|v| v.1).sum();
-                votes
-                    .into_iter()
-                    .max_by_key(|v| v.1)
-                    .filter(|v| v.1 * 2 > total)
-                    .map(|v| v.0)
-            })
+                    let total: usize = votes.iter().map(|v| v.1).sum();
+                    votes
+                        .into_iter()
+                        .max_by_key(|v| v.1)
+                        .filter(|v| v.1 * 2 > total)
+                        .map(|v| v.0)
+                })
         } else {
             None
         };
@@ -182,41 +202,46 @@ impl Profile {
             }
             frequent
         };
+        // a block of the sample's common words is in its language: no guess
+        // (found when a block first asks)
+        let mut common: Option<CommonWords> = None;
         let mut guesses: Vec<(usize, Lang, usize)> = Vec::new();
         let mut inherited = 0;
+        let mut by_common_words = 0;
         for (i, b) in doc.blocks.iter().enumerate() {
             if is_verbatim(i) {
                 continue;
             }
             let s = b.span.of(text);
-            let s = language::words_view(s, language::BLOCK_SAMPLE_BYTES);
-            let letters = language::letters(&s);
+            let (letters, foreign) = language::view_facts(s, language::BLOCK_SAMPLE_BYTES, &known);
             if letters < language::BLOCK_MIN_LETTERS {
                 inherited += letters;
                 continue;
             }
-            let foreign = s
-                .split_whitespace()
-                .filter(|w| {
-                    // ASCII letters always count as known
-                    !w.is_ascii()
-                        && w.chars().flat_map(char::to_lowercase).any(|c| {
-                            c.is_alphabetic() && !c.is_ascii() && known.binary_search(&c).is_err()
-                        })
-                })
-                .take(1)
-                .count();
             // reference entries are often in the language of the work
             // cited: they get a larger share of guesses
             let cap = match b.kind {
                 BlockKind::Bibl { .. } => 8 * language::MAX_BLOCK_GUESSES,
                 _ => language::MAX_BLOCK_GUESSES,
             };
-            if foreign == 0 || guesses.len() >= cap {
+            if !foreign || guesses.len() >= cap {
                 inherited += letters;
                 continue;
             }
-            match detector.guess(&s).filter(|g| g.reliable) {
+            let common = common.get_or_insert_with(|| match doc_guess {
+                Some(_) => CommonWords::of(&sample),
+                None => CommonWords::default(),
+            });
+            if common.share(s, language::BLOCK_SAMPLE_BYTES) >= language::COMMON_SHARE {
+                inherited += letters;
+                by_common_words += 1;
+                continue;
+            }
+            let view = language::words_view(s, language::BLOCK_SAMPLE_BYTES);
+            match detector
+                .guess_remembered(&view, memo)
+                .filter(|g| g.reliable)
+            {
                 Some(g) => guesses.push((i, g.lang, letters)),
                 None => inherited += letters,
             }
@@ -242,11 +267,12 @@ impl Profile {
         }
         let mut lang_evidence = match doc_guess {
             Some(g) => format!(
-                "detected by whatlang on {} bytes of its longest blocks (confidence {:.2}); {} of {} blocks with letters the sample lacks judged on their own",
+                "detected by whatlang on {} bytes of its longest blocks (confidence {:.2}); {} of {} blocks with letters the sample lacks judged on their own, {} read as its language by its common words",
                 sample.len(),
                 g.confidence,
                 guesses.len(),
-                doc.blocks.len()
+                doc.blocks.len(),
+                by_common_words
             ),
             None => "too little text for a guess".to_string(),
         };
@@ -437,6 +463,22 @@ mod tests {
         assert_eq!(p.lang.tag(), "en");
         assert_eq!(p.block_lang(1).tag(), "de");
         assert_eq!(p.block_lang(0).tag(), "en");
+    }
+
+    #[test]
+    fn a_block_of_the_documents_common_words_is_not_guessed() {
+        let t = "The report of the committee and the answers of the ministry are in the annex of the paper, and the votes of the members are in the table of the annex.\n\n\
+                 The views of the members and the work of the committee are set out in the first part of the report, and the second part of the report gives the votes.\n\n\
+                 The minister, Jürgen Müller, said that the report of the committee and the work of the members of the committee were of the greatest use to the ministry.\n";
+        let p = profile(t);
+        assert_eq!(p.lang.tag(), "en");
+        assert_eq!(p.block_lang(2).tag(), "en");
+        assert!(
+            p.lang_evidence
+                .contains("0 of 3 blocks with letters the sample lacks judged on their own, 1 read as its language by its common words"),
+            "{}",
+            p.lang_evidence
+        );
     }
 
     #[test]

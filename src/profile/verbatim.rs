@@ -79,7 +79,7 @@ const CODE_STARTS: &[&str] = &[
 
 /// Code's symbols, looked up in a table: counted for every character of
 /// every line that has one of code's marks.
-fn is_symbol(c: char) -> bool {
+const fn is_symbol(c: char) -> bool {
     const TABLE: [bool; 128] = {
         let mut t = [false; 128];
         let marks = b"{}[]()<>=;:+-*/\\&|!%^~_$#@\"'";
@@ -93,8 +93,37 @@ fn is_symbol(c: char) -> bool {
     c.is_ascii() && TABLE[c as usize]
 }
 
+const SYMBOL: u8 = 1;
+const MATH: u8 = 2;
+const DIGIT: u8 = 4;
+const SEPARATOR: u8 = 8;
+
+/// What each ASCII character counts as in a line: one of code's symbols,
+/// a sign of a formula, a digit, a separator of data.
+const ASCII_FACTS: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        if is_symbol(c) {
+            t[b] |= SYMBOL;
+        }
+        if is_math(c) {
+            t[b] |= MATH;
+        }
+        if c.is_ascii_digit() {
+            t[b] |= DIGIT;
+        }
+        if matches!(c, ',' | ';' | '\t') {
+            t[b] |= SEPARATOR;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The signs of a formula.
-fn is_math(c: char) -> bool {
+const fn is_math(c: char) -> bool {
     matches!(
         c,
         '=' | '+'
@@ -155,15 +184,20 @@ fn classify_line(line: &str) -> Line {
     if !marked && !l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains('∑') {
         return Line::Other;
     }
-    // one pass over the line for every count
+    // one pass over the line for every count, ASCII by a table
     let (mut chars, mut symbols, mut math, mut digits, mut seps, mut tabs) = (0, 0, 0, 0, 0, 0);
     for c in l.chars() {
         chars += 1;
-        tabs += usize::from(c == '\t');
-        symbols += usize::from(is_symbol(c));
-        math += usize::from(is_math(c));
-        digits += usize::from(c.is_ascii_digit());
-        seps += usize::from(matches!(c, ',' | ';' | '\t'));
+        if c.is_ascii() {
+            let f = ASCII_FACTS[c as usize];
+            tabs += usize::from(c == '\t');
+            symbols += usize::from(f & SYMBOL != 0);
+            math += usize::from(f & MATH != 0);
+            digits += usize::from(f & DIGIT != 0);
+            seps += usize::from(f & SEPARATOR != 0);
+        } else {
+            math += usize::from(is_math(c));
+        }
     }
     if tabs >= 2 {
         return Line::Table;
@@ -200,10 +234,9 @@ pub fn classify(block: &str) -> Option<Verbatim> {
     match lines.as_slice() {
         [] => None,
         [Line::StrongCode] => Some(Verbatim::Code),
-        [_] => {
+        [only] => {
             // one line: only a table row of three cells or more
-            let l = block.trim();
-            (classify_line(l) == Line::Table && l.matches('|').count() >= 4)
+            (*only == Line::Table && block.trim().matches('|').count() >= 4)
                 .then_some(Verbatim::Table)
         }
         _ => {

@@ -458,6 +458,22 @@ impl Matcher<'_, '_> {
         {
             conf = conf.min(0.65);
         }
+        // One form heads an organisation's name and the other never does
+        // ("Tinkoff group" beside "Oleg Tinkov"): a company keeps the
+        // spelling it chose when it was named after its founder, so the
+        // two forms may name two things; only proposed.
+        let text = self.text();
+        let (org_from, org_to) = (
+            from.spans.iter().any(|s| heads_organisation(text, *s)),
+            to.spans.iter().any(|s| heads_organisation(text, *s)),
+        );
+        if org_from != org_to {
+            conf = conf.min(0.6);
+            let org = if org_from { from.word } else { to.word };
+            why.push(format!(
+                "{org:?} is written as part of an organisation's name and the other form never is: they may name two things"
+            ));
+        }
         vec![Rewrite {
             from: fi,
             to: ti,
@@ -958,6 +974,20 @@ fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<Item = &str> 
         .strip_prefix(' ')
         .map(|t| &t[..t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len())]);
     before.into_iter().chain(after).filter(cap)
+}
+
+/// Whether the word at `span` in `text` heads an organisation's name: the
+/// next word, after a space, is one that names organisations ("group",
+/// "Bank", "Corporation").
+fn heads_organisation(text: &str, span: Span) -> bool {
+    let Some(rest) = text[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let next = rest[..end].to_lowercase();
+    crate::names::stats::ORG_WORDS.contains(&next.as_str())
 }
 
 #[cfg(test)]
