@@ -29,6 +29,7 @@ mod punctuation;
 mod quotes;
 mod repetition;
 mod residue;
+mod spelling;
 mod untranslated;
 mod whitespace;
 mod xml_chars;
@@ -365,6 +366,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         scoped(hyphen_dashes::HyphenDashes, ENGLISH),
         scoped(numbers::Numbers, ENGLISH),
         scoped(repetition::Repetition, ENGLISH),
+        scoped(spelling::Spelling, ENGLISH),
         scoped(fragments::Fragments, ENGLISH),
         Box::new(ends::Ends),
     ]
@@ -393,6 +395,17 @@ pub(crate) mod tests {
     /// Runs one pass over `text` in language `lang` (a BCP 47 tag, as
     /// `--lang` gives it); edits sorted by span.
     pub fn run_pass_in(pass: &dyn Pass, text: &str, lang: &str) -> Vec<Edit> {
+        run_pass_as(pass, text, lang, None)
+    }
+
+    /// Runs one pass over `text` in language `lang` and, if given, of the
+    /// kind of source `kind` (as `--lang` and `--kind` give them).
+    pub fn run_pass_as(
+        pass: &dyn Pass,
+        text: &str,
+        lang: &str,
+        kind: Option<SourceKind>,
+    ) -> Vec<Edit> {
         let doc = crate::parse::parse(text);
         let profile = Profile::build(
             text,
@@ -400,7 +413,7 @@ pub(crate) mod tests {
             &crate::profile::LanguageDetector::default(),
             crate::profile::Overrides {
                 lang: Some(crate::profile::Lang::parse(lang).expect("a known language")),
-                kind: None,
+                kind,
             },
         );
         run_passes_with(&[pass], text, &profile).edits
