@@ -311,6 +311,19 @@ const ENGLISH: Scope = Scope {
     ..Scope::EVERYWHERE
 };
 
+/// English running text whose sentences arrive whole: MT output, prose, a
+/// chat answer; not a PDF extract or a web copy, where headings, captions,
+/// menus and code run into the sentences and their case is no evidence.
+const ENGLISH_SENTENCES: Scope = Scope {
+    kinds: &[
+        SourceKind::MtNews,
+        SourceKind::Prose,
+        SourceKind::ChatAnswer,
+    ],
+    langs: &["en"],
+    ..Scope::EVERYWHERE
+};
+
 /// Byte lengths of the common start and the common end of `a` and `b`
 /// (whole characters; the end counted after the start, so they never
 /// overlap): what stays unchanged when `a` is replaced by `b`, for rules
@@ -366,7 +379,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         scoped(hyphen_dashes::HyphenDashes, ENGLISH),
         scoped(numbers::Numbers, ENGLISH),
         scoped(repetition::Repetition, ENGLISH),
-        scoped(spelling::Spelling, ENGLISH),
+        scoped(spelling::Spelling, ENGLISH_SENTENCES),
         scoped(fragments::Fragments, ENGLISH),
         Box::new(ends::Ends),
     ]

@@ -23,8 +23,9 @@
 //!   candidate is overwhelmingly likely. An inflection the dictionary
 //!   lacks ("procurements" beside "procurement") is no typo.
 //!
-//! English only (the registry scopes the rule; each block's language is
-//! checked too). Why a word list and not `harper-core`: on the MT corpus
+//! English MT output, prose and chat answers only (the registry scopes the
+//! rule; each block's language is checked too): in a PDF extract or a web
+//! copy, headings, captions, menus and code run into the sentences. Why a word list and not `harper-core`: on the MT corpus
 //! both find the same few misspellings (the raters' spelling marks are
 //! capitalisation, not typos), and the list is 0.7 MB of data with no
 //! dependency where harper-core brings 257 crates; the figures are in the
@@ -62,7 +63,7 @@ fn listed(w: &str) -> bool {
     WORDS.binary_search(&w).is_ok()
 }
 
-/// A function word capitalised in mid-sentence: certain.
+/// A function word capitalised in mid-sentence after a comma: certain.
 const CAPITAL_FUNCTION: f32 = 0.85;
 /// A content word capitalised in mid-sentence, written lowercase elsewhere.
 const CAPITAL_ATTESTED: f32 = 0.6;
@@ -149,10 +150,8 @@ impl Pass for Spelling {
             .iter()
             .enumerate()
             .filter(|(i, b)| {
-                matches!(
-                    b.kind,
-                    BlockKind::Paragraph | BlockKind::Item { .. } | BlockKind::Abstract
-                ) && cx.profile.block_lang(*i) == Lang::EN
+                matches!(b.kind, BlockKind::Paragraph | BlockKind::Abstract)
+                    && cx.profile.block_lang(*i) == Lang::EN
                     && cx.profile.verbatim_block(*i).is_none()
             })
             .map(|(i, b)| (i, words(text, b.span)))
@@ -326,10 +325,23 @@ fn capital(
         return None;
     }
     let elsewhere = stats.lower.get(lower.as_str()).copied().unwrap_or(0);
-    let (confidence, evidence) = if closed {
+    // after a bare word the capital may open a sentence whose stop is
+    // missing ("his daughter Despite the singer"): only after a comma or a
+    // semicolon is the capital itself the error
+    let after_comma = prev.is_some_and(|p| {
+        text[p.end..w.start]
+            .trim_end_matches(' ')
+            .ends_with([',', ';'])
+    });
+    let (confidence, evidence) = if closed && after_comma {
         (
             CAPITAL_FUNCTION,
-            "a function word, never a name".to_string(),
+            "a function word, never a name, after a comma".to_string(),
+        )
+    } else if closed {
+        (
+            CAPITAL_ATTESTED,
+            "a function word, never a name, but a full stop may be missing before it".to_string(),
         )
     } else if elsewhere > 0 {
         (
@@ -382,11 +394,13 @@ fn sentence_start(
             if !gap.starts_with(mark) || gap[1..].trim_start_matches(' ') != "" || gap.len() < 2 {
                 return None;
             }
-            let pl = p.text.to_lowercase();
+            // a capitalised word before the stop may be an abbreviated
+            // name ("Mass.", "Govt."): only a lowercase dictionary word
             if p.code
                 || p.text.chars().count() < 2
-                || ABBREVIATIONS.contains(&pl.as_str())
-                || !(listed(p.text) || listed(&pl))
+                || ABBREVIATIONS.contains(&p.text)
+                || !p.text.chars().all(char::is_lowercase)
+                || !listed(p.text)
             {
                 return None;
             }
@@ -589,6 +603,11 @@ mod tests {
             mend("Every family should have one, You can see that they are real."),
             "Every family should have one, you can see that they are real."
         );
+        // a missing full stop is as likely as a wrong capital: proposed
+        let t = "Her father backs the plan despite his daughter Despite her campaign.";
+        let edits = run_pass_in(&Spelling, t, "en");
+        assert_eq!(edits.len(), 1);
+        assert!(edits[0].confidence < 0.8);
     }
 
     #[test]
@@ -633,6 +652,7 @@ mod tests {
             "\"Really?\" she asked. See p. 5 and fig. 2 for more.",
             "The value was 3.5 mm in version 2. then it changed.",
             "A flat of forty sq. m in the centre.",
+            "He won the Mass. seat in the autumn.",
         ] {
             assert_eq!(mend(t), t, "{t}");
         }
