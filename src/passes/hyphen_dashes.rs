@@ -12,6 +12,10 @@
 //! list, and so are hyphen chains ("state-of-the-art", "know-it-all"): a
 //! hyphen before the left word or after the right one leaves it alone.
 //!
+//! A hyphen between a word and a count ("closer-40000 years ago") stands
+//! for a dash too: a number of five digits or more that counts something
+//! joins no English compound.
+//!
 //! The dash put in is the one the document uses elsewhere (" -- ", " — ",
 //! "—" or " – ", the most frequent); a document with no dash gets an
 //! unspaced em dash. Only in English text (the registry scopes it).
@@ -55,12 +59,12 @@ impl Pass for HyphenDashes {
             }
             let s = b.span.of(text);
             for (h, _) in s.match_indices('-') {
-                let Some((left, right)) = dash_words(s, h) else {
+                let Some((left, right)) = dash_words(s, h)
+                    .filter(|(_, right)| openers.contains(*right))
+                    .or_else(|| count_after(s, h))
+                else {
                     continue;
                 };
-                if !openers.contains(right) {
-                    continue;
-                }
                 let span = Span::new(b.span.start + h, b.span.start + h + 1);
                 if cx.is_protected(span) {
                     continue;
@@ -85,9 +89,15 @@ impl Pass for HyphenDashes {
                         Category::Punctuation,
                         CERTAIN,
                     )
-                    .with_note(format!(
-                        "hyphen between \"{left}\" and \"{right}\", a word that opens a clause and ends no compound, stands for a dash; {evidence}"
-                    )),
+                    .with_note(if right.starts_with(|c: char| c.is_ascii_digit()) {
+                        format!(
+                            "hyphen between the word \"{left}\" and the count \"{right}\" (five digits or more, a lowercase word after it) stands for a dash; {evidence}"
+                        )
+                    } else {
+                        format!(
+                            "hyphen between \"{left}\" and \"{right}\", a word that opens a clause and ends no compound, stands for a dash; {evidence}"
+                        )
+                    }),
                 );
             }
         }
@@ -145,6 +155,58 @@ fn dash_words(s: &str, h: usize) -> Option<(&str, &str)> {
     Some((left, right))
 }
 
+/// The fewest digits of a count after a hyphen: shorter numbers join
+/// compounds ("type-2", "post-1945", "top-100").
+const MIN_COUNT_DIGITS: usize = 5;
+
+/// Words a number after a hyphen labels (a model, a route): a code, not a
+/// count.
+const LABELS: &[&str] = &[
+    "model", "type", "version", "flight", "code", "route", "number", "item", "case", "patent",
+    "page", "room", "unit", "line", "order", "serial", "phase", "class", "level", "series",
+];
+
+/// The word and the count either side of the hyphen at byte `h` of `s`
+/// when a count follows a word where a dash is meant ("getting closer and
+/// closer-40000 years ago"): a lowercase dictionary word of
+/// [`MIN_LEFT_CHARS`] letters or more, glued to nothing before it, and a
+/// number of [`MIN_COUNT_DIGITS`] digits or more (thousands separators
+/// allowed) that counts what the lowercase word after it names.
+fn count_after(s: &str, h: usize) -> Option<(&str, &str)> {
+    let before = &s[..h];
+    let left_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_lowercase())
+        .last()
+        .map(|(i, _)| i)?;
+    let left = &before[left_start..];
+    if left.len() < MIN_LEFT_CHARS
+        || LABELS.contains(&left)
+        || !super::spelling::listed(left)
+        || before[..left_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@'))
+    {
+        return None;
+    }
+    let after = &s[h + 1..];
+    let len = after
+        .char_indices()
+        .take_while(|&(i, c)| {
+            c.is_ascii_digit()
+                || (c == ',' && after[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .last()
+        .map(|(i, _)| i + 1)?;
+    let count = &after[..len];
+    let digits = count.bytes().filter(u8::is_ascii_digit).count();
+    let rest = after[len..].strip_prefix(' ')?;
+    (digits >= MIN_COUNT_DIGITS && rest.starts_with(|c: char| c.is_ascii_lowercase()))
+        .then_some((left, count))
+}
+
 /// The dash form the document uses most, with its count; an unspaced em
 /// dash and 0 when it uses none.
 fn dash_style(text: &str) -> (&'static str, usize) {
@@ -198,6 +260,25 @@ mod tests {
         );
         let t = "A test – a real one.\n\nThe research-a simple model.\n";
         assert!(mend(t).contains("research – a simple"));
+    }
+
+    #[test]
+    fn a_hyphen_before_a_count_becomes_a_dash() {
+        assert_eq!(
+            mend("It is getting closer and closer-40000 years ago, we were painting."),
+            "It is getting closer and closer—40000 years ago, we were painting."
+        );
+        assert_eq!(
+            mend("At least as many as we know-250,000 flowering plants."),
+            "At least as many as we know—250,000 flowering plants."
+        );
+        for t in [
+            "A type-2 case after post-1945 rules in the top-100 list.",
+            "The model-12345 units and the Flight-20000 crew and MiG-29000 jets.",
+            "See closer-40000 Years and re-12345 and closer-40000.",
+        ] {
+            assert_eq!(mend(t), t, "{t}");
+        }
     }
 
     #[test]

@@ -59,7 +59,7 @@ static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// True if the dictionary lists `w` exactly as written.
-fn listed(w: &str) -> bool {
+pub(super) fn listed(w: &str) -> bool {
     WORDS.binary_search(&w).is_ok()
 }
 
