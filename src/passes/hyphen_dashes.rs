@@ -12,6 +12,8 @@
 //! list, and so are hyphen chains ("state-of-the-art", "know-it-all"): a
 //! hyphen before the left word or after the right one leaves it alone.
 //!
+//! So does a hyphen before a two-word connective ("species-at least"),
+//! after a closing bracket or quote, or before an opening quote ("said-\"Oh").
 //! A hyphen between a word and a count ("closer-40000 years ago") stands
 //! for a dash too: a number of five digits or more that counts something
 //! joins no English compound.
@@ -60,8 +62,9 @@ impl Pass for HyphenDashes {
             let s = b.span.of(text);
             for (h, _) in s.match_indices('-') {
                 let Some((left, right)) = dash_words(s, h)
-                    .filter(|(_, right)| openers.contains(*right))
+                    .filter(|(_, right)| openers.contains(*right) || opens_with_phrase(&s[h + 1..]))
                     .or_else(|| count_after(s, h))
+                    .or_else(|| beside_quote_or_bracket(s, h))
                 else {
                     continue;
                 };
@@ -153,6 +156,57 @@ fn dash_words(s: &str, h: usize) -> Option<(&str, &str)> {
         return None;
     }
     Some((left, right))
+}
+
+/// Two-word connectives that open a clause ("species-at least as many",
+/// "bodies-in fact, they are"): their first word alone ends compounds
+/// ("sit-in", "stand-at"), the pair never does.
+const OPENING_PHRASES: &[&str] = &[
+    "at least",
+    "in fact",
+    "of course",
+    "for example",
+    "for instance",
+    "in other words",
+    "that is",
+];
+
+/// True if `after` (the text after a hyphen) starts with one of
+/// [`OPENING_PHRASES`] as whole words.
+fn opens_with_phrase(after: &str) -> bool {
+    OPENING_PHRASES.iter().any(|p| {
+        after.starts_with(p)
+            && !after[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A hyphen glued between a closing bracket or quote and a lowercase word
+/// ("(matter also means \"matter\")-if you put"), or between a word and an
+/// opening quote ("said-\"Oh, who"): no compound has a bracket or a
+/// quotation for a part. The mark beside the hyphen and the word.
+fn beside_quote_or_bracket(s: &str, h: usize) -> Option<(&str, &str)> {
+    let before = &s[..h];
+    let after = &s[h + 1..];
+    let prev = before.chars().next_back()?;
+    if matches!(prev, ')' | ']' | '”') || (prev == '"' && !before[..h - 1].ends_with(' ')) {
+        let right_len = after.bytes().take_while(u8::is_ascii_lowercase).count();
+        let rest = &after[right_len..];
+        if right_len >= 2 && rest.starts_with([' ', ',']) {
+            return Some((&before[h - prev.len_utf8()..], &after[..right_len]));
+        }
+        return None;
+    }
+    let open = after.chars().next().filter(|c| matches!(c, '"' | '“'))?;
+    let left_len = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_lowercase)
+        .count();
+    (left_len >= MIN_LEFT_CHARS && after[open.len_utf8()..].starts_with(|c: char| c.is_uppercase()))
+        .then(|| (&before[h - left_len..], &after[..open.len_utf8()]))
 }
 
 /// The fewest digits of a count after a hyphen: shorter numbers join
@@ -260,6 +314,33 @@ mod tests {
         );
         let t = "A test – a real one.\n\nThe research-a simple model.\n";
         assert!(mend(t).contains("research – a simple"));
+    }
+
+    #[test]
+    fn a_hyphen_before_a_connective_phrase_or_beside_a_quote_becomes_a_dash() {
+        assert_eq!(
+            mend("There are 250 species-at least as many as we know."),
+            "There are 250 species—at least as many as we know."
+        );
+        assert_eq!(
+            mend("Black holes are real bodies-in fact, they are dead stars."),
+            "Black holes are real bodies—in fact, they are dead stars."
+        );
+        assert_eq!(
+            mend("The key part (matter means \"matter\")-if you put energy in."),
+            "The key part (matter means \"matter\")—if you put energy in."
+        );
+        assert_eq!(
+            mend("Some people mocked and said-\"Oh, who believes that?\""),
+            "Some people mocked and said—\"Oh, who believes that?\""
+        );
+        for t in [
+            "A sit-in and a stand-at-ease and a drop-in centre.",
+            "The (a)-b form and x\"-y\" and 3-\"A\" codes.",
+            "The in-fact-checking tool and the that-is-it moment.",
+        ] {
+            assert_eq!(mend(t), t, "{t}");
+        }
     }
 
     #[test]
