@@ -48,7 +48,7 @@ impl Pass for HyphenDashes {
     }
 
     fn description(&self) -> &'static str {
-        "A hyphen glued between a word and a clause-opening word (an article, a demonstrative, a subject pronoun, a connective) replaced by the document's own dash."
+        "A hyphen glued between a word and a clause-opening word (an article, a demonstrative, a subject pronoun, a connective such as “at least”), between a word and a count, or beside a closing bracket or an opening quote, replaced by the document's own dash."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {

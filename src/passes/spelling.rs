@@ -381,8 +381,14 @@ fn sentence_start(
     segments: bool,
 ) -> Option<Edit> {
     let text = cx.text;
-    // one letter after a stop is a unit or an initial ("sq. m", "p. 5")
-    if w.text.len() < 2 || !w.text.chars().all(|c| c.is_ascii_lowercase()) || !listed(w.text) {
+    // one letter after a stop is a unit or an initial ("sq. m", "p. 5");
+    // a word alone before the next stop ("conflicts. in.") is a stray
+    // fragment, not a sentence to capitalise
+    if w.text.len() < 2
+        || !w.text.chars().all(|c| c.is_ascii_lowercase())
+        || !listed(w.text)
+        || !text[w.end..].starts_with([' ', ','])
+    {
         return None;
     }
     let (confidence, evidence) = match w.place {
@@ -653,6 +659,7 @@ mod tests {
             "The value was 3.5 mm in version 2. then it changed.",
             "A flat of forty sq. m in the centre.",
             "He won the Mass. seat in the autumn.",
+            "They have been in conflicts. in.\n",
         ] {
             assert_eq!(mend(t), t, "{t}");
         }
