@@ -11,7 +11,9 @@
 //!   dictionary lists it capitalised, or the document writes it capitalised
 //!   in mid-sentence elsewhere), a word beside another capitalised one (a
 //!   title, a multi-word name) and headline-style text are left alone.
-//!   Applied for function words, proposed for content words.
+//!   Applied for function words after a comma, proposed for other function
+//!   words and for content words the document also writes in lowercase;
+//!   a content word it never writes in lowercase may be a term or a name.
 //! - `spelling/sentence-start`: a sentence or, in MT output of one segment
 //!   a paragraph, a segment that starts in lowercase after a finished
 //!   sentence ("Thank you. thank you all.", "(applause)"). Not after an
@@ -67,8 +69,6 @@ pub(super) fn listed(w: &str) -> bool {
 const CAPITAL_FUNCTION: f32 = 0.85;
 /// A content word capitalised in mid-sentence, written lowercase elsewhere.
 const CAPITAL_ATTESTED: f32 = 0.6;
-/// A content word capitalised in mid-sentence, nowhere else in the document.
-const CAPITAL_ALONE: f32 = 0.5;
 /// A lowercase word after a full stop that ends a sentence: certain.
 const START_AFTER_STOP: f32 = 0.85;
 /// A lowercase word after `?` or `!`: interjections and titles ("Yahoo!")
@@ -349,10 +349,9 @@ fn capital(
             format!("the document writes \"{lower}\" in lowercase {elsewhere} time(s)"),
         )
     } else {
-        (
-            CAPITAL_ALONE,
-            "the document does not use the word elsewhere".to_string(),
-        )
+        // a content word the document never writes in lowercase may be a
+        // name or a term the dictionary lacks ("the Centaur", "Obsidian")
+        return None;
     };
     Some(
         Edit::new(
