@@ -12,6 +12,12 @@
 //! list, and so are hyphen chains ("state-of-the-art", "know-it-all"): a
 //! hyphen before the left word or after the right one leaves it alone.
 //!
+//! So does a hyphen before a two-word connective ("species-at least"),
+//! after a closing bracket or quote, or before an opening quote ("said-\"Oh").
+//! A hyphen between a word and a count ("closer-40000 years ago") stands
+//! for a dash too: a number of five digits or more that counts something
+//! joins no English compound.
+//!
 //! The dash put in is the one the document uses elsewhere (" -- ", " — ",
 //! "—" or " – ", the most frequent); a document with no dash gets an
 //! unspaced em dash. Only in English text (the registry scopes it).
@@ -42,7 +48,7 @@ impl Pass for HyphenDashes {
     }
 
     fn description(&self) -> &'static str {
-        "A hyphen glued between a word and a clause-opening word (an article, a demonstrative, a subject pronoun, a connective) replaced by the document's own dash."
+        "A hyphen glued between a word and a clause-opening word (an article, a demonstrative, a subject pronoun, a connective such as “at least”), between a word and a count, or beside a closing bracket or an opening quote, replaced by the document's own dash."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -55,12 +61,13 @@ impl Pass for HyphenDashes {
             }
             let s = b.span.of(text);
             for (h, _) in s.match_indices('-') {
-                let Some((left, right)) = dash_words(s, h) else {
+                let Some((left, right)) = dash_words(s, h)
+                    .filter(|(_, right)| openers.contains(*right) || opens_with_phrase(&s[h + 1..]))
+                    .or_else(|| count_after(s, h))
+                    .or_else(|| beside_quote_or_bracket(s, h))
+                else {
                     continue;
                 };
-                if !openers.contains(right) {
-                    continue;
-                }
                 let span = Span::new(b.span.start + h, b.span.start + h + 1);
                 if cx.is_protected(span) {
                     continue;
@@ -85,9 +92,15 @@ impl Pass for HyphenDashes {
                         Category::Punctuation,
                         CERTAIN,
                     )
-                    .with_note(format!(
-                        "hyphen between \"{left}\" and \"{right}\", a word that opens a clause and ends no compound, stands for a dash; {evidence}"
-                    )),
+                    .with_note(if right.starts_with(|c: char| c.is_ascii_digit()) {
+                        format!(
+                            "hyphen between the word \"{left}\" and the count \"{right}\" (five digits or more, a lowercase word after it) stands for a dash; {evidence}"
+                        )
+                    } else {
+                        format!(
+                            "hyphen between \"{left}\" and \"{right}\", a word that opens a clause and ends no compound, stands for a dash; {evidence}"
+                        )
+                    }),
                 );
             }
         }
@@ -145,6 +158,109 @@ fn dash_words(s: &str, h: usize) -> Option<(&str, &str)> {
     Some((left, right))
 }
 
+/// Two-word connectives that open a clause ("species-at least as many",
+/// "bodies-in fact, they are"): their first word alone ends compounds
+/// ("sit-in", "stand-at"), the pair never does.
+const OPENING_PHRASES: &[&str] = &[
+    "at least",
+    "in fact",
+    "of course",
+    "for example",
+    "for instance",
+    "in other words",
+    "that is",
+];
+
+/// True if `after` (the text after a hyphen) starts with one of
+/// [`OPENING_PHRASES`] as whole words.
+fn opens_with_phrase(after: &str) -> bool {
+    OPENING_PHRASES.iter().any(|p| {
+        after.starts_with(p)
+            && !after[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A hyphen glued between a closing bracket or quote and a lowercase word
+/// ("(matter also means \"matter\")-if you put"), or between a word and an
+/// opening quote ("said-\"Oh, who"): no compound has a bracket or a
+/// quotation for a part. The mark beside the hyphen and the word.
+fn beside_quote_or_bracket(s: &str, h: usize) -> Option<(&str, &str)> {
+    let before = &s[..h];
+    let after = &s[h + 1..];
+    let prev = before.chars().next_back()?;
+    if matches!(prev, ')' | ']' | '”') || (prev == '"' && !before[..h - 1].ends_with(' ')) {
+        let right_len = after.bytes().take_while(u8::is_ascii_lowercase).count();
+        let rest = &after[right_len..];
+        if right_len >= 2 && rest.starts_with([' ', ',']) {
+            return Some((&before[h - prev.len_utf8()..], &after[..right_len]));
+        }
+        return None;
+    }
+    let open = after.chars().next().filter(|c| matches!(c, '"' | '“'))?;
+    let left_len = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_lowercase)
+        .count();
+    (left_len >= MIN_LEFT_CHARS && after[open.len_utf8()..].starts_with(|c: char| c.is_uppercase()))
+        .then(|| (&before[h - left_len..], &after[..open.len_utf8()]))
+}
+
+/// The fewest digits of a count after a hyphen: shorter numbers join
+/// compounds ("type-2", "post-1945", "top-100").
+const MIN_COUNT_DIGITS: usize = 5;
+
+/// Words a number after a hyphen labels (a model, a route): a code, not a
+/// count.
+const LABELS: &[&str] = &[
+    "model", "type", "version", "flight", "code", "route", "number", "item", "case", "patent",
+    "page", "room", "unit", "line", "order", "serial", "phase", "class", "level", "series",
+];
+
+/// The word and the count either side of the hyphen at byte `h` of `s`
+/// when a count follows a word where a dash is meant ("getting closer and
+/// closer-40000 years ago"): a lowercase dictionary word of
+/// [`MIN_LEFT_CHARS`] letters or more, glued to nothing before it, and a
+/// number of [`MIN_COUNT_DIGITS`] digits or more (thousands separators
+/// allowed) that counts what the lowercase word after it names.
+fn count_after(s: &str, h: usize) -> Option<(&str, &str)> {
+    let before = &s[..h];
+    let left_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_lowercase())
+        .last()
+        .map(|(i, _)| i)?;
+    let left = &before[left_start..];
+    if left.len() < MIN_LEFT_CHARS
+        || LABELS.contains(&left)
+        || !super::spelling::listed(left)
+        || before[..left_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@'))
+    {
+        return None;
+    }
+    let after = &s[h + 1..];
+    let len = after
+        .char_indices()
+        .take_while(|&(i, c)| {
+            c.is_ascii_digit()
+                || (c == ',' && after[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .last()
+        .map(|(i, _)| i + 1)?;
+    let count = &after[..len];
+    let digits = count.bytes().filter(u8::is_ascii_digit).count();
+    let rest = after[len..].strip_prefix(' ')?;
+    (digits >= MIN_COUNT_DIGITS && rest.starts_with(|c: char| c.is_ascii_lowercase()))
+        .then_some((left, count))
+}
+
 /// The dash form the document uses most, with its count; an unspaced em
 /// dash and 0 when it uses none.
 fn dash_style(text: &str) -> (&'static str, usize) {
@@ -198,6 +314,52 @@ mod tests {
         );
         let t = "A test – a real one.\n\nThe research-a simple model.\n";
         assert!(mend(t).contains("research – a simple"));
+    }
+
+    #[test]
+    fn a_hyphen_before_a_connective_phrase_or_beside_a_quote_becomes_a_dash() {
+        assert_eq!(
+            mend("There are 250 species-at least as many as we know."),
+            "There are 250 species—at least as many as we know."
+        );
+        assert_eq!(
+            mend("Black holes are real bodies-in fact, they are dead stars."),
+            "Black holes are real bodies—in fact, they are dead stars."
+        );
+        assert_eq!(
+            mend("The key part (matter means \"matter\")-if you put energy in."),
+            "The key part (matter means \"matter\")—if you put energy in."
+        );
+        assert_eq!(
+            mend("Some people mocked and said-\"Oh, who believes that?\""),
+            "Some people mocked and said—\"Oh, who believes that?\""
+        );
+        for t in [
+            "A sit-in and a stand-at-ease and a drop-in centre.",
+            "The (a)-b form and x\"-y\" and 3-\"A\" codes.",
+            "The in-fact-checking tool and the that-is-it moment.",
+        ] {
+            assert_eq!(mend(t), t, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_hyphen_before_a_count_becomes_a_dash() {
+        assert_eq!(
+            mend("It is getting closer and closer-40000 years ago, we were painting."),
+            "It is getting closer and closer—40000 years ago, we were painting."
+        );
+        assert_eq!(
+            mend("At least as many as we know-250,000 flowering plants."),
+            "At least as many as we know—250,000 flowering plants."
+        );
+        for t in [
+            "A type-2 case after post-1945 rules in the top-100 list.",
+            "The model-12345 units and the Flight-20000 crew and MiG-29000 jets.",
+            "See closer-40000 Years and re-12345 and closer-40000.",
+        ] {
+            assert_eq!(mend(t), t, "{t}");
+        }
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod punctuation;
 mod quotes;
 mod repetition;
 mod residue;
+mod spelling;
 mod untranslated;
 mod whitespace;
 mod xml_chars;
@@ -323,6 +324,19 @@ const ENGLISH: Scope = Scope {
     ..Scope::EVERYWHERE
 };
 
+/// English running text whose sentences arrive whole: MT output, prose, a
+/// chat answer; not a PDF extract or a web copy, where headings, captions,
+/// menus and code run into the sentences and their case is no evidence.
+const ENGLISH_SENTENCES: Scope = Scope {
+    kinds: &[
+        SourceKind::MtNews,
+        SourceKind::Prose,
+        SourceKind::ChatAnswer,
+    ],
+    langs: &["en"],
+    ..Scope::EVERYWHERE
+};
+
 /// Byte lengths of the common start and the common end of `a` and `b`
 /// (whole characters; the end counted after the start, so they never
 /// overlap): what stays unchanged when `a` is replaced by `b`, for rules
@@ -378,6 +392,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         scoped(hyphen_dashes::HyphenDashes, ENGLISH),
         scoped(numbers::Numbers, ENGLISH),
         scoped(repetition::Repetition, ENGLISH),
+        scoped(spelling::Spelling, ENGLISH_SENTENCES),
         scoped(fragments::Fragments, ENGLISH),
         Box::new(ends::Ends),
     ]
@@ -406,6 +421,17 @@ pub(crate) mod tests {
     /// Runs one pass over `text` in language `lang` (a BCP 47 tag, as
     /// `--lang` gives it); edits sorted by span.
     pub fn run_pass_in(pass: &dyn Pass, text: &str, lang: &str) -> Vec<Edit> {
+        run_pass_as(pass, text, lang, None)
+    }
+
+    /// Runs one pass over `text` in language `lang` and, if given, of the
+    /// kind of source `kind` (as `--lang` and `--kind` give them).
+    pub fn run_pass_as(
+        pass: &dyn Pass,
+        text: &str,
+        lang: &str,
+        kind: Option<SourceKind>,
+    ) -> Vec<Edit> {
         let doc = crate::parse::parse(text);
         let profile = Profile::build(
             text,
@@ -413,7 +439,7 @@ pub(crate) mod tests {
             &crate::profile::LanguageDetector::default(),
             crate::profile::Overrides {
                 lang: Some(crate::profile::Lang::parse(lang).expect("a known language")),
-                kind: None,
+                kind,
             },
         );
         run_passes_with(&[pass], text, &profile).edits

@@ -2,8 +2,9 @@
 //!
 //! - an orphan separator after a finished sentence, where a clause was lost:
 //!   "resolved. ; On the other hand" → "resolved. On the other hand";
-//! - doubled marks: "war,, and" → "war, and", "ended.." → "ended." (an
-//!   ellipsis "..." is left alone, and so are ranges like "1..5");
+//! - doubled marks: "war,, and" → "war, and", "ended.." → "ended."
+//!   ("pollen. ." proposed); an ellipsis "..." or ". . ." is left alone,
+//!   and so are ranges like "1..5";
 //! - a stop glued to the next sentence or a comma to the next word:
 //!   "process.This is" → "process. This is" (not in abbreviations,
 //!   domains, paths or decimals);
@@ -100,6 +101,24 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
             let mut j = k + 1;
             while b.get(j) == Some(&b' ') {
                 j += 1;
+            }
+            // "pollen. ." — a stop repeated after a space, at a sentence end
+            if c == b'.'
+                && b.get(j) == Some(&b'.')
+                && before(k).is_some_and(char::is_alphabetic)
+                && at(j + 1).is_none_or(char::is_whitespace)
+                && !s[j + 1..].starts_with(" .")
+            {
+                push(
+                    k + 1,
+                    j + 1,
+                    "",
+                    "doubled",
+                    0.7,
+                    "a full stop repeated after a space (proposed: a segment's stray end as often as a typo)",
+                );
+                k = j + 1;
+                continue;
             }
             if at(j).is_some_and(is_sep)
                 && at(j + 1).is_none_or(char::is_whitespace)
@@ -667,6 +686,19 @@ mod tests {
     fn doubled_marks_go() {
         assert_eq!(clean("war,, and peace.."), "war, and peace.");
         assert_eq!(clean("First;; second"), "First; second");
+        let t = "It is covered in pollen. .\n\nThen it flies.";
+        let e = edits(t);
+        assert!(
+            e.len() == 1 && e[0].before == " ." && e[0].confidence < 0.8,
+            "{e:?}"
+        );
+        for t in [
+            "Wait. . . and see.",
+            "Version 2. . then",
+            "Dots . . . here.",
+        ] {
+            assert_eq!(clean(t), t, "{t}");
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `quotes`: one quote and apostrophe style per document.
+//! `quotes`: one quote, apostrophe and dash style per document.
 //!
 //! Texts pasted from several sources mix “curly” and "straight" quotes and
 //! ’ and ' apostrophes. By default the document's dominant style wins, counted
@@ -6,6 +6,16 @@
 //! force curly or straight. Straight-to-curly needs a guess at opening vs
 //! closing, made from the neighbouring characters, so it is slightly less
 //! certain than curly-to-straight.
+//!
+//! Dashes between words follow the same policy (`quotes/dash`): a document
+//! that writes some dashes as ASCII `--` and others as `—` or a spaced `–`
+//! gets its dominant form throughout (a tie changes nothing); only the
+//! mark is replaced, the spacing around it stays. `--quotes curly` makes
+//! ASCII `--` the document's typographic dash (an em dash if it has none),
+//! `--quotes straight` makes `—` and a spaced `–` into `--`; by default a
+//! document that only ever writes `--` keeps it: that is a typographic
+//! choice, not a mixed style. A spaced hyphen is not counted: tokenised MT
+//! output spaces the hyphens of compounds too ("space - time").
 //!
 //! Only English quotation marks are judged so: in a block whose language
 //! quotes otherwise (German „…“ where “ closes, Polish „…”, French « … »,
@@ -49,13 +59,135 @@ enum Target {
     Straight,
 }
 
+/// A dash written between words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dash {
+    /// ASCII `--`, spaced or glued to two words.
+    Double,
+    /// `—`.
+    Em,
+    /// `–` with a space either side (unspaced, it joins a range: 1990–2000).
+    En,
+}
+
+impl Dash {
+    fn mark(self) -> &'static str {
+        match self {
+            Dash::Double => "--",
+            Dash::Em => "—",
+            Dash::En => "–",
+        }
+    }
+}
+
+/// The dashes of `s` used between words: byte offset, byte length, form.
+/// A run of three hyphens or more (a rule, a separator), a doubled em dash
+/// (the Chinese `——`, the `untranslated` rule's) and `--` glued to one side
+/// only (a command-line option) are no dash.
+fn dashes(s: &str) -> Vec<(usize, usize, Dash)> {
+    let mut out = Vec::new();
+    for (i, c) in memchr::memchr2_iter(b'-', 0xE2, s.as_bytes())
+        .filter_map(|i| Some((i, s[i..].chars().next()?)))
+    {
+        let prev = s[..i].chars().next_back();
+        let spaced = |len: usize| prev == Some(' ') && s[i + len..].starts_with(' ');
+        match c {
+            '-' if s[i..].starts_with("--") && !s[i..].starts_with("---") && prev != Some('-') => {
+                let next = s[i + 2..].chars().next();
+                let glued = prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphabetic);
+                if spaced(2) || glued {
+                    out.push((i, 2, Dash::Double));
+                }
+            }
+            '—' if prev != Some('—') && !s[i + c.len_utf8()..].starts_with('—') => {
+                out.push((i, c.len_utf8(), Dash::Em));
+            }
+            '–' if spaced(c.len_utf8()) => out.push((i, c.len_utf8(), Dash::En)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The form each dash of a document with these counts (`--`, `—`, `–`)
+/// should take under `style`: `None` keeps it.
+fn dash_target(style: QuoteStyle, counts: [usize; 3]) -> impl Fn(Dash) -> Option<Dash> {
+    let forms = [Dash::Double, Dash::Em, Dash::En];
+    // the most used of `among`, if it is used more than each other one
+    let dominant = move |among: &[usize]| {
+        let best = among.iter().copied().max_by_key(|&k| counts[k])?;
+        (counts[best] > 0 && among.iter().all(|&k| k == best || counts[k] < counts[best]))
+            .then_some(forms[best])
+    };
+    let all = dominant(&[0, 1, 2]);
+    let typographic = dominant(&[1, 2]);
+    let mixed = counts.iter().filter(|&&n| n > 0).count() > 1;
+    move |d: Dash| {
+        let to = match style {
+            QuoteStyle::Dominant => all.filter(|_| mixed),
+            QuoteStyle::Curly if d == Dash::Double => Some(typographic.unwrap_or(Dash::Em)),
+            QuoteStyle::Curly => typographic,
+            QuoteStyle::Straight => Some(Dash::Double),
+        };
+        to.filter(|&t| t != d)
+    }
+}
+
+impl Quotes {
+    /// `quotes/dash`: the dashes of the document in one form.
+    fn dashes(&self, cx: &Context<'_>, out: &mut Proposals) {
+        let found: Vec<(usize, usize, Dash)> = cx
+            .doc
+            .blocks
+            .iter()
+            .flat_map(|b| {
+                dashes(b.span.of(cx.text))
+                    .into_iter()
+                    .map(move |(i, len, d)| (b.span.start + i, len, d))
+            })
+            .collect();
+        let mut counts = [0usize; 3];
+        for &(_, _, d) in &found {
+            counts[d as usize] += 1;
+        }
+        let target = dash_target(self.style, counts);
+        for (i, len, d) in found {
+            let Some(to) = target(d) else { continue };
+            let span = Span::new(i, i + len);
+            if cx.is_protected(span) {
+                continue;
+            }
+            let why = match self.style {
+                QuoteStyle::Dominant => format!(
+                    "dash style of the document: it writes \"--\" {} time(s), \"—\" {}, a spaced \"–\" {}",
+                    counts[0], counts[1], counts[2]
+                ),
+                QuoteStyle::Curly => "typographic dashes (--quotes curly)".to_string(),
+                QuoteStyle::Straight => "ASCII dashes (--quotes straight)".to_string(),
+            };
+            out.edits.push(
+                Edit::new(
+                    cx.text,
+                    span,
+                    to.mark(),
+                    "quotes/dash",
+                    Category::Typography,
+                    0.85,
+                )
+                .with_note(why),
+            );
+        }
+    }
+}
+
 impl Pass for Quotes {
     fn id(&self) -> &'static str {
         "quotes"
     }
 
     fn description(&self) -> &'static str {
-        "Quotation marks and apostrophes follow one style (by default the document's dominant one)."
+        "Quotation marks, apostrophes and dashes follow one style (by default the document's dominant one)."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -75,6 +207,7 @@ impl Pass for Quotes {
             QuoteStyle::Dominant if curly >= straight => Target::Curly,
             QuoteStyle::Dominant => Target::Straight,
         };
+        self.dashes(cx, out);
         let double = pick(curly_d, straight_d);
         let single = pick(curly_s, straight_s);
         for (bi, block) in cx.doc.blocks.iter().enumerate() {
@@ -200,7 +333,51 @@ fn opens(prev: Option<char>, next: Option<char>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::passes::tests::run_pass;
+    use crate::passes::tests::{applied_text, run_pass};
+
+    fn dashed(style: QuoteStyle, t: &str) -> String {
+        let edits: Vec<Edit> = run_pass(&Quotes::new(style), t)
+            .into_iter()
+            .filter(|e| e.rule == "quotes/dash")
+            .collect();
+        applied_text(t, &edits)
+    }
+
+    #[test]
+    fn a_mixed_dash_style_takes_the_dominant_form() {
+        let t = "One -- two. Three -- four. Five — six. Seven--eight.";
+        assert_eq!(
+            dashed(QuoteStyle::Dominant, t),
+            "One -- two. Three -- four. Five -- six. Seven--eight."
+        );
+        let t = "One — two. Three—four. Five -- six. Seven – eight.";
+        assert_eq!(
+            dashed(QuoteStyle::Dominant, t),
+            "One — two. Three—four. Five — six. Seven — eight."
+        );
+    }
+
+    #[test]
+    fn one_dash_style_a_tie_ranges_and_options_stay_by_default() {
+        for t in [
+            "One -- two. Three -- four, and so on.",
+            "One — two. Three -- four.",
+            "In 1990–2000, see pages 3–5 and run `emend --quotes curly` — or not.",
+            "A rule:\n\n---\n\nthen a Chinese dash —— stays, and space - time too.",
+        ] {
+            assert_eq!(dashed(QuoteStyle::Dominant, t), t, "{t}");
+        }
+    }
+
+    #[test]
+    fn the_quote_options_choose_the_dash() {
+        let t = "One -- two. Three--four.";
+        assert_eq!(dashed(QuoteStyle::Curly, t), "One — two. Three—four.");
+        let t = "One -- two. Five – six.";
+        assert_eq!(dashed(QuoteStyle::Curly, t), "One – two. Five – six.");
+        let t = "One — two. Five – six.";
+        assert_eq!(dashed(QuoteStyle::Straight, t), "One -- two. Five -- six.");
+    }
 
     proptest::proptest! {
         /// The byte search finds the quote marks a scan of every character
