@@ -339,6 +339,11 @@ struct ConvertArgs {
     /// judged alone, as a single input is).
     #[arg(long)]
     no_line_stats: bool,
+    /// With --out: do not count the capitalised words of the inputs (a
+    /// document's name spellings are judged without the other documents
+    /// about the same thing, as a single input's are).
+    #[arg(long)]
+    no_name_counts: bool,
     #[command(flatten)]
     flags: ConversionFlags,
 }
@@ -731,7 +736,7 @@ fn with_line_stats(engine: Engine, args: &ConvertArgs, jobs: &[Job]) -> Result<E
 /// spelling the batch agrees on being evidence for a document's variants.
 fn with_name_counts(engine: Engine, args: &ConvertArgs, jobs: &[Job]) -> Result<Engine> {
     use emend::names::batch::{MIN_DOCUMENTS, NameCounts};
-    if (jobs.len() as u64) < MIN_DOCUMENTS {
+    if args.no_name_counts || (jobs.len() as u64) < MIN_DOCUMENTS {
         return Ok(engine);
     }
     let inputs: Vec<PathBuf> = jobs.iter().map(|j| j.input.clone()).collect();

@@ -86,3 +86,44 @@ fn unrelated_documents_of_the_batch_are_no_evidence() {
         c.edits
     );
 }
+
+#[test]
+fn a_batch_convert_uses_the_name_counts_unless_told_not_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    let doc = "Minister Dmitri Vorontsov visited Ustkamensk on Monday.\n\n\
+               In Ustkamensk the governor Pavel Merkulin met the delegation of Belozersk.\n\n\
+               Later Dmitry Vorontsov spoke to the press in Belozersk, and Dmitri Vorontsov left.\n";
+    std::fs::write(dir.join("doc.txt"), doc).unwrap();
+    for i in 0..9 {
+        std::fs::write(dir.join(format!("t{i}.txt")), translation("Dmitry", i)).unwrap();
+    }
+    for i in 0..60 * MIN_DOCUMENTS as usize {
+        std::fs::write(dir.join(format!("u{i}.txt")), unrelated("Twitter", i)).unwrap();
+    }
+    // the rewrites of "Dmitri" in the document's edit log
+    let rewrites = |extra: &[&str]| {
+        let out = tmp.path().join("out");
+        let mut args = vec!["convert", dir.to_str().unwrap(), "--out"];
+        args.push(out.to_str().unwrap());
+        args.extend_from_slice(&["--force", "-q"]);
+        args.extend_from_slice(extra);
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_emend"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let log: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("doc.edits.json")).unwrap())
+                .unwrap();
+        log["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["before"] == "Dmitri" && e["after"] == "Dmitry")
+            .count()
+    };
+    assert_eq!(rewrites(&[]), 2);
+    assert_eq!(rewrites(&["--no-name-counts"]), 0);
+}
