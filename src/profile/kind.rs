@@ -169,8 +169,12 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
             format!("{hyphens} words hyphenated at a line end"),
         );
     }
+    // one line recurring far apart is pagination only beside other signs of
+    // it: a web page repeats a label or a table's heading as well (and, its
+    // furniture removed, would otherwise read as a PDF extract the second
+    // time round)
     let heads = running_heads(&lines, &web_line);
-    if heads > 0 {
+    if heads >= 2 || (heads > 0 && pdf.points > 0.0) {
         pdf.add(2.0, format!("{heads} running head(s) recurring far apart"));
     }
     let paper = paper_parts(doc);
@@ -643,6 +647,32 @@ mod tests {
         let k = kind(t);
         assert!(k.page_breaks, "{k:?}");
         assert_eq!(k.kind, SourceKind::PdfExtract);
+    }
+
+    #[test]
+    fn one_line_recurring_far_apart_is_pagination_only_beside_other_signs() {
+        let mut t = String::new();
+        for i in 0..48 {
+            if i % 16 == 0 {
+                t.push_str("Goals of the unit\n");
+            }
+            t.push_str(&format!(
+                "Line {i} of a long table of dates and tasks for the class\n"
+            ));
+        }
+        assert_eq!(
+            running_heads(&t.lines().collect::<Vec<_>>(), &[false; 51]),
+            1
+        );
+        assert_ne!(kind(&t).kind, SourceKind::PdfExtract, "{:?}", kind(&t));
+        // with words hyphenated at line ends, the same line is a running head
+        t.push_str("the experi-\nment went on, and its re-\nsults were clear.\n");
+        let k = kind(&t);
+        assert_eq!(k.kind, SourceKind::PdfExtract, "{k:?}");
+        assert!(
+            k.evidence.iter().any(|e| e.contains("running head")),
+            "{k:?}"
+        );
     }
 
     #[test]
