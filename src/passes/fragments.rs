@@ -61,6 +61,10 @@ pub(super) struct FunctionWords {
     /// Words that open a clause and never close a hyphenated compound.
     #[serde(default)]
     pub clause_openers: HashSet<String>,
+    /// Words that end in a full stop without ending a sentence (without
+    /// the stop).
+    #[serde(default)]
+    pub abbreviations: HashSet<String>,
 }
 
 impl FunctionWords {
@@ -159,11 +163,6 @@ struct Sentence {
     end: usize,
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "prof", "etc", "vs", "no", "p", "pp", "e.g", "i.e", "cf", "vol",
-    "fig", "al",
-];
-
 /// Splits `s` into sentences: a sentence ends at `.`, `!` or `?` (with any
 /// closing quotes) followed by whitespace, or at the end of `s`.
 fn sentences(s: &str) -> Vec<Sentence> {
@@ -191,7 +190,9 @@ fn sentences(s: &str) -> Vec<Sentence> {
             .next_back()
             .unwrap_or("");
         let abbrev = c == '.'
-            && (ABBREVIATIONS.contains(&word_before.to_lowercase().trim_start_matches('('))
+            && (function_words()
+                .abbreviations
+                .contains(word_before.to_lowercase().trim_start_matches('('))
                 || word_before.chars().count() == 1);
         if at_space && !abbrev {
             out.push(Sentence { start, end });
@@ -486,6 +487,13 @@ mod tests {
             e[0].before,
             "Baltic region. Although Riga has tried to.\n\n"
         );
+    }
+
+    #[test]
+    fn abbreviations_of_the_shared_list_end_no_sentence() {
+        let s = "The alert was issued on Dec. 11 after the storm. The room is 12 sq. ft. in all.";
+        let n = sentences(s).len();
+        assert_eq!(n, 2, "{:?}", sentences(s));
     }
 
     #[test]

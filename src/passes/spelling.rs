@@ -100,17 +100,6 @@ const MIN_MISSPELLING_CHARS: usize = 5;
 /// headline style, where capitals are the style, not errors.
 const HEADLINE_SHARE: f32 = 0.3;
 
-/// Words that end with a full stop and do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "prof", "etc", "vs", "no", "nos", "p", "pp", "cf", "vol", "fig",
-    "figs", "al", "approx", "ca", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "gen", "gov",
-    "lt", "col", "sgt", "capt", "rev", "ed", "eds", "ibid", "viz", "resp", "sec", "min", "max",
-    "hr", "hrs", "yr", "yrs", "mt", "ft", "op", "cit", "ch", "chap", "eq", "ref", "refs", "tab",
-    "nr", "art", "para", "esp", "incl", "est", "av", "ave", "blvd", "rd", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
-    "fri", "sat", "sun", "vols", "univ", "assn", "bros", "sq", "cu",
-];
-
 /// Personal pronouns: a closed class, never a name in mid-sentence.
 const PRONOUNS: &[&str] = &[
     "you", "we", "they", "he", "she", "it", "me", "us", "them", "him", "its",
@@ -415,7 +404,7 @@ fn sentence_start(
             // name ("Mass.", "Govt."): only a lowercase dictionary word
             if p.code
                 || p.text.chars().count() < 2
-                || ABBREVIATIONS.contains(&p.text)
+                || function_words().abbreviations.contains(p.text)
                 || !p.text.chars().all(char::is_lowercase)
                 || !listed(p.text)
             {
