@@ -56,6 +56,7 @@
 
 #![deny(missing_docs)]
 
+mod analysis;
 pub mod apply;
 pub mod batch;
 pub mod check;

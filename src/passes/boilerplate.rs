@@ -21,8 +21,9 @@
 //!
 //! The same machinery ([`PatternSet`]) serves the `residue` rule.
 
+use super::removal::{line_removal_span, line_spans, removal_span};
 use super::{Context, Pass, Proposals};
-use crate::document::{BlockKind, Document};
+use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::error::Error;
 use crate::span::Span;
@@ -202,37 +203,6 @@ impl Taken<'_> {
             self.confidence(),
         )
         .with_note(note)
-    }
-}
-
-/// The non-empty lines of `block`, each without its line break and the
-/// blanks around it.
-pub(super) fn line_spans(text: &str, block: Span) -> impl Iterator<Item = Span> + '_ {
-    let mut start = block.start;
-    block
-        .of(text)
-        .split_inclusive('\n')
-        .filter_map(move |piece| {
-            let at = start;
-            start += piece.len();
-            let content = piece.trim_end();
-            let lead = content.len() - content.trim_start().len();
-            (content.len() > lead).then(|| Span::new(at + lead, at + content.len()))
-        })
-}
-
-/// The span taking `line` out of `block` with the line breaks after it (up
-/// to the next line's indentation), or for the last line those before it, so
-/// the lines around keep the separation they had from it.
-pub(super) fn line_removal_span(text: &str, block: Span, line: Span) -> Span {
-    let rest = &text[line.end..block.end];
-    let blank = &rest[..rest.len() - rest.trim_start().len()];
-    match blank.rfind('\n') {
-        Some(nl) => Span::new(line.start, line.end + nl + 1),
-        None => {
-            let before = text[block.start..line.start].trim_end();
-            Span::new(block.start + before.len(), block.end)
-        }
     }
 }
 
@@ -582,18 +552,6 @@ fn ascii_word_boundaries(pattern: &str) -> String {
         }
     }
     out
-}
-
-/// The span removing block `i` of `doc`: the block plus the blank space after
-/// it, up to the next block (or the end of the text), so the clean text keeps
-/// one separator between the blocks around it.
-pub(super) fn removal_span(text: &str, doc: &Document, i: usize) -> Span {
-    let b = doc.blocks[i].span;
-    let end = match doc.blocks.get(i + 1) {
-        Some(next) => next.span.start,
-        None => text.len(),
-    };
-    Span::new(b.start, end.max(b.end))
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ impl Pass for Credits {
             // credit standing alone goes with the blank space after it.
             let before = &cx.text[block.span.start..credit.start];
             let span = if before.trim().is_empty() && credit.end == block.span.end {
-                super::boilerplate::removal_span(cx.text, cx.doc, i)
+                super::removal::removal_span(cx.text, cx.doc, i)
             } else {
                 let start = block.span.start + before.trim_end_matches([' ', '\t']).len();
                 Span::new(start, credit.end)

@@ -487,7 +487,7 @@ fn removal<'a>(
             && credit.start >= u.span.end
             && text[u.span.end..credit.start].trim().is_empty()
         {
-            let end = super::boilerplate::removal_span(text, doc, u.block).end;
+            let end = super::removal::removal_span(text, doc, u.block).end;
             return (Span::new(u.span.start, end), false);
         }
         // a figure part takes the line break after it; a credit on the same
@@ -497,10 +497,10 @@ fn removal<'a>(
         let ws = if rest[..ws].contains('\n') { ws } else { 0 };
         return (Span::new(u.span.start, u.span.end + ws), false);
     }
-    let base = super::boilerplate::removal_span(text, doc, u.block);
+    let base = super::removal::removal_span(text, doc, u.block);
     let blocks = &doc.blocks;
     let b = &blocks[u.block];
-    let ends_open = !super::joins::ends_sentence(b.span.of(text));
+    let ends_open = !crate::analysis::sentences::ends_sentence(b.span.of(text));
     let next = blocks
         .get(u.block + 1)
         .filter(|n| n.kind == BlockKind::Paragraph);

@@ -188,8 +188,8 @@ fn fits(c: char, before: &str, after: &str, quote_ok: &dyn Fn(char) -> bool) -> 
         return quote_ok(c);
     }
     !c.is_whitespace()
-        && !super::whitespace::is_zero_width(c)
-        && !super::xml_chars::is_xml_forbidden(c)
+        && !crate::analysis::chars::is_zero_width(c)
+        && !crate::analysis::chars::is_xml_forbidden(c)
         && canonical_combining_class(c) == 0
         && unicode_normalization::is_nfc(&c.to_string())
         && !super::mojibake::completes_sequence(before, c, after)

@@ -18,18 +18,13 @@
 //! Why it is safe: headings, list items, captions and references are not
 //! examined; sentences in quotation marks or ending in `!`/`?` are left alone;
 //! confidence stays far below the applying threshold.
-//!
-//! This module also loads the shared word classes ([`function_words`]) used
-//! by the `joins` and `repetition` rules.
 
 use super::{Context, Pass, Proposals};
+use crate::analysis::function_words::{FunctionWords, function_words};
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
-use crate::error::Error;
 use crate::span::Span;
-use serde::Deserialize;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// See the module documentation.
 pub struct Fragments;
@@ -38,123 +33,6 @@ pub struct Fragments;
 const MAX_FRAGMENT_WORDS: usize = 6;
 /// The longest paragraph judged a fragment as a whole, in words.
 const MAX_FRAGMENT_PARAGRAPH_WORDS: usize = 14;
-
-const PATH: &str = "rules/function-words.toml";
-const DATA: &str = include_str!("../../rules/function-words.toml");
-
-/// English closed word classes (all lowercase).
-#[derive(Debug, Default, Deserialize)]
-pub(super) struct FunctionWords {
-    pub articles: HashSet<String>,
-    pub prepositions: HashSet<String>,
-    pub conjunctions: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
-    pub irregular_verbs: HashSet<String>,
-    pub verb_suffixes: Vec<String>,
-    pub not_verbs: HashSet<String>,
-    pub sentence_openers: HashSet<String>,
-    pub legit_doubles: HashSet<String>,
-    /// Function words that may legitimately end a sentence ("it is over.").
-    #[serde(default)]
-    pub can_end: HashSet<String>,
-    /// Words that open a clause and never close a hyphenated compound.
-    #[serde(default)]
-    pub clause_openers: HashSet<String>,
-    /// Words that end in a full stop without ending a sentence (without
-    /// the stop).
-    #[serde(default)]
-    pub abbreviations: HashSet<String>,
-}
-
-impl FunctionWords {
-    /// Parses the word-class file.
-    pub fn parse(path: &str, data: &str) -> Result<Self, Error> {
-        toml::from_str(data).map_err(|e| {
-            let lc = crate::span::line_col(data, e.span().map_or(0, |s| s.start).min(data.len()));
-            Error::Data {
-                path: path.to_owned(),
-                line: lc.line,
-                column: lc.column,
-                message: e.message().to_owned(),
-            }
-        })
-    }
-
-    /// Article, preposition, conjunction or determiner (lowercase `w`).
-    pub fn is_function(&self, w: &str) -> bool {
-        self.articles.contains(w)
-            || self.prepositions.contains(w)
-            || self.conjunctions.contains(w)
-            || self.determiners.contains(w)
-    }
-
-    /// A function word no sentence ends on ("to", "the", "of", "although").
-    pub fn cannot_end(&self, w: &str) -> bool {
-        self.is_function(w) && !self.can_end.contains(w)
-    }
-
-    /// True if the lowercase word `w` looks like a verb; `prev` is the word
-    /// before it (lowercase), `first` whether it opens the sentence.
-    fn verbish(&self, w: &str, prev: Option<&str>) -> bool {
-        if self.auxiliaries.contains(w) || self.irregular_verbs.contains(w) {
-            return true;
-        }
-        if self.not_verbs.contains(w) || self.is_function(w) {
-            return false;
-        }
-        for suf in &self.verb_suffixes {
-            if w.len() <= suf.len() + 2 || !w.ends_with(suf.as_str()) {
-                continue;
-            }
-            match suf.as_str() {
-                // plural nouns end in -s too: only after a content word
-                // ("the committee approves"), never after a function word
-                // ("and differences") or first
-                "s" | "es" => {
-                    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-                        continue;
-                    }
-                    if prev.is_some_and(|p| {
-                        !self.is_function(p)
-                            && !p.ends_with('s')
-                            && !p.chars().all(|c| c.is_numeric())
-                    }) {
-                        return true;
-                    }
-                }
-                _ => return true,
-            }
-        }
-        false
-    }
-
-    /// True if no word of the sentence looks like a verb. Capitalised words
-    /// (names) other than the first are not examined.
-    pub fn verbless(&self, sentence: &str) -> bool {
-        let mut prev: Option<String> = None;
-        for (k, raw) in sentence.split_whitespace().enumerate() {
-            let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-            if w.is_empty() {
-                continue;
-            }
-            let lower = w.to_lowercase();
-            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-            if (k == 0 || !capitalised) && self.verbish(&lower, prev.as_deref()) {
-                return false;
-            }
-            prev = Some(lower);
-        }
-        true
-    }
-}
-
-/// The shared word classes, parsed once from the embedded file. A bad file
-/// is caught by the unit tests; at run time it degrades to empty lists.
-pub(super) fn function_words() -> &'static FunctionWords {
-    static FW: OnceLock<FunctionWords> = OnceLock::new();
-    FW.get_or_init(|| FunctionWords::parse(PATH, DATA).unwrap_or_default())
-}
 
 /// A sentence inside a block: byte range relative to the block.
 #[derive(Debug, Clone, Copy)]
@@ -255,7 +133,7 @@ impl Pass for Fragments {
                     .zip(&flags)
                     .all(|(x, f)| f.is_some() || fw.verbless(&s[x.start..x.end]))
             {
-                let span = super::boilerplate::removal_span(text, cx.doc, i);
+                let span = super::removal::removal_span(text, cx.doc, i);
                 out.edits.push(
                     Edit::new(text, span, "", self.id(), Category::Fragment, 0.45).with_note(
                         "the paragraph is only sentence fragments (verbless or cut off)",
@@ -429,35 +307,6 @@ mod tests {
                     judge_reading_all(fw, &s, &sents, k, x)
                 );
             }
-        }
-    }
-
-    #[test]
-    fn the_word_class_file_parses() {
-        let fw = FunctionWords::parse(PATH, DATA).expect("rules/function-words.toml parses");
-        assert!(fw.is_function("the") && fw.is_function("to"));
-        assert!(fw.auxiliaries.contains("has"));
-    }
-
-    #[test]
-    fn verbless_heuristic() {
-        let fw = function_words();
-        for v in [
-            "Disputes and rivalries",
-            "The start of the season",
-            "Baltic region",
-            "Peace at last",
-        ] {
-            assert!(fw.verbless(v), "{v}");
-        }
-        for v in [
-            "The committee approves",
-            "Its director visited the region",
-            "Prices are rising",
-            "She said so",
-            "Riga has tried to",
-        ] {
-            assert!(!fw.verbless(v), "{v}");
         }
     }
 

@@ -18,7 +18,7 @@
 //! (`boilerplate`, `residue`) removed count as furniture for the context,
 //! and bibliography entries are never touched.
 
-use super::boilerplate::{line_removal_span, line_spans, removal_span};
+use super::removal::{line_removal_span, line_spans, removal_span};
 use super::{Context, Pass, Proposals};
 use crate::corpus_lines::LineStats;
 use crate::document::BlockKind;

@@ -22,8 +22,9 @@
 //! "—" or " – ", the most frequent); a document with no dash gets an
 //! unspaced em dash. Only in English text (the registry scopes it).
 
-use super::fragments::function_words;
 use super::{Context, Pass, Proposals};
+use crate::analysis::dictionary::is_dictionary_word;
+use crate::analysis::function_words::function_words;
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -237,7 +238,7 @@ fn count_after(s: &str, h: usize) -> Option<(&str, &str)> {
     let left = &before[left_start..];
     if left.len() < MIN_LEFT_CHARS
         || LABELS.contains(&left)
-        || !super::spelling::listed(left)
+        || !is_dictionary_word(left)
         || before[..left_start]
             .chars()
             .next_back()

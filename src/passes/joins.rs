@@ -29,8 +29,10 @@
 //! common sentence opener ("The", "However", …) unless the first block ends on
 //! a function word.
 
-use super::fragments::{FunctionWords, function_words};
 use super::{Context, Pass, Proposals};
+use crate::analysis::dictionary::is_common_word;
+use crate::analysis::function_words::{FunctionWords, function_words};
+use crate::analysis::sentences::ends_sentence;
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -190,18 +192,6 @@ fn reading_start(removals: &HashMap<usize, usize>, span: Span) -> usize {
     start
 }
 
-/// The words of a dictionary (SCOWL via Debian's `wamerican-small`, four
-/// letters or more, lowercase; see `lexicons/words/README.md`): evidence
-/// that two halves broken at a line end make a word.
-static WORD_LIST: &str = include_str!("../../lexicons/words/en.txt");
-
-/// True if `w` (lowercase) is in [`WORD_LIST`] (sorted: binary search).
-pub(super) fn listed(w: &str) -> bool {
-    static LIST: std::sync::LazyLock<Vec<&'static str>> =
-        std::sync::LazyLock::new(|| WORD_LIST.lines().collect());
-    LIST.binary_search(&w).is_ok()
-}
-
 /// A word broken at the end of paragraph `a` by a hyphen ("rep-") and
 /// continued at the start of `second` ("resentations …"): the edit joining
 /// them (span from the hyphen to `next_start`, the replacement, confidence
@@ -257,7 +247,7 @@ fn hyphen_break(
             0.9,
             format!("a compound broken at its hyphen: “{compound}” occurs in the document"),
         ))
-    } else if listed(&joined) {
+    } else if is_common_word(&joined) {
         Some((
             span,
             "",
@@ -272,15 +262,6 @@ fn hyphen_break(
             format!("a word broken at a line end? “{joined}” is attested nowhere"),
         ))
     }
-}
-
-/// True if `s` ends like a finished sentence or clause: terminal punctuation,
-/// possibly followed by closing quotes or brackets.
-pub(super) fn ends_sentence(s: &str) -> bool {
-    let t = s
-        .trim_end()
-        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '*', '_']);
-    t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 fn last_words(s: &str, n: usize) -> Vec<&str> {

@@ -13,7 +13,8 @@
 //! removed characters stay in the TEI as `surplus`, so restore gets them back.
 
 use super::{Context, Pass, Proposals};
-use crate::document::{BlockKind, Inline, InlineKind};
+use crate::analysis::marks::delimiters;
+use crate::document::{BlockKind, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 
@@ -49,7 +50,7 @@ impl Pass for Markup {
                 }
             }
             if is_rule_line(block.span.of(cx.text)) {
-                let span = super::boilerplate::removal_span(cx.text, cx.doc, i);
+                let span = super::removal::removal_span(cx.text, cx.doc, i);
                 out.edits.push(
                     Edit::new(cx.text, span, "", self.id(), Category::Markup, 0.9)
                         .with_note("a separator line (markdown rule): layout, not text"),
@@ -105,63 +106,12 @@ fn is_rule_line(s: &str) -> bool {
 fn image_removal(cx: &Context<'_>, i: usize, image: Span) -> Span {
     let block = cx.doc.blocks[i].span;
     if image == block {
-        return super::boilerplate::removal_span(cx.text, cx.doc, i);
+        return super::removal::removal_span(cx.text, cx.doc, i);
     }
     let line_start = image.start == block.start || cx.text[..image.start].ends_with('\n');
     match cx.text[image.end..block.end].strip_prefix('\n') {
         Some(_) if line_start => Span::new(image.start, image.end + 1),
         _ => image,
-    }
-}
-
-/// The delimiters this rule removes around `inline` ("**" and "**", "["
-/// and "](url)", "<" and ">"), if it has any. The mojibake rule reads
-/// through them: "*Â*®" is "®" misread once the marks are gone.
-fn delimiters(text: &str, inline: &Inline) -> Option<[Span; 2]> {
-    let s = inline.span.of(text);
-    let (open, close) = match &inline.kind {
-        InlineKind::Emphasis { rend } => {
-            let d = if *rend == "bold" { 2 } else { 1 };
-            (d, d)
-        }
-        InlineKind::Link { target } if s.starts_with('[') => {
-            let tail = target.len() + 3; // "](" + target + ")"
-            (1, tail)
-        }
-        InlineKind::Link { .. } if s.starts_with('<') && s.ends_with('>') => (1, 1),
-        _ => return None,
-    };
-    if open + close > s.len() {
-        return None;
-    }
-    let (a, b) = (inline.span.start, inline.span.end);
-    let spans = [Span::new(a, a + open), Span::new(b - close, b)];
-    spans
-        .iter()
-        .all(|p| text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
-        .then_some(spans)
-}
-
-/// Where the delimiters this rule removes stand among `inlines`: the rules
-/// that must read through them (mojibake, NFC) ask here.
-pub(super) struct Marks(Vec<Span>);
-
-impl Marks {
-    /// The delimiters of `inlines`, sorted.
-    pub(super) fn of<'a>(text: &str, inlines: impl IntoIterator<Item = &'a Inline>) -> Marks {
-        let mut spans: Vec<Span> = inlines
-            .into_iter()
-            .filter_map(|i| delimiters(text, i))
-            .flatten()
-            .collect();
-        spans.sort();
-        Marks(spans)
-    }
-
-    /// True if byte `at` of the text is part of a delimiter.
-    pub(super) fn holds(&self, at: usize) -> bool {
-        let k = self.0.partition_point(|m| m.end <= at);
-        self.0.get(k).is_some_and(|m| m.start <= at)
     }
 }
 

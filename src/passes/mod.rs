@@ -27,6 +27,8 @@ mod pages;
 mod phrases;
 mod punctuation;
 mod quotes;
+/// Not a rule: the spans by which rules take blocks and lines out.
+mod removal;
 mod repetition;
 mod residue;
 mod spelling;
@@ -44,9 +46,9 @@ use crate::span::Span;
 use std::cell::{Ref, RefCell};
 use std::collections::BTreeMap;
 
+pub use crate::analysis::chars::is_xml_forbidden;
 pub use pages::is_page_furniture;
 pub use quotes::QuoteStyle;
-pub use xml_chars::is_xml_forbidden;
 
 /// What a pass sees.
 pub struct Context<'a> {

@@ -6,9 +6,9 @@
 //! the edit is certain. Texts already in NFC (the quick check says so) cost
 //! one scan.
 
-use super::markup::Marks;
-use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
+use crate::analysis::chars::is_xml_forbidden;
+use crate::analysis::marks::Marks;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use unicode_normalization::char::canonical_combining_class;
@@ -205,7 +205,7 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(!e[0].after.contains('\u{1}'));
         // the marks are put in canonical order across the removed characters
-        let kept: String = t.chars().filter(|&c| !super::is_xml_forbidden(c)).collect();
+        let kept: String = t.chars().filter(|&c| !crate::analysis::chars::is_xml_forbidden(c)).collect();
         let fixed = crate::apply::apply(t, &e);
         assert_eq!(
             fixed,

@@ -25,8 +25,8 @@
 
 mod furniture;
 
-use super::joins::ends_sentence;
 use super::{Context, Pass, Proposals};
+use crate::analysis::sentences::ends_sentence;
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -127,7 +127,7 @@ impl Pass for Pages {
                 (DOUBTFUL, "a number alone on its line")
             };
             let id = self.id();
-            let span = super::boilerplate::removal_span(text, cx.doc, i);
+            let span = super::removal::removal_span(text, cx.doc, i);
             out.edits.push(
                 Edit::new(
                     text,
@@ -140,7 +140,7 @@ impl Pass for Pages {
                 .with_note(format!("page number: {why}")),
             );
             for j in running {
-                let span = super::boilerplate::removal_span(text, cx.doc, j);
+                let span = super::removal::removal_span(text, cx.doc, j);
                 out.edits.push(
                     Edit::new(
                         text,
@@ -196,7 +196,7 @@ fn furniture_edits(cx: &Context<'_>, found: &[furniture::Found], out: &mut Propo
         }
         for (a, z) in runs {
             let span = if a == 0 && z + 1 == lines.len() {
-                super::boilerplate::removal_span(text, cx.doc, bi)
+                super::removal::removal_span(text, cx.doc, bi)
             } else if z + 1 == lines.len() {
                 // the last lines: from the end of the line before them
                 Span::new(lines[a - 1].end, lines[z].end)

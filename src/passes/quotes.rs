@@ -22,8 +22,8 @@
 //! Russian «…»; the document profile says which), quotation marks are left
 //! as they are and only apostrophes inside words follow the style.
 
-use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
+use crate::analysis::chars::is_xml_forbidden;
 use crate::edit::{Category, Edit};
 use crate::profile::Typography;
 use crate::span::Span;

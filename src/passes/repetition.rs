@@ -17,8 +17,9 @@
 //! capitalised doubles (names such as "Bora Bora") are left alone; everything
 //! else only reaches a reviewer.
 
-use super::fragments::function_words;
 use super::{Context, Pass, Proposals};
+use crate::analysis::dictionary::is_common_word;
+use crate::analysis::function_words::function_words;
 use crate::document::{Block, BlockKind, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -56,7 +57,7 @@ impl Pass for Repetition {
                 && matches!(blocks[i - 1].kind, BlockKind::Item { .. })
                 && item_text(text, &blocks[i - 1]) == item_text(text, b);
             if repeated_item {
-                let span = super::boilerplate::removal_span(text, cx.doc, i);
+                let span = super::removal::removal_span(text, cx.doc, i);
                 out.edits.push(
                     Edit::new(text, span, "", "repetition/item", Category::Repetition, 0.6)
                         .with_note("the same list item as the one before"),
@@ -301,7 +302,7 @@ fn look(
             // reduplicated name or term ("ylang ylang", "Bora Bora" in
             // lowercase): only known words are reported
             let known =
-                fw.is_function(&lower) || lower.chars().count() < 4 || super::joins::listed(&lower);
+                fw.is_function(&lower) || lower.chars().count() < 4 || is_common_word(&lower);
             if known {
                 let (conf, note) = if fw.is_function(&lower) {
                     (0.9, format!("the function word “{}” doubled", n.text))

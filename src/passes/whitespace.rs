@@ -17,8 +17,8 @@
 //! punctuation marks, which the punctuation rule judges). Only text inside
 //! blocks is touched, never the layout between them.
 
-use super::xml_chars::is_xml_forbidden;
 use super::{Context, Pass, Proposals};
+use crate::analysis::chars::{is_xml_forbidden, is_zero_width};
 use crate::edit::{Category, Edit};
 use crate::profile::Typography;
 use crate::scan::{CharClass, ascii_table, ceil_boundary, floor_boundary};
@@ -94,10 +94,6 @@ const fn in_run(c: char) -> bool {
 }
 
 const NBSP_LEN: usize = '\u{A0}'.len_utf8();
-
-pub(crate) fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
-}
 
 impl Pass for Whitespace {
     fn id(&self) -> &'static str {

@@ -6,16 +6,12 @@
 //! still gives them back.
 
 use super::{Context, Pass, Proposals};
+use crate::analysis::chars::is_xml_forbidden;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 
 /// See the module documentation.
 pub struct XmlChars;
-
-/// True for a character XML 1.0 forbids in content.
-pub const fn is_xml_forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
 
 /// The characters XML forbids in `text`, with their offsets: a byte scan,
 /// as each is an ASCII control or U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`),

@@ -361,7 +361,7 @@ fn forbidden_mark(buf: &mut Vec<u8>, ch: &str) {
 #[cfg(test)]
 mod tests {
     use super::{Context, escape_into};
-    use crate::passes::is_xml_forbidden;
+    use crate::analysis::chars::is_xml_forbidden;
     use proptest::prelude::*;
 
     /// The escaping done the straightforward way: character by character,

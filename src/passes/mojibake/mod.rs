@@ -28,8 +28,9 @@ mod badness;
 mod codecs;
 mod repair;
 
-use super::markup::Marks;
 use super::{Context, Pass, Proposals};
+use crate::analysis::chars::{is_xml_forbidden, is_zero_width};
+use crate::analysis::marks::Marks;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use repair::{Piece, Step};
@@ -113,7 +114,7 @@ fn with_edge_nels(text: &str, block: Span) -> Span {
 /// spaces): a misread sequence is read through them, or deleting them would
 /// join its pieces into mojibake that only a second conversion repairs.
 fn transparent(c: char) -> bool {
-    super::xml_chars::is_xml_forbidden(c) || super::whitespace::is_zero_width(c)
+    is_xml_forbidden(c) || is_zero_width(c)
 }
 
 /// The characters of a segment and their byte offsets in the text.

@@ -410,7 +410,7 @@ fn lost_copyright<'a>(page: &[usize], j: usize, s: impl Fn(usize) -> &'a str) ->
         let p = p.trim();
         p.split_whitespace().count() <= 6
             && p.starts_with(char::is_uppercase)
-            && !super::super::joins::ends_sentence(p)
+            && !crate::analysis::sentences::ends_sentence(p)
     });
     Some(if takes_publisher { 3 } else { 2 })
 }
