@@ -24,6 +24,8 @@ mod names;
 mod nfc;
 mod numbers;
 mod pages;
+/// Not a rule: the regex pattern files the boilerplate and residue rules run.
+mod patterns;
 mod phrases;
 mod punctuation;
 mod quotes;

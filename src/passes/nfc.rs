@@ -205,7 +205,10 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(!e[0].after.contains('\u{1}'));
         // the marks are put in canonical order across the removed characters
-        let kept: String = t.chars().filter(|&c| !crate::analysis::chars::is_xml_forbidden(c)).collect();
+        let kept: String = t
+            .chars()
+            .filter(|&c| !crate::analysis::chars::is_xml_forbidden(c))
+            .collect();
         let fixed = crate::apply::apply(t, &e);
         assert_eq!(
             fixed,

@@ -14,7 +14,7 @@
 //! The patterns are data (`rules/assistant-residue.toml`, same format as the
 //! boilerplate rules) compiled once; see [`super::boilerplate`].
 
-use super::boilerplate::PatternSet;
+use super::patterns::PatternSet;
 use super::{Context, Pass, Proposals};
 use crate::edit::Category;
 use std::sync::OnceLock;

@@ -98,10 +98,10 @@ impl LiteralFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::passes::boilerplate::PatternSet;
+    use crate::passes::patterns::PatternSet;
     use proptest::prelude::*;
 
-    use crate::passes::boilerplate::required_literals;
+    use crate::passes::patterns::required_literals;
 
     const FILES: [(&str, &str); 2] = [
         (
