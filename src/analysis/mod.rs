@@ -7,4 +7,5 @@ pub(crate) mod chars;
 pub(crate) mod dictionary;
 pub(crate) mod function_words;
 pub(crate) mod marks;
+pub(crate) mod misread;
 pub(crate) mod sentences;

@@ -168,7 +168,7 @@ fn one_reference(s: &str) -> Option<(usize, char)> {
 fn numeric(n: u32) -> Option<char> {
     let c = match n {
         0x80..=0x9F => {
-            let c = super::mojibake::windows_1252_char(n as u8);
+            let c = crate::analysis::misread::windows_1252_char(n as u8);
             if u32::from(c) == n {
                 return None; // bytes windows-1252 leaves undefined
             }
@@ -192,7 +192,7 @@ fn fits(c: char, before: &str, after: &str, quote_ok: &dyn Fn(char) -> bool) -> 
         && !crate::analysis::chars::is_xml_forbidden(c)
         && canonical_combining_class(c) == 0
         && unicode_normalization::is_nfc(&c.to_string())
-        && !super::mojibake::completes_sequence(before, c, after)
+        && !crate::analysis::misread::completes_sequence(before, c, after)
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ fn changed_part(group: &str, start: usize, composed: &str) -> (Span, String) {
 /// that may be misread bytes and decodes them with the composed text, so a
 /// second conversion finds nothing to do.
 fn with_misread_neighbours(text: &str, span: Span, composed: String) -> (Span, String) {
-    use super::mojibake::{decoded, may_be_misread};
+    use crate::analysis::misread::{decoded, may_be_misread};
     // a UTF-8 sequence has at most four bytes: three neighbours a side
     let left: usize = text[..span.start]
         .chars()

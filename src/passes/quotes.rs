@@ -247,7 +247,7 @@ impl Pass for Quotes {
                 // that a second conversion changes nothing
                 let creates_mojibake = |a: char| {
                     let (before, rest) = neighbours(s, i, len, &marks);
-                    super::mojibake::completes_sequence(&before, a, &rest)
+                    crate::analysis::misread::completes_sequence(&before, a, &rest)
                 };
                 if let Some(a) = after.filter(|&a| !creates_mojibake(a)) {
                     let conf = if a.is_ascii() { 0.95 } else { 0.85 };

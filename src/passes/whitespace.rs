@@ -147,7 +147,7 @@ fn block_edits(text: &str, block: Span, t: Typography, rule: &str, out: &mut Vec
         // ("Â\u{A0}" is a misread no-break space: the mojibake rule takes
         // the "Â", and the space stays this rule's.)
         if s[i..].starts_with('\u{A0}')
-            && super::mojibake::completes_sequence(&s[..i], '\u{A0}', &s[i + NBSP_LEN..])
+            && crate::analysis::misread::completes_sequence(&s[..i], '\u{A0}', &s[i + NBSP_LEN..])
             && !misread_spacing(&s[..i + NBSP_LEN])
         {
             pos = i + NBSP_LEN;
@@ -329,7 +329,7 @@ fn plain_space_between_words(s: &str, start: usize, end: usize) -> bool {
 /// Whether `s` ends in a misread sequence that decodes to spacing.
 fn misread_spacing(s: &str) -> bool {
     let from = s.char_indices().rev().nth(3).map_or(0, |(k, _)| k);
-    super::mojibake::decoded(&s[from..])
+    crate::analysis::misread::decoded(&s[from..])
         .and_then(|d| d.chars().next_back())
         .is_some_and(is_spacing)
 }
@@ -393,10 +393,10 @@ fn prev_visible(before: &str) -> Option<char> {
     // (looked at only when the last character may be a misread byte)
     if s.chars()
         .next_back()
-        .is_some_and(super::mojibake::may_be_misread)
+        .is_some_and(crate::analysis::misread::may_be_misread)
     {
         let tail_from = s.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
-        let decoded = super::mojibake::decoded(&s[tail_from..]);
+        let decoded = crate::analysis::misread::decoded(&s[tail_from..]);
         if let Some(last) = decoded.and_then(|d| d.chars().next_back()) {
             return Some(last);
         }

@@ -6,9 +6,9 @@
 //! "ÃƒÂ©" → "é", "voilÃ le travail" → "voilà le travail".
 //!
 //! How: each line of a block is judged as a whole by how unlikely it is as
-//! written ([`badness`]): sound text, however accented, is passed over;
+//! written (`analysis::misread::badness`): sound text, however accented, is passed over;
 //! text with unlikely sequences is encoded back to the bytes a misreading
-//! came from and decoded as UTF-8 ([`repair`]), step after step until no
+//! came from and decoded as UTF-8 (`analysis::misread::repair`), step after step until no
 //! step changes anything. Every character keeps the source characters it
 //! came from, so each repair is an edit over the exact span it replaces,
 //! its note naming the decoding path ("UTF-8 read as windows-1251, then
@@ -24,13 +24,9 @@
 //! machine, and its whole-string API returns new text, not the source spans
 //! that an [`Edit`] needs to stay reviewable and reversible.
 
-mod badness;
-mod codecs;
-mod repair;
-
 use super::{Context, Pass, Proposals};
-use crate::analysis::chars::{is_xml_forbidden, is_zero_width};
 use crate::analysis::marks::Marks;
+use crate::analysis::misread::{badness, codecs, repair, transparent};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
 use repair::{Piece, Step};
@@ -108,13 +104,6 @@ fn with_edge_nels(text: &str, block: Span) -> Span {
         _ => block.end,
     };
     Span::new(start, end)
-}
-
-/// Characters another rule deletes (XML-forbidden controls, zero-width
-/// spaces): a misread sequence is read through them, or deleting them would
-/// join its pieces into mojibake that only a second conversion repairs.
-fn transparent(c: char) -> bool {
-    is_xml_forbidden(c) || is_zero_width(c)
 }
 
 /// The characters of a segment and their byte offsets in the text.
@@ -325,81 +314,6 @@ fn run_edit(
     }
     let span = Span::new(start, end);
     out.push(Edit::new(text, span, after, rule, Category::Encoding, confidence).with_note(note));
-}
-
-/// `s` with its mojibake decoded, if it holds any, in NFC (a decoded
-/// character may have a canonical equivalent: "Í¾" decodes to U+037E,
-/// whose NFC form is ";"). Decoding repeats until nothing changes, so a
-/// second conversion finds nothing left.
-pub(crate) fn decoded(s: &str) -> Option<String> {
-    // asked by other rules for the few characters around a space or a
-    // quote: most are sound text, passed over before anything is built
-    if !badness::is_bad(s) {
-        return None;
-    }
-    let fixed: String = repair::fix(repair::pieces(s.chars()))
-        .iter()
-        .map(|p| p.c)
-        .collect();
-    (fixed != s).then(|| fixed.nfc().collect())
-}
-
-/// The character windows-1252 gives byte `b` (a C1 control where it leaves
-/// the byte undefined): what a numeric reference 128–159 means in HTML.
-pub(crate) fn windows_1252_char(b: u8) -> char {
-    codecs::Codec::Windows1252.decode(b)
-}
-
-/// Whether a character may be one byte of a misread sequence.
-pub(crate) fn may_be_misread(c: char) -> bool {
-    codecs::may_be_misread(c)
-}
-
-/// Whether `c`, put between `before` and `after`, would be a byte of a
-/// sequence this rule decodes. Other rules ask before they write such a
-/// character: curling the apostrophe in "Ã'" makes "Ã’", which reads as a
-/// misread "Ò". Characters other rules delete are looked through, as the
-/// rule itself does. Cautious: besides what the rule would decode in that
-/// neighbourhood, any complete UTF-8 sequence read as windows-1252 counts.
-pub(crate) fn completes_sequence(before: &str, c: char, after: &str) -> bool {
-    // a UTF-8 sequence has at most four bytes: three neighbours a side
-    let mut chars: Vec<char> = before
-        .chars()
-        .rev()
-        .filter(|&c| !transparent(c))
-        .take(3)
-        .collect();
-    chars.reverse();
-    let at = chars.len();
-    chars.push(c);
-    chars.extend(after.chars().filter(|&c| !transparent(c)).take(3));
-    let window: String = chars.iter().collect();
-    let decodes = badness::is_bad(&window)
-        && repair::fix(repair::pieces(chars.iter().copied()))
-            .iter()
-            .any(|p| !p.path.is_empty() && p.from <= at && at < p.to);
-    decodes || windows_1252_sequence_through(&chars, at)
-}
-
-/// Whether a complete UTF-8 sequence, read as windows-1252, covers
-/// `chars[at]`.
-fn windows_1252_sequence_through(chars: &[char], at: usize) -> bool {
-    let byte = |c: char| codecs::Codec::Windows1252.encode(c).filter(|&b| b >= 0x80);
-    (0..=at).any(|k| {
-        let Some(n) = byte(chars[k]).and_then(|b| match b {
-            0xC2..=0xDF => Some(2),
-            0xE0..=0xEF => Some(3),
-            0xF0..=0xF4 => Some(4),
-            _ => None,
-        }) else {
-            return false;
-        };
-        if k + n <= at || k + n > chars.len() {
-            return false;
-        }
-        let bytes: Option<Vec<u8>> = chars[k..k + n].iter().map(|&c| byte(c)).collect();
-        bytes.is_some_and(|b| std::str::from_utf8(&b).is_ok())
-    })
 }
 
 #[cfg(test)]
