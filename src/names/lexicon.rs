@@ -344,6 +344,41 @@ impl Entity {
     }
 }
 
+/// A phrase's regex: its syntax checked when the pack is read (an error
+/// names the file and position), compiled the first time a text is searched
+/// with it. Most conversions find none of a pack's regex phrases'
+/// prefixes, and compiling them all cost more than reading the packs.
+#[derive(Debug, Clone)]
+pub struct PhraseRegex {
+    source: String,
+    compiled: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl PhraseRegex {
+    /// The pattern, its syntax checked (not yet compiled).
+    fn parse(source: &str) -> Result<PhraseRegex, String> {
+        regex_automata::util::syntax::parse(source).map_err(|e| e.to_string())?;
+        Ok(PhraseRegex {
+            source: source.to_owned(),
+            compiled: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled regex; `None` if it is too large to compile (then the
+    /// phrase never matches; the embedded packs' regexes are all compiled
+    /// by the unit tests).
+    pub fn get(&self) -> Option<&regex::Regex> {
+        self.compiled
+            .get_or_init(|| regex::Regex::new(&self.source).ok())
+            .as_ref()
+    }
+}
+
 /// A phrase of a phrase pack, compiled.
 #[derive(Debug, Clone)]
 pub struct Phrase {
@@ -352,7 +387,7 @@ pub struct Phrase {
     /// Literal surface forms (case-sensitive, at word boundaries).
     pub find: Vec<String>,
     /// Or a regex.
-    pub regex: Option<regex::Regex>,
+    pub regex: Option<PhraseRegex>,
     /// Replacement (`$1` expands regex groups).
     pub replace: String,
     /// Entity the result names.
@@ -533,7 +568,7 @@ impl Lexicon {
                 ));
             }
             let regex = match &p.regex {
-                Some(r) => Some(regex::Regex::new(r).map_err(|e| {
+                Some(r) => Some(PhraseRegex::parse(r).map_err(|e| {
                     data_error(
                         path,
                         text,
@@ -842,5 +877,11 @@ mod tests {
         }
         assert!(l.entities.len() > 100);
         assert!(l.phrases.len() > 20);
+        // their regexes are compiled when first used: every one must compile
+        for p in &l.phrases {
+            if let Some(re) = &p.regex {
+                assert!(re.get().is_some(), "phrase {} does not compile", p.id);
+            }
+        }
     }
 }

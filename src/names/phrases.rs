@@ -45,10 +45,13 @@ pub struct PhraseMatcher {
 /// Made only for a regex that cannot match the empty string (so a match
 /// always ends past its start, and no empty match at the end of the one
 /// before hides another) and whose every match starts with one of a finite
-/// set of literals (the prefilter, which has no false negatives).
+/// set of literals (the prefilter, which has no false negatives). The
+/// regex itself is compiled at the first candidate: most texts hold none
+/// of most phrases' prefixes.
 #[derive(Debug, Clone)]
 struct AnchoredRegex {
-    re: meta::Regex,
+    pattern: String,
+    re: std::sync::OnceLock<Option<meta::Regex>>,
     pre: Prefilter,
 }
 
@@ -60,8 +63,11 @@ impl AnchoredRegex {
             return None;
         }
         let pre = Prefilter::from_hir_prefix(regex_automata::MatchKind::LeftmostFirst, &hir)?;
-        let re = meta::Regex::new(pattern).ok()?;
-        Some(AnchoredRegex { re, pre })
+        Some(AnchoredRegex {
+            pattern: pattern.to_owned(),
+            re: std::sync::OnceLock::new(),
+            pre,
+        })
     }
 
     /// What [`regex_matches`] gives for the same pattern: the leftmost match
@@ -69,13 +75,21 @@ impl AnchoredRegex {
     /// from there on where an anchored search finds one.
     fn matches(&self, replace: &str, text: &str) -> Vec<(Span, String)> {
         let mut out = Vec::new();
-        let mut caps = self.re.create_captures();
-        let mut at = 0;
-        while let Some(c) = self.pre.find(text.as_bytes(), (at..text.len()).into()) {
+        let Some(first) = self.pre.find(text.as_bytes(), (0..text.len()).into()) else {
+            return out;
+        };
+        let compiled = self.re.get_or_init(|| meta::Regex::new(&self.pattern).ok());
+        let Some(re) = compiled.as_ref() else {
+            return out;
+        };
+        let mut caps = re.create_captures();
+        let mut at;
+        let mut candidate = Some(first);
+        while let Some(c) = candidate {
             let input = Input::new(text).range(c.start..).anchored(Anchored::Yes);
             // the regex's own pool of caches: one made for each document
             // cost as much as the searches
-            self.re.search_captures(&input, &mut caps);
+            re.search_captures(&input, &mut caps);
             match caps.get_match() {
                 Some(m) => {
                     let mut after = String::new();
@@ -85,6 +99,7 @@ impl AnchoredRegex {
                 }
                 None => at = c.start + 1,
             }
+            candidate = self.pre.find(text.as_bytes(), (at..text.len()).into());
         }
         out
     }
@@ -166,7 +181,9 @@ impl PhraseMatcher {
             let Some(re) = &p.regex else { continue };
             let found = match self.anchored.get(k).and_then(Option::as_ref) {
                 Some(a) => a.matches(&p.replace, text),
-                None => regex_matches(re, &p.replace, text),
+                None => re
+                    .get()
+                    .map_or_else(Vec::new, |re| regex_matches(re, &p.replace, text)),
             };
             cands.extend(found.into_iter().map(|(span, after)| PhraseHit {
                 phrase: k,
@@ -230,6 +247,15 @@ mod tests {
         r"a*",
         r"\b(?i:ab)\b",
     ];
+
+    #[test]
+    fn an_anchored_regex_is_compiled_at_its_first_candidate_only() {
+        let a = AnchoredRegex::new(r"\bab(c|d)\b").unwrap();
+        assert!(a.matches("<$1>", "nothing here").is_empty());
+        assert!(a.re.get().is_none());
+        assert_eq!(a.matches("<$1>", "x abd y").len(), 1);
+        assert!(a.re.get().is_some_and(Option::is_some));
+    }
 
     #[test]
     fn patterns_with_no_literal_prefix_or_an_empty_match_run_as_before() {
