@@ -77,6 +77,17 @@ pub enum Evidence {
         category: Category,
         phrases: Vec<String>,
     },
+    /// A short line made of this category's vocabulary and function words
+    /// ("Das könnte dich auch interessieren", "Like it? Share it!"): a
+    /// heading of a box or a call to act, but the text may head a section
+    /// so too, so it counts outside the main text only.
+    Cue {
+        category: Category,
+        phrases: Vec<String>,
+    },
+    /// A "read also" label before a headline ("Lesen Sie auch: …"): a
+    /// teaser, inside the text as well as around it.
+    ReadAlso { phrases: Vec<String> },
     /// A longer line with several phrases of banners (cookies, privacy,
     /// newsletters, log-in).
     Banner { phrases: Vec<String> },
@@ -129,6 +140,17 @@ impl Evidence {
                 format!("{} vocabulary ({})", category.name(), list(phrases))
             }
             Evidence::Banner { phrases } => format!("notice vocabulary ({})", list(phrases)),
+            Evidence::Cue { category, phrases } => format!(
+                "{} vocabulary ({}) and function words only",
+                category.name(),
+                list(phrases)
+            ),
+            Evidence::ReadAlso { phrases } => {
+                format!(
+                    "a \"read also\" label ({}) before a headline",
+                    list(phrases)
+                )
+            }
             Evidence::MenuList(n) => format!("item of a list of {n} short bulleted lines"),
             Evidence::Recurrent { documents, of } => {
                 format!("the line recurs in {documents} of the {of} documents of the batch")
@@ -145,17 +167,20 @@ impl Evidence {
             Evidence::Shape(Shape::MenuRow(_)) => "menu",
             Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
             Evidence::Shape(Shape::Date | Shape::Number) => "date",
-            Evidence::Vocabulary { category, .. } => match category {
-                Category::Comments | Category::CommentSection => "comments",
-                Category::Cookie | Category::Privacy => "notice",
-                Category::Newsletter | Category::Login => "notice",
-                Category::Share | Category::Follow | Category::Network => "share",
-                Category::Related => "related",
-                Category::Copyright => "copyright",
-                Category::Navigation => "menu",
-                Category::Meta => "meta",
-            },
+            Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
+                match category {
+                    Category::Comments | Category::CommentSection => "comments",
+                    Category::Cookie | Category::Privacy => "notice",
+                    Category::Newsletter | Category::Login => "notice",
+                    Category::Share | Category::Follow | Category::Network => "share",
+                    Category::Related => "related",
+                    Category::Copyright => "copyright",
+                    Category::Navigation => "menu",
+                    Category::Meta => "meta",
+                }
+            }
             Evidence::Banner { .. } => "notice",
+            Evidence::ReadAlso { .. } => "related",
             Evidence::MenuList(_) => "menu",
             Evidence::Recurrent { .. } => "recurrent",
             Evidence::Repeated(_) => "repeated",
@@ -471,14 +496,20 @@ fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
 /// list, a line said again or a line many documents have, which inside a
 /// text are the text's own (a list of points, a heading "Conclusion").
 fn goes_inside(u: &Unit) -> bool {
-    !lone_inside(u) && u.words <= MAX_INNER_WORDS
+    !lone_inside(u)
+        && (u.words <= MAX_INNER_WORDS || matches!(u.evidence, Some(Evidence::ReadAlso { .. })))
 }
 
 /// Whether the evidence of a line counts for nothing inside a text.
 fn lone_inside(u: &Unit) -> bool {
     matches!(
         u.evidence,
-        Some(Evidence::MenuList(_) | Evidence::Recurrent { .. } | Evidence::Repeated(_))
+        Some(
+            Evidence::MenuList(_)
+                | Evidence::Recurrent { .. }
+                | Evidence::Repeated(_)
+                | Evidence::Cue { .. }
+        )
     )
 }
 
@@ -977,6 +1008,36 @@ mod tests {
         signed.insert(3, block(short(8), 3));
         let v = decide(&signed).verdicts;
         assert!(v[3].is_none() && v[4].is_none(), "{v:?}");
+    }
+
+    #[test]
+    fn a_cue_goes_outside_the_text_a_read_also_line_inside_it_too() {
+        let cue = Unit {
+            evidence: Some(Evidence::Cue {
+                category: Category::Related,
+                phrases: vec!["mehr".into()],
+            }),
+            ..short(3)
+        };
+        let read_also = Unit {
+            evidence: Some(Evidence::ReadAlso {
+                phrases: vec!["czytaj też".into()],
+            }),
+            ..short(10)
+        };
+        let units = vec![
+            short(6),
+            prose(400),
+            cue.clone(), // 2: inside the text, a heading of its own
+            prose(400),
+            read_also, // 4: a teaser inside the text
+            prose(400),
+            cue, // 6: after the text
+        ];
+        let v = decide(&units).verdicts;
+        assert!(v[2].is_none(), "{v:?}");
+        assert!(v[4].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+        assert!(v[6].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
     }
 
     #[test]
