@@ -52,6 +52,9 @@ const MAX_REPEAT_WORDS: usize = 12;
 const MAX_VOCABULARY_WORDS: usize = 8;
 /// Most words of the headline after a "read also" label.
 const MAX_READ_ALSO_WORDS: usize = 16;
+/// Most words of the value after a byline's or a credit's label
+/// ("Foto: Sascha Klahn", "Kategorie: News").
+const MAX_CREDIT_WORDS: usize = 6;
 /// Most words of the label before it.
 const MAX_LABEL_WORDS: usize = 5;
 /// Fewest letters of furniture vocabulary in a line of vocabulary and
@@ -352,7 +355,10 @@ fn uncovered(
 /// The evidence of a "read also" line: a label of the related-articles
 /// vocabulary and function words ("Lesen Sie auch", "Czytaj też"), a
 /// colon or chevron, and a headline of a few words that does not end in a
-/// full stop (a sentence would be the text's own: "Mehr noch: …").
+/// full stop (a sentence would be the text's own: "Mehr noch: …"); or
+/// of a credit or byline: a label of bylines' words ("Foto", "Quelle",
+/// "Tags") before a colon and a name or list of at most
+/// [`MAX_CREDIT_WORDS`] words.
 fn read_also(
     core: &str,
     vocabulary: &Vocabulary,
@@ -372,10 +378,20 @@ fn read_also(
         return None;
     }
     let hits = vocabulary.hits(&label);
-    (hits.main_category() == Some(Vocab::Related) && uncovered(&label, &hits, sw, language) == 0)
-        .then(|| Evidence::ReadAlso {
-            phrases: hits.phrases.clone(),
-        })
+    if uncovered(&label, &hits, sw, language) > 0 {
+        return None;
+    }
+    match hits.main_category() {
+        Some(Vocab::Related) => Some(Evidence::ReadAlso {
+            phrases: hits.phrases,
+        }),
+        Some(Vocab::Meta) if title_words <= MAX_CREDIT_WORDS && rest.starts_with(':') => {
+            Some(Evidence::Credit {
+                phrases: hits.phrases,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Whether `line` ends a sentence: a full stop, question or exclamation
@@ -595,6 +611,14 @@ fn describe(
                 quote(lines[from].span.of(text))
             ),
         ),
+        Reason::Teaser(from) => (
+            "teaser".to_owned(),
+            format!(
+                "line judged furniture by its neighbours ({features}): a headline in the run of such lines after the main text opened at line {} (\"{}\"); {main}",
+                lines[from].number,
+                quote(lines[from].span.of(text))
+            ),
+        ),
         Reason::CommentFrame(c) => (
             "comment-frame".to_owned(),
             format!(
@@ -783,7 +807,11 @@ mod tests {
                 "{teaser}"
             );
         }
+        let (credit, _) = unit("Foto: Sascha Klahn", pl, sw, v, false, None);
+        assert!(matches!(credit.evidence, Some(Evidence::Credit { .. })));
         for text in [
+            // an author's line with the place of work: the text's own
+            "Autor: Steffen Pache, Landesanstalt für Landwirtschaft in Köllitsch",
             // the label's words are not all furniture's
             "Czytaj też książki: Wyścig zbrojeń ruszył z kopyta",
             // a sentence after the colon is the text's own

@@ -88,6 +88,9 @@ pub enum Evidence {
     /// A "read also" label before a headline ("Lesen Sie auch: …"): a
     /// teaser, inside the text as well as around it.
     ReadAlso { phrases: Vec<String> },
+    /// A credit or a byline: a label of bylines' words before a name
+    /// ("Foto: …", "Quelle: …", "Tags: …").
+    Credit { phrases: Vec<String> },
     /// A longer line with several phrases of banners (cookies, privacy,
     /// newsletters, log-in).
     Banner { phrases: Vec<String> },
@@ -145,6 +148,12 @@ impl Evidence {
                 category.name(),
                 list(phrases)
             ),
+            Evidence::Credit { phrases } => {
+                format!(
+                    "a credit's or byline's label ({}) before a name",
+                    list(phrases)
+                )
+            }
             Evidence::ReadAlso { phrases } => {
                 format!(
                     "a \"read also\" label ({}) before a headline",
@@ -181,6 +190,7 @@ impl Evidence {
             }
             Evidence::Banner { .. } => "notice",
             Evidence::ReadAlso { .. } => "related",
+            Evidence::Credit { .. } => "meta",
             Evidence::MenuList(_) => "menu",
             Evidence::Recurrent { .. } => "recurrent",
             Evidence::Repeated(_) => "repeated",
@@ -244,6 +254,10 @@ pub enum Reason {
         evidence: usize,
         lines: usize,
     },
+    /// It is a headline-like line in the run after the main text opened
+    /// at this line by a box's heading or a call to act ("Related",
+    /// "Share this", "Newsletter"): a teaser of the box.
+    Teaser(usize),
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It is the frame of a comment in the section opened at this line: a
@@ -415,6 +429,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
     let tail = furniture_tail(units, m1);
     let frame = comment_frame(units, &first);
+    let teasers = teaser_runs(units, &classes, m1);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -449,6 +464,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
             && !u.number
         {
             verdict(t, CONTEXT)
+        } else if let Some(from) = teasers[i] {
+            verdict(Reason::Teaser(from), CONTEXT)
         } else {
             None
         };
@@ -457,6 +474,60 @@ pub fn decide(units: &[Unit]) -> Outcome {
         verdicts: out,
         main: Some((m0, m1)),
     }
+}
+
+/// Most lines after the line that opens a run of teasers that the run
+/// reaches ([`teaser_runs`]).
+const TEASER_REACH: usize = 12;
+/// Fewest words of a teaser's headline with a number in it ("Die besten
+/// Bikes 2022"): a shorter one is a quantity or a price of the text's own
+/// ("390 kcal").
+const MIN_NUMBERED_TEASER_WORDS: usize = 5;
+/// Most words of a teaser's headline.
+const MAX_TEASER_WORDS: usize = 16;
+
+/// Whether a line's evidence heads a box of teasers after the text: the
+/// heading of related articles, a share or follow bar, a newsletter or
+/// log-in box, a comment form (not a menu's or a byline's words, which
+/// stand beside the text's own lists and data).
+fn opens_teasers(e: &Evidence) -> bool {
+    match e {
+        Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
+            !matches!(category, Category::Navigation | Category::Meta)
+        }
+        Evidence::ReadAlso { .. } | Evidence::Banner { .. } => true,
+        _ => false,
+    }
+}
+
+/// `out[i]` is `Some(from)` when line `i`, after the main text `..=m1`,
+/// is a headline-like line (judged bad by context, at most
+/// [`MAX_TEASER_WORDS`] words, not a sentence, without quantities or
+/// "label: value" pairs) in an unbroken run of such lines and lines with
+/// evidence opened at most [`TEASER_REACH`] lines before by a line that
+/// heads a box ([`opens_teasers`]): the headlines of a "related" box, the
+/// lines of a newsletter form. The first line that is none of these (a
+/// sentence, a quantity, good text) ends the run.
+fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; units.len()];
+    let mut open: Option<usize> = None;
+    for (k, u) in units.iter().enumerate().skip(m1 + 1) {
+        match &u.evidence {
+            Some(e) if opens_teasers(e) => open = Some(k),
+            Some(_) => {}
+            None => {
+                let headline = classes[k] == Class::Bad
+                    && !(u.sentence && u.words > 3)
+                    && (1..=MAX_TEASER_WORDS).contains(&u.words)
+                    && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
+                    && !u.label_value
+                    && !u.fixed;
+                open = open.filter(|&o| headline && k - o <= TEASER_REACH);
+                out[k] = open;
+            }
+        }
+    }
+    out
 }
 
 /// Most words of a line of a comment's frame ([`comment_frame`]).
@@ -1038,6 +1109,46 @@ mod tests {
         assert!(v[2].is_none(), "{v:?}");
         assert!(v[4].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
         assert!(v[6].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+    }
+
+    #[test]
+    fn headlines_after_a_boxs_heading_go_until_a_sentence() {
+        let related = Unit {
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::Related,
+                phrases: vec!["related".into()],
+            }),
+            ..short(1)
+        };
+        let sentence = Unit {
+            sentence: true,
+            ..short(8)
+        };
+        let units = vec![
+            short(6),
+            prose(400),
+            prose(400),
+            short(9), // 3: after the text, before any box: stays
+            related,
+            short(9), // 5, 6: the box's headlines
+            short(12),
+            sentence, // 7: ends the run
+            short(9), // 8: stays
+        ];
+        let v = decide(&units).verdicts;
+        let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
+        assert_eq!(gone, [4, 5, 6], "{v:?}");
+        assert!(matches!(
+            v[5],
+            Some(Verdict {
+                reason: Reason::Teaser(4),
+                confidence
+            }) if confidence >= 0.8
+        ));
+        // a menu's words open no box: the text's own list may follow them
+        let mut menu_head = units.clone();
+        menu_head[4] = menu();
+        assert!(decide(&menu_head).verdicts[5].is_none());
     }
 
     #[test]
