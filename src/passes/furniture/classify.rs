@@ -483,6 +483,8 @@ const TEASER_REACH: usize = 12;
 /// Bikes 2022"): a shorter one is a quantity or a price of the text's own
 /// ("390 kcal").
 const MIN_NUMBERED_TEASER_WORDS: usize = 5;
+/// Most words of a teaser's standfirst that a run of teasers passes.
+const MAX_STANDFIRST_WORDS: usize = 30;
 /// Most words of a teaser's headline.
 const MAX_TEASER_WORDS: usize = 16;
 
@@ -503,10 +505,12 @@ fn opens_teasers(e: &Evidence) -> bool {
 /// `out[i]` is `Some(from)` when line `i`, after the main text `..=m1`,
 /// is a headline-like line (judged bad by context, at most
 /// [`MAX_TEASER_WORDS`] words, not a sentence, without quantities or
-/// "label: value" pairs) in an unbroken run of such lines and lines with
-/// evidence opened at most [`TEASER_REACH`] lines before by a line that
-/// heads a box ([`opens_teasers`]): the headlines of a "related" box, the
-/// lines of a newsletter form. The first line that is none of these (a
+/// "label: value" pairs) in an unbroken run of such lines, lines with
+/// evidence and teasers' one-sentence standfirsts (judged bad by context,
+/// at most [`MAX_STANDFIRST_WORDS`] words, which stay) opened at most
+/// [`TEASER_REACH`] lines before by a line that heads a box
+/// ([`opens_teasers`]): the headlines of a "related" box, the lines of a
+/// newsletter form. The first line that is none of these (a longer
 /// sentence, a quantity, good text) ends the run.
 fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize>> {
     let mut out = vec![None; units.len()];
@@ -522,8 +526,17 @@ fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize
                     && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
                     && !u.label_value
                     && !u.fixed;
-                open = open.filter(|&o| headline && k - o <= TEASER_REACH);
-                out[k] = open;
+                // a teaser's one-sentence standfirst, judged bad by
+                // context: it stays, but the run goes on past it
+                let standfirst = classes[k] == Class::Bad
+                    && u.sentence
+                    && u.words <= MAX_STANDFIRST_WORDS
+                    && !u.number
+                    && !u.fixed;
+                open = open.filter(|&o| (headline || standfirst) && k - o <= TEASER_REACH);
+                if headline {
+                    out[k] = open;
+                }
             }
         }
     }
@@ -1132,8 +1145,8 @@ mod tests {
             related,
             short(9), // 5, 6: the box's headlines
             short(12),
-            sentence, // 7: ends the run
-            short(9), // 8: stays
+            prose(300), // 7: ends the run
+            short(9),   // 8: stays
         ];
         let v = decide(&units).verdicts;
         let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
@@ -1145,6 +1158,11 @@ mod tests {
                 confidence
             }) if confidence >= 0.8
         ));
+        // a teaser's standfirst stays, the headline after it goes
+        let mut standfirst = units.clone();
+        standfirst[7] = sentence;
+        let v = decide(&standfirst).verdicts;
+        assert!(v[7].is_none() && v[8].is_some(), "{v:?}");
         // a menu's words open no box: the text's own list may follow them
         let mut menu_head = units.clone();
         menu_head[4] = menu();
