@@ -1145,8 +1145,11 @@ mod tests {
             related,
             short(9), // 5, 6: the box's headlines
             short(12),
-            prose(300), // 7: ends the run
-            short(9),   // 8: stays
+            Unit {
+                sentence: true,
+                ..short(40)
+            }, // 7: a long sentence ends the run
+            short(9), // 8: stays
         ];
         let v = decide(&units).verdicts;
         let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
