@@ -50,6 +50,16 @@ const MAX_LIST_WORDS: usize = 6;
 const MAX_REPEAT_WORDS: usize = 12;
 /// Most words of a line whose vocabulary makes it furniture.
 const MAX_VOCABULARY_WORDS: usize = 8;
+/// Most words of the headline after a "read also" label.
+const MAX_READ_ALSO_WORDS: usize = 16;
+/// Most words of the value after a byline's or a credit's label
+/// ("Foto: Sascha Klahn", "Kategorie: News").
+const MAX_CREDIT_WORDS: usize = 6;
+/// Most words of the label before it.
+const MAX_LABEL_WORDS: usize = 5;
+/// Fewest letters of furniture vocabulary in a line of vocabulary and
+/// function words.
+const MIN_CUE_LETTERS: usize = 3;
 /// Most words of a line that opens a comment section.
 const MAX_COMMENT_HEAD_WORDS: usize = 6;
 /// Fewest notice phrases, one of them of cookies or privacy, that make a
@@ -235,7 +245,8 @@ fn unit(
     let length = core.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum();
     let density = language.map(|l| sw.density(core, l));
     let words = density.map_or_else(|| stopwords::words(core).count(), |d| d.0);
-    let hits = vocabulary.hits(core);
+    let lower = core.to_lowercase();
+    let hits = vocabulary.hits(&lower);
     let alnum = core.chars().filter(|c| c.is_alphanumeric()).count();
     let mostly_vocabulary = alnum > 0 && hits.covered * 2 >= alnum;
     // the words of menus, teasers and bylines head sections of text too
@@ -268,6 +279,17 @@ fn unit(
         Some(Evidence::Banner {
             phrases: hits.phrases.clone(),
         })
+    } else if let Some(e) = read_also(core, vocabulary, sw, language) {
+        Some(e)
+    } else if (2..=MAX_VOCABULARY_WORDS).contains(&words)
+        && hits.covered >= MIN_CUE_LETTERS
+        && uncovered(&lower, &hits, sw, language) == 0
+        && !generic_cue(&hits)
+    {
+        hits.main_category().map(|category| Evidence::Cue {
+            category,
+            phrases: hits.phrases.clone(),
+        })
     } else {
         corpus.and_then(|c| {
             c.recurrent(core).map(|documents| Evidence::Recurrent {
@@ -295,6 +317,81 @@ fn unit(
         label_value: false,
     };
     (unit, density)
+}
+
+/// Whether a line's vocabulary is that of menus or bylines ("next",
+/// "home", "by"): with function words around it, it is as likely a
+/// question or heading of the text ("What are you looking forward to
+/// next?") as a button.
+fn generic_cue(hits: &vocabulary::Hits) -> bool {
+    matches!(
+        hits.main_category(),
+        Some(Vocab::Navigation | Vocab::Meta) | None
+    )
+}
+
+/// Letters and digits of the words of `lower` that are neither inside a
+/// phrase of the vocabulary nor function words (of the page's `language`
+/// or English): what a line says beyond furniture's words.
+fn uncovered(
+    lower: &str,
+    hits: &vocabulary::Hits,
+    sw: &StopWords,
+    language: Option<Language>,
+) -> usize {
+    stopwords::words(lower)
+        .filter(|w| {
+            let at = w.as_ptr() as usize - lower.as_ptr() as usize;
+            let inside = hits
+                .spans
+                .iter()
+                .any(|&(a, b)| a <= at && at + w.len() <= b);
+            !inside && !sw.is_stop(w, language)
+        })
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
+/// The evidence of a "read also" line: a label of the related-articles
+/// vocabulary and function words ("Lesen Sie auch", "Czytaj też"), a
+/// colon or chevron, and a headline of a few words that does not end in a
+/// full stop (a sentence would be the text's own: "Mehr noch: …"); or
+/// of a credit or byline: a label of bylines' words ("Foto", "Quelle",
+/// "Tags") before a colon and a name or list of at most
+/// [`MAX_CREDIT_WORDS`] words.
+fn read_also(
+    core: &str,
+    vocabulary: &Vocabulary,
+    sw: &StopWords,
+    language: Option<Language>,
+) -> Option<Evidence> {
+    let at = core.find([':', '»', '>'])?;
+    let (label, rest) = core.split_at(at);
+    let title = rest.trim_start_matches([':', '»', '>', ' ']).trim_end();
+    let label = label.trim().to_lowercase();
+    let label_words = stopwords::words(&label).count();
+    let title_words = stopwords::words(title).count();
+    if !(1..=MAX_LABEL_WORDS).contains(&label_words)
+        || !(2..=MAX_READ_ALSO_WORDS).contains(&title_words)
+        || title.ends_with('.')
+    {
+        return None;
+    }
+    let hits = vocabulary.hits(&label);
+    if uncovered(&label, &hits, sw, language) > 0 {
+        return None;
+    }
+    match hits.main_category() {
+        Some(Vocab::Related) => Some(Evidence::ReadAlso {
+            phrases: hits.phrases,
+        }),
+        Some(Vocab::Meta) if title_words <= MAX_CREDIT_WORDS && rest.starts_with(':') => {
+            Some(Evidence::Credit {
+                phrases: hits.phrases,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Whether `line` ends a sentence: a full stop, question or exclamation
@@ -339,7 +436,10 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
                 e.is_strong()
                     && !matches!(
                         e,
-                        Evidence::Prior | Evidence::Recurrent { .. } | Evidence::Repeated(_)
+                        Evidence::Prior
+                            | Evidence::Recurrent { .. }
+                            | Evidence::Repeated(_)
+                            | Evidence::Cue { .. }
                     )
             })
         })
@@ -507,6 +607,14 @@ fn describe(
             "tail".to_owned(),
             format!(
                 "line judged furniture by its neighbours ({features}): in the tail of the page after the main text, opened at line {} (\"{}\"), {evidence} of its {n} lines with furniture evidence of their own; {main}",
+                lines[from].number,
+                quote(lines[from].span.of(text))
+            ),
+        ),
+        Reason::Teaser(from) => (
+            "teaser".to_owned(),
+            format!(
+                "line judged furniture by its neighbours ({features}): a headline in the run of such lines after the main text opened at line {} (\"{}\"); {main}",
                 lines[from].number,
                 quote(lines[from].span.of(text))
             ),
@@ -679,6 +787,72 @@ mod tests {
         assert!(button.evidence.is_some());
         let (speech, _) = unit("„Ok.“", None, sw, v, false, None);
         assert_eq!(speech.evidence, None);
+    }
+
+    #[test]
+    fn a_read_also_label_makes_a_teaser_line() {
+        let sw = StopWords::get();
+        let v = Vocabulary::get();
+        let pl = sw.guess("Największy okręt Jej Królewskiej Mości szykuje się do dziewiczego rejsu, a to ma być powrót potęgi morskiej, której nie było od lat i która jest dla nich ważna.");
+        for teaser in [
+            "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+            "Lesen Sie auch: Was die neue Regel für Mieter bedeutet",
+            "Read more » Why the mill closed?",
+        ] {
+            assert!(
+                matches!(
+                    read_also(teaser, v, sw, pl),
+                    Some(Evidence::ReadAlso { .. })
+                ),
+                "{teaser}"
+            );
+        }
+        let (credit, _) = unit("Foto: Sascha Klahn", pl, sw, v, false, None);
+        assert!(matches!(credit.evidence, Some(Evidence::Credit { .. })));
+        for text in [
+            // an author's line with the place of work: the text's own
+            "Autor: Steffen Pache, Landesanstalt für Landwirtschaft in Köllitsch",
+            // the label's words are not all furniture's
+            "Czytaj też książki: Wyścig zbrojeń ruszył z kopyta",
+            // a sentence after the colon is the text's own
+            "Mehr noch: die Stadt will in diesem Jahr sparen.",
+            // no headline after the label
+            "Lesen Sie auch:",
+        ] {
+            assert_eq!(read_also(text, v, sw, pl), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn vocabulary_and_function_words_make_a_cue_menus_words_do_not() {
+        let sw = StopWords::get();
+        let v = Vocabulary::get();
+        let en = sw.guess("We met in the town on Monday because there is a market there, and we wanted to see whether it is still the way it was when we were young.");
+        let (call, _) = unit("Like it? Share it!", en, sw, v, false, None);
+        assert!(
+            matches!(
+                call.evidence,
+                Some(Evidence::Cue {
+                    category: Vocab::Share,
+                    ..
+                })
+            ),
+            "{:?}",
+            call.evidence
+        );
+        // a question of an interview with a menu's word in it
+        let (question, _) = unit(
+            "What are you looking forward to next?",
+            en,
+            sw,
+            v,
+            false,
+            None,
+        );
+        assert_eq!(question.evidence, None);
+        // a word beyond furniture's and function words
+        let (heading, _) = unit("Share prices in the valley", en, sw, v, false, None);
+        assert_eq!(heading.evidence, None);
     }
 
     #[test]

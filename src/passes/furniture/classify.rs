@@ -77,6 +77,20 @@ pub enum Evidence {
         category: Category,
         phrases: Vec<String>,
     },
+    /// A short line made of this category's vocabulary and function words
+    /// ("Das könnte dich auch interessieren", "Like it? Share it!"): a
+    /// heading of a box or a call to act, but the text may head a section
+    /// so too, so it counts outside the main text only.
+    Cue {
+        category: Category,
+        phrases: Vec<String>,
+    },
+    /// A "read also" label before a headline ("Lesen Sie auch: …"): a
+    /// teaser, inside the text as well as around it.
+    ReadAlso { phrases: Vec<String> },
+    /// A credit or a byline: a label of bylines' words before a name
+    /// ("Foto: …", "Quelle: …", "Tags: …").
+    Credit { phrases: Vec<String> },
     /// A longer line with several phrases of banners (cookies, privacy,
     /// newsletters, log-in).
     Banner { phrases: Vec<String> },
@@ -129,6 +143,23 @@ impl Evidence {
                 format!("{} vocabulary ({})", category.name(), list(phrases))
             }
             Evidence::Banner { phrases } => format!("notice vocabulary ({})", list(phrases)),
+            Evidence::Cue { category, phrases } => format!(
+                "{} vocabulary ({}) and function words only",
+                category.name(),
+                list(phrases)
+            ),
+            Evidence::Credit { phrases } => {
+                format!(
+                    "a credit's or byline's label ({}) before a name",
+                    list(phrases)
+                )
+            }
+            Evidence::ReadAlso { phrases } => {
+                format!(
+                    "a \"read also\" label ({}) before a headline",
+                    list(phrases)
+                )
+            }
             Evidence::MenuList(n) => format!("item of a list of {n} short bulleted lines"),
             Evidence::Recurrent { documents, of } => {
                 format!("the line recurs in {documents} of the {of} documents of the batch")
@@ -145,17 +176,21 @@ impl Evidence {
             Evidence::Shape(Shape::MenuRow(_)) => "menu",
             Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
             Evidence::Shape(Shape::Date | Shape::Number) => "date",
-            Evidence::Vocabulary { category, .. } => match category {
-                Category::Comments | Category::CommentSection => "comments",
-                Category::Cookie | Category::Privacy => "notice",
-                Category::Newsletter | Category::Login => "notice",
-                Category::Share | Category::Follow | Category::Network => "share",
-                Category::Related => "related",
-                Category::Copyright => "copyright",
-                Category::Navigation => "menu",
-                Category::Meta => "meta",
-            },
+            Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
+                match category {
+                    Category::Comments | Category::CommentSection => "comments",
+                    Category::Cookie | Category::Privacy => "notice",
+                    Category::Newsletter | Category::Login => "notice",
+                    Category::Share | Category::Follow | Category::Network => "share",
+                    Category::Related => "related",
+                    Category::Copyright => "copyright",
+                    Category::Navigation => "menu",
+                    Category::Meta => "meta",
+                }
+            }
             Evidence::Banner { .. } => "notice",
+            Evidence::ReadAlso { .. } => "related",
+            Evidence::Credit { .. } => "meta",
             Evidence::MenuList(_) => "menu",
             Evidence::Recurrent { .. } => "recurrent",
             Evidence::Repeated(_) => "repeated",
@@ -219,6 +254,10 @@ pub enum Reason {
         evidence: usize,
         lines: usize,
     },
+    /// It is a headline-like line in the run after the main text opened
+    /// at this line by a box's heading or a call to act ("Related",
+    /// "Share this", "Newsletter"): a teaser of the box.
+    Teaser(usize),
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It is the frame of a comment in the section opened at this line: a
@@ -390,6 +429,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
     let tail = furniture_tail(units, m1);
     let frame = comment_frame(units, &first);
+    let teasers = teaser_runs(units, &classes, m1);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -424,6 +464,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
             && !u.number
         {
             verdict(t, CONTEXT)
+        } else if let Some(from) = teasers[i] {
+            verdict(Reason::Teaser(from), CONTEXT)
         } else {
             None
         };
@@ -432,6 +474,73 @@ pub fn decide(units: &[Unit]) -> Outcome {
         verdicts: out,
         main: Some((m0, m1)),
     }
+}
+
+/// Most lines after the line that opens a run of teasers that the run
+/// reaches ([`teaser_runs`]).
+const TEASER_REACH: usize = 12;
+/// Fewest words of a teaser's headline with a number in it ("Die besten
+/// Bikes 2022"): a shorter one is a quantity or a price of the text's own
+/// ("390 kcal").
+const MIN_NUMBERED_TEASER_WORDS: usize = 5;
+/// Most words of a teaser's standfirst that a run of teasers passes.
+const MAX_STANDFIRST_WORDS: usize = 30;
+/// Most words of a teaser's headline.
+const MAX_TEASER_WORDS: usize = 16;
+
+/// Whether a line's evidence heads a box of teasers after the text: the
+/// heading of related articles, a share or follow bar, a newsletter or
+/// log-in box, a comment form (not a menu's or a byline's words, which
+/// stand beside the text's own lists and data).
+fn opens_teasers(e: &Evidence) -> bool {
+    match e {
+        Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
+            !matches!(category, Category::Navigation | Category::Meta)
+        }
+        Evidence::ReadAlso { .. } | Evidence::Banner { .. } => true,
+        _ => false,
+    }
+}
+
+/// `out[i]` is `Some(from)` when line `i`, after the main text `..=m1`,
+/// is a headline-like line (judged bad by context, at most
+/// [`MAX_TEASER_WORDS`] words, not a sentence, without quantities or
+/// "label: value" pairs) in an unbroken run of such lines, lines with
+/// evidence and teasers' one-sentence standfirsts (judged bad by context,
+/// at most [`MAX_STANDFIRST_WORDS`] words, which stay) opened at most
+/// [`TEASER_REACH`] lines before by a line that heads a box
+/// ([`opens_teasers`]): the headlines of a "related" box, the lines of a
+/// newsletter form. The first line that is none of these (a longer
+/// sentence, a quantity, good text) ends the run.
+fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; units.len()];
+    let mut open: Option<usize> = None;
+    for (k, u) in units.iter().enumerate().skip(m1 + 1) {
+        match &u.evidence {
+            Some(e) if opens_teasers(e) => open = Some(k),
+            Some(_) => {}
+            None => {
+                let headline = classes[k] == Class::Bad
+                    && !(u.sentence && u.words > 3)
+                    && (1..=MAX_TEASER_WORDS).contains(&u.words)
+                    && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
+                    && !u.label_value
+                    && !u.fixed;
+                // a teaser's one-sentence standfirst, judged bad by
+                // context: it stays, but the run goes on past it
+                let standfirst = classes[k] == Class::Bad
+                    && u.sentence
+                    && u.words <= MAX_STANDFIRST_WORDS
+                    && !u.number
+                    && !u.fixed;
+                open = open.filter(|&o| (headline || standfirst) && k - o <= TEASER_REACH);
+                if headline {
+                    out[k] = open;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Most words of a line of a comment's frame ([`comment_frame`]).
@@ -471,14 +580,20 @@ fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
 /// list, a line said again or a line many documents have, which inside a
 /// text are the text's own (a list of points, a heading "Conclusion").
 fn goes_inside(u: &Unit) -> bool {
-    !lone_inside(u) && u.words <= MAX_INNER_WORDS
+    !lone_inside(u)
+        && (u.words <= MAX_INNER_WORDS || matches!(u.evidence, Some(Evidence::ReadAlso { .. })))
 }
 
 /// Whether the evidence of a line counts for nothing inside a text.
 fn lone_inside(u: &Unit) -> bool {
     matches!(
         u.evidence,
-        Some(Evidence::MenuList(_) | Evidence::Recurrent { .. } | Evidence::Repeated(_))
+        Some(
+            Evidence::MenuList(_)
+                | Evidence::Recurrent { .. }
+                | Evidence::Repeated(_)
+                | Evidence::Cue { .. }
+        )
     )
 }
 
@@ -977,6 +1092,84 @@ mod tests {
         signed.insert(3, block(short(8), 3));
         let v = decide(&signed).verdicts;
         assert!(v[3].is_none() && v[4].is_none(), "{v:?}");
+    }
+
+    #[test]
+    fn a_cue_goes_outside_the_text_a_read_also_line_inside_it_too() {
+        let cue = Unit {
+            evidence: Some(Evidence::Cue {
+                category: Category::Related,
+                phrases: vec!["mehr".into()],
+            }),
+            ..short(3)
+        };
+        let read_also = Unit {
+            evidence: Some(Evidence::ReadAlso {
+                phrases: vec!["czytaj też".into()],
+            }),
+            ..short(10)
+        };
+        let units = vec![
+            short(6),
+            prose(400),
+            cue.clone(), // 2: inside the text, a heading of its own
+            prose(400),
+            read_also, // 4: a teaser inside the text
+            prose(400),
+            cue, // 6: after the text
+        ];
+        let v = decide(&units).verdicts;
+        assert!(v[2].is_none(), "{v:?}");
+        assert!(v[4].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+        assert!(v[6].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+    }
+
+    #[test]
+    fn headlines_after_a_boxs_heading_go_until_a_sentence() {
+        let related = Unit {
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::Related,
+                phrases: vec!["related".into()],
+            }),
+            ..short(1)
+        };
+        let sentence = Unit {
+            sentence: true,
+            ..short(8)
+        };
+        let units = vec![
+            short(6),
+            prose(400),
+            prose(400),
+            short(9), // 3: after the text, before any box: stays
+            related,
+            short(9), // 5, 6: the box's headlines
+            short(12),
+            Unit {
+                sentence: true,
+                ..short(40)
+            }, // 7: a long sentence ends the run
+            short(9), // 8: stays
+        ];
+        let v = decide(&units).verdicts;
+        let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
+        assert_eq!(gone, [4, 5, 6], "{v:?}");
+        assert!(matches!(
+            v[5],
+            Some(Verdict {
+                reason: Reason::Teaser(4),
+                confidence
+            }) if confidence >= 0.8
+        ));
+        // a teaser's standfirst stays, the headline after it goes
+        let mut standfirst = units.clone();
+        standfirst[7] = sentence;
+        let v = decide(&standfirst).verdicts;
+        assert!(v[7].is_none() && v[8].is_some(), "{v:?}");
+        // a menu's words open no box: the text's own list may follow them
+        let mut menu_head = units.clone();
+        menu_head[4] = menu();
+        assert!(decide(&menu_head).verdicts[5].is_none());
     }
 
     #[test]

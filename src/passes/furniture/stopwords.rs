@@ -91,6 +91,19 @@ impl StopWords {
         (n, stop)
     }
 
+    /// Whether `word` is a stop word of `language` or of English (a page
+    /// in any language carries English buttons and headings).
+    pub fn is_stop(&self, word: &str, language: Option<Language>) -> bool {
+        let english = self.languages.iter().position(|&c| c == "en");
+        let mut buf = String::new();
+        self.lookup(word, &mut buf).is_some_and(|set| {
+            [language.map(|l| l.0), english]
+                .into_iter()
+                .flatten()
+                .any(|bit| set & (1 << bit) != 0)
+        })
+    }
+
     fn lookup(&self, word: &str, buf: &mut String) -> Option<u64> {
         buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
@@ -130,6 +143,14 @@ mod tests {
         assert!(s * 2 > n, "{s}/{n}");
         let (n, s) = sw.density("Products Pricing Solutions Careers Blog", en);
         assert_eq!((n, s), (5, 0));
+    }
+
+    #[test]
+    fn english_function_words_count_on_every_page() {
+        let sw = StopWords::get();
+        let de = sw.guess("Wir haben uns am Montag in der Stadt getroffen, weil es dort einen Markt gibt, und wir wollten sehen, ob er noch so ist wie früher.");
+        assert!(sw.is_stop("Dich", de) && sw.is_stop("it", de));
+        assert!(!sw.is_stop("Beiträge", de) && !sw.is_stop("share", None));
     }
 
     #[test]

@@ -108,6 +108,9 @@ pub struct Hits {
     /// privacy, newsletters, log-in, sharing, following, comments, copyright
     /// (not the words of menus, teasers and bylines, which prose uses too).
     pub notices: usize,
+    /// Byte ranges of the matched phrases in the lowercased line (with a
+    /// starred stem's run-on), for telling which words they cover.
+    pub spans: Vec<(usize, usize)>,
     /// Categories of the matched phrases.
     categories: u16,
     /// Categories of the first phrase matched.
@@ -194,11 +197,11 @@ impl Vocabulary {
         Vocabulary { automaton, entries }
     }
 
-    /// The phrases found in `line` (compared in lowercase).
-    pub fn hits(&self, line: &str) -> Hits {
-        let lower = line.to_lowercase();
+    /// The phrases found in `lower`, a line already lowercased (the
+    /// spans are byte ranges of it).
+    pub fn hits(&self, lower: &str) -> Hits {
         let mut hits = Hits::default();
-        for m in self.automaton.find_iter(&lower) {
+        for m in self.automaton.find_iter(lower) {
             let e = self.entries[m.pattern().as_usize()];
             let before = lower[..m.start()].chars().next_back();
             let after = lower[m.end()..].chars().next();
@@ -219,6 +222,7 @@ impl Vocabulary {
                     .find(|c: char| !c.is_alphanumeric())
                     .unwrap_or(lower.len() - end);
             }
+            hits.spans.push((m.start(), end));
             hits.covered += lower[m.start()..end]
                 .chars()
                 .filter(|c| c.is_alphanumeric())
@@ -275,19 +279,19 @@ mod tests {
     #[test]
     fn phrases_match_whole_words_and_starred_stems_run_on() {
         let v = Vocabulary::get();
-        let h = v.hits("Datenschutzerklärung");
+        let h = v.hits("datenschutzerklärung");
         assert!(h.has(Category::Privacy));
         assert_eq!(h.covered, "Datenschutzerklärung".chars().count());
         // "share" inside "shareholders" is no match
         assert!(!v.hits("shareholders").has(Category::Share));
-        let h = v.hits("Share this on Facebook");
+        let h = v.hits("share this on facebook");
         assert!(h.has(Category::Share) && h.has(Category::Network));
         assert_eq!(h.main_category(), Some(Category::Share));
     }
 
     #[test]
     fn counts_of_comments_open_a_comment_section() {
-        let h = Vocabulary::get().hits("12 Kommentare");
+        let h = Vocabulary::get().hits("12 kommentare");
         assert!(h.has(Category::CommentSection));
     }
 }
