@@ -487,18 +487,14 @@ impl Matcher<'_, '_> {
     /// document writes: the one they write at least
     /// [`BATCH_RATIO`] times as often, in [`BATCH_MIN`] documents or more.
     fn batch_vote(&self, a: &Form<'_, '_>, b: &Form<'_, '_>) -> Option<BatchVote> {
-        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
-        let related = self
-            .related
-            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
-            .as_ref()?;
-        // this document writes both: the others are what counts
-        let others = |f: &Form<'_, '_>| {
-            related
-                .documents_with(counts, f.spelling.word)
-                .saturating_sub(1)
-        };
-        let (oa, ob) = (others(a), others(b));
+        self.batch_vote_on(a.spelling.word, b.spelling.word)
+    }
+
+    /// [`Matcher::batch_vote`] between two forms as written: one word, or
+    /// two one space apart (a name split, see
+    /// [`crate::names::batch::NameCounts`]).
+    fn batch_vote_on(&self, a: &str, b: &str) -> Option<BatchVote> {
+        let (related, oa, ob) = self.batch_documents(a, b)?;
         let (to_first, to_docs, from_docs) = if oa >= ob {
             (true, oa, ob)
         } else {
@@ -514,12 +510,26 @@ impl Matcher<'_, '_> {
                 Strength::Clear
             };
         Some(BatchVote {
-            related: related.len().saturating_sub(1),
+            related,
             to_first,
             to_docs,
             from_docs,
             strength,
         })
+    }
+
+    /// How many other documents of the batch about the same thing (see
+    /// [`crate::names::batch::Related`]) there are, and how many of them
+    /// write `a` and `b`, when the batch is evidence.
+    fn batch_documents(&self, a: &str, b: &str) -> Option<(usize, u32, u32)> {
+        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
+        let related = self
+            .related
+            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
+            .as_ref()?;
+        // this document writes both: the others are what counts
+        let others = |w: &str| related.documents_with(counts, w).saturating_sub(1);
+        Some((related.len().saturating_sub(1), others(a), others(b)))
     }
 
     /// The rewrite the batch's vote asks for, from `from` to `to`: applied
@@ -555,7 +565,11 @@ impl Matcher<'_, '_> {
             // nearly every other document writes: a slip
             if close && one_off {
                 conf += 0.1;
-                why.push(format!("{:?} is a one-off of the batch", from.word));
+                why.push(if vote.from_docs == 0 {
+                    format!("no other translation writes {:?}", from.word)
+                } else {
+                    format!("{:?} is a one-off of the batch", from.word)
+                });
             }
         }
         if nt >= 2 && nt >= 2 * nf {
@@ -570,8 +584,17 @@ impl Matcher<'_, '_> {
             why.push("one form only starts sentences".to_owned());
         }
         // spellings merely alike are applied only against a one-off of
-        // the batch, and never between two pinyin words
-        if !romanization && (!one_off || !close || from_form.pinyin && to_form.pinyin)
+        // the batch; between two pinyin words (syllables of a language with
+        // few, often two names: Nanning and Nanyang) only against a
+        // spelling of two syllables or more that no other translation
+        // writes at all, beside the one the document itself writes more
+        let pinyin_slip = vote.from_docs == 0
+            && nt > nf
+            && [from_form, to_form]
+                .iter()
+                .all(|f| pinyin_syllables(f.spelling.word).is_some_and(|n| n >= 2));
+        let pinyin_pair = from_form.pinyin && to_form.pinyin;
+        if !romanization && (!one_off || !close || pinyin_pair && !pinyin_slip)
             || self.lang.is_none()
         {
             conf = conf.min(0.65);
@@ -653,7 +676,7 @@ impl Matcher<'_, '_> {
             let syllables = pinyin_syllables(one.word).unwrap_or(0);
             let first = two.is_some_and(|t| t.span < one.spans[0]);
             // Which way: (rewrite the glued words into the split form?, confidence, reason)
-            let (to_split, conf, why) = match two {
+            let (mut to_split, mut conf, mut why) = match two {
                 // only proposed: brands and handles glue words on purpose
                 Some(t) if glued_malformed => (
                     Some(t),
@@ -677,6 +700,42 @@ impl Matcher<'_, '_> {
                 ),
                 _ => (None, 0.0, String::new()),
             };
+            // The other translations of the text settle the question the
+            // document's own counts leave open, or overrule them: a given
+            // name glued in nearly all of them ("Hongsen"), a person's
+            // name written apart in most ("Zhong Nanshan").
+            let vote = two
+                .filter(|t| t.two_names && !glued_malformed)
+                .and_then(|t| Some((t, self.batch_vote_on(one.word, t.text)?)));
+            let mut batch_join = None;
+            // the others write the split form as often as the glued one:
+            // two words may be a person's name, the join only proposed
+            let split_as_often = vote.is_none()
+                && two
+                    .filter(|t| t.two_names)
+                    .and_then(|t| self.batch_documents(one.word, t.text))
+                    .is_some_and(|(_, glued, split)| split >= BATCH_MIN && split >= glued);
+            if let Some((t, v)) = &vote {
+                let overwhelming = v.strength == Strength::Overwhelming;
+                let (to, from) = if v.to_first {
+                    (one.word, t.text)
+                } else {
+                    (t.text, one.word)
+                };
+                let why_batch = format!(
+                    "the {} other documents of the batch that share its rarer names write {to:?} in {} and {from:?} in {}",
+                    v.related, v.to_docs, v.from_docs
+                );
+                let c = if overwhelming { 0.8 } else { 0.7 };
+                if v.to_first {
+                    batch_join = Some((c, why_batch));
+                    to_split = None;
+                } else {
+                    to_split = Some(*t);
+                    conf = c;
+                    why = why_batch;
+                }
+            }
             match to_split {
                 Some(t) => {
                     let target = t.text.to_owned();
@@ -717,7 +776,19 @@ impl Matcher<'_, '_> {
                 }
                 None => {
                     for p in &parts {
-                        let (conf, why) = if p.malformed {
+                        let (conf, why) = if let Some((c, why)) =
+                            batch_join.as_ref().filter(|_| !p.malformed)
+                        {
+                            (*c, why.clone())
+                        } else if split_as_often && !p.malformed {
+                            (
+                                0.65,
+                                format!(
+                                    "the other documents of the batch that share its rarer names write {:?} as often as {:?}",
+                                    p.text, one.word
+                                ),
+                            )
+                        } else if p.malformed {
                             // a short piece may be a word ("Log in")
                             let piece = p.text.rsplit(' ').next().unwrap_or("");
                             let plain = !one.word[1..].contains(|c: char| c.is_ascii_uppercase());
