@@ -180,6 +180,7 @@ impl Matcher<'_, '_> {
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
         out.extend(self.untranslated_generics(&spellings));
+        out.extend(self.diacritic_variants(&guessed));
         out
     }
 
@@ -1053,7 +1054,7 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
 
 /// The capitalised words written right before and after `span`, one space
 /// away.
-fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<Item = &str> {
+pub(super) fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<Item = &str> {
     let cap = |w: &&str| w.len() >= 2 && w.starts_with(|c: char| c.is_uppercase());
     let before = text[..span.start].strip_suffix(' ').map(last_letters);
     let after = text[span.end..]
