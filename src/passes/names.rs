@@ -1360,6 +1360,25 @@ mod tests {
         );
     }
 
+    #[test]
+    fn two_pinyin_names_glued_at_a_capital_are_proposed_apart() {
+        let text = "ZhangJike and Lin Xiaozhai came to Changsha on the day of the show, and the team was there.\n\nUnder the pressure of the game, ZhangJike met Sun Jianqi and Zhang Xindong in Changsha.";
+        let p = proposed(text);
+        let splits: Vec<_> = p.iter().filter(|(b, _, _)| b == "ZhangJike").collect();
+        assert_eq!(splits.len(), 2, "{p:?}");
+        assert!(
+            splits.iter().all(|(_, a, c)| a == "Zhang Jike" && *c < 0.8),
+            "{p:?}"
+        );
+        // no Chinese text: a brand's capital is left alone
+        let text = "Watch the YouTube video of the day, and the Tube map of the city.\n\nThe channel was there for the fans.";
+        assert!(
+            !proposed(text).iter().any(|(b, _, _)| b == "YouTube"),
+            "{:?}",
+            proposed(text)
+        );
+    }
+
     fn proposed(text: &str) -> Vec<(String, String, f32)> {
         run_pass(&Names, text)
             .into_iter()

@@ -179,6 +179,7 @@ impl Matcher<'_, '_> {
         let spellings = self.spellings(idx, &guessed);
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
+        out.extend(self.camel_glued(&spellings));
         out.extend(self.untranslated_generics(&spellings));
         out.extend(self.diacritic_variants(&guessed));
         out
@@ -862,6 +863,81 @@ impl Matcher<'_, '_> {
     }
 }
 
+impl Matcher<'_, '_> {
+    /// Two pinyin names glued with the second's capital kept ("ZhangJike"
+    /// for Zhang Jike) where the document never writes them apart: proposed
+    /// apart, in a Chinese text (most of its unknown names pinyin) that
+    /// writes one of the two pieces as a name of its own. Brands glue words
+    /// on purpose ("YouTube"), so never applied.
+    fn camel_glued(&self, spellings: &BTreeMap<String, Spelling<'_>>) -> Vec<Edit> {
+        let pinyin = spellings
+            .values()
+            .filter(|s| pinyin_syllables(s.word).is_some())
+            .count();
+        if pinyin < 3 || 2 * pinyin <= spellings.len() {
+            return Vec::new();
+        }
+        let text = self.text();
+        let mut out = Vec::new();
+        for s in spellings.values() {
+            let Some((first, second)) = camel_pieces(s.word) else {
+                continue;
+            };
+            let apart = format!("{first} {second}");
+            let alone = |w: &str| spellings.contains_key(w) || self.capitalised_in_text(w);
+            if text.contains(&apart)
+                || text.contains(&format!("{first}-{second}"))
+                || !(alone(first) || alone(second))
+            {
+                continue;
+            }
+            for span in &s.spans {
+                out.push(
+                    Edit::new(text, *span, apart.clone(), "names/split", Category::Name, 0.6)
+                        .with_note(format!(
+                            "{:?} has a capital inside and both pieces are pinyin, in a text whose names are mostly pinyin: two names glued; {first:?} or {second:?} is written on its own elsewhere",
+                            s.word
+                        )),
+                );
+            }
+        }
+        out
+    }
+
+    /// True if `w` is written as a word of its own in the document.
+    fn capitalised_in_text(&self, w: &str) -> bool {
+        capitalised_words(self.text()).any(|(_, x)| x == w)
+    }
+}
+
+/// The two pieces of a word glued at its one inside capital, when the
+/// first is one pinyin syllable (a family name) and the second one or two
+/// (a given name): "ZhangJike" → ("Zhang", "Jike").
+fn camel_pieces(w: &str) -> Option<(&str, &str)> {
+    let inner: Vec<usize> = w
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| c.is_ascii_uppercase())
+        .map(|(k, _)| k)
+        .collect();
+    let [k] = inner[..] else {
+        return None;
+    };
+    let (first, second) = w.split_at(k);
+    let ok = |p: &str, most: usize| pinyin_syllables(p).is_some_and(|n| n <= most);
+    // a place's generic word glued to it ("WeiHe", the Wei river) is no
+    // given name
+    let generic = super::generics::GENERICS
+        .iter()
+        .any(|(g, _)| second.eq_ignore_ascii_case(g));
+    (w.starts_with(|c: char| c.is_ascii_uppercase())
+        && !generic
+        && second.len() >= 2
+        && ok(first, 1)
+        && ok(second, 2))
+    .then_some((first, second))
+}
+
 /// Between two forms written as often: (from, to) when one is better
 /// formed. A form made of pinyin syllables beats one that is not, in a
 /// text with other pinyin; of two forms merely alike, the longer (a
@@ -1141,6 +1217,23 @@ mod tests {
         );
         let second = Span::new(25, 30);
         assert_eq!(capitalised_neighbours(t, second).count(), 0);
+    }
+
+    #[test]
+    fn a_word_glued_at_a_capital_is_two_pinyin_names_only_if_both_pieces_are() {
+        assert_eq!(camel_pieces("ZhangJike"), Some(("Zhang", "Jike")));
+        assert_eq!(camel_pieces("LiNa"), Some(("Li", "Na")));
+        assert_eq!(camel_pieces("PetroChina"), None, "not pinyin");
+        assert_eq!(camel_pieces("McDonald"), None);
+        assert_eq!(camel_pieces("XiaoThree"), None);
+        assert_eq!(camel_pieces("WeiHe"), None, "the Wei river");
+        assert_eq!(camel_pieces("ZhangJiKe"), None, "two capitals inside");
+        assert_eq!(camel_pieces("Zhangjike"), None, "no capital inside");
+        assert_eq!(
+            camel_pieces("HuangZhangjike"),
+            None,
+            "a given name of three syllables is no given name"
+        );
     }
 
     #[test]
