@@ -127,3 +127,156 @@ fn a_batch_convert_uses_the_name_counts_unless_told_not_to() {
     assert_eq!(rewrites(&[]), 2);
     assert_eq!(rewrites(&["--no-name-counts"]), 0);
 }
+
+/// A batch of `n` other translations of one invented Chinese news text,
+/// made by `doc`, with six hundred unrelated pages.
+fn batch_of(text: &str, n: usize, doc: impl Fn(usize) -> String) -> NameCounts {
+    let mut counts = NameCounts::default();
+    counts.add_document(text);
+    for i in 0..n {
+        counts.add_document(&doc(i));
+    }
+    for i in 0..60 * MIN_DOCUMENTS as usize {
+        counts.add_document(&unrelated("Twitter", i));
+    }
+    counts
+}
+
+fn convert_in(counts: Option<NameCounts>, text: &str) -> emend::Conversion {
+    let engine = Engine::new(Options::default()).expect("engine");
+    let engine = match counts {
+        Some(c) => engine.with_corpus_names(c),
+        None => engine,
+    };
+    engine
+        .convert_bytes("d.txt", text.as_bytes())
+        .expect("convert")
+}
+
+#[test]
+fn the_other_translations_tell_a_name_split_from_a_name_glued() {
+    // the document glues "Zhongnanshan" three times and writes "Zhong
+    // Nanshan" once: alone, the glued pinyin form wins
+    let doc = "Zhongnanshan visited Guangzhou and Shenzhen on Monday.\n\n\
+               Experts in Guangzhou said Zhongnanshan met officials of Dongguan.\n\n\
+               Later Zhong Nanshan spoke to the press, and Zhongnanshan left Dongguan.\n";
+    let alone = convert_in(None, doc);
+    assert!(
+        rewrites(&alone, "Zhong Nanshan")
+            .iter()
+            .any(|e| e.after == "Zhongnanshan" && e.status == emend::Status::Applied),
+        "{:#?}",
+        alone.edits
+    );
+    // nine other translations write the person's name in two words
+    let counts = batch_of(doc, 9, |i| {
+        format!(
+            "Zhong Nanshan visited Guangzhou and Shenzhen, version {i}.\n\n\
+             Experts in Guangzhou said Zhong Nanshan met officials of Dongguan.\n"
+        )
+    });
+    let c = convert_in(Some(counts), doc);
+    assert!(
+        rewrites(&c, "Zhong Nanshan")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        c.edits
+    );
+    let splits = rewrites(&c, "Zhongnanshan");
+    assert_eq!(splits.len(), 3, "{:#?}", c.edits);
+    for e in splits {
+        assert_eq!(e.after, "Zhong Nanshan");
+        assert_eq!(e.status, emend::Status::Applied);
+        assert!(
+            e.note
+                .as_deref()
+                .unwrap_or("")
+                .contains("other documents of the batch")
+        );
+    }
+}
+
+#[test]
+fn the_other_translations_settle_a_tie_between_a_name_split_and_glued() {
+    let doc = "Zhang Hongsen opened the fair in Xiangtan on Monday.\n\n\
+               Guests from Changsha and Zhuzhou came to Xiangtan.\n\n\
+               Hong Sen also thanked the guests from Zhuzhou.\n";
+    let alone = convert_in(None, doc);
+    assert!(
+        rewrites(&alone, "Hong Sen")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "written as often, the join is only proposed: {:#?}",
+        alone.edits
+    );
+    let counts = batch_of(doc, 9, |i| {
+        format!(
+            "Zhang Hongsen opened the fair in Xiangtan, version {i}.\n\n\
+             Guests from Changsha and Zhuzhou came to Xiangtan.\n"
+        )
+    });
+    let c = convert_in(Some(counts), doc);
+    let joins = rewrites(&c, "Hong Sen");
+    assert_eq!(joins.len(), 1, "{:#?}", c.edits);
+    assert_eq!(joins[0].after, "Hongsen");
+    assert_eq!(joins[0].status, emend::Status::Applied);
+}
+
+#[test]
+fn a_pinyin_spelling_no_other_translation_writes_is_a_slip() {
+    // "Wudaolang" once beside "Wudaoliang" twice: two pinyin words a vowel
+    // apart are mostly two places, so alone it is only proposed
+    let doc = "The Wudaoliang station in Golmud watched the herds on Monday.\n\n\
+               Rangers from Golmud and Xining counted the herds near Wudaolang.\n\n\
+               The Wudaoliang rangers reported to Xining.\n";
+    let alone = convert_in(None, doc);
+    assert!(
+        rewrites(&alone, "Wudaolang")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        alone.edits
+    );
+    let counts = batch_of(doc, 9, |i| {
+        format!(
+            "The Wudaoliang station in Golmud watched the herds, version {i}.\n\n\
+             Rangers from Golmud and Xining counted the herds near Wudaoliang.\n"
+        )
+    });
+    let c = convert_in(Some(counts), doc);
+    let slips = rewrites(&c, "Wudaolang");
+    assert_eq!(slips.len(), 1, "{:#?}", c.edits);
+    assert_eq!(slips[0].after, "Wudaoliang");
+    assert_eq!(slips[0].status, emend::Status::Applied);
+    assert!(
+        slips[0]
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("no other translation writes \"Wudaolang\"")
+    );
+}
+
+#[test]
+fn two_pinyin_places_written_once_each_are_not_merged_on_the_batch_alone() {
+    // a careful translation names "Nanning" where the others wrote
+    // something else: one mention each, the batch does not decide it
+    let doc = "The railway runs through Nanyang in Henan on Monday.\n\n\
+               It joins the corridor to Nanning and the line from Zhengzhou.\n\n\
+               Trains from Zhengzhou will stop in Xiangyang.\n";
+    let counts = batch_of(doc, 9, |i| {
+        format!(
+            "The railway runs through Nanyang in Henan, version {i}.\n\n\
+             It joins the line from Zhengzhou and stops in Xiangyang.\n"
+        )
+    });
+    let c = convert_in(Some(counts), doc);
+    assert!(
+        rewrites(&c, "Nanning")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        c.edits
+    );
+}

@@ -68,12 +68,21 @@ impl NameCounts {
         self.documents += 1;
     }
 
-    /// Counts the document numbered `id` in the batch.
+    /// Counts the document numbered `id` in the batch: its capitalised
+    /// words, and its pairs of them written one space apart ("Liang Yun"),
+    /// so that a name written as two words can be weighed against the same
+    /// name glued ("Liangyun").
     fn add_numbered(&mut self, id: u32, text: &str) {
         let mut seen: foldhash::HashSet<&str> = Default::default();
         for w in names_of(text) {
             if seen.insert(w) {
                 self.words.entry(w.to_owned()).or_default().push(id);
+            }
+        }
+        let mut pairs: foldhash::HashSet<&str> = Default::default();
+        for p in two_word_names(text) {
+            if pairs.insert(p) {
+                self.words.entry(p.to_owned()).or_default().push(id);
             }
         }
     }
@@ -120,7 +129,8 @@ impl NameCounts {
         }
     }
 
-    /// How many documents write `word`.
+    /// How many documents write `word` (one capitalised word, or two
+    /// one space apart).
     pub fn documents_with(&self, word: &str) -> u32 {
         self.words.get(word).map_or(0, |ds| ds.len() as u32)
     }
@@ -200,6 +210,21 @@ fn names_of(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
 }
 
+/// Two capitalised words of letters one space apart ("Liang Yun",
+/// "Hong Sen"), as one slice of `text`.
+fn two_word_names(text: &str) -> impl Iterator<Item = &str> {
+    let letters = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+    let mut prev: Option<(usize, &str)> = None;
+    capitalised_words(text).filter_map(move |(k, w)| {
+        let pair = prev
+            .filter(|&(pk, pw)| pk + pw.len() + 1 == k && &text[pk + pw.len()..k] == " ")
+            .filter(|&(_, pw)| letters(pw) && letters(w))
+            .map(|(pk, _)| &text[pk..k + w.len()]);
+        prev = Some((k, w));
+        pair
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +243,22 @@ mod tests {
             "lowercase words are not counted"
         );
         assert_eq!(c.documents_with("Kyiv"), 1);
+    }
+
+    #[test]
+    fn two_capitalised_words_one_space_apart_are_counted_as_a_pair() {
+        let mut c = NameCounts::default();
+        c.add_document("Liang Yun met Hong Sen. Liang Yun left; Dai, Tianfu stayed.");
+        c.add_document("Liangyun met Hongsen.");
+        assert_eq!(c.documents_with("Liang Yun"), 1);
+        assert_eq!(c.documents_with("Hong Sen"), 1);
+        assert_eq!(c.documents_with("Liangyun"), 1);
+        assert_eq!(
+            c.documents_with("Dai Tianfu"),
+            0,
+            "a comma between is no name"
+        );
+        assert_eq!(c.documents_with("Sen Liang"), 0, "a full stop between");
     }
 
     #[test]

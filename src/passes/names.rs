@@ -23,6 +23,7 @@
 //! are never rewritten, and every guess short of strong evidence is only
 //! suggested for review.
 
+mod diacritics;
 mod generics;
 mod variants;
 
@@ -1331,6 +1332,51 @@ mod tests {
             .filter(|e| e.confidence >= 0.8)
             .map(|e| (e.before, e.after))
             .collect()
+    }
+
+    #[test]
+    fn a_name_with_and_without_its_diacritics_is_one_name() {
+        let text = "The match in Genoa ended late.\n\nSanchez scored in the first half, and the coach praised Sánchez.\n\nLater Sanchez came off the bench.";
+        let p = proposed(text);
+        let to_marked: Vec<_> = p.iter().filter(|(b, _, _)| b == "Sánchez").collect();
+        assert_eq!(to_marked.len(), 1, "{p:?}");
+        assert_eq!(to_marked[0].1, "Sanchez");
+        assert!(to_marked[0].2 < 0.8, "only proposed: {p:?}");
+        // written as often, the marks are kept
+        let text = "Sao Paulo closed its schools.\n\nThe mayor of São Paulo spoke on Monday.";
+        let p = proposed(text);
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Sao" && a == "São" && *c < 0.8),
+            "{p:?}"
+        );
+        assert!(!p.iter().any(|(b, _, _)| b == "São"), "{p:?}");
+        // each with the rest of another name: two people
+        let text = "Cardinal Víctor Manuel Fernández spoke in Rome on the day of the feast, and the crowd was there to hear him.\n\nVictor Wembanyama scored twenty points in the game, and it was not enough for the team.";
+        let p = proposed(text);
+        assert!(
+            !p.iter().any(|(b, _, _)| b == "Victor" || b == "Víctor"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn two_pinyin_names_glued_at_a_capital_are_proposed_apart() {
+        let text = "ZhangJike and Lin Xiaozhai came to Changsha on the day of the show, and the team was there.\n\nUnder the pressure of the game, ZhangJike met Sun Jianqi and Zhang Xindong in Changsha.";
+        let p = proposed(text);
+        let splits: Vec<_> = p.iter().filter(|(b, _, _)| b == "ZhangJike").collect();
+        assert_eq!(splits.len(), 2, "{p:?}");
+        assert!(
+            splits.iter().all(|(_, a, c)| a == "Zhang Jike" && *c < 0.8),
+            "{p:?}"
+        );
+        // no Chinese text: a brand's capital is left alone
+        let text = "Watch the YouTube video of the day, and the Tube map of the city.\n\nThe channel was there for the fans.";
+        assert!(
+            !proposed(text).iter().any(|(b, _, _)| b == "YouTube"),
+            "{:?}",
+            proposed(text)
+        );
     }
 
     fn proposed(text: &str) -> Vec<(String, String, f32)> {

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Pinyin syllables that end a place name as its generic word, with the
 /// English word translations put after the name instead.
-const GENERICS: &[(&str, &str)] = &[
+pub(super) const GENERICS: &[(&str, &str)] = &[
     ("he", "River"),
     ("jiang", "River"),
     ("hu", "Lake"),

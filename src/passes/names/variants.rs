@@ -65,6 +65,21 @@ pub(super) fn variant_key(w: &str) -> String {
         prev_consonant = !vowel && keep;
         keep
     });
+    // the y that Russian systems write before e after a vowel (BGN
+    // "Kanayevsky", "Sergeyev") and informal ones leave out ("Kanaevsky")
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let b = t.as_bytes();
+    let glides: Vec<usize> = (1..b.len().saturating_sub(1))
+        .filter(|&k| b[k] == b'i' && vowel(b[k - 1]) && b[k + 1] == b'e')
+        .collect();
+    for k in glides.into_iter().rev() {
+        t.remove(k);
+    }
+    // -iy, -yy, -ii: one i at the end (Dmitriy and Dmitry, Zelenskyy and
+    // Zelensky)
+    if t.len() > 4 && t.ends_with("ii") {
+        t.pop();
+    }
     // a final h after a vowel is silent (Hannah and Hanna)
     if t.len() > 3 && t.ends_with('h') && t[..t.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']) {
         t.pop();
@@ -164,7 +179,9 @@ impl Matcher<'_, '_> {
         let spellings = self.spellings(idx, &guessed);
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
+        out.extend(self.camel_glued(&spellings));
         out.extend(self.untranslated_generics(&spellings));
+        out.extend(self.diacritic_variants(&guessed));
         out
     }
 
@@ -487,18 +504,14 @@ impl Matcher<'_, '_> {
     /// document writes: the one they write at least
     /// [`BATCH_RATIO`] times as often, in [`BATCH_MIN`] documents or more.
     fn batch_vote(&self, a: &Form<'_, '_>, b: &Form<'_, '_>) -> Option<BatchVote> {
-        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
-        let related = self
-            .related
-            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
-            .as_ref()?;
-        // this document writes both: the others are what counts
-        let others = |f: &Form<'_, '_>| {
-            related
-                .documents_with(counts, f.spelling.word)
-                .saturating_sub(1)
-        };
-        let (oa, ob) = (others(a), others(b));
+        self.batch_vote_on(a.spelling.word, b.spelling.word)
+    }
+
+    /// [`Matcher::batch_vote`] between two forms as written: one word, or
+    /// two one space apart (a name split, see
+    /// [`crate::names::batch::NameCounts`]).
+    fn batch_vote_on(&self, a: &str, b: &str) -> Option<BatchVote> {
+        let (related, oa, ob) = self.batch_documents(a, b)?;
         let (to_first, to_docs, from_docs) = if oa >= ob {
             (true, oa, ob)
         } else {
@@ -514,12 +527,26 @@ impl Matcher<'_, '_> {
                 Strength::Clear
             };
         Some(BatchVote {
-            related: related.len().saturating_sub(1),
+            related,
             to_first,
             to_docs,
             from_docs,
             strength,
         })
+    }
+
+    /// How many other documents of the batch about the same thing (see
+    /// [`crate::names::batch::Related`]) there are, and how many of them
+    /// write `a` and `b`, when the batch is evidence.
+    fn batch_documents(&self, a: &str, b: &str) -> Option<(usize, u32, u32)> {
+        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
+        let related = self
+            .related
+            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
+            .as_ref()?;
+        // this document writes both: the others are what counts
+        let others = |w: &str| related.documents_with(counts, w).saturating_sub(1);
+        Some((related.len().saturating_sub(1), others(a), others(b)))
     }
 
     /// The rewrite the batch's vote asks for, from `from` to `to`: applied
@@ -555,7 +582,11 @@ impl Matcher<'_, '_> {
             // nearly every other document writes: a slip
             if close && one_off {
                 conf += 0.1;
-                why.push(format!("{:?} is a one-off of the batch", from.word));
+                why.push(if vote.from_docs == 0 {
+                    format!("no other translation writes {:?}", from.word)
+                } else {
+                    format!("{:?} is a one-off of the batch", from.word)
+                });
             }
         }
         if nt >= 2 && nt >= 2 * nf {
@@ -570,8 +601,17 @@ impl Matcher<'_, '_> {
             why.push("one form only starts sentences".to_owned());
         }
         // spellings merely alike are applied only against a one-off of
-        // the batch, and never between two pinyin words
-        if !romanization && (!one_off || !close || from_form.pinyin && to_form.pinyin)
+        // the batch; between two pinyin words (syllables of a language with
+        // few, often two names: Nanning and Nanyang) only against a
+        // spelling of two syllables or more that no other translation
+        // writes at all, beside the one the document itself writes more
+        let pinyin_slip = vote.from_docs == 0
+            && nt > nf
+            && [from_form, to_form]
+                .iter()
+                .all(|f| pinyin_syllables(f.spelling.word).is_some_and(|n| n >= 2));
+        let pinyin_pair = from_form.pinyin && to_form.pinyin;
+        if !romanization && (!one_off || !close || pinyin_pair && !pinyin_slip)
             || self.lang.is_none()
         {
             conf = conf.min(0.65);
@@ -653,7 +693,7 @@ impl Matcher<'_, '_> {
             let syllables = pinyin_syllables(one.word).unwrap_or(0);
             let first = two.is_some_and(|t| t.span < one.spans[0]);
             // Which way: (rewrite the glued words into the split form?, confidence, reason)
-            let (to_split, conf, why) = match two {
+            let (mut to_split, mut conf, mut why) = match two {
                 // only proposed: brands and handles glue words on purpose
                 Some(t) if glued_malformed => (
                     Some(t),
@@ -677,6 +717,42 @@ impl Matcher<'_, '_> {
                 ),
                 _ => (None, 0.0, String::new()),
             };
+            // The other translations of the text settle the question the
+            // document's own counts leave open, or overrule them: a given
+            // name glued in nearly all of them ("Hongsen"), a person's
+            // name written apart in most ("Zhong Nanshan").
+            let vote = two
+                .filter(|t| t.two_names && !glued_malformed)
+                .and_then(|t| Some((t, self.batch_vote_on(one.word, t.text)?)));
+            let mut batch_join = None;
+            // the others write the split form as often as the glued one:
+            // two words may be a person's name, the join only proposed
+            let split_as_often = vote.is_none()
+                && two
+                    .filter(|t| t.two_names)
+                    .and_then(|t| self.batch_documents(one.word, t.text))
+                    .is_some_and(|(_, glued, split)| split >= BATCH_MIN && split >= glued);
+            if let Some((t, v)) = &vote {
+                let overwhelming = v.strength == Strength::Overwhelming;
+                let (to, from) = if v.to_first {
+                    (one.word, t.text)
+                } else {
+                    (t.text, one.word)
+                };
+                let why_batch = format!(
+                    "the {} other documents of the batch that share its rarer names write {to:?} in {} and {from:?} in {}",
+                    v.related, v.to_docs, v.from_docs
+                );
+                let c = if overwhelming { 0.8 } else { 0.7 };
+                if v.to_first {
+                    batch_join = Some((c, why_batch));
+                    to_split = None;
+                } else {
+                    to_split = Some(*t);
+                    conf = c;
+                    why = why_batch;
+                }
+            }
             match to_split {
                 Some(t) => {
                     let target = t.text.to_owned();
@@ -717,7 +793,19 @@ impl Matcher<'_, '_> {
                 }
                 None => {
                     for p in &parts {
-                        let (conf, why) = if p.malformed {
+                        let (conf, why) = if let Some((c, why)) =
+                            batch_join.as_ref().filter(|_| !p.malformed)
+                        {
+                            (*c, why.clone())
+                        } else if split_as_often && !p.malformed {
+                            (
+                                0.65,
+                                format!(
+                                    "the other documents of the batch that share its rarer names write {:?} as often as {:?}",
+                                    p.text, one.word
+                                ),
+                            )
+                        } else if p.malformed {
                             // a short piece may be a word ("Log in")
                             let piece = p.text.rsplit(' ').next().unwrap_or("");
                             let plain = !one.word[1..].contains(|c: char| c.is_ascii_uppercase());
@@ -773,6 +861,81 @@ impl Matcher<'_, '_> {
         }
         out
     }
+}
+
+impl Matcher<'_, '_> {
+    /// Two pinyin names glued with the second's capital kept ("ZhangJike"
+    /// for Zhang Jike) where the document never writes them apart: proposed
+    /// apart, in a Chinese text (most of its unknown names pinyin) that
+    /// writes one of the two pieces as a name of its own. Brands glue words
+    /// on purpose ("YouTube"), so never applied.
+    fn camel_glued(&self, spellings: &BTreeMap<String, Spelling<'_>>) -> Vec<Edit> {
+        let pinyin = spellings
+            .values()
+            .filter(|s| pinyin_syllables(s.word).is_some())
+            .count();
+        if pinyin < 3 || 2 * pinyin <= spellings.len() {
+            return Vec::new();
+        }
+        let text = self.text();
+        let mut out = Vec::new();
+        for s in spellings.values() {
+            let Some((first, second)) = camel_pieces(s.word) else {
+                continue;
+            };
+            let apart = format!("{first} {second}");
+            let alone = |w: &str| spellings.contains_key(w) || self.capitalised_in_text(w);
+            if text.contains(&apart)
+                || text.contains(&format!("{first}-{second}"))
+                || !(alone(first) || alone(second))
+            {
+                continue;
+            }
+            for span in &s.spans {
+                out.push(
+                    Edit::new(text, *span, apart.clone(), "names/split", Category::Name, 0.6)
+                        .with_note(format!(
+                            "{:?} has a capital inside and both pieces are pinyin, in a text whose names are mostly pinyin: two names glued; {first:?} or {second:?} is written on its own elsewhere",
+                            s.word
+                        )),
+                );
+            }
+        }
+        out
+    }
+
+    /// True if `w` is written as a word of its own in the document.
+    fn capitalised_in_text(&self, w: &str) -> bool {
+        capitalised_words(self.text()).any(|(_, x)| x == w)
+    }
+}
+
+/// The two pieces of a word glued at its one inside capital, when the
+/// first is one pinyin syllable (a family name) and the second one or two
+/// (a given name): "ZhangJike" → ("Zhang", "Jike").
+fn camel_pieces(w: &str) -> Option<(&str, &str)> {
+    let inner: Vec<usize> = w
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| c.is_ascii_uppercase())
+        .map(|(k, _)| k)
+        .collect();
+    let [k] = inner[..] else {
+        return None;
+    };
+    let (first, second) = w.split_at(k);
+    let ok = |p: &str, most: usize| pinyin_syllables(p).is_some_and(|n| n <= most);
+    // a place's generic word glued to it ("WeiHe", the Wei river) is no
+    // given name
+    let generic = super::generics::GENERICS
+        .iter()
+        .any(|(g, _)| second.eq_ignore_ascii_case(g));
+    (w.starts_with(|c: char| c.is_ascii_uppercase())
+        && !generic
+        && second.len() >= 2
+        && ok(first, 1)
+        && ok(second, 2))
+    .then_some((first, second))
 }
 
 /// Between two forms written as often: (from, to) when one is better
@@ -967,7 +1130,7 @@ fn one_vowel_apart(a: &str, b: &str) -> bool {
 
 /// The capitalised words written right before and after `span`, one space
 /// away.
-fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<Item = &str> {
+pub(super) fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<Item = &str> {
     let cap = |w: &&str| w.len() >= 2 && w.starts_with(|c: char| c.is_uppercase());
     let before = text[..span.start].strip_suffix(' ').map(last_letters);
     let after = text[span.end..]
@@ -1008,6 +1171,12 @@ mod tests {
             ("Khabib", "Habib"),
             ("Mikhail", "Mihail"),
             ("Hannah", "Hanna"),
+            ("Kanayevsky", "Kanaevsky"),
+            ("Sergeyev", "Sergeev"),
+            ("Dmitriyev", "Dmitriev"),
+            ("Dmitriy", "Dmitry"),
+            ("Zelenskyy", "Zelensky"),
+            ("Mayer", "Maier"),
         ] {
             assert_eq!(variant_key(a), variant_key(b), "{a} / {b}");
         }
@@ -1017,6 +1186,8 @@ mod tests {
             ("Mason", "Macron"),
             ("Shaanxi", "Shanxi"),
             ("Anna", "Hannah"),
+            ("Gagarin", "Gagarina"),
+            ("Dmitri", "Dmitriev"),
         ] {
             assert_ne!(variant_key(a), variant_key(b), "{a} / {b}");
         }
@@ -1046,6 +1217,23 @@ mod tests {
         );
         let second = Span::new(25, 30);
         assert_eq!(capitalised_neighbours(t, second).count(), 0);
+    }
+
+    #[test]
+    fn a_word_glued_at_a_capital_is_two_pinyin_names_only_if_both_pieces_are() {
+        assert_eq!(camel_pieces("ZhangJike"), Some(("Zhang", "Jike")));
+        assert_eq!(camel_pieces("LiNa"), Some(("Li", "Na")));
+        assert_eq!(camel_pieces("PetroChina"), None, "not pinyin");
+        assert_eq!(camel_pieces("McDonald"), None);
+        assert_eq!(camel_pieces("XiaoThree"), None);
+        assert_eq!(camel_pieces("WeiHe"), None, "the Wei river");
+        assert_eq!(camel_pieces("ZhangJiKe"), None, "two capitals inside");
+        assert_eq!(camel_pieces("Zhangjike"), None, "no capital inside");
+        assert_eq!(
+            camel_pieces("HuangZhangjike"),
+            None,
+            "a given name of three syllables is no given name"
+        );
     }
 
     #[test]
