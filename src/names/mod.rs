@@ -18,8 +18,8 @@
 //!   learnt from review decisions.
 //!
 //! [`Resources`] holds everything compiled once by [`crate::Engine::new`]; the
-//! passes `phrases`, `names` and `glosses` use it through
-//! [`crate::passes::Context`].
+//! rules `phrases`, `names` and `glosses` read it (and the [`index`] of each
+//! document) from their context. This library knows nothing of the rules.
 
 pub mod batch;
 pub mod common;
@@ -34,11 +34,9 @@ mod sections;
 pub mod similar;
 pub mod stats;
 
-use crate::entity::{EntityRecord, Mention};
+use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::passes::Proposals;
-use crate::span::Span;
 use exact::Exact;
 use foldhash::HashMap;
 use lexicon::{BUILTIN, FormKind, Lexicon};
@@ -458,34 +456,6 @@ pub fn builtin_pack_names() -> Vec<String> {
         .collect()
 }
 
-/// Pushes a mention of entity `e` at `span` and its standOff record,
-/// remembering `surface` as a variant the document used.
-pub fn record_mention(out: &mut Proposals, lex: &Lexicon, e: usize, span: Span, surface: &str) {
-    let ent = &lex.entities[e];
-    out.mentions.push(Mention {
-        span,
-        entity: Arc::clone(&ent.id),
-        kind: ent.kind,
-    });
-    if !out.entities.contains_key(&*ent.id) {
-        out.entities.insert(
-            ent.id.to_string(),
-            EntityRecord {
-                id: ent.id.to_string(),
-                kind: ent.kind,
-                canonical: ent.canonical.clone(),
-                wikidata: ent.wikidata.clone(),
-                variants: Vec::new(),
-            },
-        );
-    }
-    let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-    let r = out.entities.get_mut(&*ent.id).expect("inserted above");
-    if surface != ent.canonical && !r.variants.contains(&surface) {
-        r.variants.push(surface);
-    }
-}
-
 /// `to` in the case pattern of `surface`: all capitals stay all capitals.
 pub fn match_case(surface: &str, to: &str) -> String {
     let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
@@ -496,21 +466,20 @@ pub fn match_case(surface: &str, to: &str) -> String {
     }
 }
 
-/// Indexes the document of `cx`: blocks, exact lexicon hits and the
+/// Indexes `text` (parsed as `doc`): blocks, exact lexicon hits and the
 /// document-wide literal references, found in one walk over the fold of the
 /// text made a piece at a time.
-pub fn index<'a>(cx: &crate::passes::Context<'a>) -> context::DocIndex<'a> {
-    let res = cx.resources;
+pub fn index<'a>(text: &'a str, doc: &Document, res: &'a Resources) -> context::DocIndex<'a> {
     let reach = res.exact.longest().max(res.doc_phrases.longest());
     let mut hits = Vec::new();
     let mut search = res.doc_phrases.search();
-    for piece in fold::pieces(cx.text, reach) {
-        res.exact.find_in(&res.lexicon, cx.text, &piece, &mut hits);
+    for piece in fold::pieces(text, reach) {
+        res.exact.find_in(&res.lexicon, text, &piece, &mut hits);
         res.doc_phrases.find_in(&piece, &mut search);
     }
-    let blocks = cx.doc.blocks.iter().map(|b| b.span).collect();
+    let blocks = doc.blocks.iter().map(|b| b.span).collect();
     let doc_refs = res.doc_phrases.answers(search);
-    context::DocIndex::new(cx.text, blocks, &res.lexicon, hits, doc_refs)
+    context::DocIndex::new(text, blocks, &res.lexicon, hits, doc_refs)
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ mod joins;
 mod keywords;
 mod ligatures;
 mod markup;
+/// Not a rule: the entity mentions the name rules record.
+mod mentions;
 mod mojibake;
 mod names;
 mod nfc;
@@ -124,7 +126,7 @@ impl<'a> Context<'a> {
     /// The name index, built on first use.
     pub(crate) fn name_index(&self) -> Ref<'_, DocIndex<'a>> {
         if self.name_index.borrow().is_none() {
-            let built = crate::names::index(self);
+            let built = crate::names::index(self.text, self.doc, self.resources);
             *self.name_index.borrow_mut() = Some(built);
         }
         Ref::map(self.name_index.borrow(), |i| {
@@ -138,7 +140,7 @@ impl<'a> Context<'a> {
         self.name_index
             .borrow_mut()
             .take()
-            .unwrap_or_else(|| crate::names::index(self))
+            .unwrap_or_else(|| crate::names::index(self.text, self.doc, self.resources))
     }
 
     /// True if `span` overlaps a protected scope.

@@ -27,6 +27,7 @@ mod diacritics;
 mod generics;
 mod variants;
 
+use super::mentions::record_mention;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
@@ -38,7 +39,7 @@ use crate::names::exact::Hit;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{Form, FormKind, Lexicon};
 use crate::names::similar::{similarity, similarity_of_skeletons, skeleton};
-use crate::names::{FuzzyEntry, Resources, match_case, record_mention};
+use crate::names::{FuzzyEntry, Resources, match_case};
 use crate::span::Span;
 use foldhash::{HashMap, HashSet};
 

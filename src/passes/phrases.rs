@@ -15,10 +15,10 @@
 //! same condition language as the lexicon) or a confidence below the
 //! threshold, and nothing inside a protected scope is rewritten.
 
+use super::mentions::record_mention;
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};
 use crate::names::lexicon::PhraseKind;
-use crate::names::record_mention;
 
 /// See the module documentation.
 pub struct Phrases;
