@@ -274,13 +274,14 @@ fn hyphen_break(
     }
 }
 
-/// True if `s` ends like a finished sentence or clause: terminal punctuation,
+/// True if `s` ends like a finished sentence or clause: terminal punctuation
+/// (also the full-width marks of Chinese and Japanese, `。` `！` `？`),
 /// possibly followed by closing quotes or brackets.
 pub(super) fn ends_sentence(s: &str) -> bool {
-    let t = s
-        .trim_end()
-        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '*', '_']);
-    t.ends_with(['.', '!', '?', ':', ';', '…'])
+    let t = s.trim_end().trim_end_matches([
+        '”', '"', '’', '\'', ')', ']', '»', '*', '_', '」', '』', '）',
+    ]);
+    t.ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；'])
 }
 
 fn last_words(s: &str, n: usize) -> Vec<&str> {
@@ -491,6 +492,13 @@ mod tests {
 
     fn edits(t: &str) -> Vec<Edit> {
         run_pass(&super::Joins, &format!("{TITLE}{t}"))
+    }
+
+    #[test]
+    fn full_width_marks_end_a_sentence() {
+        assert!(super::ends_sentence("委员会星期二开会。"));
+        assert!(super::ends_sentence("他说：「我们走吧！」"));
+        assert!(!super::ends_sentence("委员会星期二开会，决定"));
     }
 
     #[test]
