@@ -112,6 +112,15 @@ impl CommonWords {
         (n >= MIN_HITS && n * 2 > second * 3).then(|| self.langs[best].code)
     }
 
+    /// The most frequent words of language `lang` (the `top` lines of the
+    /// list, lowercase), if the list has the language.
+    pub fn top_words(&self, lang: &str) -> Option<impl Iterator<Item = &'static str> + '_> {
+        self.langs
+            .iter()
+            .find(|l| l.code == lang)
+            .map(|l| l.top.iter().copied())
+    }
+
     /// True if `word` is a common word of language `lang`, or of any
     /// language listed when the language is not known (or not listed).
     pub fn is_common(&self, word: &str, lang: Option<&str>) -> bool {

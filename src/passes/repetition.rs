@@ -304,7 +304,24 @@ fn look(
             let known =
                 fw.is_function(&lower) || lower.chars().count() < 4 || is_common_word(&lower);
             if known {
-                let (conf, note) = if fw.is_function(&lower) {
+                // a copy one letter short of a conjunction ("an an") is
+                // as likely that conjunction with its last letter lost
+                // ("and an") as a word typed twice: removing a copy would
+                // leave the slip, so the removal is only proposed
+                let clipped = fw
+                    .conjunctions
+                    .iter()
+                    .filter(|c| c.len() == lower.len() + 1 && c.starts_with(&*lower))
+                    .min();
+                let (conf, note) = if let Some(c) = clipped {
+                    (
+                        0.6,
+                        format!(
+                            "the function word “{}” doubled, or “{c}” with its last letter lost (“{c} {}”)",
+                            n.text, n.text
+                        ),
+                    )
+                } else if fw.is_function(&lower) {
                     (0.9, format!("the function word “{}” doubled", n.text))
                 } else {
                     (
@@ -406,6 +423,16 @@ mod tests {
             "They crossed the river at dawn."
         );
         assert_eq!(clean("One of of the towns."), "One of the towns.");
+    }
+
+    #[test]
+    fn a_doubled_copy_one_letter_short_of_a_conjunction_is_only_proposed() {
+        let e = edits("A tired policeman an an eager recruit walked in.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].before, " an");
+        assert!(e[0].confidence < 0.8);
+        let note = e[0].note.as_deref().unwrap_or_default();
+        assert!(note.contains("“and”"), "{note}");
     }
 
     #[test]

@@ -117,14 +117,24 @@ fn lists() -> &'static Lists {
 /// Bytes searched for chat markers: an answer shows them early.
 const CHAT_BYTES: usize = 64 * 1024;
 
-/// The chat markers, searched in one pass, any case.
-fn chat_markers() -> &'static aho_corasick::AhoCorasick {
-    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&lists().chat_markers)
-            .expect("the chat markers compile")
+/// The chat markers in lowercase, each with its searcher: a marker is
+/// looked for in a copy of the text with ASCII letters lowered (the same
+/// finds as a search in any case). One vectorised search a marker skips
+/// ahead to the marker's rarest bytes; an automaton for them all, which
+/// must read a byte at a time to match in any case, cost eight
+/// instructions a byte, most of the kind's cost.
+fn chat_markers() -> &'static [(String, memchr::memmem::Finder<'static>)] {
+    static MARKERS: OnceLock<Vec<(String, memchr::memmem::Finder<'static>)>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        lists()
+            .chat_markers
+            .iter()
+            .map(|m| {
+                let lower = m.to_ascii_lowercase();
+                let finder = memchr::memmem::Finder::new(lower.as_bytes()).into_owned();
+                (m.clone(), finder)
+            })
+            .collect()
     })
 }
 
@@ -259,21 +269,10 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     }
 
     // chat
-    // every marker found counts (an overlapping search), but that search
-    // reads a byte at a time: a text with none, nearly every text, is
-    // settled by the plain search, which skips ahead to candidates
-    let mut found = vec![false; lists.chat_markers.len()];
-    let head = &text[..floor_boundary(text, CHAT_BYTES)];
-    if chat_markers().is_match(head) {
-        for m in chat_markers().find_overlapping_iter(head) {
-            found[m.pattern().as_usize()] = true;
-        }
-    }
-    let markers: Vec<&str> = lists
-        .chat_markers
+    let head = text.as_bytes()[..floor_boundary(text, CHAT_BYTES)].to_ascii_lowercase();
+    let markers: Vec<&str> = chat_markers()
         .iter()
-        .zip(&found)
-        .filter(|(_, f)| **f)
+        .filter(|(_, f)| f.find(&head).is_some())
         .map(|(m, _)| m.as_str())
         .collect();
     if !markers.is_empty() {

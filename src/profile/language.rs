@@ -293,11 +293,11 @@ impl LanguageDetector {
 
     /// [`guess`](Self::guess), or the guess `memo` holds for the same text.
     pub fn guess_remembered(&self, text: &str, memo: &mut Guesses) -> Option<Guess> {
-        if let Some(g) = memo.0.get(text) {
+        if let Some(g) = memo.guesses.get(text) {
             return *g;
         }
         let g = self.guess(text);
-        memo.0.insert(text.to_string(), g);
+        memo.guesses.insert(text.to_string(), g);
         g
     }
 }
@@ -311,8 +311,86 @@ impl LanguageDetector {
 /// the blocks with foreign letters. A guess depends on its text alone, so
 /// a remembered one is the guess itself, at the cost of a hash instead of
 /// a quarter of a millisecond.
+///
+/// It also holds what the profile read of each block, by the block's
+/// text: a later round's blocks are nearly all those of the round before,
+/// and reading them again cost more than the guesses left to make.
 #[derive(Debug, Default)]
-pub struct Guesses(foldhash::HashMap<String, Option<Guess>>);
+pub struct Guesses {
+    guesses: foldhash::HashMap<String, Option<Guess>>,
+    /// The verbatim kind of a paragraph, by its text.
+    pub(super) verbatim: foldhash::HashMap<TextKey, Option<super::Verbatim>>,
+    /// The letters of the document sample the block facts were read
+    /// against: another set starts them afresh.
+    known: Vec<char>,
+    /// A block's letters and foreign letters ([`view_facts`]), by its text.
+    pub(super) facts: foldhash::HashMap<TextKey, (usize, bool)>,
+    /// The document sample whose common words are `common`.
+    sample: String,
+    /// The sample's common words, once a block asked for them.
+    common: Option<CommonWords>,
+    /// A block's share of `shares_of`, by its text.
+    shares: foldhash::HashMap<TextKey, f32>,
+    /// The common words `shares` were counted against.
+    shares_of: Option<CommonWords>,
+}
+
+impl Guesses {
+    /// Starts the facts afresh unless they were read against the letters
+    /// `known`, and forgets the common words unless they are `sample`'s.
+    pub(super) fn against(&mut self, sample: &str, known: &[char]) {
+        if self.known != known {
+            self.known = known.to_vec();
+            self.facts.clear();
+        }
+        if self.sample != sample {
+            self.sample.clear();
+            self.sample.push_str(sample);
+            self.common = None;
+        }
+    }
+
+    /// The share of the common words of the sample (made by `make` when
+    /// they are not known yet) in block `s`, whose key is `key`: remembered
+    /// while the common words stay the same, which they mostly do when a
+    /// later round's sample differs by a name.
+    pub(super) fn share(
+        &mut self,
+        s: &str,
+        key: TextKey,
+        make: impl FnOnce() -> CommonWords,
+    ) -> f32 {
+        if self.common.is_none() {
+            let common = make();
+            if self.shares_of.as_ref() != Some(&common) {
+                self.shares.clear();
+                self.shares_of = Some(common.clone());
+            }
+            self.common = Some(common);
+        }
+        let common = self.common.as_ref().expect("made above");
+        *self
+            .shares
+            .entry(key)
+            .or_insert_with(|| common.share(s, BLOCK_SAMPLE_BYTES))
+    }
+}
+
+/// A block's text as the memo knows it: its length and a 64-bit hash with
+/// a fixed seed (the same in every run). Two different blocks of one
+/// conversion sharing both is a chance of about one in 2^64 per pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct TextKey(u64, usize);
+
+impl TextKey {
+    pub(super) fn of(s: &str) -> TextKey {
+        use std::hash::BuildHasher;
+        TextKey(
+            foldhash::fast::FixedState::with_seed(0x0065_6d65_6e64).hash_one(s),
+            s.len(),
+        )
+    }
+}
 
 /// The name of a script as ISO 15924 gives it, for the header.
 pub fn script_code(s: Script) -> &'static str {
@@ -420,10 +498,23 @@ fn fold_view<T>(
     acc
 }
 
+/// Ranges of characters that [`composes_with_nothing`] answers for
+/// without the normalization tables.
+const INERT_RANGES: [std::ops::RangeInclusive<char>; 2] =
+    ['\0'..='\u{2FF}', '\u{2010}'..='\u{205E}'];
+
 /// Whether NFC leaves `c` as it is wherever it stands: `c` is NFC (quick
 /// check "yes": it does not decompose and cannot combine with a character
 /// before it) and a starter (no mark reorders around it).
 fn composes_with_nothing(c: char) -> bool {
+    // Latin letters with their diacritics, IPA and spacing modifiers (below
+    // the combining marks at U+0300), and the quotes and dashes of General
+    // Punctuation, are all such characters (a test checks the ranges
+    // against the tables): the text of most blocks is settled without a
+    // table lookup
+    if INERT_RANGES.iter().any(|r| r.contains(&c)) {
+        return true;
+    }
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::{IsNormalized, is_nfc_quick};
     canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
@@ -480,7 +571,7 @@ fn ascii_view_letters(s: &[u8], max_bytes: usize) -> usize {
 /// The common words of a document sample: a cheap test of whether a block
 /// is in the sample's language, made before a guess costs a quarter of a
 /// millisecond (the short-words method of language identification).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct CommonWords(Vec<String>);
 
 impl CommonWords {
@@ -510,6 +601,21 @@ impl CommonWords {
             .collect();
         common.sort_unstable();
         CommonWords(common)
+    }
+
+    /// These words and `words` (lowercase): the most frequent words of the
+    /// sample's language from a frequency list (see
+    /// [`crate::names::common::CommonWords::top_words`]). A kilobyte's own
+    /// twenty most frequent words include its topic ("azerbaijan",
+    /// "armenia" in a paper about them), which crowds out function words,
+    /// so that a paragraph of the document's language could share too few
+    /// of them and be guessed for nothing; the language's own function
+    /// words do not depend on the topic.
+    pub fn with_words(mut self, words: impl IntoIterator<Item = &'static str>) -> CommonWords {
+        self.0.extend(words.into_iter().map(str::to_owned));
+        self.0.sort_unstable();
+        self.0.dedup();
+        self
     }
 
     /// The share of the words of the words view of `s` (up to
@@ -643,12 +749,30 @@ mod tests {
     }
 
     #[test]
+    fn the_inert_ranges_agree_with_the_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for r in INERT_RANGES {
+            for c in r {
+                assert!(
+                    canonical_combining_class(c) == 0
+                        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn common_words_are_the_samples_frequent_words() {
         let sample = "the cat and the dog and the bird and the fish saw a cat";
         let common = CommonWords::of(sample);
         assert_eq!(common.0, ["and", "the"]);
         assert_eq!(common.share("The fish and the bird", 100), 0.6);
         assert_eq!(common.share("Die Katze und der Hund", 100), 0.0);
+        let common = common.with_words(["saw", "a", "the"]);
+        assert_eq!(common.0, ["a", "and", "saw", "the"]);
+        assert_eq!(common.share("The cat saw a dog", 100), 0.6);
     }
 
     #[test]
@@ -658,7 +782,7 @@ mod tests {
         let t = "Die Kommission hat sich am Dienstag getroffen und beschlossen.";
         assert_eq!(d.guess_remembered(t, &mut memo), d.guess(t));
         assert_eq!(d.guess_remembered(t, &mut memo), d.guess(t));
-        assert_eq!(memo.0.len(), 1);
+        assert_eq!(memo.guesses.len(), 1);
     }
 
     #[test]

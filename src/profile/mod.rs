@@ -110,7 +110,14 @@ impl Profile {
             .iter()
             .enumerate()
             .filter(|(_, b)| b.kind == BlockKind::Paragraph)
-            .filter_map(|(i, b)| verbatim::classify(b.span.of(text)).map(|v| (i, v)))
+            .filter_map(|(i, b)| {
+                let s = b.span.of(text);
+                let v = *memo
+                    .verbatim
+                    .entry(language::TextKey::of(s))
+                    .or_insert_with(|| verbatim::classify(s));
+                v.map(|v| (i, v))
+            })
             .collect();
         let is_verbatim = |i: usize| verbatim.binary_search_by_key(&i, |(k, _)| *k).is_ok();
 
@@ -202,9 +209,10 @@ impl Profile {
             }
             frequent
         };
-        // a block of the sample's common words is in its language: no guess
-        // (found when a block first asks)
-        let mut common: Option<CommonWords> = None;
+        // a block of the sample's common words (and of its language's most
+        // frequent words, where the frequency list has the language) is in
+        // its language: no guess (found when a block first asks)
+        memo.against(&sample, &known);
         let mut guesses: Vec<(usize, Lang, usize)> = Vec::new();
         let mut inherited = 0;
         let mut by_common_words = 0;
@@ -213,7 +221,11 @@ impl Profile {
                 continue;
             }
             let s = b.span.of(text);
-            let (letters, foreign) = language::view_facts(s, language::BLOCK_SAMPLE_BYTES, &known);
+            let key = language::TextKey::of(s);
+            let (letters, foreign) = *memo
+                .facts
+                .entry(key)
+                .or_insert_with(|| language::view_facts(s, language::BLOCK_SAMPLE_BYTES, &known));
             if letters < language::BLOCK_MIN_LETTERS {
                 inherited += letters;
                 continue;
@@ -228,11 +240,16 @@ impl Profile {
                 inherited += letters;
                 continue;
             }
-            let common = common.get_or_insert_with(|| match doc_guess {
-                Some(_) => CommonWords::of(&sample),
+            let share = memo.share(s, key, || match doc_guess {
+                Some(g) => CommonWords::of(&sample).with_words(
+                    crate::names::common::CommonWords::get()
+                        .top_words(g.lang.tag())
+                        .into_iter()
+                        .flatten(),
+                ),
                 None => CommonWords::default(),
             });
-            if common.share(s, language::BLOCK_SAMPLE_BYTES) >= language::COMMON_SHARE {
+            if share >= language::COMMON_SHARE {
                 inherited += letters;
                 by_common_words += 1;
                 continue;

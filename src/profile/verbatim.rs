@@ -158,6 +158,19 @@ const fn is_math(c: char) -> bool {
     )
 }
 
+/// The bytes that mark a line for counting (see [`classify_line`]), by a
+/// table: a paragraph's bytes are each looked at once.
+const MARKS: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b";{}=(\t/#`$|";
+    let mut i = 0;
+    while i < marks.len() {
+        t[marks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn classify_line(line: &str) -> Line {
     let l = line.trim();
     if l.is_empty() {
@@ -175,12 +188,7 @@ fn classify_line(line: &str) -> Line {
     }
     // most lines of prose have none of code's or a formula's marks, and a
     // row of data starts with a digit: they are settled without counting
-    let marked = l.bytes().any(|b| {
-        matches!(
-            b,
-            b';' | b'{' | b'}' | b'=' | b'(' | b'\t' | b'/' | b'#' | b'`' | b'$' | b'|'
-        )
-    });
+    let marked = l.bytes().any(|b| MARKS[b as usize]);
     if !marked && !l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains('∑') {
         return Line::Other;
     }
