@@ -45,8 +45,8 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
         if let Some(s) = a.orcid {
             t.leaf("idno", &[("type", "ORCID")], s.of(text));
         }
-        if let Some(s) = a.email {
-            t.leaf("email", &[], s.of(text));
+        if let Some(e) = &a.email {
+            t.leaf("email", &[], &e.address);
         }
         t.end("author");
     }
