@@ -133,3 +133,33 @@ fn title_page_addresses_and_orcid_go_to_each_author() {
     // nothing lost: the list stands in the text as it was
     assert!(c.clean.contains("{alee, bchen}@cs.example.edu"));
 }
+
+/// A hand-made IEEE-style first page: the price and copyright line with
+/// its DOI at the foot of the page goes out of the sentence it fell into
+/// (kept in the TEI as `fw`), the paragraph broken by the page joins
+/// across it, and the header gets the licence and the ISBN (its check
+/// digit holds).
+#[test]
+fn a_publisher_stamp_goes_to_the_header_and_the_paragraph_joins() {
+    let text = "A Study of Shared Queues in Busy Clusters\nAnn Lee\nExample University\n\
+        alee@cs.example.edu\nAbstract\n\
+        We study how shared queues of busy clusters are ordered and who waits for whom.\n\
+        I. INTRODUCTION\n\
+        Queues that many users share are ordered by a policy, and the policy decides how\n\
+        978-0-7695-3958-4/10 $26.00 © 2010 IEEE\nDOI 10.1109/X.2010.49\n\n\
+        \x0cthe users wait. We compare three policies on the logs of a year.\n\
+        \x0cThe results hold on both halves of the year and on the busiest week.\n";
+    let c = emend::convert_text("paper.txt", text);
+    assert!(
+        c.clean
+            .contains("the policy decides how the users wait. We compare"),
+        "{}",
+        c.clean
+    );
+    assert!(!c.clean.contains("$26.00"));
+    let tei = emend::emit::tei::to_string(&c);
+    assert!(tei.contains("<fw type=\"stamp\">978-0-7695-3958-4/10 $26.00 © 2010 IEEE"));
+    let header = &tei[..tei.find("</teiHeader>").expect("a header")];
+    assert!(header.contains("<licence>978-0-7695-3958-4/10 $26.00 © 2010 IEEE"));
+    assert!(header.contains("<idno type=\"ISBN\">978-0-7695-3958-4</idno>"));
+}
