@@ -100,7 +100,8 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
 /// the conversion's authority, the licence and the identifiers as
 /// printed (TEI allows either paragraphs or these parts, not both).
 fn write_publication(t: &mut Tei, c: &Conversion) {
-    const UNPUBLISHED: &str = "Unpublished conversion made by emend; see sourceDesc for the original.";
+    const UNPUBLISHED: &str =
+        "Unpublished conversion made by emend; see sourceDesc for the original.";
     let rights = super::rights::of(c);
     t.start("publicationStmt", &[]);
     if rights.is_empty() {
