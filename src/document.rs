@@ -215,7 +215,29 @@ pub struct Author {
     /// ORCID identifier.
     pub orcid: Option<Span>,
     /// E-mail address.
-    pub email: Option<Span>,
+    pub email: Option<Email>,
+}
+
+/// An author's e-mail address and the source it was read from. A title
+/// page may share the host among authors (`{gal,brendan}@mozilla.com`):
+/// the address is then made from the list, which stays in the text as it
+/// stands; the span is that of the whole list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    /// The address, `local@host`.
+    pub address: String,
+    /// The source it was read from: the address itself, or the list.
+    pub span: Span,
+}
+
+impl Email {
+    /// An address standing as it is in the text.
+    pub fn verbatim(text: &str, span: Span) -> Self {
+        Email {
+            address: span.of(text).to_owned(),
+            span,
+        }
+    }
 }
 
 impl Document {

@@ -11,7 +11,7 @@
 use super::blocks::RawBlock;
 use super::{figure, front, label, lead};
 use crate::document::{
-    Author, Block, BlockKind, Convention, Document, Figure, FrontKind, Lead, LeadKind, Meta,
+    Author, Block, BlockKind, Convention, Document, Email, Figure, FrontKind, Lead, LeadKind, Meta,
 };
 use crate::span::Span;
 
@@ -165,6 +165,8 @@ struct PdfFront {
     authors: Vec<Span>,
     /// Each author's affiliations, matched by their marks.
     affiliations: Vec<Vec<Span>>,
+    /// Each author's e-mail address and ORCID iD, matched by evidence.
+    contacts: Vec<(Option<Email>, Option<Span>)>,
     keywords: Vec<Span>,
     /// First byte of the abstract's block, when it has no label.
     bare_abstract: Option<usize>,
@@ -250,14 +252,79 @@ fn pdf_front(text: &str, mut raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<PdfFr
                 .collect()
         })
         .collect();
+    let contacts = contacts(&strs, &page.authors)
+        .into_iter()
+        .map(|(email, orcid)| {
+            (
+                email.map(|(i, x)| Email {
+                    address: x.address,
+                    span: at(i, x.range),
+                }),
+                orcid.map(|(i, r)| at(i, r)),
+            )
+        })
+        .collect();
     let pdf = PdfFront {
         title: Span::new(lines[a].1.start, lines[b].1.end),
         authors: page.authors.iter().map(|&(i, r)| at(i, r)).collect(),
         affiliations,
+        contacts,
         keywords,
         bare_abstract,
     };
     (raw, Some(pdf))
+}
+
+/// An author's e-mail address (its line and what was read there) and
+/// ORCID iD (its line and range), as the first page gives them.
+type Contact = (
+    Option<(usize, front::emails::Address)>,
+    Option<(usize, (usize, usize))>,
+);
+
+/// The e-mail address and ORCID iD of each author of a title page
+/// (`authors`: line and name range in `strs`), matched by the evidence
+/// [`front::emails`] and [`front::orcids`] describe.
+fn contacts(strs: &[&str], authors: &[(usize, (usize, usize))]) -> Vec<Contact> {
+    use front::emails;
+    let names: Vec<(&str, Vec<char>)> = authors
+        .iter()
+        .map(|&(i, (s, e))| (&strs[i][s..e], emails::marks_after(&strs[i][e..])))
+        .collect();
+    let found: Vec<(usize, emails::Address, Vec<char>)> = strs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let marks = emails::line_marks(s, i.checked_sub(1).map(|j| strs[j]));
+            emails::addresses(s)
+                .into_iter()
+                .map(move |x| (i, x, marks.clone()))
+        })
+        .collect();
+    let pairs: Vec<(emails::Address, Vec<char>)> = found
+        .iter()
+        .map(|(_, x, m)| (x.clone(), m.clone()))
+        .collect();
+    let owners = emails::assign(&names, &pairs);
+    let mailed = |line: usize| {
+        let on: Vec<usize> = (0..authors.len())
+            .filter(|&a| owners[a].is_some_and(|k| found[k].0 == line))
+            .collect();
+        (on.len() == 1).then(|| on[0])
+    };
+    let mut orcid: Vec<Option<(usize, (usize, usize))>> = vec![None; authors.len()];
+    for (i, s) in strs.iter().enumerate() {
+        for r in front::orcids::ids(s) {
+            if let Some(a) = front::orcids::owner(authors, i, r.0, mailed) {
+                orcid[a].get_or_insert((i, r));
+            }
+        }
+    }
+    owners
+        .into_iter()
+        .zip(orcid)
+        .map(|(k, id)| (k.map(|k| (found[k].0, found[k].1.clone())), id))
+        .collect()
 }
 
 /// Most words of one term of a bare keyword list.
@@ -305,10 +372,12 @@ impl PdfFront {
                 .authors
                 .into_iter()
                 .zip(self.affiliations)
-                .map(|(name, affiliations)| Author {
+                .zip(self.contacts)
+                .map(|((name, affiliations), (email, orcid))| Author {
                     name,
                     affiliations,
-                    ..Author::default()
+                    email,
+                    orcid,
                 })
                 .collect();
         }
@@ -385,7 +454,8 @@ fn front_matter(
                 .position(|a| a.email.is_none() && front::address_names(address, a.name.of(text)))
                 .or(meta.authors.len().checked_sub(1));
             if let Some(a) = owner.and_then(|i| meta.authors.get_mut(i)) {
-                a.email.get_or_insert(sub(k, r));
+                a.email
+                    .get_or_insert_with(|| Email::verbatim(text, sub(k, r)));
             }
             e_mailed = owner;
             k += 1;
@@ -841,6 +911,7 @@ mod tests {
         assert_eq!(k[3], BlockKind::Front(FrontKind::Affiliation));
         assert_eq!(k[4], BlockKind::Front(FrontKind::Email));
         let of = |s: Option<crate::span::Span>| s.map(|s| s.of(t));
+        let mail = |a: &super::Author| a.email.as_ref().map(|e| e.address.clone());
         let [leyla, tigran] = &d.meta.authors[..] else {
             panic!("two authors: {:?}", d.meta.authors)
         };
@@ -849,14 +920,14 @@ mod tests {
             of(leyla.affiliations.first().copied()),
             Some("Baku State University, Baku, Azerbaijan")
         );
-        assert_eq!(of(leyla.email), Some("leyla.m@example.edu"));
+        assert_eq!(mail(leyla).as_deref(), Some("leyla.m@example.edu"));
         assert_eq!(of(leyla.orcid), Some("0000-0002-1825-0097"));
         assert_eq!(tigran.name.of(t), "Tigran Hakobyan");
         assert_eq!(
             of(tigran.affiliations.first().copied()),
             Some("Yerevan State University, Yerevan, Armenia")
         );
-        assert_eq!((tigran.email, tigran.orcid), (None, None));
+        assert_eq!((&tigran.email, tigran.orcid), (&None, None));
     }
 
     #[test]
@@ -885,7 +956,10 @@ mod tests {
         assert_eq!(d.meta.doi.map(|s| s.of(PAPER)), Some("10.1000/xyz.7"));
         let a = &d.meta.authors[0];
         assert_eq!(a.name.of(PAPER), "Jane Smith");
-        assert_eq!(a.email.map(|s| s.of(PAPER)), Some("jane@uio.example.no"));
+        assert_eq!(
+            a.email.as_ref().map(|e| e.span.of(PAPER)),
+            Some("jane@uio.example.no")
+        );
         assert_eq!(a.orcid.map(|s| s.of(PAPER)), Some("0000-0001-2345-6789"));
         assert!(
             a.affiliations

@@ -7,6 +7,8 @@
 //! inside a sentence is an inline identifier, not a DOI line.
 
 pub mod affiliations;
+pub mod emails;
+pub mod orcids;
 pub mod title_page;
 
 use super::grammar::{

@@ -135,7 +135,7 @@ pub fn check_invariants(text: &str, doc: &Document) -> Result<(), String> {
         .chain(&meta.keywords)
         .copied()
         .chain(meta.authors.iter().flat_map(|a| {
-            [Some(a.name), a.orcid, a.email]
+            [Some(a.name), a.orcid, a.email.as_ref().map(|e| e.span)]
                 .into_iter()
                 .flatten()
                 .chain(a.affiliations.iter().copied())

@@ -7,12 +7,18 @@
 //! reading text (kept in the TEI as surplus), so the `joins` rule can mend the
 //! paragraph across them.
 //!
-//! Evidence, for a number line:
-//! - another page number a few pages away elsewhere in the text, or the page
-//!   break falling mid-sentence (the block before does not end a sentence and
-//!   the one after the furniture goes on in lowercase), or a running head
-//!   beside it: applied;
-//! - a number line alone: proposed (a table cell or a count may stand so).
+//! Evidence, for a number line (pages not marked by form feeds, or no
+//! longer: a later round reads the clean text):
+//! - recurrence: it is one of at least [`MIN_RUN`] number lines going up by
+//!   one in text order, each at least [`PAGE_BYTES`] of text after the one
+//!   before (a page apart), or the page break falls mid-sentence (the block
+//!   before does not end a sentence and the one after the furniture goes
+//!   on in lowercase) with a running head beside it: applied;
+//! - a lone number line, even beside another short line or inside a broken
+//!   sentence: proposed (section numbers, axis values of a chart, formula
+//!   lines and table rows stand so; they do not recur page after page);
+//! - a number line followed by a heading that stands once is a section
+//!   number, not a page number: left alone.
 //!
 //! A running head is a short line right beside a page number (before or
 //! after it) that holds a digit (volume, year, page range), or that stands
@@ -38,8 +44,13 @@ pub struct Pages;
 /// Most words of a running head or foot.
 const MAX_HEAD_WORDS: usize = 20;
 
-/// Page numbers at most this far apart support each other.
-const NEARBY_PAGES: u32 = 5;
+/// Fewest number lines going up by one, a page apart, that make a run of
+/// page numbers.
+const MIN_RUN: usize = 3;
+
+/// Least text between two page numbers of a run: a page holds more (axis
+/// values of a chart and table rows stand close together).
+const PAGE_BYTES: usize = 1200;
 
 /// Confidence with evidence (applied) and without (proposed).
 const SURE: f32 = 0.9;
@@ -78,12 +89,20 @@ impl Pass for Pages {
             .filter_map(|i| line(i).and_then(page_number).map(|n| (i, n)))
             .collect();
         let is_number = |i: usize| numbers.binary_search_by_key(&i, |&(k, _)| k).is_ok();
-        // the page numbers seen, for "another one nearby" (asked of every
-        // number: a walk over all of them each time was quadratic)
-        let values: foldhash::HashSet<u32> = numbers.iter().map(|&(_, n)| n).collect();
-        for &(i, n) in &numbers {
+        let runs = runs(&numbers, |i| blocks[i].span);
+        for (k, &(i, _)) in numbers.iter().enumerate() {
             // a number among numbers is a table column
             if i > 0 && is_number(i - 1) || is_number(i + 1) {
+                continue;
+            }
+            // "1" above "Introduction": a section number
+            if let Some(next) = blocks.get(i + 1)
+                && matches!(next.kind, BlockKind::Head { .. })
+                && counts
+                    .get_or_insert_with(|| block_counts(cx))
+                    .get(next.span.of(text).trim())
+                    <= Some(&1)
+            {
                 continue;
             }
             let head = |j: usize| {
@@ -102,29 +121,54 @@ impl Pass for Pages {
                 && blocks
                     .get(last + 1)
                     .is_some_and(|b| b.span.of(text).starts_with(char::is_lowercase));
-            let running: Vec<usize> = [before, after]
-                .into_iter()
-                .flatten()
-                .filter(|&j| {
-                    let s = line(j).unwrap_or_default();
-                    mid_sentence
-                        || crate::parse::label::after_section_number(s)
-                            .unwrap_or(s)
-                            .bytes()
-                            .any(|b| b.is_ascii_digit())
-                        || counts.get_or_insert_with(|| block_counts(cx)).get(s) > Some(&1)
-                })
-                .collect();
-            let sequence = (n.saturating_sub(NEARBY_PAGES)..=n.saturating_add(NEARBY_PAGES))
-                .any(|m| m != n && values.contains(&m));
-            let (confidence, why) = if mid_sentence {
-                (SURE, "a page break inside a sentence")
-            } else if sequence {
-                (SURE, "other page numbers nearby in the text")
-            } else if !running.is_empty() {
-                (SURE, "a running head beside it")
+            // a running head by its own signs: a digit (volume, year) or a
+            // copy elsewhere, and words (a formula line has digits too)
+            let mut own_signs = |j: usize| {
+                let s = line(j).unwrap_or_default();
+                let digit = crate::parse::label::after_section_number(s)
+                    .unwrap_or(s)
+                    .bytes()
+                    .any(|b| b.is_ascii_digit());
+                let repeated = counts.get_or_insert_with(|| block_counts(cx)).get(s) > Some(&1);
+                let words = s
+                    .split_whitespace()
+                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                    .count();
+                (digit || repeated, words >= 2)
+            };
+            let mut running = Vec::new();
+            let mut worded = false;
+            for j in [before, after].into_iter().flatten() {
+                let (signs, words) = own_signs(j);
+                if mid_sentence || signs {
+                    running.push(j);
+                    worded |= signs && words;
+                }
+            }
+            let (confidence, why) = if runs[k] >= MIN_RUN {
+                (
+                    SURE,
+                    format!(
+                        "one of {} number lines going up by one, a page apart",
+                        runs[k]
+                    ),
+                )
+            } else if mid_sentence && worded {
+                (
+                    SURE,
+                    "a page break inside a sentence, a running head beside it".to_owned(),
+                )
+            } else if mid_sentence {
+                (
+                    DOUBTFUL,
+                    "a number line inside a broken sentence, not recurring as page numbers do"
+                        .to_owned(),
+                )
             } else {
-                (DOUBTFUL, "a number alone on its line")
+                (
+                    DOUBTFUL,
+                    "a number alone on its line, not recurring as page numbers do".to_owned(),
+                )
             };
             let id = self.id();
             let span = super::removal::removal_span(text, cx.doc, i);
@@ -148,9 +192,9 @@ impl Pass for Pages {
                         "",
                         &format!("{id}/running-head"),
                         Category::Boilerplate,
-                        SURE,
+                        confidence,
                     )
-                    .with_note("running head or foot beside a page number"),
+                    .with_note(format!("running head or foot beside a page number ({why})")),
                 );
             }
         }
@@ -221,6 +265,60 @@ fn furniture_edits(cx: &Context<'_>, found: &[furniture::Found], out: &mut Propo
             );
         }
     }
+}
+
+/// For each number line (block index and value, in text order), the
+/// length of the longest run through it of number lines going up by one,
+/// each at least [`PAGE_BYTES`] after the one before, and each value
+/// standing once among the number lines (a page is numbered once; the
+/// axis values of several charts, 1 to 8 each, repeat and would make runs
+/// by chance).
+fn runs(numbers: &[(usize, u32)], span: impl Fn(usize) -> Span) -> Vec<usize> {
+    let mut by_value: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (k, &(_, n)) in numbers.iter().enumerate() {
+        by_value.entry(n).or_default().push(k);
+    }
+    let once = |k: usize| by_value.get(&numbers[k].1).is_some_and(|v| v.len() == 1);
+    let follows = |j: usize, k: usize| {
+        numbers[j].1.checked_add(1) == Some(numbers[k].1)
+            && once(j)
+            && once(k)
+            && span(numbers[k].0).start >= span(numbers[j].0).end + PAGE_BYTES
+    };
+    let before_of = |k: usize| -> Vec<usize> {
+        let n = numbers[k].1;
+        n.checked_sub(1)
+            .and_then(|m| by_value.get(&m))
+            .map(|js| {
+                js.iter()
+                    .copied()
+                    .filter(|&j| j < k && follows(j, k))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let after_of = |k: usize| -> Vec<usize> {
+        let n = numbers[k].1;
+        n.checked_add(1)
+            .and_then(|m| by_value.get(&m))
+            .map(|js| {
+                js.iter()
+                    .copied()
+                    .filter(|&j| j > k && follows(k, j))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // longest run ending at each line, then starting at each line
+    let mut back = vec![1usize; numbers.len()];
+    for k in 0..numbers.len() {
+        back[k] = 1 + before_of(k).iter().map(|&j| back[j]).max().unwrap_or(0);
+    }
+    let mut ahead = vec![1usize; numbers.len()];
+    for k in (0..numbers.len()).rev() {
+        ahead[k] = 1 + after_of(k).iter().map(|&j| ahead[j]).max().unwrap_or(0);
+    }
+    back.iter().zip(&ahead).map(|(b, a)| b + a - 1).collect()
 }
 
 /// True for an edit of this rule removing page furniture: the `joins` rule
@@ -317,32 +415,88 @@ mod tests {
 
     #[test]
     fn furniture_inside_a_broken_sentence_goes() {
-        let t = "It has been the basis of relations between the two\n\nEuropean Journal of Political Science Studies, Vol. 5, 2021\n\n14\n\ncountries since 1991.";
+        let t = "Relations\n\nIt has been the basis of relations and of trade over the years\nbetween the two\n\nEuropean Journal of Political Science Studies, Vol. 5, 2021\n\n14\n\ncountries since 1991 and it has held.";
         assert_eq!(
             clean(t),
-            "It has been the basis of relations between the two\n\ncountries since 1991."
+            "Relations\n\nIt has been the basis of relations and of trade over the years\nbetween the two\n\ncountries since 1991 and it has held."
         );
     }
 
-    #[test]
-    fn a_number_with_others_nearby_goes_a_lone_one_is_proposed() {
-        let t = "First page ends here.\n\n3\n\nSecond page text.\n\n4\n\nThird page text.";
-        assert_eq!(
-            clean(t),
-            "First page ends here.\n\nSecond page text.\n\nThird page text."
-        );
-        let t = "The count was final.\n\n12\n\nThe next day began.";
-        let e = run_pass(&Pages, t);
-        assert_eq!(e.len(), 1);
-        assert!(e[0].confidence < crate::options::DEFAULT_MIN_CONFIDENCE);
+    /// A page of prose, long enough to stand between two page numbers.
+    fn page(k: usize) -> String {
+        format!("Page {k} begins here. ")
+            .repeat(70)
+            .trim_end()
+            .to_owned()
     }
 
     #[test]
-    fn a_running_head_without_digits_goes_when_it_repeats() {
+    fn numbers_going_up_a_page_apart_go_a_lone_one_is_proposed() {
+        let t = format!(
+            "{}\n\n3\n\n{}\n\n4\n\n{}\n\n5\n\n{}",
+            page(1),
+            page(2),
+            page(3),
+            page(4)
+        );
+        assert_eq!(
+            clean(&t),
+            format!("{}\n\n{}\n\n{}\n\n{}", page(1), page(2), page(3), page(4))
+        );
+        // two of them, or three close together, are no run: proposed
+        for t in [
+            "First page ends here.\n\n3\n\nSecond page text.\n\n4\n\nThird page text.".to_owned(),
+            format!("{}\n\n12\n\nThe next day began.", page(1)),
+        ] {
+            let e = run_pass(&Pages, &t);
+            assert!(!e.is_empty());
+            assert!(
+                e.iter()
+                    .all(|e| e.confidence < crate::options::DEFAULT_MIN_CONFIDENCE),
+                "{e:?}"
+            );
+        }
+    }
+
+    /// The Wang paper's kind: section numbers on their own lines above
+    /// their headings, a page apart, and the axis values of two charts.
+    #[test]
+    fn section_numbers_and_chart_values_are_not_page_numbers() {
+        let t = format!(
+            "{}\n\n1\n\nIntroduction\n\n{}\n\n2\n\nRelated Work\n\n{}\n\n3\n\nMethod\n\n{}",
+            page(1),
+            page(2),
+            page(3),
+            page(4)
+        );
+        assert!(run_pass(&Pages, &t).is_empty());
+        let chart = "8\n\nList Scheduling\n\n6\n\nLPTF\n\n4\n\nGang\n\n2";
+        let t = format!(
+            "{}\n\n{chart}\n\n{}\n\n{chart}\n\n{}",
+            page(1),
+            page(2),
+            page(3)
+        );
+        let e = run_pass(&Pages, &t);
+        assert!(
+            e.iter()
+                .all(|e| e.confidence < crate::options::DEFAULT_MIN_CONFIDENCE),
+            "{e:?}"
+        );
+    }
+
+    /// A head repeated beside two numbers is no run of pages: a chart's
+    /// legend beside its axis values looks the same ("List Scheduling"
+    /// by 4, then by 5). Proposed, not applied.
+    #[test]
+    fn a_repeated_head_beside_two_numbers_is_only_proposed() {
         let t = "The first page ends here.\n\nJournal of Peace Studies\n\n3\n\nThe second page ends here.\n\nJournal of Peace Studies\n\n4\n\nThe third page.";
-        assert_eq!(
-            clean(t),
-            "The first page ends here.\n\nThe second page ends here.\n\nThe third page."
+        let e = run_pass(&Pages, t);
+        assert!(!e.is_empty());
+        assert!(
+            e.iter()
+                .all(|e| e.confidence < crate::options::DEFAULT_MIN_CONFIDENCE),
+            "{e:?}"
         );
     }
 

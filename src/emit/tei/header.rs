@@ -45,8 +45,8 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
         if let Some(s) = a.orcid {
             t.leaf("idno", &[("type", "ORCID")], s.of(text));
         }
-        if let Some(s) = a.email {
-            t.leaf("email", &[], s.of(text));
+        if let Some(e) = &a.email {
+            t.leaf("email", &[], &e.address);
         }
         t.end("author");
     }
@@ -65,13 +65,7 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
         t.end("respStmt");
     }
     t.end("titleStmt");
-    t.start("publicationStmt", &[]);
-    t.leaf(
-        "p",
-        &[],
-        "Unpublished conversion made by emend; see sourceDesc for the original.",
-    );
-    t.end("publicationStmt");
+    write_publication(t, c);
     t.start("sourceDesc", &[]);
     t.start("p", &[]);
     t.plain("Converted from the plain-text file ");
@@ -99,6 +93,33 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     write_profile_desc(t, c);
     t.end("teiHeader");
     t.raw("\n");
+}
+
+/// The publication statement: an unpublished conversion; when the
+/// publisher's stamps state rights or identifiers (see [`super::rights`]),
+/// the conversion's authority, the licence and the identifiers as
+/// printed (TEI allows either paragraphs or these parts, not both).
+fn write_publication(t: &mut Tei, c: &Conversion) {
+    const UNPUBLISHED: &str =
+        "Unpublished conversion made by emend; see sourceDesc for the original.";
+    let rights = super::rights::of(c);
+    t.start("publicationStmt", &[]);
+    if rights.is_empty() {
+        t.leaf("p", &[], UNPUBLISHED);
+    } else {
+        t.leaf("authority", &[], UNPUBLISHED);
+        if !rights.licences.is_empty() {
+            t.start("availability", &[]);
+            for l in &rights.licences {
+                t.leaf("licence", &[], l);
+            }
+            t.end("availability");
+        }
+        for (kind, id) in &rights.ids {
+            t.leaf("idno", &[("type", kind)], id);
+        }
+    }
+    t.end("publicationStmt");
 }
 
 /// The kind of source, as judged (or given), with its evidence.

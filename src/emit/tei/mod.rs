@@ -24,6 +24,7 @@ mod body;
 mod header;
 mod inline;
 mod pages;
+mod rights;
 mod standoff;
 
 use crate::Conversion;

@@ -61,6 +61,10 @@ pub fn read(lines: &[&str], front_end: usize) -> TitlePage {
         return page;
     };
     let is_author = |i: usize| -> Option<Vec<((usize, usize), bool)>> {
+        // "Mozilla Corporation∗" is capitalised and marked, but no person
+        if address_line(lines[i]) {
+            return None;
+        }
         let names = name_list(lines[i])?;
         let marked = names.iter().any(|n| n.1);
         let mailed = names.iter().any(|(r, _)| {
@@ -244,7 +248,7 @@ pub fn email_locals(s: &str) -> Vec<String> {
 
 /// True if an e-mail local part holds a word of `name` of three letters or
 /// more, or its initials and surname ("pfdutot" for "Pierre-François Dutot").
-fn local_names(local: &str, name: &str) -> bool {
+pub fn local_names(local: &str, name: &str) -> bool {
     let local: String = bare_letters(local);
     let name =
         bare_letters(&name.replace(|c: char| !c.is_alphabetic() && !is_combining_mark(c), " "));
