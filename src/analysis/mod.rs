@@ -9,3 +9,4 @@ pub(crate) mod function_words;
 pub(crate) mod marks;
 pub(crate) mod misread;
 pub(crate) mod sentences;
+pub(crate) mod spacing;

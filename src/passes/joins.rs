@@ -115,7 +115,7 @@ impl Pass for Joins {
             };
             let gap = Span::new(a.span.end, blocks[i + 1].span.start);
             // "(" then a break: no space, as the spacing rule would have it
-            let glue = if super::whitespace::space_goes_between(first, second) {
+            let glue = if crate::analysis::spacing::space_goes_between(first, second) {
                 ""
             } else {
                 " "
