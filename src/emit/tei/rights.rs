@@ -112,35 +112,28 @@ fn identifier(
 
 /// The ISBN-13 check: weights 1 and 3, sum divisible by 10.
 fn isbn13(d: &[u32]) -> bool {
-    d[..12].iter().all(|&x| x < 10)
-        && d.iter()
-            .enumerate()
-            .map(|(i, &x)| if i % 2 == 0 { x } else { 3 * x })
-            .sum::<u32>()
-            % 10
-            == 0
+    checks(d, |i| if i % 2 == 0 { 1 } else { 3 }, 10)
 }
 
-/// The ISBN-10 check: weights 10 down to 1, sum divisible by 11 (`X` is 10
-/// and stands last only).
+/// The ISBN-10 check: weights 10 down to 1, sum divisible by 11.
 fn isbn10(d: &[u32]) -> bool {
-    d[..9].iter().all(|&x| x < 10)
-        && d.iter()
-            .enumerate()
-            .map(|(i, &x)| (10 - i as u32) * x)
-            .sum::<u32>()
-            % 11
-            == 0
+    checks(d, |i| 10 - i as u32, 11)
 }
 
 /// The ISSN check: weights 8 down to 1, sum divisible by 11.
 fn issn(d: &[u32]) -> bool {
-    d[..7].iter().all(|&x| x < 10)
+    checks(d, |i| 8 - i as u32, 11)
+}
+
+/// True if the weighted sum of the digits `d` is divisible by `modulus`;
+/// only the last (the check digit) may be `X` (10).
+fn checks(d: &[u32], weight: impl Fn(usize) -> u32, modulus: u32) -> bool {
+    d[..d.len() - 1].iter().all(|&x| x < 10)
         && d.iter()
             .enumerate()
-            .map(|(i, &x)| (8 - i as u32) * x)
+            .map(|(i, &x)| weight(i) * x)
             .sum::<u32>()
-            % 11
+            % modulus
             == 0
 }
 

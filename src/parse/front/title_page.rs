@@ -226,24 +226,14 @@ fn one_name(piece: &str) -> Option<((usize, usize), bool)> {
         .then_some(((start, start + t.len()), marked))
 }
 
-/// The local parts of the e-mail addresses in `s`, a list in braces giving
-/// each of its names ("{gal,brendan}@mozilla.com").
+/// The local parts of the e-mail addresses in `s`, lowercase, a list
+/// giving each of its names ("{gal,brendan}@mozilla.com"): the addresses
+/// [`super::emails::addresses`] reads.
 pub fn email_locals(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in s.split_whitespace() {
-        let Some((local, host)) = w.split_once('@') else {
-            continue;
-        };
-        if !host.contains('.') {
-            continue;
-        }
-        let local = local.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '{');
-        match local.strip_prefix('{').and_then(|l| l.strip_suffix('}')) {
-            Some(list) => out.extend(list.split(',').map(|l| l.trim().to_lowercase())),
-            None => out.push(local.to_lowercase()),
-        }
-    }
-    out
+    super::emails::addresses(s)
+        .into_iter()
+        .filter_map(|a| Some(a.address.split_once('@')?.0.to_lowercase()))
+        .collect()
 }
 
 /// True if an e-mail local part holds a word of `name` of three letters or

@@ -23,7 +23,7 @@ use crate::names::similar::{
     Bag, consonant_code, similarity_at_least, similarity_of_skeletons, skeleton,
 };
 use crate::span::Span;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// The key two romanizations of one name share: folded, then the letters
 /// that romanization systems write differently made one. Pinyin and
@@ -889,16 +889,32 @@ impl Matcher<'_, '_> {
         }
         let text = self.text();
         let mut out = Vec::new();
-        for s in spellings.values() {
-            let Some((first, second)) = camel_pieces(s.word) else {
-                continue;
-            };
+        let glued: Vec<(&Spelling<'_>, &str, &str)> = spellings
+            .values()
+            .filter_map(|s| camel_pieces(s.word).map(|(a, b)| (s, a, b)))
+            .collect();
+        if glued.is_empty() {
+            return out;
+        }
+        // one walk over the text answers for every glued name whether it is
+        // written apart ("Zhang Jike", "Zhang-Jike"), and one more which
+        // capitalised words stand alone: a search per name made a text of
+        // many such names quadratic
+        let apart_forms: Vec<String> = glued
+            .iter()
+            .flat_map(|(_, a, b)| [format!("{a} {b}"), format!("{a}-{b}")])
+            .collect();
+        let mut written = vec![false; apart_forms.len()];
+        if let Ok(ac) = aho_corasick::AhoCorasick::new(&apart_forms) {
+            for m in ac.find_overlapping_iter(text) {
+                written[m.pattern().as_usize()] = true;
+            }
+        }
+        let words: HashSet<&str> = capitalised_words(text).map(|(_, w)| w).collect();
+        for (k, (s, first, second)) in glued.into_iter().enumerate() {
             let apart = format!("{first} {second}");
-            let alone = |w: &str| spellings.contains_key(w) || self.capitalised_in_text(w);
-            if text.contains(&apart)
-                || text.contains(&format!("{first}-{second}"))
-                || !(alone(first) || alone(second))
-            {
+            let alone = |w: &str| spellings.contains_key(w) || words.contains(w);
+            if written[2 * k] || written[2 * k + 1] || !(alone(first) || alone(second)) {
                 continue;
             }
             for span in &s.spans {
@@ -912,11 +928,6 @@ impl Matcher<'_, '_> {
             }
         }
         out
-    }
-
-    /// True if `w` is written as a word of its own in the document.
-    fn capitalised_in_text(&self, w: &str) -> bool {
-        capitalised_words(self.text()).any(|(_, x)| x == w)
     }
 }
 
