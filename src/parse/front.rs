@@ -11,9 +11,7 @@ pub mod emails;
 pub mod orcids;
 pub mod title_page;
 
-use super::grammar::{
-    cap_word, doi, email, hspace, lower_eq, lower_starts_with, offset, orcid, ws,
-};
+use super::grammar::{cap_word, doi, email, hspace, lower_starts_with, offset, orcid, ws};
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -23,6 +21,8 @@ use nom::{
     multi::many0,
     sequence::preceded,
 };
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// A byte range inside a block's text.
 pub type Range = (usize, usize);
@@ -421,12 +421,37 @@ pub fn bibl_heading(line: &str) -> bool {
         .trim_end_matches([':', '.'])
         .trim();
     // Lowering never shortens a text in characters: a longer line is no heading.
-    t.chars().nth(LONGEST_BIBL_HEADING).is_none() && BIBL_HEADINGS.iter().any(|h| lower_eq(t, h))
+    if t.is_empty() || t.chars().nth(LONGEST_BIBL_HEADING).is_some() {
+        return false;
+    }
+    // One look-up of the lowered line (as `lower_eq` lowers it) instead of
+    // a comparison with every heading: this runs on every line of a text.
+    static HEADINGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| BIBL_HEADINGS.iter().copied().collect());
+    let lower: String = t.chars().flat_map(char::to_lowercase).collect();
+    headings.contains(lower.as_str())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bibliography_headings_in_any_case_and_numbering() {
+        for s in [
+            "REFERENCES",
+            "VII. REFERENCES",
+            "## Bibliography:",
+            "7. Works cited",
+            "СПИСОК ЛИТЕРАТУРЫ",
+            "Ədəbiyyat",
+        ] {
+            assert!(bibl_heading(s), "{s}");
+        }
+        for s in ["", "References list", "Reference", "See the references."] {
+            assert!(!bibl_heading(s), "{s}");
+        }
+    }
 
     #[test]
     fn the_longest_bibliography_heading_is_known() {

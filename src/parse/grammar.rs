@@ -132,19 +132,6 @@ pub fn lower_starts_with(s: &str, prefix: &str) -> bool {
     prefix.chars().all(|p| lower.next() == Some(p))
 }
 
-/// True if `s` lower-cased is `target`, under the terms of [`lower_starts_with`].
-pub fn lower_eq(s: &str, target: &str) -> bool {
-    // ASCII lowers byte for byte, so lengths must agree: most calls (a
-    // heading test on every line) end at the length.
-    if s.is_ascii() {
-        return s.len() == target.len()
-            && s.bytes()
-                .zip(target.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b);
-    }
-    s.chars().flat_map(char::to_lowercase).eq(target.chars())
-}
-
 /// True if `s` has at least one letter and every letter is upper case.
 pub fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
@@ -180,10 +167,6 @@ mod tests {
         assert!(lower_starts_with("ABSTRACT. We", "abstract"));
         assert!(lower_starts_with("АННОТАЦИЯ", "аннотация"));
         assert!(!lower_starts_with("Abs", "abstract"));
-        assert!(lower_eq("İ", "i\u{307}"));
-        assert!(lower_eq("References", "references"));
-        assert!(!lower_eq("Reference", "references"));
-        assert!(!lower_eq("References list", "references"));
     }
 
     proptest::proptest! {
@@ -194,7 +177,6 @@ mod tests {
         ) {
             let lower = s.to_lowercase();
             proptest::prop_assert_eq!(lower_starts_with(&s, &target), lower.starts_with(&target));
-            proptest::prop_assert_eq!(lower_eq(&s, &target), lower == target);
         }
     }
 

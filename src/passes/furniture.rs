@@ -81,6 +81,19 @@ impl Pass for Furniture {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
+        // A web copy needs MIN_EVIDENCE lines of evidence, so a text of fewer
+        // lines is none: it is spared the vocabulary and the stop-word
+        // tables, most of a short text's cost (and of a process's start-up).
+        let few_lines = cx
+            .doc
+            .blocks
+            .iter()
+            .flat_map(|b| line_spans(cx.text, b.span))
+            .nth(MIN_EVIDENCE - 1)
+            .is_none();
+        if few_lines {
+            return;
+        }
         let lines = units(cx, out);
         let profiled = cx.profile.kind == SourceKind::WebCopy
             || cx.profile.tied_kinds.contains(&SourceKind::WebCopy);

@@ -140,6 +140,12 @@ fn only_brackets(line: &str) -> bool {
 /// The number of items when `line` is a row of short items between the
 /// same separator, at least three, none a sentence.
 fn items(line: &str, separators: &[&str]) -> Option<usize> {
+    // three items of a byte each between two separators of three bytes
+    // each ("a | b | c"): a shorter line is spared the searches below
+    const SHORTEST_ROW: usize = 9;
+    if line.len() < SHORTEST_ROW {
+        return None;
+    }
     separators.iter().find_map(|sep| {
         // three items need two separators; counting bytes first spares
         // building a searcher for every line and separator
@@ -228,6 +234,8 @@ mod tests {
             Some(Shape::Brackets)
         );
         assert_eq!(shape("Home | About | Contact"), Some(Shape::MenuRow(3)));
+        // the shortest row there is
+        assert_eq!(shape("a | b | c"), Some(Shape::MenuRow(3)));
         assert_eq!(shape("Home » World » Europe"), Some(Shape::Breadcrumb(3)));
         assert_eq!(shape("19.01.2020"), Some(Shape::Number));
         assert_eq!(shape("Date 19.01.2020"), Some(Shape::Date));
