@@ -5,7 +5,7 @@
 //! large one (SCOWL size 50, proper names capitalised) tells a spelling
 //! rule that a word exists at all.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 /// SCOWL via Debian's `wamerican-small`, four letters or more, lowercase,

@@ -6,8 +6,8 @@
 //! rather than by whichever rule happens to load them first.
 
 use crate::error::Error;
+use foldhash::HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const PATH: &str = "rules/function-words.toml";

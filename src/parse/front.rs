@@ -12,6 +12,7 @@ pub mod orcids;
 pub mod title_page;
 
 use super::grammar::{cap_word, doi, email, hspace, lower_starts_with, offset, orcid, ws};
+use foldhash::HashSet;
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -21,7 +22,6 @@ use nom::{
     multi::many0,
     sequence::preceded,
 };
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A byte range inside a block's text.

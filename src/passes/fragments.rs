@@ -24,7 +24,7 @@ use crate::analysis::function_words::{FunctionWords, function_words};
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::span::Span;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// See the module documentation.
 pub struct Fragments;

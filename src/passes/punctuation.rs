@@ -27,7 +27,7 @@ use super::{Context, Pass, Proposals};
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// See the module documentation.
 pub struct Punctuation;

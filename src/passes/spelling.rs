@@ -53,7 +53,7 @@ use crate::edit::{Category, Edit};
 use crate::names::common::CommonWords;
 use crate::profile::{Lang, SourceKind};
 use crate::span::Span;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// See the module documentation.
 pub struct Spelling;

@@ -22,8 +22,8 @@
 
 use crate::document::{BlockKind, Document, LeadKind};
 use crate::scan::floor_boundary;
+use foldhash::HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Kinds of source.
@@ -472,7 +472,7 @@ fn line_end_hyphens(text: &str) -> usize {
 /// Short lines (several words) recurring at least three times, never close
 /// together: a running head or foot of a paginated document.
 fn running_heads(lines: &[&str], web_line: &[bool]) -> usize {
-    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, l) in lines.iter().enumerate() {
         if l.len() <= 90 && !web_line[i] && (2..=12).contains(&l.split_whitespace().count()) {
             seen.entry(l).or_default().push(i);
