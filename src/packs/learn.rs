@@ -611,6 +611,32 @@ mod tests {
     }
 
     #[test]
+    fn an_open_first_or_last_word_gives_no_counterpart() {
+        // machines write "relevant officials said", people "the officials
+        // said": replacing the first word would make "the the officials"
+        // after "the"
+        let mut c = Corpus::default();
+        for v in 0..3 {
+            for k in 0..2 {
+                c.add_machine(
+                    v,
+                    &format!("doc{k}"),
+                    "so, relevant officials said, and left",
+                );
+            }
+        }
+        for k in 0..4 {
+            c.add_human(9, &format!("doc{k}"), "so, the officials said, and left");
+        }
+        let l = learn(&c, &options());
+        assert!(
+            l.entries.iter().any(|e| e.text == "relevant officials"),
+            "{l:?}"
+        );
+        assert!(l.entries.iter().all(|e| e.counterpart.is_none()), "{l:?}");
+    }
+
+    #[test]
     fn ids_are_valid_and_unique() {
         let mut ids = HashSet::default();
         assert_eq!(unique_id("don't stop", &mut ids), "mt-ism-dont-stop");
