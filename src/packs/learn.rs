@@ -26,7 +26,13 @@
 //! machine's own filler takes at most a tenth (so "the epidemic prevention
 //! work" facing human "the epidemic control work" gives that word; a
 //! context where people write many words gives none). The open word's
-//! context must hold a word that is not among the commonest. MT-isms
+//! context must hold a word that is not among the commonest. Where the
+//! two sides are translations of the same documents, paragraph by
+//! paragraph (the same number of paragraphs in a document of either side),
+//! the aligned human paragraphs are read too: if, where the machine writes
+//! the MT-ism, the human paragraph has the same words with one inner word
+//! changed, at least three times in two documents and one change in 60 %
+//! of such cases, that change is the counterpart. MT-isms
 //! without a counterpart are listed in the pack as comments for a reviewer:
 //! a phrase that only says "suspicious" cannot be an edit.
 //!
@@ -91,6 +97,22 @@ struct Doc {
     version: u32,
     doc: u32,
     tokens: Vec<u32>,
+    /// Where each paragraph starts in `tokens`.
+    paragraphs: Vec<usize>,
+}
+
+impl Doc {
+    /// The tokens of paragraph `k`.
+    fn paragraph(&self, k: usize) -> &[u32] {
+        let end = self
+            .paragraphs
+            .get(k + 1)
+            .copied()
+            .unwrap_or(self.tokens.len());
+        self.paragraphs
+            .get(k)
+            .map_or(&[], |&s| &self.tokens[s..end])
+    }
 }
 
 /// The texts of both sides, tokenized.
@@ -123,12 +145,42 @@ impl Corpus {
     fn doc(&mut self, version: u32, doc: &str, text: &str) -> Doc {
         let next = u32::try_from(self.doc_ids.len()).unwrap_or(u32::MAX);
         let doc = *self.doc_ids.entry(doc.to_owned()).or_insert(next);
+        let mut tokens = Vec::new();
+        let mut paragraphs = Vec::new();
+        for para in paragraphs_of(text) {
+            paragraphs.push(tokens.len());
+            tokens.extend(tokenize(para, &mut self.vocab));
+            tokens.push(BREAK);
+        }
         Doc {
             version,
             doc,
-            tokens: tokenize(text, &mut self.vocab),
+            tokens,
+            paragraphs,
         }
     }
+}
+
+/// The paragraphs of `text`: runs of lines between blank lines.
+fn paragraphs_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let t = rest.trim_start_matches(|c: char| c.is_whitespace());
+        if t.is_empty() {
+            return None;
+        }
+        let mut end = t.len();
+        let mut at = 0;
+        for line in t.split_inclusive('\n') {
+            if line.trim().is_empty() {
+                end = at;
+                break;
+            }
+            at += line.len();
+        }
+        rest = &t[end..];
+        Some(&t[..end])
+    })
 }
 
 /// A human phrase that stands where the machine's MT-ism does.
@@ -140,6 +192,10 @@ pub struct Counterpart {
     pub count: u32,
     /// The human occurrences of the context with the word open.
     pub context: u32,
+    /// Read from the aligned human paragraphs (`count` of `context` times
+    /// the human paragraph has it where the machine has the MT-ism) rather
+    /// than from the human text at large.
+    pub aligned: bool,
 }
 
 /// One MT-ism learned.
@@ -231,6 +287,7 @@ pub fn learn(corpus: &Corpus, opt: &LearnOptions) -> Learned {
         ));
     }
     counterparts(&mut found, &human, &function, &corpus.vocab);
+    aligned_counterparts(&mut found, corpus, &function, max_n);
     let mut entries = without_longer(found);
     entries.sort_by(|a, b| {
         b.ratio
@@ -377,11 +434,100 @@ fn counterparts(
                         text,
                         count,
                         context: total,
+                        aligned: false,
                     },
                 ));
             }
         }
         e.counterpart = best.map(|b| b.1);
+    }
+}
+
+/// Sets the counterpart of every entry of three words or more still
+/// without one that the aligned human paragraphs give (see the module
+/// documentation): paragraph `k` of a machine document faces paragraph
+/// `k` of each human version of the same document, when both have as many
+/// paragraphs.
+fn aligned_counterparts(
+    found: &mut [(Gram, Entry)],
+    corpus: &Corpus,
+    function: &HashSet<u32>,
+    max_n: usize,
+) {
+    let wanted: HashMap<Gram, usize> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, (g, e))| len(g) >= 3 && e.counterpart.is_none())
+        .map(|(k, (g, _))| (*g, k))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let mut human: HashMap<u32, Vec<&Doc>> = HashMap::default();
+    for d in &corpus.human {
+        human.entry(d.doc).or_default().push(d);
+    }
+    // (entry, slot, filler) -> (times, documents)
+    let mut seen: HashMap<(usize, usize, u32), (u32, HashSet<u32>)> = HashMap::default();
+    for m in &corpus.machine {
+        let Some(refs) = human.get(&m.doc) else {
+            continue;
+        };
+        let refs: Vec<&&Doc> = refs
+            .iter()
+            .filter(|h| h.paragraphs.len() == m.paragraphs.len())
+            .collect();
+        for k in 0..m.paragraphs.len() {
+            each_gram(m.paragraph(k), 3, max_n, |g, n| {
+                let Some(&entry) = wanted.get(&g) else {
+                    return;
+                };
+                for h in &refs {
+                    for w in h.paragraph(k).windows(n) {
+                        let differ: Vec<usize> = (0..n).filter(|&i| w[i] != g[i]).collect();
+                        if let [i] = differ[..]
+                            && i > 0
+                            && i + 1 < n
+                            && !w.contains(&BREAK)
+                        {
+                            let s = seen.entry((entry, i, w[i])).or_default();
+                            s.0 += 1;
+                            s.1.insert(m.doc);
+                        }
+                    }
+                }
+            });
+        }
+    }
+    let mut totals: HashMap<usize, u32> = HashMap::default();
+    for ((entry, _, _), (times, _)) in &seen {
+        *totals.entry(*entry).or_default() += times;
+    }
+    let mut best: HashMap<usize, (u32, usize, u32)> = HashMap::default();
+    for (&(entry, slot, filler), (times, docs)) in &seen {
+        let (g, _) = &found[entry];
+        let content = (0..len(g)).any(|j| j != slot && !function.contains(&g[j]));
+        let clear = content
+            && *times >= MIN_CONTEXT
+            && docs.len() >= 2
+            && f64::from(*times) >= MIN_SHARE * f64::from(totals[&entry]);
+        let better = best
+            .get(&entry)
+            .is_none_or(|b| (*times, filler) > (b.0, b.2));
+        if clear && better {
+            best.insert(entry, (*times, slot, filler));
+        }
+    }
+    for (entry, (times, slot, filler)) in best {
+        let (g, e) = &mut found[entry];
+        let mut h = *g;
+        h[slot] = filler;
+        e.counterpart = Some(Counterpart {
+            text: corpus.vocab.text(&h),
+            count: times,
+            context: totals[&entry],
+            aligned: true,
+        });
     }
 }
 
@@ -451,8 +597,12 @@ impl Learned {
                 find.push(e.text.replace('\'', "’"));
             }
             let find: Vec<String> = find.iter().map(|f| q(f)).collect();
+            let place = match cp.aligned {
+                true => "where the machine text has it, the aligned human paragraphs write",
+                false => "in the same context the human text writes",
+            };
             let note = format!(
-                "MT-ism learned from data: machine text {}x ({:.0} per million words) in {} of {} versions and {} documents, human text {}x ({:.0} per million), log rate ratio {:.1}; in the same context the human text writes “{}” {} of {} times",
+                "MT-ism learned from data: machine text {}x ({:.0} per million words) in {} of {} versions and {} documents, human text {}x ({:.0} per million), log rate ratio {:.1}; {place} “{}” {} of {} times",
                 e.machine,
                 per_million(e.machine, self.machine_words),
                 e.versions,
@@ -634,6 +784,42 @@ mod tests {
             "{l:?}"
         );
         assert!(l.entries.iter().all(|e| e.counterpart.is_none()), "{l:?}");
+    }
+
+    #[test]
+    fn aligned_human_paragraphs_give_a_counterpart_the_text_at_large_does_not() {
+        // the human text has "the responsible officials" only twice, too
+        // few for a context counterpart, but each time where the machines
+        // write "the relevant officials"
+        let mut c = Corpus::default();
+        let machine = [
+            "we heard the relevant officials say so.",
+            "they met the relevant officials again.",
+        ];
+        for v in 0..3 {
+            for (k, t) in machine.iter().enumerate() {
+                c.add_machine(v, &format!("doc{k}"), t);
+            }
+        }
+        for (k, t) in machine.iter().enumerate() {
+            c.add_human(9, &format!("doc{k}"), &t.replace("relevant", "responsible"));
+        }
+        let l = learn(&c, &options());
+        let e = l
+            .entries
+            .iter()
+            .find(|e| e.text == "the relevant officials")
+            .expect("learned");
+        let cp = e.counterpart.as_ref().expect("a counterpart");
+        assert_eq!(cp.text, "the responsible officials");
+        assert!(cp.aligned);
+        assert_eq!((cp.count, cp.context), (6, 6));
+    }
+
+    #[test]
+    fn paragraphs_are_runs_of_lines_between_blank_lines() {
+        let p: Vec<&str> = paragraphs_of("\n a\nb\n \n\nc").collect();
+        assert_eq!(p, ["a\nb\n", "c"]);
     }
 
     #[test]
