@@ -49,6 +49,10 @@ enum Command {
     /// shards, learn lexicon variants from review decisions.
     #[command(after_help = AFTER_HELP)]
     Names(NamesArgs),
+    /// Phrase-pack tools: learn the MT-isms of machine translations against
+    /// human text of the same domain.
+    #[command(after_help = AFTER_HELP)]
+    Packs(PacksArgs),
     /// Corpus-level furniture tools: count the short lines that recur across
     /// documents (map), merge the counts of shards (reduce); `convert DIR`
     /// does both by itself, `convert --line-stats` reads their result.
@@ -109,6 +113,56 @@ struct LineMergeArgs {
     /// Write the merged statistics to this file (`-`: standard output).
     #[arg(long, value_name = "OUT.json", default_value = "-")]
     emit_stats: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+struct PacksArgs {
+    #[command(subcommand)]
+    command: PacksCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum PacksCommand {
+    /// Write a phrase pack of the n-grams that machine translations produce
+    /// and human text does not, each a proposal with its counts; a
+    /// replacement only where the human text fills the same context one
+    /// clear way (see README, "Learning MT-isms").
+    #[command(after_help = AFTER_HELP)]
+    Learn(PackLearnArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct PackLearnArgs {
+    /// Machine translations: each a version (one system's output), a file
+    /// or a folder walked for .txt files; files with the same path inside
+    /// their versions are the same document.
+    #[arg(long, required = true, num_args = 1.., value_name = "DIR")]
+    machine: Vec<PathBuf>,
+    /// Human text of the same domain (ideally references of the same
+    /// documents), versions as for --machine.
+    #[arg(long, required = true, num_args = 1.., value_name = "DIR")]
+    human: Vec<PathBuf>,
+    /// Write the pack here (`-`: standard output); load it with --lexicon.
+    #[arg(long, value_name = "PACK.toml")]
+    out: PathBuf,
+    /// The pack's name (default: the file name of --out without .toml).
+    #[arg(long)]
+    name: Option<String>,
+    /// Least number of occurrences in the machine text.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    min_count: u32,
+    /// Least number of machine versions an n-gram occurs in.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    min_versions: u32,
+    /// Least number of documents an n-gram occurs in.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    min_docs: u32,
+    /// Least natural log of the machine/human rate ratio (smoothed).
+    #[arg(long, value_name = "LN", default_value_t = 2.0)]
+    min_ratio: f64,
+    /// Longest n-gram, 2 to 5 words.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u8).range(2..=5))]
+    max_words: u8,
 }
 
 #[derive(clap::Args, Debug)]
@@ -406,6 +460,9 @@ pub fn run() -> i32 {
             NamesCommand::Discover(a) => names_discover(a),
             NamesCommand::Merge(a) => names_merge(a),
             NamesCommand::Learn(a) => names_learn(a),
+        },
+        Command::Packs(args) => match args.command {
+            PacksCommand::Learn(a) => packs_learn(a),
         },
         Command::Furniture(args) => match args.command {
             FurnitureCommand::Count(a) => furniture_count(a),
@@ -1178,6 +1235,77 @@ fn names_learn(args: LearnArgs) -> Result<i32> {
     }
     eprintln!("emend: {added} variant(s) learnt into {name}");
     Ok(EXIT_OK)
+}
+
+/// `emend packs learn`: reads both sides, learns, writes the pack (checked
+/// to load first) and says on standard error how many phrases it holds.
+fn packs_learn(args: PackLearnArgs) -> Result<i32> {
+    use emend::packs::learn::{Corpus, LearnOptions, learn};
+    let mut corpus = Corpus::default();
+    let mut failed = 0;
+    for (human, versions) in [(false, &args.machine), (true, &args.human)] {
+        for (v, root) in versions.iter().enumerate() {
+            let version = u32::try_from(v).unwrap_or(u32::MAX);
+            for job in plan(std::slice::from_ref(root), Path::new(""))? {
+                let name = job.input.display().to_string();
+                let text = std::fs::read(&job.input)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| {
+                        emend::source::Source::decode_owned(&name, b, None)
+                            .map_err(|e| e.to_string())
+                    });
+                let text = match text {
+                    Ok(s) => s.text,
+                    Err(e) => {
+                        eprintln!("emend: {name}: {e}");
+                        failed += 1;
+                        continue;
+                    }
+                };
+                let doc = job.stem.display().to_string();
+                match human {
+                    false => corpus.add_machine(version, &doc, &text),
+                    true => corpus.add_human(version, &doc, &text),
+                }
+            }
+        }
+    }
+    let opt = LearnOptions {
+        max_n: usize::from(args.max_words),
+        min_count: args.min_count,
+        min_versions: args.min_versions,
+        min_docs: args.min_docs,
+        min_ratio: args.min_ratio,
+        ..LearnOptions::default()
+    };
+    let learned = learn(&corpus, &opt);
+    let name = args.name.clone().unwrap_or_else(|| {
+        args.out.file_stem().map_or_else(
+            || "learned".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        )
+    });
+    let command = format!(
+        "emend packs learn --min-count {} --min-versions {} --min-docs {} --min-ratio {} --max-words {}",
+        args.min_count, args.min_versions, args.min_docs, args.min_ratio, args.max_words
+    );
+    let text = learned.to_toml(&name, &opt, &command);
+    let builtin = emend::names::Resources::for_options(&Options::default())?;
+    let mut check = builtin.lexicon.clone();
+    check
+        .load(&args.out.display().to_string(), &text)
+        .context("the learned pack would not load beside the built-in packs; nothing written")?;
+    write_json(&args.out, &text)?;
+    let phrases = learned
+        .entries
+        .iter()
+        .filter(|e| e.counterpart.is_some())
+        .count();
+    eprintln!(
+        "emend: {} MT-ism(s) learned, {phrases} with a human counterpart written as phrases",
+        learned.entries.len()
+    );
+    Ok(if failed == 0 { EXIT_OK } else { EXIT_FAILED })
 }
 
 /// `emend check`: one line `FILE:LINE:COL: problem` per problem on standard

@@ -71,6 +71,7 @@ pub mod error;
 mod hash;
 pub mod names;
 pub mod options;
+pub mod packs;
 pub mod parse;
 pub mod passes;
 pub mod pipeline;

@@ -13,6 +13,7 @@ fn readme_cli_reference_matches_help() {
         "names discover",
         "names merge",
         "names learn",
+        "packs learn",
         "furniture count",
         "furniture merge",
         "restore",

@@ -18,6 +18,7 @@ mod names_batch;
 mod names_cli;
 mod names_eval;
 mod outputs;
+mod packs_cli;
 mod pdf_corpus;
 mod profile;
 mod properties;
