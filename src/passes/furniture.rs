@@ -67,6 +67,14 @@ const MAX_COMMENT_HEAD_WORDS: usize = 6;
 const MIN_BANNER_PHRASES: usize = 3;
 /// Most words of such a banner.
 const MAX_BANNER_WORDS: usize = 80;
+/// Fewest distinct phrases of notices and calls to act that make a
+/// line a pitch ("Subscribe to our newsletter and follow us …"), one of
+/// them more than a plain word; or [`MIN_PITCH_WORDS_ONLY`] plain words.
+const MIN_PITCH_PHRASES: usize = 2;
+/// See [`MIN_PITCH_PHRASES`].
+const MIN_PITCH_WORDS_ONLY: usize = 3;
+/// Most words of such a pitch.
+const MAX_PITCH_WORDS: usize = 50;
 
 /// See the module documentation.
 pub struct Furniture;
@@ -290,6 +298,13 @@ fn unit(
             category,
             phrases: hits.phrases.clone(),
         })
+    } else if words <= MAX_PITCH_WORDS
+        && ((hits.acts >= MIN_PITCH_PHRASES && hits.long_acts > 0)
+            || hits.acts >= MIN_PITCH_WORDS_ONLY)
+    {
+        Some(Evidence::Pitch {
+            phrases: hits.phrases.clone(),
+        })
     } else {
         corpus.and_then(|c| {
             c.recurrent(core).map(|documents| Evidence::Recurrent {
@@ -440,6 +455,7 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
                             | Evidence::Recurrent { .. }
                             | Evidence::Repeated(_)
                             | Evidence::Cue { .. }
+                            | Evidence::Pitch { .. }
                     )
             })
         })

@@ -94,6 +94,11 @@ pub enum Evidence {
     /// A longer line with several phrases of banners (cookies, privacy,
     /// newsletters, log-in).
     Banner { phrases: Vec<String> },
+    /// A line of any length with several phrases of notices and calls to
+    /// act ("Get our newsletter … sign up", "© 2024 … all rights
+    /// reserved"): a pitch, a notice or a footer, but an article may
+    /// speak of such things too, so it counts outside the main text only.
+    Pitch { phrases: Vec<String> },
     /// It is an item of a run of this many bulleted short lines: a menu
     /// outside the main text, perhaps a list inside it.
     MenuList(usize),
@@ -143,6 +148,9 @@ impl Evidence {
                 format!("{} vocabulary ({})", category.name(), list(phrases))
             }
             Evidence::Banner { phrases } => format!("notice vocabulary ({})", list(phrases)),
+            Evidence::Pitch { phrases } => {
+                format!("phrases of notices and calls to act ({})", list(phrases))
+            }
             Evidence::Cue { category, phrases } => format!(
                 "{} vocabulary ({}) and function words only",
                 category.name(),
@@ -189,6 +197,7 @@ impl Evidence {
                 }
             }
             Evidence::Banner { .. } => "notice",
+            Evidence::Pitch { .. } => "pitch",
             Evidence::ReadAlso { .. } => "related",
             Evidence::Credit { .. } => "meta",
             Evidence::MenuList(_) => "menu",
@@ -593,6 +602,7 @@ fn lone_inside(u: &Unit) -> bool {
                 | Evidence::Recurrent { .. }
                 | Evidence::Repeated(_)
                 | Evidence::Cue { .. }
+                | Evidence::Pitch { .. }
         )
     )
 }

@@ -108,6 +108,14 @@ pub struct Hits {
     /// privacy, newsletters, log-in, sharing, following, comments, copyright
     /// (not the words of menus, teasers and bylines, which prose uses too).
     pub notices: usize,
+    /// How many of them are calls to act or notices of any kind: the
+    /// notices' categories and sharing, following, commenting and
+    /// copyright (not menus', teasers' or bylines' words, nor networks).
+    pub acts: usize,
+    /// How many of those are more than one plain word (several words, a
+    /// compound with a hyphen, a symbol such as "©"): a single word
+    /// ("share", "comments", "account") is as likely the prose's own.
+    pub long_acts: usize,
     /// Byte ranges of the matched phrases in the lowercased line (with a
     /// starred stem's run-on), for telling which words they cover.
     pub spans: Vec<(usize, usize)>,
@@ -242,6 +250,19 @@ impl Vocabulary {
                 ];
                 if notice.iter().any(|c| e.categories & c.bit() != 0) {
                     hits.notices += 1;
+                }
+                let act = [
+                    Category::Share,
+                    Category::Follow,
+                    Category::Comments,
+                    Category::CommentSection,
+                    Category::Copyright,
+                ];
+                if notice.iter().chain(&act).any(|c| e.categories & c.bit() != 0) {
+                    hits.acts += 1;
+                    if !phrase.chars().all(char::is_alphanumeric) {
+                        hits.long_acts += 1;
+                    }
                 }
             }
         }
