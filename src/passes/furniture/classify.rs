@@ -422,10 +422,12 @@ pub fn decide(units: &[Unit]) -> Outcome {
             main: None,
         };
     };
-    // the comment section: opened after the article, running to the end
-    let comments = (m0 + 1..n).find(|&i| {
+    // the comment section: opened after the article, running to the end;
+    // it may open before the longest run of good lines, which is then the
+    // readers' words (many comments outweigh a short post)
+    let comments = (1..n).find(|&i| {
         units[i].opens_comments
-            && (m0..i)
+            && (if i > m0 { m0..i } else { 0..i })
                 .filter(|&k| classes[k] == Class::Good)
                 .map(|k| units[k].length)
                 .sum::<usize>()
