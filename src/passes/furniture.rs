@@ -523,6 +523,15 @@ fn emit(cx: &Context<'_>, lines: &[Line], outcome: &classify::Outcome, out: &mut
     // runs of lines going for the same reason make one edit
     let mut merged: Vec<(Span, String, f32, String, usize)> = Vec::new();
     for (span, rule, confidence, note) in edits {
+        // a block's last line goes with the line break before it, which
+        // the edit of the line before may have taken already: edits that
+        // overlap would be dropped as conflicting
+        let span = match merged.last() {
+            Some(last) if span.start < last.0.end && last.0.end < span.end => {
+                Span::new(last.0.end, span.end)
+            }
+            _ => span,
+        };
         if let Some(last) = merged.last_mut()
             && last.0.end == span.start
             && last.1 == rule
