@@ -472,7 +472,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
             && classes[i] == Class::Bad
             && !(u.sentence && u.words > 3)
             && !u.label_value
-            && !u.number
+            && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
         {
             verdict(t, CONTEXT)
         } else if let Some(from) = teasers[i] {
@@ -1020,6 +1020,37 @@ mod tests {
         assert!(v[4..].iter().all(|v| matches!(
             v,
             Some(Verdict { reason: Reason::Comments(3), confidence }) if *confidence < 0.8
+        )));
+    }
+
+    #[test]
+    fn a_comment_section_longer_than_the_post_is_no_main_text() {
+        let heading = Unit {
+            opens_comments: true,
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::CommentSection,
+                phrases: vec!["3 comments".into()],
+            }),
+            ..short(2)
+        };
+        let units = vec![
+            menu(),
+            short(5),
+            prose(400), // 2: the post
+            menu(),
+            heading, // 4
+            prose(400),
+            prose(400),
+            prose(400), // the comments, longer than the post
+        ];
+        let o = decide(&units);
+        assert_eq!(o.main, Some((2, 2)));
+        assert!(o.verdicts[5..].iter().all(|v| matches!(
+            v,
+            Some(Verdict {
+                reason: Reason::Comments(4),
+                ..
+            })
         )));
     }
 

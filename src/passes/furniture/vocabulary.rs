@@ -311,6 +311,17 @@ mod tests {
     }
 
     #[test]
+    fn calls_to_act_are_counted_and_longer_phrases_apart() {
+        let v = Vocabulary::get();
+        let h = v.hits("get our newsletter: enter your email and follow us on twitter");
+        // "newsletter", "enter your email", "follow us on"; not the network
+        assert_eq!(h.acts, 3, "{:?}", h.phrases);
+        assert_eq!(h.long_acts, 2, "{:?}", h.phrases);
+        let h = v.hits("the minutes of the meeting were shared with the press");
+        assert_eq!(h.acts, 0, "{:?}", h.phrases);
+    }
+
+    #[test]
     fn counts_of_comments_open_a_comment_section() {
         let h = Vocabulary::get().hits("12 kommentare");
         assert!(h.has(Category::CommentSection));
