@@ -258,7 +258,11 @@ impl Vocabulary {
                     Category::CommentSection,
                     Category::Copyright,
                 ];
-                if notice.iter().chain(&act).any(|c| e.categories & c.bit() != 0) {
+                if notice
+                    .iter()
+                    .chain(&act)
+                    .any(|c| e.categories & c.bit() != 0)
+                {
                     hits.acts += 1;
                     if !phrase.chars().all(char::is_alphanumeric) {
                         hits.long_acts += 1;
