@@ -67,6 +67,14 @@ const MAX_COMMENT_HEAD_WORDS: usize = 6;
 const MIN_BANNER_PHRASES: usize = 3;
 /// Most words of such a banner.
 const MAX_BANNER_WORDS: usize = 80;
+/// Fewest distinct phrases of notices and calls to act that make a
+/// line a pitch ("Subscribe to our newsletter and follow us …"), one of
+/// them more than a plain word; or [`MIN_PITCH_WORDS_ONLY`] plain words.
+const MIN_PITCH_PHRASES: usize = 2;
+/// See [`MIN_PITCH_PHRASES`].
+const MIN_PITCH_WORDS_ONLY: usize = 3;
+/// Most words of such a pitch.
+const MAX_PITCH_WORDS: usize = 50;
 
 /// See the module documentation.
 pub struct Furniture;
@@ -143,9 +151,9 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
             };
             let (unit, density) = unit(span.of(text), language, sw, vocabulary, covered, cx.corpus);
             let density = density.zip(language).map(|((n, s), l)| (n, s, sw.code(l)));
-            let core = signals::strip_marker(span.of(text)).0;
+            let (core, bulleted) = signals::strip_marker(span.of(text));
             let has_number = core.bytes().any(|b| b.is_ascii_digit());
-            let label_value = core.trim_end_matches(':').contains(": ");
+            let label_value = is_data_row(core, bulleted);
             lines.push(Line {
                 span,
                 block: bi,
@@ -303,6 +311,13 @@ fn unit(
             category,
             phrases: hits.phrases.clone(),
         })
+    } else if words <= MAX_PITCH_WORDS
+        && ((hits.acts >= MIN_PITCH_PHRASES && hits.long_acts > 0)
+            || hits.acts >= MIN_PITCH_WORDS_ONLY)
+    {
+        Some(Evidence::Pitch {
+            phrases: hits.phrases.clone(),
+        })
     } else {
         corpus.and_then(|c| {
             c.recurrent(core).map(|documents| Evidence::Recurrent {
@@ -407,6 +422,35 @@ fn read_also(
     }
 }
 
+/// Most words of the label of a "label: value" row.
+const MAX_ROW_LABEL_WORDS: usize = 3;
+/// Most words of a value that makes a row whatever its label: a name or
+/// an address ("More on the maker's site: example.com").
+const MAX_ROW_NAME_WORDS: usize = 2;
+/// Most words of its value without a number in it; a longer one is a
+/// headline's second half ("Avengers: How Thanos came to life").
+const MAX_ROW_VALUE_WORDS: usize = 4;
+
+/// Whether a line is a row of data, never taken in by the furniture
+/// around it: a "label: value" pair with a short label and a short or
+/// numeric value ("Lieferzeit: 2-3 Tage", "Material: Edelstahl"), a
+/// list's item with a quantity first ("• 120 g noodles", an ingredient;
+/// a numbered teaser stands unbulleted), or a table's row
+/// whose columns the copy sets apart with runs of spaces.
+fn is_data_row(core: &str, bulleted: bool) -> bool {
+    let core = core.trim();
+    if core.contains("   ") || (bulleted && core.starts_with(|c: char| c.is_ascii_digit())) {
+        return true;
+    }
+    let Some((label, value)) = core.trim_end_matches(':').split_once(": ") else {
+        return false;
+    };
+    let value_words = stopwords::words(value).count();
+    value_words <= MAX_ROW_NAME_WORDS
+        || (stopwords::words(label).count() <= MAX_ROW_LABEL_WORDS
+            && (value_words <= MAX_ROW_VALUE_WORDS || value.bytes().any(|b| b.is_ascii_digit())))
+}
+
 /// Whether `line` ends a sentence: a full stop, question or exclamation
 /// mark, an ellipsis, perhaps inside closing quotes (of any language's
 /// style, French ones after a space) or brackets.
@@ -414,8 +458,22 @@ fn ends_sentence(line: &str) -> bool {
     const CLOSERS: &[char] = &[
         '"', '\'', '“', '”', '‘', '’', '»', '«', '›', '‹', ')', ']', '」', '』',
     ];
+    // a picture's placeholder ("… golden brown.[DSC_0511]") and invisible
+    // format characters may follow the sentence's end
+    let mut line = line.trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    while line.ends_with(']')
+        && let Some(open) = line.rfind('[')
+    {
+        line = line[..open].trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    }
     line.trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace())
         .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// Zero-width and invisible format characters (joiners, separators,
+/// the byte-order mark) that a copy carries after a line's end.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 fn is_cjk(c: char) -> bool {
@@ -453,6 +511,7 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
                             | Evidence::Recurrent { .. }
                             | Evidence::Repeated(_)
                             | Evidence::Cue { .. }
+                            | Evidence::Pitch { .. }
                     )
             })
         })
@@ -520,6 +579,15 @@ fn emit(cx: &Context<'_>, lines: &[Line], outcome: &classify::Outcome, out: &mut
     // runs of lines going for the same reason make one edit
     let mut merged: Vec<(Span, String, f32, String, usize)> = Vec::new();
     for (span, rule, confidence, note) in edits {
+        // a block's last line goes with the line break before it, which
+        // the edit of the line before may have taken already: edits that
+        // overlap would be dropped as conflicting
+        let span = match merged.last() {
+            Some(last) if span.start < last.0.end && last.0.end < span.end => {
+                Span::new(last.0.end, span.end)
+            }
+            _ => span,
+        };
         if let Some(last) = merged.last_mut()
             && last.0.end == span.start
             && last.1 == rule
@@ -880,6 +948,67 @@ mod tests {
             assert!(ends_sentence(l), "{l}");
         }
         assert!(!ends_sentence("„Ok“"));
+    }
+
+    #[test]
+    fn a_picture_or_an_invisible_mark_after_the_full_stop_ends_a_sentence() {
+        assert!(ends_sentence("Stir fry to mix well.[DSC_0518-scaled]"));
+        assert!(ends_sentence("Remove and drain on paper towels.\u{2063}"));
+        assert!(ends_sentence("Serve hot. [photo] [photo]"));
+        assert!(!ends_sentence("Oculus Link [photo]"));
+    }
+
+    #[test]
+    fn data_rows_are_short_pairs_quantities_and_columns() {
+        for (line, bulleted) in [
+            ("Lieferzeit: 2-3 Werktage", false),
+            ("Material: Edelstahl", false),
+            ("More on the maker's own site: example.com", false),
+            ("120 g flat rice noodles (kway teow)", true),
+            ("SEPA (EUR)                  0.15 EUR", false),
+        ] {
+            assert!(is_data_row(line, bulleted), "{line}");
+        }
+        for (line, bulleted) in [
+            (
+                "Avengers: How Thanos came to life with machine learning",
+                false,
+            ),
+            ("5 tips for a calmer morning", false),
+            ("The mill reopens in spring", true),
+        ] {
+            assert!(!is_data_row(line, bulleted), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_pitch_after_the_text_goes_the_text_speaking_of_comments_stays() {
+        let t = format!(
+            "[logo]\n\n  • Home\n  • News\n  • Sport\n  • Contact\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\nLet us know what you think, we read all the comments.\n\nGet our free newsletter every Friday: enter your email address and subscribe now.\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let edits = run_pass(&Furniture, &t);
+        let clean = applied_text(&t, &edits);
+        assert!(!clean.contains("Get our free newsletter"), "{clean}");
+        // plain words of comments only: a closing line of the text's own
+        assert!(clean.contains("Let us know what you think"), "{edits:#?}");
+        let pitch = edits
+            .iter()
+            .find(|e| e.rule == "furniture/pitch")
+            .expect("a pitch");
+        let note = pitch.note.as_deref().unwrap_or("");
+        assert!(note.contains("\"enter your email\""), "{note}");
+    }
+
+    #[test]
+    fn a_blocks_last_line_goes_after_the_line_above_it() {
+        // two lines of one block, each with its own evidence: the second
+        // edit takes the line break the first one took already
+        let t = format!(
+            "[logo]\n\n  • Home\n  • News\n  • Sport\n  • Contact\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\n© 2024 The Town Paper. All rights reserved. Printed by the Town Press.\nPrivacy Policy | Imprint | Credits\n"
+        );
+        let clean = applied_text(&t, &run_pass(&Furniture, &t));
+        assert!(!clean.contains("© 2024"), "{clean}");
+        assert!(!clean.contains("Imprint | Credits"), "{clean}");
     }
 
     #[test]

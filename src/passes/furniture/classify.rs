@@ -94,6 +94,11 @@ pub enum Evidence {
     /// A longer line with several phrases of banners (cookies, privacy,
     /// newsletters, log-in).
     Banner { phrases: Vec<String> },
+    /// A line of any length with several phrases of notices and calls to
+    /// act ("Get our newsletter … sign up", "© 2024 … all rights
+    /// reserved"): a pitch, a notice or a footer, but an article may
+    /// speak of such things too, so it counts outside the main text only.
+    Pitch { phrases: Vec<String> },
     /// It is an item of a run of this many bulleted short lines: a menu
     /// outside the main text, perhaps a list inside it.
     MenuList(usize),
@@ -143,6 +148,9 @@ impl Evidence {
                 format!("{} vocabulary ({})", category.name(), list(phrases))
             }
             Evidence::Banner { phrases } => format!("notice vocabulary ({})", list(phrases)),
+            Evidence::Pitch { phrases } => {
+                format!("phrases of notices and calls to act ({})", list(phrases))
+            }
             Evidence::Cue { category, phrases } => format!(
                 "{} vocabulary ({}) and function words only",
                 category.name(),
@@ -189,6 +197,7 @@ impl Evidence {
                 }
             }
             Evidence::Banner { .. } => "notice",
+            Evidence::Pitch { .. } => "pitch",
             Evidence::ReadAlso { .. } => "related",
             Evidence::Credit { .. } => "meta",
             Evidence::MenuList(_) => "menu",
@@ -413,10 +422,12 @@ pub fn decide(units: &[Unit]) -> Outcome {
             main: None,
         };
     };
-    // the comment section: opened after the article, running to the end
-    let comments = (m0 + 1..n).find(|&i| {
+    // the comment section: opened after the article, running to the end;
+    // it may open before the longest run of good lines, which is then the
+    // readers' words (many comments outweigh a short post)
+    let comments = (1..n).find(|&i| {
         units[i].opens_comments
-            && (m0..i)
+            && (if i > m0 { m0..i } else { 0..i })
                 .filter(|&k| classes[k] == Class::Good)
                 .map(|k| units[k].length)
                 .sum::<usize>()
@@ -461,7 +472,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
             && classes[i] == Class::Bad
             && !(u.sentence && u.words > 3)
             && !u.label_value
-            && !u.number
+            && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
         {
             verdict(t, CONTEXT)
         } else if let Some(from) = teasers[i] {
@@ -593,6 +604,7 @@ fn lone_inside(u: &Unit) -> bool {
                 | Evidence::Recurrent { .. }
                 | Evidence::Repeated(_)
                 | Evidence::Cue { .. }
+                | Evidence::Pitch { .. }
         )
     )
 }
@@ -1008,6 +1020,37 @@ mod tests {
         assert!(v[4..].iter().all(|v| matches!(
             v,
             Some(Verdict { reason: Reason::Comments(3), confidence }) if *confidence < 0.8
+        )));
+    }
+
+    #[test]
+    fn a_comment_section_longer_than_the_post_is_no_main_text() {
+        let heading = Unit {
+            opens_comments: true,
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::CommentSection,
+                phrases: vec!["3 comments".into()],
+            }),
+            ..short(2)
+        };
+        let units = vec![
+            menu(),
+            short(5),
+            prose(400), // 2: the post
+            menu(),
+            heading, // 4
+            prose(400),
+            prose(400),
+            prose(400), // the comments, longer than the post
+        ];
+        let o = decide(&units);
+        assert_eq!(o.main, Some((2, 2)));
+        assert!(o.verdicts[5..].iter().all(|v| matches!(
+            v,
+            Some(Verdict {
+                reason: Reason::Comments(4),
+                ..
+            })
         )));
     }
 

@@ -108,6 +108,14 @@ pub struct Hits {
     /// privacy, newsletters, log-in, sharing, following, comments, copyright
     /// (not the words of menus, teasers and bylines, which prose uses too).
     pub notices: usize,
+    /// How many of them are calls to act or notices of any kind: the
+    /// notices' categories and sharing, following, commenting and
+    /// copyright (not menus', teasers' or bylines' words, nor networks).
+    pub acts: usize,
+    /// How many of those are more than one plain word (several words, a
+    /// compound with a hyphen, a symbol such as "©"): a single word
+    /// ("share", "comments", "account") is as likely the prose's own.
+    pub long_acts: usize,
     /// Byte ranges of the matched phrases in the lowercased line (with a
     /// starred stem's run-on), for telling which words they cover.
     pub spans: Vec<(usize, usize)>,
@@ -243,6 +251,23 @@ impl Vocabulary {
                 if notice.iter().any(|c| e.categories & c.bit() != 0) {
                     hits.notices += 1;
                 }
+                let act = [
+                    Category::Share,
+                    Category::Follow,
+                    Category::Comments,
+                    Category::CommentSection,
+                    Category::Copyright,
+                ];
+                if notice
+                    .iter()
+                    .chain(&act)
+                    .any(|c| e.categories & c.bit() != 0)
+                {
+                    hits.acts += 1;
+                    if !phrase.chars().all(char::is_alphanumeric) {
+                        hits.long_acts += 1;
+                    }
+                }
             }
         }
         hits
@@ -287,6 +312,17 @@ mod tests {
         let h = v.hits("share this on facebook");
         assert!(h.has(Category::Share) && h.has(Category::Network));
         assert_eq!(h.main_category(), Some(Category::Share));
+    }
+
+    #[test]
+    fn calls_to_act_are_counted_and_longer_phrases_apart() {
+        let v = Vocabulary::get();
+        let h = v.hits("get our newsletter: enter your email and follow us on twitter");
+        // "newsletter", "enter your email", "follow us on"; not the network
+        assert_eq!(h.acts, 3, "{:?}", h.phrases);
+        assert_eq!(h.long_acts, 2, "{:?}", h.phrases);
+        let h = v.hits("the minutes of the meeting were shared with the press");
+        assert_eq!(h.acts, 0, "{:?}", h.phrases);
     }
 
     #[test]
