@@ -397,9 +397,18 @@ fn in_scope(
         // touching counts: a join or a removal at a code block's edge
         // changes the block too
         let k = verbatim.partition_point(|v| v.end < e.span.start);
-        let in_verbatim = verbatim
-            .get(k)
-            .is_some_and(|v| v.start <= e.span.end && e.span.start <= v.end);
+        // (but a block taken out whole just above one leaves it as it was)
+        let line_above = |v: &crate::span::Span| {
+            e.after.is_empty()
+                && e.span.end == v.start
+                && e.before.ends_with('\n')
+                && doc
+                    .block_at(e.span.start)
+                    .is_some_and(|i| doc.blocks[i].span.start == e.span.start)
+        };
+        let in_verbatim = verbatim.get(k).is_some_and(|v| {
+            v.start <= e.span.end && e.span.start <= v.end && !line_above(v)
+        });
         if in_verbatim && !scope.verbatim {
             let kind = doc
                 .block_at(verbatim[k].start)
