@@ -378,7 +378,8 @@ fn is_cell(l: &str) -> bool {
     !s.is_empty()
         && s.starts_with(|c: char| c.is_ascii_digit())
         && s.ends_with(|c: char| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))
 }
 
 /// Fewest cells of a numeric column.
@@ -472,6 +473,40 @@ mod tests {
             classify("2019, 12.5, 13.1\n2020, 11.9, 12.4"),
             Some(Verbatim::Data)
         );
+    }
+
+    #[test]
+    fn formula_lines_with_their_scraps_and_numbers_are_a_formula() {
+        let display = "ä\n3 = −4πGρ + Q,\na\n1\nȧ2\n3 2 = 8πGρ − R − Q,\n2";
+        assert_eq!(classify_in(display, false), Some(Verbatim::Formula));
+        assert_eq!(
+            classify_in("ds2 = c2 dt2 −", false),
+            Some(Verbatim::Formula)
+        );
+        assert_eq!(classify_in("(1)\n(2)\n(3)", true), Some(Verbatim::Formula));
+        // equation numbers alone, outside a paged text: a list's labels
+        assert_eq!(classify_in("(1)\n(2)\n(3)", false), None);
+    }
+
+    #[test]
+    fn a_numeric_column_is_a_table_only_in_a_paged_text() {
+        let column = "0.14\n0.13\nN/A\n0.46\n1/20\n=0.05\n4x";
+        assert_eq!(classify_in(column, true), Some(Verbatim::Table));
+        assert_eq!(classify_in(column, false), None);
+        assert_eq!(classify_in("4\n5", true), None);
+    }
+
+    #[test]
+    fn prose_lines_with_a_relation_are_no_formula() {
+        for l in [
+            "where x = 2y + 3 and the rest of it",
+            "The price = cost plus margin",
+            "width = 100;",
+            "A = ( d3 x −h)−1 d3 x −hA. The scale factor a is defined as follows:",
+            "x=5",
+        ] {
+            assert_eq!(classify_in(l, true), None, "{l}");
+        }
     }
 
     #[test]
