@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn a_displayed_equation_is_split_off_the_sentence_around_it() {
-        let t = "x\x0cFor pressureless matter the following equations are obtained:\nä\n3 = −4πGρ + Q,\na\n1\nwhere R is the average of the spatial curvature scalar.";
+        let t = "x\n\nFor pressureless matter the following equations are obtained:\nä\n3 = −4πGρ + Q,\na\n1\nwhere R is the average of the spatial curvature scalar.\n\x0c";
         assert_eq!(
             pieces(t),
             [
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_numeric_column_of_a_paged_text_is_split_off() {
-        let t = "x\x0cThe values of the matrix are normalized as follows.\n0.20\n0.35\n1/20\n=0.05";
+        let t = "x\n\nThe values of the matrix are normalized as follows.\n0.20\n0.35\n1/20\n=0.05\n\x0c";
         assert_eq!(
             pieces(t),
             [
@@ -97,15 +97,15 @@ mod tests {
             ]
         );
         // without pages, numbers one a line may be a pager's links
-        let t = "The values of the matrix are normalized as follows.\n0.20\n0.35\n1/20";
-        assert_eq!(pieces(t).len(), 1);
+        let t = "x\n\nThe values of the matrix are normalized as follows.\n0.20\n0.35\n1/20";
+        assert_eq!(pieces(t).len(), 2);
     }
 
     #[test]
     fn prose_with_a_relation_stays_whole() {
         for t in [
-            "x\x0cWe set the price = cost plus the margin of the firm,\nwhich is what most of the shops around here do.",
-            "x\x0cThe ratio x = 2 was chosen\nfor all the runs of the test.",
+            "x\n\nWe set the price = cost plus the margin of the firm,\nwhich is what most of the shops around here do.\n\x0c",
+            "x\n\nThe ratio x = 2 was chosen\nfor all the runs of the test.\n\x0c",
         ] {
             assert_eq!(pieces(t).len(), 2, "{t}");
         }

@@ -779,6 +779,7 @@ fn doc_bigrams<'a>(blocks: impl Iterator<Item = &'a str>) -> HashSet<(&'a str, &
 mod tests {
     use crate::edit::Edit;
     use crate::passes::tests::run_pass;
+    use crate::span::Span;
 
     /// A title first, so that the case's first block is read as text by any
     /// parser (a first line may be taken for the document title).
@@ -866,6 +867,59 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn a_move_half_applied_is_made_a_proposal() {
+        use crate::edit::{Category, Status};
+        let t = "one two, and\n\n3 A note.\n\nthe rest.";
+        let join = Edit::new(
+            t,
+            Span::new(12, 14),
+            " ",
+            super::MOVED,
+            Category::Layout,
+            0.9,
+        );
+        let out = Edit::new(
+            t,
+            Span::new(14, 25),
+            "",
+            super::MOVED,
+            Category::Layout,
+            0.9,
+        );
+        let back = Edit::new(
+            t,
+            Span::new(34, 34),
+            "\n\n3 A note.",
+            super::MOVED,
+            Category::Layout,
+            0.9,
+        )
+        .with_note(format!(
+            "a footnote moved after the paragraph it cut: 2{}",
+            super::MOVED_BLOCKS
+        ));
+        // whole: all stay applied
+        let mut whole = vec![join.clone(), out.clone(), back.clone()];
+        super::keep_moves_whole(&mut whole);
+        assert!(whole.iter().all(Edit::is_applied));
+        // the deletion lost to another edit: the rest is only proposed
+        let mut half = vec![join, back];
+        super::keep_moves_whole(&mut half);
+        assert!(half.iter().all(|e| e.status == Status::Suggested));
+    }
+
+    #[test]
+    fn a_table_column_above_a_caption_is_no_half_of_a_paragraph() {
+        let t = "x\x0cThe heuristic considers the set of values in registers after the current instruction. Then the\n\nDescription\nan integer\npointer to an object\n\nFigure 9. Tagged values of the interpreter.\n\nheuristic selects the value with the least use, which frees a register.";
+        let c = crate::convert_text("t.txt", t);
+        assert!(
+            !c.edits.iter().any(|e| e.rule == super::MOVED),
+            "{:?}",
+            c.edits
+        );
     }
 
     #[test]
