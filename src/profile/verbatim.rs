@@ -417,9 +417,10 @@ pub fn runs(lines: &[&str], paged: bool) -> Vec<(usize, usize, Verbatim)> {
                 .zip(&lines[k..end])
                 .filter(|(p, l)| **p == Piece::Cell && l.trim().chars().count() > 2)
                 .count();
-            if formulas >= 1 && formulas + numbers >= numeric {
-                out.push((k, end, Verbatim::Formula));
-            } else if paged && numbers >= 1 && numbers == stretch.len() {
+            // (in a paged text a column of equation numbers alone is the
+            // formulas' too)
+            let numbered = paged && numbers >= 1 && numbers == stretch.len();
+            if (formulas >= 1 && formulas + numbers >= numeric) || numbered {
                 out.push((k, end, Verbatim::Formula));
             } else if paged && cells >= MIN_CELLS && formulas == 0 && numbers == 0 {
                 // the cells, without scraps at the edges
