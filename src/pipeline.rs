@@ -207,8 +207,11 @@ impl Engine {
             &mut out_of_scope,
             &verdict,
         );
-        let Decision { edits, mut dropped } =
-            decide(proposed, &protected, self.options.min_confidence, &verdict);
+        let Decision {
+            mut edits,
+            mut dropped,
+        } = decide(proposed, &protected, self.options.min_confidence, &verdict);
+        crate::passes::keep_moves_whole(&mut edits);
         dropped.append(&mut out_of_scope);
         let (edits, clean) = self.later_rounds(text, edits, &mut ran, &mut dropped, &mut guesses);
         // the registry's order, whichever round a rule first ran in
@@ -300,6 +303,7 @@ impl Engine {
         );
         let Decision { mut edits, .. } =
             decide(proposed, &protected, self.options.min_confidence, &|_| None);
+        crate::passes::keep_moves_whole(&mut edits);
         edits.retain(Edit::is_applied);
         (edits, ran)
     }
@@ -397,9 +401,18 @@ fn in_scope(
         // touching counts: a join or a removal at a code block's edge
         // changes the block too
         let k = verbatim.partition_point(|v| v.end < e.span.start);
+        // (but a block taken out whole just above one leaves it as it was)
+        let line_above = |v: &crate::span::Span| {
+            e.after.is_empty()
+                && e.span.end == v.start
+                && e.before.ends_with('\n')
+                && doc
+                    .block_at(e.span.start)
+                    .is_some_and(|i| doc.blocks[i].span.start == e.span.start)
+        };
         let in_verbatim = verbatim
             .get(k)
-            .is_some_and(|v| v.start <= e.span.end && e.span.start <= v.end);
+            .is_some_and(|v| v.start <= e.span.end && e.span.start <= v.end && !line_above(v));
         if in_verbatim && !scope.verbatim {
             let kind = doc
                 .block_at(verbatim[k].start)

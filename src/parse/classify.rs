@@ -38,6 +38,11 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
     let (raw, notes) = super::footnotes::split(text, raw, body_until, &heads);
     let (raw, contents) = super::contents::merge(text, raw);
     let bibl_at = first_bibl.and_then(|b| raw.iter().position(|r| r.span.start == b));
+    let settled = |at: usize| {
+        heads.contains_key(&at) || notes.contains_key(&at) || contents == Some(at) || at == 0
+    };
+    let raw = super::verbatim::split(text, raw, bibl_at.unwrap_or(usize::MAX), &settled);
+    let bibl_at = first_bibl.and_then(|b| raw.iter().position(|r| r.span.start == b));
     let (raw, listed) = split_lists(text, raw, bibl_at, contents);
     // lists before the bibliography split into items: find it again by its
     // first byte (the blocks from it on are not split)

@@ -14,6 +14,30 @@ use nom::{
     sequence::delimited,
 };
 
+/// Labels of a paper's captions.
+const CAPTION_LABELS: [&str; 6] = ["Figure", "FIGURE", "Fig.", "FIG.", "Table", "TABLE"];
+
+/// The label of a paper's figure or table caption opening `s` ("Figure 8.",
+/// "Fig. 2.", "Table 1:", "TABLE IV."): its length in bytes. The number
+/// must be followed by a stop or colon: "Figure 7 shows…" is a sentence
+/// about the figure, not its caption.
+pub fn caption_label(s: &str) -> Option<usize> {
+    let label = CAPTION_LABELS.iter().find(|l| s.starts_with(**l))?;
+    let rest = &s[label.len()..];
+    let spaced = rest.trim_start_matches(' ');
+    let number = spaced
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && b"IVXL".contains(b)))
+        .count();
+    if number == 0 || number > 5 {
+        return None;
+    }
+    let after = &spaced[number..];
+    after
+        .starts_with(['.', ':'])
+        .then(|| s.len() - after.len() + 1)
+}
+
 /// Longest caption, in words (a longer paragraph is running text).
 pub const MAX_CAPTION_WORDS: usize = 80;
 
@@ -215,6 +239,27 @@ fn reversed(mut v: Vec<usize>) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::caption_label;
+
+    #[test]
+    fn caption_labels_of_papers() {
+        assert_eq!(
+            caption_label("Figure 8. Control flow"),
+            Some("Figure 8.".len())
+        );
+        assert_eq!(caption_label("Fig. 2. A kink"), Some("Fig. 2.".len()));
+        assert_eq!(caption_label("Table 1: Counts"), Some("Table 1:".len()));
+        assert_eq!(caption_label("TABLE IV. Results"), Some("TABLE IV.".len()));
+        for s in [
+            "Figure 7 shows the graph",
+            "Figures 2 and 3",
+            "Tablet 1.",
+            "Figure. 2",
+        ] {
+            assert_eq!(caption_label(s), None, "{s}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

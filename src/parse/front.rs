@@ -309,6 +309,61 @@ pub fn abstract_lead(s: &str) -> Option<usize> {
     )
 }
 
+/// The label of ACM's subject classification on a paper's first page.
+const SUBJECT_LABEL: &str = "Categories and Subject Descriptors";
+
+/// Labels that end the subject descriptors when they run on.
+const AFTER_SUBJECTS: [&str; 4] = ["General Terms", "Keywords", "Key words", "Index Terms"];
+
+/// How far into a text its subject descriptors are looked for, in bytes
+/// (they stand on the first page, beside the abstract).
+const SUBJECTS_WITHIN: usize = 12_000;
+
+/// The subject descriptors of a paper under ACM's label ("Categories and
+/// Subject Descriptors D.3.4 [Programming Languages]: Processors —
+/// Incremental compilers; F.2.2 […]"), one span each: from the label at a
+/// line's start to a blank line, a form feed or the next label ("General
+/// Terms", "Keywords"), split at semicolons, without the closing stop.
+pub fn subject_descriptors(text: &str) -> Vec<crate::span::Span> {
+    let mut end = SUBJECTS_WITHIN.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let Some(at) = head
+        .match_indices(SUBJECT_LABEL)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || head[..i].ends_with('\n'))
+    else {
+        return Vec::new();
+    };
+    let from = at + SUBJECT_LABEL.len();
+    // to a blank line, a page break or the next label at a line's start
+    let mut to = from;
+    for line in head[from..].split_inclusive('\n') {
+        let l = line.trim();
+        let first = to == from;
+        if !first && (l.is_empty() || AFTER_SUBJECTS.iter().any(|a| l.starts_with(a))) {
+            break;
+        }
+        if line.contains('\x0c') {
+            break;
+        }
+        to += line.len();
+    }
+    let mut out = Vec::new();
+    let mut start = from;
+    for part in head[from..to].split_inclusive(';') {
+        let lead = part.len() - part.trim_start().len();
+        let body = part.trim_end().trim_end_matches([';', '.']).trim_end();
+        if !body.trim().is_empty() {
+            out.push(crate::span::Span::new(start + lead, start + body.len()));
+        }
+        start += part.len();
+    }
+    out
+}
+
 /// `Key words:`, `Keywords:`, `Index terms —` at the start of a block.
 pub fn keywords_lead(s: &str) -> Option<usize> {
     labelled_lead(
@@ -430,6 +485,34 @@ pub fn bibl_heading(line: &str) -> bool {
     let headings = HEADINGS.get_or_init(|| BIBL_HEADINGS.iter().copied().collect());
     let lower: String = t.chars().flat_map(char::to_lowercase).collect();
     headings.contains(lower.as_str())
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::subject_descriptors;
+
+    fn terms(t: &str) -> Vec<&str> {
+        subject_descriptors(t).iter().map(|s| s.of(t)).collect()
+    }
+
+    #[test]
+    fn acm_subject_descriptors_on_their_line_or_under_the_label() {
+        let t = "programs.\nCategories and Subject Descriptors D.3.4 [Programming Languages]: Processors — Incremental compilers.\nGeneral Terms Design, Performance.\n";
+        assert_eq!(
+            terms(t),
+            ["D.3.4 [Programming Languages]: Processors — Incremental compilers"]
+        );
+        let t = "x\n\nCategories and Subject Descriptors\nF.2.2 [Analysis of Algorithms]: Problems—Sequencing\nand scheduling; D.4.1 [Operating Systems]: Process management\n\nGeneral Terms\n";
+        assert_eq!(
+            terms(t),
+            [
+                "F.2.2 [Analysis of Algorithms]: Problems—Sequencing\nand scheduling",
+                "D.4.1 [Operating Systems]: Process management"
+            ]
+        );
+        // the words in a sentence are no label
+        assert!(terms("We list the Categories and Subject Descriptors used.").is_empty());
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub mod layout;
 pub mod lead;
 pub mod lines;
 pub mod markdown;
+pub mod verbatim;
 
 use crate::document::{BlockKind, Document};
 

@@ -71,6 +71,10 @@ impl Pass for Joins {
         heading_lines(text, blocks, out);
         let removed = super::removed_blocks(cx, out, super::is_page_furniture);
         let removals = furniture_removals(cx, out);
+        // paragraphs joined so far (first block -> the block joined to it),
+        // and the notes and captions to move after the paragraph they cut
+        let mut joined: HashMap<usize, usize> = HashMap::default();
+        let mut moves: Vec<Move> = Vec::new();
         for (i, a) in blocks.iter().enumerate() {
             if removed[i] {
                 continue;
@@ -105,6 +109,14 @@ impl Pass for Joins {
                 );
                 continue;
             }
+            if a.kind == BlockKind::Paragraph && movable(text, b) {
+                let evidence = (&removed[..], &removals, &mut pairs, &mut words);
+                if let Some(m) = across(cx, out, i, j, evidence) {
+                    joined.insert(i, m.second);
+                    moves.push(m);
+                }
+                continue;
+            }
             if a.kind != BlockKind::Paragraph || b.kind != BlockKind::Paragraph {
                 continue;
             }
@@ -120,12 +132,314 @@ impl Pass for Joins {
             } else {
                 " "
             };
+            if judgement.0 >= cx.options.min_confidence {
+                joined.insert(i, j);
+            }
             out.edits.push(
                 Edit::new(text, gap, glue, self.id(), Category::Layout, judgement.0)
                     .with_note(judgement.1),
             );
         }
+        // after the whole paragraph, however many breaks it spans: the
+        // moves into one paragraph are one insertion
+        let mut into: Vec<(usize, Move)> = Vec::new();
+        for m in moves {
+            let mut last = m.second;
+            while let Some(&next) = joined.get(&last) {
+                last = next;
+            }
+            match into.last_mut() {
+                Some((l, prev)) if *l == last => {
+                    prev.moved.extend(m.moved);
+                    prev.joins += m.joins;
+                    prev.confidence = prev.confidence.min(m.confidence);
+                    if prev.what != m.what {
+                        prev.what = "a footnote and a caption";
+                    }
+                }
+                _ => into.push((last, m)),
+            }
+        }
+        for (last, m) in into {
+            let at = blocks[last].span.end;
+            // each block as it will read, after a blank line
+            let mut moved = String::new();
+            let mut carried = Vec::new();
+            for &k in &m.moved {
+                moved.push_str("\n\n");
+                moved.push_str(&reading(cx, out, blocks[k].span, &mut carried));
+            }
+            let carried = if carried.is_empty() {
+                String::new()
+            } else {
+                format!(" (as it reads: {})", carried.join("; "))
+            };
+            out.edits.push(
+                Edit::new(
+                    text,
+                    Span::new(at, at),
+                    moved,
+                    MOVED,
+                    Category::Layout,
+                    m.confidence,
+                )
+                .with_note(format!(
+                    "{} moved after the paragraph it cut{carried}: {}{}",
+                    m.what,
+                    m.moved.len() + m.joins,
+                    MOVED_BLOCKS
+                )),
+            );
+        }
     }
+}
+
+/// How an insertion of [`MOVED`] says how many edits before it make the
+/// move with it (the joins, and a deletion for each block it puts back).
+const MOVED_BLOCKS: &str = " edit(s) before it make the move";
+
+/// Keeps each move whole after the decision: the edits taking footnotes
+/// and captions out and the one putting them back after the paragraph are
+/// applied together or not at all (a rule or a reviewer may have kept one
+/// and not the other); a move half applied is made a proposal. `edits`
+/// sorted by span, as decided: a move's insertion comes after the
+/// deletions it puts back, and before the next move's.
+pub(crate) fn keep_moves_whole(edits: &mut [Edit]) {
+    let mut from = 0;
+    for k in 0..edits.len() {
+        let e = &edits[k];
+        if e.rule != MOVED || !e.span.is_empty() {
+            continue;
+        }
+        let expected: usize = e
+            .note
+            .as_deref()
+            .and_then(|n| n.find(MOVED_BLOCKS).map(|k| &n[..k]))
+            .and_then(|n| n.rsplit(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let parts: Vec<usize> = (from..k)
+            .filter(|&d| edits[d].rule == MOVED && !edits[d].span.is_empty())
+            .collect();
+        let whole = parts.len() == expected
+            && e.is_applied()
+            && parts.iter().all(|&d| edits[d].is_applied());
+        if !whole {
+            for d in parts.into_iter().chain([k]) {
+                edits[d].status = crate::edit::Status::Suggested;
+            }
+        }
+        from = k + 1;
+    }
+}
+
+/// Rule id of the edits that move a footnote or a caption out of a
+/// paragraph cut by it: the join of the paragraph's halves, one taking it
+/// out where it stands, one putting it back after the paragraph; all carry
+/// the join's confidence, and are applied together or not at all.
+pub const MOVED: &str = "joins/moved";
+
+/// A footnote or caption to put after the paragraph it cut.
+struct Move {
+    /// The block of the paragraph's second half.
+    second: usize,
+    /// The blocks that move.
+    moved: Vec<usize>,
+    /// The joins of the paragraph's halves the move goes with.
+    joins: usize,
+    confidence: f32,
+    /// "a footnote", "a caption", "a footnote and a caption".
+    what: &'static str,
+}
+
+/// A block that may stand between the halves of a paragraph without
+/// belonging to it: a footnote at the page's foot, or a figure's or
+/// table's caption ("Figure 8. …"), which float where the page puts them.
+fn movable(text: &str, b: &Block) -> bool {
+    match b.kind {
+        BlockKind::Note { .. } => true,
+        BlockKind::Paragraph | BlockKind::Item { .. } => {
+            crate::parse::figure::caption_label(b.span.of(text)).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Fewest words a line of the first half of a paragraph cut by a
+/// footnote or caption has on average (and twice that in all): a wrapped
+/// line of running text holds more, a column of a table fewer.
+const MIN_WORDS_A_LINE: usize = 6;
+
+/// Least confidence of a join across a footnote or caption: the sentence
+/// must go on in lowercase or stop on a function word.
+const MIN_ACROSS: f32 = 0.85;
+
+/// Paragraph `i` cut by the footnotes and captions from block `j` on (and
+/// page furniture between them): when the next paragraph after them
+/// continues its sentence, the join over the gap after `i` and the edits
+/// taking the notes and captions out are pushed, and the move is returned
+/// to be put after the paragraph once its end is known.
+fn across(
+    cx: &Context<'_>,
+    out: &mut Proposals,
+    i: usize,
+    j: usize,
+    (removed, removals, pairs, words): Evidence<'_, '_>,
+) -> Option<Move> {
+    let text = cx.text;
+    let blocks = &cx.doc.blocks;
+    let mut moved = Vec::new();
+    let mut k = j;
+    while k < blocks.len() && (removed[k] || movable(text, &blocks[k])) {
+        if !removed[k] {
+            moved.push(k);
+        }
+        k += 1;
+    }
+    let b = blocks.get(k)?;
+    let verbatim = |x: usize| cx.profile.verbatim_block(x).is_some();
+    if b.kind != BlockKind::Paragraph
+        || b.lead.is_some()
+        || moved.is_empty()
+        || verbatim(i)
+        || verbatim(k)
+    {
+        return None;
+    }
+    let first = blocks[i].span.of(text);
+    // the first half is running text, not a column of a table's labels
+    // (short lines, no sentence, just above a caption too)
+    let lines = first.lines().count().max(1);
+    if first.split_whitespace().count() < MIN_WORDS_A_LINE * lines.max(2) {
+        return None;
+    }
+    let second = &text[reading_start(removals, b.span)..b.span.end];
+    let mut has_pair = |pair: &(&str, &str)| pairs.has(*pair);
+    let (confidence, why) = judge(first, second, function_words(), &mut has_pair)?;
+    if confidence < MIN_ACROSS {
+        return None;
+    }
+    // taken out whole, so nothing else may take out or rewrite what moves
+    // (a spacing fix inside it is carried along, and a layout repair the
+    // move outranks)
+    let spans: Vec<Span> = moved
+        .iter()
+        .map(|&m| Span::new(blocks[m].span.start, blocks[m + 1].span.start))
+        .collect();
+    let carried = |e: &Edit| match e.category {
+        Category::Whitespace | Category::Unicode | Category::Encoding => true,
+        Category::Layout => e.confidence <= confidence && !super::is_page_furniture(e),
+        _ => false,
+    };
+    if out
+        .edits
+        .iter()
+        .any(|e| !carried(e) && spans.iter().any(|s| s.overlaps(e.span)))
+    {
+        return None;
+    }
+    for &m in &moved {
+        inner_hyphen_breaks(text, blocks[m].span, words, out);
+    }
+    let notes = moved
+        .iter()
+        .filter(|&&m| matches!(blocks[m].kind, BlockKind::Note { .. }))
+        .count();
+    let what = match (notes, moved.len() - notes) {
+        (_, 0) => "a footnote",
+        (0, _) => "a caption",
+        _ => "a footnote and a caption",
+    };
+    let glue = if crate::analysis::spacing::space_goes_between(first, second) {
+        ""
+    } else {
+        " "
+    };
+    let gap = Span::new(blocks[i].span.end, blocks[i + 1].span.start);
+    out.edits.push(
+        Edit::new(text, gap, glue, MOVED, Category::Layout, confidence)
+            .with_note(format!("{why}, across {what} (moved after the paragraph)")),
+    );
+    for s in spans {
+        out.edits.push(
+            Edit::new(text, s, "", MOVED, Category::Layout, confidence).with_note(format!(
+                "{what} cutting a paragraph, taken out here and put after the paragraph (one move)"
+            )),
+        );
+    }
+    Some(Move {
+        second: k,
+        moved,
+        joins: 1,
+        confidence,
+        what,
+    })
+}
+
+/// What [`across`] reads besides the blocks: the blocks taken out as page
+/// furniture, where those removals end, the word pairs of the document and
+/// its words.
+type Evidence<'a, 'b> = (
+    &'a [bool],
+    &'a HashMap<usize, usize>,
+    &'a mut PairEvidence<'b>,
+    &'a mut Option<HashSet<String>>,
+);
+
+/// Words broken by a hyphen at a blank line inside `span` (a footnote
+/// pdftotext cut at a column's foot): the edits rejoining them, as
+/// between two blocks.
+fn inner_hyphen_breaks(
+    text: &str,
+    span: Span,
+    words: &mut Option<HashSet<String>>,
+    out: &mut Proposals,
+) {
+    let s = span.of(text);
+    let mut from = 0;
+    while let Some(k) = s[from..].find("\n\n") {
+        let line_end = from + k;
+        let rest = s[line_end..].trim_start();
+        let next = s.len() - rest.len();
+        from = next.max(line_end + 2);
+        let a = Span::new(span.start, span.start + line_end);
+        if let Some((at, after, confidence, note)) =
+            hyphen_break(text, a, rest, span.start + next, words)
+        {
+            out.edits.push(
+                Edit::new(text, at, after, "joins", Category::Layout, confidence).with_note(note),
+            );
+        }
+    }
+}
+
+/// The text of `span` with the confident edits proposed inside it so far
+/// (a word rejoined, a space fixed) carried out: what moves is the block
+/// as it will read.
+fn reading(cx: &Context<'_>, out: &Proposals, span: Span, carried: &mut Vec<String>) -> String {
+    let mut inside: Vec<&Edit> = out
+        .edits
+        .iter()
+        .filter(|e| span.contains(e.span) && e.confidence >= cx.options.min_confidence)
+        .collect();
+    inside.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut s = String::new();
+    let mut pos = span.start;
+    for e in inside {
+        if e.span.start < pos {
+            continue;
+        }
+        s.push_str(&cx.text[pos..e.span.start]);
+        s.push_str(&e.after);
+        pos = e.span.end;
+        if !e.is_whitespace_only()
+            && let Some(n) = &e.note
+        {
+            carried.push(format!("{} ({})", n, e.rule));
+        }
+    }
+    s.push_str(&cx.text[pos..span.end]);
+    s
 }
 
 /// Confidence of a heading put on one line (a change of spacing only).
@@ -465,6 +779,7 @@ fn doc_bigrams<'a>(blocks: impl Iterator<Item = &'a str>) -> HashSet<(&'a str, &
 mod tests {
     use crate::edit::Edit;
     use crate::passes::tests::run_pass;
+    use crate::span::Span;
 
     /// A title first, so that the case's first block is read as text by any
     /// parser (a first line may be taken for the document title).
@@ -552,6 +867,59 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn a_move_half_applied_is_made_a_proposal() {
+        use crate::edit::{Category, Status};
+        let t = "one two, and\n\n3 A note.\n\nthe rest.";
+        let join = Edit::new(
+            t,
+            Span::new(12, 14),
+            " ",
+            super::MOVED,
+            Category::Layout,
+            0.9,
+        );
+        let out = Edit::new(
+            t,
+            Span::new(14, 25),
+            "",
+            super::MOVED,
+            Category::Layout,
+            0.9,
+        );
+        let back = Edit::new(
+            t,
+            Span::new(34, 34),
+            "\n\n3 A note.",
+            super::MOVED,
+            Category::Layout,
+            0.9,
+        )
+        .with_note(format!(
+            "a footnote moved after the paragraph it cut: 2{}",
+            super::MOVED_BLOCKS
+        ));
+        // whole: all stay applied
+        let mut whole = vec![join.clone(), out.clone(), back.clone()];
+        super::keep_moves_whole(&mut whole);
+        assert!(whole.iter().all(Edit::is_applied));
+        // the deletion lost to another edit: the rest is only proposed
+        let mut half = vec![join, back];
+        super::keep_moves_whole(&mut half);
+        assert!(half.iter().all(|e| e.status == Status::Suggested));
+    }
+
+    #[test]
+    fn a_table_column_above_a_caption_is_no_half_of_a_paragraph() {
+        let t = "x\x0cThe heuristic considers the set of values in registers after the current instruction. Then the\n\nDescription\nan integer\npointer to an object\n\nFigure 9. Tagged values of the interpreter.\n\nheuristic selects the value with the least use, which frees a register.";
+        let c = crate::convert_text("t.txt", t);
+        assert!(
+            !c.edits.iter().any(|e| e.rule == super::MOVED),
+            "{:?}",
+            c.edits
+        );
     }
 
     #[test]

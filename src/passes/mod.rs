@@ -51,6 +51,8 @@ use std::cell::{Ref, RefCell};
 use std::collections::BTreeMap;
 
 pub use crate::analysis::chars::is_xml_forbidden;
+pub use joins::MOVED;
+pub(crate) use joins::keep_moves_whole;
 pub use pages::is_page_furniture;
 pub use quotes::QuoteStyle;
 

@@ -105,6 +105,7 @@ impl Profile {
         overrides: Overrides,
         memo: &mut Guesses,
     ) -> Profile {
+        let paged = text.contains('\x0c');
         let verbatim: Vec<(usize, Verbatim)> = doc
             .blocks
             .iter()
@@ -115,7 +116,7 @@ impl Profile {
                 let v = *memo
                     .verbatim
                     .entry(language::TextKey::of(s))
-                    .or_insert_with(|| verbatim::classify(s));
+                    .or_insert_with(|| verbatim::classify_in(s, paged));
                 v.map(|v| (i, v))
             })
             .collect();

@@ -232,6 +232,19 @@ fn classify_line(line: &str) -> Line {
     }
 }
 
+/// The verbatim kind of a block's text, if it is one; `paged`: the text
+/// has page breaks (form feeds), as a PDF extract has, where a column of
+/// numbers one a line is a table's (elsewhere it may be a pager's links).
+pub fn classify_in(block: &str, paged: bool) -> Option<Verbatim> {
+    let lines: Vec<&str> = block.lines().filter(|l| !l.trim().is_empty()).collect();
+    if let [(0, end, kind)] = runs(&lines, paged)[..]
+        && end == lines.len()
+    {
+        return Some(kind);
+    }
+    classify(block)
+}
+
 /// The verbatim kind of a block's text, if it is one.
 pub fn classify(block: &str) -> Option<Verbatim> {
     let lines: Vec<Line> = block
@@ -265,6 +278,162 @@ pub fn classify(block: &str) -> Option<Verbatim> {
             }
         }
     }
+}
+
+/// How a line of a PDF extract reads, for the runs of formula and table
+/// lines that pdftotext writes inside a paragraph (a displayed equation
+/// between two lines of its sentence, a column of a table one cell a line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// A line of a formula: a relation or a big operator among symbols,
+    /// digits and one- or two-letter names, at most one word.
+    Formula,
+    /// An equation's number alone: `(12)`, `(3a)`, `(4.1)`.
+    Number,
+    /// A scrap of a formula pdftotext put on a line of its own: an index,
+    /// an exponent, a letter ("a", "2", "ȧ2", "dt").
+    Scrap,
+    /// A cell of a numeric column: `1.49`, `0.20`, `=0.05`, `1/20`, `4x`,
+    /// `12%`.
+    Cell,
+    /// Anything else (prose).
+    Prose,
+}
+
+/// Relations and big operators: a formula line has one of these.
+const RELATIONS: &[char] = &[
+    '=', '≡', '≤', '≥', '≈', '≠', '∝', '∼', '→', '⇒', '∑', '∫', '∏', '√', '∂', '⩾', '⩽',
+];
+
+/// Longest formula line, in characters (a wrapped line of prose is longer).
+const MAX_FORMULA_CHARS: usize = 100;
+
+/// Longest scrap of a formula, in characters.
+const MAX_SCRAP_CHARS: usize = 6;
+
+/// Longest numeric cell, in characters.
+const MAX_CELL_CHARS: usize = 12;
+
+/// A token of prose: three letters or more in a row ("the", "scale").
+fn has_word(token: &str) -> bool {
+    let mut run = 0;
+    for c in token.chars() {
+        // Greek letters are a formula's names, not words
+        if c.is_alphabetic() && !('\u{370}'..='\u{3ff}').contains(&c) {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+fn piece(line: &str) -> Piece {
+    let l = line.trim();
+    let chars = l.chars().count();
+    if chars == 0 {
+        return Piece::Prose;
+    }
+    if let Some(inner) = l.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+        && (1..=5).contains(&inner.len())
+        && inner.starts_with(|c: char| c.is_ascii_digit())
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c.is_ascii_lowercase())
+    {
+        return Piece::Number;
+    }
+    if chars <= MAX_CELL_CHARS && is_cell(l) {
+        return Piece::Cell;
+    }
+    let tokens: Vec<&str> = l.split_whitespace().collect();
+    let words = tokens.iter().filter(|t| has_word(t)).count();
+    if chars <= MAX_SCRAP_CHARS && words == 0 {
+        return Piece::Scrap;
+    }
+    // code ends a statement or opens a block; a formula line does not
+    let code = l.ends_with([';', '{', '}']);
+    let relation = l.contains(RELATIONS);
+    let ascii_only = l.is_ascii();
+    if relation
+        && !code
+        && chars <= MAX_FORMULA_CHARS
+        && (tokens.len() >= 3 || !ascii_only)
+        && (words == 0 || (words == 1 && tokens.len() >= 5))
+    {
+        return Piece::Formula;
+    }
+    Piece::Prose
+}
+
+/// A numeric cell: an optional sign or relation, digits with `.`, `,` or
+/// `/` between them, an optional unit mark (`%`, `x`, `×`) and stop.
+fn is_cell(l: &str) -> bool {
+    let s = l.trim_start_matches(['=', '<', '>', '~', '±', '−', '-', '+']);
+    let s = s.strip_suffix('.').unwrap_or(s);
+    let s = s.trim_end_matches(['%', 'x', '×']);
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_digit())
+        && s.ends_with(|c: char| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))
+}
+
+/// Fewest cells of a numeric column.
+const MIN_CELLS: usize = 3;
+
+/// The runs of formula and table lines in `lines` (the lines of one block,
+/// blank ones left out): `(first, end, kind)`, `end` exclusive.
+///
+/// A formula run is a stretch of formula lines, equation numbers and
+/// scraps holding at least one formula line (or, in a paged text, only
+/// equation numbers: a column of them beside the equations); a table run
+/// is, in a paged text, [`MIN_CELLS`] numeric cells or more one a line.
+/// Scraps at the edges of a table run are left to the text around.
+pub fn runs(lines: &[&str], paged: bool) -> Vec<(usize, usize, Verbatim)> {
+    let pieces: Vec<Piece> = lines.iter().map(|l| piece(l)).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        let mathy = |p: Piece| matches!(p, Piece::Formula | Piece::Number | Piece::Scrap);
+        if mathy(pieces[k]) || pieces[k] == Piece::Cell {
+            // a formula stretch may hold cells (a "2" is a scrap or a cell)
+            let end = k + pieces[k..]
+                .iter()
+                .take_while(|&&p| mathy(p) || p == Piece::Cell)
+                .count();
+            let stretch = &pieces[k..end];
+            let count = |p: Piece| stretch.iter().filter(|&&q| q == p).count();
+            let formulas = count(Piece::Formula);
+            let numbers = count(Piece::Number);
+            let cells = count(Piece::Cell);
+            // a digit or two alone is an index or exponent among formula
+            // lines; a longer number is a cell of a table
+            let numeric = stretch
+                .iter()
+                .zip(&lines[k..end])
+                .filter(|(p, l)| **p == Piece::Cell && l.trim().chars().count() > 2)
+                .count();
+            // (in a paged text a column of equation numbers alone is the
+            // formulas' too)
+            let numbered = paged && numbers >= 1 && numbers == stretch.len();
+            if (formulas >= 1 && formulas + numbers >= numeric) || numbered {
+                out.push((k, end, Verbatim::Formula));
+            } else if paged && cells >= MIN_CELLS && formulas == 0 && numbers == 0 {
+                // the cells, without scraps at the edges
+                let first = k + stretch.iter().position(|&p| p == Piece::Cell).unwrap_or(0);
+                let last = k + stretch.iter().rposition(|&p| p == Piece::Cell).unwrap_or(0);
+                out.push((first, last + 1, Verbatim::Table));
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -305,6 +474,40 @@ mod tests {
             classify("2019, 12.5, 13.1\n2020, 11.9, 12.4"),
             Some(Verbatim::Data)
         );
+    }
+
+    #[test]
+    fn formula_lines_with_their_scraps_and_numbers_are_a_formula() {
+        let display = "ä\n3 = −4πGρ + Q,\na\n1\nȧ2\n3 2 = 8πGρ − R − Q,\n2";
+        assert_eq!(classify_in(display, false), Some(Verbatim::Formula));
+        assert_eq!(
+            classify_in("ds2 = c2 dt2 −", false),
+            Some(Verbatim::Formula)
+        );
+        assert_eq!(classify_in("(1)\n(2)\n(3)", true), Some(Verbatim::Formula));
+        // equation numbers alone, outside a paged text: a list's labels
+        assert_eq!(classify_in("(1)\n(2)\n(3)", false), None);
+    }
+
+    #[test]
+    fn a_numeric_column_is_a_table_only_in_a_paged_text() {
+        let column = "0.14\n0.13\nN/A\n0.46\n1/20\n=0.05\n4x";
+        assert_eq!(classify_in(column, true), Some(Verbatim::Table));
+        assert_eq!(classify_in(column, false), None);
+        assert_eq!(classify_in("4\n5", true), None);
+    }
+
+    #[test]
+    fn prose_lines_with_a_relation_are_no_formula() {
+        for l in [
+            "where x = 2y + 3 and the rest of it",
+            "The price = cost plus margin",
+            "width = 100;",
+            "A = ( d3 x −h)−1 d3 x −hA. The scale factor a is defined as follows:",
+            "x=5",
+        ] {
+            assert_eq!(classify_in(l, true), None, "{l}");
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //!   first `p`.
 //! - A dateline or byline at the top of a division is `dateline`/`byline`.
 //! - Figures are `figure` with `head`, caption `p` and `note type="credit"`.
+//! - A block kept verbatim (code, table, formula, data: see
+//!   [`crate::profile::verbatim`]) is `ab` with its kind as `@type`.
 //! - A footnote of a page is `note place="foot"` with its mark as `@n`.
 //! - Consecutive list items make one `list` of `item`s with their `label`.
 //! - A trailing bibliography goes to `back` as `listBibl/bibl`, each entry
@@ -347,13 +349,26 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                     continue;
                 }
                 let mut attrs: Vec<(&str, &str)> = Vec::new();
+                // a block kept verbatim (code, table, formula, data) is no
+                // paragraph of prose: an anonymous block of its type, its
+                // lines as they are (`text` preserves space)
+                let verbatim = c.profile.verbatim_block(i);
                 if b.kind == BlockKind::Byline {
                     attrs.push(("rend", "byline"));
-                } else if let Some(v) = c.profile.verbatim_block(i) {
-                    attrs.push(("rend", v.id()));
+                } else if let Some(v) = verbatim {
+                    attrs.push(("type", v.id()));
                 }
                 if let Some(lang) = other_lang(c, i) {
                     attrs.push(("xml:lang", lang));
+                }
+                if verbatim.is_some() {
+                    t.start("ab", &attrs);
+                    write_span(t, c, rest, &b.inlines, &[]);
+                    t.end("ab");
+                    t.raw("\n");
+                    st.has_content = true;
+                    st.wrote_any = true;
+                    continue;
                 }
                 t.start("p", &attrs);
                 write_span(t, c, rest, &b.inlines, &[]);
@@ -526,10 +541,13 @@ fn joins(c: &Conversion) -> Vec<bool> {
             .take_while(|e| e.span.start <= gap.start)
             .any(|e| e.is_applied() && e.span.contains(gap) && pick(e))
     };
+    // page furniture, or a footnote or caption moved after the paragraph
     let removed = |i: usize| {
         let b = blocks[i].span;
         let next = blocks.get(i + 1).map_or(b.end, |n| n.span.start);
-        covering(Span::new(b.start, next), &crate::passes::is_page_furniture)
+        covering(Span::new(b.start, next), &|e| {
+            crate::passes::is_page_furniture(e) || (e.rule == crate::passes::MOVED)
+        })
     };
     let mut i = 0;
     while i + 1 < blocks.len() {

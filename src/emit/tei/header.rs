@@ -280,6 +280,10 @@ fn write_encoding_desc(t: &mut Tei, c: &Conversion) {
     t.end("encodingDesc");
 }
 
+/// The ACM Computing Classification System, the scheme of a paper's
+/// "Categories and Subject Descriptors".
+const ACM_CCS: &str = "https://dl.acm.org/ccs";
+
 fn write_profile_desc(t: &mut Tei, c: &Conversion) {
     let text = &c.source.text;
     let keywords = &c.document.meta.keywords;
@@ -306,13 +310,29 @@ fn write_profile_desc(t: &mut Tei, c: &Conversion) {
         }
         t.end("abstract");
     }
-    if !keywords.is_empty() {
+    // a paper's ACM subject descriptors, each a class code of the ACM
+    // Computing Classification System
+    let subjects = if c.profile.kind == crate::profile::SourceKind::PdfExtract {
+        crate::parse::front::subject_descriptors(text)
+    } else {
+        Vec::new()
+    };
+    if !keywords.is_empty() || !subjects.is_empty() {
         t.start("textClass", &[]);
-        t.start("keywords", &[]);
-        for k in keywords {
-            t.leaf("term", &[], &clean_of(c, *k));
+        if !keywords.is_empty() {
+            t.start("keywords", &[]);
+            for k in keywords {
+                t.leaf("term", &[], &clean_of(c, *k));
+            }
+            t.end("keywords");
         }
-        t.end("keywords");
+        for s in subjects {
+            let code = clean_of(c, s)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            t.leaf("classCode", &[("scheme", ACM_CCS)], &code);
+        }
         t.end("textClass");
     }
     write_lang_usage(t, c);

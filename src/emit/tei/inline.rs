@@ -352,6 +352,10 @@ fn write_edit(t: &mut Tei, leaf: &Leaf<'_>) {
     t.close_start();
     if e.after.is_empty() {
         t.empty("reg", &[]);
+    } else if e.rule == crate::passes::MOVED && leaf.before.is_empty() {
+        t.start("reg", &[]);
+        write_moved(t, &e.after);
+        t.end("reg");
     } else {
         t.start("reg", &[]);
         t.text(&e.after);
@@ -379,6 +383,57 @@ fn write_edit(t: &mut Tei, leaf: &Leaf<'_>) {
     }
     t.end(orig);
     t.end("choice");
+}
+
+/// The footnotes and captions a join moved after the paragraph they cut
+/// (`text`: each after a blank line), as what they are: a footnote
+/// `note place="foot"` with its mark as `@n`, a caption its `figure`'s
+/// `head`. A piece opening with neither goes on the one before (a
+/// footnote cut at a column's foot holds a blank line).
+fn write_moved(t: &mut Tei, text: &str) {
+    let mut parts: Vec<(&str, &str)> = Vec::new(); // (separator, part)
+    let mut pos = 0;
+    let starts = |p: &str| {
+        crate::parse::figure::caption_label(p).is_some()
+            || crate::parse::footnotes::mark(p).is_some()
+    };
+    while pos < text.len() {
+        let body = text[pos..].trim_start();
+        if body.is_empty() {
+            break;
+        }
+        let sep_end = text.len() - body.len();
+        let end = body.find("\n\n").map_or(text.len(), |i| sep_end + i);
+        let piece = &text[sep_end..end];
+        match parts.last_mut() {
+            Some((_, last)) if !starts(piece) => {
+                // the part before runs on to the end of this piece
+                let from = last.as_ptr() as usize - text.as_ptr() as usize;
+                *last = &text[from..end];
+            }
+            _ => parts.push((&text[pos..sep_end], piece)),
+        }
+        pos = end;
+    }
+    let tail = &text[pos..];
+    for (sep, part) in parts {
+        t.text(sep);
+        match crate::parse::footnotes::mark(part) {
+            Some((len, _)) if crate::parse::figure::caption_label(part).is_none() => {
+                t.start("note", &[("place", "foot"), ("n", part[..len].trim())]);
+                t.text(part);
+                t.end("note");
+            }
+            _ => {
+                t.start("figure", &[]);
+                t.start("head", &[]);
+                t.text(part);
+                t.end("head");
+                t.end("figure");
+            }
+        }
+    }
+    t.text(tail);
 }
 
 /// What [`Edit::is_whitespace_only`] asks of each side.
