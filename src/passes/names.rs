@@ -26,6 +26,8 @@
 mod diacritics;
 mod generics;
 mod variants;
+mod aligned;
+mod slots;
 
 use super::mentions::record_mention;
 use super::{Context, Pass, Proposals};
