@@ -384,7 +384,11 @@ mod tests {
         c.add_document("Golmud met Zhuokang in one paragraph.");
         let r = c.related("Golmud met Zhuokang.\n\nRain in Germu.");
         assert_eq!(r.len(), 3);
-        assert_eq!(r.aligned(&c, 2), 2, "the one of one paragraph is not aligned");
+        assert_eq!(
+            r.aligned(&c, 2),
+            2,
+            "the one of one paragraph is not aligned"
+        );
         assert_eq!(r.aligned_with(&c, "Golmud", (1, 2)), 1);
         assert_eq!(r.aligned_with(&c, "Germu", (1, 2)), 1);
         assert_eq!(r.aligned_with(&c, "Golmud", (0, 2)), 2);

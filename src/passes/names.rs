@@ -23,11 +23,11 @@
 //! are never rewritten, and every guess short of strong evidence is only
 //! suggested for review.
 
+mod aligned;
 mod diacritics;
 mod generics;
-mod variants;
-mod aligned;
 mod slots;
+mod variants;
 
 use super::mentions::record_mention;
 use super::{Context, Pass, Proposals};

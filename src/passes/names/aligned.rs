@@ -52,6 +52,10 @@ fn derived(a: &str, b: &str) -> bool {
     tail.len() > 1 || tail == "s" || tail == "y" && short.ends_with("sk")
 }
 
+/// A one-off spelling, how many aligned translations write the name it
+/// stands for, and how alike the two are spelt.
+type Garble<'s, 'a> = (&'s Spelling<'a>, u32, f32);
+
 impl Matcher<'_, '_> {
     /// Spellings no other translation writes, rewritten to the name the
     /// aligned paragraphs of the other translations write (see the module
@@ -88,7 +92,7 @@ impl Matcher<'_, '_> {
             })
             .collect();
         // (paragraph, name agreed) -> the one-offs of this translation there
-        let mut found: BTreeMap<(u32, &str), Vec<(&Spelling<'_>, u32, f32)>> = BTreeMap::new();
+        let mut found: BTreeMap<(u32, &str), Vec<Garble<'_, '_>>> = BTreeMap::new();
         for w in spellings.values() {
             // written by this translation alone (or one other)
             if !is_candidate(w.word)
@@ -152,8 +156,7 @@ impl Matcher<'_, '_> {
             // a word of pinyin syllables may be another place ("Shanbei",
             // northern Shaanxi, beside "Shaanxi"): only proposed
             let pinyin = pinyin_syllables(w.word).is_some();
-            let conf = if share >= APPLY_SHARE && sim >= APPLY_SIMILARITY && same_first && !pinyin
-            {
+            let conf = if share >= APPLY_SHARE && sim >= APPLY_SIMILARITY && same_first && !pinyin {
                 0.8
             } else {
                 0.65
@@ -164,7 +167,11 @@ impl Matcher<'_, '_> {
                 p + 1,
                 w.word
             );
-            for span in w.spans.iter().filter(|s| paragraph_of(&starts, s.start) == p) {
+            for span in w
+                .spans
+                .iter()
+                .filter(|s| paragraph_of(&starts, s.start) == p)
+            {
                 out.push(
                     Edit::new(text, *span, to, "names/same-document", Category::Name, conf)
                         .with_note(note.clone()),

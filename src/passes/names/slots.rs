@@ -145,12 +145,18 @@ mod tests {
     #[test]
     fn items_of_a_list_share_no_slot() {
         let t = "Donkey Creek in Jiangjin District, Youjiang River in Fuling District, Yingyang River in Wanzhou District.";
-        assert_eq!(shared_slot(t, &spans(t, "Youjiang"), &spans(t, "Yingyang")), None);
+        assert_eq!(
+            shared_slot(t, &spans(t, "Youjiang"), &spans(t, "Yingyang")),
+            None
+        );
     }
 
     #[test]
     fn the_slot_stays_on_the_line() {
         let t = "the waters from\nShipan to Guanyin\n\nthe waters from\nShipong to Guanyin";
-        assert_eq!(shared_slot(t, &spans(t, "Shipan"), &spans(t, "Shipong")), None);
+        assert_eq!(
+            shared_slot(t, &spans(t, "Shipan"), &spans(t, "Shipong")),
+            None
+        );
     }
 }
