@@ -40,12 +40,17 @@ const MIN_SIMILARITY_OTHER_FIRST: f32 = 0.6;
 
 /// True if one of two folded words is the other with more than a letter
 /// added (a derived word, a compound, a fragment: "Darwinian",
-/// "Guangmingsheng", "Komsomolskaya"), a plural ("Tyumens"), or a Russian
-/// place's adjective ("Tikhoretsky" beside "Tikhoretsk"): another word, not
-/// a garble. One letter more or less is a garble or an untranslated case
+/// "Guangmingsheng", "Komsomolskaya", "Tarkovian" beside "Tarkovo"), a
+/// plural ("Tyumens"), or a Russian place's adjective ("Tikhoretsky" beside
+/// "Tikhoretsk"): another word, not a garble. One letter more or less is a garble or an untranslated case
 /// ending ("Housto", "Zelenskyy", "Furgala").
 fn derived(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // an adjective drops the name's final vowel ("Tarkovo", "Tarkovian")
+    let stem = short.strip_suffix(['a', 'e', 'i', 'o', 'u']).unwrap_or("");
+    if stem.len() >= 4 && long.strip_prefix(stem).is_some_and(|t| t.len() > 2) {
+        return true;
+    }
     let Some(tail) = long.strip_prefix(short) else {
         return false;
     };
@@ -192,6 +197,7 @@ mod tests {
         assert!(derived("tyumens", "tyumen"));
         assert!(derived("tikhoretsky", "tikhoretsk"));
         assert!(derived("komsomol", "komsomolskaya"));
+        assert!(derived("tarkovian", "tarkovo"), "the final vowel dropped");
         assert!(!derived("furgala", "furgal"), "a case ending left");
         assert!(!derived("housto", "houston"), "a letter dropped");
         assert!(!derived("zelenskyy", "zelensky"));
