@@ -280,3 +280,78 @@ fn two_pinyin_places_written_once_each_are_not_merged_on_the_batch_alone() {
         c.edits
     );
 }
+
+/// One translation of an invented news text in three paragraphs, with
+/// `bridge` as the spelling of the bridge's name in the last.
+fn bridge_story(bridge: &str, i: usize) -> String {
+    format!(
+        "Governor Pavel Merkulin opened the Tarkovo bridge on Monday, version {i}.\n\n\
+         The bridge links Belozersk with Ustkamensk across the river.\n\n\
+         Merkulin said the {bridge} crossing will carry trucks from May.\n"
+    )
+}
+
+#[test]
+fn a_garble_where_the_aligned_paragraphs_of_the_other_translations_agree_is_their_name() {
+    // the document writes "Tarkovo" in its first paragraph and "Tirkhuvo",
+    // which no other translation writes, in its third, where all nine
+    // others write "Tarkovo"
+    let doc = bridge_story("Tirkhuvo", 99);
+    let mut counts = NameCounts::default();
+    counts.add_document(&doc);
+    for i in 0..9 {
+        counts.add_document(&bridge_story("Tarkovo", i));
+    }
+    for i in 0..60 * MIN_DOCUMENTS as usize {
+        counts.add_document(&unrelated("Twitter", i));
+    }
+    let batch = Engine::new(Options::default())
+        .expect("engine")
+        .with_corpus_names(counts);
+    let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
+    let edits = rewrites(&c, "Tirkhuvo");
+    assert_eq!(edits.len(), 1, "{:#?}", c.edits);
+    assert_eq!(edits[0].after, "Tarkovo");
+    let note = edits[0].note.as_deref().unwrap_or("");
+    assert!(note.contains("9 of the 9 translations"), "{note}");
+    // alone, nothing tells "Tirkhuvo" is the bridge
+    let alone = Engine::new(Options::default()).expect("engine");
+    let c = alone.convert_bytes("d.txt", doc.as_bytes()).expect("alone");
+    assert!(rewrites(&c, "Tirkhuvo").is_empty(), "{:#?}", c.edits);
+}
+
+#[test]
+fn a_derived_word_in_the_aligned_paragraph_is_left_alone() {
+    // "Tarkovian" is an adjective of the name, not a garble of it
+    let doc = bridge_story("Tarkovian", 99);
+    let mut counts = NameCounts::default();
+    counts.add_document(&doc);
+    for i in 0..9 {
+        counts.add_document(&bridge_story("Tarkovo", i));
+    }
+    for i in 0..60 * MIN_DOCUMENTS as usize {
+        counts.add_document(&unrelated("Twitter", i));
+    }
+    let batch = Engine::new(Options::default())
+        .expect("engine")
+        .with_corpus_names(counts);
+    let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
+    assert!(rewrites(&c, "Tarkovian").is_empty(), "{:#?}", c.edits);
+}
+
+#[test]
+fn two_spellings_in_the_same_slot_of_a_repeated_passage_are_one_name() {
+    let doc = "Rescuers reached the Krestovka shelter on Monday after the storm.\n\n\
+               Villagers had walked for hours. Rescuers reached the Krestovskaya shelter on foot.\n";
+    let engine = Engine::new(Options::default()).expect("engine");
+    let c = engine
+        .convert_bytes("d.txt", doc.as_bytes())
+        .expect("alone");
+    let linked = c.edits.iter().any(|e| {
+        e.rule.starts_with("names/")
+            && e.note
+                .as_deref()
+                .is_some_and(|n| n.contains("written in the same passage between"))
+    });
+    assert!(linked, "{:#?}", c.edits);
+}

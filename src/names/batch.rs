@@ -25,6 +25,11 @@ use std::path::PathBuf;
 pub struct NameCounts {
     documents: u64,
     words: HashMap<String, Vec<u32>>,
+    /// Each capitalised word's paragraphs: (document, paragraph) pairs, in
+    /// the order counted.
+    places: HashMap<String, Vec<(u32, u32)>>,
+    /// Each document's number of paragraphs.
+    paragraphs: HashMap<u32, u32>,
 }
 
 /// Below this many documents a batch tells nothing about spellings.
@@ -46,6 +51,40 @@ impl Related {
         counts.words.get(word).map_or(0, |ds| {
             ds.iter().filter(|d| self.docs.contains(d)).count() as u32
         })
+    }
+
+    /// How many of the related documents have `paragraphs` paragraphs:
+    /// translations of the same text, a segment a paragraph, whose
+    /// paragraphs say the same thing in the same order.
+    pub fn aligned(&self, counts: &NameCounts, paragraphs: u32) -> u32 {
+        self.docs
+            .iter()
+            .filter(|d| counts.paragraphs.get(d) == Some(&paragraphs))
+            .count() as u32
+    }
+
+    /// How many of the related documents of `paragraphs` paragraphs write
+    /// `word` in their paragraph `paragraph` (see [`Related::aligned`]).
+    pub fn aligned_with(
+        &self,
+        counts: &NameCounts,
+        word: &str,
+        (paragraph, paragraphs): (u32, u32),
+    ) -> u32 {
+        let Some(places) = counts.places.get(word) else {
+            return 0;
+        };
+        let mut docs: Vec<u32> = places
+            .iter()
+            .filter(|&&(d, p)| {
+                p == paragraph
+                    && self.docs.contains(&d)
+                    && counts.paragraphs.get(&d) == Some(&paragraphs)
+            })
+            .map(|&(d, _)| d)
+            .collect();
+        docs.dedup();
+        docs.len() as u32
     }
 
     /// How many documents are related.
@@ -74,11 +113,18 @@ impl NameCounts {
     /// name glued ("Liangyun").
     fn add_numbered(&mut self, id: u32, text: &str) {
         let mut seen: foldhash::HashSet<&str> = Default::default();
-        for w in names_of(text) {
+        let starts = paragraph_starts(text);
+        let mut placed: foldhash::HashSet<(&str, u32)> = Default::default();
+        for (k, w) in names_with_offsets(text) {
             if seen.insert(w) {
                 self.words.entry(w.to_owned()).or_default().push(id);
             }
+            let p = paragraph_of(&starts, k);
+            if placed.insert((w, p)) {
+                self.places.entry(w.to_owned()).or_default().push((id, p));
+            }
         }
+        self.paragraphs.insert(id, starts.len() as u32);
         let mut pairs: foldhash::HashSet<&str> = Default::default();
         for p in two_word_names(text) {
             if pairs.insert(p) {
@@ -127,6 +173,12 @@ impl NameCounts {
             mine.extend(ds);
             mine.sort_unstable();
         }
+        for (w, ps) in other.places {
+            let mine = self.places.entry(w).or_default();
+            mine.extend(ps);
+            mine.sort_unstable();
+        }
+        self.paragraphs.extend(other.paragraphs);
     }
 
     /// How many documents write `word` (one capitalised word, or two
@@ -157,6 +209,12 @@ impl NameCounts {
             for d in ds {
                 h.write(&d.to_le_bytes());
             }
+        }
+        let mut paragraphs: Vec<(&u32, &u32)> = self.paragraphs.iter().collect();
+        paragraphs.sort();
+        for (d, n) in paragraphs {
+            h.write(&d.to_le_bytes());
+            h.write(&n.to_le_bytes());
         }
         h.hex()
     }
@@ -205,9 +263,37 @@ const MIN_RARE: u64 = 5;
 
 /// The capitalised words of three letters or more of `text`.
 fn names_of(text: &str) -> impl Iterator<Item = &str> {
+    names_with_offsets(text).map(|(_, w)| w)
+}
+
+/// [`names_of`] with each word's byte offset.
+fn names_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     capitalised_words(text)
-        .map(|(_, w)| w)
-        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+        .filter(|(_, w)| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+}
+
+/// Where each paragraph of `text` starts: its first line that is not
+/// blank after one or more blank lines (or the first of the text). A
+/// translation of news writes a segment a paragraph, so the paragraphs of
+/// two translations of one text correspond in order.
+pub fn paragraph_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut blank_before = true;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if !blank && blank_before {
+            starts.push(at);
+        }
+        blank_before = blank;
+        at += line.len();
+    }
+    starts
+}
+
+/// The paragraph (by [`paragraph_starts`]) holding byte `offset`.
+pub fn paragraph_of(starts: &[usize], offset: usize) -> u32 {
+    starts.partition_point(|&s| s <= offset).saturating_sub(1) as u32
 }
 
 /// Two capitalised words of letters one space apart ("Liang Yun",
@@ -275,6 +361,37 @@ mod tests {
         assert_eq!(r.documents_with(&c, "Golosheikin"), 1);
         assert_eq!(r.documents_with(&c, "Twitter"), 1);
         assert!(c.related("Tweeter and Paris").is_empty());
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let t = "One line.\nStill one.\n\n  \nTwo.\n\nThree.";
+        let starts = paragraph_starts(t);
+        assert_eq!(starts.len(), 3);
+        assert_eq!(paragraph_of(&starts, t.find("Still").unwrap()), 0);
+        assert_eq!(paragraph_of(&starts, t.find("Two").unwrap()), 1);
+        assert_eq!(paragraph_of(&starts, t.find("Three").unwrap()), 2);
+    }
+
+    #[test]
+    fn aligned_documents_are_read_paragraph_by_paragraph() {
+        let mut c = NameCounts::default();
+        for _ in 0..20 {
+            c.add_document("Twitter and Paris");
+        }
+        c.add_document("Golmud met Zhuokang.\n\nRain in Golmud.");
+        c.add_document("Golmud met Zhuokang.\n\nRain in Germu.");
+        c.add_document("Golmud met Zhuokang in one paragraph.");
+        let r = c.related("Golmud met Zhuokang.\n\nRain in Germu.");
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            r.aligned(&c, 2),
+            2,
+            "the one of one paragraph is not aligned"
+        );
+        assert_eq!(r.aligned_with(&c, "Golmud", (1, 2)), 1);
+        assert_eq!(r.aligned_with(&c, "Germu", (1, 2)), 1);
+        assert_eq!(r.aligned_with(&c, "Golmud", (0, 2)), 2);
     }
 
     #[test]

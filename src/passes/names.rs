@@ -23,8 +23,10 @@
 //! are never rewritten, and every guess short of strong evidence is only
 //! suggested for review.
 
+mod aligned;
 mod diacritics;
 mod generics;
+mod slots;
 mod variants;
 
 use super::mentions::record_mention;

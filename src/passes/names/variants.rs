@@ -179,6 +179,8 @@ impl Matcher<'_, '_> {
         let spellings = self.spellings(idx, &guessed);
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
+        let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
+        out.extend(self.aligned_renderings(&spellings, &done));
         out.extend(self.camel_glued(&spellings));
         out.extend(self.untranslated_generics(&spellings));
         out.extend(self.diacritic_variants(&guessed));
@@ -324,6 +326,9 @@ impl Matcher<'_, '_> {
         if a.key == b.key {
             return Some(Kinship::Romanization { sim });
         }
+        if let Some(slot) = self.slot_kinship(a, b) {
+            return Some(slot);
+        }
         // a derived word ("Gagarina", "Russians") is no variant, but a
         // letter doubled at the end ("Donbass", "Zelenskyy") or the h of a
         // digraph ("Lisakovich") is a spelling
@@ -366,6 +371,29 @@ impl Matcher<'_, '_> {
         Some(Kinship::Close { sim })
     }
 
+    /// Two forms written in the same slot of a repeated passage (see
+    /// [`super::slots`]) and alike enough to be one name: five letters or
+    /// more ("Mode" and "Model" share slots as words do), the same first
+    /// letter, a spelling similarity of [`MIN_SLOT`], and, between two
+    /// pinyin words (two syllables of a place list may share a slot), a
+    /// vote of the batch.
+    fn slot_kinship(&self, a: &Form<'_, '_>, b: &Form<'_, '_>) -> Option<Kinship> {
+        if a.fold.as_bytes().first() != b.fold.as_bytes().first()
+            || !is_candidate(a.spelling.word)
+            || !is_candidate(b.spelling.word)
+            || !a.bag.may_reach(&b.bag, MIN_SLOT)
+        {
+            return None;
+        }
+        let sim = similarity_at_least(&a.skeleton, &b.skeleton, MIN_SLOT)?;
+        let (before, after) =
+            super::slots::shared_slot(self.text(), &a.spelling.spans, &b.spelling.spans)?;
+        if a.pinyin && b.pinyin && self.batch_vote(a, b).is_none() {
+            return None;
+        }
+        Some(Kinship::Slot { sim, before, after })
+    }
+
     /// The rewrites between forms `i` and `j`, in the direction the evidence
     /// favours: one, or one each way when nothing tells the two apart.
     fn direction(
@@ -385,6 +413,14 @@ impl Matcher<'_, '_> {
             Kinship::Close { sim } => format!(
                 "{:?} and {:?} are spelt alike (spelling similarity {sim:.2}, transliteration keys {:?} and {:?})",
                 a.word, b.word, forms[i].key, forms[j].key
+            ),
+            Kinship::Slot {
+                sim,
+                ref before,
+                ref after,
+            } => format!(
+                "{:?} and {:?} are written in the same passage between {before:?} and {after:?} (spelling similarity {sim:.2})",
+                a.word, b.word
             ),
         }];
         let romanization = matches!(kind, Kinship::Romanization { .. });
@@ -584,7 +620,9 @@ impl Matcher<'_, '_> {
         ));
         let one_off = vote.from_docs <= ONE_OFF_DOCS;
         let overwhelming = vote.strength == Strength::Overwhelming;
-        let close = matches!(kind, Kinship::Close { sim } if sim >= MIN_CLOSE);
+        // the same slot of a repeated passage is as good as a close spelling
+        let slot = matches!(kind, Kinship::Slot { .. });
+        let close = slot || matches!(kind, Kinship::Close { sim } if sim >= MIN_CLOSE);
         let mut conf: f32 = if romanization { 0.7 } else { 0.6 };
         if overwhelming {
             conf += 0.1;
@@ -620,7 +658,9 @@ impl Matcher<'_, '_> {
             && [from_form, to_form]
                 .iter()
                 .all(|f| pinyin_syllables(f.spelling.word).is_some_and(|n| n >= 2));
-        let pinyin_pair = from_form.pinyin && to_form.pinyin;
+        // two pinyin words in one slot, one a one-off of the batch: the
+        // slot says the syllables changed are a slip, not another place
+        let pinyin_pair = from_form.pinyin && to_form.pinyin && !(slot && overwhelming);
         if !romanization && (!one_off || !close || pinyin_pair && !pinyin_slip)
             || self.lang.is_none()
         {
@@ -1011,6 +1051,10 @@ pub(super) const WINDOW: usize = 4;
 const ORDERS: usize = 3;
 /// Least spelling similarity of two forms whose transliteration keys differ.
 const MIN_CLOSE: f32 = 0.85;
+/// Least spelling similarity of two forms written in the same slot of a
+/// repeated passage: a syllable changed or the end dropped ("Shipong" for
+/// "Shipan", "Houde" for "Houdeli"), not another name.
+const MIN_SLOT: f32 = 0.6;
 /// Above this many distinct unknown forms, a text is a directory or a list
 /// rather than a story told about a few names (a news article of 20
 /// paragraphs has some 15 to 90): forms merely alike, or written as often,
@@ -1086,12 +1130,19 @@ impl<'s, 'a> Form<'s, 'a> {
 }
 
 /// How two spellings are of one name.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Kinship {
     /// The same transliteration key: one romanization of the other.
     Romanization { sim: f32 },
     /// Skeletons this similar, keys apart.
     Close { sim: f32 },
+    /// Written between the same words (see [`super::slots`]), skeletons at
+    /// least [`MIN_SLOT`] alike.
+    Slot {
+        sim: f32,
+        before: String,
+        after: String,
+    },
 }
 
 /// A form to rewrite into another, with the confidence and the evidence.

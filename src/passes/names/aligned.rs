@@ -1,0 +1,206 @@
+//! A name one translation garbled where the other translations of the same
+//! text agree, found paragraph by paragraph.
+//!
+//! A batch of machine translations holds the same news translated by many
+//! systems, a segment a paragraph: the paragraphs of two translations of one
+//! text correspond in order. When one translation writes a spelling no other
+//! translation writes ("Germu", "Xiangsteel", "Tunpu") in a paragraph where
+//! most of the others write one name ("Golmud", "Xiangtan", "Tunbao"), and
+//! this translation writes that name elsewhere but not in this paragraph,
+//! the garble is that name, however far its spelling: the alignment is the
+//! evidence the spelling distance cannot give. The rewrite is proposed, and
+//! applied only when nearly all aligned translations agree and the two
+//! spellings are alike and the garble is no pinyin word. A derived word of the name ("Darwinian" beside
+//! "Darwin", "Tyumens", "Tikhoretsky") is left alone.
+
+use super::variants::{Spelling, pinyin_syllables};
+use super::{Matcher, is_candidate};
+use crate::edit::{Category, Edit};
+use crate::names::batch::{paragraph_of, paragraph_starts};
+use crate::names::fold::fold;
+use crate::names::similar::{similarity_at_least, skeleton};
+use crate::span::Span;
+use std::collections::{BTreeMap, HashSet};
+
+/// Least number of related translations with the same paragraphs (this one
+/// among them) for their agreement to count.
+const MIN_ALIGNED: u32 = 8;
+/// Least share of the aligned translations writing the name in the
+/// paragraph.
+const MIN_SHARE: f32 = 0.5;
+/// Share of the aligned translations, and spelling similarity, above which
+/// the rewrite is applied (between forms of the same first letter).
+const APPLY_SHARE: f32 = 0.75;
+const APPLY_SIMILARITY: f32 = 0.65;
+/// Least spelling similarity of two forms of the same first letter, and of
+/// different ones: the paragraph is the evidence, the spelling only keeps
+/// another name of it ("Florida" for "Fuzhou") out.
+const MIN_SIMILARITY: f32 = 0.5;
+const MIN_SIMILARITY_OTHER_FIRST: f32 = 0.6;
+
+/// True if one of two folded words is the other with more than a letter
+/// added (a derived word, a compound, a fragment: "Darwinian",
+/// "Guangmingsheng", "Komsomolskaya", "Tarkovian" beside "Tarkovo"), a
+/// plural ("Tyumens"), or a Russian place's adjective ("Tikhoretsky" beside
+/// "Tikhoretsk"): another word, not a garble. One letter more or less is a garble or an untranslated case
+/// ending ("Housto", "Zelenskyy", "Furgala").
+fn derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // an adjective drops the name's final vowel ("Tarkovo", "Tarkovian")
+    let stem = short.strip_suffix(['a', 'e', 'i', 'o', 'u']).unwrap_or("");
+    if stem.len() >= 4 && long.strip_prefix(stem).is_some_and(|t| t.len() > 2) {
+        return true;
+    }
+    let Some(tail) = long.strip_prefix(short) else {
+        return false;
+    };
+    tail.len() > 1 || tail == "s" || tail == "y" && short.ends_with("sk")
+}
+
+/// A one-off spelling, how many aligned translations write the name it
+/// stands for, and how alike the two are spelt.
+type Garble<'s, 'a> = (&'s Spelling<'a>, u32, f32);
+
+impl Matcher<'_, '_> {
+    /// Spellings no other translation writes, rewritten to the name the
+    /// aligned paragraphs of the other translations write (see the module
+    /// documentation). `done` holds the spans other variant rules already
+    /// rewrite.
+    pub(super) fn aligned_renderings(
+        &self,
+        spellings: &BTreeMap<String, Spelling<'_>>,
+        done: &HashSet<Span>,
+    ) -> Vec<Edit> {
+        let Some(counts) = self.cx.corpus_names.filter(|c| c.is_evidence()) else {
+            return Vec::new();
+        };
+        let text = self.text();
+        let Some(related) = self
+            .related
+            .get_or_init(|| Some(counts.related(text)).filter(|r| !r.is_empty()))
+            .as_ref()
+        else {
+            return Vec::new();
+        };
+        let starts = paragraph_starts(text);
+        let n = starts.len() as u32;
+        let aligned = related.aligned(counts, n);
+        if aligned < MIN_ALIGNED {
+            return Vec::new();
+        }
+        // the paragraphs each spelling is written in
+        let paragraphs: BTreeMap<&str, Vec<u32>> = spellings
+            .values()
+            .map(|s| {
+                let ps = s.spans.iter().map(|sp| paragraph_of(&starts, sp.start));
+                (s.word, ps.collect())
+            })
+            .collect();
+        // (paragraph, name agreed) -> the one-offs of this translation there
+        let mut found: BTreeMap<(u32, &str), Vec<Garble<'_, '_>>> = BTreeMap::new();
+        for w in spellings.values() {
+            // written by this translation alone (or one other)
+            if !is_candidate(w.word)
+                || related.documents_with(counts, w.word) > 2
+                || w.spans.iter().any(|s| done.contains(s))
+            {
+                continue;
+            }
+            let mut ps = paragraphs[w.word].clone();
+            ps.dedup();
+            for p in ps {
+                // the paragraph's letters run together: a name written
+                // apart there ("Liang Yun") is written there
+                let start = starts[p as usize];
+                let end = starts.get(p as usize + 1).copied().unwrap_or(text.len());
+                let letters: String = fold(&text[start..end].replace(w.word, " "))
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .collect();
+                let best = spellings
+                    .values()
+                    .filter(|x| {
+                        x.word != w.word
+                            && is_candidate(x.word)
+                            && !paragraphs[x.word].contains(&p)
+                            && !letters.contains(&fold(x.word))
+                    })
+                    .filter_map(|x| {
+                        let agree = related.aligned_with(counts, x.word, (p, n));
+                        let share = agree as f32 / (aligned - 1) as f32;
+                        if share < MIN_SHARE || related.aligned_with(counts, w.word, (p, n)) > 2 {
+                            return None;
+                        }
+                        if derived(&fold(w.word), &fold(x.word)) {
+                            return None;
+                        }
+                        let same_first = x.word.as_bytes()[0] == w.word.as_bytes()[0];
+                        let least = if same_first {
+                            MIN_SIMILARITY
+                        } else {
+                            MIN_SIMILARITY_OTHER_FIRST
+                        };
+                        let sim = similarity_at_least(&skeleton(w.word), &skeleton(x.word), least)?;
+                        Some((x, agree, sim))
+                    })
+                    .max_by_key(|&(_, agree, _)| agree);
+                if let Some((x, agree, sim)) = best {
+                    found.entry((p, x.word)).or_default().push((w, agree, sim));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for ((p, to), ws) in found {
+            // two garbles in one paragraph for one name: which is which is
+            // not told
+            let [(w, agree, sim)] = ws[..] else {
+                continue;
+            };
+            let share = agree as f32 / (aligned - 1) as f32;
+            let same_first = w.word.as_bytes()[0] == to.as_bytes()[0];
+            // a word of pinyin syllables may be another place ("Shanbei",
+            // northern Shaanxi, beside "Shaanxi"): only proposed
+            let pinyin = pinyin_syllables(w.word).is_some();
+            let conf = if share >= APPLY_SHARE && sim >= APPLY_SIMILARITY && same_first && !pinyin {
+                0.8
+            } else {
+                0.65
+            };
+            let note = format!(
+                "{agree} of the {} translations of this text in the batch (the same {n} paragraphs) write {to:?} in paragraph {} where this one writes {:?}, which no other translation writes there; this one writes {to:?} elsewhere (spelling similarity {sim:.2}); neither is in a lexicon",
+                aligned - 1,
+                p + 1,
+                w.word
+            );
+            for span in w
+                .spans
+                .iter()
+                .filter(|s| paragraph_of(&starts, s.start) == p)
+            {
+                out.push(
+                    Edit::new(text, *span, to, "names/same-document", Category::Name, conf)
+                        .with_note(note.clone()),
+                );
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_words_are_not_garbles() {
+        assert!(derived("darwinian", "darwin"));
+        assert!(derived("tyumens", "tyumen"));
+        assert!(derived("tikhoretsky", "tikhoretsk"));
+        assert!(derived("komsomol", "komsomolskaya"));
+        assert!(derived("tarkovian", "tarkovo"), "the final vowel dropped");
+        assert!(!derived("furgala", "furgal"), "a case ending left");
+        assert!(!derived("housto", "houston"), "a letter dropped");
+        assert!(!derived("zelenskyy", "zelensky"));
+        assert!(!derived("germu", "golmud"));
+    }
+}
