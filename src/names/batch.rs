@@ -120,8 +120,14 @@ impl NameCounts {
                 self.words.entry(w.to_owned()).or_default().push(id);
             }
             let p = paragraph_of(&starts, k);
+            // most words are met again: no key is copied for them
             if placed.insert((w, p)) {
-                self.places.entry(w.to_owned()).or_default().push((id, p));
+                match self.places.get_mut(w) {
+                    Some(at) => at.push((id, p)),
+                    None => {
+                        self.places.insert(w.to_owned(), vec![(id, p)]);
+                    }
+                }
             }
         }
         self.paragraphs.insert(id, starts.len() as u32);

@@ -110,30 +110,29 @@ impl Matcher<'_, '_> {
             ps.dedup();
             for p in ps {
                 // the paragraph's letters run together: a name written
-                // apart there ("Liang Yun") is written there
+                // apart there ("Liang Yun") is written there. Read only
+                // for a spelling that passed the cheaper tests below, and
+                // once: the paragraph may be the whole text.
                 let start = starts[p as usize];
                 let end = starts.get(p as usize + 1).copied().unwrap_or(text.len());
-                let letters: String = fold(&text[start..end].replace(w.word, " "))
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .collect();
+                let letters = std::cell::OnceCell::new();
+                let letters = || {
+                    letters.get_or_init(|| -> String {
+                        fold(&text[start..end].replace(w.word, " "))
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .collect()
+                    })
+                };
+                if related.aligned_with(counts, w.word, (p, n)) > 2 {
+                    continue;
+                }
                 let best = spellings
                     .values()
                     .filter(|x| {
-                        x.word != w.word
-                            && is_candidate(x.word)
-                            && !paragraphs[x.word].contains(&p)
-                            && !letters.contains(&fold(x.word))
+                        x.word != w.word && is_candidate(x.word) && !paragraphs[x.word].contains(&p)
                     })
                     .filter_map(|x| {
-                        let agree = related.aligned_with(counts, x.word, (p, n));
-                        let share = agree as f32 / (aligned - 1) as f32;
-                        if share < MIN_SHARE || related.aligned_with(counts, w.word, (p, n)) > 2 {
-                            return None;
-                        }
-                        if derived(&fold(w.word), &fold(x.word)) {
-                            return None;
-                        }
                         let same_first = x.word.as_bytes()[0] == w.word.as_bytes()[0];
                         let least = if same_first {
                             MIN_SIMILARITY
@@ -141,6 +140,14 @@ impl Matcher<'_, '_> {
                             MIN_SIMILARITY_OTHER_FIRST
                         };
                         let sim = similarity_at_least(&skeleton(w.word), &skeleton(x.word), least)?;
+                        let agree = related.aligned_with(counts, x.word, (p, n));
+                        let share = agree as f32 / (aligned - 1) as f32;
+                        if share < MIN_SHARE
+                            || derived(&fold(w.word), &fold(x.word))
+                            || letters().contains(&fold(x.word))
+                        {
+                            return None;
+                        }
                         Some((x, agree, sim))
                     })
                     .max_by_key(|&(_, agree, _)| agree);
