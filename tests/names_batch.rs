@@ -291,23 +291,30 @@ fn bridge_story(bridge: &str, i: usize) -> String {
     )
 }
 
-#[test]
-fn a_garble_where_the_aligned_paragraphs_of_the_other_translations_agree_is_their_name() {
-    // the document writes "Tarkovo" in its first paragraph and "Tirkhuvo",
-    // which no other translation writes, in its third, where all nine
-    // others write "Tarkovo"
-    let doc = bridge_story("Tirkhuvo", 99);
+/// An engine whose batch holds `doc`, nine other translations of the
+/// bridge story that write "Tarkovo", and unrelated pages enough for
+/// the counts to be evidence.
+fn with_nine_translations(doc: &str) -> Engine {
     let mut counts = NameCounts::default();
-    counts.add_document(&doc);
+    counts.add_document(doc);
     for i in 0..9 {
         counts.add_document(&bridge_story("Tarkovo", i));
     }
     for i in 0..60 * MIN_DOCUMENTS as usize {
         counts.add_document(&unrelated("Twitter", i));
     }
-    let batch = Engine::new(Options::default())
+    Engine::new(Options::default())
         .expect("engine")
-        .with_corpus_names(counts);
+        .with_corpus_names(counts)
+}
+
+#[test]
+fn a_garble_where_the_aligned_paragraphs_of_the_other_translations_agree_is_their_name() {
+    // the document writes "Tarkovo" in its first paragraph and "Tirkhuvo",
+    // which no other translation writes, in its third, where all nine
+    // others write "Tarkovo"
+    let doc = bridge_story("Tirkhuvo", 99);
+    let batch = with_nine_translations(&doc);
     let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
     let edits = rewrites(&c, "Tirkhuvo");
     assert_eq!(edits.len(), 1, "{:#?}", c.edits);
@@ -324,17 +331,7 @@ fn a_garble_where_the_aligned_paragraphs_of_the_other_translations_agree_is_thei
 fn a_derived_word_in_the_aligned_paragraph_is_left_alone() {
     // "Tarkovian" is an adjective of the name, not a garble of it
     let doc = bridge_story("Tarkovian", 99);
-    let mut counts = NameCounts::default();
-    counts.add_document(&doc);
-    for i in 0..9 {
-        counts.add_document(&bridge_story("Tarkovo", i));
-    }
-    for i in 0..60 * MIN_DOCUMENTS as usize {
-        counts.add_document(&unrelated("Twitter", i));
-    }
-    let batch = Engine::new(Options::default())
-        .expect("engine")
-        .with_corpus_names(counts);
+    let batch = with_nine_translations(&doc);
     let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
     assert!(rewrites(&c, "Tarkovian").is_empty(), "{:#?}", c.edits);
 }
