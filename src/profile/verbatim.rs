@@ -349,20 +349,28 @@ fn piece(line: &str) -> Piece {
     if chars <= MAX_CELL_CHARS && is_cell(l) {
         return Piece::Cell;
     }
-    let tokens: Vec<&str> = l.split_whitespace().collect();
-    let words = tokens.iter().filter(|t| has_word(t)).count();
+    // a scrap is short and a formula holds a relation: most lines of
+    // prose are neither, and are told so before their words are counted
+    let relation = l.contains(RELATIONS);
+    if chars > MAX_SCRAP_CHARS && !relation {
+        return Piece::Prose;
+    }
+    let (mut tokens, mut words) = (0, 0);
+    for t in l.split_whitespace() {
+        tokens += 1;
+        words += usize::from(has_word(t));
+    }
     if chars <= MAX_SCRAP_CHARS && words == 0 {
         return Piece::Scrap;
     }
     // code ends a statement or opens a block; a formula line does not
     let code = l.ends_with([';', '{', '}']);
-    let relation = l.contains(RELATIONS);
     let ascii_only = l.is_ascii();
     if relation
         && !code
         && chars <= MAX_FORMULA_CHARS
-        && (tokens.len() >= 3 || !ascii_only)
-        && (words == 0 || (words == 1 && tokens.len() >= 5))
+        && (tokens >= 3 || !ascii_only)
+        && (words == 0 || (words == 1 && tokens >= 5))
     {
         return Piece::Formula;
     }
