@@ -80,11 +80,22 @@ impl<'a> DocIndex<'a> {
         }
     }
 
-    /// Records a mention found later (fuzzy match, phrase).
-    pub fn add_mention(&mut self, entity: usize, span: Span) {
-        let v = self.mentions.entry(entity).or_default();
-        let k = v.partition_point(|s| *s < span);
-        v.insert(k, span);
+    /// Records mentions found later (fuzzy matches, phrases), all at once:
+    /// each entity's list is sorted once after they are added. Kept sorted
+    /// by inserting one at a time, a text naming one entity many times
+    /// shifted its list once per mention (quadratic: the fuzzer's one-line
+    /// mix of names, unseen spellings and hyphens).
+    pub fn add_mentions(&mut self, found: impl IntoIterator<Item = (usize, Span)>) {
+        let mut touched = std::collections::BTreeSet::new();
+        for (entity, span) in found {
+            self.mentions.entry(entity).or_default().push(span);
+            touched.insert(entity);
+        }
+        for entity in touched {
+            if let Some(v) = self.mentions.get_mut(&entity) {
+                v.sort_unstable();
+            }
+        }
     }
 
     /// The paragraph (block) around `at`; the whole text outside blocks.

@@ -206,11 +206,12 @@ impl Pass for Names {
         guesses.extend(m.given_names(&idx));
         guesses.extend(m.list_overrides(&idx, &guesses));
         let min = cx.options.min_confidence;
-        for g in &guesses {
-            if g.conf >= min {
-                idx.add_mention(g.entity, g.mention);
-            }
-        }
+        idx.add_mentions(
+            guesses
+                .iter()
+                .filter(|g| g.conf >= min)
+                .map(|g| (g.entity, g.mention)),
+        );
         guesses.extend(m.split_garbles(&idx, &guesses));
         guesses.extend(m.aliases(&guesses, out));
         m.emit(&idx, self.id(), &guesses, out);
@@ -843,11 +844,12 @@ impl Matcher<'_, '_> {
             self.misspelt_given_name(g);
         }
         guesses.retain(|g| g.conf >= MIN_PROPOSAL && g.after != g.span.of(text));
-        for g in &guesses {
-            if g.conf >= self.cx.options.min_confidence {
-                idx.add_mention(g.entity, g.mention);
-            }
-        }
+        idx.add_mentions(
+            guesses
+                .iter()
+                .filter(|g| g.conf >= self.cx.options.min_confidence)
+                .map(|g| (g.entity, g.mention)),
+        );
         guesses
     }
 
