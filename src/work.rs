@@ -9,7 +9,8 @@
 //! rule looks at to find where a block's reading text starts (one unit an
 //! edit), the text of a winning edit quoted in each loser's reason, and
 //! each earlier edit a later round's edit is mapped through (one unit an
-//! edit). Doubling a document must about double the total, whatever its
+//! edit), and each mention in an entity's list when mentions found later
+//! are sorted into it (one unit a mention). Doubling a document must about double the total, whatever its
 //! shape: a rule that reads its whole paragraph for every match shows as a
 //! square. Counters are per thread, so a test reads the work of its own
 //! conversion; reading them changes nothing.

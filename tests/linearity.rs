@@ -475,3 +475,22 @@ fn spellings_compared_inside_a_document_grow_linearly_when_all_are_alike() {
         .collect();
     assert_linear("same-document spellings, all alike", &counts);
 }
+
+/// The fuzzer's one-line mix of lexicon names, unseen spellings and
+/// line-end hyphens: mentions the names rule finds late were inserted into
+/// each entity's sorted list one at a time, shifting it once per mention.
+/// The work counted is each mention of a list sorted (see `emend::work`):
+/// adding them one by one would count the list once per mention.
+#[test]
+fn mentions_are_placed_in_linear_work_when_one_entity_is_named_many_times() {
+    assert_context_linear(
+        "one line, a name and its unseen spellings repeated",
+        |n| {
+            repeated_line(
+                "Nikol Pashinyan met Alijev in Shoosha, where Passinyan and Pashin- yan spoke",
+                n,
+            )
+        },
+        [500, 1000, 2000],
+    );
+}

@@ -94,6 +94,7 @@ impl<'a> DocIndex<'a> {
         for entity in touched {
             if let Some(v) = self.mentions.get_mut(&entity) {
                 v.sort_unstable();
+                crate::work::read(v.len());
             }
         }
     }
