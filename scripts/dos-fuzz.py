@@ -8,7 +8,8 @@ brackets, citations, URLs, list items, markdown marks, references), repeated
 or varied, and laid out as one line, one paragraph of wrapped lines, or many
 paragraphs. Every family is grown from --min-kb to --max-kb, doubling; each
 size is run through every stage a user can call (convert, diff, report,
-restore, check, names discover) and the CPU time of each is measured. A
+restore, check, names discover) and the CPU time of each is measured; a
+stage that fails (a panic) is reported with its input kept. A
 family whose time more than --ratio times when its size doubles (on the
 larger half of the sizes, where start-up no longer counts) is reported with
 its ratios and kept under --keep for a regression test, unless one more
@@ -298,7 +299,18 @@ def main():
 
     def check(fam, salt=0):
         with tempfile.TemporaryDirectory() as tmp:
-            times = measure(a.emend, fam, sizes, tmp, stages, salt)
+            try:
+                times = measure(a.emend, fam, sizes, tmp, stages, salt)
+            except RuntimeError as crash:
+                # a stage that fails is a finding too: keep the input that
+                # made it fail (the largest size tried) and go on
+                keep = Path(a.keep)
+                keep.mkdir(parents=True, exist_ok=True)
+                out = keep / f"{fam.name.replace('/', '_')}_{salt}_crash.txt"
+                out.write_bytes((Path(tmp) / "in.txt").read_bytes())
+                print(f"{fam.name} (salt {salt}): CRASH, input kept as {out}: {crash}", flush=True)
+                found.append((fam.name, salt, {"crash": str(crash)[-200:]}))
+                return
             bad = {s: worst_ratio(ts, a.floor) for s, ts in times.items()}
             bad = {s: r for s, r in bad.items() if r > a.ratio}
             if bad:

@@ -89,6 +89,16 @@ pub fn compose(
                 continue;
             }
         }
+        // later edits that do not overlap in the clean text can in the
+        // source: two that cut into one earlier replacement from either side
+        // are both widened over it whole, and two insertions trimmed or
+        // mapped to one point meet there. The second waits for the next round.
+        if added
+            .last()
+            .is_some_and(|prev: &Edit| prev.span.overlaps(span) || prev.span.end > span.start)
+        {
+            continue;
+        }
         // an earlier insertion at the same point, or one the mapping did
         // not absorb, would make two edits of the log overlap
         // (placed edits are sorted by source span too: only those near
@@ -348,6 +358,26 @@ mod tests {
     }
 
     #[test]
+    fn two_later_edits_cutting_into_one_earlier_replacement_do_not_overlap() {
+        // the fuzzer's one-paragraph mix: two duplicate removals meeting
+        // inside a repaired mojibake word, both widened over the repair
+        let src = "one XY two";
+        let log = vec![edit(src, 4, 6, "PQ")];
+        let clean = apply(src, &log); // "one PQ two"
+        let later = vec![edit(&clean, 0, 5, ""), edit(&clean, 5, 10, "")];
+        let (out, _) = compose(src, log, later, 2, &|_| true);
+        let applied: Vec<&Edit> = out.iter().filter(|e| e.is_applied()).collect();
+        for w in applied.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{:?} {:?}", w[0], w[1]);
+        }
+        // the first is composed (over the repair, which it absorbs); the
+        // second waits for the next round
+        assert_eq!(applied.len(), 1);
+        assert_eq!(applied[0].span, Span::new(0, 6));
+        assert_eq!(apply(src, &out), "Q two");
+    }
+
+    #[test]
     fn a_removal_next_to_an_earlier_removal_leaves_it_alone() {
         let src = "keep\nmenu\nbyline\nend";
         let log = vec![edit(src, 5, 10, "")]; // "menu\n" removed
@@ -423,5 +453,54 @@ mod tests {
         assert_eq!(overruled.len(), 1);
         let (out, overruled) = compose(src, log.clone(), later, 2, &|_| false);
         assert_eq!((out, overruled.len()), (log, 0));
+    }
+
+    /// Non-overlapping edits over `text` at char boundaries, from random
+    /// (start, length, replacement) picks.
+    fn edits_over(text: &str, picks: &[(usize, usize, String)]) -> Vec<Edit> {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut out: Vec<Edit> = Vec::new();
+        let mut pos = 0;
+        for (start, len, after) in picks {
+            let Some(a) = bounds.iter().copied().find(|&b| b >= pos + start) else {
+                break;
+            };
+            let b = bounds.iter().copied().find(|&b| b >= a + len).unwrap_or(a);
+            if a == b && after.is_empty() {
+                continue;
+            }
+            out.push(edit(text, a, b, after));
+            pos = b + 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Whatever two rounds propose, the composed log holds applied
+        /// edits that are sorted, disjoint, on character boundaries and
+        /// quote the source they replace: `apply` and `unapply` rely on it.
+        #[test]
+        fn composed_logs_are_sorted_disjoint_and_on_char_boundaries(
+            source in "[a-c Ð–\n]{0,40}",
+            first in proptest::collection::vec((0usize..6, 0usize..5, "[xÐ ]{0,3}"), 0..6),
+            second in proptest::collection::vec((0usize..6, 0usize..5, "[yé ]{0,3}"), 0..6),
+        ) {
+            let log = edits_over(&source, &first);
+            let clean = apply(&source, &log);
+            let later = edits_over(&clean, &second);
+            let (out, _) = compose(&source, log, later, 2, &|_| true);
+            let applied: Vec<&Edit> = out.iter().filter(|e| e.is_applied()).collect();
+            for w in applied.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start, "{:?} {:?}", w[0], w[1]);
+                proptest::prop_assert!(!(w[0].span.is_empty() && w[1].span == w[0].span));
+            }
+            for e in &out {
+                proptest::prop_assert!(source.is_char_boundary(e.span.start));
+                proptest::prop_assert!(source.is_char_boundary(e.span.end));
+                proptest::prop_assert_eq!(&e.before, e.span.of(&source));
+            }
+        }
     }
 }

@@ -21,6 +21,9 @@ pub struct StopWords {
     languages: Vec<&'static str>,
     /// Word → bit set of the languages listing it.
     words: HashMap<String, u64>,
+    /// Bytes of the longest stop word: a longer ASCII word is none, and is
+    /// not lowercased and hashed to learn it (most words of a page).
+    longest: usize,
 }
 
 /// A language picked for one document: its index in [`StopWords`].
@@ -44,7 +47,12 @@ impl StopWords {
                     *words.entry(w.to_lowercase()).or_default() |= 1 << bit;
                 }
             }
-            StopWords { languages, words }
+            let longest = words.keys().map(String::len).max().unwrap_or(0);
+            StopWords {
+                languages,
+                words,
+                longest,
+            }
         })
     }
 
@@ -106,7 +114,16 @@ impl StopWords {
 
     fn lookup(&self, word: &str, buf: &mut String) -> Option<u64> {
         buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // lowercasing keeps an ASCII word's length
+            if word.len() > self.longest {
+                return None;
+            }
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
         self.words.get(buf.as_str()).copied()
     }
 }
