@@ -23,6 +23,7 @@
 //! are never rewritten, and every guess short of strong evidence is only
 //! suggested for review.
 
+mod abbreviations;
 mod aligned;
 mod diacritics;
 mod generics;

@@ -177,6 +177,9 @@ impl Matcher<'_, '_> {
         }
         let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let spellings = self.spellings(idx, &guessed);
+        // a route's abbreviation is read before its syllables are taken
+        // for a name spelt two ways ("Zheng Wan" beside "Zhengwan")
+        let routes = self.route_abbreviations();
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
         let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
@@ -184,6 +187,9 @@ impl Matcher<'_, '_> {
         out.extend(self.camel_glued(&spellings));
         out.extend(self.untranslated_generics(&spellings));
         out.extend(self.diacritic_variants(&guessed));
+        let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
+        out.retain(|e| !expanded.overlaps(e.span));
+        out.extend(routes);
         out
     }
 
