@@ -1741,6 +1741,48 @@ mod tests {
     }
 
     #[test]
+    fn a_routes_abbreviation_is_expanded_to_the_two_places_the_text_names() {
+        // joined by the text itself: applied
+        let t = format!(
+            "{STORY}The Zhengwan high-speed railway opened. The Zhengzhou-Wanzhou line runs through Xiangyang. Work on the Zheng Wan High-speed Railway ended."
+        );
+        let a = applied(&t);
+        for b in ["Zhengwan", "Zheng Wan"] {
+            assert!(
+                a.iter().any(|(x, y)| x == b && y == "Zhengzhou-Wanzhou"),
+                "{b}: {a:?}"
+            );
+        }
+        // named apart in one paragraph: proposed only
+        let t = format!(
+            "{STORY}The Zheng-Wan railway starts in Zhengzhou and runs to Wanzhou. The Zheng-Wan railway is long."
+        );
+        let p = proposed(&t);
+        assert!(applied(&t).is_empty(), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Zheng-Wan" && a == "Zhengzhou-Wanzhou" && *c < 0.8),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn syllables_of_two_places_that_are_not_a_routes_name_are_left_alone() {
+        // a person: not written before a route word every time
+        let t = format!(
+            "{STORY}The Zhengzhou-Wanzhou railway opened. Zheng Wan, its engineer, said the Zheng Wan railway was safe."
+        );
+        let p = proposed(&t);
+        assert!(!p.iter().any(|(b, _, _)| b == "Zheng Wan"), "{p:?}");
+        // two places never told together
+        let t = format!(
+            "{STORY}The Yiwan railway is old.\n\nThe city of Yichang grew.\n\nThe dance Wanma Pentium was shown."
+        );
+        let p = proposed(&t);
+        assert!(!p.iter().any(|(b, _, _)| b == "Yiwan"), "{p:?}");
+    }
+
+    #[test]
     fn a_letter_doubled_at_the_end_is_a_spelling_but_an_ending_is_not() {
         let t =
             format!("{STORY}The war in Donbass went on. The people of Donbas and of Donbass left.");

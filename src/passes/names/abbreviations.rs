@@ -12,7 +12,8 @@
 //! a person "Zheng Wan" is never followed by "railway"), the abbreviation
 //! is that route's two ends: "Zhengzhou-Wanzhou". Applied only when the
 //! document itself writes the two places joined by a hyphen, in one way
-//! only; proposed when it writes them apart.
+//! only; proposed when it writes them apart in one paragraph (two places
+//! that only happen to share the syllables are seldom told together).
 
 use super::Matcher;
 use super::variants::pinyin_syllables;
@@ -64,9 +65,11 @@ impl Matcher<'_, '_> {
         // first syllable, and the pairs it writes joined by a hyphen
         let mut by_first: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
         let mut joined: BTreeSet<(&str, &str)> = BTreeSet::new();
+        // the paragraphs each of those names is written in
+        let mut paragraphs: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         // abbreviations by their form as written
         let mut abbreviations: BTreeMap<&str, Abbreviation<'_>> = BTreeMap::new();
-        for b in &self.cx.doc.blocks {
+        for (nb, b) in self.cx.doc.blocks.iter().enumerate() {
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (n, &(k, w)) in ws.iter().enumerate() {
@@ -78,6 +81,7 @@ impl Matcher<'_, '_> {
                         .entry(first.to_ascii_lowercase())
                         .or_default()
                         .insert(w);
+                    paragraphs.entry(w).or_default().insert(nb);
                     if let Some(&(k2, w2)) = ws.get(n + 1)
                         && &bt[k + w.len()..k2] == "-"
                         && first_syllable(w2).is_some()
@@ -133,10 +137,17 @@ impl Matcher<'_, '_> {
             let (Some(from), Some(to)) = (ends(a.first), ends(a.second)) else {
                 continue;
             };
+            // two places of one route are told together: joined, or in
+            // one paragraph ("from Zhengzhou ... to Wanzhou")
+            let together = |x: &str, y: &str| {
+                joined.contains(&(x, y)) || !paragraphs[x].is_disjoint(&paragraphs[y])
+            };
             let pairs: Vec<(&str, &str)> = from
                 .iter()
                 .flat_map(|x| to.iter().map(move |y| (*x, *y)))
-                .filter(|(x, y)| x != y && !form.contains(x) && !form.contains(y))
+                .filter(|(x, y)| {
+                    x != y && !form.contains(x) && !form.contains(y) && together(x, y)
+                })
                 .collect();
             // the pair the document joins itself; else the only pair
             let hyphenated: Vec<&(&str, &str)> =
