@@ -26,6 +26,7 @@
 mod abbreviations;
 mod aligned;
 mod diacritics;
+mod endings;
 mod generics;
 mod slots;
 mod variants;
@@ -1780,6 +1781,25 @@ mod tests {
         );
         let p = proposed(&t);
         assert!(!p.iter().any(|(b, _, _)| b == "Yiwan"), "{p:?}");
+    }
+
+    #[test]
+    fn a_russian_place_in_o_written_without_it_is_proposed_whole() {
+        let t = format!(
+            "{STORY}The Torbeevo landfill will close. A power plant will be built on the territory of Torbeev by the end of the year."
+        );
+        let p = proposed(&t);
+        assert!(applied(&t).is_empty(), "{p:?}");
+        assert!(
+            p.iter().any(|(b, a, _)| b == "Torbeev" && a == "Torbeevo"),
+            "{p:?}"
+        );
+        // a man of that name is no place
+        let t = format!(
+            "{STORY}The Torbeevo landfill will close, said the head of the district, Ivan Torbeev."
+        );
+        let p = proposed(&t);
+        assert!(!p.iter().any(|(b, _, _)| b == "Torbeev"), "{p:?}");
     }
 
     #[test]

@@ -149,7 +149,7 @@ pub(super) struct Spelling<'a> {
     inside: usize,
     /// The capitalised words written right before or after it: the rest of
     /// a person's name.
-    neighbours: std::collections::BTreeSet<&'a str>,
+    pub(super) neighbours: std::collections::BTreeSet<&'a str>,
 }
 
 /// A name written as two words ("Xiao wen", "Zhang-Jike") where the document
@@ -186,6 +186,12 @@ impl Matcher<'_, '_> {
         out.extend(self.aligned_renderings(&spellings, &done));
         out.extend(self.camel_glued(&spellings));
         out.extend(self.untranslated_generics(&spellings));
+        let written = SpanSet::new(out.iter().map(|e| e.span).collect());
+        out.extend(
+            self.dropped_place_endings(&spellings)
+                .into_iter()
+                .filter(|e| !written.overlaps(e.span)),
+        );
         out.extend(self.diacritic_variants(&guessed));
         let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
         out.retain(|e| !expanded.overlaps(e.span));
