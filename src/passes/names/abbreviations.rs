@@ -145,16 +145,18 @@ impl Matcher<'_, '_> {
             let pairs: Vec<(&str, &str)> = from
                 .iter()
                 .flat_map(|x| to.iter().map(move |y| (*x, *y)))
-                .filter(|(x, y)| {
-                    x != y && !form.contains(x) && !form.contains(y) && together(x, y)
-                })
+                .filter(|(x, y)| x != y && !form.contains(x) && !form.contains(y) && together(x, y))
                 .collect();
             // the pair the document joins itself; else the only pair
             let hyphenated: Vec<&(&str, &str)> =
                 pairs.iter().filter(|p| joined.contains(p)).collect();
             let ((x, y), conf, how) = match (&hyphenated[..], &pairs[..]) {
                 ([p], _) => (**p, CONF_JOINED, "writes the route"),
-                ([], [p]) => (*p, CONF, "names the two places apart but never joins them as"),
+                ([], [p]) => (
+                    *p,
+                    CONF,
+                    "names the two places apart but never joins them as",
+                ),
                 _ => continue,
             };
             let after = format!("{x}-{y}");
@@ -163,8 +165,15 @@ impl Matcher<'_, '_> {
             );
             for span in &a.spans {
                 out.push(
-                    Edit::new(text, *span, after.clone(), "names/abbreviation", Category::Name, conf)
-                        .with_note(note.clone()),
+                    Edit::new(
+                        text,
+                        *span,
+                        after.clone(),
+                        "names/abbreviation",
+                        Category::Name,
+                        conf,
+                    )
+                    .with_note(note.clone()),
                 );
             }
         }
@@ -176,8 +185,7 @@ impl Matcher<'_, '_> {
 /// lowercase (a name as pinyin writes it).
 fn capitalised(w: &str) -> bool {
     let b = w.as_bytes();
-    b.first().is_some_and(u8::is_ascii_uppercase)
-        && b[1..].iter().all(u8::is_ascii_lowercase)
+    b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 /// The first pinyin syllable of `w`, if `w` is a pinyin word of two
