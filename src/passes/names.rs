@@ -23,8 +23,10 @@
 //! are never rewritten, and every guess short of strong evidence is only
 //! suggested for review.
 
+mod abbreviations;
 mod aligned;
 mod diacritics;
+mod endings;
 mod generics;
 mod slots;
 mod variants;
@@ -1737,6 +1739,67 @@ mod tests {
             p.iter().any(|(b, a, _)| b == "Canghe" && a == "Cang"),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_routes_abbreviation_is_expanded_to_the_two_places_the_text_names() {
+        // joined by the text itself: applied
+        let t = format!(
+            "{STORY}The Zhengwan high-speed railway opened. The Zhengzhou-Wanzhou line runs through Xiangyang. Work on the Zheng Wan High-speed Railway ended."
+        );
+        let a = applied(&t);
+        for b in ["Zhengwan", "Zheng Wan"] {
+            assert!(
+                a.iter().any(|(x, y)| x == b && y == "Zhengzhou-Wanzhou"),
+                "{b}: {a:?}"
+            );
+        }
+        // named apart in one paragraph: proposed only
+        let t = format!(
+            "{STORY}The Zheng-Wan railway starts in Zhengzhou and runs to Wanzhou. The Zheng-Wan railway is long."
+        );
+        let p = proposed(&t);
+        assert!(applied(&t).is_empty(), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Zheng-Wan" && a == "Zhengzhou-Wanzhou" && *c < 0.8),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn syllables_of_two_places_that_are_not_a_routes_name_are_left_alone() {
+        // a person: not written before a route word every time
+        let t = format!(
+            "{STORY}The Zhengzhou-Wanzhou railway opened. Zheng Wan, its engineer, said the Zheng Wan railway was safe."
+        );
+        let p = proposed(&t);
+        assert!(!p.iter().any(|(b, _, _)| b == "Zheng Wan"), "{p:?}");
+        // two places never told together
+        let t = format!(
+            "{STORY}The Yiwan railway is old.\n\nThe city of Yichang grew.\n\nThe dance Wanma Pentium was shown."
+        );
+        let p = proposed(&t);
+        assert!(!p.iter().any(|(b, _, _)| b == "Yiwan"), "{p:?}");
+    }
+
+    #[test]
+    fn a_russian_place_in_o_written_without_it_is_proposed_whole() {
+        let t = format!(
+            "{STORY}The Torbeevo landfill will close. A power plant will be built on the territory of Torbeev by the end of the year."
+        );
+        let p = proposed(&t);
+        assert!(applied(&t).is_empty(), "{p:?}");
+        assert!(
+            p.iter().any(|(b, a, _)| b == "Torbeev" && a == "Torbeevo"),
+            "{p:?}"
+        );
+        // a man of that name is no place
+        let t = format!(
+            "{STORY}The Torbeevo landfill will close, said the head of the district, Ivan Torbeev."
+        );
+        let p = proposed(&t);
+        assert!(!p.iter().any(|(b, _, _)| b == "Torbeev"), "{p:?}");
     }
 
     #[test]

@@ -149,7 +149,7 @@ pub(super) struct Spelling<'a> {
     inside: usize,
     /// The capitalised words written right before or after it: the rest of
     /// a person's name.
-    neighbours: std::collections::BTreeSet<&'a str>,
+    pub(super) neighbours: std::collections::BTreeSet<&'a str>,
 }
 
 /// A name written as two words ("Xiao wen", "Zhang-Jike") where the document
@@ -177,13 +177,25 @@ impl Matcher<'_, '_> {
         }
         let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let spellings = self.spellings(idx, &guessed);
+        // a route's abbreviation is read before its syllables are taken
+        // for a name spelt two ways ("Zheng Wan" beside "Zhengwan")
+        let routes = self.route_abbreviations();
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
         let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
         out.extend(self.aligned_renderings(&spellings, &done));
         out.extend(self.camel_glued(&spellings));
         out.extend(self.untranslated_generics(&spellings));
+        let written = SpanSet::new(out.iter().map(|e| e.span).collect());
+        out.extend(
+            self.dropped_place_endings(&spellings)
+                .into_iter()
+                .filter(|e| !written.overlaps(e.span)),
+        );
         out.extend(self.diacritic_variants(&guessed));
+        let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
+        out.retain(|e| !expanded.overlaps(e.span));
+        out.extend(routes);
         out
     }
 
@@ -353,7 +365,17 @@ impl Matcher<'_, '_> {
         let overwhelming = vote
             .as_ref()
             .is_some_and(|v| v.strength == Strength::Overwhelming);
-        if a.pinyin && b.pinyin && !one_vowel_apart(&a.fold, &b.fold) && !overwhelming {
+        // A slip keeps the syllables a name is made of, or adds or drops
+        // one whole ("Yulanxi" for "Lanxi"): a word of other syllables is
+        // another name however the batch votes ("Jiangxi" beside "Zhang").
+        let same_syllables = pinyin_syllables(&a.fold) == pinyin_syllables(&b.fold)
+            || a.fold.contains(b.fold.as_str())
+            || b.fold.contains(a.fold.as_str());
+        if a.pinyin
+            && b.pinyin
+            && !one_vowel_apart(&a.fold, &b.fold)
+            && !(overwhelming && same_syllables)
+        {
             return None;
         }
         // A one-off of the batch beside the spelling nearly every other
@@ -1124,7 +1146,8 @@ impl<'s, 'a> Form<'s, 'a> {
             fold: fold(spelling.word),
             bag: Bag::of(&skeleton),
             skeleton,
-            pinyin: pinyin_syllables(spelling.word).is_some(),
+            pinyin: pinyin_syllables(spelling.word).is_some()
+                || pinyin_syllables(&undouble_vowel(spelling.word)).is_some(),
         }
     }
 }
@@ -1181,6 +1204,21 @@ fn candidate_pairs(forms: &[Form<'_, '_>]) -> std::collections::BTreeSet<(usize,
         }
     }
     pairs
+}
+
+/// `w` folded with its first doubled vowel written once: "Shaanxi", the
+/// official spelling that tells the province from Shanxi by a vowel
+/// written twice, is a pinyin word like the other.
+fn undouble_vowel(w: &str) -> String {
+    let mut f = fold(w);
+    if let Some(k) = f
+        .as_bytes()
+        .windows(2)
+        .position(|p| p[0] == p[1] && matches!(p[0], b'a' | b'e' | b'i' | b'o' | b'u'))
+    {
+        f.remove(k);
+    }
+    f
 }
 
 /// True if `a` and `b` (folded) differ by one vowel inserted.
@@ -1356,5 +1394,12 @@ mod tests {
         assert!(one_vowel_apart("wudaoliang", "wudaolang"));
         assert!(!one_vowel_apart("shanxi", "shaanxi"));
         assert!(!one_vowel_apart("hebei", "hubei"));
+    }
+
+    #[test]
+    fn a_vowel_written_twice_to_tell_two_provinces_apart_is_still_pinyin() {
+        assert_eq!(undouble_vowel("Shaanxi"), "shanxi");
+        assert_eq!(pinyin_syllables(&undouble_vowel("Shaanxi")), Some(2));
+        assert_eq!(undouble_vowel("Tartu"), "tartu");
     }
 }

@@ -1,0 +1,232 @@
+//! Chinese routes named by the first syllables of the places they join.
+//!
+//! Chinese names a railway, a road or a pipeline by the first syllable of
+//! each of its two ends: 郑万高铁 is the Zhengzhou–Wanzhou high-speed
+//! railway, "Zheng-Wan" in pinyin. English news writes the two places out
+//! ("the Zhengzhou-Wanzhou high-speed railway"); machine translation keeps
+//! the syllables, glued ("Zhengwan"), hyphenated ("Zheng-Wan") or as two
+//! words that read like a person ("Zheng Wan"), often in the same text
+//! that names both places in full. Where the document writes two places
+//! whose first syllables make the abbreviation, in that order, and writes
+//! the abbreviation only to name a route (a route word follows every time:
+//! a person "Zheng Wan" is never followed by "railway"), the abbreviation
+//! is that route's two ends: "Zhengzhou-Wanzhou". Applied only when the
+//! document itself writes the two places joined by a hyphen, in one way
+//! only; proposed when it writes them apart in one paragraph (two places
+//! that only happen to share the syllables are seldom told together).
+
+use super::Matcher;
+use super::variants::pinyin_syllables;
+use crate::edit::{Category, Edit};
+use crate::names::context::word_iter;
+use crate::span::Span;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// English words that name a route after its name: the abbreviation stands
+/// before one of them (up to [`ROUTE_REACH`] words on, "high-speed rail").
+const ROUTE_WORDS: &[&str] = &[
+    "railway",
+    "railways",
+    "railroad",
+    "rail",
+    "expressway",
+    "highway",
+    "motorway",
+    "freeway",
+    "pipeline",
+    "canal",
+    "line",
+];
+/// How many words after the abbreviation may hold its route word ("Zheng
+/// Wan High-speed Railway": three).
+const ROUTE_REACH: usize = 3;
+/// Confidence when the document writes the two places hyphenated as the
+/// route's name, and when it only names them apart.
+const CONF_JOINED: f32 = 0.8;
+const CONF: f32 = 0.65;
+
+/// One way the document writes an abbreviation: its two syllables, and the
+/// spans it is written at.
+struct Abbreviation<'a> {
+    first: &'a str,
+    second: &'a str,
+    spans: Vec<Span>,
+    /// Some mention is not followed by a route word: the syllables may be a
+    /// person's name.
+    elsewhere: bool,
+}
+
+impl Matcher<'_, '_> {
+    /// Route abbreviations expanded to the two places the document names
+    /// (see the module documentation).
+    pub(super) fn route_abbreviations(&self) -> Vec<Edit> {
+        let text = self.text();
+        // the document's pinyin names of two syllables or more, by their
+        // first syllable, and the pairs it writes joined by a hyphen
+        let mut by_first: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        let mut joined: BTreeSet<(&str, &str)> = BTreeSet::new();
+        // the paragraphs each of those names is written in
+        let mut paragraphs: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        // abbreviations by their form as written
+        let mut abbreviations: BTreeMap<&str, Abbreviation<'_>> = BTreeMap::new();
+        for (nb, b) in self.cx.doc.blocks.iter().enumerate() {
+            let bt = b.span.of(text);
+            let ws: Vec<(usize, &str)> = word_iter(bt).collect();
+            for (n, &(k, w)) in ws.iter().enumerate() {
+                if !capitalised(w) {
+                    continue;
+                }
+                if let Some(first) = first_syllable(w) {
+                    by_first
+                        .entry(first.to_ascii_lowercase())
+                        .or_default()
+                        .insert(w);
+                    paragraphs.entry(w).or_default().insert(nb);
+                    if let Some(&(k2, w2)) = ws.get(n + 1)
+                        && &bt[k + w.len()..k2] == "-"
+                        && first_syllable(w2).is_some()
+                    {
+                        joined.insert((w, w2));
+                    }
+                }
+                // the abbreviation glued, or as two words a space or a
+                // hyphen apart
+                let (first, second, end, next) = match split_glued(w) {
+                    Some((p, q)) => (p, q, k + w.len(), n + 1),
+                    None => {
+                        let Some(&(k2, w2)) = ws.get(n + 1) else {
+                            continue;
+                        };
+                        let sep = &bt[k + w.len()..k2];
+                        if !matches!(sep, " " | "-")
+                            || !capitalised(w2)
+                            || pinyin_syllables(w) != Some(1)
+                            || pinyin_syllables(w2) != Some(1)
+                        {
+                            continue;
+                        }
+                        (w, w2, k2 + w2.len(), n + 2)
+                    }
+                };
+                if self.is_ordinary_word(w) {
+                    continue;
+                }
+                let route = ws[next.min(ws.len())..]
+                    .iter()
+                    .take(ROUTE_REACH)
+                    .any(|(_, r)| ROUTE_WORDS.contains(&r.to_ascii_lowercase().as_str()));
+                let a = abbreviations
+                    .entry(&bt[k..end])
+                    .or_insert_with(|| Abbreviation {
+                        first,
+                        second,
+                        spans: Vec::new(),
+                        elsewhere: false,
+                    });
+                a.spans
+                    .push(Span::new(b.span.start + k, b.span.start + end));
+                a.elsewhere |= !route;
+            }
+        }
+        let mut out = Vec::new();
+        for (form, a) in abbreviations {
+            if a.elsewhere {
+                continue;
+            }
+            let ends = |s: &str| by_first.get(&s.to_ascii_lowercase());
+            let (Some(from), Some(to)) = (ends(a.first), ends(a.second)) else {
+                continue;
+            };
+            // two places of one route are told together: joined, or in
+            // one paragraph ("from Zhengzhou ... to Wanzhou")
+            let together = |x: &str, y: &str| {
+                joined.contains(&(x, y)) || !paragraphs[x].is_disjoint(&paragraphs[y])
+            };
+            let pairs: Vec<(&str, &str)> = from
+                .iter()
+                .flat_map(|x| to.iter().map(move |y| (*x, *y)))
+                .filter(|(x, y)| x != y && !form.contains(x) && !form.contains(y) && together(x, y))
+                .collect();
+            // the pair the document joins itself; else the only pair
+            let hyphenated: Vec<&(&str, &str)> =
+                pairs.iter().filter(|p| joined.contains(p)).collect();
+            let ((x, y), conf, how) = match (&hyphenated[..], &pairs[..]) {
+                ([p], _) => (**p, CONF_JOINED, "writes the route"),
+                ([], [p]) => (
+                    *p,
+                    CONF,
+                    "names the two places apart but never joins them as",
+                ),
+                _ => continue,
+            };
+            let after = format!("{x}-{y}");
+            let note = format!(
+                "{form:?} is the first syllables of {x:?} and {y:?}, which the document names, in that order (the Chinese abbreviation of a route by its two ends); {form:?} is written only before a route word; the document {how} {after:?}"
+            );
+            for span in &a.spans {
+                out.push(
+                    Edit::new(
+                        text,
+                        *span,
+                        after.clone(),
+                        "names/abbreviation",
+                        Category::Name,
+                        conf,
+                    )
+                    .with_note(note.clone()),
+                );
+            }
+        }
+        out
+    }
+}
+
+/// True if `w` is letters only and starts with a capital, the rest
+/// lowercase (a name as pinyin writes it).
+fn capitalised(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase)
+}
+
+/// The first pinyin syllable of `w`, if `w` is a pinyin word of two
+/// syllables or more whose first syllable is read one way only.
+fn first_syllable(w: &str) -> Option<&str> {
+    if pinyin_syllables(w).is_none_or(|n| n < 2) {
+        return None;
+    }
+    let mut firsts = (1..w.len())
+        .filter(|&k| pinyin_syllables(&w[..k]) == Some(1) && pinyin_syllables(&w[k..]).is_some());
+    let k = firsts.next()?;
+    firsts.next().is_none().then(|| &w[..k])
+}
+
+/// A glued word of exactly two pinyin syllables, cut between them, if the
+/// cut is read one way only ("Zhengwan": "Zheng", "wan").
+fn split_glued(w: &str) -> Option<(&str, &str)> {
+    if pinyin_syllables(w) != Some(2) {
+        return None;
+    }
+    first_syllable(w).map(|p| (p, &w[p.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_syllable_of_a_place_is_read_one_way() {
+        assert_eq!(first_syllable("Zhengzhou"), Some("Zheng"));
+        assert_eq!(first_syllable("Wanzhou"), Some("Wan"));
+        // one syllable: no place of two to abbreviate
+        assert_eq!(first_syllable("Zheng"), None);
+        // not pinyin
+        assert_eq!(first_syllable("Houston"), None);
+    }
+
+    #[test]
+    fn a_glued_abbreviation_is_cut_between_its_two_syllables() {
+        assert_eq!(split_glued("Zhengwan"), Some(("Zheng", "wan")));
+        assert_eq!(split_glued("Zheng"), None);
+        assert_eq!(split_glued("Zhengzhoukou"), None);
+    }
+}
