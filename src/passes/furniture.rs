@@ -44,6 +44,11 @@ const EVIDENCE_RATIO: usize = 25;
 const WRAP_RATIO: usize = 5;
 /// Fewest bulleted short lines in a row that make a menu list.
 const MIN_LIST: usize = 3;
+/// Fewest words of an item that is a phrase rather than a name.
+const MIN_PHRASE_WORDS: usize = 3;
+/// A list with at least one such phrase in this many items (with a stop
+/// word) is a feature list, not a menu ([`mark_lists`]).
+const PHRASE_LIST_RATIO: usize = 2;
 /// Most words of an item of such a list.
 const MAX_LIST_WORDS: usize = 6;
 /// Most words of a line whose repetition on the page makes it furniture.
@@ -203,7 +208,15 @@ fn mark_lists(lines: &mut [Line]) {
             .iter()
             .filter(|l| l.unit.number || l.unit.label_value)
             .count();
-        if i - s >= MIN_LIST && !beside_text && data * 3 < i - s {
+        // items that are phrases with function words ("Screen um den
+        // Poolbereich", "Dach von oben zu öffnen") describe a thing: a
+        // feature list, not a menu's names
+        let phrases = lines[s..i]
+            .iter()
+            .filter(|l| l.unit.words >= MIN_PHRASE_WORDS && l.unit.stop.is_some_and(|n| n > 0))
+            .count();
+        let described = phrases * PHRASE_LIST_RATIO >= i - s;
+        if i - s >= MIN_LIST && !beside_text && !described && data * 3 < i - s {
             for l in &mut lines[s..i] {
                 l.unit.evidence = Some(Evidence::MenuList(i - s));
             }
@@ -779,6 +792,36 @@ mod tests {
         let gone = |edits: &[Edit]| !applied_text(&p, edits).contains("[logo]");
         assert!(!gone(&run_as(&p, SourceKind::Prose)));
         assert!(gone(&run_as(&p, SourceKind::WebCopy)));
+    }
+
+    #[test]
+    fn a_list_of_phrases_is_a_feature_list_not_a_menu() {
+        let item = |words: usize, stop: usize| Line {
+            span: Span::new(0, 0),
+            block: 0,
+            number: 1,
+            unit: Unit {
+                length: words * 7,
+                words,
+                stop: Some(stop),
+                bulleted: true,
+                ..Unit::default()
+            },
+            density: None,
+        };
+        let is_menu = |lines: &[Line]| {
+            lines
+                .iter()
+                .all(|l| matches!(l.unit.evidence, Some(Evidence::MenuList(_))))
+        };
+        // "Home", "Politics", "Europe", "Weather"
+        let mut menu: Vec<Line> = (0..4).map(|_| item(1, 0)).collect();
+        mark_lists(&mut menu);
+        assert!(is_menu(&menu));
+        // "Screen around the pool", "Free wifi", "Roof opens from above", "Billiards"
+        let mut features = vec![item(4, 2), item(2, 0), item(4, 1), item(1, 0)];
+        mark_lists(&mut features);
+        assert!(features.iter().all(|l| l.unit.evidence.is_none()));
     }
 
     #[test]

@@ -39,6 +39,15 @@ const STOP_LOW: f32 = 0.30;
 const STOP_HIGH: f32 = 0.32;
 /// Good lines farther apart than this many bad lines start a new run.
 const MAX_GAP: usize = 4;
+/// Most bad lines between the main run and a run of good lines before it
+/// that still belongs to the main text ([`main_run`]).
+const MAX_JOIN_GAP: usize = 12;
+/// Such a run joins the main run when at least 1/this as long.
+const JOIN_RATIO: usize = 3;
+/// Fewest near-good lines of a cluster that is good ([`promote_clusters`]).
+const MIN_CLUSTER_LINES: usize = 2;
+/// Fewest characters of those lines.
+const MIN_CLUSTER_LENGTH: usize = 300;
 /// Most lines without evidence taken into the furniture around them.
 const MAX_BETWEEN: usize = 3;
 /// Most words of a line with furniture evidence removed inside the main text.
@@ -330,6 +339,42 @@ fn neighbour(classes: &[Class], i: usize, forward: bool, skip_near: bool) -> Cla
     }
 }
 
+/// Near-good lines in a cluster of them are good: an article written in
+/// one-sentence paragraphs has few lines long enough to be good alone, and
+/// jusText's context would read them as bad between the furniture around
+/// them. A cluster is at least [`MIN_CLUSTER_LINES`] near-good lines of
+/// [`MIN_CLUSTER_LENGTH`] characters in all, with nothing between them but
+/// short sentences and blank lines (not a list of teasers, whose
+/// headlines end without a stop).
+fn promote_clusters(units: &[Unit], first: &[Class]) -> Vec<Class> {
+    let mut out = first.to_vec();
+    let joins = |k: usize| {
+        first[k] == Class::NearGood
+            || (first[k] == Class::Short && (units[k].sentence || units[k].words == 0))
+    };
+    let mut i = 0;
+    while i < first.len() {
+        if !joins(i) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < first.len() && joins(i) {
+            i += 1;
+        }
+        let near = (s..i).filter(|&k| first[k] == Class::NearGood);
+        let (lines, length) = near.fold((0, 0), |(n, l), k| (n + 1, l + units[k].length));
+        if lines >= MIN_CLUSTER_LINES && length >= MIN_CLUSTER_LENGTH {
+            for k in s..i {
+                if first[k] == Class::NearGood {
+                    out[k] = Class::Good;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// jusText's context-sensitive pass: short and near-good lines take the
 /// class their neighbours give them.
 pub fn smooth(initial: &[Class]) -> Vec<Class> {
@@ -368,26 +413,45 @@ pub fn smooth(initial: &[Class]) -> Vec<Class> {
     out
 }
 
-/// The longest dense run of good lines (by their length): good lines at
-/// most [`MAX_GAP`] bad lines apart. First and last index, inclusive.
+/// The main text: the longest dense run of good lines (by their length),
+/// good lines at most [`MAX_GAP`] bad lines apart, extended back over the
+/// runs before it that a box cut off (a newsletter form, a photo's credits,
+/// an advert inside the article): a run at most [`MAX_JOIN_GAP`] lines
+/// before it and at least 1/[`JOIN_RATIO`] as long. An article read as only
+/// its second half loses its first to the furniture around it; the runs
+/// after it are left out, as they are as often comments or teasers.
+/// First and last index, inclusive.
 pub fn main_run(units: &[Unit], classes: &[Class]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut run: Option<(usize, usize, usize)> = None;
+    let runs = good_runs(units, classes);
+    let at = (0..runs.len()).max_by_key(|&k| (runs[k].2, std::cmp::Reverse(k)))?;
+    let best = runs[at].2;
+    let mut a = at;
+    while a > 0
+        && runs[a].0 - runs[a - 1].1 <= MAX_JOIN_GAP + 1
+        && runs[a - 1].2 * JOIN_RATIO >= best
+    {
+        a -= 1;
+    }
+    Some((runs[a].0, runs[at].1))
+}
+
+/// The runs of good lines at most [`MAX_GAP`] bad lines apart: first and
+/// last index (inclusive) and their length in characters.
+fn good_runs(units: &[Unit], classes: &[Class]) -> Vec<(usize, usize, usize)> {
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     for (i, c) in classes.iter().enumerate() {
         if *c != Class::Good {
             continue;
         }
-        run = match run {
-            Some((s, e, n)) if i - e <= MAX_GAP + 1 => Some((s, i, n + units[i].length)),
-            _ => Some((i, i, units[i].length)),
-        };
-        if let Some(r) = run
-            && best.is_none_or(|b| r.2 > b.2)
-        {
-            best = Some(r);
+        match runs.last_mut() {
+            Some(r) if i - r.1 <= MAX_GAP + 1 => {
+                r.1 = i;
+                r.2 += units[i].length;
+            }
+            _ => runs.push((i, i, units[i].length)),
         }
     }
-    best.map(|(s, e, _)| (s, e))
+    runs
 }
 
 /// What the classifier made of a page.
@@ -403,7 +467,7 @@ pub struct Outcome {
 pub fn decide(units: &[Unit]) -> Outcome {
     let n = units.len();
     let first: Vec<Class> = units.iter().map(initial).collect();
-    let classes = smooth(&first);
+    let classes = smooth(&promote_clusters(units, &first));
     let mut out: Vec<Option<Verdict>> = vec![None; n];
     let Some((m0, _)) = main_run(units, &classes) else {
         // no text to tell furniture from (a poem, a dialogue, a page of
@@ -847,11 +911,60 @@ mod tests {
     #[test]
     fn the_main_run_is_the_longest_dense_one() {
         use Class::*;
-        let units = vec![prose(300); 12];
+        // the run before it is too short to be the article's first part
+        let mut units = vec![prose(300); 12];
+        units[0] = prose(100);
+        units[2] = prose(100);
         let classes = [
             Good, Bad, Good, Bad, Bad, Bad, Bad, Bad, Good, Good, Good, Bad,
         ];
         assert_eq!(main_run(&units, &classes), Some((8, 10)));
+    }
+
+    #[test]
+    fn the_main_text_reaches_back_over_a_box_inside_the_article() {
+        use Class::*;
+        let units = vec![prose(300); 14];
+        // an article's first half, a newsletter box, its longer second half
+        let classes = [
+            Bad, Good, Good, Good, Bad, Bad, Bad, Bad, Bad, Bad, Good, Good, Good, Good,
+        ];
+        assert_eq!(main_run(&units, &classes), Some((1, 13)));
+        // a lone good line far before it is not the article's
+        let mut far = vec![prose(300); 30];
+        far[0] = prose(100);
+        let mut classes = vec![Bad; 30];
+        classes[0] = Good;
+        classes[20..30].iter_mut().for_each(|c| *c = Good);
+        assert_eq!(main_run(&far, &classes), Some((20, 29)));
+    }
+
+    #[test]
+    fn near_good_lines_in_a_cluster_are_good() {
+        use Class::*;
+        let near = || Unit {
+            length: 160,
+            words: 25,
+            stop: Some(10),
+            sentence: true,
+            ..Unit::default()
+        };
+        let short_sentence = Unit {
+            sentence: true,
+            ..short(5)
+        };
+        let headline = short(5);
+        let units = vec![menu(), near(), short_sentence, near(), menu()];
+        let first: Vec<Class> = units.iter().map(initial).collect();
+        assert_eq!(first, [Bad, NearGood, Short, NearGood, Bad]);
+        assert_eq!(
+            promote_clusters(&units, &first),
+            [Bad, Good, Short, Good, Bad]
+        );
+        // teasers: a headline without a stop between the standfirsts
+        let units = vec![menu(), near(), headline, near(), menu()];
+        let first: Vec<Class> = units.iter().map(initial).collect();
+        assert_eq!(promote_clusters(&units, &first), first);
     }
 
     #[test]

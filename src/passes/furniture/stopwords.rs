@@ -61,7 +61,9 @@ impl StopWords {
     pub fn guess(&self, text: &str) -> Option<Language> {
         let mut hits = vec![0usize; self.languages.len()];
         let mut buf = String::new();
-        for w in words(text) {
+        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let distinct = text.lines().filter(|l| seen.insert(l.trim()));
+        for w in distinct.flat_map(words) {
             if let Some(mut set) = self.lookup(w, &mut buf) {
                 while set != 0 {
                     let bit = set.trailing_zeros() as usize;
