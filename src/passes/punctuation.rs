@@ -14,6 +14,7 @@
 //!   used on its own anywhere in the document ("Helsinki – Tampere" is a
 //!   route when Helsinki appears alone elsewhere; "Baku – the capital" is a
 //!   real dash and is left alone);
+//! - a degree sign spaced on both sides, "44 ° C" → "44 °C";
 //! - unbalanced curly quotes in a paragraph: a closing quote is proposed at
 //!   the paragraph end, or a stray closing quote proposed for deletion.
 //!
@@ -38,7 +39,7 @@ impl Pass for Punctuation {
     }
 
     fn description(&self) -> &'static str {
-        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); the missing space after a mark glued to the next word restored; spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
+        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); the missing space after a mark glued to the next word restored; a degree sign spaced from its scale letter joined to it; spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -67,6 +68,7 @@ impl Pass for Punctuation {
                 };
             orphans_and_doubles(s, &mut push);
             missing_spaces(s, &mut push);
+            degree_signs(s, &mut push);
             dashes(s, &mut evidence, &mut push);
             if b.kind == BlockKind::Paragraph
                 && let Some(pair) = quote_pair(cx.profile.block_lang(i).typography())
@@ -212,6 +214,33 @@ fn missing_spaces(s: &str, push: &mut Push<'_>) {
             0.85,
             "no space after the punctuation mark between two words",
         );
+    }
+}
+
+/// A degree sign spaced on both sides between a number and its scale
+/// ("155 ° F", "44 ° C"): text tokenised for a translation system and not
+/// joined again. No style writes the sign apart from the letter with a
+/// space before it too (SI writes "44 °C", others "44°C" or "44° C"), so
+/// the space after the sign goes.
+fn degree_signs(s: &str, push: &mut Push<'_>) {
+    for (k, _) in s.match_indices(" ° ") {
+        let number = s[..k]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        let mut unit = s[k + " ° ".len()..].chars();
+        let scale = unit.next().is_some_and(|c| matches!(c, 'C' | 'F' | 'K'));
+        if number && scale && unit.next().is_none_or(|c| !c.is_alphanumeric()) {
+            let space = k + " °".len();
+            push(
+                space,
+                space + 1,
+                "",
+                "degree",
+                0.85,
+                "a degree sign spaced from its scale letter and from its number (\"155 ° F\"): text tokenised for translation",
+            );
+        }
     }
 }
 
@@ -647,6 +676,21 @@ mod tests {
         assert!(ev.hyphenated("Riga", "Baku"));
         assert!(ev.free("tartu"));
         assert!(ev.gathered.is_some());
+    }
+
+    #[test]
+    fn a_degree_sign_spaced_on_both_sides_is_joined_to_its_scale() {
+        assert_eq!(
+            clean("It warms up to 155 ° F, 43 or 44 ° C, for two days."),
+            "It warms up to 155 °F, 43 or 44 °C, for two days."
+        );
+        for t in [
+            "It warms up to 44 °C, or 44°C, or 44° C in older styles.",
+            "Turn it by 30 ° clockwise, then by 10 ° Celsius scales differ.",
+            "The angle is x ° C in the formula.",
+        ] {
+            assert_eq!(clean(t), t, "{t}");
+        }
     }
 
     #[test]

@@ -380,7 +380,8 @@ fn look(
 fn meant(s: &str, a: &[Word<'_>]) -> bool {
     let last = a.last().map(|w| w.lower());
     matches!(last.as_deref(), Some("and" | "or"))
-        || a.windows(2).any(|p| gap(s, &p[0], &p[1]).contains([',', ';']))
+        || a.windows(2)
+            .any(|p| gap(s, &p[0], &p[1]).contains([',', ';']))
 }
 
 #[cfg(test)]

@@ -46,7 +46,13 @@
 //! pipeline converts about 1.5 MB/s, and 270 of its 841 lints were
 //! spelling flags, led by names and terms the document uses many times
 //! (LISA, LIGO, Alocasia, ylang). The list is 0.7 MB of data, no
-//! dependency, and a hash look-up per word.
+//! dependency, and a hash look-up per word; the rare words of SCOWL 70
+//! (2 MB) are searched only for a word SCOWL 50 lacks. On the WMT21 news
+//! texts (systems and references) they leave 47 misspelling proposals:
+//! the rare words are gone ("asymptomatic", "convective", "rehydration",
+//! "ahistorical", "epicentre"), the typos kept ("famiiy", "necause",
+//! "forgetten", "togethe"); pinyin left untranslated ("sanhe", "wanli")
+//! is most of what remains wrong.
 
 use super::{Context, Pass, Proposals};
 use crate::analysis::dictionary::{dictionary_entry, is_dictionary_word, is_rare_word};
