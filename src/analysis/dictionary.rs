@@ -3,7 +3,8 @@
 //! letters or more, lowercase) is evidence strong enough to join two halves
 //! of a word broken at a line end or to call a repeated word ordinary; the
 //! large one (SCOWL size 50, proper names capitalised) tells a spelling
-//! rule that a word exists at all.
+//! rule that a word exists at all; a third (SCOWL size 70 less size 50)
+//! keeps the rule from calling a rare but real word a typo.
 
 use foldhash::HashSet;
 use std::sync::LazyLock;
@@ -42,6 +43,23 @@ pub(crate) fn dictionary_entry(w: &str) -> Option<&'static str> {
     WORDS.get(w).copied()
 }
 
+/// SCOWL size 70 (American and British) less size 50: lowercase words of
+/// five letters or more; see the header of `rules/en-words-rare.txt`.
+static SCOWL_70_RARE: &str = include_str!("../../rules/en-words-rare.txt");
+
+/// True if `w` (lowercase) is a word only a larger dictionary knows: rare,
+/// technical or British ("convective", "euphorbia", "epicentre"). Asked
+/// only of words the large list lacks, once each: a binary search.
+pub(crate) fn is_rare_word(w: &str) -> bool {
+    static LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        SCOWL_70_RARE
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    LIST.binary_search(&w).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +70,17 @@ mod tests {
         assert!(is_dictionary_word("orbit") && is_dictionary_word("Earth"));
         assert!(!is_dictionary_word("Orbit"));
         assert_eq!(dictionary_entry("orbit"), Some("orbit"));
+    }
+
+    #[test]
+    fn the_rare_list_knows_technical_and_british_words_not_typos() {
+        for w in ["asymptomatic", "convective", "euphorbia", "epicentre"] {
+            assert!(is_rare_word(w), "{w}");
+            assert!(!is_dictionary_word(w), "{w} is in the large list already");
+        }
+        for w in ["famiiy", "necause", "orderign", "recieve"] {
+            assert!(!is_rare_word(w), "{w}");
+        }
     }
 
     #[test]

@@ -14,6 +14,10 @@
 //!   used on its own anywhere in the document ("Helsinki – Tampere" is a
 //!   route when Helsinki appears alone elsewhere; "Baku – the capital" is a
 //!   real dash and is left alone);
+//! - a degree sign spaced on both sides, "44 ° C" → "44 °C";
+//! - a hyphen spaced inside a compound, "has co - evolved" → "has
+//!   co-evolved" (after a prefix that is no word), "the green - headed fly"
+//!   → "the green-headed fly" (proposed);
 //! - unbalanced curly quotes in a paragraph: a closing quote is proposed at
 //!   the paragraph end, or a stray closing quote proposed for deletion.
 //!
@@ -24,6 +28,7 @@
 //! quote mark, the English convention) is not flagged.
 
 use super::{Context, Pass, Proposals};
+use crate::analysis::function_words::function_words;
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -38,7 +43,7 @@ impl Pass for Punctuation {
     }
 
     fn description(&self) -> &'static str {
-        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); the missing space after a mark glued to the next word restored; spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
+        "Stray and doubled punctuation removed (orphan separators after a sentence, doubled commas and periods); the missing space after a mark glued to the next word restored; a degree sign spaced from its scale letter joined to it; a hyphen spaced inside a compound closed; spaced dashes inside hyphenated names closed; unbalanced quotes proposed."
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
@@ -67,6 +72,8 @@ impl Pass for Punctuation {
                 };
             orphans_and_doubles(s, &mut push);
             missing_spaces(s, &mut push);
+            degree_signs(s, &mut push);
+            spaced_hyphens(s, &mut push);
             dashes(s, &mut evidence, &mut push);
             if b.kind == BlockKind::Paragraph
                 && let Some(pair) = quote_pair(cx.profile.block_lang(i).typography())
@@ -211,6 +218,109 @@ fn missing_spaces(s: &str, push: &mut Push<'_>) {
             "missing-space",
             0.85,
             "no space after the punctuation mark between two words",
+        );
+    }
+}
+
+/// A degree sign spaced on both sides between a number and its scale
+/// ("155 ° F", "44 ° C"): text tokenised for a translation system and not
+/// joined again. No style writes the sign apart from the letter with a
+/// space before it too (SI writes "44 °C", others "44°C" or "44° C"), so
+/// the space after the sign goes.
+fn degree_signs(s: &str, push: &mut Push<'_>) {
+    for (k, _) in s.match_indices(" ° ") {
+        let number = s[..k]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        let mut unit = s[k + " ° ".len()..].chars();
+        let scale = unit.next().is_some_and(|c| matches!(c, 'C' | 'F' | 'K'));
+        if number && scale && unit.next().is_none_or(|c| !c.is_alphanumeric()) {
+            let space = k + " °".len();
+            push(
+                space,
+                space + 1,
+                "",
+                "degree",
+                0.85,
+                "a degree sign spaced from its scale letter and from its number (\"155 ° F\"): text tokenised for translation",
+            );
+        }
+    }
+}
+
+/// Prefixes that are no words of their own: before a spaced hyphen they
+/// open a compound ("co - evolved"), never a clause before a dash.
+const BOUND_PREFIXES: &[&str] = &[
+    "co", "non", "pre", "anti", "multi", "semi", "inter", "intra", "ultra", "pseudo", "quasi",
+];
+
+/// The lowercase ASCII word that ends `s` and stands after a space or at
+/// its start.
+fn last_word(s: &str) -> Option<(&str, &str)> {
+    let head = s.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let word = &s[head.len()..];
+    (!word.is_empty() && (head.is_empty() || head.ends_with(' '))).then_some((head, word))
+}
+
+/// A hyphen with a space on each side inside a compound, as text tokenised
+/// for a translation system and not joined again writes it: after a prefix
+/// that is no word ("has co - evolved", applied), or in a compound
+/// adjective between a determiner and its noun ("these pollen - covered
+/// insects", "the green - headed fly", proposed). A spaced hyphen before a
+/// clause or a phrase ("small flower - located in", "species - at least")
+/// is a dash and is left to the dash rules.
+fn spaced_hyphens(s: &str, push: &mut Push<'_>) {
+    let fw = function_words();
+    for (k, _) in s.match_indices(" - ") {
+        let Some((head, left)) = last_word(&s[..k]) else {
+            continue;
+        };
+        let tail = &s[k + " - ".len()..];
+        let right = &tail[..tail.len()
+            - tail
+                .trim_start_matches(|c: char| c.is_ascii_lowercase())
+                .len()];
+        let after = &tail[right.len()..];
+        // "pre - and post-war": a suspended prefix, its compound further on
+        if right.len() < 2
+            || fw.is_function(right)
+            || after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        let (confidence, evidence) = if BOUND_PREFIXES.contains(&left) {
+            (0.85, format!("\"{left}\" is a prefix, no word of its own"))
+        } else {
+            let determiner = head
+                .trim_end_matches(' ')
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .map(str::to_lowercase)
+                .is_some_and(|d| fw.articles.contains(&d) || fw.determiners.contains(&d));
+            let noun = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !c.is_ascii_lowercase()).next())
+                .is_some_and(|n| n.len() > 2 && !fw.is_function(n));
+            if !(determiner && noun && right.len() > 4 && right.ends_with("ed")) {
+                continue;
+            }
+            (
+                0.7,
+                format!(
+                    "\"{left}-{right}\" between a determiner and its noun: a compound adjective"
+                ),
+            )
+        };
+        push(
+            k,
+            k + " - ".len(),
+            "-",
+            "spaced-hyphen",
+            confidence,
+            &format!(
+                "a hyphen spaced inside a compound, as text tokenised for translation writes it; {evidence}"
+            ),
         );
     }
 }
@@ -647,6 +757,44 @@ mod tests {
         assert!(ev.hyphenated("Riga", "Baku"));
         assert!(ev.free("tartu"));
         assert!(ev.gathered.is_some());
+    }
+
+    #[test]
+    fn a_degree_sign_spaced_on_both_sides_is_joined_to_its_scale() {
+        assert_eq!(
+            clean("It warms up to 155 ° F, 43 or 44 ° C, for two days."),
+            "It warms up to 155 °F, 43 or 44 °C, for two days."
+        );
+        for t in [
+            "It warms up to 44 °C, or 44°C, or 44° C in older styles.",
+            "Turn it by 30 ° clockwise, then by 10 ° Celsius scales differ.",
+            "The angle is x ° C in the formula.",
+        ] {
+            assert_eq!(clean(t), t, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_hyphen_spaced_inside_a_compound_is_closed() {
+        assert_eq!(
+            clean("I guess something has co - evolved with it."),
+            "I guess something has co-evolved with it."
+        );
+        assert_eq!(edits("The green - headed fly can't help it.")[0].after, "-");
+        let t = "The bristles let these pollen - covered insects escape.";
+        let e = edits(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].before.as_str(), e[0].after.as_str()), (" - ", "-"));
+        assert!(e[0].confidence < 0.8);
+        for t in [
+            "This is another small flower - located in a different range.",
+            "There are 250000 species - at least as many as we know.",
+            "Little insects - trapped under this container - die there.",
+            "It is the red - and the blue.",
+            "Both pre - and post-war data were kept.",
+        ] {
+            assert!(edits(t).is_empty(), "{t}: {:?}", edits(t));
+        }
     }
 
     #[test]

@@ -356,7 +356,7 @@ fn look(
                 let l = x.lower();
                 !fw.is_function(&l) && !fw.legit_doubles.contains(l.as_ref())
             });
-        if same && inner_same && content && joint == " " {
+        if same && inner_same && content && joint == " " && !meant(s, a) {
             push(
                 a[len - 1].end,
                 b[len - 1].end,
@@ -369,6 +369,19 @@ fn look(
         }
     }
     Some(k + 1)
+}
+
+/// True if a phrase `a` said twice back to back reads as meant: one that
+/// ends in "and"/"or" is a word coordinated with itself ("get faster and
+/// faster and make a louder sound", "bigger and bigger and"), the idiom
+/// of growth or insistence, followed by the sentence's next coordination;
+/// one with a comma inside is a comma-joined repeat read from its middle
+/// ("0 degrees, 0 degrees,": a list of values, not a loop).
+fn meant(s: &str, a: &[Word<'_>]) -> bool {
+    let last = a.last().map(|w| w.lower());
+    matches!(last.as_deref(), Some("and" | "or"))
+        || a.windows(2)
+            .any(|p| gap(s, &p[0], &p[1]).contains([',', ';']))
 }
 
 #[cfg(test)]
@@ -489,6 +502,9 @@ mod tests {
             "If you put matter into the universe, the universe will bend.",
             "It sounds like, ding, ding, ding.",
             "What we see is ylang ylang, the strongly scented part.",
+            "During the fall, the small black hole will get faster and faster and make a louder sound.",
+            "Act before the snowball gets bigger and bigger and causes an avalanche.",
+            "The angles are minus 120 degrees, 0 degrees, 0 degrees, 120 degrees.",
         ] {
             assert!(edits(t).is_empty(), "{t}: {:?}", edits(t));
         }

@@ -3,11 +3,17 @@
 //! ("“We will return our lands,” Aliyev said. Aliyev said.").
 //!
 //! The second sentence goes when it repeats the whole sentence before it
-//! (applied from [`MIN_APPLY_WORDS`] words, proposed below: "Never again.
-//! Never again." may be rhetoric) or only its last words (proposed).
+//! (applied from [`MIN_APPLY_WORDS`] words, proposed from [`MIN_WHOLE_WORDS`]:
+//! "Never say never. Never say never." may be rhetoric, and "Thank you.
+//! Thank you." is speech) or only its last words (proposed).
 
 /// A whole sentence repeated is applied from this many words.
 const MIN_APPLY_WORDS: usize = 6;
+
+/// A whole sentence repeated is proposed from this many words: a shorter
+/// one said twice is how people speak ("Thank you. Thank you.", "No. No.")
+/// in a transcript or a quotation, not a copy the translation doubled.
+const MIN_WHOLE_WORDS: usize = 3;
 
 /// Longest sentence compared, in bytes: a "sentence" longer than this is a
 /// block without stops (a list, a table row), not one said twice.
@@ -100,6 +106,9 @@ pub(super) fn repeats(s: &str) -> Vec<Repeat> {
             continue;
         }
         let whole = firsts.next().is_none();
+        if whole && n < MIN_WHOLE_WORDS {
+            continue;
+        }
         let confidence = match (whole, n >= MIN_APPLY_WORDS) {
             (true, true) => 0.9,
             (true, false) => 0.7,
@@ -140,8 +149,8 @@ mod tests {
             [(" Aliyev said.", 0.6)]
         );
         assert_eq!(
-            removed("Never again. Never again."),
-            [(" Never again.", 0.7)]
+            removed("Never say never. Never say never."),
+            [(" Never say never.", 0.7)]
         );
     }
 
@@ -151,6 +160,8 @@ mod tests {
             "He said no. She said no.",
             "The war ended. Peace came.",
             "No. No.",
+            "Thank you. Thank you.",
+            "Never again. Never again.",
             "Never again.\nNever again.",
             "See p. 5. See p. 5 of the report for more.",
             "",
