@@ -41,6 +41,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "lexicons/mt-calques.toml",
         include_str!("../../lexicons/mt-calques.toml"),
     ),
+    // Last: it extends the entities the packs above know (same id and
+    // canonical) with their names in other languages.
+    ("lexicons/world.toml", include_str!("../../lexicons/world.toml")),
 ];
 
 /// A lexicon file, or one of its [`sections`](super::sections) (where
@@ -109,6 +112,9 @@ struct RawPack {
     #[allow(dead_code)]
     description: String,
     activate: Option<Activation>,
+    /// A gazetteer: its forms are matched exactly, never guessed into.
+    #[serde(default)]
+    exact: bool,
 }
 
 /// When a domain pack switches on for a document: a pack about one conflict
@@ -193,6 +199,8 @@ struct RawFormTable {
     form: String,
     to: Option<String>,
     when: Option<Condition>,
+    #[serde(default)]
+    lang: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -288,6 +296,36 @@ pub struct Form {
     pub to: Option<String>,
     /// Only counts where this holds.
     pub when: Option<Condition>,
+    /// Languages the form is correct in (BCP 47 tags: `de`, `ru-Latn`;
+    /// `en-x-old` an older English spelling such as "Peking"): a variant is
+    /// not rewritten in a text of one of them. Empty: the form belongs to
+    /// no language in particular (a misspelling, a transliteration).
+    pub lang: Vec<String>,
+    /// From a pack matched exactly (`exact = true`, the world pack): never
+    /// a target of the unseen-spelling matcher (else every capitalised word
+    /// near a city's name is a guess at it: "Press" ~ "Paris"), and on
+    /// whatever the activation of the pack of the entity it extends.
+    pub exact_only: bool,
+}
+
+impl Form {
+    /// True if the form is written so in language `lang` (a primary tag
+    /// such as "de" answers for "de" and "de-AT"; "en" is not answered by
+    /// "en-x-old", an older spelling).
+    pub fn in_language(&self, lang: &str) -> bool {
+        self.lang.iter().any(|l| {
+            l == lang
+                || l.strip_prefix(lang).is_some_and(|rest| {
+                    rest.starts_with('-') && !rest.starts_with("-x-")
+                })
+        })
+    }
+
+    /// True if the form is an older English spelling ("Peking", "Bombay"):
+    /// still written in English, so only ever proposed for rewriting.
+    pub fn old_english(&self) -> bool {
+        self.lang.iter().any(|l| l == "en-x-old")
+    }
 }
 
 /// A lexicon entity, compiled.
@@ -464,7 +502,10 @@ impl Lexicon {
     /// Loads one file's text into the lexicon; `path` names it in errors.
     pub fn load(&mut self, path: &str, text: &str) -> Result<()> {
         let raw = RawFile::parse(path, text)?;
-        let (pack, activate) = raw.pack.map(|p| (p.name, p.activate)).unwrap_or_default();
+        let (pack, activate, exact_only) = raw
+            .pack
+            .map(|p| (p.name, p.activate, p.exact))
+            .unwrap_or_default();
         if let Some(a) = activate {
             self.activation.insert(pack.clone(), a);
         }
@@ -504,6 +545,8 @@ impl Lexicon {
                 kind: FormKind::Canonical,
                 to: None,
                 when: None,
+                lang: Vec::new(),
+                exact_only,
             }];
             for (kind, list) in [
                 (FormKind::Short, e.short),
@@ -511,9 +554,9 @@ impl Lexicon {
                 (FormKind::Contested, e.contested),
             ] {
                 for f in list {
-                    let (text_, to, when) = match f {
-                        RawForm::Plain(s) => (s, None, None),
-                        RawForm::Table(t) => (t.form, t.to, t.when),
+                    let (text_, to, when, lang) = match f {
+                        RawForm::Plain(s) => (s, None, None, Vec::new()),
+                        RawForm::Table(t) => (t.form, t.to, t.when, t.lang),
                     };
                     if text_.trim().is_empty() {
                         return Err(data_error(
@@ -529,14 +572,32 @@ impl Lexicon {
                         kind,
                         to,
                         when,
+                        lang,
+                        exact_only,
                     });
                 }
             }
             if let Some(k) = extends {
                 let old = &mut self.entities[k];
                 for f in forms.into_iter().skip(1) {
-                    if !old.forms.iter().any(|g| g.key == f.key && g.kind == f.kind) {
-                        old.forms.push(f);
+                    let same = |g: &Form| g.key == f.key && g.kind == f.kind;
+                    let written = old.forms.iter().position(|g| same(g) && g.text == f.text);
+                    match written {
+                        // the languages a later pack knows the form in
+                        Some(g) => {
+                            let g = &mut old.forms[g];
+                            for l in f.lang {
+                                if !g.lang.contains(&l) {
+                                    g.lang.push(l);
+                                }
+                            }
+                        }
+                        // "Teherán" (es) beside "Teheran": one key, each
+                        // written form with its own languages
+                        None if !f.lang.is_empty() || !old.forms.iter().any(same) => {
+                            old.forms.push(f)
+                        }
+                        None => {}
                     }
                 }
                 self.check_claims_of(k, path, text, at)?;

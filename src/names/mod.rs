@@ -5,6 +5,8 @@
 //! - [`fold`] folds keys (case, diacritics, apostrophes, hyphens) with a map
 //!   back to the source;
 //! - [`exact`] finds known forms in one walk over a table of folded keys;
+//! - [`exonyms`] decides when a form of another language ("Teheran") is
+//!   rewritten to the canonical;
 //! - [`similar`] scores unseen spellings (transliteration-aware distance,
 //!   phonetic blocking);
 //! - [`common`] knows the common words of languages and tells a document's
@@ -26,6 +28,7 @@ pub mod common;
 pub mod context;
 pub mod discover;
 pub mod exact;
+pub mod exonyms;
 pub mod fold;
 pub mod learn;
 pub mod lexicon;
@@ -364,7 +367,8 @@ impl Resources {
                     .text
                     .chars()
                     .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’');
-                if f.when.is_some() || !letters_only {
+                // a gazetteer's forms are matched as listed only
+                if f.when.is_some() || !letters_only || f.exact_only {
                     continue;
                 }
                 let target = match f.kind {
