@@ -7,7 +7,10 @@
 //! of that language, nor in a text of another language or of none told
 //! (the canonical is English: "Moskau" in a French text is no slip to
 //! "Moscow"). Inside a multi-word proper name it is part of that name
-//! ("Peking University", "Rolling Stone Italia", "Bank of Italia"). In an
+//! ("Peking University", "Rolling Stone Italia", "Bank of Italia"), and
+//! among words of its language it is a quotation ("Schwarze Menschen in
+//! Deutschland"); written without its diacritics it is some other word
+//! ("Brussel sprouts" is no German "Brüssel"). In an
 //! English text it is a slip of translation or an older usage: an older
 //! English spelling ("Peking", "Kiev") is only proposed; a form of another
 //! language is applied when the document also writes the canonical (it
@@ -39,13 +42,23 @@ pub struct Evidence<'a> {
     pub proper_name: Option<&'a str>,
     /// The document names the entity by an accepted form too.
     pub canonical_in_doc: bool,
+    /// A word of one of the form's languages near it (see [`language_nearby`]).
+    pub language_nearby: Option<&'a str>,
+    /// The text writes the form as listed, diacritics and all (its match
+    /// is case- and diacritic-blind).
+    pub as_listed: bool,
 }
 
 /// Confidence and note of rewriting `form` (tagged with its languages) to
 /// `canonical`, or `None` where it stays as written (only linked).
 pub fn rewrite(form: &Form, canonical: &str, ev: &Evidence<'_>) -> Option<(f32, String)> {
     let lang = ev.doc_lang?;
-    if lang != "en" || form.in_language(lang) || ev.proper_name.is_some() {
+    if lang != "en"
+        || form.in_language(lang)
+        || ev.proper_name.is_some()
+        || ev.language_nearby.is_some()
+        || !ev.as_listed
+    {
         return None;
     }
     let langs = form.lang.join(", ");
@@ -94,6 +107,42 @@ pub fn in_proper_name(text: &str, start: usize, end: usize) -> Option<&str> {
     None
 }
 
+/// How far around a form [`language_nearby`] reads, in bytes.
+const NEAR: usize = 60;
+
+/// A word near `start..end` (on its line, within [`NEAR`] bytes) that
+/// `is_word` says belongs to one of `form`'s languages other than English,
+/// asked by primary tag ("de" for "de", "pt" for "pt").
+pub fn language_nearby<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    form: &Form,
+    is_word: impl Fn(&str, &str) -> bool,
+) -> Option<&'t str> {
+    let mut a = start.saturating_sub(NEAR);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + NEAR).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let a = text[a..start].rfind('\n').map_or(a, |i| a + i + 1);
+    let b = text[end..b].find('\n').map_or(b, |i| end + i);
+    let langs: Vec<&str> = form
+        .lang
+        .iter()
+        .map(|l| l.split('-').next().unwrap_or(l))
+        .filter(|&l| l != "en")
+        .collect();
+    [&text[a..start], &text[end..b]]
+        .into_iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .find(|w| langs.iter().any(|l| is_word(l, w)))
+}
+
 /// The word one space before byte `at`, with its start.
 fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     let head = text[..at].strip_suffix(' ')?;
@@ -134,7 +183,31 @@ mod tests {
             doc_lang,
             proper_name: None,
             canonical_in_doc,
+            language_nearby: None,
+            as_listed: true,
         }
+    }
+
+    #[test]
+    fn a_form_among_words_of_its_language_or_without_its_diacritics_stays() {
+        let de = form("Deutschland", &["de"]);
+        let text = "the Initiative Schwarze Menschen in Deutschland (Initiative of Black People)";
+        let s = text.find("Deutschland").unwrap();
+        let german = |l: &str, w: &str| l == "de" && ["schwarze", "menschen"].contains(&&*w.to_lowercase());
+        assert_eq!(language_nearby(text, s, s + 11, &de, german), Some("Schwarze"));
+        let other = "visits to Deutschland are up\nSchwarze";
+        let s = other.find("Deutschland").unwrap();
+        assert_eq!(language_nearby(other, s, s + 11, &de, german), None, "not across lines");
+        let near = Evidence {
+            language_nearby: Some("Schwarze"),
+            ..ev(Some("en"), true)
+        };
+        assert!(rewrite(&de, "Germany", &near).is_none());
+        let bare = Evidence {
+            as_listed: false,
+            ..ev(Some("en"), true)
+        };
+        assert!(rewrite(&form("Brüssel", &["de"]), "Brussels", &bare).is_none());
     }
 
     #[test]

@@ -1208,6 +1208,19 @@ impl Matcher<'_, '_> {
                     doc_lang: self.lang,
                     proper_name: exonyms::in_proper_name(text, r.span.start, r.span.end),
                     canonical_in_doc: accepted.contains(&r.entity),
+                    language_nearby: exonyms::language_nearby(
+                        text,
+                        r.span.start,
+                        r.span.end,
+                        r.form,
+                        // the list's own words of a language it has, not English ones
+                        |l, w| {
+                            self.common.top_words(l).is_some()
+                                && self.common.is_common(w, Some(l))
+                                && !self.common.is_common(w, Some("en"))
+                        },
+                    ),
+                    as_listed: same_norm(&r.form.text, before),
                 };
                 exonyms::rewrite(r.form, &ent.canonical, &ev)
             });
