@@ -96,6 +96,13 @@ pub fn in_proper_name(text: &str, start: usize, end: usize) -> Option<&str> {
     if let Some(w) = after.filter(|w| capital(w)) {
         return Some(w);
     }
+    // a number after it: "Rossiya 1" (a channel), "Deutschland 83"
+    let number = text[end..].strip_prefix(' ').map(|t| {
+        &t[..t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len())]
+    });
+    if let Some(n) = number.filter(|n| !n.is_empty()) {
+        return Some(n);
+    }
     let (at, before) = word_before(text, start)?;
     if capital(before) && !starts_sentence(&text[..at]) {
         return Some(before);
@@ -112,13 +119,15 @@ const NEAR: usize = 60;
 
 /// A word near `start..end` (on its line, within [`NEAR`] bytes) that
 /// `is_word` says belongs to one of `form`'s languages other than English,
-/// asked by primary tag ("de" for "de", "pt" for "pt").
+/// asked by primary tag ("de" for "de", "pt" for "pt") with the word and
+/// the byte range it spans (a caller leaves out known names: "Berlin" is
+/// frequent in German text, and no German word).
 pub fn language_nearby<'t>(
     text: &'t str,
     start: usize,
     end: usize,
     form: &Form,
-    is_word: impl Fn(&str, &str) -> bool,
+    is_word: impl Fn(&str, &str, std::ops::Range<usize>) -> bool,
 ) -> Option<&'t str> {
     let mut a = start.saturating_sub(NEAR);
     while !text.is_char_boundary(a) {
@@ -136,11 +145,15 @@ pub fn language_nearby<'t>(
         .map(|l| l.split('-').next().unwrap_or(l))
         .filter(|&l| l != "en")
         .collect();
-    [&text[a..start], &text[end..b]]
+    [(a, &text[a..start]), (end, &text[end..b])]
         .into_iter()
-        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| !w.is_empty())
-        .find(|w| langs.iter().any(|l| is_word(l, w)))
+        .flat_map(|(at, t)| {
+            t.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(move |w| (at + (w.as_ptr() as usize - t.as_ptr() as usize), w))
+        })
+        .find(|&(at, w)| langs.iter().any(|l| is_word(l, w, at..at + w.len())))
+        .map(|(_, w)| w)
 }
 
 /// The word one space before byte `at`, with its start.
@@ -193,7 +206,9 @@ mod tests {
         let de = form("Deutschland", &["de"]);
         let text = "the Initiative Schwarze Menschen in Deutschland (Initiative of Black People)";
         let s = text.find("Deutschland").unwrap();
-        let german = |l: &str, w: &str| l == "de" && ["schwarze", "menschen"].contains(&&*w.to_lowercase());
+        let german = |l: &str, w: &str, at: std::ops::Range<usize>| {
+            l == "de" && ["schwarze", "menschen"].contains(&&*w.to_lowercase()) && at.len() == w.len()
+        };
         assert_eq!(language_nearby(text, s, s + 11, &de, german), Some("Schwarze"));
         let other = "visits to Deutschland are up\nSchwarze";
         let s = other.find("Deutschland").unwrap();
@@ -242,6 +257,7 @@ mod tests {
         assert_eq!(at("read Rolling Stone Italia.", "Italia"), Some("Stone"));
         assert_eq!(at("the University of Teheran said", "Teheran"), Some("University"));
         assert_eq!(at("In Peking, the talks", "Peking"), None);
+        assert_eq!(at("on the Rossiya 1 channel", "Rossiya"), Some("1"));
         assert_eq!(at("He flew to Teheran on Monday.", "Teheran"), None);
         assert_eq!(at("Teheran said. Of Teheran", "Teheran"), None);
         let p = Evidence {

@@ -17,6 +17,10 @@ use std::sync::Arc;
 /// The `name` of a pack file's `[pack]` table, read from that table alone:
 /// parsing the whole file for it cost as much as loading it.
 pub fn pack_name(text: &str) -> Option<String> {
+    if super::gazetteer::is_gazetteer(text) {
+        let line = text.lines().find(|l| l.starts_with("@pack\t"))?;
+        return Some(line.split('\t').nth(1)?.to_owned());
+    }
     let start = match text.starts_with("[pack]") {
         true => 0,
         false => text.find("\n[pack]")? + 1,
@@ -43,7 +47,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     // Last: it extends the entities the packs above know (same id and
     // canonical) with their names in other languages.
-    ("lexicons/world.toml", include_str!("../../lexicons/world.toml")),
+    ("lexicons/world.tsv", include_str!("../../lexicons/world.tsv")),
 ];
 
 /// A lexicon file, or one of its [`sections`](super::sections) (where
@@ -62,6 +66,9 @@ impl RawFile {
     /// Parses `text` section by section; positions in errors and spans
     /// are offsets into the whole `text`.
     fn parse(path: &str, text: &str) -> Result<RawFile> {
+        if super::gazetteer::is_gazetteer(text) {
+            return Self::from_gazetteer(path, text);
+        }
         let mut parts = Vec::new();
         for range in super::sections::sections(text) {
             let at = range.start;
@@ -102,6 +109,52 @@ impl RawFile {
             return Err(data_error(path, text, 0, "missing field `pack`"));
         }
         Ok(file)
+    }
+}
+
+impl RawFile {
+    /// A gazetteer (see [`super::gazetteer`]) as the tables it stands for:
+    /// a pack that is `exact`, its entities with their language forms.
+    fn from_gazetteer(path: &str, text: &str) -> Result<RawFile> {
+        let file = super::gazetteer::parse(text).map_err(|(at, m)| data_error(path, text, at, m))?;
+        let owned = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
+        let entity = file
+            .lines
+            .into_iter()
+            .map(|l| RawEntity {
+                id: toml::Spanned::new(l.at..l.at + l.id.len(), l.id.to_owned()),
+                kind: l.kind,
+                canonical: l.canonical.to_owned(),
+                short: l.short.iter().map(|s| RawForm::Plain((*s).to_owned())).collect(),
+                variants: l
+                    .variants
+                    .into_iter()
+                    .map(|(form, lang)| {
+                        RawForm::Table(RawFormTable {
+                            form: form.to_owned(),
+                            to: None,
+                            when: None,
+                            lang: owned(lang),
+                        })
+                    })
+                    .collect(),
+                contested: Vec::new(),
+                wikidata: None,
+                subtype: l.subtype.map(str::to_owned),
+                country: l.country.map(str::to_owned),
+                roles: Vec::new(),
+            })
+            .collect();
+        Ok(RawFile {
+            pack: Some(RawPack {
+                name: file.name.to_owned(),
+                description: file.description.to_owned(),
+                activate: None,
+                exact: true,
+            }),
+            entity,
+            phrase: Vec::new(),
+        })
     }
 }
 

@@ -2,6 +2,8 @@
 //! that finds them in a text however the translation spelled them.
 //!
 //! - [`lexicon`] loads and checks the TOML lexicons and phrase packs;
+//! - [`gazetteer`] reads the compact one-line-an-entity format of generated
+//!   gazetteers (the world pack);
 //! - [`fold`] folds keys (case, diacritics, apostrophes, hyphens) with a map
 //!   back to the source;
 //! - [`exact`] finds known forms in one walk over a table of folded keys;
@@ -30,6 +32,7 @@ pub mod discover;
 pub mod exact;
 pub mod exonyms;
 pub mod fold;
+pub mod gazetteer;
 pub mod learn;
 pub mod lexicon;
 pub mod phrases;

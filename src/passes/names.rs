@@ -1214,8 +1214,9 @@ impl Matcher<'_, '_> {
                         r.span.end,
                         r.form,
                         // the list's own words of a language it has, not English ones
-                        |l, w| {
-                            self.common.top_words(l).is_some()
+                        |l, w, at| {
+                            !self.resolved_spans.overlaps(Span::new(at.start, at.end))
+                                && self.common.top_words(l).is_some()
                                 && self.common.is_common(w, Some(l))
                                 && !self.common.is_common(w, Some("en"))
                         },
