@@ -97,9 +97,9 @@ pub fn in_proper_name(text: &str, start: usize, end: usize) -> Option<&str> {
         return Some(w);
     }
     // a number after it: "Rossiya 1" (a channel), "Deutschland 83"
-    let number = text[end..].strip_prefix(' ').map(|t| {
-        &t[..t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len())]
-    });
+    let number = text[end..]
+        .strip_prefix(' ')
+        .map(|t| &t[..t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len())]);
     if let Some(n) = number.filter(|n| !n.is_empty()) {
         return Some(n);
     }
@@ -207,12 +207,21 @@ mod tests {
         let text = "the Initiative Schwarze Menschen in Deutschland (Initiative of Black People)";
         let s = text.find("Deutschland").unwrap();
         let german = |l: &str, w: &str, at: std::ops::Range<usize>| {
-            l == "de" && ["schwarze", "menschen"].contains(&&*w.to_lowercase()) && at.len() == w.len()
+            l == "de"
+                && ["schwarze", "menschen"].contains(&&*w.to_lowercase())
+                && at.len() == w.len()
         };
-        assert_eq!(language_nearby(text, s, s + 11, &de, german), Some("Schwarze"));
+        assert_eq!(
+            language_nearby(text, s, s + 11, &de, german),
+            Some("Schwarze")
+        );
         let other = "visits to Deutschland are up\nSchwarze";
         let s = other.find("Deutschland").unwrap();
-        assert_eq!(language_nearby(other, s, s + 11, &de, german), None, "not across lines");
+        assert_eq!(
+            language_nearby(other, s, s + 11, &de, german),
+            None,
+            "not across lines"
+        );
         let near = Evidence {
             language_nearby: Some("Schwarze"),
             ..ev(Some("en"), true)
@@ -253,9 +262,15 @@ mod tests {
             let s = text.find(w).unwrap();
             in_proper_name(text, s, s + w.len())
         };
-        assert_eq!(at("at Peking University today", "Peking"), Some("University"));
+        assert_eq!(
+            at("at Peking University today", "Peking"),
+            Some("University")
+        );
         assert_eq!(at("read Rolling Stone Italia.", "Italia"), Some("Stone"));
-        assert_eq!(at("the University of Teheran said", "Teheran"), Some("University"));
+        assert_eq!(
+            at("the University of Teheran said", "Teheran"),
+            Some("University")
+        );
         assert_eq!(at("In Peking, the talks", "Peking"), None);
         assert_eq!(at("on the Rossiya 1 channel", "Rossiya"), Some("1"));
         assert_eq!(at("He flew to Teheran on Monday.", "Teheran"), None);

@@ -130,7 +130,10 @@ mod tests {
         assert_eq!((f.name, f.description), ("w", "A world"));
         let l = &f.lines[0];
         assert_eq!(l.at, text.find("iran").unwrap());
-        assert_eq!((l.id, l.canonical, l.subtype, l.country), ("iran", "Iran", Some("country"), None));
+        assert_eq!(
+            (l.id, l.canonical, l.subtype, l.country),
+            ("iran", "Iran", Some("country"), None)
+        );
         assert_eq!(l.short, ["Islamic Republic of Iran"]);
         assert_eq!(l.variants, [("Irán", vec!["es"]), ("Iranu", vec![])]);
     }

@@ -331,7 +331,8 @@ impl Resources {
             for (path, text) in BUILTIN {
                 let name = lexicon::pack_name(text).unwrap_or_default();
                 known.push(name.clone());
-                if options.packs.is_empty() || options.packs.contains(&name) {
+                let default = !lexicon::OFF_BY_DEFAULT.contains(&name.as_str());
+                if (options.packs.is_empty() && default) || options.packs.contains(&name) {
                     lex.load(path, text)?;
                 }
             }
