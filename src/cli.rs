@@ -288,7 +288,7 @@ struct ConversionFlags {
     /// Also load this lexicon or phrase pack (TOML); repeatable.
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicons: Vec<PathBuf>,
-    /// Use only this built-in pack (caucasus-2020, zh-en-mt, mt-calques); repeatable.
+    /// Use only this built-in pack (caucasus-2020, zh-en-mt, mt-calques; world only when asked for); repeatable.
     #[arg(long = "pack", value_name = "NAME")]
     packs: Vec<String>,
     /// Use no built-in pack.

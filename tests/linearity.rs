@@ -80,13 +80,7 @@ fn assert_linear(what: &str, counts: &[u64]) {
 /// converting the same made-up names at the same time would make some
 /// sizes cheaper than others (the ratio then depends on the test order).
 fn engine_with_own_resources() -> Engine {
-    let packs = emend::names::lexicon::BUILTIN
-        .iter()
-        .map(|(path, _)| {
-            let file = path.rsplit('/').next().expect("a file name");
-            file.trim_end_matches(".toml").to_owned()
-        })
-        .collect();
+    let packs = emend::names::builtin_pack_names();
     Engine::new(Options {
         packs,
         ..Options::default()

@@ -17,6 +17,10 @@ use std::sync::Arc;
 /// The `name` of a pack file's `[pack]` table, read from that table alone:
 /// parsing the whole file for it cost as much as loading it.
 pub fn pack_name(text: &str) -> Option<String> {
+    if super::gazetteer::is_gazetteer(text) {
+        let line = text.lines().find(|l| l.starts_with("@pack\t"))?;
+        return Some(line.split('\t').nth(1)?.to_owned());
+    }
     let start = match text.starts_with("[pack]") {
         true => 0,
         false => text.find("\n[pack]")? + 1,
@@ -41,7 +45,20 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "lexicons/mt-calques.toml",
         include_str!("../../lexicons/mt-calques.toml"),
     ),
+    // Last: it extends the entities the packs above know (same id and
+    // canonical) with their names in other languages.
+    (
+        "lexicons/world.tsv",
+        include_str!("../../lexicons/world.tsv"),
+    ),
 ];
+
+/// Built-in packs loaded only when asked for (`--pack world`): the world
+/// pack costs a quarter of the start-up of a one-line file, and with its
+/// cities known the same-document and batch rules no longer compare their
+/// misspellings ("Chonging" beside "Chongqing"), so on WMT21 zh→en it loses
+/// two of 124 renames; see the README.
+pub const OFF_BY_DEFAULT: &[&str] = &["world"];
 
 /// A lexicon file, or one of its [`sections`](super::sections) (where
 /// `pack` is there only in the one that holds it).
@@ -59,6 +76,9 @@ impl RawFile {
     /// Parses `text` section by section; positions in errors and spans
     /// are offsets into the whole `text`.
     fn parse(path: &str, text: &str) -> Result<RawFile> {
+        if super::gazetteer::is_gazetteer(text) {
+            return Self::from_gazetteer(path, text);
+        }
         let mut parts = Vec::new();
         for range in super::sections::sections(text) {
             let at = range.start;
@@ -102,6 +122,57 @@ impl RawFile {
     }
 }
 
+impl RawFile {
+    /// A gazetteer (see [`super::gazetteer`]) as the tables it stands for:
+    /// a pack that is `exact`, its entities with their language forms.
+    fn from_gazetteer(path: &str, text: &str) -> Result<RawFile> {
+        let file =
+            super::gazetteer::parse(text).map_err(|(at, m)| data_error(path, text, at, m))?;
+        let owned = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
+        let entity = file
+            .lines
+            .into_iter()
+            .map(|l| RawEntity {
+                id: toml::Spanned::new(l.at..l.at + l.id.len(), l.id.to_owned()),
+                kind: l.kind,
+                canonical: l.canonical.to_owned(),
+                short: l
+                    .short
+                    .iter()
+                    .map(|s| RawForm::Plain((*s).to_owned()))
+                    .collect(),
+                variants: l
+                    .variants
+                    .into_iter()
+                    .map(|(form, lang)| {
+                        RawForm::Table(RawFormTable {
+                            form: form.to_owned(),
+                            to: None,
+                            when: None,
+                            lang: owned(lang),
+                        })
+                    })
+                    .collect(),
+                contested: Vec::new(),
+                wikidata: None,
+                subtype: l.subtype.map(str::to_owned),
+                country: l.country.map(str::to_owned),
+                roles: Vec::new(),
+            })
+            .collect();
+        Ok(RawFile {
+            pack: Some(RawPack {
+                name: file.name.to_owned(),
+                description: file.description.to_owned(),
+                activate: None,
+                exact: true,
+            }),
+            entity,
+            phrase: Vec::new(),
+        })
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPack {
@@ -109,6 +180,9 @@ struct RawPack {
     #[allow(dead_code)]
     description: String,
     activate: Option<Activation>,
+    /// A gazetteer: its forms are matched exactly, never guessed into.
+    #[serde(default)]
+    exact: bool,
 }
 
 /// When a domain pack switches on for a document: a pack about one conflict
@@ -193,6 +267,8 @@ struct RawFormTable {
     form: String,
     to: Option<String>,
     when: Option<Condition>,
+    #[serde(default)]
+    lang: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -288,6 +364,35 @@ pub struct Form {
     pub to: Option<String>,
     /// Only counts where this holds.
     pub when: Option<Condition>,
+    /// Languages the form is correct in (BCP 47 tags: `de`, `ru-Latn`;
+    /// `en-x-old` an older English spelling such as "Peking"): a variant is
+    /// not rewritten in a text of one of them. Empty: the form belongs to
+    /// no language in particular (a misspelling, a transliteration).
+    pub lang: Vec<String>,
+    /// From a pack matched exactly (`exact = true`, the world pack): never
+    /// a target of the unseen-spelling matcher (else every capitalised word
+    /// near a city's name is a guess at it: "Press" ~ "Paris"), and on
+    /// whatever the activation of the pack of the entity it extends.
+    pub exact_only: bool,
+}
+
+impl Form {
+    /// True if the form is written so in language `lang` (a primary tag
+    /// such as "de" answers for "de" and "de-AT"; "en" is not answered by
+    /// "en-x-old", an older spelling).
+    pub fn in_language(&self, lang: &str) -> bool {
+        self.lang.iter().any(|l| {
+            l == lang
+                || l.strip_prefix(lang)
+                    .is_some_and(|rest| rest.starts_with('-') && !rest.starts_with("-x-"))
+        })
+    }
+
+    /// True if the form is an older English spelling ("Peking", "Bombay"):
+    /// still written in English, so only ever proposed for rewriting.
+    pub fn old_english(&self) -> bool {
+        self.lang.iter().any(|l| l == "en-x-old")
+    }
 }
 
 /// A lexicon entity, compiled.
@@ -464,7 +569,10 @@ impl Lexicon {
     /// Loads one file's text into the lexicon; `path` names it in errors.
     pub fn load(&mut self, path: &str, text: &str) -> Result<()> {
         let raw = RawFile::parse(path, text)?;
-        let (pack, activate) = raw.pack.map(|p| (p.name, p.activate)).unwrap_or_default();
+        let (pack, activate, exact_only) = raw
+            .pack
+            .map(|p| (p.name, p.activate, p.exact))
+            .unwrap_or_default();
         if let Some(a) = activate {
             self.activation.insert(pack.clone(), a);
         }
@@ -504,6 +612,8 @@ impl Lexicon {
                 kind: FormKind::Canonical,
                 to: None,
                 when: None,
+                lang: Vec::new(),
+                exact_only,
             }];
             for (kind, list) in [
                 (FormKind::Short, e.short),
@@ -511,9 +621,9 @@ impl Lexicon {
                 (FormKind::Contested, e.contested),
             ] {
                 for f in list {
-                    let (text_, to, when) = match f {
-                        RawForm::Plain(s) => (s, None, None),
-                        RawForm::Table(t) => (t.form, t.to, t.when),
+                    let (text_, to, when, lang) = match f {
+                        RawForm::Plain(s) => (s, None, None, Vec::new()),
+                        RawForm::Table(t) => (t.form, t.to, t.when, t.lang),
                     };
                     if text_.trim().is_empty() {
                         return Err(data_error(
@@ -529,14 +639,32 @@ impl Lexicon {
                         kind,
                         to,
                         when,
+                        lang,
+                        exact_only,
                     });
                 }
             }
             if let Some(k) = extends {
                 let old = &mut self.entities[k];
                 for f in forms.into_iter().skip(1) {
-                    if !old.forms.iter().any(|g| g.key == f.key && g.kind == f.kind) {
-                        old.forms.push(f);
+                    let same = |g: &Form| g.key == f.key && g.kind == f.kind;
+                    let written = old.forms.iter().position(|g| same(g) && g.text == f.text);
+                    match written {
+                        // the languages a later pack knows the form in
+                        Some(g) => {
+                            let g = &mut old.forms[g];
+                            for l in f.lang {
+                                if !g.lang.contains(&l) {
+                                    g.lang.push(l);
+                                }
+                            }
+                        }
+                        // "Teherán" (es) beside "Teheran": one key, each
+                        // written form with its own languages
+                        None if !f.lang.is_empty() || !old.forms.iter().any(same) => {
+                            old.forms.push(f)
+                        }
+                        None => {}
                     }
                 }
                 self.check_claims_of(k, path, text, at)?;

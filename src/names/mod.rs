@@ -2,9 +2,13 @@
 //! that finds them in a text however the translation spelled them.
 //!
 //! - [`lexicon`] loads and checks the TOML lexicons and phrase packs;
+//! - [`gazetteer`] reads the compact one-line-an-entity format of generated
+//!   gazetteers (the world pack);
 //! - [`fold`] folds keys (case, diacritics, apostrophes, hyphens) with a map
 //!   back to the source;
 //! - [`exact`] finds known forms in one walk over a table of folded keys;
+//! - [`exonyms`] decides when a form of another language ("Teheran") is
+//!   rewritten to the canonical;
 //! - [`similar`] scores unseen spellings (transliteration-aware distance,
 //!   phonetic blocking);
 //! - [`common`] knows the common words of languages and tells a document's
@@ -26,7 +30,9 @@ pub mod common;
 pub mod context;
 pub mod discover;
 pub mod exact;
+pub mod exonyms;
 pub mod fold;
+pub mod gazetteer;
 pub mod learn;
 pub mod lexicon;
 pub mod phrases;
@@ -325,7 +331,8 @@ impl Resources {
             for (path, text) in BUILTIN {
                 let name = lexicon::pack_name(text).unwrap_or_default();
                 known.push(name.clone());
-                if options.packs.is_empty() || options.packs.contains(&name) {
+                let default = !lexicon::OFF_BY_DEFAULT.contains(&name.as_str());
+                if (options.packs.is_empty() && default) || options.packs.contains(&name) {
                     lex.load(path, text)?;
                 }
             }
@@ -364,7 +371,8 @@ impl Resources {
                     .text
                     .chars()
                     .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’');
-                if f.when.is_some() || !letters_only {
+                // a gazetteer's forms are matched as listed only
+                if f.when.is_some() || !letters_only || f.exact_only {
                     continue;
                 }
                 let target = match f.kind {

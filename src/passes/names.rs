@@ -40,6 +40,7 @@ use crate::names::context::{
     DocIndex, capitalised_words, is_demonym, list_around, place_kind, word_iter, words,
 };
 use crate::names::exact::Hit;
+use crate::names::exonyms;
 use crate::names::fold::{self, fold};
 use crate::names::lexicon::{Form, FormKind, Lexicon};
 use crate::names::similar::{similarity, similarity_of_skeletons, skeleton};
@@ -1169,6 +1170,14 @@ impl Matcher<'_, '_> {
                 slot.get_or_insert(g);
             }
         }
+        // entities the document names by an accepted form: a form of
+        // another language beside one is a slip of spelling
+        let accepted: HashSet<usize> = self
+            .resolved
+            .iter()
+            .filter(|r| !r.form.kind.rewrites())
+            .map(|r| r.entity)
+            .collect();
         for (ri, r) in self.resolved.iter().enumerate() {
             let sure = sure_of[ri];
             match sure {
@@ -1183,7 +1192,10 @@ impl Matcher<'_, '_> {
             let Some(target) = r.variant(lex) else {
                 continue;
             };
-            if !self.on(r.entity) || self.cx.is_protected(r.span) || self.foreign(idx, r.span) {
+            // a form of a gazetteer or of a language is rewritten on the
+            // evidence `exonyms` weighs, whatever the pack's activation
+            let on = self.on(r.entity) || r.form.exact_only || !r.form.lang.is_empty();
+            if !on || self.cx.is_protected(r.span) || self.foreign(idx, r.span) {
                 continue;
             }
             let before = r.span.of(text);
@@ -1193,17 +1205,46 @@ impl Matcher<'_, '_> {
             }
             let ent = &lex.entities[r.entity];
             let conf = if r.conditioned { 0.85 } else { 0.95 };
-            let note = format!(
-                "{:?} is a listed variant of {} ({}){}",
-                r.form.text,
-                ent.canonical,
-                ent.pack,
-                if r.conditioned {
-                    "; its context condition holds"
-                } else {
-                    ""
-                }
-            );
+            let tongue = (!r.form.lang.is_empty()).then(|| {
+                let ev = exonyms::Evidence {
+                    doc_lang: self.lang,
+                    proper_name: exonyms::in_proper_name(text, r.span.start, r.span.end),
+                    canonical_in_doc: accepted.contains(&r.entity),
+                    language_nearby: exonyms::language_nearby(
+                        text,
+                        r.span.start,
+                        r.span.end,
+                        r.form,
+                        // the list's own words of a language it has, not English ones
+                        |l, w, at| {
+                            !self.resolved_spans.overlaps(Span::new(at.start, at.end))
+                                && self.common.top_words(l).is_some()
+                                && self.common.is_common(w, Some(l))
+                                && !self.common.is_common(w, Some("en"))
+                        },
+                    ),
+                    as_listed: same_norm(&r.form.text, before),
+                };
+                exonyms::rewrite(r.form, &ent.canonical, &ev)
+            });
+            let (conf, note) = match tongue {
+                Some(None) => continue,
+                Some(Some((conf, note))) => (conf, note),
+                None => (
+                    conf,
+                    format!(
+                        "{:?} is a listed variant of {} ({}){}",
+                        r.form.text,
+                        ent.canonical,
+                        ent.pack,
+                        if r.conditioned {
+                            "; its context condition holds"
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+            };
             out.edits.push(
                 Edit::new(
                     text,
