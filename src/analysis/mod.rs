@@ -6,6 +6,7 @@
 pub(crate) mod chars;
 pub(crate) mod dictionary;
 pub(crate) mod function_words;
+pub(crate) mod generic_places;
 pub(crate) mod marks;
 pub(crate) mod misread;
 pub(crate) mod sentences;

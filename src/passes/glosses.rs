@@ -22,15 +22,6 @@ use foldhash::HashMap;
 /// See the module documentation.
 pub struct Glosses;
 
-const GENERIC: &[&str] = &[
-    "region",
-    "area",
-    "province",
-    "district",
-    "oblast",
-    "territory",
-];
-
 /// The longest parenthesis read as a gloss, in bytes.
 const MAX_GLOSS_BYTES: usize = 80;
 
@@ -99,7 +90,7 @@ impl Pass for Glosses {
                 while inner_words.len() > 1
                     && inner_words
                         .last()
-                        .is_some_and(|w| GENERIC.contains(&w.as_str()))
+                        .is_some_and(|w| crate::analysis::generic_places::is_generic_place_word(w))
                 {
                     inner_words.pop();
                 }

@@ -55,15 +55,6 @@ pub struct Names;
 const MIN_SIMILARITY: f32 = 0.78;
 /// Below this confidence nothing is proposed.
 const MIN_PROPOSAL: f32 = 0.5;
-/// Generic words after a glossed name: "(Naka region)".
-const GENERIC: &[&str] = &[
-    "region",
-    "area",
-    "province",
-    "district",
-    "oblast",
-    "territory",
-];
 /// Words that cannot follow an article: "Passing an also said" is no English.
 const NOT_AFTER_ARTICLE: &[&str] = &[
     "also",
@@ -1097,9 +1088,9 @@ impl Matcher<'_, '_> {
             let inner = &rest[..close];
             let mut ws: Vec<&str> = inner.split(' ').collect();
             if ws.len() > 1
-                && ws
-                    .last()
-                    .is_some_and(|w| GENERIC.contains(&w.to_lowercase().as_str()))
+                && ws.last().is_some_and(|w| {
+                    crate::analysis::generic_places::is_generic_place_word(&w.to_lowercase())
+                })
             {
                 ws.pop();
             }
