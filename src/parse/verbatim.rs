@@ -24,19 +24,22 @@ pub fn split(
 ) -> Vec<RawBlock> {
     let paged = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
     let mut out = Vec::with_capacity(raw.len());
+    // one buffer for every block's lines: most blocks are prose and stay whole
+    let mut strs: Vec<&str> = Vec::new();
     for (i, b) in raw.into_iter().enumerate() {
         if i >= until || keep(b.span.start) {
             out.push(b);
             continue;
         }
-        let lines: Vec<Span> = b.lines().to_vec();
-        let strs: Vec<&str> = lines.iter().map(|l| l.of(text)).collect();
+        strs.clear();
+        strs.extend(b.lines().iter().map(|l| l.of(text)));
         let found = runs(&strs, paged);
         // a block that is one run whole stays as it is
-        if found.is_empty() || found == [(0, lines.len(), found[0].2)] {
+        if found.is_empty() || found == [(0, strs.len(), found[0].2)] {
             out.push(b);
             continue;
         }
+        let lines: Vec<Span> = b.lines().to_vec();
         let mut at = 0;
         let piece = |from: usize, to: usize, out: &mut Vec<RawBlock>| {
             if from < to {

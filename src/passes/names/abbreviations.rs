@@ -20,6 +20,7 @@ use super::variants::pinyin_syllables;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::span::Span;
+use foldhash::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// English words that name a route after its name: the abbreviation stands
@@ -44,6 +45,10 @@ const ROUTE_REACH: usize = 3;
 /// route's name, and when it only names them apart.
 const CONF_JOINED: f32 = 0.8;
 const CONF: f32 = 0.65;
+/// Most places one syllable of an abbreviation may stand for: past it the
+/// abbreviation is too ambiguous to expand, and the pairs of places to
+/// weigh would grow as the square of the document's names.
+const MAX_ENDS: usize = 32;
 
 /// One way the document writes an abbreviation: its two syllables, and the
 /// spans it is written at.
@@ -69,29 +74,26 @@ impl Matcher<'_, '_> {
         let mut paragraphs: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         // abbreviations by their form as written
         let mut abbreviations: BTreeMap<&str, Abbreviation<'_>> = BTreeMap::new();
-        for (nb, b) in self.cx.doc.blocks.iter().enumerate() {
+        // the abbreviations written before a route word, first: the index
+        // of the places' first syllables (a pinyin parse of every
+        // capitalised word) is built only for a document that has one
+        // a document writes the same names again and again: each word's
+        // pinyin parse is made once
+        let mut parsed: HashMap<&str, Option<usize>> = HashMap::default();
+        let mut syllables = |w| *parsed.entry(w).or_insert_with(|| pinyin_syllables(w));
+        for b in &self.cx.doc.blocks {
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (n, &(k, w)) in ws.iter().enumerate() {
                 if !capitalised(w) {
                     continue;
                 }
-                if let Some(first) = first_syllable(w) {
-                    by_first
-                        .entry(first.to_ascii_lowercase())
-                        .or_default()
-                        .insert(w);
-                    paragraphs.entry(w).or_default().insert(nb);
-                    if let Some(&(k2, w2)) = ws.get(n + 1)
-                        && &bt[k + w.len()..k2] == "-"
-                        && first_syllable(w2).is_some()
-                    {
-                        joined.insert((w, w2));
-                    }
-                }
-                // the abbreviation glued, or as two words a space or a
-                // hyphen apart
-                let (first, second, end, next) = match split_glued(w) {
+                let glued = match syllables(w) {
+                    Some(2) => split_glued(w),
+                    Some(1) => None,
+                    _ => continue,
+                };
+                let (first, second, end, next) = match glued {
                     Some((p, q)) => (p, q, k + w.len(), n + 1),
                     None => {
                         let Some(&(k2, w2)) = ws.get(n + 1) else {
@@ -100,8 +102,8 @@ impl Matcher<'_, '_> {
                         let sep = &bt[k + w.len()..k2];
                         if !matches!(sep, " " | "-")
                             || !capitalised(w2)
-                            || pinyin_syllables(w) != Some(1)
-                            || pinyin_syllables(w2) != Some(1)
+                            || syllables(w) != Some(1)
+                            || syllables(w2) != Some(1)
                         {
                             continue;
                         }
@@ -128,15 +130,41 @@ impl Matcher<'_, '_> {
                 a.elsewhere |= !route;
             }
         }
+        abbreviations.retain(|_, a| !a.elsewhere);
+        if abbreviations.is_empty() {
+            return Vec::new();
+        }
+        for (nb, b) in self.cx.doc.blocks.iter().enumerate() {
+            let bt = b.span.of(text);
+            let ws: Vec<(usize, &str)> = word_iter(bt).collect();
+            for (n, &(k, w)) in ws.iter().enumerate() {
+                if !capitalised(w) {
+                    continue;
+                }
+                if let Some(first) = first_syllable(w) {
+                    by_first
+                        .entry(first.to_ascii_lowercase())
+                        .or_default()
+                        .insert(w);
+                    paragraphs.entry(w).or_default().insert(nb);
+                    if let Some(&(k2, w2)) = ws.get(n + 1)
+                        && &bt[k + w.len()..k2] == "-"
+                        && first_syllable(w2).is_some()
+                    {
+                        joined.insert((w, w2));
+                    }
+                }
+            }
+        }
         let mut out = Vec::new();
         for (form, a) in abbreviations {
-            if a.elsewhere {
-                continue;
-            }
             let ends = |s: &str| by_first.get(&s.to_ascii_lowercase());
             let (Some(from), Some(to)) = (ends(a.first), ends(a.second)) else {
                 continue;
             };
+            if from.len() > MAX_ENDS || to.len() > MAX_ENDS {
+                continue;
+            }
             // two places of one route are told together: joined, or in
             // one paragraph ("from Zhengzhou ... to Wanzhou")
             let together = |x: &str, y: &str| {
