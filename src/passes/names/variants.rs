@@ -280,11 +280,11 @@ impl Matcher<'_, '_> {
             if !guesses && !matches!(kind, Kinship::Romanization { .. }) {
                 continue;
             }
-            rewrites.extend(
-                self.direction(&forms, (i, j), kind, pinyin_text)
-                    .into_iter()
-                    .filter(|r| guesses || r.conf > TIE),
-            );
+            for r in self.direction(&forms, (i, j), kind, pinyin_text) {
+                if guesses || r.conf > TIE {
+                    rewrites.extend(self.aligned_place(&forms, r));
+                }
+            }
         }
         // each form's best rewrite; a tie gives each of the two forms one
         let mut best: BTreeMap<usize, Rewrite> = BTreeMap::new();
@@ -316,6 +316,33 @@ impl Matcher<'_, '_> {
             }
         }
         out
+    }
+
+    /// A rewrite kept when the other translations of the same text in the
+    /// batch write its target where this document writes the form
+    /// rewritten (see [`Matcher::alignment_of`]), with that evidence in its
+    /// note; dropped when they write something else there: two names that
+    /// never fill the same place ("Lanzhou" in one paragraph, "Wanzhou" in
+    /// others), however the batch counts them. Kept unchanged when the batch
+    /// holds no aligned translations.
+    fn aligned_place(&self, forms: &[Form<'_, '_>], mut r: Rewrite) -> Option<Rewrite> {
+        let (from, to) = (forms[r.from].spelling, forms[r.to].spelling);
+        if let Some(al) = self.alignment_of(from, to.word) {
+            if !al.same_place() {
+                return None;
+            }
+            if let Some(p) = al.paragraph {
+                r.note.push_str(&format!(
+                    "; {} of the {} other translations of this text in the batch write {:?} in paragraph {} where this one writes {:?} alone",
+                    al.agree,
+                    al.others,
+                    to.word,
+                    p + 1,
+                    from.word
+                ));
+            }
+        }
+        Some(r)
     }
 
     /// How `a` and `b` are spellings of one name, if they are.
