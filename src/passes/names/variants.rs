@@ -199,6 +199,26 @@ impl Matcher<'_, '_> {
         out
     }
 
+    /// True if `n`, a capitalised word beside a name (a slice of the
+    /// text), is an ordinary word and not the rest of the name: one both
+    /// the frequency list knows and the document writes in lower case, or
+    /// one of either written at a sentence's start ("Later Dmitry"), or a
+    /// title ("President"). A word only one of the two knows, written
+    /// mid-sentence, is a given name ("Sir Robert Syms", "Chloe Sims":
+    /// "robert" is a frequent word, "chloe" is written in a page's links),
+    /// so that two people of one surname spelt two ways keep apart.
+    fn ordinary_neighbour(&self, n: &str) -> bool {
+        let lower = self.lower_words.contains(n.to_lowercase().as_str());
+        let common = self.is_common(n);
+        if !lower && !common {
+            return false;
+        }
+        let start = n.as_ptr() as usize - self.text().as_ptr() as usize;
+        lower && common
+            || crate::names::stats::is_title(n)
+            || self.sentence_initial(Span::new(start, start + n.len()))
+    }
+
     /// True if the word at `span` starts a sentence (or a block).
     fn sentence_initial(&self, span: Span) -> bool {
         let before = self.text()[..span.start].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
@@ -247,7 +267,7 @@ impl Matcher<'_, '_> {
                 });
                 // the rest of a name, not a capitalised ordinary word ("Later")
                 s.neighbours.extend(
-                    capitalised_neighbours(text, span).filter(|n| !self.is_ordinary_word(n)),
+                    capitalised_neighbours(text, span).filter(|n| !self.ordinary_neighbour(n)),
                 );
                 s.spans.push(span);
                 s.inside += usize::from(!initial);
