@@ -352,3 +352,16 @@ fn two_spellings_in_the_same_slot_of_a_repeated_passage_are_one_name() {
     });
     assert!(linked, "{:#?}", c.edits);
 }
+
+#[test]
+fn a_name_the_aligned_translations_never_write_in_its_place_is_another_name() {
+    // the document writes "Tarkova" alone in its second paragraph, where
+    // the nine other translations write another town: however the batch
+    // counts "Tarkovo", the two never fill the same place
+    let doc = "Governor Pavel Merkulin opened the Tarkovo bridge on Monday, version 99.\n\n\
+               The bridge links Belozersk with Tarkova across the river.\n\n\
+               Merkulin said the Tarkovo crossing will carry trucks from May.\n";
+    let batch = with_nine_translations(doc);
+    let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
+    assert!(rewrites(&c, "Tarkova").is_empty(), "{:#?}", c.edits);
+}

@@ -557,7 +557,7 @@ fn is_stop(w: &str) -> bool {
     STOP.contains(&w.to_lowercase().as_str())
 }
 
-fn is_title(w: &str) -> bool {
+pub(crate) fn is_title(w: &str) -> bool {
     TITLES.contains(&w.to_lowercase().as_str())
 }
 

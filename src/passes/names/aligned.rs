@@ -61,7 +61,86 @@ fn derived(a: &str, b: &str) -> bool {
 /// stands for, and how alike the two are spelt.
 type Garble<'s, 'a> = (&'s Spelling<'a>, u32, f32);
 
+/// What the aligned translations of the batch write where this one writes a
+/// spelling and not the other form: in the paragraph where most of them
+/// write the other form, how many do, of how many, and which paragraph
+/// (counted from 0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Alignment {
+    pub(super) agree: u32,
+    pub(super) others: u32,
+    pub(super) paragraph: Option<u32>,
+}
+
+/// Least number of the aligned translations writing the other form where
+/// this one writes a spelling, for the two to fill one place: other
+/// translations garble the name too ("Tunpu", "Tunburg" beside "Tunbao"),
+/// so two of them agreeing is evidence; none or one is not.
+const PLACE_AGREE: u32 = 2;
+
+impl Alignment {
+    /// False if this document writes the spelling alone in some paragraphs
+    /// and in none of them do two aligned translations write the other
+    /// form: the two never fill the same place, they are two names. A
+    /// spelling only ever written beside the other form in its paragraph
+    /// tells nothing either way (a slip beside the name, or a second name
+    /// of a list), so it is not held against.
+    pub(super) fn same_place(&self) -> bool {
+        self.paragraph.is_none() || self.agree >= PLACE_AGREE
+    }
+}
+
 impl Matcher<'_, '_> {
+    /// Where this document writes `from`, what the other translations of
+    /// the same text (the same paragraphs, [`MIN_ALIGNED`] or more) write:
+    /// the paragraph of `from` in which most of them write `to`. `None`
+    /// when the batch holds no aligned translations of this text, and then
+    /// the alignment tells nothing.
+    pub(super) fn alignment_of(&self, from: &Spelling<'_>, to: &str) -> Option<Alignment> {
+        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
+        let text = self.text();
+        let related = self
+            .related
+            .get_or_init(|| Some(counts.related(text)).filter(|r| !r.is_empty()))
+            .as_ref()?;
+        let starts = paragraph_starts(text);
+        let n = starts.len() as u32;
+        let aligned = related.aligned(counts, n);
+        if aligned < MIN_ALIGNED {
+            return None;
+        }
+        let at = |w: &str| -> Vec<u32> {
+            let mut ps: Vec<u32> = text
+                .match_indices(w)
+                .filter(|&(k, _)| {
+                    let alpha = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+                    !alpha(text[..k].chars().next_back())
+                        && !alpha(text[k + w.len()..].chars().next())
+                })
+                .map(|(k, _)| paragraph_of(&starts, k))
+                .collect();
+            ps.dedup();
+            ps
+        };
+        let with_to = at(to);
+        let mut ps: Vec<u32> = from
+            .spans
+            .iter()
+            .map(|s| paragraph_of(&starts, s.start))
+            .filter(|p| !with_to.contains(p))
+            .collect();
+        ps.dedup();
+        let best = ps
+            .into_iter()
+            .map(|p| (related.aligned_with(counts, to, (p, n)), p))
+            .max_by_key(|&(agree, _)| agree);
+        Some(Alignment {
+            agree: best.map_or(0, |(a, _)| a),
+            others: aligned - 1,
+            paragraph: best.map(|(_, p)| p),
+        })
+    }
+
     /// Spellings no other translation writes, rewritten to the name the
     /// aligned paragraphs of the other translations write (see the module
     /// documentation). `done` holds the spans other variant rules already
@@ -197,6 +276,25 @@ impl Matcher<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_forms_fill_one_place_when_two_aligned_translations_agree() {
+        let at = |agree, paragraph| Alignment {
+            agree,
+            others: 22,
+            paragraph,
+        };
+        assert!(at(2, Some(3)).same_place(), "other translations garble too");
+        assert!(
+            !at(1, Some(3)).same_place(),
+            "one other translation is chance"
+        );
+        assert!(!at(0, Some(3)).same_place(), "two names of two places");
+        assert!(
+            at(0, None).same_place(),
+            "written only beside the other form: the alignment tells nothing"
+        );
+    }
 
     #[test]
     fn derived_words_are_not_garbles() {

@@ -199,6 +199,26 @@ impl Matcher<'_, '_> {
         out
     }
 
+    /// True if `n`, a capitalised word beside a name (a slice of the
+    /// text), is an ordinary word and not the rest of the name: one both
+    /// the frequency list knows and the document writes in lower case, or
+    /// one of either written at a sentence's start ("Later Dmitry"), or a
+    /// title ("President"). A word only one of the two knows, written
+    /// mid-sentence, is a given name ("Sir Robert Syms", "Chloe Sims":
+    /// "robert" is a frequent word, "chloe" is written in a page's links),
+    /// so that two people of one surname spelt two ways keep apart.
+    fn ordinary_neighbour(&self, n: &str) -> bool {
+        let lower = self.lower_words.contains(n.to_lowercase().as_str());
+        let common = self.is_common(n);
+        if !lower && !common {
+            return false;
+        }
+        let start = n.as_ptr() as usize - self.text().as_ptr() as usize;
+        lower && common
+            || crate::names::stats::is_title(n)
+            || self.sentence_initial(Span::new(start, start + n.len()))
+    }
+
     /// True if the word at `span` starts a sentence (or a block).
     fn sentence_initial(&self, span: Span) -> bool {
         let before = self.text()[..span.start].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
@@ -247,7 +267,7 @@ impl Matcher<'_, '_> {
                 });
                 // the rest of a name, not a capitalised ordinary word ("Later")
                 s.neighbours.extend(
-                    capitalised_neighbours(text, span).filter(|n| !self.is_ordinary_word(n)),
+                    capitalised_neighbours(text, span).filter(|n| !self.ordinary_neighbour(n)),
                 );
                 s.spans.push(span);
                 s.inside += usize::from(!initial);
@@ -280,11 +300,11 @@ impl Matcher<'_, '_> {
             if !guesses && !matches!(kind, Kinship::Romanization { .. }) {
                 continue;
             }
-            rewrites.extend(
-                self.direction(&forms, (i, j), kind, pinyin_text)
-                    .into_iter()
-                    .filter(|r| guesses || r.conf > TIE),
-            );
+            for r in self.direction(&forms, (i, j), kind, pinyin_text) {
+                if guesses || r.conf > TIE {
+                    rewrites.extend(self.aligned_place(&forms, r));
+                }
+            }
         }
         // each form's best rewrite; a tie gives each of the two forms one
         let mut best: BTreeMap<usize, Rewrite> = BTreeMap::new();
@@ -302,6 +322,18 @@ impl Matcher<'_, '_> {
             }
             let (from, to) = (forms[r.from].spelling, forms[r.to].spelling);
             for span in &from.spans {
+                // a cited title keeps the spelling its authors chose
+                let (conf, note) = if in_citation(text, *span) {
+                    (
+                        r.conf.min(CITED),
+                        format!(
+                            "{}; written in a bibliographic reference, where the cited title's own spelling stands: only proposed",
+                            r.note
+                        ),
+                    )
+                } else {
+                    (r.conf, r.note.clone())
+                };
                 out.push(
                     Edit::new(
                         text,
@@ -309,13 +341,40 @@ impl Matcher<'_, '_> {
                         to.word,
                         "names/same-document",
                         Category::Name,
-                        r.conf,
+                        conf,
                     )
-                    .with_note(r.note.clone()),
+                    .with_note(note),
                 );
             }
         }
         out
+    }
+
+    /// A rewrite kept when the other translations of the same text in the
+    /// batch write its target where this document writes the form
+    /// rewritten (see [`Matcher::alignment_of`]), with that evidence in its
+    /// note; dropped when they write something else there: two names that
+    /// never fill the same place ("Lanzhou" in one paragraph, "Wanzhou" in
+    /// others), however the batch counts them. Kept unchanged when the batch
+    /// holds no aligned translations.
+    fn aligned_place(&self, forms: &[Form<'_, '_>], mut r: Rewrite) -> Option<Rewrite> {
+        let (from, to) = (forms[r.from].spelling, forms[r.to].spelling);
+        if let Some(al) = self.alignment_of(from, to.word) {
+            if !al.same_place() {
+                return None;
+            }
+            if let Some(p) = al.paragraph {
+                r.note.push_str(&format!(
+                    "; {} of the {} other translations of this text in the batch write {:?} in paragraph {} where this one writes {:?} alone",
+                    al.agree,
+                    al.others,
+                    to.word,
+                    p + 1,
+                    from.word
+                ));
+            }
+        }
+        Some(r)
     }
 
     /// How `a` and `b` are spellings of one name, if they are.
@@ -1274,6 +1333,25 @@ pub(super) fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<It
     before.into_iter().chain(after).filter(cap)
 }
 
+/// Confidence at most of a rewrite inside a bibliographic reference.
+const CITED: f32 = 0.6;
+
+/// True if the line of `text` holding `span` is a bibliographic reference:
+/// it names a DOI or an arXiv identifier, or cites authors "et al.". A
+/// title cited there is written as its authors wrote it ("a Neandertal
+/// tar-backed tool" beside the article's "Neanderthal").
+fn in_citation(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |k| span.end + k);
+    let line = text[start..end].to_lowercase();
+    line.contains("doi:")
+        || line.contains("doi.org/")
+        || line.contains("arxiv:")
+        || line.contains(" et al.")
+}
+
 /// Whether the word at `span` in `text` heads an organisation's name: the
 /// next word, after a space, is one that names organisations ("group",
 /// "Bank", "Corporation").
@@ -1291,6 +1369,19 @@ fn heads_organisation(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_citing_a_paper_is_a_citation() {
+        let text =
+            "The tool was found.\nNiekus et al. A Neandertal tool, PNAS (2019). DOI: 10.1/x\nNext.";
+        let at = |w: &str| {
+            let k = text.find(w).unwrap();
+            Span::new(k, k + w.len())
+        };
+        assert!(in_citation(text, at("Neandertal")));
+        assert!(!in_citation(text, at("tool was")));
+        assert!(!in_citation(text, at("Next")));
+    }
 
     #[test]
     fn romanizations_of_one_name_share_a_key() {
