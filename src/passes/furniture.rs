@@ -168,6 +168,7 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                     block: bi,
                     number: has_number,
                     label_value,
+                    comma: has_comma(core),
                     ..unit
                 },
                 density,
@@ -175,6 +176,13 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// Whether a line holds a comma between words ("a, b"), not in a number
+/// ("1,5 kg").
+fn has_comma(core: &str) -> bool {
+    core.match_indices(',')
+        .any(|(i, _)| core[i + 1..].starts_with(' ') && i > 0 && !core[..i].ends_with(' '))
 }
 
 /// Gives each run of at least [`MIN_LIST`] bulleted short lines without
@@ -356,6 +364,7 @@ fn unit(
         block: 0,
         number: false,
         label_value: false,
+        comma: false,
     };
     (unit, density)
 }
@@ -711,6 +720,13 @@ fn describe(
                 "line judged furniture by its neighbours ({features}): a headline in the run of such lines after the main text opened at line {} (\"{}\"); {main}",
                 lines[from].number,
                 quote(lines[from].span.of(text))
+            ),
+        ),
+        Reason::Head { run, distance } => (
+            "head".to_owned(),
+            format!(
+                "line judged furniture by its place ({features}): in a run of {run} short lines and lines of furniture before the main text, {distance} lines above it{}; {main}",
+                if distance >= classify::HEAD_FAR { "" } else { ", near enough to be the article's own: proposed" }
             ),
         ),
         Reason::CommentFrame(c) => (
