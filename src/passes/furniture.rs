@@ -722,13 +722,23 @@ fn describe(
                 quote(lines[from].span.of(text))
             ),
         ),
-        Reason::Head { run, distance } => (
-            "head".to_owned(),
-            format!(
-                "line judged furniture by its place ({features}): in a run of {run} short lines and lines of furniture before the main text, {distance} lines above it{}; {main}",
-                if distance >= classify::HEAD_FAR { "" } else { ", near enough to be the article's own: proposed" }
-            ),
-        ),
+        Reason::Head { run, distance } | Reason::Foot { run, distance } => {
+            let (rule, side) = match v.reason {
+                Reason::Head { .. } => ("head", "before"),
+                _ => ("foot", "after"),
+            };
+            let near = if distance >= classify::EDGE_FAR {
+                ""
+            } else {
+                ", near enough to be the article's own: proposed"
+            };
+            (
+                rule.to_owned(),
+                format!(
+                    "line judged furniture by its place ({features}): in a run of {run} short lines and lines of furniture {side} the main text, {distance} lines from it{near}; {main}"
+                ),
+            )
+        }
         Reason::CommentFrame(c) => (
             "comment-frame".to_owned(),
             format!(

@@ -281,8 +281,12 @@ pub enum Reason {
     Teaser(usize),
     /// It is a short line in a run of `run` short lines and furniture
     /// `distance` lines above the main text: the page's head (menus,
-    /// breadcrumbs, dates, category lists) ([`head_runs`]).
+    /// breadcrumbs, dates, category lists) ([`edge_runs`]).
     Head { run: usize, distance: usize },
+    /// It is a short line in such a run `distance` lines below the main
+    /// text, before any comment section: the page's foot (tag lists,
+    /// "related" headlines, the site's menus again).
+    Foot { run: usize, distance: usize },
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It is the frame of a comment in the section opened at this line: a
@@ -512,7 +516,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let tail = furniture_tail(units, m1);
     let frame = comment_frame(units, &first);
     let teasers = teaser_runs(units, &classes, m1);
-    let head = head_runs(units, &classes, m0, &kept);
+    let head = edge_runs(units, &classes, &kept, 0..m0, m0);
+    let foot = edge_runs(units, &classes, &kept, m1 + 1..end, m1);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -550,8 +555,11 @@ pub fn decide(units: &[Unit]) -> Outcome {
         } else if let Some(from) = teasers[i] {
             verdict(Reason::Teaser(from), CONTEXT)
         } else if let Some((run, distance)) = head[i] {
-            let confidence = if distance >= HEAD_FAR { CONTEXT } else { PROPOSED };
+            let confidence = if distance >= EDGE_FAR { CONTEXT } else { PROPOSED };
             verdict(Reason::Head { run, distance }, confidence)
+        } else if let Some((run, distance)) = foot[i] {
+            let confidence = if distance >= EDGE_FAR { CONTEXT } else { PROPOSED };
+            verdict(Reason::Foot { run, distance }, confidence)
         } else {
             None
         };
@@ -629,78 +637,79 @@ fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize
     out
 }
 
-/// Fewest lines of a run of short lines and furniture above the main
-/// text that make it the page's head ([`head_runs`]).
-const MIN_HEAD_RUN: usize = 5;
+/// Fewest lines of a run of short lines and furniture beyond the main
+/// text that make it the page's head or foot ([`edge_runs`]).
+const MIN_EDGE_RUN: usize = 5;
 /// Fewest lines between such a line and the main text for its removal to
 /// be applied: nearer, it may be the article's kicker, dateline or
-/// subtitle, and is only proposed.
-pub const HEAD_FAR: usize = 10;
+/// subtitle above it, its tags, sources or author's note below it, and
+/// is only proposed.
+pub const EDGE_FAR: usize = 10;
 /// Most words of a line of such a run.
-const MAX_HEAD_WORDS: usize = 6;
+const MAX_EDGE_WORDS: usize = 6;
 /// Most stop words of a line of such a run: a menu's entry names a
-/// section ("Politik", "Werde Teil der Bewegung"), a list's item says
-/// something ("Pool verwendet Salzelektrolyse" has none either, but its
-/// neighbours have).
-const MAX_HEAD_STOP: usize = 1;
+/// section ("Politik", "Werde Teil der Bewegung"); a list's item says
+/// something.
+const MAX_EDGE_STOP: usize = 1;
 
-/// `out[i]` is `Some((run, distance))` when line `i`, before the main
-/// text `m0..`, is a short line judged bad by context (at most
-/// [`MAX_HEAD_WORDS`] words and [`MAX_HEAD_STOP`] stop words, not a
-/// sentence, without digits, not a "label: value" pair, not bulleted with
-/// a stop word, not kept as the headline) in an unbroken run of at least
-/// [`MIN_HEAD_RUN`] such lines and lines with furniture evidence, `run`
-/// lines long, and `distance` lines above the text: the menus,
-/// breadcrumbs and category lists of the page's head, whose entries
-/// rarely match the vocabulary. Quantities, dates and data rows break a
-/// run: they are a recipe's or a data sheet's above a short text.
-fn head_runs(
+/// `out[i]` is `Some((run, distance))` when line `i`, in `lines` (before
+/// or after the main text), is a short line judged bad by context (at
+/// most [`MAX_EDGE_WORDS`] words and [`MAX_EDGE_STOP`] stop words, not a
+/// sentence, without digits or a comma between words, not a "label:
+/// value" pair, not kept as the headline or a closing line, not right
+/// beside a sentence or a line of prose, which it would head or sign) in
+/// an unbroken run of at least [`MIN_EDGE_RUN`] such lines and lines with
+/// furniture evidence, one of them strong, `run` lines long, `distance`
+/// lines from the text's edge `anchor`: the menus, breadcrumbs and
+/// category lists of the page's head and foot, whose entries rarely match
+/// the vocabulary. Quantities, dates, enumerations and data rows break a
+/// run: they are a recipe's or a data sheet's beside a short text.
+fn edge_runs(
     units: &[Unit],
     classes: &[Class],
-    m0: usize,
     kept: &[bool],
+    lines: std::ops::Range<usize>,
+    anchor: usize,
 ) -> Vec<Option<(usize, usize)>> {
     let mut out = vec![None; units.len()];
-    // a heading or a sign-off stands right beside the prose it belongs to
-    let prose = |k: usize| units[k].sentence || matches!(initial(&units[k]), Class::Good | Class::NearGood);
-    let beside_prose = |k: usize| (k > 0 && prose(k - 1)) || (k + 1 < units.len() && prose(k + 1));
+    let prose = |k: usize| {
+        units[k].sentence || matches!(initial(&units[k]), Class::Good | Class::NearGood)
+    };
+    let beside_prose =
+        |k: usize| (k > 0 && prose(k - 1)) || (k + 1 < units.len() && prose(k + 1));
     let candidate = |k: usize| {
         let u = &units[k];
         classes[k] == Class::Bad
+            && u.evidence.is_none()
             && !kept[k]
             && !u.fixed
             && !u.sentence
             && !u.number
             && !u.label_value
             && !u.comma
-            && (1..=MAX_HEAD_WORDS).contains(&u.words)
-            && u.stop.is_none_or(|s| s <= MAX_HEAD_STOP)
+            && (1..=MAX_EDGE_WORDS).contains(&u.words)
+            && u.stop.is_none_or(|s| s <= MAX_EDGE_STOP)
             && !beside_prose(k)
     };
-    let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
-    let member = |k: usize| {
-        candidate(k)
-            || units[k]
-                .evidence
-                .as_ref()
-                .is_some_and(Evidence::counts)
-    };
-    let mut i = 0;
-    while i < m0 {
+    let evidence = |k: usize| units[k].evidence.as_ref();
+    let member = |k: usize| candidate(k) || evidence(k).is_some_and(Evidence::counts);
+    let strong = |k: usize| evidence(k).is_some_and(Evidence::is_strong);
+    let mut i = lines.start;
+    while i < lines.end {
         if !member(i) {
             i += 1;
             continue;
         }
         let s = i;
-        while i < m0 && member(i) {
+        while i < lines.end && member(i) {
             i += 1;
         }
         let run = i - s;
-        if run < MIN_HEAD_RUN || !(s..i).any(strong) {
+        if run < MIN_EDGE_RUN || !(s..i).any(strong) {
             continue;
         }
-        for k in (s..i).filter(|&k| candidate(k) && units[k].evidence.is_none()) {
-            out[k] = Some((run, m0 - k));
+        for k in (s..i).filter(|&k| candidate(k)) {
+            out[k] = Some((run, k.abs_diff(anchor)));
         }
     }
     out
