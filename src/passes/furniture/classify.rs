@@ -513,11 +513,11 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let kept = protected(units, m0, m1);
     let between = between_furniture(units, &first, &classes);
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
-    let tail = furniture_tail(units, m1);
     let frame = comment_frame(units, &first);
     let teasers = teaser_runs(units, &classes, m1);
     let head = edge_runs(units, &classes, &kept, 0..m0, m0);
     let foot = edge_runs(units, &classes, &kept, m1 + 1..end, m1);
+    let tail = furniture_tail(units, m1, &foot);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -555,10 +555,18 @@ pub fn decide(units: &[Unit]) -> Outcome {
         } else if let Some(from) = teasers[i] {
             verdict(Reason::Teaser(from), CONTEXT)
         } else if let Some((run, distance)) = head[i] {
-            let confidence = if distance >= EDGE_FAR { CONTEXT } else { PROPOSED };
+            let confidence = if distance >= EDGE_FAR {
+                CONTEXT
+            } else {
+                PROPOSED
+            };
             verdict(Reason::Head { run, distance }, confidence)
         } else if let Some((run, distance)) = foot[i] {
-            let confidence = if distance >= EDGE_FAR { CONTEXT } else { PROPOSED };
+            let confidence = if distance >= EDGE_FAR {
+                CONTEXT
+            } else {
+                PROPOSED
+            };
             verdict(Reason::Foot { run, distance }, confidence)
         } else {
             None
@@ -672,11 +680,9 @@ fn edge_runs(
     anchor: usize,
 ) -> Vec<Option<(usize, usize)>> {
     let mut out = vec![None; units.len()];
-    let prose = |k: usize| {
-        units[k].sentence || matches!(initial(&units[k]), Class::Good | Class::NearGood)
-    };
-    let beside_prose =
-        |k: usize| (k > 0 && prose(k - 1)) || (k + 1 < units.len() && prose(k + 1));
+    let prose =
+        |k: usize| units[k].sentence || matches!(initial(&units[k]), Class::Good | Class::NearGood);
+    let beside_prose = |k: usize| (k > 0 && prose(k - 1)) || (k + 1 < units.len() && prose(k + 1));
     let candidate = |k: usize| {
         let u = &units[k];
         classes[k] == Class::Bad
@@ -930,13 +936,20 @@ fn furniture_stretches(
 
 /// The tail of the page after the main text `..=m1`: from its first line
 /// with strong furniture evidence to the page's end, if at least one line
-/// in [`TAIL_RATIO`] of it has such evidence. Everything in it judged bad
-/// by context is then furniture: a page that has ended its article with a
+/// in [`TAIL_RATIO`] of it has such evidence (or lies in a run of the
+/// page's foot, `foot` from [`edge_runs`]: a menu of unmarked entries is
+/// as much furniture as one the vocabulary knows). Everything in it judged
+/// bad by context is then furniture: a page that has ended its article with a
 /// share bar and goes on mostly with menus, teasers and notices has no
 /// more text of its own in short lines.
-fn furniture_tail(units: &[Unit], m1: usize) -> Option<(usize, Reason)> {
+fn furniture_tail(
+    units: &[Unit],
+    m1: usize,
+    foot: &[Option<(usize, usize)>],
+) -> Option<(usize, Reason)> {
     let strong = |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::is_strong);
-    let counts = |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::counts);
+    let counts =
+        |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::counts) || foot[*k].is_some();
     let n = units.len();
     let from = (m1 + 1..n).find(strong)?;
     let evidence = (from..n).filter(counts).count();
