@@ -1098,6 +1098,86 @@ mod tests {
         assert!(v.iter().flatten().all(|v| v.confidence >= 0.8));
     }
 
+    /// A long line poor in stop words: neither text nor a menu's entry.
+    fn filler() -> Unit {
+        Unit {
+            length: 100,
+            words: 16,
+            stop: Some(0),
+            ..Unit::default()
+        }
+    }
+
+    #[test]
+    fn a_run_of_short_lines_far_above_the_text_is_its_head() {
+        // a menu of unmarked entries with two lines the vocabulary knows
+        let mut units = vec![
+            menu(),
+            short(1),
+            short(2),
+            short(1),
+            short(1),
+            short(2),
+            menu(),
+            short(2),
+        ];
+        units.extend((0..12).map(|_| filler()));
+        units.extend([prose(400), prose(400)]);
+        let v = decide(&units).verdicts;
+        for k in [1, 2, 3, 4, 5, 7] {
+            let v = v[k].expect("an unmarked entry goes");
+            assert!(matches!(v.reason, Reason::Head { run: 8, .. }), "{v:?}");
+            assert!(v.confidence >= 0.8);
+        }
+        // the same run just above the text is only proposed
+        let mut near = units[..8].to_vec();
+        near.extend([filler(), filler(), filler(), prose(400), prose(400)]);
+        let v = decide(&near).verdicts;
+        assert!(
+            matches!(v[7], Some(Verdict { reason: Reason::Head { .. }, confidence }) if confidence < 0.8)
+        );
+    }
+
+    #[test]
+    fn quantities_signoffs_and_runs_without_evidence_stay() {
+        let classes = vec![Class::Bad; 8];
+        let kept = vec![false; 8];
+        let quantity = Unit {
+            number: true,
+            ..short(2)
+        };
+        let greeting = Unit {
+            sentence: true,
+            ..short(2)
+        };
+        let enumeration = Unit {
+            comma: true,
+            ..short(3)
+        };
+        // "200 g sugar" and a list with a comma in each item: not a menu
+        let units = vec![
+            menu(),
+            quantity,
+            enumeration,
+            short(1),
+            short(1),
+            menu(),
+            greeting,
+            short(2),
+        ];
+        let out = edge_runs(&units, &classes, &kept, 0..8, 8);
+        assert_eq!(out[1], None);
+        assert_eq!(out[2], None);
+        // the run is broken at the quantity: lines 2..=5 are four, too few
+        assert_eq!(out[3], None);
+        // a sign-off beside the greeting's sentence stays
+        assert_eq!(out[7], None);
+        // a run of short lines without strong evidence is the text's own
+        let plain = vec![short(1); 8];
+        let out = edge_runs(&plain, &classes, &kept, 0..8, 8);
+        assert!(out.iter().all(Option::is_none));
+    }
+
     #[test]
     fn a_stretch_of_furniture_after_the_text_goes_to_the_end() {
         let units = vec![
@@ -1106,7 +1186,7 @@ mod tests {
             prose(400),
             menu(),
             short(3),  // a teaser heading
-            short(10), // a long teaser: stays
+            short(10), // a long teaser: too long for the stretch
             short(2),
             short(1),
             menu(),
@@ -1115,7 +1195,16 @@ mod tests {
         ];
         let v = decide(&units).verdicts;
         let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
-        assert_eq!(gone, [3, 4, 6, 7, 8, 9, 10]);
+        // the short lines are a run of the page's foot too, so the tail
+        // from the first menu on is furniture and takes the long teaser
+        assert_eq!(gone, [3, 4, 5, 6, 7, 8, 9, 10]);
+        assert!(matches!(
+            v[5],
+            Some(Verdict {
+                reason: Reason::Tail { .. },
+                ..
+            })
+        ));
         assert!(matches!(
             v[4],
             Some(Verdict {
@@ -1194,7 +1283,7 @@ mod tests {
                 v[6],
                 Some(Verdict {
                     reason: Reason::Tail {
-                        evidence: 4,
+                        evidence: 6,
                         lines: 6,
                         ..
                     },
@@ -1204,14 +1293,21 @@ mod tests {
             "{v:?}"
         );
         // without the repetition, two lines of evidence in six make no tail
+        // (quantities: not a menu's entries either)
+        let quantity = Unit {
+            number: true,
+            ..short(3)
+        };
         let mut plain = units.clone();
-        plain[4] = short(3);
-        plain[5] = short(3);
+        plain[4] = quantity.clone();
+        plain[5] = quantity;
         assert!(decide(&plain).verdicts[6].is_none());
         // nor do lines said again make a tail without strong evidence
         let mut thin = units.clone();
         thin[8] = repeated;
-        assert!(decide(&thin).verdicts[6].is_none());
+        // (the teaser is a line of the page's foot near the text: proposed)
+        let v = decide(&thin).verdicts[6];
+        assert!(v.is_none_or(|v| v.confidence < 0.8), "{v:?}");
         // a repeated line is not bad by itself: inside the text it stays
         assert_eq!(initial(&units[4]), Class::Short);
     }
