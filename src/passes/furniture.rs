@@ -907,6 +907,36 @@ mod tests {
     }
 
     #[test]
+    fn an_unmarked_menu_far_above_the_text_goes_by_its_place() {
+        // a site's list of regions, none of them the vocabulary's, between
+        // a menu and a bracketed picture (too long a gap for a stretch of
+        // furniture), then a box of market figures
+        let regions = "Kettleworth\n\nBrindle Valley\n\nMarrow Heath\n\nOakfield Lane\n\nAshby Moor\n\nCrowhurst\n\nFen Ditton\n\nWillowmere\n\n";
+        let figures: String = (1..=12)
+            .map(|i| format!("Index {i}: 1{i},40{i} points\n\n"))
+            .collect();
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\n{regions}[photo]\n\n{figures}Mill to become a workshop\n\n{ARTICLE}\nShare this:\nFacebook Twitter WhatsApp\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let edits = run_pass(&Furniture, &t);
+        let head = edits
+            .iter()
+            .find(|e| e.rule == "furniture/head")
+            .expect("the regions go by their place");
+        assert!(head.confidence >= 0.8, "{head:?}");
+        let note = head.note.as_deref().unwrap_or("");
+        assert!(
+            note.contains("short lines and lines of furniture before the main text"),
+            "{note}"
+        );
+        let clean = applied_text(&t, &edits);
+        assert!(!clean.contains("Brindle Valley"), "{clean}");
+        // the figures are quantities: they break the run and stay
+        assert!(clean.contains("Index 3: 13,403 points"), "{clean}");
+        assert!(clean.contains("Mill to become a workshop"), "{clean}");
+    }
+
+    #[test]
     fn lines_said_again_outside_the_text_go_with_their_evidence() {
         // a caption's link line under two pictures, after the article
         let t = format!(
