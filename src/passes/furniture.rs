@@ -168,6 +168,7 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                     block: bi,
                     number: has_number,
                     label_value,
+                    comma: has_comma(core),
                     ..unit
                 },
                 density,
@@ -175,6 +176,13 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// Whether a line holds a comma between words ("a, b"), not in a number
+/// ("1,5 kg").
+fn has_comma(core: &str) -> bool {
+    core.match_indices(',')
+        .any(|(i, _)| core[i + 1..].starts_with(' ') && i > 0 && !core[..i].ends_with(' '))
 }
 
 /// Gives each run of at least [`MIN_LIST`] bulleted short lines without
@@ -356,6 +364,7 @@ fn unit(
         block: 0,
         number: false,
         label_value: false,
+        comma: false,
     };
     (unit, density)
 }
@@ -713,6 +722,23 @@ fn describe(
                 quote(lines[from].span.of(text))
             ),
         ),
+        Reason::Head { run, distance } | Reason::Foot { run, distance } => {
+            let (rule, side) = match v.reason {
+                Reason::Head { .. } => ("head", "before"),
+                _ => ("foot", "after"),
+            };
+            let near = if distance >= classify::EDGE_FAR {
+                ""
+            } else {
+                ", near enough to be the article's own: proposed"
+            };
+            (
+                rule.to_owned(),
+                format!(
+                    "line judged furniture by its place ({features}): in a run of {run} short lines and lines of furniture {side} the main text, {distance} lines from it{near}; {main}"
+                ),
+            )
+        }
         Reason::CommentFrame(c) => (
             "comment-frame".to_owned(),
             format!(
@@ -878,6 +904,36 @@ mod tests {
             "[logo]\n• Home\n• News\n• Sport\nHome » News » Local\n{wrapped}\n© 2024 The Town Paper\n"
         );
         assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn an_unmarked_menu_far_above_the_text_goes_by_its_place() {
+        // a site's list of regions, none of them the vocabulary's, between
+        // a menu and a bracketed picture (too long a gap for a stretch of
+        // furniture), then a box of market figures
+        let regions = "Kettleworth\n\nBrindle Valley\n\nMarrow Heath\n\nOakfield Lane\n\nAshby Moor\n\nCrowhurst\n\nFen Ditton\n\nWillowmere\n\n";
+        let figures: String = (1..=12)
+            .map(|i| format!("Index {i}: 1{i},40{i} points\n\n"))
+            .collect();
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\n{regions}[photo]\n\n{figures}Mill to become a workshop\n\n{ARTICLE}\nShare this:\nFacebook Twitter WhatsApp\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let edits = run_pass(&Furniture, &t);
+        let head = edits
+            .iter()
+            .find(|e| e.rule == "furniture/head")
+            .expect("the regions go by their place");
+        assert!(head.confidence >= 0.8, "{head:?}");
+        let note = head.note.as_deref().unwrap_or("");
+        assert!(
+            note.contains("short lines and lines of furniture before the main text"),
+            "{note}"
+        );
+        let clean = applied_text(&t, &edits);
+        assert!(!clean.contains("Brindle Valley"), "{clean}");
+        // the figures are quantities: they break the run and stay
+        assert!(clean.contains("Index 3: 13,403 points"), "{clean}");
+        assert!(clean.contains("Mill to become a workshop"), "{clean}");
     }
 
     #[test]

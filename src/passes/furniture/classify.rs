@@ -244,6 +244,9 @@ pub struct Unit {
     /// It is a "label: value" pair (a delivery time, a data sheet's row):
     /// never taken in by the furniture around it.
     pub label_value: bool,
+    /// It holds a comma between words: a clause or an enumeration ("can
+    /// encrypt, mount drives"), as a menu's entry rarely does.
+    pub comma: bool,
 }
 
 /// A line's class.
@@ -276,6 +279,14 @@ pub enum Reason {
     /// at this line by a box's heading or a call to act ("Related",
     /// "Share this", "Newsletter"): a teaser of the box.
     Teaser(usize),
+    /// It is a short line in a run of `run` short lines and furniture
+    /// `distance` lines above the main text: the page's head (menus,
+    /// breadcrumbs, dates, category lists) ([`edge_runs`]).
+    Head { run: usize, distance: usize },
+    /// It is a short line in such a run `distance` lines below the main
+    /// text, before any comment section: the page's foot (tag lists,
+    /// "related" headlines, the site's menus again).
+    Foot { run: usize, distance: usize },
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It is the frame of a comment in the section opened at this line: a
@@ -502,9 +513,11 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let kept = protected(units, m0, m1);
     let between = between_furniture(units, &first, &classes);
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
-    let tail = furniture_tail(units, m1);
     let frame = comment_frame(units, &first);
     let teasers = teaser_runs(units, &classes, m1);
+    let head = edge_runs(units, &classes, &kept, 0..m0, m0);
+    let foot = edge_runs(units, &classes, &kept, m1 + 1..end, m1);
+    let tail = furniture_tail(units, m1, &foot);
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -541,6 +554,20 @@ pub fn decide(units: &[Unit]) -> Outcome {
             verdict(t, CONTEXT)
         } else if let Some(from) = teasers[i] {
             verdict(Reason::Teaser(from), CONTEXT)
+        } else if let Some((run, distance)) = head[i] {
+            let confidence = if distance >= EDGE_FAR {
+                CONTEXT
+            } else {
+                PROPOSED
+            };
+            verdict(Reason::Head { run, distance }, confidence)
+        } else if let Some((run, distance)) = foot[i] {
+            let confidence = if distance >= EDGE_FAR {
+                CONTEXT
+            } else {
+                PROPOSED
+            };
+            verdict(Reason::Foot { run, distance }, confidence)
         } else {
             None
         };
@@ -613,6 +640,82 @@ fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize
                     out[k] = open;
                 }
             }
+        }
+    }
+    out
+}
+
+/// Fewest lines of a run of short lines and furniture beyond the main
+/// text that make it the page's head or foot ([`edge_runs`]).
+const MIN_EDGE_RUN: usize = 5;
+/// Fewest lines between such a line and the main text for its removal to
+/// be applied: nearer, it may be the article's kicker, dateline or
+/// subtitle above it, its tags, sources or author's note below it, and
+/// is only proposed.
+pub const EDGE_FAR: usize = 10;
+/// Most words of a line of such a run.
+const MAX_EDGE_WORDS: usize = 6;
+/// Most stop words of a line of such a run: a menu's entry names a
+/// section ("Politik", "Werde Teil der Bewegung"); a list's item says
+/// something.
+const MAX_EDGE_STOP: usize = 1;
+
+/// `out[i]` is `Some((run, distance))` when line `i`, in `lines` (before
+/// or after the main text), is a short line judged bad by context (at
+/// most [`MAX_EDGE_WORDS`] words and [`MAX_EDGE_STOP`] stop words, not a
+/// sentence, without digits or a comma between words, not a "label:
+/// value" pair, not kept as the headline or a closing line, not right
+/// beside a sentence or a line of prose, which it would head or sign) in
+/// an unbroken run of at least [`MIN_EDGE_RUN`] such lines and lines with
+/// furniture evidence, one of them strong, `run` lines long, `distance`
+/// lines from the text's edge `anchor`: the menus, breadcrumbs and
+/// category lists of the page's head and foot, whose entries rarely match
+/// the vocabulary. Quantities, dates, enumerations and data rows break a
+/// run: they are a recipe's or a data sheet's beside a short text.
+fn edge_runs(
+    units: &[Unit],
+    classes: &[Class],
+    kept: &[bool],
+    lines: std::ops::Range<usize>,
+    anchor: usize,
+) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; units.len()];
+    let prose =
+        |k: usize| units[k].sentence || matches!(initial(&units[k]), Class::Good | Class::NearGood);
+    let beside_prose = |k: usize| (k > 0 && prose(k - 1)) || (k + 1 < units.len() && prose(k + 1));
+    let candidate = |k: usize| {
+        let u = &units[k];
+        classes[k] == Class::Bad
+            && u.evidence.is_none()
+            && !kept[k]
+            && !u.fixed
+            && !u.sentence
+            && !u.number
+            && !u.label_value
+            && !u.comma
+            && (1..=MAX_EDGE_WORDS).contains(&u.words)
+            && u.stop.is_none_or(|s| s <= MAX_EDGE_STOP)
+            && !beside_prose(k)
+    };
+    let evidence = |k: usize| units[k].evidence.as_ref();
+    let member = |k: usize| candidate(k) || evidence(k).is_some_and(Evidence::counts);
+    let strong = |k: usize| evidence(k).is_some_and(Evidence::is_strong);
+    let mut i = lines.start;
+    while i < lines.end {
+        if !member(i) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < lines.end && member(i) {
+            i += 1;
+        }
+        let run = i - s;
+        if run < MIN_EDGE_RUN || !(s..i).any(strong) {
+            continue;
+        }
+        for k in (s..i).filter(|&k| candidate(k)) {
+            out[k] = Some((run, k.abs_diff(anchor)));
         }
     }
     out
@@ -833,13 +936,20 @@ fn furniture_stretches(
 
 /// The tail of the page after the main text `..=m1`: from its first line
 /// with strong furniture evidence to the page's end, if at least one line
-/// in [`TAIL_RATIO`] of it has such evidence. Everything in it judged bad
-/// by context is then furniture: a page that has ended its article with a
+/// in [`TAIL_RATIO`] of it has such evidence (or lies in a run of the
+/// page's foot, `foot` from [`edge_runs`]: a menu of unmarked entries is
+/// as much furniture as one the vocabulary knows). Everything in it judged
+/// bad by context is then furniture: a page that has ended its article with a
 /// share bar and goes on mostly with menus, teasers and notices has no
 /// more text of its own in short lines.
-fn furniture_tail(units: &[Unit], m1: usize) -> Option<(usize, Reason)> {
+fn furniture_tail(
+    units: &[Unit],
+    m1: usize,
+    foot: &[Option<(usize, usize)>],
+) -> Option<(usize, Reason)> {
     let strong = |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::is_strong);
-    let counts = |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::counts);
+    let counts =
+        |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::counts) || foot[*k].is_some();
     let n = units.len();
     let from = (m1 + 1..n).find(strong)?;
     let evidence = (from..n).filter(counts).count();
@@ -988,6 +1098,86 @@ mod tests {
         assert!(v.iter().flatten().all(|v| v.confidence >= 0.8));
     }
 
+    /// A long line poor in stop words: neither text nor a menu's entry.
+    fn filler() -> Unit {
+        Unit {
+            length: 100,
+            words: 16,
+            stop: Some(0),
+            ..Unit::default()
+        }
+    }
+
+    #[test]
+    fn a_run_of_short_lines_far_above_the_text_is_its_head() {
+        // a menu of unmarked entries with two lines the vocabulary knows
+        let mut units = vec![
+            menu(),
+            short(1),
+            short(2),
+            short(1),
+            short(1),
+            short(2),
+            menu(),
+            short(2),
+        ];
+        units.extend((0..12).map(|_| filler()));
+        units.extend([prose(400), prose(400)]);
+        let v = decide(&units).verdicts;
+        for k in [1, 2, 3, 4, 5, 7] {
+            let v = v[k].expect("an unmarked entry goes");
+            assert!(matches!(v.reason, Reason::Head { run: 8, .. }), "{v:?}");
+            assert!(v.confidence >= 0.8);
+        }
+        // the same run just above the text is only proposed
+        let mut near = units[..8].to_vec();
+        near.extend([filler(), filler(), filler(), prose(400), prose(400)]);
+        let v = decide(&near).verdicts;
+        assert!(
+            matches!(v[7], Some(Verdict { reason: Reason::Head { .. }, confidence }) if confidence < 0.8)
+        );
+    }
+
+    #[test]
+    fn quantities_signoffs_and_runs_without_evidence_stay() {
+        let classes = vec![Class::Bad; 8];
+        let kept = vec![false; 8];
+        let quantity = Unit {
+            number: true,
+            ..short(2)
+        };
+        let greeting = Unit {
+            sentence: true,
+            ..short(2)
+        };
+        let enumeration = Unit {
+            comma: true,
+            ..short(3)
+        };
+        // "200 g sugar" and a list with a comma in each item: not a menu
+        let units = vec![
+            menu(),
+            quantity,
+            enumeration,
+            short(1),
+            short(1),
+            menu(),
+            greeting,
+            short(2),
+        ];
+        let out = edge_runs(&units, &classes, &kept, 0..8, 8);
+        assert_eq!(out[1], None);
+        assert_eq!(out[2], None);
+        // the run is broken at the quantity: lines 2..=5 are four, too few
+        assert_eq!(out[3], None);
+        // a sign-off beside the greeting's sentence stays
+        assert_eq!(out[7], None);
+        // a run of short lines without strong evidence is the text's own
+        let plain = vec![short(1); 8];
+        let out = edge_runs(&plain, &classes, &kept, 0..8, 8);
+        assert!(out.iter().all(Option::is_none));
+    }
+
     #[test]
     fn a_stretch_of_furniture_after_the_text_goes_to_the_end() {
         let units = vec![
@@ -996,7 +1186,7 @@ mod tests {
             prose(400),
             menu(),
             short(3),  // a teaser heading
-            short(10), // a long teaser: stays
+            short(10), // a long teaser: too long for the stretch
             short(2),
             short(1),
             menu(),
@@ -1005,7 +1195,16 @@ mod tests {
         ];
         let v = decide(&units).verdicts;
         let gone: Vec<usize> = (0..units.len()).filter(|&i| v[i].is_some()).collect();
-        assert_eq!(gone, [3, 4, 6, 7, 8, 9, 10]);
+        // the short lines are a run of the page's foot too, so the tail
+        // from the first menu on is furniture and takes the long teaser
+        assert_eq!(gone, [3, 4, 5, 6, 7, 8, 9, 10]);
+        assert!(matches!(
+            v[5],
+            Some(Verdict {
+                reason: Reason::Tail { .. },
+                ..
+            })
+        ));
         assert!(matches!(
             v[4],
             Some(Verdict {
@@ -1084,7 +1283,7 @@ mod tests {
                 v[6],
                 Some(Verdict {
                     reason: Reason::Tail {
-                        evidence: 4,
+                        evidence: 6,
                         lines: 6,
                         ..
                     },
@@ -1094,14 +1293,21 @@ mod tests {
             "{v:?}"
         );
         // without the repetition, two lines of evidence in six make no tail
+        // (quantities: not a menu's entries either)
+        let quantity = Unit {
+            number: true,
+            ..short(3)
+        };
         let mut plain = units.clone();
-        plain[4] = short(3);
-        plain[5] = short(3);
+        plain[4] = quantity.clone();
+        plain[5] = quantity;
         assert!(decide(&plain).verdicts[6].is_none());
         // nor do lines said again make a tail without strong evidence
         let mut thin = units.clone();
         thin[8] = repeated;
-        assert!(decide(&thin).verdicts[6].is_none());
+        // (the teaser is a line of the page's foot near the text: proposed)
+        let v = decide(&thin).verdicts[6];
+        assert!(v.is_none_or(|v| v.confidence < 0.8), "{v:?}");
         // a repeated line is not bad by itself: inside the text it stays
         assert_eq!(initial(&units[4]), Class::Short);
     }
