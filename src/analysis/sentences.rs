@@ -11,6 +11,15 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；'])
 }
 
+/// True if a word written right after `head` starts a sentence: `head` is
+/// empty or ends, before spaces and opening quotes or brackets, in a
+/// sentence mark or a line break. The name rules ask it of a capitalised
+/// word, which at a sentence's start says nothing of being a name.
+pub(crate) fn starts_sentence(head: &str) -> bool {
+    let head = head.trim_end_matches([' ', '"', '“', '‘', '\'', '(', '«']);
+    head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':', ';'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,6 +32,16 @@ mod tests {
         assert!(ends_sentence("Results:"));
         assert!(!ends_sentence("the page breaks in the"));
         assert!(!ends_sentence("Figure 3"));
+    }
+
+    #[test]
+    fn a_word_after_a_sentence_mark_or_a_line_break_starts_a_sentence() {
+        assert!(starts_sentence(""));
+        assert!(starts_sentence("It rained. “"));
+        assert!(starts_sentence("Items:\n"));
+        assert!(starts_sentence("one; («"));
+        assert!(!starts_sentence("the mayor of "));
+        assert!(!starts_sentence("University of "));
     }
 
     #[test]

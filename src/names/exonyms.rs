@@ -104,12 +104,13 @@ pub fn in_proper_name(text: &str, start: usize, end: usize) -> Option<&str> {
         return Some(n);
     }
     let (at, before) = word_before(text, start)?;
-    if capital(before) && !starts_sentence(&text[..at]) {
+    if capital(before) && !crate::analysis::sentences::starts_sentence(&text[..at]) {
         return Some(before);
     }
     if JOINERS.contains(&before) {
         let (at, name) = word_before(text, at)?;
-        return (capital(name) && !starts_sentence(&text[..at])).then_some(name);
+        return (capital(name) && !crate::analysis::sentences::starts_sentence(&text[..at]))
+            .then_some(name);
     }
     None
 }
@@ -166,12 +167,6 @@ fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &head[start..];
     (!word.is_empty()).then_some((start, word))
-}
-
-/// True if a word after `head` starts a sentence (or the text).
-fn starts_sentence(head: &str) -> bool {
-    let head = head.trim_end_matches([' ', '"', '“', '‘', '\'', '(', '«']);
-    head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':', ';'])
 }
 
 #[cfg(test)]

@@ -221,8 +221,7 @@ impl Matcher<'_, '_> {
 
     /// True if the word at `span` starts a sentence (or a block).
     fn sentence_initial(&self, span: Span) -> bool {
-        let before = self.text()[..span.start].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
-        before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+        crate::analysis::sentences::starts_sentence(&self.text()[..span.start])
     }
 
     /// The capitalised words of the document that may be names no lexicon
