@@ -459,6 +459,9 @@ const BIBL_HEADINGS: &[&str] = &[
 /// Characters in the longest of [`BIBL_HEADINGS`].
 const LONGEST_BIBL_HEADING: usize = 27;
 
+/// Characters in the shortest of [`BIBL_HEADINGS`].
+const SHORTEST_BIBL_HEADING: usize = 7;
+
 /// `References:`, `## Bibliography`, `7. Works cited`: a line that is only a
 /// bibliography heading.
 pub fn bibl_heading(line: &str) -> bool {
@@ -467,7 +470,8 @@ pub fn bibl_heading(line: &str) -> bool {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim();
     // a Roman section number: "VII. REFERENCES"
-    let t = match t.split_once(". ") {
+    let roman = t.starts_with(['I', 'V', 'X', 'L', 'C']);
+    let t = match if roman { t.split_once(". ") } else { None } {
         Some((n, rest)) if !n.is_empty() && n.chars().all(|c| "IVXLC".contains(c)) => rest.trim(),
         _ => t,
     };
@@ -476,7 +480,11 @@ pub fn bibl_heading(line: &str) -> bool {
         .trim_end_matches([':', '.'])
         .trim();
     // Lowering never shortens a text in characters: a longer line is no heading.
-    if t.is_empty() || t.chars().nth(LONGEST_BIBL_HEADING).is_some() {
+    // (ASCII lowers one character to one: a shorter ASCII line is none)
+    if t.is_empty()
+        || (t.len() < SHORTEST_BIBL_HEADING && t.is_ascii())
+        || t.chars().nth(LONGEST_BIBL_HEADING).is_some()
+    {
         return false;
     }
     // One look-up of the lowered line (as `lower_eq` lowers it) instead of
@@ -537,9 +545,11 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_bibliography_heading_is_known() {
+    fn the_longest_and_shortest_bibliography_headings_are_known() {
         let longest = BIBL_HEADINGS.iter().map(|h| h.chars().count()).max();
         assert_eq!(longest, Some(LONGEST_BIBL_HEADING));
+        let shortest = BIBL_HEADINGS.iter().map(|h| h.chars().count()).min();
+        assert_eq!(shortest, Some(SHORTEST_BIBL_HEADING));
     }
 
     fn at(s: &str, r: Option<Range>) -> Option<&str> {

@@ -27,7 +27,8 @@ pub fn split(
     // one buffer for every block's lines: most blocks are prose and stay whole
     let mut strs: Vec<&str> = Vec::new();
     for (i, b) in raw.into_iter().enumerate() {
-        if i >= until || keep(b.span.start) {
+        // a block of one line is one run whole or none: never split
+        if i >= until || keep(b.span.start) || b.lines().len() < 2 {
             out.push(b);
             continue;
         }

@@ -228,6 +228,11 @@ fn missing_spaces(s: &str, push: &mut Push<'_>) {
 /// space before it too (SI writes "44 °C", others "44°C" or "44° C"), so
 /// the space after the sign goes.
 fn degree_signs(s: &str, push: &mut Push<'_>) {
+    // most blocks hold no degree sign: a byte search says so without
+    // building a substring searcher per block
+    if !s.contains('°') {
+        return;
+    }
     for (k, _) in s.match_indices(" ° ") {
         let number = s[..k]
             .chars()
@@ -271,6 +276,9 @@ fn last_word(s: &str) -> Option<(&str, &str)> {
 /// clause or a phrase ("small flower - located in", "species - at least")
 /// is a dash and is left to the dash rules.
 fn spaced_hyphens(s: &str, push: &mut Push<'_>) {
+    if memchr::memchr(b'-', s.as_bytes()).is_none() {
+        return;
+    }
     let fw = function_words();
     for (k, _) in s.match_indices(" - ") {
         let Some((head, left)) = last_word(&s[..k]) else {
