@@ -381,10 +381,13 @@ pub fn keywords_lead(s: &str) -> Option<usize> {
 
 fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
     let t = s.trim_start();
+    // the first character of `t` lowered opens the label: labels that start
+    // otherwise are not compared (this runs on every block)
+    let first = t.chars().next()?.to_lowercase().next()?;
     // Lowering can change lengths outside ASCII ("İ" gives two characters);
     // the label's length is counted in characters of `t`.
     let label = labels.iter().find(|l| {
-        lower_starts_with(t, l) && {
+        l.starts_with(first) && lower_starts_with(t, l) && {
             let n = l.chars().count();
             t.chars().take(n).count() == n
         }

@@ -81,6 +81,11 @@ pub(crate) struct PatternSet {
     block_filter: LiteralFilter,
     /// Which of `inline` a block may match.
     inline_filter: LiteralFilter,
+    /// Fewest bytes a match of any of `block` spans (`usize::MAX` if none):
+    /// a shorter line is settled at once, however many patterns there are.
+    block_min_len: usize,
+    /// The same for `inline`.
+    inline_min_len: usize,
 }
 
 /// A regex compiled the first time it is used. A source that does not
@@ -207,6 +212,8 @@ impl PatternSet {
         let (block, block_literals): (Vec<_>, Vec<_>) = block.into_iter().unzip();
         let (inline, inline_literals): (Vec<_>, Vec<_>) = inline.into_iter().unzip();
         Ok(PatternSet {
+            block_min_len: min_len(&block),
+            inline_min_len: min_len(&inline),
             block,
             inline,
             block_filter: LiteralFilter::new(block_literals),
@@ -223,6 +230,8 @@ impl PatternSet {
             inline: Vec::new(),
             block_filter: LiteralFilter::default(),
             inline_filter: LiteralFilter::default(),
+            block_min_len: usize::MAX,
+            inline_min_len: usize::MAX,
         })
     }
 
@@ -267,10 +276,10 @@ impl PatternSet {
     /// several, the most confident wins; ties go to the first listed.
     pub(crate) fn line_match(&self, line: &str) -> Option<&Pattern> {
         let line = line.trim();
-        let long_enough = |p: &Pattern| line.len() >= p.min_len;
-        if !self.block.iter().any(long_enough) {
+        if line.len() < self.block_min_len {
             return None;
         }
+        let long_enough = |p: &Pattern| line.len() >= p.min_len;
         self.block
             .iter()
             .zip(self.block_filter.candidates(line))
@@ -289,7 +298,7 @@ impl PatternSet {
         block: Span,
     ) -> impl Iterator<Item = (Span, &'s Pattern)> + 's {
         let s = block.of(text);
-        let may = match self.inline.iter().any(|p| s.len() >= p.min_len) {
+        let may = match s.len() >= self.inline_min_len {
             true => self.inline_filter.candidates(s),
             false => Vec::new(),
         };
@@ -348,6 +357,15 @@ impl PatternSet {
                 _ => Some(p),
             })
     }
+}
+
+/// Fewest bytes a match of any of `patterns` spans; `usize::MAX` for none.
+fn min_len(patterns: &[Pattern]) -> usize {
+    patterns
+        .iter()
+        .map(|p| p.min_len)
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 /// `pattern` with each `\b` made ASCII-only (`(?-u:\b)`). A Unicode word
