@@ -6,7 +6,6 @@
 //! matters where a rule compares normalized text (glosses after names).
 //! Adding a rule is a new file plus one line in the registry.
 
-mod agreement;
 mod boilerplate;
 mod credits;
 mod duplicates;
@@ -15,6 +14,7 @@ mod entities;
 mod fragments;
 mod furniture;
 mod glosses;
+mod grammar;
 mod hyphen_dashes;
 mod joins;
 mod keywords;
@@ -402,7 +402,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         scoped(numbers::Numbers, ENGLISH),
         scoped(repetition::Repetition, ENGLISH),
         scoped(spelling::Spelling, ENGLISH_SENTENCES),
-        scoped(agreement::Agreement, ENGLISH_SENTENCES),
+        scoped(grammar::Grammar, ENGLISH_SENTENCES),
         scoped(fragments::Fragments, ENGLISH),
         Box::new(ends::Ends),
     ]
