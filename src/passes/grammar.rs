@@ -166,6 +166,7 @@ struct Token<'a> {
     spaced_from_previous: bool,
 }
 
+/// The words of the block text `s`, in order.
 fn tokens(s: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token<'_>> = Vec::new();
     let mut it = s.char_indices().peekable();
@@ -374,15 +375,6 @@ fn disagreement(
         "'"
     };
     let corrected = form.replace('\'', apostrophe);
-    // keep a capital the text gave the verb
-    let corrected = if verb.text.chars().next().is_some_and(char::is_uppercase) {
-        let mut c = corrected.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    } else {
-        corrected
-    };
     let note = format!(
         "\"{}\" takes \"{corrected}\", not \"{}\": the pronoun can only be a subject, and no auxiliary, \"to\", \"that\" or \"if\" before it (nor, for I, he and she, a conjunction) makes it anything else",
         subject.text, verb.text
