@@ -9,5 +9,6 @@ pub(crate) mod function_words;
 pub(crate) mod generic_places;
 pub(crate) mod marks;
 pub(crate) mod misread;
+pub(crate) mod pinyin;
 pub(crate) mod sentences;
 pub(crate) mod spacing;

@@ -14,6 +14,7 @@ mod entities;
 mod fragments;
 mod furniture;
 mod glosses;
+mod grammar;
 mod hyphen_dashes;
 mod joins;
 mod keywords;
@@ -401,6 +402,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         scoped(numbers::Numbers, ENGLISH),
         scoped(repetition::Repetition, ENGLISH),
         scoped(spelling::Spelling, ENGLISH_SENTENCES),
+        scoped(grammar::Grammar, ENGLISH_SENTENCES),
         scoped(fragments::Fragments, ENGLISH),
         Box::new(ends::Ends),
     ]

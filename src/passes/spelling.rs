@@ -51,12 +51,14 @@
 //! texts (systems and references) they leave 47 misspelling proposals:
 //! the rare words are gone ("asymptomatic", "convective", "rehydration",
 //! "ahistorical", "epicentre"), the typos kept ("famiiy", "necause",
-//! "forgetten", "togethe"); pinyin left untranslated ("sanhe", "wanli")
-//! is most of what remains wrong.
+//! "forgetten", "togethe"). A word made wholly of pinyin syllables
+//! ("sanhe", "wanli": Chinese left untranslated, most of what was wrong
+//! there) is not judged: romanised Chinese is no English typo.
 
 use super::{Context, Pass, Proposals};
 use crate::analysis::dictionary::{dictionary_entry, is_dictionary_word, is_rare_word};
 use crate::analysis::function_words::function_words;
+use crate::analysis::pinyin::pinyin_syllables;
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::names::common::CommonWords;
@@ -464,6 +466,7 @@ fn misspelling(text: &str, w: &Word<'_>, stats: &Stats<'_>) -> Option<Edit> {
         || stats.uses.get(w.text).copied().unwrap_or(0) > 1
         || CommonWords::get().is_common(w.text, None)
         || is_rare_word(w.text)
+        || pinyin_syllables(w.text).is_some()
     {
         return None;
     }
@@ -728,6 +731,17 @@ mod tests {
                 "{t}"
             );
         }
+    }
+
+    #[test]
+    fn pinyin_left_untranslated_is_no_typo() {
+        // "sanhe" is one deletion from "sane", but made of pinyin syllables
+        let t = "They walked to the sanhe market before dawn.";
+        assert!(one_edit_away("sanhe").contains(&"sane"));
+        assert!(run_pass_in(&Spelling, t, "en").is_empty(), "{t}");
+        // a typo that is no pinyin is still proposed
+        let t = "They walked to the markte before dawn.";
+        assert_eq!(run_pass_in(&Spelling, t, "en").len(), 1, "{t}");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! that only happen to share the syllables are seldom told together).
 
 use super::Matcher;
-use super::variants::pinyin_syllables;
+use crate::analysis::pinyin::pinyin_syllables;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::span::Span;

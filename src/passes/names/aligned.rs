@@ -13,8 +13,9 @@
 //! spellings are alike and the garble is no pinyin word. A derived word of the name ("Darwinian" beside
 //! "Darwin", "Tyumens", "Tikhoretsky") is left alone.
 
-use super::variants::{Spelling, pinyin_syllables};
+use super::variants::Spelling;
 use super::{Matcher, is_candidate};
+use crate::analysis::pinyin::pinyin_syllables;
 use crate::edit::{Category, Edit};
 use crate::names::batch::{paragraph_of, paragraph_starts};
 use crate::names::fold::fold;

@@ -10,7 +10,8 @@
 //! the syllable ("Taihu Lake", "Zhongshan Hospital").
 
 use super::Matcher;
-use super::variants::{Spelling, pinyin_syllables};
+use super::variants::Spelling;
+use crate::analysis::pinyin::pinyin_syllables;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use std::collections::{BTreeMap, BTreeSet};
