@@ -80,6 +80,13 @@ const MIN_PITCH_PHRASES: usize = 2;
 const MIN_PITCH_WORDS_ONLY: usize = 3;
 /// Most words of such a pitch.
 const MAX_PITCH_WORDS: usize = 50;
+/// Most words of a line that one telling phrase of a site's notice
+/// (cookies, newsletters, copyright: `Hits::telling_notices`) makes a
+/// notice after the main text; a longer one, up to [`MAX_PITCH_WORDS`], or
+/// one with plain words only, needs two phrases ("Mit unserem Newsletter
+/// erhalten Sie …" is the box's; a reader's comment that mentions a
+/// newsletter once is not, nor "works ok" or "ABO Wind AG").
+const MAX_NOTICE_WORDS: usize = 20;
 
 /// See the module documentation.
 pub struct Furniture;
@@ -347,6 +354,16 @@ fn unit(
             })
         })
     };
+    // an item of a numbered list is the text's own, run on past a main
+    // text found too short ("26. Why did the cookie go to the hospital?")
+    let site_notice = if !is_enumerated(core)
+        && ((hits.telling_notices >= 1 && words <= MAX_NOTICE_WORDS)
+            || (hits.site_notices.len() >= 2 && words <= MAX_PITCH_WORDS))
+    {
+        hits.site_notices.clone()
+    } else {
+        Vec::new()
+    };
     let opens_comments = hits.has(Vocab::CommentSection)
         && hits.covered * 5 >= alnum * 3
         && words <= MAX_COMMENT_HEAD_WORDS
@@ -365,8 +382,16 @@ fn unit(
         number: false,
         label_value: false,
         comma: false,
+        site_notice,
     };
     (unit, density)
+}
+
+/// Whether a line is an item of a numbered list: a number and a full stop
+/// or a closing bracket before its words ("26. Why …", "3) Mix …").
+fn is_enumerated(core: &str) -> bool {
+    let rest = core.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < core.len() && (rest.starts_with(". ") || rest.starts_with(") "))
 }
 
 /// Whether a line's vocabulary is that of menus or bylines ("next",
@@ -739,6 +764,19 @@ fn describe(
                 ),
             )
         }
+        Reason::Notice { distance } => (
+            "site-notice".to_owned(),
+            format!(
+                "words of a site's notice ({}) in a line of {features}, {distance} lines after the main text and before any comment section; {main}",
+                l.unit
+                    .site_notice
+                    .iter()
+                    .take(4)
+                    .map(|p| format!("\"{p}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
         Reason::CommentFrame(c) => (
             "comment-frame".to_owned(),
             format!(
@@ -1096,6 +1134,40 @@ mod tests {
             .expect("a pitch");
         let note = pitch.note.as_deref().unwrap_or("");
         assert!(note.contains("\"enter your email\""), "{note}");
+    }
+
+    #[test]
+    fn a_sites_notice_after_the_text_goes_by_its_words_a_list_item_stays() {
+        // two lines after the article, then the site's notices: the
+        // closing sentence just below the text is protected, the
+        // newsletter's sentence (one telling word) and the cookie
+        // sentence go; a numbered item that names cookies the food stays
+        let t = format!(
+            "[logo]\n\n  • Home\n  • News\n  • Sport\n  • Contact\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\nPrivacy Policy | Imprint | Terms\n\n12. Why did the cookie cross the road?\n\nOur newsletter brings you the week's stories every Friday morning.\n\nThis site uses cookies to give you the best experience of it.\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let edits = run_pass(&Furniture, &t);
+        let clean = applied_text(&t, &edits);
+        assert!(clean.contains(ARTICLE.trim_end()), "{clean}");
+        assert!(!clean.contains("Our newsletter brings you"), "{clean}");
+        assert!(!clean.contains("This site uses cookies"), "{clean}");
+        assert!(clean.contains("12. Why did the cookie"), "{edits:#?}");
+        let notice = edits
+            .iter()
+            .find(|e| e.rule == "furniture/site-notice")
+            .expect("a site's notice");
+        let note = notice.note.as_deref().unwrap_or("");
+        assert!(
+            note.contains("\"newsletter\"") && note.contains("lines after the main text"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn a_numbered_item_is_told_by_its_number_and_stop() {
+        assert!(is_enumerated("26. Why did the cookie go to the hospital?"));
+        assert!(is_enumerated("3) Mix the flour"));
+        assert!(!is_enumerated("2020 was a year"));
+        assert!(!is_enumerated("© 2024 The Town Paper"));
     }
 
     #[test]

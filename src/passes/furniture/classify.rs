@@ -247,6 +247,11 @@ pub struct Unit {
     /// It holds a comma between words: a clause or an enumeration ("can
     /// encrypt, mount drives"), as a menu's entry rarely does.
     pub comma: bool,
+    /// The phrases of a site's notices it holds (a cookie banner's, a
+    /// newsletter box's, a copyright line's words), when they make it one:
+    /// one in a line short enough for it to speak for the line, or
+    /// several. Empty otherwise; it counts after the main text only.
+    pub site_notice: Vec<String>,
 }
 
 /// A line's class.
@@ -287,6 +292,11 @@ pub enum Reason {
     /// text, before any comment section: the page's foot (tag lists,
     /// "related" headlines, the site's menus again).
     Foot { run: usize, distance: usize },
+    /// It is a line with the words of a site's notice (a cookie banner, a
+    /// newsletter box, a copyright line), `distance` lines below the main
+    /// text and before any comment section: a sentence the tail's rules
+    /// spare, but the article has ended and the site speaks of itself.
+    Notice { distance: usize },
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It is the frame of a comment in the section opened at this line: a
@@ -568,6 +578,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
                 PROPOSED
             };
             verdict(Reason::Foot { run, distance }, confidence)
+        } else if i > m1 && !u.site_notice.is_empty() {
+            verdict(Reason::Notice { distance: i - m1 }, CONTEXT)
         } else {
             None
         };
@@ -992,6 +1004,33 @@ mod tests {
             evidence: Some(Evidence::Shape(Shape::MenuRow(4))),
             ..short(4)
         }
+    }
+
+    #[test]
+    fn a_sites_notice_goes_after_the_main_text_only() {
+        let notice = || Unit {
+            site_notice: vec!["newsletter".to_owned()],
+            ..short(5)
+        };
+        let units = vec![
+            notice(),
+            short(3),
+            prose(400),
+            prose(400),
+            prose(400),
+            short(2),
+            notice(),
+        ];
+        let out = decide(&units);
+        assert_eq!(out.main, Some((2, 4)));
+        assert_eq!(out.verdicts[0], None);
+        assert_eq!(
+            out.verdicts[6],
+            Some(Verdict {
+                reason: Reason::Notice { distance: 2 },
+                confidence: CONTEXT
+            })
+        );
     }
 
     #[test]

@@ -89,12 +89,28 @@ struct RawLanguage {
 struct Entry {
     categories: u16,
     prefix: bool,
+    /// Languages that list it among the words of a site's notices
+    /// ([`SITE_NOTICES`]).
+    notice_languages: u8,
 }
+
+/// The categories of what a site says of itself: cookie banners,
+/// newsletter boxes, copyright lines.
+const SITE_NOTICES: [Category; 3] = [Category::Cookie, Category::Newsletter, Category::Copyright];
+/// Fewest languages listing a plain word among a site's notices for the
+/// word to name the notice itself ("cookies", "newsletter", "copyright",
+/// "abonnement": the loanwords every language's banners use), not a
+/// button's or a sentence's ordinary word ("ok", "akzeptieren",
+/// "consent"), which prose uses too.
+const MIN_NOTICE_LANGUAGES: u8 = 3;
 
 /// The compiled vocabulary.
 pub struct Vocabulary {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
+    /// The plain words of at least [`MIN_NOTICE_LANGUAGES`] languages'
+    /// notices: a phrase of a notice holding one tells a notice alone.
+    telling: Vec<String>,
 }
 
 /// What the phrases of one line say.
@@ -116,6 +132,13 @@ pub struct Hits {
     /// compound with a hyphen, a symbol such as "©"): a single word
     /// ("share", "comments", "account") is as likely the prose's own.
     pub long_acts: usize,
+    /// The distinct phrases of cookie banners, newsletter boxes and
+    /// copyright lines: what a site says of itself, in a sentence as much
+    /// as on a button ("Mit unserem Newsletter erhalten Sie …", "© 2020 …
+    /// Ltd"), and what an article's closing lines rarely say.
+    pub site_notices: Vec<String>,
+    /// How many of them tell a notice alone ([`Vocabulary::tells_notice`]).
+    pub telling_notices: usize,
     /// Byte ranges of the matched phrases in the lowercased line (with a
     /// starred stem's run-on), for telling which words they cover.
     pub spans: Vec<(usize, usize)>,
@@ -173,6 +196,7 @@ impl Vocabulary {
             let e = phrases.entry(key).or_insert(Entry {
                 categories: 0,
                 prefix: false,
+                notice_languages: 0,
             });
             e.categories |= c.bit();
             e.prefix |= prefix;
@@ -193,16 +217,55 @@ impl Vocabulary {
                 }
             }
         }
+        // languages listing each phrase among a site's notices, each once
+        for l in &raw.language {
+            let mut listed: Vec<&str> = SITE_NOTICES
+                .iter()
+                .filter_map(|c| l.lists.get(c.name()))
+                .flatten()
+                .map(|p| p.trim().trim_end_matches('*'))
+                .collect();
+            listed.sort_unstable();
+            listed.dedup();
+            for p in listed {
+                if let Some(e) = phrases.get_mut(p) {
+                    e.notice_languages = e.notice_languages.saturating_add(1);
+                }
+            }
+        }
         Ok(Vocabulary::build(phrases))
     }
 
     fn build(phrases: BTreeMap<String, Entry>) -> Vocabulary {
+        let telling = phrases
+            .iter()
+            .filter(|(k, e)| {
+                e.notice_languages >= MIN_NOTICE_LANGUAGES && k.chars().all(char::is_alphanumeric)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
         let (keys, entries): (Vec<String>, Vec<Entry>) = phrases.into_iter().unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .expect("phrases of a few bytes each build an automaton");
-        Vocabulary { automaton, entries }
+        Vocabulary {
+            automaton,
+            entries,
+            telling,
+        }
+    }
+
+    /// Whether a phrase of a site's notice tells a notice alone: it is a
+    /// symbol ("©"), or it is or holds a plain word of at least
+    /// [`MIN_NOTICE_LANGUAGES`] languages' notices ("newsletter", "wir
+    /// verwenden cookies"); not a button's words that prose uses too
+    /// ("ok", "weitere informationen", "consent").
+    fn tells_notice(&self, phrase: &str) -> bool {
+        !phrase.chars().any(char::is_alphanumeric)
+            || phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| self.telling.iter().any(|t| t == w))
     }
 
     /// The phrases found in `lower`, a line already lowercased (the
@@ -251,6 +314,12 @@ impl Vocabulary {
                 if notice.iter().any(|c| e.categories & c.bit() != 0) {
                     hits.notices += 1;
                 }
+                if SITE_NOTICES.iter().any(|c| e.categories & c.bit() != 0) {
+                    hits.site_notices.push(phrase.to_owned());
+                    if self.tells_notice(phrase) {
+                        hits.telling_notices += 1;
+                    }
+                }
                 let act = [
                     Category::Share,
                     Category::Follow,
@@ -277,6 +346,22 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notices_own_words_tell_it_a_buttons_ordinary_words_do_not() {
+        let v = Vocabulary::get();
+        let telling = |line: &str| v.hits(&line.to_lowercase()).telling_notices;
+        // loanwords of many languages' banners, and a symbol
+        assert_eq!(telling("Abonnieren Sie unseren Newsletter"), 1);
+        assert_eq!(telling("Wir verwenden Cookies auf dieser Seite"), 1);
+        assert_eq!(telling("Foto: © Anna Berg"), 1);
+        // one language's button words, which prose uses too
+        assert_eq!(telling("This works ok"), 0);
+        assert_eq!(telling("Weitere Informationen zum Projekt"), 0);
+        let h = v.hits("informed consent of the patients");
+        assert_eq!(h.telling_notices, 0);
+        assert_eq!(h.site_notices, vec!["consent".to_owned()]);
+    }
 
     #[test]
     fn the_data_file_parses_with_fifteen_languages_or_more() {
