@@ -25,6 +25,7 @@
 
 mod abbreviations;
 mod aligned;
+mod apostrophes;
 mod diacritics;
 mod endings;
 mod generics;
