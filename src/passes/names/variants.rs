@@ -651,9 +651,10 @@ impl Matcher<'_, '_> {
     /// Cyrillic: the first writes w where the second writes v, a letter no
     /// romanization of Russian writes (BGN/PCGN, ISO 9, scientific and
     /// informal all write v) and the spelling of Polish, German or English
-    /// names ("Krychowiak" beside "Krykhovyak"). Not between pinyin words
-    /// (pinyin writes w), and not when the v form is a common word or given
-    /// name ("Vladimir" beside the German "Wladimir").
+    /// names ("Krychowiak" beside "Krykhovyak"), while the v form carries a
+    /// digraph of those romanizations (kh, zh, ya, yu, yo, ye). Not between
+    /// pinyin words (pinyin writes w), and not when the v form is a common
+    /// word or given name ("Vladimir" beside the German "Wladimir").
     fn original_spelling(
         &self,
         forms: &[Form<'_, '_>],
@@ -664,8 +665,16 @@ impl Matcher<'_, '_> {
             return None;
         }
         let writes_w = |f: &Form<'_, '_>| f.fold.contains('w');
+        // a digraph only romanizations of Cyrillic write (х, ж, я, ю, ё, е
+        // after a vowel): a German or Scandinavian v ("Svenja" beside
+        // "Swenja") is none
         let transliterated = |f: &Form<'_, '_>| {
-            !writes_w(f) && f.fold.contains('v') && !self.is_common(f.spelling.word)
+            !writes_w(f)
+                && f.fold.contains('v')
+                && ["kh", "zh", "ya", "yu", "yo", "ye"]
+                    .iter()
+                    .any(|d| f.fold.contains(d))
+                && !self.is_common(f.spelling.word)
         };
         if writes_w(a) && transliterated(b) {
             Some((ib, ia))
