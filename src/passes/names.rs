@@ -31,6 +31,7 @@ mod endings;
 mod generics;
 mod slots;
 mod variants;
+mod wade_giles;
 
 use super::mentions::record_mention;
 use super::{Context, Pass, Proposals};

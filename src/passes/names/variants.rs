@@ -194,6 +194,7 @@ impl Matcher<'_, '_> {
         );
         out.extend(self.diacritic_variants(&guessed));
         out.extend(self.apostrophe_variants(&guessed));
+        out.extend(self.wade_giles_variants(&guessed));
         let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
         out.retain(|e| !expanded.overlaps(e.span));
         out.extend(routes);
