@@ -30,6 +30,8 @@ const CONF_TIE: f32 = 0.6;
 /// Most pinyin readings of one Wade–Giles name kept (a syllable written
 /// without its apostrophe has two: "chang" is zhang, "ch'ang" chang).
 const MAX_READINGS: usize = 64;
+/// Longest piece of a given name between hyphens read, in letters.
+const MAX_PIECE: usize = 12;
 
 /// Folded Wade–Giles syllable (no apostrophe, ü as u) → its pinyin readings.
 static TABLE: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
@@ -60,6 +62,11 @@ fn pinyin_readings(wg: &str) -> BTreeSet<String> {
             .chars()
             .filter(char::is_ascii_lowercase)
             .collect();
+        // two syllables of six letters at most: a longer piece is no
+        // given name, and its cuts would multiply
+        if piece.len() > MAX_PIECE {
+            return BTreeSet::new();
+        }
         let mut next = BTreeSet::new();
         for segmentation in segmentations(&piece) {
             for r in &readings {
@@ -247,6 +254,7 @@ mod tests {
         assert!(r.contains("zhang") && r.contains("chang"), "{r:?}");
         assert!(pinyin_readings("Hsin").contains("xin"));
         assert!(pinyin_readings("Smith").is_empty());
+        assert!(pinyin_readings(&"a".repeat(40)).is_empty(), "no given name");
     }
 
     #[test]
