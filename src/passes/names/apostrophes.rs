@@ -119,9 +119,7 @@ impl Matcher<'_, '_> {
 /// as the pinyin rule has it: a possessive ("Jordan's") or a contraction is
 /// none.
 fn apostrophe_form_len(w: &str, rest: &str) -> Option<usize> {
-    if pinyin_syllables(w).is_none() {
-        return None;
-    }
+    pinyin_syllables(w)?;
     let mut end = 0;
     let mut tail = rest;
     while let Some(after) = tail

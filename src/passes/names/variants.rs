@@ -590,12 +590,7 @@ impl Matcher<'_, '_> {
                 "{:?} is written {nt} times, {:?} {nf}, but {:?} only in {independent} distinct context(s): a repeated passage counts once",
                 to.word, from.word, to.word
             ));
-        } else if nt > nf {
-            why.push(format!(
-                "{:?} is written {nt} times, {:?} {nf}",
-                to.word, from.word
-            ));
-        } else if original.is_some() {
+        } else if nt > nf || original.is_some() {
             why.push(format!(
                 "{:?} is written {nt} times, {:?} {nf}",
                 to.word, from.word
