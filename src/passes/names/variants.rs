@@ -156,6 +156,8 @@ impl Matcher<'_, '_> {
                 .filter(|e| !written.overlaps(e.span)),
         );
         out.extend(self.diacritic_variants(&guessed));
+        out.extend(self.apostrophe_variants(&guessed));
+        out.extend(self.wade_giles_variants(&guessed));
         let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
         out.retain(|e| !expanded.overlaps(e.span));
         out.extend(routes);
@@ -494,7 +496,18 @@ impl Matcher<'_, '_> {
                 to.word, v.to_docs, from.word, v.from_docs, from.word
             ));
         }
-        let evidence = by_count.or_else(|| tie_break(forms, (i, j), romanization, pinyin_text));
+        // The spelling of a foreign name in its own Latin alphabet
+        // outweighs the document's count of a back-transliteration of it.
+        let original = self.original_spelling(forms, (i, j));
+        if let Some((f, o)) = original {
+            why.push(format!(
+                "{:?} writes w, which no romanization of Russian writes where {:?} writes v: the name's own Latin spelling, which the other transliterates back",
+                forms[o].spelling.word, forms[f].spelling.word
+            ));
+        }
+        let evidence = original
+            .or(by_count)
+            .or_else(|| tie_break(forms, (i, j), romanization, pinyin_text));
         let Some((fi, ti)) = evidence else {
             // Written as often, and nothing else to go by: both unifications
             // are proposed, for the reviewer to keep one.
@@ -540,7 +553,7 @@ impl Matcher<'_, '_> {
                 "{:?} is written {nt} times, {:?} {nf}, but {:?} only in {independent} distinct context(s): a repeated passage counts once",
                 to.word, from.word, to.word
             ));
-        } else if nt > nf {
+        } else if nt > nf || original.is_some() {
             why.push(format!(
                 "{:?} is written {nt} times, {:?} {nf}",
                 to.word, from.word
@@ -552,6 +565,10 @@ impl Matcher<'_, '_> {
         if from.inside == 0 || to.inside == 0 {
             conf -= 0.1;
             why.push("one form only starts sentences".to_owned());
+        }
+        if original.is_some() {
+            // the Latin spelling against the document's own majority
+            conf = conf.min(ORIGINAL);
         }
         why.push("neither is in a lexicon".to_owned());
         // Between two pinyin words (pinyin and Wade–Giles: Zheng and Cheng
@@ -586,6 +603,45 @@ impl Matcher<'_, '_> {
             conf,
             note: why.join("; "),
         }]
+    }
+
+    /// `(from, to)` when one of two forms is a name's spelling in its own
+    /// Latin alphabet and the other a transliteration of it back from
+    /// Cyrillic: the first writes w where the second writes v, a letter no
+    /// romanization of Russian writes (BGN/PCGN, ISO 9, scientific and
+    /// informal all write v) and the spelling of Polish, German or English
+    /// names ("Krychowiak" beside "Krykhovyak"), while the v form carries a
+    /// digraph of those romanizations (kh, zh, ya, yu, yo, ye). Not between
+    /// pinyin words (pinyin writes w), and not when the v form is a common
+    /// word or given name ("Vladimir" beside the German "Wladimir").
+    fn original_spelling(
+        &self,
+        forms: &[Form<'_, '_>],
+        (ia, ib): (usize, usize),
+    ) -> Option<(usize, usize)> {
+        let (a, b) = (&forms[ia], &forms[ib]);
+        if a.pinyin || b.pinyin {
+            return None;
+        }
+        let writes_w = |f: &Form<'_, '_>| f.fold.contains('w');
+        // a digraph only romanizations of Cyrillic write (х, ж, я, ю, ё, е
+        // after a vowel): a German or Scandinavian v ("Svenja" beside
+        // "Swenja") is none
+        let transliterated = |f: &Form<'_, '_>| {
+            !writes_w(f)
+                && f.fold.contains('v')
+                && ["kh", "zh", "ya", "yu", "yo", "ye"]
+                    .iter()
+                    .any(|d| f.fold.contains(d))
+                && !self.is_common(f.spelling.word)
+        };
+        if writes_w(a) && transliterated(b) {
+            Some((ib, ia))
+        } else if writes_w(b) && transliterated(a) {
+            Some((ia, ib))
+        } else {
+            None
+        }
     }
 
     /// What the other documents of the batch about the same thing (see
@@ -1109,6 +1165,9 @@ const OVERWHELMING: usize = 3;
 /// Confidence of each of the two rewrites proposed between forms written as
 /// often with nothing else to tell them apart.
 const TIE: f32 = 0.5;
+/// Most confidence of a rewrite into a name's own Latin spelling against
+/// the document's majority (see [`Matcher::original_spelling`]): proposed.
+const ORIGINAL: f32 = 0.6;
 
 /// Least number of other documents of the batch writing a spelling for
 /// their vote to count.
