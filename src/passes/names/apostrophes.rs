@@ -11,8 +11,8 @@
 //! syllables; otherwise (a plain form that is one syllable, "Xian", may be
 //! another word; a form written as often) only proposed.
 
-use super::variants::pinyin_syllables;
 use super::{Matcher, SpanSet};
+use crate::analysis::pinyin::pinyin_syllables;
 use crate::edit::{Category, Edit};
 use crate::names::context::capitalised_words;
 use crate::span::Span;

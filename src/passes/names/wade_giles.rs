@@ -15,8 +15,8 @@
 //! Only proposed: which system a text keeps to is for the reviewer; the
 //! form written more often is proposed, and on a tie the pinyin one.
 
-use super::variants::pinyin_syllables;
 use super::{Matcher, SpanSet};
+use crate::analysis::pinyin::pinyin_syllables;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::names::fold::fold;
