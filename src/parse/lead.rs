@@ -32,15 +32,24 @@ const CLAUSE_WORDS: &[&str] = &[
     "also", "again", "indeed", "however", "but", "because", "very",
 ];
 
-/// Title abbreviations that end in a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Capt", "Lt", "Sgt", "Gov",
-    "Sen", "Rep", "Rev", "Hon", "Pres", "No", "Nos", "Fig", "Figs", "Vol", "Vols", "Ch", "Sec",
-    "Art", "Ed", "Eds", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Ave", "Blvd", "Univ", "Dept", "Esq",
-    "Messrs", "Mme", "Mlle", "Yes", "No", "Ok", "Okay", "Thanks", "Well", "So", "Now", "Right",
-    "Sure", "Indeed", "Again", "Still", "Also", "Then", "Here", "There",
+/// One-word answers and sentence adverbs that end in a period ("Yes.",
+/// "Thanks.", "Still."): a sentence of their own, not a head. Abbreviations
+/// ("Mr.", "Fig.", "Jan.") are the shared list of
+/// [`function_words`](crate::analysis::function_words).
+const SHORT_SENTENCES: &[&str] = &[
+    "Yes", "No", "Ok", "Okay", "Thanks", "Well", "So", "Now", "Right", "Sure", "Indeed", "Again",
+    "Still", "Also", "Then", "Here", "There",
 ];
+
+/// A word that ends in a period without ending a sentence, or that is a
+/// sentence alone: never a run-in head.
+fn no_head(w: &str) -> bool {
+    SHORT_SENTENCES.contains(&w)
+        || (!is_all_caps(w)
+            && crate::analysis::function_words::function_words()
+                .abbreviations
+                .contains(w.to_lowercase().as_str()))
+}
 
 /// A run-in head: the phrase before the first period of a paragraph when it
 /// has the shape of a heading. Returns the lead's length including the
@@ -68,12 +77,12 @@ pub fn run_in_head(s: &str) -> Option<usize> {
     let ok = words.len() <= MAX_HEAD_WORDS
         && (first_next.is_uppercase() || first_next == '“' || first_next == '"' || first_next.is_ascii_digit())
         && !words.iter().any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) && !is_all_caps(w))
-        && !(words.len() == 1 && ABBREVIATIONS.contains(&words[0]))
+        && !(words.len() == 1 && no_head(words[0]))
         && !(words.len() == 1 && words[0].chars().count() <= 3 && !is_all_caps(words[0]))
         // A single capital letter is an initial ("J. Smith"), not a head.
         && !(words.len() == 1 && words[0].chars().count() == 1)
         // The last word is not a lone initial or a title either.
-        && !words.last().is_some_and(|w| ABBREVIATIONS.contains(w));
+        && !words.last().is_some_and(|w| no_head(w));
     ok.then_some(head.len() + 1)
 }
 
@@ -247,6 +256,8 @@ mod tests {
             head("Data collection. We interviewed 40 people"),
             Some("Data collection.")
         );
+        // an all-capitals word is a heading's, not an abbreviation
+        assert_eq!(head("ART. The collection"), Some("ART."));
     }
 
     #[test]
@@ -264,6 +275,11 @@ mod tests {
             "Dr. Jones arrived",
             "The long and winding road to the final peace treaty. It",
             "Moscow has tried to.",
+            // the shared abbreviations: a phrase ending in one is no head
+            "Coinbase vs. Coinbase Pro",
+            "Bestseller Nr. 1 Windows 10",
+            "Für Hauptgeschäftsartikel bis max. 3 Gebrauchstagen",
+            "Rep. Alexandria Ocasio-Cortez said",
         ] {
             assert_eq!(head(s), None, "{s}");
         }
