@@ -27,6 +27,7 @@ use crate::profile::SourceKind;
 use crate::span::Span;
 
 mod classify;
+mod dates;
 mod signals;
 mod stopwords;
 mod vocabulary;

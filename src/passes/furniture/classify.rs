@@ -192,7 +192,7 @@ impl Evidence {
             Evidence::Shape(Shape::Symbols | Shape::Brackets) => "symbols",
             Evidence::Shape(Shape::MenuRow(_)) => "menu",
             Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
-            Evidence::Shape(Shape::Date | Shape::Number) => "date",
+            Evidence::Shape(Shape::Date | Shape::Dateline | Shape::Number) => "date",
             Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
                 match category {
                     Category::Comments | Category::CommentSection => "comments",
@@ -551,6 +551,9 @@ pub fn decide(units: &[Unit]) -> Outcome {
             None
         } else if strong {
             verdict(Reason::Evidence, PROPOSED)
+        } else if !inside && matches!(u.evidence, Some(Evidence::Shape(Shape::Dateline))) {
+            // a post's date: inside, the article's own dateline
+            verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
         } else if between[i] && !inside {
             verdict(Reason::Between, CONTEXT)
         } else if let Some((evidence, lines)) = stretch[i] {
