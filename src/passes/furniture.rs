@@ -27,6 +27,7 @@ use crate::profile::SourceKind;
 use crate::span::Span;
 
 mod classify;
+mod dates;
 mod signals;
 mod stopwords;
 mod vocabulary;
@@ -972,6 +973,38 @@ mod tests {
         // the figures are quantities: they break the run and stay
         assert!(clean.contains("Index 3: 13,403 points"), "{clean}");
         assert!(clean.contains("Mill to become a workshop"), "{clean}");
+    }
+
+    #[test]
+    fn a_date_alone_goes_outside_the_text_and_stays_inside_it() {
+        let inner = ARTICLE.replacen("\n\n", "\n\n4 June 2019\n\n", 1);
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\nTuesday, 11 June 2019, 15:54\n\nMill to become a workshop\n\n{inner}\nMore news\n\nJun 18th 2019\n\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let edits = run_pass(&Furniture, &t);
+        let clean = applied_text(&t, &edits);
+        assert!(!clean.contains("Jun 18th 2019"), "{clean}");
+        assert!(clean.contains("4 June 2019"), "{clean}");
+        assert!(clean.contains("Mill to become a workshop"), "{clean}");
+        assert!(
+            edits
+                .iter()
+                .any(|e| e.note.as_deref().is_some_and(|n| n.contains("CLDR")))
+        );
+    }
+
+    #[test]
+    fn a_bulleted_copy_above_the_text_goes_the_headline_stays() {
+        // beyond the lines kept above the text (the headline, a kicker)
+        let t = format!(
+            "[logo]\n\nHome | News | Sport\n\n  • Mill to become a workshop\n\nSubscribe\n\nToday\n\nLocal news\n\nMill to become a workshop\n\n{ARTICLE}\nPrivacy Policy | Imprint | Cookie Settings\n"
+        );
+        let clean = applied_text(&t, &run_pass(&Furniture, &t));
+        assert_eq!(
+            clean.matches("Mill to become a workshop").count(),
+            1,
+            "{clean}"
+        );
     }
 
     #[test]

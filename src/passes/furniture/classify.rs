@@ -192,7 +192,7 @@ impl Evidence {
             Evidence::Shape(Shape::Symbols | Shape::Brackets) => "symbols",
             Evidence::Shape(Shape::MenuRow(_)) => "menu",
             Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
-            Evidence::Shape(Shape::Date | Shape::Number) => "date",
+            Evidence::Shape(Shape::Date | Shape::Dateline | Shape::Number) => "date",
             Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
                 match category {
                     Category::Comments | Category::CommentSection => "comments",
@@ -551,6 +551,13 @@ pub fn decide(units: &[Unit]) -> Outcome {
             None
         } else if strong {
             verdict(Reason::Evidence, PROPOSED)
+        } else if !inside && matches!(u.evidence, Some(Evidence::Shape(Shape::Dateline))) {
+            // a post's date: inside, the article's own dateline
+            verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
+        } else if i < m0 && repeated_above(u) {
+            // the headline's copy in a breadcrumb or a menu: the headline
+            // itself, just above the text, is kept ([`protected`])
+            verdict(Reason::Evidence, CONTEXT)
         } else if between[i] && !inside {
             verdict(Reason::Between, CONTEXT)
         } else if let Some((evidence, lines)) = stretch[i] {
@@ -772,6 +779,17 @@ fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
 fn goes_inside(u: &Unit) -> bool {
     !lone_inside(u)
         && (u.words <= MAX_INNER_WORDS || matches!(u.evidence, Some(Evidence::ReadAlso { .. })))
+}
+
+/// Whether a line above the main text is a menu's entry the page says
+/// again elsewhere (a bulleted copy of the headline or of a section's
+/// name): bulleted, not a sentence, at most [`MAX_FRAME_WORDS`] words. An
+/// unbulleted copy may be the headline itself, or a product's feature.
+fn repeated_above(u: &Unit) -> bool {
+    matches!(u.evidence, Some(Evidence::Repeated(_)))
+        && u.bulleted
+        && !u.sentence
+        && u.words <= MAX_FRAME_WORDS
 }
 
 /// Whether the evidence of a line counts for nothing inside a text.

@@ -64,6 +64,9 @@ pub enum Shape {
     Breadcrumb(usize),
     /// A date or time stamp with at most a few words around it.
     Date,
+    /// Only a date, its month or weekday named ([`super::dates`]): a post's
+    /// date printed on its own line, furniture outside the main text only.
+    Dateline,
     /// Only a number (a page number, a count, a year).
     Number,
 }
@@ -77,14 +80,16 @@ impl Shape {
             Shape::MenuRow(n) => format!("menu row of {n} items between bars"),
             Shape::Breadcrumb(n) => format!("breadcrumb of {n} steps"),
             Shape::Date => "date or time stamp".to_owned(),
+            Shape::Dateline => "only a date (figures and CLDR's month or weekday names)".to_owned(),
             Shape::Number => "a number alone".to_owned(),
         }
     }
 
     /// Whether the shape alone proves furniture (a date or a number line
-    /// may stand in an article: a table cell, a dateline).
+    /// may stand in an article: a table cell, a dateline, a timeline's
+    /// entry; a line of only a date goes by itself outside the main text).
     pub fn is_strong(self) -> bool {
-        !matches!(self, Shape::Date | Shape::Number)
+        !matches!(self, Shape::Date | Shape::Dateline | Shape::Number)
     }
 }
 
@@ -108,6 +113,9 @@ pub fn shape(line: &str) -> Option<Shape> {
         .all(|c| c.is_ascii_digit() || " .,:/-()".contains(c))
     {
         return Some(Shape::Number);
+    }
+    if super::dates::is_dateline(line) {
+        return Some(Shape::Dateline);
     }
     if is_date_line(line) {
         return Some(Shape::Date);
@@ -239,8 +247,9 @@ mod tests {
         assert_eq!(shape("Home » World » Europe"), Some(Shape::Breadcrumb(3)));
         assert_eq!(shape("19.01.2020"), Some(Shape::Number));
         assert_eq!(shape("Date 19.01.2020"), Some(Shape::Date));
-        assert_eq!(shape("January 13, 2020 at 3:15 pm"), Some(Shape::Date));
-        assert_eq!(shape("13. März 2019"), Some(Shape::Date));
+        assert_eq!(shape("January 13, 2020 at 3:15 pm"), Some(Shape::Dateline));
+        assert_eq!(shape("13. März 2019"), Some(Shape::Dateline));
+        assert_eq!(shape("Stand: 13. März 2019"), Some(Shape::Date));
     }
 
     #[test]

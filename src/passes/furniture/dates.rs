@@ -1,0 +1,107 @@
+//! A line that is only a date: "Dienstag, 4. Juni 2019, 15:54",
+//! "Jun 18th 2018", "7. oktober 2020".
+//!
+//! A page prints its posts' dates on lines of their own, above a teaser or
+//! in a post's frame; a sentence about a date has words that are not a
+//! date's. The month and weekday names and the words of date patterns
+//! ("at", "um", "de") come from CLDR through `rules/date-words.txt`
+//! (`scripts/gen-date-words`), so any of its languages is read alike.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../../../rules/date-words.txt");
+
+/// Most tokens of a date line ("Dienstag, 4. Juni 2019 um 15:54 Uhr" is 7).
+const MAX_TOKENS: usize = 8;
+
+/// The date words: true for the name of a month or a weekday.
+fn table() -> &'static HashMap<&'static str, bool> {
+    static T: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    T.get_or_init(|| {
+        DATA.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, f.next()? == "name"))
+            })
+            .collect()
+    })
+}
+
+/// A token of figures: a day, a year, a time, a numeric date, an ordinal
+/// ("18th", "1er", "7º"): digits first, at most two letters after them.
+fn figures(token: &str) -> bool {
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    token.starts_with(|c: char| c.is_ascii_digit())
+        && letters <= 2
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_alphabetic() || ".,:/-–()º°ª".contains(c))
+}
+
+/// True if every token of `line` is a date's: figures, a month's or
+/// weekday's name, or a word of the date patterns, with at least one name
+/// and one figure.
+pub fn is_dateline(line: &str) -> bool {
+    let table = table();
+    let (mut name, mut figure) = (false, false);
+    let mut tokens = 0;
+    for raw in line.split_whitespace() {
+        tokens += 1;
+        if tokens > MAX_TOKENS {
+            return false;
+        }
+        let token = raw.trim_matches(|c: char| ",.;:|()–-".contains(c));
+        if token.is_empty() {
+            continue;
+        }
+        if figures(token) {
+            figure = true;
+            continue;
+        }
+        match table.get(token.to_lowercase().as_str()) {
+            Some(true) => name = true,
+            Some(false) => {}
+            None => return false,
+        }
+    }
+    name && figure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_languages_of_cldr() {
+        for l in [
+            "Dienstag, 4. Juni 2019, 15:54",
+            "Mo 31 Okt 2022",
+            "Jun 18th 2018",
+            "7. oktober 2020",
+            "January 13, 2020 at 08:45 AM",
+            "11 Jan 2019",
+            "sábado 7 de mayo de 2022",
+            "marca 2021",
+            "16 августа 2019 г.",
+        ] {
+            assert!(is_dateline(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_line_about_a_date_is_not_one() {
+        for l in [
+            "Dezember",
+            "Stand: 05. Februar 2020",
+            "Veröffentlicht am 16.08.2019",
+            "Der Valentinstag am 14. Februar",
+            "Mai 68 in Paris",
+            "+49 30 1234 Mai",
+            "3. PR",
+        ] {
+            assert!(!is_dateline(l), "{l}");
+        }
+    }
+}
