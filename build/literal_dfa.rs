@@ -59,14 +59,14 @@ fn dfa_bytes(sets: &[Vec<String>]) -> Option<Vec<u8>> {
 
 /// Writes one `.dfa` file per list of literal sets that has a literal, and
 /// `literal_dfas.rs`, the table `EMBEDDED_DFAS` of (literal sets, included
-/// bytes) pairs. `lists` are the sets in the order the run-time filter meets
+/// bytes) pairs (`EmbeddedDfa`). `lists` are the sets in the order the run-time filter meets
 /// them (one per pattern of a file and scope), each list named for its file
 /// and scope.
 pub fn write(out_dir: &Path, lists: &[(String, Vec<Vec<String>>)]) {
     let mut code = String::from(
         "/// Dense DFAs over the embedded files' literal sets, built at build time.\n",
     );
-    code.push_str("pub(super) static EMBEDDED_DFAS: &[(&[&[&str]], &Aligned<[u8]>)] = &[\n");
+    code.push_str("pub(super) static EMBEDDED_DFAS: &[EmbeddedDfa] = &[\n");
     for (name, sets) in lists {
         if sets.iter().all(Vec::is_empty) {
             continue;

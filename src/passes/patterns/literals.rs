@@ -32,6 +32,10 @@ include!(concat!(env!("OUT_DIR"), "/pattern_facts.rs"));
 #[repr(C, align(4))]
 pub(super) struct Aligned<B: ?Sized>(B);
 
+/// An embedded file's literal sets for one scope, one per pattern in order,
+/// and the serialized DFA over them.
+type EmbeddedDfa = (&'static [&'static [&'static str]], &'static Aligned<[u8]>);
+
 include!(concat!(env!("OUT_DIR"), "/literal_dfas.rs"));
 
 /// The build-time DFA over exactly these literal sets, in this order (its
@@ -47,7 +51,7 @@ fn embedded_dfa(sets: &[&[&str]]) -> Option<dense::DFA<&'static [u32]>> {
 enum Searcher {
     /// Built at build time for an embedded file's sets; pattern `i` is
     /// pattern `i` of the filter.
-    Dense(dense::DFA<&'static [u32]>),
+    Dense(Box<dense::DFA<&'static [u32]>>),
     /// Built at run time for any other sets; literal `i` belongs to pattern
     /// `owner[i]`.
     AhoCorasick { ac: AhoCorasick, owner: Vec<usize> },
@@ -81,22 +85,9 @@ impl LiteralFilter {
         let searcher = if always.iter().all(|a| *a) {
             None
         } else if let Some(dfa) = embedded_dfa(&sets) {
-            Some(Searcher::Dense(dfa))
+            Some(Searcher::Dense(Box::new(dfa)))
         } else {
-            let (owner, words): (Vec<usize>, Vec<&str>) = sets
-                .iter()
-                .enumerate()
-                .flat_map(|(i, set)| set.iter().map(move |w| (i, *w)))
-                .unzip();
-            // a contiguous NFA: a DFA over a few hundred literals in both
-            // cases costs more to build than a small document
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .ok()
-                .map(|ac| Searcher::AhoCorasick { ac, owner })
+            aho_corasick(&sets)
         };
         // without an automaton every pattern must be tried
         if searcher.is_none() {
@@ -115,13 +106,7 @@ impl LiteralFilter {
             return out;
         }
         match &self.searcher {
-            Some(Searcher::Dense(dfa)) => {
-                if !dense_marks(dfa, text, &mut out) {
-                    // the DFA has no quit bytes and no dead state, but were
-                    // it to stop, every pattern must be tried
-                    out.iter_mut().for_each(|c| *c = true);
-                }
-            }
+            Some(Searcher::Dense(dfa)) => dense_marks(dfa, text, &mut out),
             Some(Searcher::AhoCorasick { ac, owner }) => {
                 for m in ac.find_overlapping_iter(text) {
                     out[owner[m.pattern().as_usize()]] = true;
@@ -133,11 +118,31 @@ impl LiteralFilter {
     }
 }
 
+/// An Aho–Corasick searcher over the literals of `sets`, built at run time.
+fn aho_corasick(sets: &[&[&str]]) -> Option<Searcher> {
+    let (owner, words): (Vec<usize>, Vec<&str>) = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |w| (i, *w)))
+        .unzip();
+    // a contiguous NFA: a DFA over a few hundred literals in both cases
+    // costs more to build than a small document
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&words)
+        .ok()
+        .map(|ac| Searcher::AhoCorasick { ac, owner })
+}
+
 /// Marks in `out` the patterns whose literals `dfa` finds in `text`, fed
-/// byte by byte in ASCII lower case; false if it stopped early.
-fn dense_marks(dfa: &dense::DFA<&'static [u32]>, text: &str, out: &mut [bool]) -> bool {
+/// byte by byte in ASCII lower case. The DFA has no quit bytes and no dead
+/// state, but were it to stop, every pattern is marked.
+fn dense_marks(dfa: &dense::DFA<&'static [u32]>, text: &str, out: &mut [bool]) {
     let Ok(mut sid) = dfa.start_state_forward(&Input::new(text)) else {
-        return false;
+        out.fill(true);
+        return;
     };
     // a match state reports the patterns whose literals ended one byte
     // before
@@ -152,7 +157,8 @@ fn dense_marks(dfa: &dense::DFA<&'static [u32]>, text: &str, out: &mut [bool]) -
             if dfa.is_match_state(sid) {
                 mark(sid);
             } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
-                return false;
+                out.fill(true);
+                return;
             }
         }
     }
@@ -160,7 +166,6 @@ fn dense_marks(dfa: &dense::DFA<&'static [u32]>, text: &str, out: &mut [bool]) -
     if dfa.is_match_state(sid) {
         mark(sid);
     }
-    true
 }
 
 #[cfg(test)]
@@ -289,8 +294,42 @@ mod tests {
         })
     }
 
+    #[test]
+    fn every_embedded_file_and_scope_gets_its_build_time_dfa() {
+        // two files, block and inline scope each
+        assert_eq!(EMBEDDED_DFAS.len(), 4);
+        for (sets, _) in EMBEDDED_DFAS {
+            let filter = LiteralFilter::new(sets.iter().copied());
+            assert!(matches!(filter.searcher, Some(Searcher::Dense(_))));
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The build-time DFA lets through exactly the patterns that the
+        /// run-time Aho–Corasick search does.
+        #[test]
+        fn the_dense_dfa_agrees_with_aho_corasick(
+            picks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 1..8)
+        ) {
+            let pieces = pieces();
+            let text: String = picks
+                .iter()
+                .map(|(i, upper)| {
+                    let p = i.get(&pieces);
+                    if *upper { p.to_uppercase() } else { p.clone() }
+                })
+                .collect();
+            for (sets, _) in EMBEDDED_DFAS {
+                let dense = LiteralFilter::new(sets.iter().copied());
+                let ac = LiteralFilter {
+                    searcher: aho_corasick(sets),
+                    always: sets.iter().map(|s| s.is_empty()).collect(),
+                };
+                prop_assert_eq!(dense.candidates(&text), ac.candidates(&text));
+            }
+        }
 
         /// The filter never hides a match: whatever a pattern matches, the
         /// filter lets through.
