@@ -2,6 +2,8 @@
 //! pattern files' regexes that would otherwise cost every process its
 //! start-up (see `build/pattern_facts.rs`).
 
+#[path = "build/literal_dfa.rs"]
+mod literal_dfa;
 #[path = "build/pattern_facts.rs"]
 mod pattern_facts;
 #[path = "build/required_literals.rs"]

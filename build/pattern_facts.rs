@@ -3,6 +3,7 @@
 //! for each pattern, the fewest bytes a match spans and the literals one of
 //! which every match contains.
 
+use super::literal_dfa;
 use super::required_literals::required;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,8 +15,11 @@ const FILES: [(&str, &str); 2] = [
 ];
 
 /// Writes `pattern_facts.rs` into `out_dir`.
+/// Also writes the literal filter's DFAs (`build/literal_dfa.rs`), one per
+/// file and scope, over the literal sets in pattern order.
 pub fn write(out_dir: &Path) {
     let mut code = String::new();
+    let mut sets = Vec::new();
     for (table, path) in FILES {
         println!("cargo:rerun-if-changed={path}");
         let data = std::fs::read_to_string(path).unwrap_or_default();
@@ -28,7 +32,8 @@ pub fn write(out_dir: &Path) {
             .unwrap_or_default();
         writeln!(code, "/// Built from `{path}`.").unwrap();
         writeln!(code, "pub(super) static {table}: &[Facts] = &[").unwrap();
-        for p in patterns {
+        let (mut block, mut inline) = (Vec::new(), Vec::new());
+        for p in &patterns {
             let field = |k: &str| p.get(k).and_then(|v| v.as_str()).unwrap_or_default();
             let (id, regex) = (field("id"), field("regex"));
             let min_len = regex_syntax::parse(regex)
@@ -36,6 +41,12 @@ pub fn write(out_dir: &Path) {
                 .and_then(|h| h.properties().minimum_len())
                 .unwrap_or(0);
             let literals = required(regex).unwrap_or_default();
+            let scope = if field("scope") == "block" {
+                &mut block
+            } else {
+                &mut inline
+            };
+            scope.push(literals.clone());
             writeln!(
                 code,
                 "    Facts {{ id: {id:?}, min_len: {min_len}, literals: &{literals:?} }},"
@@ -43,6 +54,9 @@ pub fn write(out_dir: &Path) {
             .unwrap();
         }
         writeln!(code, "];").unwrap();
+        sets.push((format!("{table}_block"), block));
+        sets.push((format!("{table}_inline"), inline));
     }
     std::fs::write(out_dir.join("pattern_facts.rs"), code).expect("OUT_DIR is writable");
+    literal_dfa::write(out_dir, &sets);
 }

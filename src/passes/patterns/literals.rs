@@ -4,11 +4,15 @@
 //! The literals and each pattern's shortest match are worked out at build
 //! time (`build/required_literals.rs`) and compiled in as tables, so no
 //! process parses the rule files' regexes to start. Here they become one
-//! Aho–Corasick automaton per set of patterns: a line is scanned once, and
-//! only the patterns whose literals occur in it (or that have none) have
-//! their regex compiled and run.
+//! automaton per set of patterns: a line is scanned once, and only the
+//! patterns whose literals occur in it (or that have none) have their regex
+//! compiled and run. For the embedded files the automaton is a dense DFA
+//! built and serialized at build time (`build/literal_dfa.rs`), so a process
+//! only deserializes it; other literal sets get an Aho–Corasick automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_automata::Input;
+use regex_automata::dfa::{Automaton as _, dense};
 
 /// Build-time facts about one pattern of an embedded rule file.
 pub(crate) struct Facts {
@@ -22,6 +26,36 @@ pub(crate) struct Facts {
 }
 
 include!(concat!(env!("OUT_DIR"), "/pattern_facts.rs"));
+
+/// Bytes aligned for [`dense::DFA::from_bytes`], which reads the table in
+/// place as `u32`s.
+#[repr(C, align(4))]
+pub(super) struct Aligned<B: ?Sized>(B);
+
+/// An embedded file's literal sets for one scope, one per pattern in order,
+/// and the serialized DFA over them.
+type EmbeddedDfa = (&'static [&'static [&'static str]], &'static Aligned<[u8]>);
+
+include!(concat!(env!("OUT_DIR"), "/literal_dfas.rs"));
+
+/// The build-time DFA over exactly these literal sets, in this order (its
+/// pattern `i` matching a literal of `sets[i]`); none when they are not an
+/// embedded file's or the bytes do not deserialize (another endianness).
+fn embedded_dfa(sets: &[&[&str]]) -> Option<dense::DFA<&'static [u32]>> {
+    let (_, bytes) = EMBEDDED_DFAS.iter().find(|(key, _)| *key == sets)?;
+    dense::DFA::from_bytes(&bytes.0).ok().map(|(dfa, _)| dfa)
+}
+
+/// A multi-literal searcher.
+#[derive(Debug)]
+enum Searcher {
+    /// Built at build time for an embedded file's sets; pattern `i` is
+    /// pattern `i` of the filter.
+    Dense(Box<dense::DFA<&'static [u32]>>),
+    /// Built at run time for any other sets; literal `i` belongs to pattern
+    /// `owner[i]`.
+    AhoCorasick { ac: AhoCorasick, owner: Vec<usize> },
+}
 
 /// The build-time facts of pattern `id` of the embedded file `path`; none
 /// for a file that is not embedded (whose patterns are then always tried).
@@ -38,9 +72,7 @@ pub(super) fn facts(path: &str, id: &str) -> Option<&'static Facts> {
 #[derive(Debug, Default)]
 pub(super) struct LiteralFilter {
     /// The literals of every pattern that has some.
-    ac: Option<AhoCorasick>,
-    /// For each literal of `ac`, the pattern it belongs to.
-    owner: Vec<usize>,
+    searcher: Option<Searcher>,
     /// Per pattern: whether it has no literals and is always a candidate.
     always: Vec<bool>,
 }
@@ -48,33 +80,20 @@ pub(super) struct LiteralFilter {
 impl LiteralFilter {
     /// The filter over patterns with these literal sets, in order.
     pub fn new<'a>(literals: impl IntoIterator<Item = &'a [&'static str]>) -> Self {
-        let mut words = Vec::new();
-        let mut owner = Vec::new();
-        let mut always = Vec::new();
-        for (i, set) in literals.into_iter().enumerate() {
-            always.push(set.is_empty());
-            for w in set {
-                words.push(*w);
-                owner.push(i);
-            }
-        }
-        let ac = (!words.is_empty())
-            .then(|| {
-                // a contiguous NFA: a DFA over these few hundred literals in
-                // both cases cost more to build than a small document
-                AhoCorasickBuilder::new()
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&words)
-                    .ok()
-            })
-            .flatten();
+        let sets: Vec<&[&str]> = literals.into_iter().collect();
+        let mut always: Vec<bool> = sets.iter().map(|set| set.is_empty()).collect();
+        let searcher = if always.iter().all(|a| *a) {
+            None
+        } else if let Some(dfa) = embedded_dfa(&sets) {
+            Some(Searcher::Dense(Box::new(dfa)))
+        } else {
+            aho_corasick(&sets)
+        };
         // without an automaton every pattern must be tried
-        if ac.is_none() {
+        if searcher.is_none() {
             always.iter_mut().for_each(|a| *a = true);
         }
-        LiteralFilter { ac, owner, always }
+        LiteralFilter { searcher, always }
     }
 
     /// Per pattern: whether `text` may match it.
@@ -86,12 +105,66 @@ impl LiteralFilter {
             out.iter_mut().for_each(|c| *c = true);
             return out;
         }
-        if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(text) {
-                out[self.owner[m.pattern().as_usize()]] = true;
+        match &self.searcher {
+            Some(Searcher::Dense(dfa)) => dense_marks(dfa, text, &mut out),
+            Some(Searcher::AhoCorasick { ac, owner }) => {
+                for m in ac.find_overlapping_iter(text) {
+                    out[owner[m.pattern().as_usize()]] = true;
+                }
             }
+            None => {}
         }
         out
+    }
+}
+
+/// An Aho–Corasick searcher over the literals of `sets`, built at run time.
+fn aho_corasick(sets: &[&[&str]]) -> Option<Searcher> {
+    let (owner, words): (Vec<usize>, Vec<&str>) = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |w| (i, *w)))
+        .unzip();
+    // a contiguous NFA: a DFA over a few hundred literals in both cases
+    // costs more to build than a small document
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&words)
+        .ok()
+        .map(|ac| Searcher::AhoCorasick { ac, owner })
+}
+
+/// Marks in `out` the patterns whose literals `dfa` finds in `text`, fed
+/// byte by byte in ASCII lower case. The DFA has no quit bytes and no dead
+/// state, but were it to stop, every pattern is marked.
+fn dense_marks(dfa: &dense::DFA<&'static [u32]>, text: &str, out: &mut [bool]) {
+    let Ok(mut sid) = dfa.start_state_forward(&Input::new(text)) else {
+        out.fill(true);
+        return;
+    };
+    // a match state reports the patterns whose literals ended one byte
+    // before
+    let mut mark = |sid| {
+        for i in 0..dfa.match_len(sid) {
+            out[dfa.match_pattern(sid, i).as_usize()] = true;
+        }
+    };
+    for &b in text.as_bytes() {
+        sid = dfa.next_state(sid, b.to_ascii_lowercase());
+        if dfa.is_special_state(sid) {
+            if dfa.is_match_state(sid) {
+                mark(sid);
+            } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
+                out.fill(true);
+                return;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(sid);
+    if dfa.is_match_state(sid) {
+        mark(sid);
     }
 }
 
@@ -221,8 +294,42 @@ mod tests {
         })
     }
 
+    #[test]
+    fn every_embedded_file_and_scope_gets_its_build_time_dfa() {
+        // two files, block and inline scope each
+        assert_eq!(EMBEDDED_DFAS.len(), 4);
+        for (sets, _) in EMBEDDED_DFAS {
+            let filter = LiteralFilter::new(sets.iter().copied());
+            assert!(matches!(filter.searcher, Some(Searcher::Dense(_))));
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The build-time DFA lets through exactly the patterns that the
+        /// run-time Aho–Corasick search does.
+        #[test]
+        fn the_dense_dfa_agrees_with_aho_corasick(
+            picks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 1..8)
+        ) {
+            let pieces = pieces();
+            let text: String = picks
+                .iter()
+                .map(|(i, upper)| {
+                    let p = i.get(&pieces);
+                    if *upper { p.to_uppercase() } else { p.clone() }
+                })
+                .collect();
+            for (sets, _) in EMBEDDED_DFAS {
+                let dense = LiteralFilter::new(sets.iter().copied());
+                let ac = LiteralFilter {
+                    searcher: aho_corasick(sets),
+                    always: sets.iter().map(|s| s.is_empty()).collect(),
+                };
+                prop_assert_eq!(dense.candidates(&text), ac.candidates(&text));
+            }
+        }
 
         /// The filter never hides a match: whatever a pattern matches, the
         /// filter lets through.
