@@ -898,8 +898,11 @@ impl Matcher<'_, '_> {
             // name glued in nearly all of them ("Hongsen"), a person's
             // name written apart in most ("Zhong Nanshan").
             let vote = two
-                .filter(|t| t.two_names && !glued_malformed && !named_after)
-                .and_then(|t| Some((t, self.batch_vote_on(one.word, t.text)?)));
+                .filter(|t| t.two_names && !glued_malformed)
+                .and_then(|t| Some((t, self.batch_vote_on(one.word, t.text)?)))
+                // beside a place named after the person, a vote for the
+                // glued form counts the place's name, not the person's
+                .filter(|(_, v)| !(named_after && v.to_first));
             let mut batch_join = None;
             // the others write the split form as often as the glued one:
             // two words may be a person's name, the join only proposed
