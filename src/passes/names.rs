@@ -1791,6 +1791,29 @@ mod tests {
     }
 
     #[test]
+    fn a_place_named_after_a_person_takes_the_persons_split_name() {
+        let t = format!(
+            "{STORY}Villagers came to Qiaolin Folk Hall. The owner of the hall is Qiao Lin, who was a carpenter. Qiao Lin led us in. With Qiaolin Folk Hall, the village sings."
+        );
+        let p = proposed(&t);
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Qiaolin" && a == "Qiao Lin" && *c < 0.8),
+            "{p:?}"
+        );
+        assert!(!p.iter().any(|(b, _, _)| b == "Qiao Lin"), "{p:?}");
+    }
+
+    #[test]
+    fn a_split_name_in_quotation_marks_is_no_person() {
+        let t = format!(
+            "{STORY}Qiaofu Day: the city rests. Today is the first day of \"Qiao Fu.\" Then Qiaofu Day ends."
+        );
+        let p = proposed(&t);
+        assert!(!p.iter().any(|(b, _, _)| b == "Qiaofu"), "{p:?}");
+    }
+
+    #[test]
     fn names_differing_in_case_only_are_left_alone() {
         let t =
             format!("{STORY}The MoDem party won. Then Modem and Modem and Modem said it was over.");

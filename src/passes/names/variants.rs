@@ -866,13 +866,43 @@ impl Matcher<'_, '_> {
                 ),
                 _ => (None, 0.0, String::new()),
             };
+            // A person's name written apart where it stands alone ("Liang
+            // Yun, who", "Liang Yun led") and glued only as the first word
+            // of a longer proper name ("Liangyun Cultural Compound"): the
+            // place is named after the person, and the person's name is the
+            // split one.
+            let person = parts
+                .iter()
+                .find(|p| p.two_names && stands_alone(text, p.span));
+            let named_after = match person {
+                Some(t)
+                    if syllables >= 2
+                        && !glued_malformed
+                        && words
+                            .iter()
+                            .flat_map(|w| &w.spans)
+                            .all(|s| before_proper_head(text, *s)) =>
+                {
+                    to_split = Some(t);
+                    conf = 0.7;
+                    why = format!(
+                        "{:?} stands alone as a person's name, {:?} only comes before the head of a longer proper name: a place named after the person",
+                        t.text, one.word
+                    );
+                    true
+                }
+                _ => false,
+            };
             // The other translations of the text settle the question the
             // document's own counts leave open, or overrule them: a given
             // name glued in nearly all of them ("Hongsen"), a person's
             // name written apart in most ("Zhong Nanshan").
             let vote = two
                 .filter(|t| t.two_names && !glued_malformed)
-                .and_then(|t| Some((t, self.batch_vote_on(one.word, t.text)?)));
+                .and_then(|t| Some((t, self.batch_vote_on(one.word, t.text)?)))
+                // beside a place named after the person, a vote for the
+                // glued form counts the place's name, not the person's
+                .filter(|(_, v)| !(named_after && v.to_first));
             let mut batch_join = None;
             // the others write the split form as often as the glued one:
             // two words may be a person's name, the join only proposed
@@ -1010,6 +1040,40 @@ impl Matcher<'_, '_> {
         }
         out
     }
+}
+
+/// Whether a name at `span` stands alone as a person's: what follows is a
+/// clause's punctuation, the end of the text or a lowercase word ("Liang
+/// Yun, who", "Liang Yun led"), not the capitalised next word of a longer
+/// proper name, and no quotation mark or exclamation makes it a term or a
+/// title (`"Zhong Fu."`, `Ding Dong! Hello, Teacher`).
+fn stands_alone(text: &str, span: Span) -> bool {
+    let quote = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'
+        )
+    };
+    if text[..span.start].ends_with(quote) {
+        return false;
+    }
+    let rest = &text[span.end..];
+    let mut cs = rest.chars();
+    match cs.next() {
+        None => true,
+        Some(' ') => rest[1..].starts_with(|c: char| c.is_lowercase()),
+        Some(',' | ';' | ':' | '.') => !cs.next().is_some_and(quote),
+        Some(_) => false,
+    }
+}
+
+/// Whether the word at `span` is followed, after one space, by a capitalised
+/// word: the first word of a longer proper name ("Liangyun Cultural
+/// Compound").
+fn before_proper_head(text: &str, span: Span) -> bool {
+    text[span.end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
 }
 
 impl Matcher<'_, '_> {
@@ -1390,6 +1454,23 @@ fn heads_organisation(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_stands_alone_before_punctuation_or_a_verb_not_before_a_head() {
+        let first = |t: &str| stands_alone(t, Span::new(0, 9));
+        assert!(first("Liang Yun, who was a carpenter"));
+        assert!(first("Liang Yun led the reporter"));
+        assert!(!first("Liang Yun Cultural Compound"));
+        assert!(before_proper_head(
+            "Liangyun Cultural Compound",
+            Span::new(0, 8)
+        ));
+        assert!(!before_proper_head("Liangyun, the", Span::new(0, 8)));
+        // a term in quotation marks, a title's exclamation
+        assert!(!stands_alone("the \"Zhong Fu.\"", Span::new(5, 13)));
+        assert!(!stands_alone("Zhong Fu.\" Then", Span::new(0, 8)));
+        assert!(!first("Ding Dong! Hello, Teacher"));
+    }
 
     #[test]
     fn a_line_citing_a_paper_is_a_citation() {
