@@ -35,15 +35,6 @@ pub(crate) fn pinyin_syllables(w: &str) -> Option<usize> {
 
 /// [`pinyin_syllables`], worked out.
 fn read(w: &str) -> Option<usize> {
-    const INITIALS: &[&str] = &[
-        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-        "r", "z", "c", "s", "y", "w", "",
-    ];
-    const FINALS: &[&str] = &[
-        "iang", "iong", "uang", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei",
-        "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a",
-        "o", "e", "i", "u", "v",
-    ];
     // a syllable without initial only starts a word (later, an apostrophe
     // would mark it: "Xi'an"). Depth first, initials and finals in their
     // order, the first parse that reads to the end counting; what the rest
@@ -80,6 +71,19 @@ fn read(w: &str) -> Option<usize> {
         .flatten()
 }
 
+/// Mandarin's initials, the longer first (none last: a word may open
+/// without one).
+const INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w", "",
+];
+/// Mandarin's finals, the longer first.
+const FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei",
+    "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a", "o",
+    "e", "i", "u", "v",
+];
+
 /// Longest folded word read as pinyin, in bytes.
 const MAX_LEN: usize = 24;
 
@@ -91,15 +95,6 @@ mod tests {
     /// The depth-first reading without memory, as the rule was first
     /// written: the memoised one must count the same.
     fn unremembered(s: &str, start: bool) -> Option<usize> {
-        const INITIALS: &[&str] = &[
-            "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-            "r", "z", "c", "s", "y", "w", "",
-        ];
-        const FINALS: &[&str] = &[
-            "iang", "iong", "uang", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai",
-            "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue",
-            "er", "a", "o", "e", "i", "u", "v",
-        ];
         if s.is_empty() {
             return Some(0);
         }

@@ -304,6 +304,18 @@ mod tests {
         }
     }
 
+    /// The text the picked pieces make, each in lower or upper case.
+    fn text_of(picks: &[(prop::sample::Index, bool)]) -> String {
+        let pieces = pieces();
+        picks
+            .iter()
+            .map(|(i, upper)| {
+                let p = i.get(&pieces);
+                if *upper { p.to_uppercase() } else { p.clone() }
+            })
+            .collect()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -313,14 +325,7 @@ mod tests {
         fn the_dense_dfa_agrees_with_aho_corasick(
             picks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 1..8)
         ) {
-            let pieces = pieces();
-            let text: String = picks
-                .iter()
-                .map(|(i, upper)| {
-                    let p = i.get(&pieces);
-                    if *upper { p.to_uppercase() } else { p.clone() }
-                })
-                .collect();
+            let text = text_of(&picks);
             for (sets, _) in EMBEDDED_DFAS {
                 let dense = LiteralFilter::new(sets.iter().copied());
                 let ac = LiteralFilter {
@@ -337,14 +342,7 @@ mod tests {
         fn a_pattern_that_matches_is_always_a_candidate(
             picks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 1..8)
         ) {
-            let pieces = pieces();
-            let text: String = picks
-                .iter()
-                .map(|(i, upper)| {
-                    let p = i.get(&pieces);
-                    if *upper { p.to_uppercase() } else { p.clone() }
-                })
-                .collect();
+            let text = text_of(&picks);
             for set in compiled() {
                 set.assert_filter_admits_every_match(&text);
             }
