@@ -46,6 +46,7 @@
 
 use super::{Context, Pass, Proposals};
 use crate::analysis::dictionary::is_dictionary_word;
+use crate::analysis::sentences::starts_sentence;
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::profile::Lang;
@@ -282,11 +283,8 @@ fn article_form(s: &str, article: &Token<'_>, word: &Token<'_>) -> Option<Findin
         return None;
     }
     // "college A adopts", "Serie A and": a capital "A" mid-sentence is a label
-    if article.text.starts_with('A') {
-        let before = s[..article.start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
-        if !(before.is_empty() || before.ends_with(['.', '!', '?', ':'])) {
-            return None;
-        }
+    if article.text.starts_with('A') && !starts_sentence(&s[..article.start]) {
+        return None;
     }
     if !word.text.bytes().all(|b| b.is_ascii_lowercase()) || !is_dictionary_word(word.text) {
         return None;
