@@ -2,7 +2,8 @@
 //!
 //! What the rules read around a match reports its bytes here: every fold
 //! (the words before a name, the head of a parenthesis, a list's
-//! introduction), every window searched for a reference, every list
+//! introduction), every window searched for a reference (and for a citation's marks
+//! around a name rewritten inside a document), every list
 //! tokenised, every citation placed among the inlines (its bytes) and the
 //! context each fingerprint of the review reads, the bracket around
 //! each space the whitespace rule would remove, and each edit the joins

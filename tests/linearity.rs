@@ -488,3 +488,21 @@ fn mentions_are_placed_in_linear_work_when_one_entity_is_named_many_times() {
         [500, 1000, 2000],
     );
 }
+
+/// The fuzzer's one-line mix of sentences, furniture and citations: every
+/// spelling the names rule rewrote inside the document lowercased its whole
+/// line to ask whether it stood in a bibliographic reference, so a text
+/// copied without line breaks read itself once per rewritten mention.
+#[test]
+fn same_document_rewrites_read_linear_context_on_one_line() {
+    assert_context_linear(
+        "one line, two spellings of an unseen name and citations repeated",
+        |n| {
+            repeated_line(
+                "Director Merkulyan spoke (Smith et al., 2019). Merkulyan and Merkulian met [2, 3]. Merkulyan left.",
+                n,
+            )
+        },
+        [200, 400, 800],
+    );
+}
