@@ -399,7 +399,7 @@ pub fn registry(options: &Options) -> Vec<Box<dyn Pass>> {
         scoped(joins::Joins, PAGINATED),
         Box::new(punctuation::Punctuation),
         scoped(hyphen_dashes::HyphenDashes, ENGLISH),
-        scoped(numbers::Numbers, ENGLISH),
+        scoped(numbers::Numbers, ENGLISH_SENTENCES),
         scoped(repetition::Repetition, ENGLISH),
         scoped(spelling::Spelling, ENGLISH_SENTENCES),
         scoped(grammar::Grammar, ENGLISH_SENTENCES),

@@ -10,7 +10,11 @@
 //! after a capitalised word ("Project 22800", "Room 10234") or a word that
 //! introduces a code ("number 12345", "code 90210"). Only in English text:
 //! German writes "20.000" or "20 000": the document profile must say the
-//! block is English (an undetermined language is not enough).
+//! block is English (an undetermined language is not enough). And only in
+//! text that arrives as sentences (MT output, prose, a chat answer): a web
+//! copy's or a paper's numbers were written by their authors, who chose
+//! them, and there a bare run is as often a score, a reputation count or a
+//! title ("Beverly Hills, 90210") as a count left by translation.
 
 use super::{Context, Pass, Proposals};
 use crate::edit::{Category, Edit};

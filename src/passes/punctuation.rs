@@ -153,8 +153,11 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
                     && prev.is_some_and(char::is_alphabetic)
                     && next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | ')'))
             } else {
-                !(prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit()))
+                // a run glued to what follows is syntax, not a slip: a
+                // scope operator ("Walker::start_el"), an emoji code
+                // (":smile::grin:"), an IPv6 address, an empty field
+                // ("a,,b"), C's "for (;;)"
+                next.is_none_or(char::is_whitespace)
             };
             if ok {
                 push(
@@ -862,6 +865,8 @@ mod tests {
         for t in [
             "Wait... and then. Nothing.",
             "Pages 1..5 and 2,,3 stay.",
+            "Declaration of Walker::start_el() should match.",
+            "Smileys :wpds_cool::wpds_evil: and fe80::1 and for (;;) and a,,b stay.",
             "He said: yes; she said: no.",
             "Items: a, b, c.",
         ] {

@@ -9,11 +9,17 @@
 //!
 //! Dashes between words follow the same policy (`quotes/dash`): a document
 //! that writes some dashes as ASCII `--` and others as `—` or a spaced `–`
-//! gets its dominant form throughout (a tie changes nothing); only the
-//! mark is replaced, the spacing around it stays. `--quotes curly` makes
-//! ASCII `--` the document's typographic dash (an em dash if it has none),
-//! `--quotes straight` makes `—` and a spaced `–` into `--`; by default a
-//! document that only ever writes `--` keeps it: that is a typographic
+//! gets its dominant form throughout, the form written at least twice as
+//! often as each other one. A page that writes "—" nine times and "–"
+//! seven (a quoted tweet's attribution beside the article's own dashes)
+//! has two styles, not a dominant one, and keeps both; but where one of
+//! the two is ASCII `--`, a typewriter's stand-in for the dash the
+//! document also writes properly, the typographic dash wins (eleven `--`
+//! and eight `—` become nineteen `—`). Only the mark is replaced, the
+//! spacing around it stays. `--quotes curly` makes ASCII `--` the
+//! document's typographic dash (an em dash if it has none), `--quotes
+//! straight` makes `—` and a spaced `–` into `--`; by default a document
+//! that only ever writes `--` keeps it: that is a typographic
 //! choice, not a mixed style. A spaced hyphen is not counted: tokenised MT
 //! output spaces the hyphens of compounds too ("space - time").
 //!
@@ -114,18 +120,24 @@ fn dashes(s: &str) -> Vec<(usize, usize, Dash)> {
 /// should take under `style`: `None` keeps it.
 fn dash_target(style: QuoteStyle, counts: [usize; 3]) -> impl Fn(Dash) -> Option<Dash> {
     let forms = [Dash::Double, Dash::Em, Dash::En];
-    // the most used of `among`, if it is used more than each other one
+    // the most used of `among`, if it is used at least twice as often as
+    // each other one
     let dominant = move |among: &[usize]| {
         let best = among.iter().copied().max_by_key(|&k| counts[k])?;
-        (counts[best] > 0 && among.iter().all(|&k| k == best || counts[k] < counts[best]))
-            .then_some(forms[best])
+        (counts[best] > 0
+            && among
+                .iter()
+                .all(|&k| k == best || 2 * counts[k] <= counts[best]))
+        .then_some(forms[best])
     };
     let all = dominant(&[0, 1, 2]);
     let typographic = dominant(&[1, 2]);
     let mixed = counts.iter().filter(|&&n| n > 0).count() > 1;
     move |d: Dash| {
         let to = match style {
-            QuoteStyle::Dominant => all.filter(|_| mixed),
+            QuoteStyle::Dominant => all
+                .or(typographic.filter(|_| counts[Dash::Double as usize] > 0))
+                .filter(|_| mixed),
             QuoteStyle::Curly if d == Dash::Double => Some(typographic.unwrap_or(Dash::Em)),
             QuoteStyle::Curly => typographic,
             QuoteStyle::Straight => Some(Dash::Double),
@@ -358,10 +370,23 @@ mod tests {
     }
 
     #[test]
+    fn ascii_dashes_without_a_dominant_style_take_the_typographic_one() {
+        let t = "A -- b. C -- d. E -- f. G — h. I—j.";
+        assert_eq!(
+            dashed(QuoteStyle::Dominant, t),
+            "A — b. C — d. E — f. G — h. I—j."
+        );
+        assert_eq!(
+            dashed(QuoteStyle::Dominant, "One — two. Three -- four."),
+            "One — two. Three — four."
+        );
+    }
+
+    #[test]
     fn one_dash_style_a_tie_ranges_and_options_stay_by_default() {
         for t in [
             "One -- two. Three -- four, and so on.",
-            "One — two. Three -- four.",
+            "One — two. Three—four. Five – six, seven – eight, nine – ten.",
             "In 1990–2000, see pages 3–5 and run `emend --quotes curly` — or not.",
             "A rule:\n\n---\n\nthen a Chinese dash —— stays, and space - time too.",
         ] {
