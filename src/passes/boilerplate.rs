@@ -209,6 +209,17 @@ mod tests {
     }
 
     #[test]
+    fn a_copyright_line_goes_and_a_panel_label_stays() {
+        let t = "A real paragraph about the war.\n\n© 2020 Example News\n\n(c) 2019-2021 Example Ltd\n\nThe end of it.";
+        assert_eq!(
+            clean(t),
+            "A real paragraph about the war.\n\nThe end of it."
+        );
+        let t = "Figure 6. Loops handled.\n\n(c)\n\n(c) after ten iterations\n\nThe end of it.";
+        assert_eq!(clean(t), t);
+    }
+
+    #[test]
     fn comment_form_and_admin_byline_go() {
         let t = "A real paragraph about the war.\n\nAuthor: admin\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nAnother paragraph.";
         assert_eq!(

@@ -186,13 +186,20 @@ fn opens_with_phrase(after: &str) -> bool {
 
 /// A hyphen glued between a closing bracket or quote and a lowercase word
 /// ("(matter also means \"matter\")-if you put"), or between a word and an
-/// opening quote ("said-\"Oh, who"): no compound has a bracket or a
-/// quotation for a part. The mark beside the hyphen and the word.
+/// opening quote ("said-\"Oh, who"): no compound has a quotation or a
+/// bracketed phrase for a part. A bracket around a formula, a letter or a
+/// prefix does make compounds ("(1 + 1)-dimensional", "(R)-enantiomer",
+/// "(re)-use"), so a bracket counts only when it holds prose (see
+/// [`holds_prose`]). The mark beside the hyphen and the word.
 fn beside_quote_or_bracket(s: &str, h: usize) -> Option<(&str, &str)> {
     let before = &s[..h];
     let after = &s[h + 1..];
     let prev = before.chars().next_back()?;
-    if matches!(prev, ')' | ']' | '”') || (prev == '"' && !before[..h - 1].ends_with(' ')) {
+    let bracket = matches!(prev, ')' | ']');
+    if bracket && !holds_prose(before) {
+        return None;
+    }
+    if bracket || prev == '”' || (prev == '"' && !before[..h - 1].ends_with(' ')) {
         let right_len = after.bytes().take_while(u8::is_ascii_lowercase).count();
         let rest = &after[right_len..];
         if right_len >= 2 && rest.starts_with([' ', ',']) {
@@ -208,6 +215,29 @@ fn beside_quote_or_bracket(s: &str, h: usize) -> Option<(&str, &str)> {
         .count();
     (left_len >= MIN_LEFT_CHARS && after[open.len_utf8()..].starts_with(|c: char| c.is_uppercase()))
         .then(|| (&before[h - left_len..], &after[..open.len_utf8()]))
+}
+
+/// How far back [`holds_prose`] looks for the bracket that opens the one
+/// `before` ends with, in bytes: further than a parenthetical phrase runs,
+/// and a bound on the work each hyphen costs.
+const BRACKET_REACH: usize = 300;
+
+/// Whether the bracketed part `before` ends with (")" or "]") holds prose:
+/// two words of two letters or more ("(matter also means it)"), not a
+/// formula, a letter or a prefix ("(1 + l)", "(R)", "(re)").
+fn holds_prose(before: &str) -> bool {
+    let close = before.as_bytes()[before.len() - 1];
+    let open = if close == b')' { '(' } else { '[' };
+    let from = before.floor_char_boundary(before.len().saturating_sub(BRACKET_REACH));
+    let Some(k) = before[from..before.len() - 1].rfind(open) else {
+        return false;
+    };
+    let inside = &before[from + k + 1..before.len() - 1];
+    inside
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .nth(1)
+        .is_some()
 }
 
 /// The fewest digits of a count after a hyphen: shorter numbers join
@@ -338,6 +368,7 @@ mod tests {
         for t in [
             "A sit-in and a stand-at-ease and a drop-in centre.",
             "The (a)-b form and x\"-y\" and 3-\"A\" codes.",
+            "A (1 + l)-dimensional wave, the (R)-enantiomer, a (re)-use of [n]-gram counts.",
             "The in-fact-checking tool and the that-is-it moment.",
         ] {
             assert_eq!(mend(t), t, "{t}");

@@ -86,6 +86,12 @@ impl Dash {
     }
 }
 
+/// Whether the mark of `len` bytes at byte `i` of `text` has a space on
+/// each side.
+fn spaced_at(text: &str, i: usize, len: usize) -> bool {
+    text[..i].ends_with(' ') && text[i + len..].starts_with(' ')
+}
+
 /// The dashes of `s` used between words: byte offset, byte length, form.
 /// A run of three hyphens or more (a rule, a separator), a doubled em dash
 /// (the Chinese `——`, the `untranslated` rule's) and `--` glued to one side
@@ -164,8 +170,14 @@ impl Quotes {
             counts[d as usize] += 1;
         }
         let target = dash_target(self.style, counts);
+        let text = cx.text;
         for (i, len, d) in found {
             let Some(to) = target(d) else { continue };
+            // an em dash written closed ("management—Scheduling") made an
+            // en dash would read as a range: the en dash's style is spaced
+            if d == Dash::Em && to == Dash::En && !spaced_at(text, i, len) {
+                continue;
+            }
             let span = Span::new(i, i + len);
             if cx.is_protected(span) {
                 continue;
@@ -379,6 +391,15 @@ mod tests {
         assert_eq!(
             dashed(QuoteStyle::Dominant, "One — two. Three -- four."),
             "One — two. Three — four."
+        );
+    }
+
+    #[test]
+    fn a_closed_em_dash_never_becomes_an_en_dash() {
+        let t = "Management—Scheduling. A – b. C – d. E – f. I – j. G — h.";
+        assert_eq!(
+            dashed(QuoteStyle::Dominant, t),
+            "Management—Scheduling. A – b. C – d. E – f. I – j. G – h."
         );
     }
 
