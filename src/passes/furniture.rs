@@ -778,6 +778,26 @@ fn describe(
                     .join(", ")
             ),
         ),
+        Reason::Enclosed { before, after } => {
+            let to = after.map_or_else(
+                || "the page's end".to_owned(),
+                |a| {
+                    format!(
+                        "line {} (\"{}\")",
+                        lines[a].number,
+                        quote(lines[a].span.of(text))
+                    )
+                },
+            );
+            (
+                "enclosed".to_owned(),
+                format!(
+                    "line judged furniture by its neighbours ({features}): after the main text, between lines that all go as furniture, from line {} (\"{}\") to {to}; {main}",
+                    lines[before].number,
+                    quote(lines[before].span.of(text)),
+                ),
+            )
+        }
         Reason::CommentFrame(c) => (
             "comment-frame".to_owned(),
             format!(

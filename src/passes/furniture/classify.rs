@@ -297,6 +297,11 @@ pub enum Reason {
     /// text and before any comment section: a sentence the tail's rules
     /// spare, but the article has ended and the site speaks of itself.
     Notice { distance: usize },
+    /// It lies after the main text between lines that all go: the
+    /// [`ENCLOSING`] lines before it and as many after it, the first of
+    /// them at `before`, the last at `after` (`None`: the page ends
+    /// first).
+    Enclosed { before: usize, after: Option<usize> },
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It is the frame of a comment in the section opened at this line: a
@@ -591,10 +596,89 @@ pub fn decide(units: &[Unit]) -> Outcome {
             None
         };
     }
+    for (i, v) in enclosed(units, &out, &kept, (m0, m1), end)
+        .into_iter()
+        .enumerate()
+    {
+        if v.is_some() {
+            out[i] = v;
+        }
+    }
     Outcome {
         verdicts: out,
         main: Some((m0, m1)),
     }
+}
+
+/// Nearest lines on each side of a line after the main text that must all
+/// go for it to go with them ([`enclosed`]).
+const ENCLOSING: usize = 2;
+/// Most words of such a line that goes: a longer one is proposed.
+const MAX_ENCLOSED_WORDS: usize = 50;
+
+/// The verdicts on the lines after the main text `m0..=m1` and before
+/// the comment section at `end` that furniture encloses: each of the
+/// [`ENCLOSING`] lines before and after the line goes (by the verdicts
+/// made so far, at the confidence of context or more; the page's end
+/// counts as furniture). The article has ended, and a line of its own
+/// does not stand alone among the site's boxes: what a related box, a
+/// newsletter form or a footer holds in a sentence the vocabulary does
+/// not know (a teaser's standfirst, an author's blurb, "This site uses
+/// Akismet to reduce spam"). Applied when the line is at most
+/// [`MAX_ENCLOSED_WORDS`] words, not good text by itself, less dense in
+/// stop words than the main text, and a line right beside it goes on its
+/// own evidence; proposed otherwise: furniture judged by context alone
+/// may be the article's own list or steps read as a menu, and a line as
+/// dense in stop words as the article may be its last paragraph or a
+/// caption. A line kept around the text ([`protected`]) stays, and
+/// verdicts made here do not enclose others (two lines of text in a row
+/// both stay).
+fn enclosed(
+    units: &[Unit],
+    verdicts: &[Option<Verdict>],
+    kept: &[bool],
+    (m0, m1): (usize, usize),
+    end: usize,
+) -> Vec<Option<Verdict>> {
+    let n = units.len();
+    let goes = |k: usize| k >= n || verdicts[k].is_some_and(|v| v.confidence >= CONTEXT);
+    let own = |k: usize| k >= n || verdicts[k].is_some_and(|v| v.reason == Reason::Evidence);
+    // the main text's stop words and words
+    let (stop, words) = units[m0..=m1]
+        .iter()
+        .filter_map(|u| u.stop.map(|s| (s, u.words)))
+        .fold((0, 0), |(s, w), (us, uw)| (s + us, w + uw));
+    // a line at least as dense as the text (`s / w >= stop / words`)
+    let dense = |u: &Unit| {
+        u.stop
+            .is_some_and(|s| words > 0 && s * words >= stop * u.words)
+    };
+    (0..n)
+        .map(|i| {
+            let u = &units[i];
+            if i < m1 + 1 + ENCLOSING
+                || i >= end
+                || verdicts[i].is_some()
+                || kept[i]
+                || u.fixed
+                || !(i - ENCLOSING..i).all(goes)
+                || !(i + 1..=i + ENCLOSING).all(goes)
+            {
+                return None;
+            }
+            let sure = u.words <= MAX_ENCLOSED_WORDS
+                && initial(u) != Class::Good
+                && !dense(u)
+                && (own(i - 1) || own(i + 1));
+            Some(Verdict {
+                reason: Reason::Enclosed {
+                    before: i - ENCLOSING,
+                    after: (i + ENCLOSING < n).then_some(i + ENCLOSING),
+                },
+                confidence: if sure { CONTEXT } else { PROPOSED },
+            })
+        })
+        .collect()
 }
 
 /// Most lines after the line that opens a run of teasers that the run
@@ -1275,6 +1359,59 @@ mod tests {
     }
 
     #[test]
+    fn a_line_furniture_encloses_after_the_text_goes_with_it() {
+        // a teaser's standfirst: a sentence, thinner in stop words than
+        // the article's prose (6 of 13 words against half)
+        let standfirst = || Unit {
+            length: 90,
+            words: 13,
+            stop: Some(3),
+            sentence: true,
+            ..Unit::default()
+        };
+        let units = vec![
+            prose(400),
+            prose(400),
+            prose(400),
+            short(2),
+            menu(),
+            menu(),
+            standfirst(), // 6
+            menu(),
+            menu(),
+            standfirst(), // 9: the page's end encloses it too
+        ];
+        let v = decide(&units).verdicts;
+        for (i, after) in [(6, Some(8)), (9, None)] {
+            assert_eq!(
+                v[i],
+                Some(Verdict {
+                    reason: Reason::Enclosed {
+                        before: i - 2,
+                        after
+                    },
+                    confidence: CONTEXT
+                }),
+                "{i}: {v:?}"
+            );
+        }
+        // as dense in stop words as the article: its last paragraph, or a
+        // caption; proposed
+        let mut dense = units.clone();
+        dense[6] = Unit {
+            stop: Some(7),
+            ..standfirst()
+        };
+        let v = decide(&dense).verdicts;
+        assert!(matches!(v[6], Some(Verdict { confidence, .. }) if confidence < 0.8));
+        // two lines of text in a row both stay
+        let mut pair = units.clone();
+        pair.insert(7, standfirst());
+        let v = decide(&pair).verdicts;
+        assert_eq!((v[6], v[7]), (None, None));
+    }
+
+    #[test]
     fn a_tail_mostly_of_furniture_goes_but_its_sentences_stay() {
         let quantity = Unit {
             number: true,
@@ -1580,11 +1717,15 @@ mod tests {
                 confidence
             }) if confidence >= 0.8
         ));
-        // a teaser's standfirst stays, the headline after it goes
+        // a teaser's standfirst stays (only proposed, between the box's
+        // lines: [`enclosed`]), the headline after it goes
         let mut standfirst = units.clone();
         standfirst[7] = sentence;
         let v = decide(&standfirst).verdicts;
-        assert!(v[7].is_none() && v[8].is_some(), "{v:?}");
+        assert!(
+            v[7].is_none_or(|v| v.confidence < 0.8) && v[8].is_some(),
+            "{v:?}"
+        );
         // a menu's words open no box: the text's own list may follow them
         let mut menu_head = units.clone();
         menu_head[4] = menu();
