@@ -228,7 +228,7 @@ const BRACKET_REACH: usize = 300;
 fn holds_prose(before: &str) -> bool {
     let close = before.as_bytes()[before.len() - 1];
     let open = if close == b')' { '(' } else { '[' };
-    let from = before.floor_char_boundary(before.len().saturating_sub(BRACKET_REACH));
+    let from = crate::scan::floor_boundary(before, before.len().saturating_sub(BRACKET_REACH));
     let Some(k) = before[from..before.len() - 1].rfind(open) else {
         return false;
     };

@@ -138,13 +138,30 @@ impl Profile {
             longest = (0..doc.blocks.len()).filter(|&i| !is_verbatim(i)).collect();
         }
         longest.sort_by_key(|&i| std::cmp::Reverse(doc.blocks[i].span.len()));
-        let mut sample = String::new();
-        for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
-            let s = doc.blocks[i].span.of(text);
-            sample.push_str(&language::words_view(
-                s,
+        // the longest blocks that have words: a rule of box-drawing
+        // characters or a row of figures is long in bytes and says nothing
+        let view = |i: usize| {
+            language::words_view(
+                doc.blocks[i].span.of(text),
                 language::SAMPLE_BYTES / language::SAMPLE_BLOCKS,
-            ));
+            )
+        };
+        let mut sampled: Vec<(usize, String)> = longest
+            .iter()
+            .map(|&i| (i, view(i)))
+            .filter(|(_, v)| language::letters(v) >= language::BLOCK_MIN_LETTERS)
+            .take(language::SAMPLE_BLOCKS)
+            .collect();
+        if sampled.is_empty() {
+            sampled = longest
+                .iter()
+                .take(language::SAMPLE_BLOCKS)
+                .map(|&i| (i, view(i)))
+                .collect();
+        }
+        let mut sample = String::new();
+        for (_, v) in &sampled {
+            sample.push_str(v);
             sample.push('\n');
         }
         // Too few letters to judge leaves the language undetermined (see
@@ -158,15 +175,9 @@ impl Profile {
                 .filter(|g| g.reliable)
                 .or_else(|| {
                     let mut votes: Vec<(language::Guess, usize)> = Vec::new();
-                    for &i in longest.iter().take(language::SAMPLE_BLOCKS) {
-                        let s = doc.blocks[i].span.of(text);
-                        let s = language::words_view(
-                            s,
-                            language::SAMPLE_BYTES / language::SAMPLE_BLOCKS,
-                        );
-                        let n = language::letters(&s);
-                        if let Some(g) = detector.guess_remembered(&s, memo).filter(|g| g.reliable)
-                        {
+                    for (_, s) in &sampled {
+                        let n = language::letters(s);
+                        if let Some(g) = detector.guess_remembered(s, memo).filter(|g| g.reliable) {
                             match votes.iter_mut().find(|(v, _)| v.lang == g.lang) {
                                 Some(v) => v.1 += n,
                                 None => votes.push((g, n)),

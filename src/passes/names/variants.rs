@@ -1433,8 +1433,8 @@ const CITATION_REACH: usize = 400;
 /// wrote it ("a Neandertal tar-backed tool" beside the article's
 /// "Neanderthal").
 fn in_citation(text: &str, span: Span) -> bool {
-    let lo = text.floor_char_boundary(span.start.saturating_sub(CITATION_REACH));
-    let hi = text.ceil_char_boundary(span.end.saturating_add(CITATION_REACH));
+    let lo = crate::scan::floor_boundary(text, span.start.saturating_sub(CITATION_REACH));
+    let hi = crate::scan::ceil_boundary(text, span.end.saturating_add(CITATION_REACH));
     let start = text[lo..span.start].rfind('\n').map_or(lo, |k| lo + k + 1);
     let end = text[span.end..hi].find('\n').map_or(hi, |k| span.end + k);
     crate::work::read(hi - lo);
