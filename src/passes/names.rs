@@ -29,6 +29,7 @@ mod apostrophes;
 mod diacritics;
 mod endings;
 mod generics;
+mod near_split;
 mod slots;
 mod variants;
 mod wade_giles;

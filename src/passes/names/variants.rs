@@ -145,6 +145,7 @@ impl Matcher<'_, '_> {
         let routes = self.route_abbreviations();
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(&spellings, &guessed));
+        out.extend(self.near_joins(&spellings, &guessed));
         let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
         out.extend(self.aligned_renderings(&spellings, &done));
         out.extend(self.camel_glued(&spellings));
@@ -335,6 +336,13 @@ impl Matcher<'_, '_> {
                     to.word,
                     p + 1,
                     from.word
+                ));
+            }
+            if al.kept_by_others() {
+                r.conf = r.conf.min(KEPT_BY_OTHERS);
+                r.note.push_str(&format!(
+                    ", and {} write {:?} itself there: two real names alike, only proposed",
+                    al.keep, from.word
                 ));
             }
         }
@@ -1420,6 +1428,10 @@ pub(super) fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<It
 
 /// Confidence at most of a rewrite inside a bibliographic reference.
 const CITED: f32 = 0.6;
+/// Most confidence of a rewrite whose source form the aligned translations
+/// write in its place more often than its target (see
+/// [`super::aligned::Alignment::kept_by_others`]).
+const KEPT_BY_OTHERS: f32 = 0.65;
 
 /// True if the line of `text` holding `span` is a bibliographic reference:
 /// it names a DOI or an arXiv identifier, or cites authors "et al.". A
