@@ -314,9 +314,15 @@ mod tests {
             keep,
             ..at(agree, paragraph)
         };
-        assert!(kept(5, 14, Some(3)).kept_by_others(), "Wesel kept by 14, Wessel in 5");
+        assert!(
+            kept(5, 14, Some(3)).kept_by_others(),
+            "Wesel kept by 14, Wessel in 5"
+        );
         assert!(!kept(12, 0, Some(3)).kept_by_others(), "a one-off garble");
-        assert!(!kept(0, 3, None).kept_by_others(), "no paragraph of its own: nothing told");
+        assert!(
+            !kept(0, 3, None).kept_by_others(),
+            "no paragraph of its own: nothing told"
+        );
         assert!(
             at(0, None).same_place(),
             "written only beside the other form: the alignment tells nothing"

@@ -125,7 +125,10 @@ mod tests {
         assert!(one_letter_apart("kellyanne", "kellyann"));
         assert!(one_letter_apart("maryane", "maryanne"));
         assert!(!one_letter_apart("kellyann", "kellyann"), "the same");
-        assert!(!one_letter_apart("kellyann", "kellyama"), "a letter changed");
+        assert!(
+            !one_letter_apart("kellyann", "kellyama"),
+            "a letter changed"
+        );
         assert!(!one_letter_apart("kelly", "kellyanne"));
     }
 }
