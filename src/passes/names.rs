@@ -1919,6 +1919,20 @@ mod tests {
                 .any(|(b, a, c)| b == "Zheng-Wan" && a == "Zhengzhou-Wanzhou" && *c < 0.8),
             "{p:?}"
         );
+        // once at the head of the route's company's name, twice a route:
+        // proposed, even where the text joins the two places
+        let t = format!(
+            "{STORY}The Zheng Wan railway opened. The Zhengzhou-Wanzhou line runs through Xiangyang. The Zheng Wan Engineering Group built the Zheng Wan High-speed Railway."
+        );
+        let p = proposed(&t);
+        let expanded: Vec<_> = p.iter().filter(|(b, _, _)| b == "Zheng Wan").collect();
+        assert_eq!(expanded.len(), 3, "{p:?}");
+        assert!(
+            expanded
+                .iter()
+                .all(|(_, a, c)| a == "Zhengzhou-Wanzhou" && *c < 0.8),
+            "{p:?}"
+        );
     }
 
     #[test]
