@@ -29,6 +29,7 @@ mod apostrophes;
 mod diacritics;
 mod endings;
 mod generics;
+mod near_split;
 mod slots;
 mod variants;
 mod wade_giles;
@@ -1420,6 +1421,43 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_name_split_one_letter_off_beside_the_same_surname_is_proposed_joined() {
+        let text = "On Monday the White House adviser Kelly Ann Conway said at a press conference that the rally would go ahead.\n\nThis is not the first time Kellyanne Conway has caused controversy in the capital.";
+        let p = proposed(text);
+        let joins: Vec<_> = p.iter().filter(|(b, _, _)| b == "Kelly Ann").collect();
+        assert_eq!(joins.len(), 1, "{p:?}");
+        assert!(joins[0].1 == "Kellyanne" && joins[0].2 < 0.8, "{p:?}");
+        // beside two surnames: two people
+        let text = "On Monday the adviser Mary Ann Weston said at a press conference that the rally would go ahead.\n\nThe singer Maryanne Jones has caused controversy in the capital.";
+        assert!(
+            !proposed(text).iter().any(|(b, _, _)| b == "Mary Ann"),
+            "{:?}",
+            proposed(text)
+        );
+    }
+
+    #[test]
+    fn a_glued_name_listed_among_names_written_apart_is_proposed_apart() {
+        let text = "The nominees for best actress are Hai Qing, Ma Yili, Qin Hailu and Sun Li, and the jury met in Beijing.\n\nActresses of the industry such as Haiqing, Ma Yili, Qin Hailu and Sun Li have won no award yet.";
+        let p = proposed(text);
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Haiqing" && a == "Hai Qing" && *c < 0.8),
+            "{p:?}"
+        );
+        assert!(!p.iter().any(|(b, _, _)| b == "Hai Qing"), "{p:?}");
+        // a list of places: nothing says the glued word is a person
+        let text = "Floods reached Hai Qing, Wuhan, Changsha and Nanjing on Monday, and the roads were closed.\n\nTowns such as Haiqing, Wuhan, Changsha and Nanjing opened shelters.";
+        assert!(
+            !proposed(text)
+                .iter()
+                .any(|(b, a, _)| b == "Haiqing" && a == "Hai Qing"),
+            "{:?}",
+            proposed(text)
+        );
+    }
+
     fn proposed(text: &str) -> Vec<(String, String, f32)> {
         run_pass(&Names, text)
             .into_iter()
@@ -1879,6 +1917,20 @@ mod tests {
         assert!(
             p.iter()
                 .any(|(b, a, c)| b == "Zheng-Wan" && a == "Zhengzhou-Wanzhou" && *c < 0.8),
+            "{p:?}"
+        );
+        // once at the head of the route's company's name, twice a route:
+        // proposed, even where the text joins the two places
+        let t = format!(
+            "{STORY}The Zheng Wan railway opened. The Zhengzhou-Wanzhou line runs through Xiangyang. The Zheng Wan Engineering Group built the Zheng Wan High-speed Railway."
+        );
+        let p = proposed(&t);
+        let expanded: Vec<_> = p.iter().filter(|(b, _, _)| b == "Zheng Wan").collect();
+        assert_eq!(expanded.len(), 3, "{p:?}");
+        assert!(
+            expanded
+                .iter()
+                .all(|(_, a, c)| a == "Zhengzhou-Wanzhou" && *c < 0.8),
             "{p:?}"
         );
     }

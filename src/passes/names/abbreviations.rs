@@ -45,6 +45,9 @@ const ROUTE_REACH: usize = 3;
 /// route's name, and when it only names them apart.
 const CONF_JOINED: f32 = 0.8;
 const CONF: f32 = 0.65;
+/// Least mentions before a route word of an abbreviation also written at
+/// the head of a longer proper name.
+const MIN_ROUTED: usize = 2;
 /// Most places one syllable of an abbreviation may stand for: past it the
 /// abbreviation is too ambiguous to expand, and the pairs of places to
 /// weigh would grow as the square of the document's names.
@@ -59,6 +62,12 @@ struct Abbreviation<'a> {
     /// Some mention is not followed by a route word: the syllables may be a
     /// person's name.
     elsewhere: bool,
+    /// How many mentions are followed by a route word.
+    routed: usize,
+    /// Some mention is followed by a capitalised word instead, the head of
+    /// a longer proper name named after the route ("Zheng Wan Engineering
+    /// Group", the railway's construction company).
+    named: bool,
 }
 
 impl Matcher<'_, '_> {
@@ -124,13 +133,21 @@ impl Matcher<'_, '_> {
                         second,
                         spans: Vec::new(),
                         elsewhere: false,
+                        routed: 0,
+                        named: false,
                     });
                 a.spans
                     .push(Span::new(b.span.start + k, b.span.start + end));
-                a.elsewhere |= !route;
+                let named = !route && ws.get(next).is_some_and(|&(_, r)| capitalised(r));
+                a.routed += usize::from(route);
+                a.named |= named;
+                a.elsewhere |= !route && !named;
             }
         }
-        abbreviations.retain(|_, a| !a.elsewhere);
+        // beside a longer proper name, the route must be written as a route
+        // at least twice
+        abbreviations
+            .retain(|_, a| !a.elsewhere && a.routed >= if a.named { MIN_ROUTED } else { 1 });
         if abbreviations.is_empty() {
             return Vec::new();
         }
@@ -188,8 +205,22 @@ impl Matcher<'_, '_> {
                 _ => continue,
             };
             let after = format!("{x}-{y}");
+            let (conf, written) = if a.named {
+                (
+                    conf.min(CONF),
+                    format!(
+                        "{form:?} is written {} times before a route word and otherwise only at the head of a longer proper name",
+                        a.routed
+                    ),
+                )
+            } else {
+                (
+                    conf,
+                    format!("{form:?} is written only before a route word"),
+                )
+            };
             let note = format!(
-                "{form:?} is the first syllables of {x:?} and {y:?}, which the document names, in that order (the Chinese abbreviation of a route by its two ends); {form:?} is written only before a route word; the document {how} {after:?}"
+                "{form:?} is the first syllables of {x:?} and {y:?}, which the document names, in that order (the Chinese abbreviation of a route by its two ends); {written}; the document {how} {after:?}"
             );
             for span in &a.spans {
                 out.push(

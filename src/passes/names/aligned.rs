@@ -69,6 +69,8 @@ type Garble<'s, 'a> = (&'s Spelling<'a>, u32, f32);
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Alignment {
     pub(super) agree: u32,
+    /// How many of them write the spelling itself in that paragraph.
+    pub(super) keep: u32,
     pub(super) others: u32,
     pub(super) paragraph: Option<u32>,
 }
@@ -88,6 +90,16 @@ impl Alignment {
     /// of a list), so it is not held against.
     pub(super) fn same_place(&self) -> bool {
         self.paragraph.is_none() || self.agree >= PLACE_AGREE
+    }
+
+    /// True if more of the aligned translations write the spelling itself
+    /// where this one writes it than write the other form there: the two
+    /// may fill one place (a few translations write "Wessel" for the town
+    /// "Wesel"), but the text's own name there is the spelling, two real
+    /// names alike. Garbles are one-offs that no other translation repeats
+    /// ("Tuenbao" for "Tunbao"), and they keep their rewrite.
+    pub(super) fn kept_by_others(&self) -> bool {
+        self.paragraph.is_some() && self.keep > self.agree
     }
 }
 
@@ -135,8 +147,14 @@ impl Matcher<'_, '_> {
             .into_iter()
             .map(|p| (related.aligned_with(counts, to, (p, n)), p))
             .max_by_key(|&(agree, _)| agree);
+        let keep = best.map_or(0, |(_, p)| {
+            related
+                .aligned_with(counts, from.word, (p, n))
+                .saturating_sub(1)
+        });
         Some(Alignment {
             agree: best.map_or(0, |(a, _)| a),
+            keep,
             others: aligned - 1,
             paragraph: best.map(|(_, p)| p),
         })
@@ -282,6 +300,7 @@ mod tests {
     fn two_forms_fill_one_place_when_two_aligned_translations_agree() {
         let at = |agree, paragraph| Alignment {
             agree,
+            keep: 0,
             others: 22,
             paragraph,
         };
@@ -291,6 +310,19 @@ mod tests {
             "one other translation is chance"
         );
         assert!(!at(0, Some(3)).same_place(), "two names of two places");
+        let kept = |agree, keep, paragraph| Alignment {
+            keep,
+            ..at(agree, paragraph)
+        };
+        assert!(
+            kept(5, 14, Some(3)).kept_by_others(),
+            "Wesel kept by 14, Wessel in 5"
+        );
+        assert!(!kept(12, 0, Some(3)).kept_by_others(), "a one-off garble");
+        assert!(
+            !kept(0, 3, None).kept_by_others(),
+            "no paragraph of its own: nothing told"
+        );
         assert!(
             at(0, None).same_place(),
             "written only beside the other form: the alignment tells nothing"

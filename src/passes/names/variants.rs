@@ -144,7 +144,8 @@ impl Matcher<'_, '_> {
         // for a name spelt two ways ("Zheng Wan" beside "Zhengwan")
         let routes = self.route_abbreviations();
         let mut out = self.spelling_variants(&spellings);
-        out.extend(self.splits_and_joins(&spellings, &guessed));
+        out.extend(self.splits_and_joins(idx, &spellings, &guessed));
+        out.extend(self.near_joins(&spellings, &guessed));
         let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
         out.extend(self.aligned_renderings(&spellings, &done));
         out.extend(self.camel_glued(&spellings));
@@ -335,6 +336,13 @@ impl Matcher<'_, '_> {
                     to.word,
                     p + 1,
                     from.word
+                ));
+            }
+            if al.kept_by_others() {
+                r.conf = r.conf.min(KEPT_BY_OTHERS);
+                r.note.push_str(&format!(
+                    ", and {} write {:?} itself there: two real names alike, only proposed",
+                    al.keep, from.word
                 ));
             }
         }
@@ -779,6 +787,7 @@ impl Matcher<'_, '_> {
     /// "Xiao wen"/"Xiaowen", "Zhang Jike"/"ZhangJike", "Li-tao"/"Litao".
     fn splits_and_joins(
         &self,
+        idx: &crate::names::context::DocIndex<'_>,
         spellings: &BTreeMap<String, Spelling<'_>>,
         guessed: &SpanSet,
     ) -> Vec<Edit> {
@@ -893,6 +902,33 @@ impl Matcher<'_, '_> {
                 }
                 _ => false,
             };
+            // A glued name written only as an item of a list whose other
+            // items are people's names written apart, family name first
+            // ("Haiqing, Ma Yili, Qin Hailu and Sun Li"), is a person's
+            // name like them, and the document writes it apart too.
+            let listed = if named_after || glued_malformed || syllables < 2 {
+                None
+            } else {
+                two.filter(|t| t.two_names && surname_first(t.text))
+                    .and_then(|t| {
+                        let mut shown = Vec::new();
+                        for s in words.iter().flat_map(|w| &w.spans) {
+                            shown = listed_among_split_names(text, idx, *s)?;
+                        }
+                        Some((t, shown))
+                    })
+            };
+            if let Some((t, shown)) = &listed {
+                to_split = Some(*t);
+                conf = LISTED;
+                why = format!(
+                    "{:?} is an item of a list of people's names written family name first and apart ({}): a person's name, as {:?} writes it",
+                    one.word,
+                    shown.join(", "),
+                    t.text
+                );
+            }
+            let named_after = named_after || listed.is_some();
             // The other translations of the text settle the question the
             // document's own counts leave open, or overrule them: a given
             // name glued in nearly all of them ("Hongsen"), a person's
@@ -1065,6 +1101,40 @@ fn stands_alone(text: &str, span: Span) -> bool {
         Some(',' | ';' | ':' | '.') => !cs.next().is_some_and(quote),
         Some(_) => false,
     }
+}
+
+/// True if `name` is two words, the first one pinyin syllable (a family
+/// name) and the second one or two ("Hai Qing", "Ma Yili").
+fn surname_first(name: &str) -> bool {
+    let Some((family, given)) = name.split_once(' ') else {
+        return false;
+    };
+    pinyin_syllables(family) == Some(1)
+        && pinyin_syllables(given).is_some_and(|n| n <= 2)
+        && given.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// The other items of the list that holds the word at `span`, when at
+/// least [`LIST_NAMES`] of them, and most, are people's names written
+/// family name first and apart ([`surname_first`]).
+fn listed_among_split_names(
+    text: &str,
+    idx: &crate::names::context::DocIndex<'_>,
+    span: Span,
+) -> Option<Vec<String>> {
+    let cue = crate::names::context::list_around(text, idx.sentence(span), span)?;
+    let others: Vec<&str> = cue
+        .items
+        .iter()
+        .filter(|i| !i.overlaps(span))
+        .map(|i| i.of(text))
+        .collect();
+    let names: Vec<String> = others
+        .iter()
+        .filter(|i| surname_first(i))
+        .map(|i| (*i).to_owned())
+        .collect();
+    (names.len() >= LIST_NAMES && 2 * names.len() > others.len()).then_some(names)
 }
 
 /// Whether the word at `span` is followed, after one space, by a capitalised
@@ -1418,8 +1488,19 @@ pub(super) fn capitalised_neighbours(text: &str, span: Span) -> impl Iterator<It
     before.into_iter().chain(after).filter(cap)
 }
 
+/// Least number of a list's other items that are people's names written
+/// apart for a glued item to be taken for one.
+const LIST_NAMES: usize = 2;
+/// Confidence of splitting a glued name listed among names written apart:
+/// the batch may glue it as often (a given name glued is pinyin's habit).
+const LISTED: f32 = 0.65;
+
 /// Confidence at most of a rewrite inside a bibliographic reference.
 const CITED: f32 = 0.6;
+/// Most confidence of a rewrite whose source form the aligned translations
+/// write in its place more often than its target (see
+/// [`super::aligned::Alignment::kept_by_others`]).
+const KEPT_BY_OTHERS: f32 = 0.65;
 
 /// How far either side of a name [`in_citation`] looks for a reference's
 /// marker, in bytes: further than a reference entry reaches, and a bound so
@@ -1462,6 +1543,15 @@ fn heads_organisation(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_family_name_first_and_apart_is_a_listed_persons_name() {
+        assert!(surname_first("Hai Qing"));
+        assert!(surname_first("Ma Yili"));
+        assert!(!surname_first("Haiqing"), "one word");
+        assert!(!surname_first("Nanjing Road"), "two syllables first");
+        assert!(!surname_first("Sun Light"), "no pinyin given name");
+    }
 
     #[test]
     fn a_name_stands_alone_before_punctuation_or_a_verb_not_before_a_head() {
