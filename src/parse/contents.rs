@@ -55,7 +55,19 @@ enum Entry {
 fn is_heading(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     let t = if t.is_empty() { s } else { t };
-    NAMES.contains(&t.trim().to_lowercase().as_str())
+    let t = t.trim();
+    // compared as they are lowered, without a lowered copy of each line
+    // (this runs on every line; the names hold no Greek sigma, the one
+    // letter `str::to_lowercase` lowers by context)
+    let ascii = t.is_ascii();
+    NAMES.iter().any(|name| {
+        if ascii {
+            t.eq_ignore_ascii_case(name)
+        } else {
+            let mut lower = t.chars().flat_map(char::to_lowercase);
+            name.chars().all(|n| lower.next() == Some(n)) && lower.next().is_none()
+        }
+    })
 }
 
 /// A page number alone: arabic, or a roman one in lowercase (front matter).

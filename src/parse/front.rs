@@ -383,11 +383,16 @@ fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
     let t = s.trim_start();
     // the first character of `t` lowered opens the label: labels that start
     // otherwise are not compared (this runs on every block)
-    let first = t.chars().next()?.to_lowercase().next()?;
+    let c = t.chars().next()?;
+    let first = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next()?
+    };
     // Lowering can change lengths outside ASCII ("İ" gives two characters);
     // the label's length is counted in characters of `t`.
     let label = labels.iter().find(|l| {
-        l.starts_with(first) && lower_starts_with(t, l) && {
+        l.chars().next() == Some(first) && lower_starts_with(t, l) && {
             let n = l.chars().count();
             t.chars().take(n).count() == n
         }
@@ -468,6 +473,10 @@ const SHORTEST_BIBL_HEADING: usize = 7;
 /// `References:`, `## Bibliography`, `7. Works cited`: a line that is only a
 /// bibliography heading.
 pub fn bibl_heading(line: &str) -> bool {
+    // most lines of a text settle here, before the trims below
+    if line.len() < SHORTEST_BIBL_HEADING && line.is_ascii() {
+        return false;
+    }
     let t = line.trim().trim_start_matches('#').trim();
     let t = t
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
