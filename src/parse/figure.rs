@@ -86,7 +86,11 @@ fn may_open_credit(s: &str) -> bool {
         // the openings are ASCII: their first bytes, compared without case
         // (this runs on every short block)
         let b = c as u8;
-        return openings.any(|w| w.as_bytes().first().is_some_and(|o| o.eq_ignore_ascii_case(&b)));
+        return openings.any(|w| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|o| o.eq_ignore_ascii_case(&b))
+        });
     }
     openings.any(|w| {
         w.chars()
