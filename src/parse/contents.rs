@@ -31,6 +31,9 @@ const NAMES: &[&str] = &[
     "indice",
 ];
 
+/// Fewest characters of a name in [`NAMES`].
+const SHORTEST_NAME: usize = 6;
+
 /// Fewest page numbers in a table.
 const MIN_NUMBERS: usize = 3;
 
@@ -53,9 +56,25 @@ enum Entry {
 
 /// The heading of a table of contents, with or without a page number after it.
 fn is_heading(s: &str) -> bool {
+    // an ASCII line shorter than every name is none (this runs on every line)
+    if s.len() < SHORTEST_NAME && s.is_ascii() {
+        return false;
+    }
     let t = s.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     let t = if t.is_empty() { s } else { t };
-    NAMES.contains(&t.trim().to_lowercase().as_str())
+    let t = t.trim();
+    // compared as they are lowered, without a lowered copy of each line
+    // (this runs on every line; the names hold no Greek sigma, the one
+    // letter `str::to_lowercase` lowers by context)
+    let ascii = t.is_ascii();
+    NAMES.iter().any(|name| {
+        if ascii {
+            t.eq_ignore_ascii_case(name)
+        } else {
+            let mut lower = t.chars().flat_map(char::to_lowercase);
+            name.chars().all(|n| lower.next() == Some(n)) && lower.next().is_none()
+        }
+    })
 }
 
 /// A page number alone: arabic, or a roman one in lowercase (front matter).
@@ -167,6 +186,12 @@ pub fn merge(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<usize>) {
 mod tests {
     use super::*;
     use crate::parse::{blocks, lines};
+
+    #[test]
+    fn no_name_is_shorter_than_the_shortest() {
+        assert!(NAMES.iter().all(|n| n.chars().count() >= SHORTEST_NAME));
+        assert!(NAMES.iter().any(|n| n.chars().count() == SHORTEST_NAME));
+    }
 
     fn table(t: &str) -> Option<(String, Vec<String>)> {
         let (_, raw) = blocks::group(t, &lines::lines(t));

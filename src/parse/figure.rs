@@ -81,17 +81,22 @@ fn may_open_credit(s: &str) -> bool {
     let Some(c) = s.chars().next() else {
         return false;
     };
-    let opens = |w: &&str| {
-        w.chars().next().is_some_and(|o| {
-            // the openings are ASCII: for ASCII `c` both tests agree
-            if c.is_ascii() {
-                o.eq_ignore_ascii_case(&c)
-            } else {
-                o.to_lowercase().eq(c.to_lowercase())
-            }
-        })
-    };
-    CREDIT_WORDS.iter().chain(&OTHER_OPENINGS).any(opens)
+    let mut openings = CREDIT_WORDS.iter().chain(&OTHER_OPENINGS);
+    if c.is_ascii() {
+        // the openings are ASCII: their first bytes, compared without case
+        // (this runs on every short block)
+        let b = c as u8;
+        return openings.any(|w| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|o| o.eq_ignore_ascii_case(&b))
+        });
+    }
+    openings.any(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|o| o.to_lowercase().eq(c.to_lowercase()))
+    })
 }
 
 /// The source named by a credit: up to six words, no sentence punctuation,
@@ -189,7 +194,7 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
     let t = s.trim_end();
     // Try each word start that a credit can reach the end from, left to
     // right: the longest credit wins.
-    for i in last_word_starts(t, MAX_CREDIT_WORDS) {
+    for i in LastWords::<MAX_CREDIT_WORDS>::of(t).in_order() {
         let cand = &t[i..];
         if cand.is_empty() || cand.starts_with(char::is_whitespace) {
             continue;
@@ -211,30 +216,43 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The offsets of the last `n` words of `t` (maximal runs without
-/// whitespace), in order; offset 0 stands for the first word. Found from
-/// the end, so a long text is not walked from its start.
-fn last_word_starts(t: &str, n: usize) -> Vec<usize> {
-    let mut starts = Vec::with_capacity(n);
-    let mut next = t.len(); // offset of the character after the current one
-    for (i, c) in t.char_indices().rev() {
-        if starts.len() == n {
-            return reversed(starts);
-        }
-        if c.is_whitespace() && next < t.len() && !t[next..].starts_with(char::is_whitespace) {
-            starts.push(next);
-        }
-        next = i;
-    }
-    if starts.len() < n {
-        starts.push(0);
-    }
-    reversed(starts)
+/// The offsets of the last `N` words of `t` (maximal
+/// runs without whitespace), found from the end, so a long text is not
+/// walked from its start; offset 0 stands for the first word. Kept in a
+/// fixed array, last word first: this runs on every short block.
+struct LastWords<const N: usize> {
+    starts: [usize; N],
+    len: usize,
 }
 
-fn reversed(mut v: Vec<usize>) -> Vec<usize> {
-    v.reverse();
-    v
+impl<const N: usize> LastWords<N> {
+    fn of(t: &str) -> Self {
+        let mut w = LastWords {
+            starts: [0; N],
+            len: 0,
+        };
+        let mut next = t.len(); // offset of the character after the current one
+        for (i, c) in t.char_indices().rev() {
+            if w.len == N {
+                return w;
+            }
+            if c.is_whitespace() && next < t.len() && !t[next..].starts_with(char::is_whitespace) {
+                w.starts[w.len] = next;
+                w.len += 1;
+            }
+            next = i;
+        }
+        if w.len < N {
+            w.starts[w.len] = 0;
+            w.len += 1;
+        }
+        w
+    }
+
+    /// The offsets in text order, first word first.
+    fn in_order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts[..self.len].iter().rev().copied()
+    }
 }
 
 #[cfg(test)]
@@ -308,10 +326,13 @@ mod tests {
 
     #[test]
     fn last_word_starts_from_the_end() {
-        assert_eq!(last_word_starts("a bb  c", 2), [2, 6]);
-        assert_eq!(last_word_starts("a bb  c", 3), [0, 2, 6]);
-        assert_eq!(last_word_starts("a bb  c", 9), [0, 2, 6]);
-        assert_eq!(last_word_starts("", 9), [0]);
+        fn starts<const N: usize>(t: &str) -> Vec<usize> {
+            LastWords::<N>::of(t).in_order().collect()
+        }
+        assert_eq!(starts::<2>("a bb  c"), [2, 6]);
+        assert_eq!(starts::<3>("a bb  c"), [0, 2, 6]);
+        assert_eq!(starts::<9>("a bb  c"), [0, 2, 6]);
+        assert_eq!(starts::<9>(""), [0]);
     }
 
     fn cr(s: &str) -> Option<&str> {

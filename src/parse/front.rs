@@ -303,10 +303,14 @@ pub fn affiliation(s: &str) -> Option<Range> {
 /// length in bytes (punctuation and following space included). A block that
 /// is only "Abstract" gives its whole length.
 pub fn abstract_lead(s: &str) -> Option<usize> {
-    labelled_lead(
-        s,
-        &["abstract", "summary", "annotation", "аннотация", "xülasə"],
-    )
+    const LABELS: [Label; 5] = [
+        Label::new("abstract"),
+        Label::new("summary"),
+        Label::new("annotation"),
+        Label::new("аннотация"),
+        Label::new("xülasə"),
+    ];
+    labelled_lead(s, &LABELS)
 }
 
 /// The label of ACM's subject classification on a paper's first page.
@@ -366,33 +370,61 @@ pub fn subject_descriptors(text: &str) -> Vec<crate::span::Span> {
 
 /// `Key words:`, `Keywords:`, `Index terms —` at the start of a block.
 pub fn keywords_lead(s: &str) -> Option<usize> {
-    labelled_lead(
-        s,
-        &[
-            "key words",
-            "keywords",
-            "key-words",
-            "index terms",
-            "açar sözlər",
-            "ключевые слова",
-        ],
-    )
+    const LABELS: [Label; 6] = [
+        Label::new("key words"),
+        Label::new("keywords"),
+        Label::new("key-words"),
+        Label::new("index terms"),
+        Label::new("açar sözlər"),
+        Label::new("ключевые слова"),
+    ];
+    labelled_lead(s, &LABELS)
 }
 
-fn labelled_lead(s: &str, labels: &[&str]) -> Option<usize> {
+/// A lower-case label of a block with its length in characters, counted
+/// once when compiled rather than for every block it is compared with.
+struct Label {
+    text: &'static str,
+    chars: usize,
+}
+
+impl Label {
+    const fn new(text: &'static str) -> Self {
+        let bytes = text.as_bytes();
+        let (mut i, mut chars) = (0, 0);
+        while i < bytes.len() {
+            // every byte but a UTF-8 continuation byte starts a character
+            if bytes[i] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            i += 1;
+        }
+        Label { text, chars }
+    }
+}
+
+fn labelled_lead(s: &str, labels: &[Label]) -> Option<usize> {
     let t = s.trim_start();
     // the first character of `t` lowered opens the label: labels that start
     // otherwise are not compared (this runs on every block)
-    let first = t.chars().next()?.to_lowercase().next()?;
+    let c = t.chars().next()?;
+    let first = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next()?
+    };
     // Lowering can change lengths outside ASCII ("İ" gives two characters);
     // the label's length is counted in characters of `t`.
+    // A text has at least as many bytes as characters: a block of fewer
+    // bytes than the label has characters (most lines of a text of short
+    // lines) is settled before the label is lowered into.
     let label = labels.iter().find(|l| {
-        l.starts_with(first) && lower_starts_with(t, l) && {
-            let n = l.chars().count();
-            t.chars().take(n).count() == n
-        }
+        l.text.starts_with(first)
+            && t.len() >= l.chars
+            && lower_starts_with(t, l.text)
+            && t.chars().take(l.chars).count() == l.chars
     })?;
-    let n_chars = label.chars().count();
+    let n_chars = label.chars;
     let after_label = t.char_indices().nth(n_chars).map_or(t.len(), |(i, _)| i);
     let rest = &t[after_label..];
     let mut p = (
@@ -468,6 +500,10 @@ const SHORTEST_BIBL_HEADING: usize = 7;
 /// `References:`, `## Bibliography`, `7. Works cited`: a line that is only a
 /// bibliography heading.
 pub fn bibl_heading(line: &str) -> bool {
+    // most lines of a text settle here, before the trims below
+    if line.len() < SHORTEST_BIBL_HEADING && line.is_ascii() {
+        return false;
+    }
     let t = line.trim().trim_start_matches('#').trim();
     let t = t
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
@@ -529,6 +565,13 @@ mod subject_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_count_their_characters() {
+        for t in ["abstract", "xülasə", "ключевые слова", ""] {
+            assert_eq!(Label::new(t).chars, t.chars().count(), "{t}");
+        }
+    }
 
     #[test]
     fn bibliography_headings_in_any_case_and_numbering() {

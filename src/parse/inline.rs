@@ -176,6 +176,12 @@ pub fn citations(text: &str, span: Span, entries: &super::bibl::Bibliography<'_>
 
 /// Adds citations that do not cross an inline element already found.
 pub fn add_citations(inlines: &mut Vec<Inline>, cites: Vec<Inline>) {
+    let order = |i: &Inline| (i.span.start, std::cmp::Reverse(i.span.end));
+    if cites.is_empty() {
+        // most blocks cite nothing: no sets of the placed spans to build
+        inlines.sort_by_key(order);
+        return;
+    }
     // A citation crosses a placed span when one starts strictly inside the
     // other and ends strictly outside it. The placed spans are kept by
     // start and by end, so only those starting or ending inside the
@@ -198,7 +204,7 @@ pub fn add_citations(inlines: &mut Vec<Inline>, cites: Vec<Inline>) {
             inlines.push(c);
         }
     }
-    inlines.sort_by_key(|i| (i.span.start, std::cmp::Reverse(i.span.end)));
+    inlines.sort_by_key(order);
 }
 
 /// URLs and DOIs do not end in sentence punctuation or an unmatched bracket.

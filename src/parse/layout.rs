@@ -102,6 +102,11 @@ fn page_columns(page: &str) -> Option<(usize, (usize, usize))> {
 /// The character column (0-based) where a right-hand column of prose
 /// starts on `line`, if it has one, and the width of the gap before it.
 fn right_column(line: &str) -> Option<(usize, usize)> {
+    // a gap is two spaces or more: a line without two spaces in a row has
+    // none, and is settled before its characters are collected
+    if !line.as_bytes().windows(2).any(|w| w == b"  ") {
+        return None;
+    }
     let chars: Vec<char> = line.chars().take(MAX_COLUMN + MAX_GAP + 1).collect();
     let indent = chars.iter().take_while(|c| **c == ' ').count();
     let mut i = indent;

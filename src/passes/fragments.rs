@@ -111,17 +111,21 @@ impl Pass for Fragments {
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         let fw = function_words();
         let text = cx.text;
+        // one buffer of flags for every paragraph, not a Vec each
+        let mut flags: Vec<Option<&'static str>> = Vec::new();
         for (i, b) in cx.doc.blocks.iter().enumerate() {
             if b.kind != BlockKind::Paragraph {
                 continue;
             }
             let s = b.span.of(text);
             let sents = sentences(s);
-            let flags: Vec<Option<&'static str>> = sents
-                .iter()
-                .enumerate()
-                .map(|(k, x)| judge(fw, s, &sents, k, x))
-                .collect();
+            flags.clear();
+            flags.extend(
+                sents
+                    .iter()
+                    .enumerate()
+                    .map(|(k, x)| judge(fw, s, &sents, k, x)),
+            );
             // the flags first: the words of most paragraphs need no counting
             if !sents.is_empty()
                 && flags.contains(&Some("truncated"))

@@ -370,6 +370,11 @@ fn is_web_line(l: &str, lists: &Lists) -> bool {
 
 /// A page number alone on a line: "12", "- 12 -", "Page 12", "Seite 12".
 fn page_number(line: &str) -> Option<u32> {
+    // the number is in the line: a line without a digit is settled by one
+    // scan of its bytes, before the trims and prefixes below
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let l = line.trim().trim_matches(['-', '–', '—', ' ']);
     let l = ["page ", "seite ", "p. ", "s. "]
         .iter()

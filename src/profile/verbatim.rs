@@ -305,6 +305,14 @@ const RELATIONS: &[char] = &[
     '=', '≡', '≤', '≥', '≈', '≠', '∝', '∼', '→', '⇒', '∑', '∫', '∏', '√', '∂', '⩾', '⩽',
 ];
 
+/// True if `l` holds one of the [`RELATIONS`]. Every one but '=' is
+/// encoded from the lead byte 0xE2 (U+2000 to U+2FFF): a line with neither
+/// byte, as most lines of prose are, is settled by one memchr instead of a
+/// character search.
+fn has_relation(l: &str) -> bool {
+    memchr::memchr2(b'=', 0xE2, l.as_bytes()).is_some() && l.contains(RELATIONS)
+}
+
 /// Longest formula line, in characters (a wrapped line of prose is longer).
 const MAX_FORMULA_CHARS: usize = 100;
 
@@ -351,7 +359,7 @@ fn piece(line: &str) -> Piece {
     }
     // a scrap is short and a formula holds a relation: most lines of
     // prose are neither, and are told so before their words are counted
-    let relation = l.contains(RELATIONS);
+    let relation = has_relation(l);
     if chars > MAX_SCRAP_CHARS && !relation {
         return Piece::Prose;
     }
@@ -447,6 +455,18 @@ pub fn runs(lines: &[&str], paged: bool) -> Vec<(usize, usize, Verbatim)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relations_are_found_by_their_lead_byte() {
+        // has_relation's memchr looks for '=' and 0xE2 only
+        for r in RELATIONS {
+            let mut b = [0; 4];
+            let head = r.encode_utf8(&mut b).as_bytes()[0];
+            assert!(*r == '=' || head == 0xE2, "{r}");
+            assert!(has_relation(&format!("x {r} y")), "{r}");
+        }
+        assert!(!has_relation("plain prose — with a dash"));
+    }
 
     #[test]
     fn the_sign_tables_hold_exactly_their_signs() {

@@ -199,6 +199,11 @@ impl Tei<'_> {
     /// their code point, so nothing is lost; a form feed, the page break of
     /// a PDF extract, is also a `pb`.
     pub(crate) fn text(&mut self, text: &str) {
+        // most pieces hold no page break: one memchr, no splitting
+        if memchr::memchr(b'\x0c', text.as_bytes()).is_none() {
+            self.escaped(text, Context::Source);
+            return;
+        }
         let mut pieces = text.split('\x0c');
         if let Some(first) = pieces.next() {
             self.escaped(first, Context::Source);
