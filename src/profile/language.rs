@@ -34,6 +34,11 @@ pub const SAMPLE_BYTES: usize = 1024;
 /// Blocks the sample is taken from.
 pub const SAMPLE_BLOCKS: usize = 3;
 
+/// The longest blocks the sample's [`SAMPLE_BLOCKS`] are chosen from (by
+/// their letters): enough to pass over the rules and tables that are long
+/// in bytes on a web page, and a bound on the blocks read to choose.
+pub const SAMPLE_CANDIDATES: usize = 64;
+
 /// Letters a block needs before it may be given a language other than the
 /// document's: below this whatlang's guesses are wrong one time in ten.
 pub const BLOCK_MIN_LETTERS: usize = 60;

@@ -138,27 +138,30 @@ impl Profile {
             longest = (0..doc.blocks.len()).filter(|&i| !is_verbatim(i)).collect();
         }
         longest.sort_by_key(|&i| std::cmp::Reverse(doc.blocks[i].span.len()));
-        // the longest blocks that have words: a rule of box-drawing
-        // characters or a row of figures is long in bytes and says nothing
-        let view = |i: usize| {
-            language::words_view(
-                doc.blocks[i].span.of(text),
-                language::SAMPLE_BYTES / language::SAMPLE_BLOCKS,
-            )
-        };
-        let mut sampled: Vec<(usize, String)> = longest
-            .iter()
-            .map(|&i| (i, view(i)))
-            .filter(|(_, v)| language::letters(v) >= language::BLOCK_MIN_LETTERS)
-            .take(language::SAMPLE_BLOCKS)
-            .collect();
-        if sampled.is_empty() {
-            sampled = longest
+        // of the longest blocks, those with the most letters (up to a
+        // sentence's worth, BLOCK_MIN_LETTERS; among those, the longest): a
+        // rule of box-drawing characters or a row of figures is long in
+        // bytes and says nothing of the language
+        let sampled: Vec<(usize, String)> = {
+            let mut candidates: Vec<(usize, String, usize)> = longest
                 .iter()
-                .take(language::SAMPLE_BLOCKS)
-                .map(|&i| (i, view(i)))
+                .take(language::SAMPLE_CANDIDATES)
+                .map(|&i| {
+                    let v = language::words_view(
+                        doc.blocks[i].span.of(text),
+                        language::SAMPLE_BYTES / language::SAMPLE_BLOCKS,
+                    );
+                    let n = language::letters(&v).min(language::BLOCK_MIN_LETTERS);
+                    (i, v, n)
+                })
                 .collect();
-        }
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.2));
+            candidates
+                .into_iter()
+                .take(language::SAMPLE_BLOCKS)
+                .map(|(i, v, _)| (i, v))
+                .collect()
+        };
         let mut sample = String::new();
         for (_, v) in &sampled {
             sample.push_str(v);
@@ -492,6 +495,17 @@ mod tests {
         assert_eq!(p.lang.tag(), "en");
         assert_eq!(p.block_lang(1).tag(), "de");
         assert_eq!(p.block_lang(0).tag(), "en");
+    }
+
+    #[test]
+    fn rules_long_in_bytes_are_no_sample_of_the_language() {
+        let rule = "━".repeat(200);
+        let t = format!(
+            "{rule}\n\nL’évaluation des revues scientifiques par les agences françaises est contestée.\n\n{rule}\n\n\
+             Les chercheurs publient des articles et des ouvrages dans des revues de langue française.\n\n{rule}\n\n\
+             Les listes de revues classent les titres selon une supposée qualité et selon les disciplines.\n"
+        );
+        assert_eq!(profile(&t).lang.tag(), "fr");
     }
 
     #[test]
