@@ -28,6 +28,7 @@ use crate::span::Span;
 
 mod classify;
 mod dates;
+mod frames;
 mod signals;
 mod stopwords;
 mod vocabulary;
@@ -804,6 +805,16 @@ fn describe(
                 "line judged furniture by its place ({features}): in the comment section opened at line {} (\"{}\") after the article, in a block without readers' prose: a commenter's name, a date or a button",
                 lines[c].number,
                 quote(lines[c].span.of(text))
+            ),
+        ),
+        Reason::Framed { from, frames } => (
+            "comment-section".to_owned(),
+            format!(
+                "in the comment section opened at line {} (\"{}\") after the article, whose comments repeat their frames ({}), after the last of them (line {}): the page's sidebar and footer",
+                lines[from].number,
+                quote(lines[from].span.of(text)),
+                frames.describe(),
+                lines[from + 1 + frames.last].number
             ),
         ),
         Reason::Comments(c) => (

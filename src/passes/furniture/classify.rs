@@ -25,6 +25,7 @@
 //!   or "label: value" rows;
 //! - a comment section goes from its heading to the end of the page.
 
+use super::frames::Frames;
 use super::signals::Shape;
 use super::vocabulary::Category;
 
@@ -304,6 +305,11 @@ pub enum Reason {
     Enclosed { before: usize, after: Option<usize> },
     /// It lies in the comment section opened at this line.
     Comments(usize),
+    /// It lies in the comment section opened at line `from`, whose
+    /// comments show these frames, repeated ([`Frames::certain`]), after
+    /// the last of them: the comments have ended, the page's sidebars and
+    /// footer follow.
+    Framed { from: usize, frames: Frames },
     /// It is the frame of a comment in the section opened at this line: a
     /// short line that is not a sentence, in a block without readers'
     /// prose (the commenter's name, the date, "Reply").
@@ -524,6 +530,9 @@ pub fn decide(units: &[Unit]) -> Outcome {
                 >= MIN_ARTICLE
     });
     let end = comments.unwrap_or(n);
+    let frames = comments
+        .map(|c| Frames::count(&units[c + 1..]))
+        .filter(Frames::certain);
     let (m0, m1) = main_run(&units[..end], &classes[..end]).unwrap_or((m0, m0));
     let kept = protected(units, m0, m1);
     let between = between_furniture(units, &first, &classes);
@@ -544,6 +553,10 @@ pub fn decide(units: &[Unit]) -> Outcome {
         out[i] = if let Some(c) = comments.filter(|&c| i >= c && !strong) {
             if frame[i] {
                 verdict(Reason::CommentFrame(c), CONTEXT)
+            } else if let Some(frames) = frames.filter(|f| i > c + 1 + f.last) {
+                // after the last of the frames that repeat: the comments
+                // have ended, the page's sidebars and footer follow
+                verdict(Reason::Framed { from: c, frames }, CONTEXT)
             } else {
                 // readers' words: a page may count them as its text
                 verdict(Reason::Comments(c), PROPOSED)
@@ -1601,6 +1614,64 @@ mod tests {
             })
         ));
         assert!((5..=7).all(|i| v[i].is_some() && !applied(i)), "{v:?}");
+    }
+
+    #[test]
+    fn after_comments_in_repeated_frames_the_rest_goes() {
+        let heading = Unit {
+            opens_comments: true,
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::CommentSection,
+                phrases: vec!["comments".into()],
+            }),
+            ..short(2)
+        };
+        let date = || Unit {
+            evidence: Some(Evidence::Shape(Shape::Date)),
+            ..short(4)
+        };
+        let reply = || Unit {
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::Comments,
+                phrases: vec!["reply".into()],
+            }),
+            ..short(1)
+        };
+        let units = vec![
+            short(5),
+            prose(400),
+            prose(400),
+            heading, // 3
+            short(2),
+            date(),
+            prose(300), // 6: a reader's words
+            reply(),
+            short(1),
+            date(),
+            prose(300), // 10: another's
+            reply(),    // 11: the last frame
+            prose(200), // 12: the sidebar's blurb
+            short(3),
+        ];
+        let v = decide(&units).verdicts;
+        for i in [6, 10] {
+            assert!(
+                matches!(v[i], Some(Verdict { reason: Reason::Comments(3), confidence }) if confidence < 0.8),
+                "{i}: {:?}",
+                v[i]
+            );
+        }
+        for i in [12, 13] {
+            assert!(
+                matches!(
+                    v[i],
+                    Some(Verdict { reason: Reason::Framed { from: 3, frames }, confidence })
+                        if confidence >= 0.8 && frames.stamps == 2 && frames.last == 7
+                ),
+                "{i}: {:?}",
+                v[i]
+            );
+        }
     }
 
     #[test]
