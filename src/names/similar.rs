@@ -372,6 +372,21 @@ impl Bag {
     }
 }
 
+/// Where one of `a` and `b` is the other with one byte inserted
+/// ("kellyann", "kellyanne"): the longer one and that byte's offset in it.
+pub fn one_byte_inserted<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, usize)> {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return None;
+    }
+    let k = short
+        .bytes()
+        .zip(long.bytes())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (short.as_bytes()[k..] == long.as_bytes()[k + 1..]).then_some((long, k))
+}
+
 /// Similarity of two names in 0..=1 (1 = same skeleton).
 pub fn similarity(a: &str, b: &str) -> f32 {
     similarity_of_skeletons(&skeleton(a), &skeleton(b))

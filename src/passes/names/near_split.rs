@@ -16,6 +16,7 @@ use super::{Matcher, SpanSet};
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::names::fold::fold;
+use crate::names::similar::one_byte_inserted;
 use crate::span::Span;
 use std::collections::BTreeMap;
 
@@ -28,16 +29,7 @@ const CONF: f32 = 0.65;
 /// True if `a` and `b` differ by one letter added or dropped ("kellyann",
 /// "kellyanne").
 fn one_letter_apart(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    if long.len() != short.len() + 1 {
-        return false;
-    }
-    let k = short
-        .bytes()
-        .zip(long.bytes())
-        .take_while(|(x, y)| x == y)
-        .count();
-    short.as_bytes()[k..] == long.as_bytes()[k + 1..]
+    one_byte_inserted(a, b).is_some()
 }
 
 impl Matcher<'_, '_> {

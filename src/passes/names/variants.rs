@@ -1437,19 +1437,13 @@ fn undouble_vowel(w: &str) -> String {
 
 /// True if `a` and `b` (folded) differ by one vowel inserted.
 fn one_vowel_apart(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    if long.len() != short.len() + 1 {
+    let Some((long, k)) = crate::names::similar::one_byte_inserted(a, b) else {
         return false;
-    }
-    let k = short
-        .bytes()
-        .zip(long.bytes())
-        .position(|(x, y)| x != y)
-        .unwrap_or(short.len());
+    };
     let v = long.as_bytes()[k];
     // a vowel doubled is another name (Shanxi and Shaanxi, two provinces)
     let doubled = k > 0 && long.as_bytes()[k - 1] == v || long.as_bytes().get(k + 1) == Some(&v);
-    matches!(v, b'a' | b'e' | b'i' | b'o' | b'u') && !doubled && long[k + 1..] == short[k..]
+    matches!(v, b'a' | b'e' | b'i' | b'o' | b'u') && !doubled
 }
 
 /// The number of distinct contexts of `spans` in `text`: the two words
