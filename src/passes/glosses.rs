@@ -78,6 +78,7 @@ impl Pass for Glosses {
                     || len > MAX_GLOSS_BYTES
                     || inner.of(text).contains(['(', '\n'])
                     || !capitalised
+                    || names_itself(inner.of(text))
                 {
                     continue;
                 }
@@ -123,6 +124,14 @@ impl Pass for Glosses {
             );
         }
     }
+}
+
+/// Whether a parenthesis gives the name before it in another role, which
+/// is information, not a gloss: an account ("RobBubble (@RobBubble)", a
+/// tweet's attribution), a tag, or a term a contract defines in quotation
+/// marks ("CafeMedia (“CafeMedia”)").
+fn names_itself(inner: &str) -> bool {
+    inner.starts_with(['@', '#']) || inner.starts_with(['“', '"', '\'', '‘', '«', '„'])
 }
 
 /// The edits at or above the threshold, sorted by start (then by
@@ -303,5 +312,7 @@ mod tests {
             removed("Fighting in Karabakh (Azerbaijan) and the OSCE (2020) report.").is_empty()
         );
         assert!(removed("The region (region) is odd (a) but stays.").is_empty());
+        assert!(removed("— RobBubble (@RobBubble) 14. Juni 2018").is_empty());
+        assert!(removed("It trades as CafeMedia (“CafeMedia”) for ads.").is_empty());
     }
 }
