@@ -1519,16 +1519,21 @@ mod tests {
         assert_eq!(initial(&units[4]), Class::Short);
     }
 
-    #[test]
-    fn a_comment_section_is_proposed_to_the_end() {
-        let heading = Unit {
+    /// A short line that opens a comment section by its vocabulary.
+    fn comment_heading(phrase: &str) -> Unit {
+        Unit {
             opens_comments: true,
             evidence: Some(Evidence::Vocabulary {
                 category: Category::CommentSection,
-                phrases: vec!["comments".into()],
+                phrases: vec![phrase.into()],
             }),
             ..short(2)
-        };
+        }
+    }
+
+    #[test]
+    fn a_comment_section_is_proposed_to_the_end() {
+        let heading = comment_heading("comments");
         let units = vec![
             short(5),
             prose(400),
@@ -1551,14 +1556,7 @@ mod tests {
 
     #[test]
     fn a_comment_section_longer_than_the_post_is_no_main_text() {
-        let heading = Unit {
-            opens_comments: true,
-            evidence: Some(Evidence::Vocabulary {
-                category: Category::CommentSection,
-                phrases: vec!["3 comments".into()],
-            }),
-            ..short(2)
-        };
+        let heading = comment_heading("3 comments");
         let units = vec![
             menu(),
             short(5),
@@ -1618,14 +1616,7 @@ mod tests {
 
     #[test]
     fn after_comments_in_repeated_frames_the_rest_goes() {
-        let heading = Unit {
-            opens_comments: true,
-            evidence: Some(Evidence::Vocabulary {
-                category: Category::CommentSection,
-                phrases: vec!["comments".into()],
-            }),
-            ..short(2)
-        };
+        let heading = comment_heading("comments");
         let date = || Unit {
             evidence: Some(Evidence::Shape(Shape::Date)),
             ..short(4)
