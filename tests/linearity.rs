@@ -506,3 +506,32 @@ fn same_document_rewrites_read_linear_context_on_one_line() {
         [200, 400, 800],
     );
 }
+
+/// `n` sentences naming two new people each, given name and family name:
+/// every pair of capitalised words is a split name the near-split rule
+/// looks up among the document's one-word spellings, which grow with `n`.
+fn people(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "{} {} met {} {} in the hall.",
+                made_up_name(4 * i),
+                made_up_name(4 * i + 1),
+                made_up_name(4 * i + 2),
+                made_up_name(4 * i + 3),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn split_names_are_looked_up_in_linear_work_among_many_people() {
+    // each pair of words was compared with every spelling one letter longer
+    // or shorter: a square in a long list of people
+    assert_context_linear(
+        "many people, each a split-name lookup",
+        people,
+        [200, 400, 800],
+    );
+}

@@ -86,36 +86,50 @@ impl Dash {
     }
 }
 
-/// Whether the mark of `len` bytes at byte `i` of `text` has a space on
-/// each side.
-fn spaced_at(text: &str, i: usize, len: usize) -> bool {
-    text[..i].ends_with(' ') && text[i + len..].starts_with(' ')
+/// A dash found in a text: where, its form, its spacing.
+#[derive(Debug, Clone, Copy)]
+struct DashAt {
+    /// Byte offset of the mark.
+    at: usize,
+    /// Its length in bytes.
+    len: usize,
+    dash: Dash,
+    /// A space on each side of it.
+    spaced: bool,
 }
 
-/// The dashes of `s` used between words: byte offset, byte length, form.
+/// The dashes of `s` used between words.
 /// A run of three hyphens or more (a rule, a separator), a doubled em dash
 /// (the Chinese `——`, the `untranslated` rule's) and `--` glued to one side
 /// only (a command-line option) are no dash.
-fn dashes(s: &str) -> Vec<(usize, usize, Dash)> {
+fn dashes(s: &str) -> Vec<DashAt> {
     let mut out = Vec::new();
     for (i, c) in memchr::memchr2_iter(b'-', 0xE2, s.as_bytes())
         .filter_map(|i| Some((i, s[i..].chars().next()?)))
     {
         let prev = s[..i].chars().next_back();
         let spaced = |len: usize| prev == Some(' ') && s[i + len..].starts_with(' ');
+        let mut push = |len: usize, dash: Dash| {
+            out.push(DashAt {
+                at: i,
+                len,
+                dash,
+                spaced: spaced(len),
+            });
+        };
         match c {
             '-' if s[i..].starts_with("--") && !s[i..].starts_with("---") && prev != Some('-') => {
                 let next = s[i + 2..].chars().next();
                 let glued = prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphabetic);
                 if spaced(2) || glued {
-                    out.push((i, 2, Dash::Double));
+                    push(2, Dash::Double);
                 }
             }
             '—' if prev != Some('—') && !s[i + c.len_utf8()..].starts_with('—') => {
-                out.push((i, c.len_utf8(), Dash::Em));
+                push(c.len_utf8(), Dash::Em);
             }
-            '–' if spaced(c.len_utf8()) => out.push((i, c.len_utf8(), Dash::En)),
+            '–' if spaced(c.len_utf8()) => push(c.len_utf8(), Dash::En),
             _ => {}
         }
     }
@@ -155,30 +169,36 @@ fn dash_target(style: QuoteStyle, counts: [usize; 3]) -> impl Fn(Dash) -> Option
 impl Quotes {
     /// `quotes/dash`: the dashes of the document in one form.
     fn dashes(&self, cx: &Context<'_>, out: &mut Proposals) {
-        let found: Vec<(usize, usize, Dash)> = cx
+        let found: Vec<DashAt> = cx
             .doc
             .blocks
             .iter()
             .flat_map(|b| {
-                dashes(b.span.of(cx.text))
-                    .into_iter()
-                    .map(move |(i, len, d)| (b.span.start + i, len, d))
+                dashes(b.span.of(cx.text)).into_iter().map(move |d| DashAt {
+                    at: b.span.start + d.at,
+                    ..d
+                })
             })
             .collect();
         let mut counts = [0usize; 3];
-        for &(_, _, d) in &found {
-            counts[d as usize] += 1;
+        for d in &found {
+            counts[d.dash as usize] += 1;
         }
         let target = dash_target(self.style, counts);
-        let text = cx.text;
-        for (i, len, d) in found {
+        for DashAt {
+            at,
+            len,
+            dash: d,
+            spaced,
+        } in found
+        {
             let Some(to) = target(d) else { continue };
             // an em dash written closed ("management—Scheduling") made an
             // en dash would read as a range: the en dash's style is spaced
-            if d == Dash::Em && to == Dash::En && !spaced_at(text, i, len) {
+            if d == Dash::Em && to == Dash::En && !spaced {
                 continue;
             }
-            let span = Span::new(i, i + len);
+            let span = Span::new(at, at + len);
             if cx.is_protected(span) {
                 continue;
             }

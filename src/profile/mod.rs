@@ -142,8 +142,8 @@ impl Profile {
         // sentence's worth, BLOCK_MIN_LETTERS; among those, the longest): a
         // rule of box-drawing characters or a row of figures is long in
         // bytes and says nothing of the language
-        let sampled: Vec<(usize, String)> = {
-            let mut candidates: Vec<(usize, String, usize)> = longest
+        let sampled: Vec<String> = {
+            let mut candidates: Vec<(String, usize)> = longest
                 .iter()
                 .take(language::SAMPLE_CANDIDATES)
                 .map(|&i| {
@@ -152,18 +152,18 @@ impl Profile {
                         language::SAMPLE_BYTES / language::SAMPLE_BLOCKS,
                     );
                     let n = language::letters(&v).min(language::BLOCK_MIN_LETTERS);
-                    (i, v, n)
+                    (v, n)
                 })
                 .collect();
-            candidates.sort_by_key(|c| std::cmp::Reverse(c.2));
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.1));
             candidates
                 .into_iter()
                 .take(language::SAMPLE_BLOCKS)
-                .map(|(i, v, _)| (i, v))
+                .map(|(v, _)| v)
                 .collect()
         };
         let mut sample = String::new();
-        for (_, v) in &sampled {
+        for v in &sampled {
             sample.push_str(v);
             sample.push('\n');
         }
@@ -178,7 +178,7 @@ impl Profile {
                 .filter(|g| g.reliable)
                 .or_else(|| {
                     let mut votes: Vec<(language::Guess, usize)> = Vec::new();
-                    for (_, s) in &sampled {
+                    for s in &sampled {
                         let n = language::letters(s);
                         if let Some(g) = detector.guess_remembered(s, memo).filter(|g| g.reliable) {
                             match votes.iter_mut().find(|(v, _)| v.lang == g.lang) {

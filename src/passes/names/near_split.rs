@@ -16,8 +16,8 @@ use super::{Matcher, SpanSet};
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::names::fold::fold;
-use crate::names::similar::one_byte_inserted;
 use crate::span::Span;
+use foldhash::HashMap;
 use std::collections::BTreeMap;
 
 /// Least letters of the two words together: a short pair is too often two
@@ -26,10 +26,67 @@ const MIN_LETTERS: usize = 7;
 /// Confidence of the join.
 const CONF: f32 = 0.65;
 
-/// True if `a` and `b` differ by one letter added or dropped ("kellyann",
-/// "kellyanne").
-fn one_letter_apart(a: &str, b: &str) -> bool {
-    one_byte_inserted(a, b).is_some()
+/// The one-word spellings of a document, found by a form one letter off
+/// theirs ("kellyann" finds "kellyanne", and the reverse): each folded
+/// spelling is filed under itself and under each of its forms with one
+/// byte dropped, so a key's spellings one letter longer are those filed
+/// under the key, and those one letter shorter are the ones filed as the
+/// key with one byte dropped — a few lookups per key, however many names
+/// the document has (comparing each pair of words with every spelling of
+/// a length one off grows as the square of a list of names).
+struct OneLetterOff<T> {
+    /// Spellings by their folded form, with their order of filing.
+    whole: HashMap<Vec<u8>, Vec<(usize, T)>>,
+    /// Spellings by their folded form less one byte.
+    dropped: HashMap<Vec<u8>, Vec<(usize, T)>>,
+    filed: usize,
+}
+
+impl<T: Copy> OneLetterOff<T> {
+    fn new() -> Self {
+        OneLetterOff {
+            whole: HashMap::default(),
+            dropped: HashMap::default(),
+            filed: 0,
+        }
+    }
+
+    fn file(&mut self, folded: &str, s: T) {
+        let f = folded.as_bytes();
+        let at = (self.filed, s);
+        self.filed += 1;
+        self.whole.entry(f.to_vec()).or_default().push(at);
+        for k in 0..f.len() {
+            let mut d = f.to_vec();
+            d.remove(k);
+            self.dropped.entry(d).or_default().push(at);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.filed == 0
+    }
+
+    /// The spellings one letter off `key`: the shorter ones first, each
+    /// kind in the order filed, each spelling once.
+    fn near(&self, key: &str) -> Vec<T> {
+        let k = key.as_bytes();
+        let mut found: Vec<(bool, usize, T)> = Vec::new();
+        for i in 0..k.len() {
+            let mut d = k.to_vec();
+            d.remove(i);
+            if let Some(v) = self.whole.get(&d) {
+                found.extend(v.iter().map(|&(n, s)| (false, n, s)));
+            }
+        }
+        if let Some(v) = self.dropped.get(k) {
+            found.extend(v.iter().map(|&(n, s)| (true, n, s)));
+        }
+        crate::work::read(found.len());
+        found.sort_by_key(|&(longer, n, _)| (longer, n));
+        found.dedup_by_key(|&mut (_, n, _)| n);
+        found.into_iter().map(|(_, _, s)| s).collect()
+    }
 }
 
 impl Matcher<'_, '_> {
@@ -42,16 +99,13 @@ impl Matcher<'_, '_> {
         guessed: &SpanSet,
     ) -> Vec<Edit> {
         let text = self.text();
-        // the one-word spellings by length, to compare a pair only with
-        // those one letter longer or shorter
-        let mut by_len: BTreeMap<usize, Vec<(String, &Spelling<'_>)>> = BTreeMap::new();
+        let mut index = OneLetterOff::new();
         for s in spellings.values() {
             if s.word.len() + 1 >= MIN_LETTERS && !s.neighbours.is_empty() {
-                let f = fold(s.word);
-                by_len.entry(f.len()).or_default().push((f, s));
+                index.file(&fold(s.word), s);
             }
         }
-        if by_len.is_empty() {
+        if index.is_empty() {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -78,14 +132,11 @@ impl Matcher<'_, '_> {
                     continue;
                 }
                 let beside: Vec<&str> = capitalised_neighbours(text, span).collect();
-                let near = [key.len() - 1, key.len() + 1]
-                    .iter()
-                    .filter_map(|n| by_len.get(n))
-                    .flatten()
-                    .find(|(f, s)| {
-                        one_letter_apart(f, &key) && beside.iter().any(|n| s.neighbours.contains(n))
-                    });
-                let Some((_, one)) = near else {
+                let Some(one) = index
+                    .near(&key)
+                    .into_iter()
+                    .find(|s| beside.iter().any(|n| s.neighbours.contains(n)))
+                else {
                     continue;
                 };
                 let shared = beside
@@ -113,14 +164,16 @@ mod tests {
 
     #[test]
     fn one_letter_added_or_dropped() {
-        assert!(one_letter_apart("kellyann", "kellyanne"));
-        assert!(one_letter_apart("kellyanne", "kellyann"));
-        assert!(one_letter_apart("maryane", "maryanne"));
-        assert!(!one_letter_apart("kellyann", "kellyann"), "the same");
-        assert!(
-            !one_letter_apart("kellyann", "kellyama"),
-            "a letter changed"
-        );
-        assert!(!one_letter_apart("kelly", "kellyanne"));
+        let mut index = OneLetterOff::new();
+        for word in ["Kellyanne", "Maryane", "Kellyama"] {
+            index.file(&fold(word), word);
+        }
+        let near = |key: &str| index.near(key);
+        assert_eq!(near("kellyann"), ["Kellyanne"], "one letter dropped");
+        assert_eq!(near("kellyannes"), ["Kellyanne"], "one letter added");
+        assert_eq!(near("maryanne"), ["Maryane"]);
+        assert!(near("kellyanne").is_empty(), "the same is not one off");
+        assert!(near("kellyamo").is_empty(), "a letter changed");
+        assert!(near("kelly").is_empty());
     }
 }
