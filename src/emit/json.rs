@@ -24,7 +24,7 @@
 //!     "page_breaks": false,         // a page break is evident (form feeds, page numbers)
 //!     "blocks": [                   // blocks that differ: another language, or kept verbatim
 //!       {"start": 10, "end": 90, "lang": "de"},
-//!       {"start": 95, "end": 140, "verbatim": "code"}   // code | table | formula | data
+//!       {"start": 95, "end": 140, "verbatim": "code"}   // code | table | formula | data | glyphs
 //!     ]
 //!   },
 //!   "edits": [ {
@@ -127,7 +127,7 @@ pub struct LogBlock {
     /// Its language, when not the document's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// Its verbatim kind (code, table, formula, data).
+    /// Its verbatim kind (code, table, formula, data, glyphs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbatim: Option<String>,
 }

@@ -121,6 +121,11 @@ impl Pass for Joins {
                 continue;
             }
             let second = b.span.of(text);
+            // a table's column or a list laid out one entry a line (the
+            // benchmarks' names, then "Loops⏎25⏎5"): no half of a sentence
+            if column(first.lines().rev()) || column(second.lines()) {
+                continue;
+            }
             let mut has_pair = |pair: &(&str, &str)| pairs.has(*pair);
             let Some(judgement) = judge(first, second, fw, &mut has_pair) else {
                 continue;
@@ -374,6 +379,23 @@ fn across(
         confidence,
         what,
     })
+}
+
+/// How many lines at the side of a break [`column`] reads.
+const COLUMN_LINES: usize = 8;
+
+/// Whether `lines` (a block's lines from the side of the break) are laid
+/// out as a column — three or more, nearly all of one or two words — not
+/// as running text wrapped at a line's width.
+fn column<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (mut n, mut short) = (0, 0);
+    for line in lines.take(COLUMN_LINES) {
+        n += 1;
+        if line.split_whitespace().nth(2).is_none() {
+            short += 1;
+        }
+    }
+    n >= 3 && short * 4 >= n * 3
 }
 
 /// What [`across`] reads besides the blocks: the blocks taken out as page
@@ -920,6 +942,29 @@ mod tests {
             "{:?}",
             c.edits
         );
+    }
+
+    #[test]
+    fn a_paragraph_is_not_joined_to_a_table_column_after_it() {
+        let t = "Let vm be the last instruction before the current one where each value is referred to. Then the\n\nTag\nxx1\n000\n010\n100\n\nJS Type\nnumber\nobject";
+        assert!(
+            !edits(t).iter().any(|e| e.rule == "joins"),
+            "{:?}",
+            edits(t)
+        );
+    }
+
+    #[test]
+    fn a_list_laid_out_one_entry_a_line_is_not_joined_to_the_next_column() {
+        let t = "3d-morph\nbitops-bits-in-byte\nbitops-bitwise-and\nstring-validate-input\n\nLoops\n25\n5\n10\n0";
+        assert!(
+            !edits(t).iter().any(|e| e.rule == "joins"),
+            "{:?}",
+            edits(t)
+        );
+        // running text wrapped at a line's width still joins
+        let t = "After the long and bitter winter, the year that followed\nthe great flood of the lower valley and its towns\nwas marked\n\nby a slow return of the villagers to their homes.";
+        assert!(clean(t).contains("was marked by a slow return"));
     }
 
     #[test]

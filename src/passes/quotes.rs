@@ -236,8 +236,16 @@ impl Pass for Quotes {
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
         // One scan counts all four kinds.
+        // (code, tables and glyphs kept verbatim write marks of their own)
         let (mut curly_d, mut straight_d, mut curly_s, mut straight_s) = (0, 0, 0, 0);
-        for (_, q) in quote_marks(cx.text) {
+        let prose = cx
+            .doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|&(bi, _)| cx.profile.verbatim_block(bi).is_none())
+            .flat_map(|(_, b)| marks_in_words(b.span.of(cx.text)));
+        for (_, q) in prose {
             match q {
                 "“" | "”" => curly_d += 1,
                 "\"" => straight_d += 1,
@@ -263,7 +271,7 @@ impl Pass for Quotes {
             // each mark's new form first, then the check against mojibake
             // reads the neighbours as this rule leaves them
             let mut marks: Vec<(usize, usize, Option<char>)> = Vec::new();
-            for (i, q) in quote_marks(s) {
+            for (i, q) in marks_in_words(s) {
                 let c = q.chars().next().unwrap_or('"');
                 // judged by the neighbours the clean text will have: the
                 // characters XML forbids between them are removed
@@ -363,6 +371,37 @@ fn quote_marks(s: &str) -> impl Iterator<Item = (usize, &str)> {
     memchr::memchr3_iter(b'"', b'\'', 0xE2, s.as_bytes()).filter_map(move |i| {
         let c = s[i..].chars().next()?;
         is_quote(c).then(|| (i, &s[i..i + c.len_utf8()]))
+    })
+}
+
+/// The quote marks of `s` on lines that hold a word (two letters in a
+/// row): a mark among signs alone (`!"#`, `&'()*+,"`, the glyphs of a
+/// font without a Unicode map) quotes nothing, and is neither counted
+/// for the style nor rewritten. Each line is read once, whatever the
+/// number of its marks.
+fn marks_in_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    // the line of the last mark: where it ends and whether it has a word
+    let mut line: Option<(usize, bool)> = None;
+    quote_marks(s).filter(move |&(i, _)| {
+        let (end, worded) = match line {
+            Some((end, worded)) if i < end => (end, worded),
+            _ => {
+                let bytes = s.as_bytes();
+                let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
+                let end = memchr::memchr(b'\n', &bytes[i..]).map_or(s.len(), |k| i + k);
+                let mut chars = s[start..end].chars();
+                let mut prev = false;
+                let worded = chars.any(|c| {
+                    let letter = c.is_alphabetic();
+                    let two = prev && letter;
+                    prev = letter;
+                    two
+                });
+                (end, worded)
+            }
+        };
+        line = Some((end, worded));
+        worded
     })
 }
 
@@ -469,6 +508,16 @@ mod tests {
         assert!(
             run_pass(&Quotes::new(QuoteStyle::Dominant), &once).is_empty(),
             "{once}"
+        );
+    }
+
+    #[test]
+    fn marks_among_signs_alone_are_neither_counted_nor_rewritten() {
+        // a figure's glyphs hold more straight marks than the prose's curly ones
+        let t = "We call it the “oracle” and the “trace”.\n\n!\"#\n\n&'()*+,\"\n\n%!\"\n\n$!\"#\n\n'!\"#";
+        assert_eq!(
+            applied_text(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t)),
+            t
         );
     }
 

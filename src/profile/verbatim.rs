@@ -6,7 +6,10 @@
 //! (`//`, `#include`, `import x`, `def f(`, `}`) or ends like it (`;`, `{`)
 //! among code punctuation; a table row has cells between `|` or tabs; a
 //! formula is mostly mathematical symbols with few words; a data row is
-//! mostly digits between separators. A block of several lines needs most of
+//! mostly digits between separators; a line of glyphs is punctuation and
+//! digits with a letter here and there and no word (`=<6>?J+B:F>*:</+>`: a
+//! font without a Unicode map, as a PDF extract gives its figures' labels).
+//! A block of several lines needs most of
 //! them alike; a block of one line needs an unmistakable sign (a comment
 //! opener, a table row with three cells or more), since one line of prose
 //! ending in `;` is no code.
@@ -22,6 +25,8 @@ pub enum Verbatim {
     Formula,
     /// Rows of data (numbers between separators).
     Data,
+    /// Glyphs of a font without a Unicode map: no text to correct.
+    Glyphs,
 }
 
 impl Verbatim {
@@ -32,6 +37,7 @@ impl Verbatim {
             Verbatim::Table => "table",
             Verbatim::Formula => "formula",
             Verbatim::Data => "data",
+            Verbatim::Glyphs => "glyphs",
         }
     }
 }
@@ -45,6 +51,7 @@ enum Line {
     Table,
     Formula,
     Data,
+    Glyphs,
     Other,
 }
 
@@ -221,6 +228,9 @@ fn classify_line(line: &str) -> Line {
     if digits * 2 >= chars && seps >= 2 && words() <= 1 {
         return Line::Data;
     }
+    if chars >= MIN_GLYPHS && words() == 0 && glyph_marks(l) * 2 >= chars {
+        return Line::Glyphs;
+    }
     let starts = CODE_STARTS.iter().any(|s| l.starts_with(s)) || l == "}" || l == "{";
     let ends = l.ends_with([';', '{', '}']) || l.ends_with("):");
     let dense = symbols * 8 >= chars;
@@ -230,6 +240,15 @@ fn classify_line(line: &str) -> Line {
     } else {
         Line::Other
     }
+}
+
+/// A line of glyphs has this many characters at least (`(1)` and `[2]` are
+/// marks of text, not glyphs).
+const MIN_GLYPHS: usize = 5;
+
+/// The ASCII punctuation of `line`, counted for a line without words.
+fn glyph_marks(line: &str) -> usize {
+    line.bytes().filter(u8::is_ascii_punctuation).count()
 }
 
 /// The verbatim kind of a block's text, if it is one; `paged`: the text
@@ -273,6 +292,8 @@ pub fn classify(block: &str) -> Option<Verbatim> {
                 Some(Verbatim::Formula)
             } else if count(&[Line::Data]) >= 2 && most(count(&[Line::Data])) {
                 Some(Verbatim::Data)
+            } else if count(&[Line::Glyphs]) >= 2 && most(count(&[Line::Glyphs])) {
+                Some(Verbatim::Glyphs)
             } else {
                 None
             }
@@ -501,6 +522,21 @@ mod tests {
         assert_eq!(
             classify("2019, 12.5, 13.1\n2020, 11.9, 12.4"),
             Some(Verbatim::Data)
+        );
+    }
+
+    #[test]
+    fn glyphs_of_a_font_without_a_unicode_map_are_kept_verbatim() {
+        // a figure's labels as pdftotext gives them from such a font
+        let glyphs =
+            "=<6>?J+B:F>*:</+>?7-<#0(1923#\n=<6>?J+-?7:,A+,5*/#0(1$23#\n4:<8+=7/,<6:F+?564#0D1(23#";
+        assert_eq!(classify(glyphs), Some(Verbatim::Glyphs));
+        // marks of text and lists of numbers are not glyphs
+        assert_eq!(classify("(1)\n(2)\n[3]"), None);
+        assert_eq!(classify("* * *\n- - -"), None);
+        assert_eq!(
+            classify("The results (see below) are good.\nSee: x=1, y=2; and z."),
+            None
         );
     }
 
