@@ -365,3 +365,63 @@ fn a_name_the_aligned_translations_never_write_in_its_place_is_another_name() {
     let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
     assert!(rewrites(&c, "Tarkova").is_empty(), "{:#?}", c.edits);
 }
+
+/// One translation of an invented Chinese news text in three paragraphs,
+/// with `name` written in the last where the first writes "Shichengzi".
+fn reservoir_story(name: &str, i: usize) -> String {
+    format!(
+        "The Shichengzi reservoir near Hami filled on Monday, version {i}.\n\n\
+         Rangers from Hami and Turpan counted the herds.\n\n\
+         Minister E Jingping and the {name} rangers reported to Turpan.\n"
+    )
+}
+
+#[test]
+fn a_pinyin_slip_the_aligned_translations_all_write_otherwise_is_applied() {
+    // "Shicengzi" once beside "Shichengzi" once: alone, two pinyin words a
+    // letter apart may be two places, and a tie tells no direction
+    let doc = reservoir_story("Shicengzi", 99);
+    let alone = convert_in(None, &doc);
+    assert!(
+        rewrites(&alone, "Shicengzi")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        alone.edits
+    );
+    // nine translations of the same paragraphs write "Shichengzi" where
+    // this one writes "Shicengzi", and none writes "Shicengzi"
+    let counts = batch_of(&doc, 9, |i| reservoir_story("Shichengzi", i));
+    let c = convert_in(Some(counts), &doc);
+    let slips = rewrites(&c, "Shicengzi");
+    assert_eq!(slips.len(), 1, "{:#?}", c.edits);
+    assert_eq!(slips[0].after, "Shichengzi");
+    assert_eq!(slips[0].status, emend::Status::Applied);
+    let note = slips[0].note.as_deref().unwrap_or("");
+    assert!(note.contains("none writes \"Shicengzi\" there"), "{note}");
+}
+
+#[test]
+fn a_name_glued_to_a_syllable_stays_proposed_however_the_translations_agree() {
+    // "Ejingping" is the minister E Jingping glued: rewritten to
+    // "Jingping" it would lose the surname, so the aligned translations'
+    // "Jingping" settles nothing
+    let doc = "Minister Wu Jingping opened the Shichengzi reservoir on Monday, version 99.\n\n\
+               Rangers from Hami and Turpan counted the herds.\n\n\
+               Ejingping thanked the rangers of Turpan.\n";
+    let counts = batch_of(doc, 9, |i| {
+        format!(
+            "Minister E Jingping opened the Shichengzi reservoir on Monday, version {i}.\n\n\
+             Rangers from Hami and Turpan counted the herds.\n\n\
+             E Jingping thanked the rangers of Turpan.\n"
+        )
+    });
+    let c = convert_in(Some(counts), doc);
+    assert!(
+        rewrites(&c, "Ejingping")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        c.edits
+    );
+}

@@ -101,6 +101,16 @@ impl Alignment {
     pub(super) fn kept_by_others(&self) -> bool {
         self.paragraph.is_some() && self.keep > self.agree
     }
+
+    /// True if nearly all the aligned translations ([`APPLY_SHARE`] of
+    /// them) write the other form where this one writes the spelling, and
+    /// none writes the spelling there: the two fill one place, and the
+    /// spelling is this translation's slip.
+    pub(super) fn settles(&self) -> bool {
+        self.paragraph.is_some()
+            && self.keep == 0
+            && self.agree as f32 >= APPLY_SHARE * self.others as f32
+    }
 }
 
 impl Matcher<'_, '_> {

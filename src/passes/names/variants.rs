@@ -338,6 +338,13 @@ impl Matcher<'_, '_> {
                     from.word
                 ));
             }
+            if let Some(held) = r.pinyin_held.filter(|_| al.settles()) {
+                r.conf = held;
+                r.note.push_str(&format!(
+                    ", and none writes {:?} there: a slip of this translation, not another place of like syllables",
+                    from.word
+                ));
+            }
             if al.kept_by_others() {
                 r.conf = r.conf.min(KEPT_BY_OTHERS);
                 r.note.push_str(&format!(
@@ -530,12 +537,14 @@ impl Matcher<'_, '_> {
                     to: j,
                     conf: TIE,
                     note: note.clone(),
+                    pinyin_held: None,
                 },
                 Rewrite {
                     from: j,
                     to: i,
                     conf: TIE,
                     note,
+                    pinyin_held: None,
                 },
             ];
         };
@@ -610,6 +619,7 @@ impl Matcher<'_, '_> {
             to: ti,
             conf,
             note: why.join("; "),
+            pinyin_held: None,
         }]
     }
 
@@ -744,10 +754,15 @@ impl Matcher<'_, '_> {
                 });
             }
         }
+        // the document writing the slip more often than the name counts
+        // against it, unless the aligned translations settle it (see
+        // [`Matcher::aligned_place`])
+        let mut held_count = 0.0;
         if nt >= 2 && nt >= 2 * nf {
             conf += 0.1;
         } else if nt < nf {
             conf -= 0.1;
+            held_count = 0.1;
         }
         // a word that only starts sentences may be an ordinary word; the
         // batch writing the other form as a name everywhere says it is not
@@ -768,9 +783,22 @@ impl Matcher<'_, '_> {
         // two pinyin words in one slot, one a one-off of the batch: the
         // slot says the syllables changed are a slip, not another place
         let pinyin_pair = from_form.pinyin && to_form.pinyin && !(slot && overwhelming);
-        if !romanization && (!one_off || !close || pinyin_pair && !pinyin_slip)
-            || self.lang.is_none()
-        {
+        let held_as_pinyin = pinyin_pair && !pinyin_slip;
+        // a one-off held back only as two pinyin words that may be two
+        // places: what the aligned translations write in its place may
+        // settle it; not a syllable added or dropped whole, which may be
+        // a name's other part ("Ejingping" for E Jingping beside
+        // "Jingping")
+        let (ff, tf) = (&from_form.fold, &to_form.fold);
+        let pinyin_held = (!romanization
+            && one_off
+            && close
+            && held_as_pinyin
+            && !ff.contains(tf.as_str())
+            && !tf.contains(ff.as_str())
+            && self.lang.is_some())
+        .then(|| (conf + held_count).min(0.9));
+        if !romanization && (!one_off || !close || held_as_pinyin) || self.lang.is_none() {
             conf = conf.min(0.65);
         }
         conf = conf.min(0.9);
@@ -780,6 +808,7 @@ impl Matcher<'_, '_> {
             to: ti,
             conf,
             note: why.join("; "),
+            pinyin_held,
         }
     }
 
@@ -1388,6 +1417,10 @@ struct Rewrite {
     to: usize,
     conf: f32,
     note: String,
+    /// The confidence of a one-off of the batch between two pinyin words,
+    /// proposed only because two pinyin words a syllable apart may be two
+    /// places (Nanning and Nanyang); `None` for any other rewrite.
+    pinyin_held: Option<f32>,
 }
 
 /// The pairs of forms worth comparing: sorted by transliteration key, by the
