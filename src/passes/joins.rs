@@ -35,6 +35,7 @@ use crate::analysis::function_words::{FunctionWords, function_words};
 use crate::analysis::sentences::ends_sentence;
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
+use crate::profile::Lang;
 use crate::span::Span;
 use foldhash::{HashMap, HashSet};
 
@@ -127,7 +128,8 @@ impl Pass for Joins {
                 continue;
             }
             let mut has_pair = |pair: &(&str, &str)| pairs.has(*pair);
-            let Some(judgement) = judge(first, second, fw, &mut has_pair) else {
+            let english = cx.profile.block_lang(i) == Lang::EN;
+            let Some(judgement) = judge(first, second, fw, english, &mut has_pair) else {
                 continue;
             };
             let gap = Span::new(a.span.end, blocks[i + 1].span.start);
@@ -320,7 +322,8 @@ fn across(
     }
     let second = &text[reading_start(removals, b.span)..b.span.end];
     let mut has_pair = |pair: &(&str, &str)| pairs.has(*pair);
-    let (confidence, why) = judge(first, second, function_words(), &mut has_pair)?;
+    let english = cx.profile.block_lang(i) == Lang::EN;
+    let (confidence, why) = judge(first, second, function_words(), english, &mut has_pair)?;
     if confidence < MIN_ACROSS {
         return None;
     }
@@ -384,14 +387,17 @@ fn across(
 /// How many lines at the side of a break [`column`] reads.
 const COLUMN_LINES: usize = 8;
 
+/// Most words of a line of a column (a label, a menu entry, a cell).
+const COLUMN_WORDS: usize = 4;
+
 /// Whether `lines` (a block's lines from the side of the break) are laid
-/// out as a column — three or more, nearly all of one or two words — not
-/// as running text wrapped at a line's width.
+/// out as a column — three or more, nearly all of a few words — not as
+/// running text wrapped at a line's width.
 fn column<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let (mut n, mut short) = (0, 0);
     for line in lines.take(COLUMN_LINES) {
         n += 1;
-        if line.split_whitespace().nth(2).is_none() {
+        if line.split_whitespace().nth(COLUMN_WORDS).is_none() {
             short += 1;
         }
     }
@@ -615,6 +621,7 @@ fn judge(
     first: &str,
     second: &str,
     fw: &FunctionWords,
+    english: bool,
     has_pair: &mut dyn FnMut(&(&str, &str)) -> bool,
 ) -> Option<(f32, String)> {
     if ends_sentence(first) {
@@ -645,7 +652,9 @@ fn judge(
             "the next paragraph continues the sentence in lowercase".into(),
         ));
     }
-    if !(c0.is_uppercase() || c0.is_numeric()) {
+    // the words that end no sentence and those that open one are English
+    // lists: in another language a capital after the break says nothing
+    if !english || !(c0.is_uppercase() || c0.is_numeric()) {
         return None;
     }
     if open_end {
@@ -675,7 +684,13 @@ fn judge(
         }
         return None;
     }
-    if n_first >= MIN_LONG_WORDS && second.split_whitespace().count() >= 4 && c0.is_uppercase() {
+    // a quotation closed at the paragraph's end ends what was said
+    let quoted = first.trim_end().ends_with(['"', '”', '»', '“', '\'', '’']);
+    if n_first >= MIN_LONG_WORDS
+        && !quoted
+        && second.split_whitespace().count() >= 4
+        && c0.is_uppercase()
+    {
         return Some((
             0.82,
             "a long paragraph stops on a lowercase word without punctuation; the next one starts with a word that does not usually open a sentence".into(),
@@ -800,15 +815,17 @@ fn doc_bigrams<'a>(blocks: impl Iterator<Item = &'a str>) -> HashSet<(&'a str, &
 #[cfg(test)]
 mod tests {
     use crate::edit::Edit;
-    use crate::passes::tests::run_pass;
+    use crate::passes::tests::{run_pass, run_pass_in};
     use crate::span::Span;
 
     /// A title first, so that the case's first block is read as text by any
     /// parser (a first line may be taken for the document title).
     const TITLE: &str = "Notes on the Text\n\n";
 
+    /// The rule's edits on `t` read as English (the language its word
+    /// lists are for).
     fn edits(t: &str) -> Vec<Edit> {
-        run_pass(&super::Joins, &format!("{TITLE}{t}"))
+        run_pass_in(&super::Joins, &format!("{TITLE}{t}"), "en")
     }
 
     #[test]
@@ -965,6 +982,26 @@ mod tests {
         // running text wrapped at a line's width still joins
         let t = "After the long and bitter winter, the year that followed\nthe great flood of the lower valley and its towns\nwas marked\n\nby a slow return of the villagers to their homes.";
         assert!(clean(t).contains("was marked by a slow return"));
+    }
+
+    #[test]
+    fn a_paragraph_ending_on_a_closed_quotation_is_not_joined_to_a_capital() {
+        let t = "It rained for weeks. The minister said after the long meeting with the unions on Tuesday that \"we will not give in to their demands\"\n\nReuters reported the meeting lasted for six hours in all.";
+        assert!(
+            !edits(t).iter().any(|e| e.rule == "joins"),
+            "{:?}",
+            edits(t)
+        );
+    }
+
+    #[test]
+    fn a_capital_after_the_break_joins_only_in_english() {
+        // (in English: `a_function_word_at_the_break_joins`)
+        let polish = format!(
+            "{TITLE}Pierogi z dynią w sosie szałwiowym to danie, które przygotujesz w godzinę, a smakuje wszystkim domownikom bez wyjątku\n\nPierogi to klasyczne danie nie tylko kuchni polskiej, ale i ukraińskiej oraz litewskiej."
+        );
+        let e = run_pass_in(&super::Joins, &polish, "pl");
+        assert!(!e.iter().any(|e| e.rule == "joins"), "{e:?}");
     }
 
     #[test]

@@ -201,11 +201,14 @@ fn classify_line(line: &str) -> Line {
     }
     // one pass over the line for every count, ASCII by a table
     let (mut chars, mut symbols, mut math, mut digits, mut seps, mut tabs) = (0, 0, 0, 0, 0, 0);
+    let (mut braces, mut semicolons) = (0, 0);
     for c in l.chars() {
         chars += 1;
         if c.is_ascii() {
             let f = ASCII_FACTS[c as usize];
             tabs += usize::from(c == '\t');
+            braces += usize::from(matches!(c, '{' | '}'));
+            semicolons += usize::from(c == ';');
             symbols += usize::from(f & SYMBOL != 0);
             math += usize::from(f & MATH != 0);
             digits += usize::from(f & DIGIT != 0);
@@ -216,6 +219,11 @@ fn classify_line(line: &str) -> Line {
     }
     if tabs >= 2 {
         return Line::Table;
+    }
+    // statements in braces, dense with code's signs: minified script or a
+    // style sheet a page's copy let through ("function(){for(var n=t;…}")
+    if braces >= 2 && semicolons >= MINIFIED_STATEMENTS && symbols * 8 >= chars {
+        return Line::StrongCode;
     }
     let words = || {
         l.split_whitespace()
@@ -241,6 +249,11 @@ fn classify_line(line: &str) -> Line {
         Line::Other
     }
 }
+
+/// Statements (`;`) a line of minified code holds at least, besides its
+/// braces: prose has braces in templates (`{title}`) and formulae
+/// (`{\displaystyle x_{1}}`), not statements among them.
+const MINIFIED_STATEMENTS: usize = 3;
 
 /// A line of glyphs has this many characters at least (`(1)` and `[2]` are
 /// marks of text, not glyphs).
@@ -523,6 +536,16 @@ mod tests {
             classify("2019, 12.5, 13.1\n2020, 11.9, 12.4"),
             Some(Verbatim::Data)
         );
+    }
+
+    #[test]
+    fn minified_script_and_style_lines_are_code() {
+        let script = "AGB Datenschutz Impressum\nfunction(){for(var n=t,r=e[t].apply(this,arguments);n--;)r=e[n].call(this,r);return r}},b.after=function(){x()}\n.sp_choices > button { height: 35px; } .sp_message { padding: 0; margin: 0; }";
+        assert_eq!(classify(script), Some(Verbatim::Code));
+        // braces in a template or a formula, among prose, are no code
+        assert_eq!(classify("{title} {title} {title}"), None);
+        let formula = "Given a set of N {\\displaystyle N} objects x 1 , … , x N {\\displaystyle \\mathbf {x} _{1},\\dots ,\\mathbf {x} _{N}}";
+        assert_eq!(classify(formula), None);
     }
 
     #[test]
