@@ -21,12 +21,14 @@
 //! least [`MIN_APPLY_WORDS`] words), a near-duplicate only when it is long and
 //! almost wholly contained; short repeats (a "Conclusion" heading in two
 //! chapters, a refrain) are only proposed, one-word units never. Bibliography
-//! entries and front matter are never compared. Removed text stays in the TEI.
+//! entries, front matter and a paper's title page (one affiliation repeated
+//! under each author) are never compared. Removed text stays in the TEI.
 
 use super::{Context, Pass, Proposals};
 use crate::document::{BlockKind, Document, InlineKind};
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
+use crate::profile::SourceKind;
 use crate::span::Span;
 use foldhash::fast::RandomState;
 use foldhash::{HashMap, HashSet};
@@ -77,14 +79,21 @@ impl Pass for Duplicates {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Proposals) {
-        out.edits.extend(proposals(cx.text, cx.doc, self.id()));
+        let paper = cx.profile.kind == SourceKind::PdfExtract;
+        out.edits
+            .extend(proposals(cx.text, cx.doc, paper, self.id()));
     }
 }
 
-/// The pass's edits for `doc` over `text` (needs nothing else of a context).
-fn proposals(text: &str, doc: &Document, rule: &str) -> Vec<Edit> {
+/// Most blocks before a paper's abstract that can be its title page
+/// (title, authors, an affiliation and an address under each, e-mails).
+const TITLE_PAGE_BLOCKS: usize = 40;
+
+/// The pass's edits for `doc` over `text` (needs nothing else of a context
+/// but whether it is a paper's extract, whose title page is not compared).
+fn proposals(text: &str, doc: &Document, paper: bool, rule: &str) -> Vec<Edit> {
     let mut words = Words::default();
-    let units = units(text, doc, &mut words);
+    let units = units(text, doc, paper, &mut words);
     let found = find(&units);
     let lines = Lines::of(text, found.iter().map(|f| units[f.original].span.start));
     let mut out = Vec::new();
@@ -205,14 +214,22 @@ impl<'a> Words<'a> {
 /// The units worth comparing: only those of two words or more are ever
 /// matched (a lone word repeats by nature), so only those are kept, and a
 /// million one-word lines make no million units.
-fn units<'a>(text: &'a str, doc: &Document, words: &mut Words<'a>) -> Vec<Unit> {
+fn units<'a>(text: &'a str, doc: &Document, paper: bool, words: &mut Words<'a>) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut push = |u: Unit| {
         if u.words.len() >= 2 {
             out.push(u);
         }
     };
-    for (i, b) in doc.blocks.iter().enumerate() {
+    // a paper's title page: the blocks before an abstract near the start
+    let title_page = doc
+        .blocks
+        .iter()
+        .take(TITLE_PAGE_BLOCKS)
+        .position(|b| b.kind == BlockKind::Abstract)
+        .filter(|_| paper)
+        .unwrap_or(0);
+    for (i, b) in doc.blocks.iter().enumerate().skip(title_page) {
         // a picture's markdown (its address and description) is no part of
         // the words a copy repeats: a caption under an image is the same
         // caption as one without
@@ -851,7 +868,7 @@ mod tests {
             blocks,
             meta: Meta::default(),
         };
-        let mut edits = super::proposals(&text, &doc, "duplicates");
+        let mut edits = super::proposals(&text, &doc, false, "duplicates");
         edits.sort_by_key(|e| e.span);
         (text, edits)
     }
@@ -891,6 +908,21 @@ mod tests {
         // contains it is no reason to remove the first copy
         let first_end = text.find("Photo: AFP").unwrap_or(0);
         assert!(e.iter().all(|e| e.span.start > first_end), "{e:?}");
+    }
+
+    #[test]
+    fn an_affiliation_under_each_author_of_a_title_page_stays() {
+        let affiliation =
+            "ID-IMAG\n51 avenue Jean Kuntzmann\n38330 Montbonnot Saint-Martin, France";
+        let t = format!(
+            "Bi-criteria Algorithm for Scheduling Jobs on Cluster Platforms\nPierre-François Dutot\n\nLionel Eyraud\n\n{affiliation}\n\n{affiliation}\n\npfdutot@imag.fr\n\nLionel.Eyraud@imag.fr\n\nABSTRACT\nWe describe a new algorithm for scheduling parallel jobs on clusters, and we analyse its two criteria in detail.\n\nKeywords: scheduling, clusters\n\n1. INTRODUCTION\nClusters are used by many people at once.\x0cThe second page goes on with the introduction.\n\nREFERENCES\n[1] A. Author. A title of a paper. Journal of Things, 2001.\n"
+        );
+        let c = crate::convert_text("paper.txt", &t);
+        assert!(
+            !c.edits.iter().any(|e| e.rule == "duplicates"),
+            "{:?}",
+            c.edits
+        );
     }
 
     #[test]

@@ -375,18 +375,28 @@ fn quote_marks(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// The quote marks of `s` on lines that hold a word (two letters in a
-/// row): a mark among signs alone (`!"#`, `&'()*+,"`, the glyphs of a
-/// font without a Unicode map) quotes nothing, and is neither counted
-/// for the style nor rewritten. Each line is read once, whatever the
-/// number of its marks.
+/// row), but for a straight mark around a markup attribute's value: a
+/// mark among signs alone (`!"#`, `&'()*+,"`, the glyphs of a font
+/// without a Unicode map) or in `type="video/mp4">` quotes nothing, and
+/// is neither counted for the style nor rewritten. Each line is read
+/// once, whatever the number of its marks.
 fn marks_in_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     // the line of the last mark: where it ends and whether it has a word
     let mut line: Option<(usize, bool)> = None;
+    let bytes = s.as_bytes();
+    // a straight mark opening or closing an attribute's value (a curly
+    // one there is a typesetter's, and follows the style with its pair)
+    let attribute = move |i: usize| {
+        matches!(bytes[i], b'"' | b'\'')
+            && ((i > 0 && bytes[i - 1] == b'=') || bytes.get(i + 1) == Some(&b'>'))
+    };
     quote_marks(s).filter(move |&(i, _)| {
+        if attribute(i) {
+            return false;
+        }
         let (end, worded) = match line {
             Some((end, worded)) if i < end => (end, worded),
             _ => {
-                let bytes = s.as_bytes();
                 let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
                 let end = memchr::memchr(b'\n', &bytes[i..]).map_or(s.len(), |k| i + k);
                 let mut chars = s[start..end].chars();
@@ -514,7 +524,7 @@ mod tests {
     #[test]
     fn marks_among_signs_alone_are_neither_counted_nor_rewritten() {
         // a figure's glyphs hold more straight marks than the prose's curly ones
-        let t = "We call it the “oracle” and the “trace”.\n\n!\"#\n\n&'()*+,\"\n\n%!\"\n\n$!\"#\n\n'!\"#";
+        let t = "We call it the “oracle” and the “trace”.\n\n!\"#\n\n&'()*+,\"\n\n%!\"\n\n$!\"#\n\n'!\"#\n\nWatch type=\"video/mp4\"> and type=\"video/ogg\">.";
         assert_eq!(
             applied_text(t, &run_pass(&Quotes::new(QuoteStyle::Dominant), t)),
             t
