@@ -178,6 +178,7 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                     number: has_number,
                     label_value,
                     comma: has_comma(core),
+                    form_field: signals::form_field(core),
                     ..unit
                 },
                 density,
@@ -379,6 +380,7 @@ fn unit(
         bulleted,
         evidence,
         opens_comments,
+        form_field: false,
         fixed: false,
         block: 0,
         number: false,
@@ -815,6 +817,16 @@ fn describe(
                 quote(lines[from].span.of(text)),
                 frames.describe(),
                 lines[from + 1 + frames.last].number
+            ),
+        ),
+        Reason::AfterForm { from, form } => (
+            "comment-form".to_owned(),
+            format!(
+                "line judged furniture by its place ({features}): in the comment section opened at line {} (\"{}\") after the article, after the form's first empty field at line {} (\"{}\"): the form, its notices, the sidebar and footer after it; {main}",
+                lines[from].number,
+                quote(lines[from].span.of(text)),
+                lines[form].number,
+                quote(lines[form].span.of(text))
             ),
         ),
         Reason::Comments(c) => (

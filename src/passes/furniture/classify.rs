@@ -235,6 +235,9 @@ pub struct Unit {
     pub evidence: Option<Evidence>,
     /// It opens a comment section ("12 Comments", "Leave a Reply").
     pub opens_comments: bool,
+    /// It holds an empty form field (a text box, a check box): in a
+    /// comment section, the form that follows the comments.
+    pub form_field: bool,
     /// It must stay whatever it looks like (a bibliography entry).
     pub fixed: bool,
     /// The index of its block (paragraph) on the page: the lines of one
@@ -305,6 +308,11 @@ pub enum Reason {
     Enclosed { before: usize, after: Option<usize> },
     /// It lies in the comment section opened at this line.
     Comments(usize),
+    /// It lies in the comment section opened at line `from`, after the
+    /// first empty field of a form (line `form`): the comment form, its
+    /// notices and what follows it (the sidebars, the footer), not
+    /// readers' words, which come before the form ([`after_form`]).
+    AfterForm { from: usize, form: usize },
     /// It lies in the comment section opened at line `from`, whose
     /// comments show these frames, repeated ([`Frames::certain`]), after
     /// the last of them: the comments have ended, the page's sidebars and
@@ -533,6 +541,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let frames = comments
         .map(|c| Frames::count(&units[c + 1..]))
         .filter(Frames::certain);
+    let form = comments.and_then(|c| (c..n).find(|&k| units[k].form_field));
     let (m0, m1) = main_run(&units[..end], &classes[..end]).unwrap_or((m0, m0));
     let kept = protected(units, m0, m1);
     let between = between_furniture(units, &first, &classes);
@@ -557,6 +566,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
                 // after the last of the frames that repeat: the comments
                 // have ended, the page's sidebars and footer follow
                 verdict(Reason::Framed { from: c, frames }, CONTEXT)
+            } else if let Some(form) = form.filter(|&f| after_form(u, i, f)) {
+                verdict(Reason::AfterForm { from: c, form }, CONTEXT)
             } else {
                 // readers' words: a page may count them as its text
                 verdict(Reason::Comments(c), PROPOSED)
@@ -867,6 +878,17 @@ fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Whether line `i` of a comment section goes as the form opened at line
+/// `form` or what follows it: readers' comments come before the form
+/// that asks for another (WordPress, Blogger), and after it come its
+/// labels, its notices ("This site uses Akismet …"), the sidebars and the
+/// footer. A line that is good text by itself (long and dense in stop
+/// words) is not taken: a page may put the form first and the comments
+/// after it, or a section's heading may stand before the article.
+fn after_form(u: &Unit, i: usize, form: usize) -> bool {
+    i > form && initial(u) != Class::Good
 }
 
 /// Whether a line with strong evidence of its own goes from inside a
