@@ -1577,6 +1577,50 @@ mod tests {
     }
 
     #[test]
+    fn after_a_comment_form_the_rest_goes() {
+        let field = || Unit {
+            form_field: true,
+            evidence: Some(Evidence::Shape(Shape::Brackets)),
+            ..short(0)
+        };
+        let units = vec![
+            short(5),
+            prose(400),
+            prose(400),
+            comment_heading("comments"), // 3
+            prose(100),                  // 4: a reader's words
+            field(),                     // 5: the form's first field
+            prose(100),                  // 6: "This site uses Akismet …"
+            short(2),                    // 7: the sidebar
+            prose(400),                  // 8: good text by itself
+        ];
+        let v = decide(&units).verdicts;
+        assert!(
+            matches!(v[4], Some(Verdict { reason: Reason::Comments(3), confidence }) if confidence < 0.8),
+            "{v:?}"
+        );
+        for i in [6, 7] {
+            assert_eq!(
+                v[i],
+                Some(Verdict {
+                    reason: Reason::AfterForm { from: 3, form: 5 },
+                    confidence: CONTEXT
+                })
+            );
+        }
+        assert!(
+            matches!(
+                v[8],
+                Some(Verdict {
+                    reason: Reason::Comments(3),
+                    ..
+                })
+            ),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn a_comment_section_longer_than_the_post_is_no_main_text() {
         let heading = comment_heading("3 comments");
         let units = vec![
