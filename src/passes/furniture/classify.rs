@@ -69,6 +69,10 @@ const TAIL_RATIO: usize = 2;
 /// but a data sheet repeats its headings too.
 const TAIL_STRONG_RATIO: usize = 3;
 
+/// Fewest columns of indentation of a line that is [`Unit::indented`]: a
+/// list's item is indented by two before its marker.
+pub const MIN_INDENT: usize = 4;
+
 /// Confidence of removals with evidence of their own, outside the main text.
 pub const EVIDENCE_OUTSIDE: f32 = 0.9;
 /// Confidence of short lines with evidence inside the main text, of lines
@@ -238,6 +242,9 @@ pub struct Unit {
     /// It holds an empty form field (a text box, a check box): in a
     /// comment section, the form that follows the comments.
     pub form_field: bool,
+    /// It is indented as a copy of a page indents a thread's replies and
+    /// quotes (by [`MIN_INDENT`] columns or more, without a list marker).
+    pub indented: bool,
     /// It must stay whatever it looks like (a bibliography entry).
     pub fixed: bool,
     /// The index of its block (paragraph) on the page: the lines of one
@@ -885,10 +892,11 @@ fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
 /// that asks for another (WordPress, Blogger), and after it come its
 /// labels, its notices ("This site uses Akismet …"), the sidebars and the
 /// footer. A line that is good text by itself (long and dense in stop
-/// words) is not taken: a page may put the form first and the comments
-/// after it, or a section's heading may stand before the article.
+/// words) is not taken, nor an indented one, as a copy sets readers'
+/// replies: a page may put the form first and the comments after it, or
+/// a section's heading may stand before the article.
 fn after_form(u: &Unit, i: usize, form: usize) -> bool {
-    i > form && initial(u) != Class::Good
+    i > form && initial(u) != Class::Good && !u.indented
 }
 
 /// Whether a line with strong evidence of its own goes from inside a
@@ -1593,6 +1601,10 @@ mod tests {
             prose(100),                  // 6: "This site uses Akismet …"
             short(2),                    // 7: the sidebar
             prose(400),                  // 8: good text by itself
+            Unit {
+                indented: true,
+                ..prose(100)
+            }, // 9: a reader's reply
         ];
         let v = decide(&units).verdicts;
         assert!(
@@ -1609,13 +1621,13 @@ mod tests {
             );
         }
         assert!(
-            matches!(
-                v[8],
+            [8, 9].iter().all(|&i| matches!(
+                v[i],
                 Some(Verdict {
                     reason: Reason::Comments(3),
                     ..
                 })
-            ),
+            )),
             "{v:?}"
         );
     }
