@@ -646,6 +646,11 @@ pub fn decide(units: &[Unit]) -> Outcome {
 const ENCLOSING: usize = 2;
 /// Most words of such a line that goes: a longer one is proposed.
 const MAX_ENCLOSED_WORDS: usize = 50;
+/// Most words of such a line that goes whatever its density and its
+/// neighbours' evidence: a box's call or question ("Noch nicht das
+/// Richtige gefunden?", "Tous nos derniers podcasts dans votre boîte
+/// mail."), too short to be a paragraph of the article's.
+const MAX_SHORT_ENCLOSED_WORDS: usize = 12;
 
 /// The verdicts on the lines after the main text `m0..=m1` and before
 /// the comment section at `end` that furniture encloses: each of the
@@ -658,10 +663,11 @@ const MAX_ENCLOSED_WORDS: usize = 50;
 /// Akismet to reduce spam"). Applied when the line is at most
 /// [`MAX_ENCLOSED_WORDS`] words, not good text by itself, less dense in
 /// stop words than the main text, and a line right beside it goes on its
-/// own evidence; proposed otherwise: furniture judged by context alone
-/// may be the article's own list or steps read as a menu, and a line as
-/// dense in stop words as the article may be its last paragraph or a
-/// caption. A line kept around the text ([`protected`]) stays, and
+/// own evidence, or when it is at most [`MAX_SHORT_ENCLOSED_WORDS`]
+/// words and not indented as readers' replies are; proposed otherwise:
+/// furniture judged by context alone may be the article's own list or
+/// steps read as a menu, and a longer line as dense in stop words as the
+/// article may be its last paragraph or a caption. A line kept around the text ([`protected`]) stays, and
 /// verdicts made here do not enclose others (two lines of text in a row
 /// both stay).
 fn enclosed(
@@ -697,10 +703,11 @@ fn enclosed(
             {
                 return None;
             }
-            let sure = u.words <= MAX_ENCLOSED_WORDS
-                && initial(u) != Class::Good
-                && !dense(u)
-                && (own(i - 1) || own(i + 1));
+            let sure = (u.words <= MAX_SHORT_ENCLOSED_WORDS && !u.indented)
+                || (u.words <= MAX_ENCLOSED_WORDS
+                    && initial(u) != Class::Good
+                    && !dense(u)
+                    && (own(i - 1) || own(i + 1)));
             Some(Verdict {
                 reason: Reason::Enclosed {
                     before: i - ENCLOSING,
@@ -1446,6 +1453,25 @@ mod tests {
             ..standfirst()
         };
         let v = decide(&dense).verdicts;
+        assert!(matches!(v[6], Some(Verdict { confidence, .. }) if confidence < 0.8));
+        // a short call of a box goes however dense, unless indented as a
+        // reader's reply is
+        let call = || Unit {
+            length: 45,
+            words: 8,
+            stop: Some(5),
+            sentence: true,
+            ..Unit::default()
+        };
+        let mut short_call = units.clone();
+        short_call[6] = call();
+        let v = decide(&short_call).verdicts;
+        assert!(matches!(v[6], Some(Verdict { confidence, .. }) if confidence >= CONTEXT));
+        short_call[6] = Unit {
+            indented: true,
+            ..call()
+        };
+        let v = decide(&short_call).verdicts;
         assert!(matches!(v[6], Some(Verdict { confidence, .. }) if confidence < 0.8));
         // two lines of text in a row both stay
         let mut pair = units.clone();
