@@ -1857,7 +1857,7 @@ mod tests {
         };
         let sentence = Unit {
             sentence: true,
-            ..short(8)
+            ..short(14)
         };
         let units = vec![
             short(6),
@@ -1890,6 +1890,16 @@ mod tests {
         let v = decide(&standfirst).verdicts;
         assert!(
             v[7].is_none_or(|v| v.confidence < 0.8) && v[8].is_some(),
+            "{v:?}"
+        );
+        // a short one goes with the box's lines around it
+        standfirst[7] = Unit {
+            sentence: true,
+            ..short(8)
+        };
+        let v = decide(&standfirst).verdicts;
+        assert!(
+            v[7].is_some_and(|v| v.confidence >= CONTEXT) && v[8].is_some(),
             "{v:?}"
         );
         // a menu's words open no box: the text's own list may follow them
