@@ -178,6 +178,8 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                     number: has_number,
                     label_value,
                     comma: has_comma(core),
+                    form_field: signals::form_field(core),
+                    indented: !bulleted && indentation(text, span.start) >= classify::MIN_INDENT,
                     ..unit
                 },
                 density,
@@ -185,6 +187,17 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// The columns of spaces and tabs (a tab counts four) before the line
+/// starting at `start`; none when something else stands before it.
+fn indentation(text: &str, start: usize) -> usize {
+    let lead = text[..start].rsplit('\n').next().unwrap_or("");
+    if lead.chars().all(|c| c == ' ' || c == '\t') {
+        lead.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+    } else {
+        0
+    }
 }
 
 /// Whether a line holds a comma between words ("a, b"), not in a number
@@ -379,6 +392,8 @@ fn unit(
         bulleted,
         evidence,
         opens_comments,
+        form_field: false,
+        indented: false,
         fixed: false,
         block: 0,
         number: false,
@@ -817,6 +832,16 @@ fn describe(
                 lines[from + 1 + frames.last].number
             ),
         ),
+        Reason::AfterForm { from, form } => (
+            "comment-form".to_owned(),
+            format!(
+                "line judged furniture by its place ({features}): in the comment section opened at line {} (\"{}\") after the article, after the form's first empty field at line {} (\"{}\"): the form, its notices, the sidebar and footer after it; {main}",
+                lines[from].number,
+                quote(lines[from].span.of(text)),
+                lines[form].number,
+                quote(lines[form].span.of(text))
+            ),
+        ),
         Reason::Comments(c) => (
             "comment-section".to_owned(),
             format!(
@@ -843,6 +868,16 @@ mod tests {
     use crate::passes::tests::{applied_text, run_pass};
 
     const ARTICLE: &str = "The council met on Monday evening to decide what should be done with the old mill by the river, which has stood empty for more than ten years and which many people in the town would like to see used again.\n\nAfter a long debate, the members agreed that the building should be sold to a group of local families who want to turn it into a workshop, a small café and a place where children can learn how flour was made in the past.\n\nThe sale is expected to close before the end of the summer, and the first rooms could open to the public as early as next spring, if the repairs to the roof go as planned.\n";
+
+    #[test]
+    fn indentation_counts_the_blanks_before_a_line() {
+        let text = "Name\n    Thanks for the recipe!\n\tTabbed\nx  not a line start";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(indentation(text, at("Name")), 0);
+        assert_eq!(indentation(text, at("Thanks")), 4);
+        assert_eq!(indentation(text, at("Tabbed")), 4);
+        assert_eq!(indentation(text, at("not a line")), 0);
+    }
 
     fn page() -> String {
         format!(

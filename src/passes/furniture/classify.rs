@@ -69,6 +69,10 @@ const TAIL_RATIO: usize = 2;
 /// but a data sheet repeats its headings too.
 const TAIL_STRONG_RATIO: usize = 3;
 
+/// Fewest columns of indentation of a line that is [`Unit::indented`]: a
+/// list's item is indented by two before its marker.
+pub const MIN_INDENT: usize = 4;
+
 /// Confidence of removals with evidence of their own, outside the main text.
 pub const EVIDENCE_OUTSIDE: f32 = 0.9;
 /// Confidence of short lines with evidence inside the main text, of lines
@@ -235,6 +239,12 @@ pub struct Unit {
     pub evidence: Option<Evidence>,
     /// It opens a comment section ("12 Comments", "Leave a Reply").
     pub opens_comments: bool,
+    /// It holds an empty form field (a text box, a check box): in a
+    /// comment section, the form that follows the comments.
+    pub form_field: bool,
+    /// It is indented as a copy of a page indents a thread's replies and
+    /// quotes (by [`MIN_INDENT`] columns or more, without a list marker).
+    pub indented: bool,
     /// It must stay whatever it looks like (a bibliography entry).
     pub fixed: bool,
     /// The index of its block (paragraph) on the page: the lines of one
@@ -305,6 +315,11 @@ pub enum Reason {
     Enclosed { before: usize, after: Option<usize> },
     /// It lies in the comment section opened at this line.
     Comments(usize),
+    /// It lies in the comment section opened at line `from`, after the
+    /// first empty field of a form (line `form`): the comment form, its
+    /// notices and what follows it (the sidebars, the footer), not
+    /// readers' words, which come before the form ([`after_form`]).
+    AfterForm { from: usize, form: usize },
     /// It lies in the comment section opened at line `from`, whose
     /// comments show these frames, repeated ([`Frames::certain`]), after
     /// the last of them: the comments have ended, the page's sidebars and
@@ -533,6 +548,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let frames = comments
         .map(|c| Frames::count(&units[c + 1..]))
         .filter(Frames::certain);
+    let form = comments.and_then(|c| (c..n).find(|&k| units[k].form_field));
     let (m0, m1) = main_run(&units[..end], &classes[..end]).unwrap_or((m0, m0));
     let kept = protected(units, m0, m1);
     let between = between_furniture(units, &first, &classes);
@@ -557,6 +573,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
                 // after the last of the frames that repeat: the comments
                 // have ended, the page's sidebars and footer follow
                 verdict(Reason::Framed { from: c, frames }, CONTEXT)
+            } else if let Some(form) = form.filter(|&f| after_form(u, i, f)) {
+                verdict(Reason::AfterForm { from: c, form }, CONTEXT)
             } else {
                 // readers' words: a page may count them as its text
                 verdict(Reason::Comments(c), PROPOSED)
@@ -628,6 +646,11 @@ pub fn decide(units: &[Unit]) -> Outcome {
 const ENCLOSING: usize = 2;
 /// Most words of such a line that goes: a longer one is proposed.
 const MAX_ENCLOSED_WORDS: usize = 50;
+/// Most words of such a line that goes whatever its density and its
+/// neighbours' evidence: a box's call or question ("Noch nicht das
+/// Richtige gefunden?", "Tous nos derniers podcasts dans votre boîte
+/// mail."), too short to be a paragraph of the article's.
+const MAX_SHORT_ENCLOSED_WORDS: usize = 12;
 
 /// The verdicts on the lines after the main text `m0..=m1` and before
 /// the comment section at `end` that furniture encloses: each of the
@@ -640,10 +663,11 @@ const MAX_ENCLOSED_WORDS: usize = 50;
 /// Akismet to reduce spam"). Applied when the line is at most
 /// [`MAX_ENCLOSED_WORDS`] words, not good text by itself, less dense in
 /// stop words than the main text, and a line right beside it goes on its
-/// own evidence; proposed otherwise: furniture judged by context alone
-/// may be the article's own list or steps read as a menu, and a line as
-/// dense in stop words as the article may be its last paragraph or a
-/// caption. A line kept around the text ([`protected`]) stays, and
+/// own evidence, or when it is at most [`MAX_SHORT_ENCLOSED_WORDS`]
+/// words and not indented as readers' replies are; proposed otherwise:
+/// furniture judged by context alone may be the article's own list or
+/// steps read as a menu, and a longer line as dense in stop words as the
+/// article may be its last paragraph or a caption. A line kept around the text ([`protected`]) stays, and
 /// verdicts made here do not enclose others (two lines of text in a row
 /// both stay).
 fn enclosed(
@@ -679,10 +703,11 @@ fn enclosed(
             {
                 return None;
             }
-            let sure = u.words <= MAX_ENCLOSED_WORDS
-                && initial(u) != Class::Good
-                && !dense(u)
-                && (own(i - 1) || own(i + 1));
+            let sure = (u.words <= MAX_SHORT_ENCLOSED_WORDS && !u.indented)
+                || (u.words <= MAX_ENCLOSED_WORDS
+                    && initial(u) != Class::Good
+                    && !dense(u)
+                    && (own(i - 1) || own(i + 1)));
             Some(Verdict {
                 reason: Reason::Enclosed {
                     before: i - ENCLOSING,
@@ -867,6 +892,18 @@ fn comment_frame(units: &[Unit], first: &[Class]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Whether line `i` of a comment section goes as the form opened at line
+/// `form` or what follows it: readers' comments come before the form
+/// that asks for another (WordPress, Blogger), and after it come its
+/// labels, its notices ("This site uses Akismet …"), the sidebars and the
+/// footer. A line that is good text by itself (long and dense in stop
+/// words) is not taken, nor an indented one, as a copy sets readers'
+/// replies: a page may put the form first and the comments after it, or
+/// a section's heading may stand before the article.
+fn after_form(u: &Unit, i: usize, form: usize) -> bool {
+    i > form && initial(u) != Class::Good && !u.indented
 }
 
 /// Whether a line with strong evidence of its own goes from inside a
@@ -1417,6 +1454,25 @@ mod tests {
         };
         let v = decide(&dense).verdicts;
         assert!(matches!(v[6], Some(Verdict { confidence, .. }) if confidence < 0.8));
+        // a short call of a box goes however dense, unless indented as a
+        // reader's reply is
+        let call = || Unit {
+            length: 45,
+            words: 8,
+            stop: Some(5),
+            sentence: true,
+            ..Unit::default()
+        };
+        let mut short_call = units.clone();
+        short_call[6] = call();
+        let v = decide(&short_call).verdicts;
+        assert!(matches!(v[6], Some(Verdict { confidence, .. }) if confidence >= CONTEXT));
+        short_call[6] = Unit {
+            indented: true,
+            ..call()
+        };
+        let v = decide(&short_call).verdicts;
+        assert!(matches!(v[6], Some(Verdict { confidence, .. }) if confidence < 0.8));
         // two lines of text in a row both stay
         let mut pair = units.clone();
         pair.insert(7, standfirst());
@@ -1552,6 +1608,54 @@ mod tests {
             v,
             Some(Verdict { reason: Reason::Comments(3), confidence }) if *confidence < 0.8
         )));
+    }
+
+    #[test]
+    fn after_a_comment_form_the_rest_goes() {
+        let field = || Unit {
+            form_field: true,
+            evidence: Some(Evidence::Shape(Shape::Brackets)),
+            ..short(0)
+        };
+        let units = vec![
+            short(5),
+            prose(400),
+            prose(400),
+            comment_heading("comments"), // 3
+            prose(100),                  // 4: a reader's words
+            field(),                     // 5: the form's first field
+            prose(100),                  // 6: "This site uses Akismet …"
+            short(2),                    // 7: the sidebar
+            prose(400),                  // 8: good text by itself
+            Unit {
+                indented: true,
+                ..prose(100)
+            }, // 9: a reader's reply
+        ];
+        let v = decide(&units).verdicts;
+        assert!(
+            matches!(v[4], Some(Verdict { reason: Reason::Comments(3), confidence }) if confidence < 0.8),
+            "{v:?}"
+        );
+        for i in [6, 7] {
+            assert_eq!(
+                v[i],
+                Some(Verdict {
+                    reason: Reason::AfterForm { from: 3, form: 5 },
+                    confidence: CONTEXT
+                })
+            );
+        }
+        assert!(
+            [8, 9].iter().all(|&i| matches!(
+                v[i],
+                Some(Verdict {
+                    reason: Reason::Comments(3),
+                    ..
+                })
+            )),
+            "{v:?}"
+        );
     }
 
     #[test]
@@ -1753,7 +1857,7 @@ mod tests {
         };
         let sentence = Unit {
             sentence: true,
-            ..short(8)
+            ..short(14)
         };
         let units = vec![
             short(6),
@@ -1786,6 +1890,16 @@ mod tests {
         let v = decide(&standfirst).verdicts;
         assert!(
             v[7].is_none_or(|v| v.confidence < 0.8) && v[8].is_some(),
+            "{v:?}"
+        );
+        // a short one goes with the box's lines around it
+        standfirst[7] = Unit {
+            sentence: true,
+            ..short(8)
+        };
+        let v = decide(&standfirst).verdicts;
+        assert!(
+            v[7].is_some_and(|v| v.confidence >= CONTEXT) && v[8].is_some(),
             "{v:?}"
         );
         // a menu's words open no box: the text's own list may follow them

@@ -145,6 +145,20 @@ fn only_brackets(line: &str) -> bool {
     groups > 0
 }
 
+/// True if `line` holds an empty form field as a copy of a page shows
+/// it: a text box or a check box, brackets around spaces (`[        ]`,
+/// `[ ]`), or empty brackets opening the line (`[]Notify me …`). Empty
+/// brackets further on are code as often (`results = []`).
+pub fn form_field(line: &str) -> bool {
+    let core = line.trim_start();
+    core.starts_with("[]")
+        || memchr::memchr_iter(b'[', core.as_bytes()).any(|at| {
+            let inside = &core[at + 1..];
+            let spaces = inside.len() - inside.trim_start_matches(' ').len();
+            spaces > 0 && inside[spaces..].starts_with(']')
+        })
+}
+
 /// The number of items when `line` is a row of short items between the
 /// same separator, at least three, none a sentence.
 fn items(line: &str, separators: &[&str]) -> Option<usize> {
@@ -250,6 +264,18 @@ mod tests {
         assert_eq!(shape("January 13, 2020 at 3:15 pm"), Some(Shape::Dateline));
         assert_eq!(shape("13. März 2019"), Some(Shape::Dateline));
         assert_eq!(shape("Stand: 13. März 2019"), Some(Shape::Date));
+    }
+
+    #[test]
+    fn empty_brackets_are_form_fields() {
+        assert!(form_field("Name [                    ]"));
+        assert!(form_field("[ ] Notify me of follow-up comments by email."));
+        assert!(form_field("[]Meinen Namen in diesem Browser speichern"));
+        // an image's label, a button, code
+        assert!(!form_field("[logo]"));
+        assert!(!form_field("[Kommentar abschicken]"));
+        assert!(!form_field("results = []"));
+        assert!(!form_field("a [ unclosed"));
     }
 
     #[test]
