@@ -1,6 +1,7 @@
 //! Inline elements inside a block: links, URLs, e-mail addresses, DOIs and
 //! quotations. Their spans mark scopes that other rules must not rewrite.
 
+use crate::analysis::sites::Sites;
 use crate::document::{Inline, InlineKind};
 use crate::span::Span;
 use memchr::memmem::Finder;
@@ -61,8 +62,15 @@ pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
     // match's own shape. Matches of later patterns inside earlier ones (an
     // e-mail inside a URL) are dropped, as one alternation would.
     let mut found: Vec<(usize, usize)> = Vec::new();
+    // every tell-tale string holds an ASCII mark, and a curly quote is not
+    // ASCII: a block of plain words and spaces (most lines of a text of
+    // short lines) is spared the searches
+    let sites = Sites::of(s);
+    if !sites.any(Sites::PUNCT) && !sites.any(Sites::NON_ASCII) {
+        return Vec::new();
+    }
     for p in patterns() {
-        if p.tells.iter().any(|f| f.find(s.as_bytes()).is_some()) {
+        if sites.any(Sites::PUNCT) && p.tells.iter().any(|f| f.find(s.as_bytes()).is_some()) {
             found.extend(p.regex().find_iter(s).map(|m| (m.start(), m.end())));
         }
     }
@@ -262,6 +270,20 @@ fn curly_quotes(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A block without an ASCII mark is skipped on this ground.
+    #[test]
+    fn every_tell_holds_an_ascii_mark() {
+        for p in patterns() {
+            for f in &p.tells {
+                assert!(
+                    f.needle().iter().any(u8::is_ascii_punctuation),
+                    "{}",
+                    p.source
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_inline_pattern_compiles() {

@@ -29,6 +29,7 @@
 
 use super::{Context, Pass, Proposals};
 use crate::analysis::function_words::function_words;
+use crate::analysis::sites::Sites;
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -50,8 +51,14 @@ impl Pass for Punctuation {
         let text = cx.text;
         let mut evidence = Evidence::new(cx.text, &cx.doc.blocks);
         let blocks = &cx.doc.blocks;
+        let sites = cx.block_sites();
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
+                continue;
+            }
+            // every rule below starts at an ASCII mark or at a character
+            // outside ASCII (a dash, a curly quote, a degree sign)
+            if !sites[i].any(Sites::PUNCT) && !sites[i].any(Sites::NON_ASCII) {
                 continue;
             }
             let s = b.span.of(text);

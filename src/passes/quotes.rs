@@ -30,6 +30,7 @@
 
 use super::{Context, Pass, Proposals};
 use crate::analysis::chars::is_xml_forbidden;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::profile::Typography;
 use crate::span::Span;
@@ -173,7 +174,10 @@ impl Quotes {
             .doc
             .blocks
             .iter()
-            .flat_map(|b| {
+            .zip(cx.block_sites())
+            // a dash is a hyphen or a character outside ASCII
+            .filter(|(_, sites)| sites.any(Sites::PUNCT) || sites.any(Sites::NON_ASCII))
+            .flat_map(|(b, _)| {
                 dashes(b.span.of(cx.text)).into_iter().map(move |d| DashAt {
                     at: b.span.start + d.at,
                     ..d
@@ -254,7 +258,12 @@ impl Pass for Quotes {
         self.dashes(cx, out);
         let double = pick(curly_d, straight_d);
         let single = pick(curly_s, straight_s);
+        let sites = cx.block_sites();
         for (bi, block) in cx.doc.blocks.iter().enumerate() {
+            // a quotation mark is an ASCII mark or a character outside ASCII
+            if !sites[bi].any(Sites::PUNCT) && !sites[bi].any(Sites::NON_ASCII) {
+                continue;
+            }
             let s = block.span.of(cx.text);
             let english = matches!(
                 cx.profile.block_lang(bi).typography(),

@@ -44,6 +44,11 @@ fn figures(token: &str) -> bool {
 /// weekday's name, or a word of the date patterns, with at least one name
 /// and one figure.
 pub fn is_dateline(line: &str) -> bool {
+    // a figure starts with an ASCII digit: a line without one is no date
+    // (most lines of a page; spared the tokens and their lowercasing)
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let table = table();
     let (mut name, mut figure) = (false, false);
     let mut tokens = 0;

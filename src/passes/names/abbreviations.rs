@@ -17,6 +17,7 @@
 
 use super::Matcher;
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::span::Span;
@@ -90,7 +91,11 @@ impl Matcher<'_, '_> {
         // pinyin parse is made once
         let mut parsed: HashMap<&str, Option<usize>> = HashMap::default();
         let mut syllables = |w| *parsed.entry(w).or_insert_with(|| pinyin_syllables(w));
-        for b in &self.cx.doc.blocks {
+        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+            // an abbreviated place is a capitalised ASCII word
+            if !sites.any(Sites::UPPER) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (n, &(k, w)) in ws.iter().enumerate() {
@@ -151,7 +156,17 @@ impl Matcher<'_, '_> {
         if abbreviations.is_empty() {
             return Vec::new();
         }
-        for (nb, b) in self.cx.doc.blocks.iter().enumerate() {
+        for (nb, (b, sites)) in self
+            .cx
+            .doc
+            .blocks
+            .iter()
+            .zip(self.cx.block_sites())
+            .enumerate()
+        {
+            if !sites.any(Sites::UPPER) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (n, &(k, w)) in ws.iter().enumerate() {

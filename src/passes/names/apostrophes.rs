@@ -32,7 +32,10 @@ impl Matcher<'_, '_> {
         let mut marked: BTreeMap<String, BTreeMap<&str, Vec<Span>>> = BTreeMap::new();
         // plain capitalised word → its spans
         let mut plain: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-        for b in &self.cx.doc.blocks {
+        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+            if !sites.may_capitalise() {
+                continue;
+            }
             let bt = b.span.of(text);
             for (k, w) in capitalised_words(bt) {
                 let start = b.span.start + k;

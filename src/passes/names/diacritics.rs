@@ -29,7 +29,10 @@ impl Matcher<'_, '_> {
         let text = self.text();
         // folded key → spelling as written → its spans
         let mut by_key: BTreeMap<String, BTreeMap<&str, Vec<Span>>> = BTreeMap::new();
-        for b in &self.cx.doc.blocks {
+        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+            if !sites.may_capitalise() {
+                continue;
+            }
             for (k, w) in capitalised_words(b.span.of(text)) {
                 if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
                     continue;

@@ -13,6 +13,7 @@
 
 use super::variants::{Spelling, capitalised_neighbours};
 use super::{Matcher, SpanSet};
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::names::fold::fold;
@@ -109,7 +110,11 @@ impl Matcher<'_, '_> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for b in &self.cx.doc.blocks {
+        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+            // both words of a pair open on an ASCII capital
+            if !sites.any(Sites::UPPER) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for pair in ws.windows(2) {

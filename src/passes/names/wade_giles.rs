@@ -17,6 +17,7 @@
 
 use super::{Matcher, SpanSet};
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::names::fold::fold;
@@ -133,7 +134,11 @@ impl Matcher<'_, '_> {
     pub(super) fn wade_giles_variants(&self, guessed: &SpanSet) -> Vec<Edit> {
         let text = self.text();
         let mut mentions: Vec<Mention<'_>> = Vec::new();
-        for b in &self.cx.doc.blocks {
+        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+            // a surname and a given name open on ASCII capitals
+            if !sites.any(Sites::UPPER) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (i, &(k1, surname)) in ws.iter().enumerate() {
