@@ -1,7 +1,6 @@
 //! Inline elements inside a block: links, URLs, e-mail addresses, DOIs and
 //! quotations. Their spans mark scopes that other rules must not rewrite.
 
-use crate::analysis::sites::Sites;
 use crate::document::{Inline, InlineKind};
 use crate::span::Span;
 use memchr::memmem::Finder;
@@ -62,15 +61,8 @@ pub fn inlines(text: &str, span: Span) -> Vec<Inline> {
     // match's own shape. Matches of later patterns inside earlier ones (an
     // e-mail inside a URL) are dropped, as one alternation would.
     let mut found: Vec<(usize, usize)> = Vec::new();
-    // every tell-tale string holds an ASCII mark, and a curly quote is not
-    // ASCII: a block of plain words and spaces (most lines of a text of
-    // short lines) is spared the searches
-    let sites = Sites::of(s);
-    if !sites.any(Sites::PUNCT) && !sites.any(Sites::NON_ASCII) {
-        return Vec::new();
-    }
     for p in patterns() {
-        if sites.any(Sites::PUNCT) && p.tells.iter().any(|f| f.find(s.as_bytes()).is_some()) {
+        if p.tells.iter().any(|f| f.find(s.as_bytes()).is_some()) {
             found.extend(p.regex().find_iter(s).map(|m| (m.start(), m.end())));
         }
     }
@@ -271,7 +263,8 @@ fn curly_quotes(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 mod tests {
     use super::*;
 
-    /// A block without an ASCII mark is skipped on this ground.
+    /// A block without an ASCII mark or a character outside ASCII is
+    /// given no inline elements on this ground ([`super::super::parse`]).
     #[test]
     fn every_tell_holds_an_ascii_mark() {
         for p in patterns() {

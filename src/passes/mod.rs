@@ -41,7 +41,6 @@ mod untranslated;
 mod whitespace;
 mod xml_chars;
 
-use crate::analysis::sites::Sites;
 use crate::document::Document;
 use crate::edit::Edit;
 use crate::entity::{EntityRecord, Mention};
@@ -49,7 +48,7 @@ use crate::names::context::DocIndex;
 use crate::options::Options;
 use crate::profile::{Profile, SourceKind};
 use crate::span::Span;
-use std::cell::{OnceCell, Ref, RefCell};
+use std::cell::{Ref, RefCell};
 use std::collections::BTreeMap;
 
 pub use crate::analysis::chars::is_xml_forbidden;
@@ -82,9 +81,6 @@ pub struct Context<'a> {
     /// the first pass that needs it: the phrase and name passes both read
     /// it, and building it twice cost a tenth of the whole pipeline.
     name_index: RefCell<Option<DocIndex<'a>>>,
-    /// The byte classes of each block, walked on first use: the rules that
-    /// need a capital or a digit to fire skip the blocks without one.
-    sites: OnceCell<Vec<Sites>>,
 }
 
 impl<'a> Context<'a> {
@@ -106,7 +102,6 @@ impl<'a> Context<'a> {
             corpus: None,
             corpus_names: None,
             name_index: RefCell::new(None),
-            sites: OnceCell::new(),
         }
     }
 
@@ -149,17 +144,6 @@ impl<'a> Context<'a> {
             .borrow_mut()
             .take()
             .unwrap_or_else(|| crate::names::index(self.text, self.doc, self.resources))
-    }
-
-    /// The byte classes of each block of the document, in order.
-    pub(crate) fn block_sites(&self) -> &[Sites] {
-        self.sites.get_or_init(|| {
-            self.doc
-                .blocks
-                .iter()
-                .map(|b| Sites::of(b.span.of(self.text)))
-                .collect()
-        })
     }
 
     /// True if `span` overlaps a protected scope.

@@ -36,6 +36,7 @@ mod wade_giles;
 
 use super::mentions::record_mention;
 use super::{Context, Pass, Proposals};
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
 use crate::names::common::CommonWords;
@@ -776,8 +777,8 @@ impl Matcher<'_, '_> {
         let idx_ro: &DocIndex<'_> = idx;
         let text = self.text();
         let mut base: Vec<(Span, &FuzzyEntry, f32)> = Vec::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
-            if !sites.may_capitalise() {
+        for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
                 continue;
             }
             for (k, w) in capitalised_words(b.span.of(text)) {
@@ -1000,8 +1001,8 @@ impl Matcher<'_, '_> {
         let guessed = SpanSet::new(guesses.iter().map(|g| g.span).collect());
         let text = self.text();
         let mut out = Vec::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
-            if !sites.may_capitalise() {
+        for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);

@@ -51,14 +51,13 @@ impl Pass for Punctuation {
         let text = cx.text;
         let mut evidence = Evidence::new(cx.text, &cx.doc.blocks);
         let blocks = &cx.doc.blocks;
-        let sites = cx.block_sites();
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
                 continue;
             }
             // every rule below starts at an ASCII mark or at a character
             // outside ASCII (a dash, a curly quote, a degree sign)
-            if !sites[i].any(Sites::PUNCT) && !sites[i].any(Sites::NON_ASCII) {
+            if !Sites::MARK.in_text(b.span.of(text)) {
                 continue;
             }
             let s = b.span.of(text);

@@ -174,10 +174,9 @@ impl Quotes {
             .doc
             .blocks
             .iter()
-            .zip(cx.block_sites())
             // a dash is a hyphen or a character outside ASCII
-            .filter(|(_, sites)| sites.any(Sites::PUNCT) || sites.any(Sites::NON_ASCII))
-            .flat_map(|(b, _)| {
+            .filter(|b| Sites::MARK.in_text(b.span.of(cx.text)))
+            .flat_map(|b| {
                 dashes(b.span.of(cx.text)).into_iter().map(move |d| DashAt {
                     at: b.span.start + d.at,
                     ..d
@@ -258,10 +257,9 @@ impl Pass for Quotes {
         self.dashes(cx, out);
         let double = pick(curly_d, straight_d);
         let single = pick(curly_s, straight_s);
-        let sites = cx.block_sites();
         for (bi, block) in cx.doc.blocks.iter().enumerate() {
             // a quotation mark is an ASCII mark or a character outside ASCII
-            if !sites[bi].any(Sites::PUNCT) && !sites[bi].any(Sites::NON_ASCII) {
+            if !Sites::MARK.in_text(block.span.of(cx.text)) {
                 continue;
             }
             let s = block.span.of(cx.text);

@@ -44,11 +44,6 @@ fn figures(token: &str) -> bool {
 /// weekday's name, or a word of the date patterns, with at least one name
 /// and one figure.
 pub fn is_dateline(line: &str) -> bool {
-    // a figure starts with an ASCII digit: a line without one is no date
-    // (most lines of a page; spared the tokens and their lowercasing)
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
     let table = table();
     let (mut name, mut figure) = (false, false);
     let mut tokens = 0;
@@ -65,7 +60,17 @@ pub fn is_dateline(line: &str) -> bool {
             figure = true;
             continue;
         }
-        match table.get(token.to_lowercase().as_str()) {
+        // a token already in lowercase ASCII (most words of a line) is
+        // looked up as it is, not copied to be lowered
+        let found = if token
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            table.get(token)
+        } else {
+            table.get(token.to_lowercase().as_str())
+        };
+        match found {
             Some(true) => name = true,
             Some(false) => {}
             None => return false,

@@ -91,9 +91,9 @@ impl Matcher<'_, '_> {
         // pinyin parse is made once
         let mut parsed: HashMap<&str, Option<usize>> = HashMap::default();
         let mut syllables = |w| *parsed.entry(w).or_insert_with(|| pinyin_syllables(w));
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+        for b in &self.cx.doc.blocks {
             // an abbreviated place is a capitalised ASCII word
-            if !sites.any(Sites::UPPER) {
+            if !Sites::UPPER.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);
@@ -156,15 +156,8 @@ impl Matcher<'_, '_> {
         if abbreviations.is_empty() {
             return Vec::new();
         }
-        for (nb, (b, sites)) in self
-            .cx
-            .doc
-            .blocks
-            .iter()
-            .zip(self.cx.block_sites())
-            .enumerate()
-        {
-            if !sites.any(Sites::UPPER) {
+        for (nb, b) in self.cx.doc.blocks.iter().enumerate() {
+            if !Sites::UPPER.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);

@@ -13,6 +13,7 @@
 
 use super::{Matcher, SpanSet};
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::capitalised_words;
 use crate::span::Span;
@@ -32,8 +33,8 @@ impl Matcher<'_, '_> {
         let mut marked: BTreeMap<String, BTreeMap<&str, Vec<Span>>> = BTreeMap::new();
         // plain capitalised word → its spans
         let mut plain: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
-            if !sites.may_capitalise() {
+        for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);

@@ -45,9 +45,9 @@ impl Matcher<'_, '_> {
         let text = self.text();
         // names written before an English generic: ("Jiangkou", "River")
         let mut before_generic: BTreeSet<(&str, &str)> = BTreeSet::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+        for b in &self.cx.doc.blocks {
             // every English generic opens on an ASCII capital
-            if !sites.any(Sites::UPPER) {
+            if !Sites::UPPER.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);

@@ -110,9 +110,9 @@ impl Matcher<'_, '_> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+        for b in &self.cx.doc.blocks {
             // both words of a pair open on an ASCII capital
-            if !sites.any(Sites::UPPER) {
+            if !Sites::UPPER.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);

@@ -208,8 +208,8 @@ impl Matcher<'_, '_> {
                 .any(|k| f.chars().zip(k.chars()).take_while(|(a, b)| a == b).count() >= 4)
         };
         let mut seen: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
-            if !sites.may_capitalise() {
+        for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
                 continue;
             }
             for (k, w) in capitalised_words(b.span.of(text)) {
@@ -801,9 +801,9 @@ impl Matcher<'_, '_> {
             glued.entry(fold(s.word)).or_default().push(s);
         }
         let mut splits: BTreeMap<String, Vec<Split<'_>>> = BTreeMap::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+        for b in &self.cx.doc.blocks {
             // a split's first word opens on an ASCII capital
-            if !sites.any(Sites::UPPER) {
+            if !Sites::UPPER.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);

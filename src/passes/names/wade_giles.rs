@@ -134,9 +134,9 @@ impl Matcher<'_, '_> {
     pub(super) fn wade_giles_variants(&self, guessed: &SpanSet) -> Vec<Edit> {
         let text = self.text();
         let mut mentions: Vec<Mention<'_>> = Vec::new();
-        for (b, sites) in self.cx.doc.blocks.iter().zip(self.cx.block_sites()) {
+        for b in &self.cx.doc.blocks {
             // a surname and a given name open on ASCII capitals
-            if !sites.any(Sites::UPPER) {
+            if !Sites::UPPER.in_text(b.span.of(text)) {
                 continue;
             }
             let bt = b.span.of(text);
