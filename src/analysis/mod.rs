@@ -11,4 +11,5 @@ pub(crate) mod marks;
 pub(crate) mod misread;
 pub(crate) mod pinyin;
 pub(crate) mod sentences;
+pub(crate) mod sites;
 pub(crate) mod spacing;

@@ -303,13 +303,13 @@ pub fn affiliation(s: &str) -> Option<Range> {
 /// length in bytes (punctuation and following space included). A block that
 /// is only "Abstract" gives its whole length.
 pub fn abstract_lead(s: &str) -> Option<usize> {
-    const LABELS: [Label; 5] = [
+    const LABELS: Labels = Labels::new(&[
         Label::new("abstract"),
         Label::new("summary"),
         Label::new("annotation"),
         Label::new("аннотация"),
         Label::new("xülasə"),
-    ];
+    ]);
     labelled_lead(s, &LABELS)
 }
 
@@ -370,14 +370,14 @@ pub fn subject_descriptors(text: &str) -> Vec<crate::span::Span> {
 
 /// `Key words:`, `Keywords:`, `Index terms —` at the start of a block.
 pub fn keywords_lead(s: &str) -> Option<usize> {
-    const LABELS: [Label; 6] = [
+    const LABELS: Labels = Labels::new(&[
         Label::new("key words"),
         Label::new("keywords"),
         Label::new("key-words"),
         Label::new("index terms"),
         Label::new("açar sözlər"),
         Label::new("ключевые слова"),
-    ];
+    ]);
     labelled_lead(s, &LABELS)
 }
 
@@ -403,7 +403,32 @@ impl Label {
     }
 }
 
-fn labelled_lead(s: &str, labels: &[Label]) -> Option<usize> {
+/// The labels one kind of lead opens with, and the fewest characters of
+/// any of them.
+struct Labels {
+    list: &'static [Label],
+    shortest: usize,
+}
+
+impl Labels {
+    const fn new(list: &'static [Label]) -> Self {
+        let (mut i, mut shortest) = (0, usize::MAX);
+        while i < list.len() {
+            if list[i].chars < shortest {
+                shortest = list[i].chars;
+            }
+            i += 1;
+        }
+        Labels { list, shortest }
+    }
+}
+
+fn labelled_lead(s: &str, labels: &Labels) -> Option<usize> {
+    // a block of fewer bytes than the shortest label has characters holds
+    // none (most blocks of a text of short lines): spared the comparisons
+    if s.len() < labels.shortest {
+        return None;
+    }
     let t = s.trim_start();
     // the first character of `t` lowered opens the label: labels that start
     // otherwise are not compared (this runs on every block)
@@ -418,7 +443,7 @@ fn labelled_lead(s: &str, labels: &[Label]) -> Option<usize> {
     // A text has at least as many bytes as characters: a block of fewer
     // bytes than the label has characters (most lines of a text of short
     // lines) is settled before the label is lowered into.
-    let label = labels.iter().find(|l| {
+    let label = labels.list.iter().find(|l| {
         l.text.starts_with(first)
             && t.len() >= l.chars
             && lower_starts_with(t, l.text)

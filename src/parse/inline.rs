@@ -263,6 +263,21 @@ fn curly_quotes(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 mod tests {
     use super::*;
 
+    /// A block without an ASCII mark or a character outside ASCII is
+    /// given no inline elements on this ground ([`super::super::parse`]).
+    #[test]
+    fn every_tell_holds_an_ascii_mark() {
+        for p in patterns() {
+            for f in &p.tells {
+                assert!(
+                    f.needle().iter().any(u8::is_ascii_punctuation),
+                    "{}",
+                    p.source
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_inline_pattern_compiles() {
         for p in patterns() {

@@ -55,6 +55,8 @@ fn no_head(w: &str) -> bool {
 /// has the shape of a heading. Returns the lead's length including the
 /// period; the rest of the paragraph starts after the following space.
 pub fn run_in_head(s: &str) -> Option<usize> {
+    // the head ends on a full stop: a block without one has none
+    memchr::memchr(b'.', s.as_bytes())?;
     let phrase = |i| {
         recognize((
             cap_word,

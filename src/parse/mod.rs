@@ -32,6 +32,7 @@ pub mod lines;
 pub mod markdown;
 pub mod verbatim;
 
+use crate::analysis::sites::Sites;
 use crate::document::{BlockKind, Document};
 
 /// Parses `text` into a document. Never panics, never drops text: every
@@ -54,10 +55,22 @@ pub fn parse(text: &str) -> Document {
             })
             .collect(),
     );
+    // a block of words and spaces alone (no ASCII mark, nothing outside
+    // ASCII) holds no inline element: a link, an address, a quotation, an
+    // emphasis and a citation each need a mark or a curly quote. Most lines
+    // of a text of short lines are such blocks: one table walk, not the
+    // searches of each kind.
+    let plain: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| !Sites::MARK.in_text(b.span.of(text)))
+        .collect();
     let cites: Vec<Vec<crate::document::Inline>> = doc
         .blocks
         .iter()
-        .map(|b| match b.kind {
+        .zip(&plain)
+        .map(|(b, &plain)| match b.kind {
+            _ if plain => Vec::new(),
             BlockKind::Paragraph
             | BlockKind::Item { .. }
             | BlockKind::Abstract
@@ -65,7 +78,11 @@ pub fn parse(text: &str) -> Document {
             _ => Vec::new(),
         })
         .collect();
-    for (block, cites) in doc.blocks.iter_mut().zip(cites) {
+    for ((block, cites), plain) in doc.blocks.iter_mut().zip(cites).zip(plain) {
+        if plain {
+            block.inlines = Vec::new();
+            continue;
+        }
         block.inlines = inline::inlines(text, block.span);
         inline::add_markdown(text, block.span, &mut block.inlines);
         inline::add_citations(&mut block.inlines, cites);
@@ -163,6 +180,20 @@ mod tests {
     }
 
     use proptest::prelude::*;
+
+    proptest! {
+        /// A block of words and spaces alone, given no inline elements
+        /// by `parse`, gets none from the searches it is spared.
+        #[test]
+        fn plain_blocks_hold_no_inline_element(s in "[a-zA-Z0-9 \n]{0,60}") {
+            let span = crate::span::Span::new(0, s.len());
+            let mut found = inline::inlines(&s, span);
+            inline::add_markdown(&s, span, &mut found);
+            prop_assert!(found.is_empty());
+            let bib = bibl::Bibliography::new(Vec::new());
+            prop_assert!(inline::citations(&s, span, &bib).is_empty());
+        }
+    }
 
     /// Lines in the shapes the grammars look for, to be shuffled together.
     const PIECES: &[&str] = &[

@@ -118,6 +118,11 @@ impl Pass for Fragments {
                 continue;
             }
             let s = b.span.of(text);
+            // every fragment ends on a full stop: a paragraph without one
+            // has none (spared splitting it into sentences)
+            if memchr::memchr(b'.', s.as_bytes()).is_none() {
+                continue;
+            }
             let sents = sentences(s);
             flags.clear();
             flags.extend(

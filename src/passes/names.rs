@@ -36,6 +36,7 @@ mod wade_giles;
 
 use super::mentions::record_mention;
 use super::{Context, Pass, Proposals};
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::entity::EntityType;
 use crate::names::common::CommonWords;
@@ -194,10 +195,7 @@ impl Pass for Names {
             foreign: Default::default(),
             related: Default::default(),
             marked: MarkedRanges::new(cx.text),
-            lower_words: word_iter(cx.text)
-                .filter(|(_, w)| w.starts_with(char::is_lowercase))
-                .map(|(_, w)| w)
-                .collect(),
+            lower_words: std::cell::OnceCell::new(),
         };
         let mut guesses = m.unseen(&mut idx);
         guesses.extend(m.given_names(&idx));
@@ -511,8 +509,10 @@ struct Matcher<'c, 'a> {
     /// The entities resolved at each span, for the list rule's question
     /// "is this other item a place of the same country".
     resolved_at: EntitiesAt,
-    /// The distinct words written in lowercase, borrowed from the text.
-    lower_words: HashSet<&'a str>,
+    /// The distinct words written in lowercase, borrowed from the text:
+    /// gathered on first use (a document without a capitalised word never
+    /// asks, and a text of a million short lines was a million insertions).
+    lower_words: std::cell::OnceCell<HashSet<&'a str>>,
     /// Where the text has marked letters: [`Matcher::foreign`] reads a
     /// sentence only near one.
     marked: MarkedRanges,
@@ -753,7 +753,17 @@ impl Matcher<'_, '_> {
     /// True if `w` is an ordinary word: the document writes it in
     /// lowercase, or its language's frequency list knows it as a common word.
     fn is_ordinary_word(&self, w: &str) -> bool {
-        self.lower_words.contains(w.to_lowercase().as_str()) || self.is_common(w)
+        self.lower_words().contains(w.to_lowercase().as_str()) || self.is_common(w)
+    }
+
+    /// The distinct words the document writes in lowercase.
+    fn lower_words(&self) -> &HashSet<&str> {
+        self.lower_words.get_or_init(|| {
+            word_iter(self.cx.text)
+                .filter(|(_, w)| w.starts_with(char::is_lowercase))
+                .map(|(_, w)| w)
+                .collect()
+        })
     }
 
     /// True if the frequency list of the document's language (of any
@@ -768,6 +778,9 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut base: Vec<(Span, &FuzzyEntry, f32)> = Vec::new();
         for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
+                continue;
+            }
             for (k, w) in capitalised_words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
                 if !is_candidate(w) || self.taken(span) {
@@ -989,6 +1002,9 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             for (k1, w1) in capitalised_words(bt) {
                 // the two words after the capitalised one

@@ -29,6 +29,7 @@
 
 use super::{Context, Pass, Proposals};
 use crate::analysis::function_words::function_words;
+use crate::analysis::sites::Sites;
 use crate::document::{Block, BlockKind};
 use crate::edit::{Category, Edit};
 use crate::span::Span;
@@ -52,6 +53,11 @@ impl Pass for Punctuation {
         let blocks = &cx.doc.blocks;
         for (i, b) in blocks.iter().enumerate() {
             if matches!(b.kind, BlockKind::Bibl { .. } | BlockKind::Front(_)) {
+                continue;
+            }
+            // every rule below starts at an ASCII mark or at a character
+            // outside ASCII (a dash, a curly quote, a degree sign)
+            if !Sites::MARK.in_text(b.span.of(text)) {
                 continue;
             }
             let s = b.span.of(text);

@@ -30,6 +30,7 @@
 
 use super::{Context, Pass, Proposals};
 use crate::analysis::chars::is_xml_forbidden;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::profile::Typography;
 use crate::span::Span;
@@ -173,6 +174,8 @@ impl Quotes {
             .doc
             .blocks
             .iter()
+            // a dash is a hyphen or a character outside ASCII
+            .filter(|b| Sites::MARK.in_text(b.span.of(cx.text)))
             .flat_map(|b| {
                 dashes(b.span.of(cx.text)).into_iter().map(move |d| DashAt {
                     at: b.span.start + d.at,
@@ -263,6 +266,10 @@ impl Pass for Quotes {
         let double = pick(curly_d, straight_d);
         let single = pick(curly_s, straight_s);
         for (bi, block) in cx.doc.blocks.iter().enumerate() {
+            // a quotation mark is an ASCII mark or a character outside ASCII
+            if !Sites::MARK.in_text(block.span.of(cx.text)) {
+                continue;
+            }
             let s = block.span.of(cx.text);
             let english = matches!(
                 cx.profile.block_lang(bi).typography(),

@@ -60,7 +60,17 @@ pub fn is_dateline(line: &str) -> bool {
             figure = true;
             continue;
         }
-        match table.get(token.to_lowercase().as_str()) {
+        // a token already in lowercase ASCII (most words of a line) is
+        // looked up as it is, not copied to be lowered
+        let found = if token
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            table.get(token)
+        } else {
+            table.get(token.to_lowercase().as_str())
+        };
+        match found {
             Some(true) => name = true,
             Some(false) => {}
             None => return false,

@@ -34,6 +34,11 @@ const TYPED: &[char] = &['*', '-', '–', '—'];
 /// bullet (not a typed dash or asterisk).
 pub fn strip_marker(line: &str) -> (&str, bool) {
     let t = line.trim_start();
+    // a line opening on an ASCII letter or digit has no marker: spared the
+    // search of the bullets (this runs on every line of a page, three times)
+    if t.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return (t.trim_end(), false);
+    }
     let rest = t.trim_start_matches(BULLETS);
     if rest.len() < t.len() && (rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         let typed = t[..t.len() - rest.len()]
@@ -243,6 +248,25 @@ mod tests {
         assert_eq!(strip_marker("-5 degrees"), ("-5 degrees", false));
         assert_eq!(strip_marker("*"), ("", false));
         assert_eq!(strip_marker("– a typed point"), ("a typed point", false));
+    }
+
+    proptest::proptest! {
+        /// The fast path for a line opening on a letter or digit gives what
+        /// the search of the bullets gives.
+        #[test]
+        fn markers_stripped_as_by_the_bullet_search(s in "[ a1*•\\-–·.]{0,12}") {
+            let t = s.trim_start();
+            let rest = t.trim_start_matches(BULLETS);
+            let searched = if rest.len() < t.len()
+                && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+            {
+                let typed = t[..t.len() - rest.len()].chars().all(|c| TYPED.contains(&c));
+                (rest.trim(), !typed)
+            } else {
+                (t.trim_end(), false)
+            };
+            proptest::prop_assert_eq!(strip_marker(&s), searched);
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@
 
 use super::Matcher;
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::span::Span;
@@ -91,6 +92,10 @@ impl Matcher<'_, '_> {
         let mut parsed: HashMap<&str, Option<usize>> = HashMap::default();
         let mut syllables = |w| *parsed.entry(w).or_insert_with(|| pinyin_syllables(w));
         for b in &self.cx.doc.blocks {
+            // an abbreviated place is a capitalised ASCII word
+            if !Sites::UPPER.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (n, &(k, w)) in ws.iter().enumerate() {
@@ -152,6 +157,9 @@ impl Matcher<'_, '_> {
             return Vec::new();
         }
         for (nb, b) in self.cx.doc.blocks.iter().enumerate() {
+            if !Sites::UPPER.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (n, &(k, w)) in ws.iter().enumerate() {

@@ -13,6 +13,7 @@
 
 use super::{Matcher, SpanSet};
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::capitalised_words;
 use crate::span::Span;
@@ -33,6 +34,9 @@ impl Matcher<'_, '_> {
         // plain capitalised word → its spans
         let mut plain: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
         for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             for (k, w) in capitalised_words(bt) {
                 let start = b.span.start + k;

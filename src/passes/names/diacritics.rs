@@ -11,6 +11,7 @@
 
 use super::variants::capitalised_neighbours;
 use super::{Matcher, SpanSet};
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::capitalised_words;
 use crate::names::fold::fold;
@@ -30,6 +31,9 @@ impl Matcher<'_, '_> {
         // folded key → spelling as written → its spans
         let mut by_key: BTreeMap<String, BTreeMap<&str, Vec<Span>>> = BTreeMap::new();
         for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
+                continue;
+            }
             for (k, w) in capitalised_words(b.span.of(text)) {
                 if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
                     continue;

@@ -12,6 +12,7 @@
 use super::Matcher;
 use super::variants::Spelling;
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,6 +46,10 @@ impl Matcher<'_, '_> {
         // names written before an English generic: ("Jiangkou", "River")
         let mut before_generic: BTreeSet<(&str, &str)> = BTreeSet::new();
         for b in &self.cx.doc.blocks {
+            // every English generic opens on an ASCII capital
+            if !Sites::UPPER.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for pair in ws.windows(2) {
@@ -101,6 +106,14 @@ impl Matcher<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::GENERICS;
+
+    /// The blocks without an ASCII capital are skipped on this ground.
+    #[test]
+    fn english_generics_open_on_an_ascii_capital() {
+        for (_, e) in GENERICS {
+            assert!(e.starts_with(|c: char| c.is_ascii_uppercase()), "{e}");
+        }
+    }
 
     #[test]
     fn generics_are_pinyin_syllables() {

@@ -13,6 +13,7 @@
 
 use super::variants::{Spelling, capitalised_neighbours};
 use super::{Matcher, SpanSet};
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::names::fold::fold;
@@ -110,6 +111,10 @@ impl Matcher<'_, '_> {
         }
         let mut out = Vec::new();
         for b in &self.cx.doc.blocks {
+            // both words of a pair open on an ASCII capital
+            if !Sites::UPPER.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for pair in ws.windows(2) {

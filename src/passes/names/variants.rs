@@ -17,6 +17,7 @@
 
 use super::{Guess, Matcher, SpanSet, is_candidate, last_letters};
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::{capitalised_words, word_iter};
 use crate::names::fold::fold;
@@ -174,7 +175,7 @@ impl Matcher<'_, '_> {
     /// "robert" is a frequent word, "chloe" is written in a page's links),
     /// so that two people of one surname spelt two ways keep apart.
     fn ordinary_neighbour(&self, n: &str) -> bool {
-        let lower = self.lower_words.contains(n.to_lowercase().as_str());
+        let lower = self.lower_words().contains(n.to_lowercase().as_str());
         let common = self.is_common(n);
         if !lower && !common {
             return false;
@@ -208,6 +209,9 @@ impl Matcher<'_, '_> {
         };
         let mut seen: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
         for b in &self.cx.doc.blocks {
+            if !Sites::CAPITAL.in_text(b.span.of(text)) {
+                continue;
+            }
             for (k, w) in capitalised_words(b.span.of(text)) {
                 let span = Span::new(b.span.start + k, b.span.start + k + w.len());
                 let wb = w.as_bytes();
@@ -827,6 +831,10 @@ impl Matcher<'_, '_> {
         }
         let mut splits: BTreeMap<String, Vec<Split<'_>>> = BTreeMap::new();
         for b in &self.cx.doc.blocks {
+            // a split's first word opens on an ASCII capital
+            if !Sites::UPPER.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for pair in ws.windows(2) {

@@ -17,6 +17,7 @@
 
 use super::{Matcher, SpanSet};
 use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
 use crate::names::fold::fold;
@@ -134,6 +135,10 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let mut mentions: Vec<Mention<'_>> = Vec::new();
         for b in &self.cx.doc.blocks {
+            // a surname and a given name open on ASCII capitals
+            if !Sites::UPPER.in_text(b.span.of(text)) {
+                continue;
+            }
             let bt = b.span.of(text);
             let ws: Vec<(usize, &str)> = word_iter(bt).collect();
             for (i, &(k1, surname)) in ws.iter().enumerate() {

@@ -342,6 +342,9 @@ impl PatternSet {
         if let Some(p) = whole(s) {
             return Some(p);
         }
+        // a block of one line was read whole above (most blocks: spared
+        // collecting its lines)
+        memchr::memchr(b'\n', s.as_bytes())?;
         let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
         if lines.len() < 2 {
             return None;
