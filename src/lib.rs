@@ -21,6 +21,17 @@
 //! assert_eq!(squeeze(&back), squeeze("Latest  Update\n\nThe war , it “ goes on”."));
 //! ```
 //!
+//! # Where things live
+//!
+//! [`source`] decodes, [`parse`] builds the [`Document`], [`passes`] holds
+//! one file per rule (the registry in its `mod.rs`; a rule with sub-rules, as
+//! `names`, keeps its orchestration in its file and each sub-rule in a file of
+//! its directory, `passes/names/unseen.rs`, `lists.rs`, `variants.rs`, …),
+//! [`names`] the name library the `names` rule reads (lexicon, folding,
+//! exact matching, similarity, context, batch counts; it imports no pass),
+//! [`decide`] the policy, [`apply`] and [`emit`] the outputs. README's
+//! "Layout" section lists every directory.
+//!
 //! # The engine alone
 //!
 //! The command line's crates (clap, indicatif, anyhow, walkdir) come with
