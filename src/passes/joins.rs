@@ -961,24 +961,22 @@ mod tests {
         );
     }
 
+    /// Asserts the rule joins nothing in `t`.
+    fn joins_nothing(t: &str) {
+        let e = edits(t);
+        assert!(!e.iter().any(|e| e.rule == "joins"), "{e:?}");
+    }
+
     #[test]
     fn a_paragraph_is_not_joined_to_a_table_column_after_it() {
         let t = "Let vm be the last instruction before the current one where each value is referred to. Then the\n\nTag\nxx1\n000\n010\n100\n\nJS Type\nnumber\nobject";
-        assert!(
-            !edits(t).iter().any(|e| e.rule == "joins"),
-            "{:?}",
-            edits(t)
-        );
+        joins_nothing(t);
     }
 
     #[test]
     fn a_list_laid_out_one_entry_a_line_is_not_joined_to_the_next_column() {
         let t = "3d-morph\nbitops-bits-in-byte\nbitops-bitwise-and\nstring-validate-input\n\nLoops\n25\n5\n10\n0";
-        assert!(
-            !edits(t).iter().any(|e| e.rule == "joins"),
-            "{:?}",
-            edits(t)
-        );
+        joins_nothing(t);
         // running text wrapped at a line's width still joins
         let t = "After the long and bitter winter, the year that followed\nthe great flood of the lower valley and its towns\nwas marked\n\nby a slow return of the villagers to their homes.";
         assert!(clean(t).contains("was marked by a slow return"));
@@ -987,11 +985,7 @@ mod tests {
     #[test]
     fn a_paragraph_ending_on_a_closed_quotation_is_not_joined_to_a_capital() {
         let t = "It rained for weeks. The minister said after the long meeting with the unions on Tuesday that \"we will not give in to their demands\"\n\nReuters reported the meeting lasted for six hours in all.";
-        assert!(
-            !edits(t).iter().any(|e| e.rule == "joins"),
-            "{:?}",
-            edits(t)
-        );
+        joins_nothing(t);
     }
 
     #[test]
