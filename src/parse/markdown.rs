@@ -43,10 +43,16 @@ pub enum Mark {
 /// Longest link text or target, in characters: bounds the work per `[`.
 const MAX_LINK_TEXT: usize = 2000;
 
+/// What a pair of delimiters may enclose: text that starts and ends on
+/// something other than a space, within one paragraph, and not from a
+/// bracket's close to a bracket's open (`(*) 1 kg ( ) 500 g (*)`, `[*]Today
+/// [*]`: the marks of a form's choices, not the edges of an emphasis).
 fn inner_ok(inner: &str) -> bool {
     !inner.is_empty()
         && !inner.starts_with(char::is_whitespace)
         && !inner.ends_with(char::is_whitespace)
+        && !inner.starts_with([')', ']', '}'])
+        && !inner.ends_with(['(', '[', '{'])
         && !inner.contains("\n\n")
 }
 
@@ -192,6 +198,8 @@ mod tests {
             "[catalog.gomap.az+1](#)",
             "** not bold **",
             "[1] Smith",
+            "Größe\n(*)\n1KG [soldout]\n( )\n500g\nRöstung\n(*)\nEspresso",
+            "[*]ÚLTIMA HORA [*]LAS 5 DE LAS 5AM [*]ASÍ ESTÁ EL MUNDO",
         ] {
             assert!(found(s).is_empty(), "{s}");
         }
