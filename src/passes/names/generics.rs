@@ -10,11 +10,10 @@
 //! the syllable ("Taihu Lake", "Zhongshan Hospital").
 
 use super::Matcher;
+use super::matcher::WordPair;
 use super::variants::Spelling;
 use crate::analysis::pinyin::pinyin_syllables;
-use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
-use crate::names::context::word_iter;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Pinyin syllables that end a place name as its generic word, with the
@@ -45,18 +44,15 @@ impl Matcher<'_, '_> {
         let text = self.text();
         // names written before an English generic: ("Jiangkou", "River")
         let mut before_generic: BTreeSet<(&str, &str)> = BTreeSet::new();
-        for b in &self.cx.doc.blocks {
-            // every English generic opens on an ASCII capital
-            if !Sites::UPPER.in_text(b.span.of(text)) {
-                continue;
-            }
-            let bt = b.span.of(text);
-            let ws: Vec<(usize, &str)> = word_iter(bt).collect();
-            for pair in ws.windows(2) {
-                let ((k1, w1), (k2, w2)) = (pair[0], pair[1]);
-                if &bt[k1 + w1.len()..k2] == " " && GENERICS.iter().any(|(_, e)| *e == w2) {
-                    before_generic.insert((w1, w2));
-                }
+        for WordPair {
+            first: w1,
+            sep,
+            second: w2,
+            ..
+        } in self.word_pairs()
+        {
+            if sep == " " && GENERICS.iter().any(|(_, e)| *e == w2) {
+                before_generic.insert((w1, w2));
             }
         }
         let mut out = Vec::new();

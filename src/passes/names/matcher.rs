@@ -9,6 +9,7 @@
 
 use super::evidence::MarkedRanges;
 use super::resolved::Resolved;
+use crate::analysis::sites::Sites;
 use crate::names::common::CommonWords;
 use crate::names::context::word_iter;
 use crate::names::lexicon::Lexicon;
@@ -35,6 +36,16 @@ pub(super) struct Guess {
     pub(super) notes: Vec<String>,
     /// Index into the resolved matches this guess replaces or extends.
     pub(super) replaces: Option<usize>,
+}
+
+/// Two neighbouring words of a block, as [`Matcher::word_pairs`] gives them.
+pub(super) struct WordPair<'t> {
+    pub(super) first: &'t str,
+    /// What stands between them (a space, a hyphen, punctuation).
+    pub(super) sep: &'t str,
+    pub(super) second: &'t str,
+    /// From the first word's start to the second's end.
+    pub(super) span: Span,
 }
 
 pub(super) struct Matcher<'c, 'a> {
@@ -71,6 +82,35 @@ pub(super) struct Matcher<'c, 'a> {
 impl Matcher<'_, '_> {
     pub(super) fn text(&self) -> &str {
         self.cx.text
+    }
+
+    /// Each two neighbouring words of the blocks holding an ASCII capital,
+    /// in order: the rules that read a name across two words (a split, a
+    /// name before an English generic) look only at pairs with a capital,
+    /// so a block without one is skipped unread.
+    pub(super) fn word_pairs(&self) -> impl Iterator<Item = WordPair<'_>> + '_ {
+        let text = self.text();
+        self.cx
+            .doc
+            .blocks
+            .iter()
+            .filter(move |b| Sites::UPPER.in_text(b.span.of(text)))
+            .flat_map(move |b| {
+                let bt = b.span.of(text);
+                let mut words = word_iter(bt);
+                let mut prev = words.next();
+                std::iter::from_fn(move || {
+                    let (k1, first) = prev?;
+                    let (k2, second) = words.next()?;
+                    prev = Some((k2, second));
+                    Some(WordPair {
+                        first,
+                        sep: &bt[k1 + first.len()..k2],
+                        second,
+                        span: Span::new(b.span.start + k1, b.span.start + k2 + second.len()),
+                    })
+                })
+            })
     }
 
     /// True if entity `e`'s pack is on for this document, or `e` is a

@@ -11,13 +11,11 @@
 //! document does not tell, and the one-word form is the one a name of one
 //! word is written in.
 
+use super::matcher::WordPair;
 use super::variants::{Spelling, capitalised_neighbours};
 use super::{Matcher, SpanSet};
-use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
-use crate::names::context::word_iter;
 use crate::names::fold::fold;
-use crate::span::Span;
 use foldhash::HashMap;
 use std::collections::BTreeMap;
 
@@ -110,54 +108,50 @@ impl Matcher<'_, '_> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for b in &self.cx.doc.blocks {
-            // both words of a pair open on an ASCII capital
-            if !Sites::UPPER.in_text(b.span.of(text)) {
+        for WordPair {
+            first: w1,
+            sep,
+            second: w2,
+            span,
+        } in self.word_pairs()
+        {
+            let name = |w: &str| {
+                w.len() >= 2
+                    && w.bytes().all(|c| c.is_ascii_alphabetic())
+                    && w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w[1..].bytes().all(|c| c.is_ascii_lowercase())
+            };
+            if sep != " " || !name(w1) || !name(w2) {
                 continue;
             }
-            let bt = b.span.of(text);
-            let ws: Vec<(usize, &str)> = word_iter(bt).collect();
-            for pair in ws.windows(2) {
-                let ((k1, w1), (k2, w2)) = (pair[0], pair[1]);
-                let name = |w: &str| {
-                    w.len() >= 2
-                        && w.bytes().all(|c| c.is_ascii_alphabetic())
-                        && w.starts_with(|c: char| c.is_ascii_uppercase())
-                        && w[1..].bytes().all(|c| c.is_ascii_lowercase())
-                };
-                if &bt[k1 + w1.len()..k2] != " " || !name(w1) || !name(w2) {
-                    continue;
-                }
-                let key = fold(&format!("{w1}{w2}"));
-                if key.len() < MIN_LETTERS {
-                    continue;
-                }
-                let span = Span::new(b.span.start + k1, b.span.start + k2 + w2.len());
-                if self.taken(span) || guessed.overlaps(span) {
-                    continue;
-                }
-                let beside: Vec<&str> = capitalised_neighbours(text, span).collect();
-                let Some(one) = index
-                    .near(&key)
-                    .into_iter()
-                    .find(|s| beside.iter().any(|n| s.neighbours.contains(n)))
-                else {
-                    continue;
-                };
-                let shared = beside
-                    .iter()
-                    .find(|n| one.neighbours.contains(*n))
-                    .copied()
-                    .unwrap_or_default();
-                out.push(
-                    Edit::new(text, span, one.word, "names/join", Category::Name, CONF)
-                        .with_note(format!(
-                            "{:?} and {:?} both occur in this document, one letter apart, each beside {shared:?}: one name split in two; only proposed",
-                            span.of(text),
-                            one.word
-                        )),
-                );
+            let key = fold(&format!("{w1}{w2}"));
+            if key.len() < MIN_LETTERS {
+                continue;
             }
+            if self.taken(span) || guessed.overlaps(span) {
+                continue;
+            }
+            let beside: Vec<&str> = capitalised_neighbours(text, span).collect();
+            let Some(one) = index
+                .near(&key)
+                .into_iter()
+                .find(|s| beside.iter().any(|n| s.neighbours.contains(n)))
+            else {
+                continue;
+            };
+            let shared = beside
+                .iter()
+                .find(|n| one.neighbours.contains(*n))
+                .copied()
+                .unwrap_or_default();
+            out.push(
+            Edit::new(text, span, one.word, "names/join", Category::Name, CONF)
+                .with_note(format!(
+                    "{:?} and {:?} both occur in this document, one letter apart, each beside {shared:?}: one name split in two; only proposed",
+                    span.of(text),
+                    one.word
+                )),
+        );
         }
         out
     }

@@ -15,11 +15,12 @@
 //! malformed (a lowercase piece, a capital inside a word); the rest is
 //! proposed.
 
+use super::matcher::WordPair;
 use super::{Guess, Matcher, SpanSet, is_candidate, last_letters};
 use crate::analysis::pinyin::pinyin_syllables;
 use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
-use crate::names::context::{capitalised_words, word_iter};
+use crate::names::context::capitalised_words;
 use crate::names::fold::fold;
 use crate::names::similar::{
     Bag, consonant_code, similarity_at_least, similarity_of_skeletons, skeleton,
@@ -830,40 +831,35 @@ impl Matcher<'_, '_> {
             glued.entry(fold(s.word)).or_default().push(s);
         }
         let mut splits: BTreeMap<String, Vec<Split<'_>>> = BTreeMap::new();
-        for b in &self.cx.doc.blocks {
-            // a split's first word opens on an ASCII capital
-            if !Sites::UPPER.in_text(b.span.of(text)) {
+        for WordPair {
+            first: w1,
+            sep,
+            second: w2,
+            span,
+        } in self.word_pairs()
+        {
+            let letters = |w: &str| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic());
+            if !(sep == " " || sep == "-")
+                || !letters(w1)
+                || !letters(w2)
+                || !w1.starts_with(|c: char| c.is_ascii_uppercase())
+            {
                 continue;
             }
-            let bt = b.span.of(text);
-            let ws: Vec<(usize, &str)> = word_iter(bt).collect();
-            for pair in ws.windows(2) {
-                let ((k1, w1), (k2, w2)) = (pair[0], pair[1]);
-                let sep = &bt[k1 + w1.len()..k2];
-                let letters = |w: &str| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic());
-                if !(sep == " " || sep == "-")
-                    || !letters(w1)
-                    || !letters(w2)
-                    || !w1.starts_with(|c: char| c.is_ascii_uppercase())
-                {
-                    continue;
-                }
-                let key = fold(&format!("{w1}{w2}"));
-                if !glued.contains_key(&key) {
-                    continue;
-                }
-                let span = Span::new(b.span.start + k1, b.span.start + k2 + w2.len());
-                if self.taken(span) || guessed.overlaps(span) {
-                    continue;
-                }
-                let lower = w2.starts_with(|c: char| c.is_ascii_lowercase());
-                splits.entry(key).or_default().push(Split {
-                    span,
-                    text: span.of(text),
-                    malformed: sep == " " && lower,
-                    two_names: sep == " " && !lower,
-                });
+            let key = fold(&format!("{w1}{w2}"));
+            if !glued.contains_key(&key) {
+                continue;
             }
+            if self.taken(span) || guessed.overlaps(span) {
+                continue;
+            }
+            let lower = w2.starts_with(|c: char| c.is_ascii_lowercase());
+            splits.entry(key).or_default().push(Split {
+                span,
+                text: span.of(text),
+                malformed: sep == " " && lower,
+                two_names: sep == " " && !lower,
+            });
         }
         let mut out = Vec::new();
         for (key, parts) in splits {
