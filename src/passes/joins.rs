@@ -391,8 +391,10 @@ const COLUMN_LINES: usize = 8;
 const COLUMN_WORDS: usize = 4;
 
 /// Whether `lines` (a block's lines from the side of the break) are laid
-/// out as a column — three or more, nearly all of a few words — not as
-/// running text wrapped at a line's width.
+/// out as a column — three or more, nearly all of a few words, or two of a
+/// few words each — not as running text wrapped at a line's width, where
+/// a line before another is full. (Two short lines are a column's head
+/// when the parser took the rows of numbers under them for a table.)
 fn column<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let (mut n, mut short) = (0, 0);
     for line in lines.take(COLUMN_LINES) {
@@ -401,7 +403,7 @@ fn column<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
             short += 1;
         }
     }
-    n >= 3 && short * 4 >= n * 3
+    (n >= 3 && short * 4 >= n * 3) || (n == 2 && short == 2)
 }
 
 /// What [`across`] reads besides the blocks: the blocks taken out as page
@@ -970,6 +972,9 @@ mod tests {
     #[test]
     fn a_paragraph_is_not_joined_to_a_table_column_after_it() {
         let t = "Let vm be the last instruction before the current one where each value is referred to. Then the\n\nTag\nxx1\n000\n010\n100\n\nJS Type\nnumber\nobject";
+        joins_nothing(t);
+        // the column's head alone, its rows of numbers taken for a table
+        let t = "Let vm be the last instruction before the current one where each value is referred to. Then the\n\nTag\nxx1";
         joins_nothing(t);
     }
 
