@@ -28,6 +28,7 @@
 //! quote mark, the English convention) is not flagged.
 
 use super::{Context, Pass, Proposals};
+use crate::analysis::chars::is_cjk;
 use crate::analysis::function_words::function_words;
 use crate::analysis::sites::Sites;
 use crate::document::{Block, BlockKind};
@@ -155,9 +156,18 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
             let prev = before(k);
             let next = at(run_end);
             let ok = if c == b'.' {
+                // after a Chinese or Japanese word two dots are an
+                // ellipsis ("稳企业.." in a list of cut headlines): such
+                // text ends its sentences with "。"
                 run_end - k == 2
-                    && prev.is_some_and(char::is_alphabetic)
+                    && prev.is_some_and(|p| p.is_alphabetic() && !is_cjk(p))
                     && next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | ')'))
+            } else if c == b':' {
+                // a doubled colon not after a word and before a space is
+                // decoration or syntax, not a slip: menu marks (".:: Site
+                // ::.", "• :: Imprint"), a bullet (":: Have you"), rsync's
+                // "host::" at a line's end, Haskell's "f :: Int"
+                prev.is_some_and(char::is_alphanumeric) && next == Some(' ')
             } else {
                 // a run glued to what follows is syntax, not a slip: a
                 // scope operator ("Walker::start_el"), an emoji code
@@ -851,6 +861,7 @@ mod tests {
     fn doubled_marks_go() {
         assert_eq!(clean("war,, and peace.."), "war, and peace.");
         assert_eq!(clean("First;; second"), "First; second");
+        assert_eq!(clean("Note:: the end"), "Note: the end");
         let t = "It is covered in pollen. .\n\nThen it flies.";
         let e = edits(t);
         assert!(
@@ -873,6 +884,8 @@ mod tests {
             "Pages 1..5 and 2,,3 stay.",
             "Declaration of Walker::start_el() should match.",
             "Smileys :wpds_cool::wpds_evil: and fe80::1 and for (;;) and a,,b stay.",
+            ".:: NMB-Media ::.\n\n:: Hast Du einen Moment?\n\nrsync localhost::\n\nf :: Int",
+            "3、李克强主持常务会多措并举稳企业..",
             "He said: yes; she said: no.",
             "Items: a, b, c.",
         ] {
