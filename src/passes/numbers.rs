@@ -8,7 +8,8 @@
 //! and is no label or identifier: not glued to letters, a hyphen, `#`, a
 //! slash or another number ("VAZ-21083", "+7 495…", "12345.67"), and not
 //! after a capitalised word ("Project 22800", "Room 10234") or a word that
-//! introduces a code ("number 12345", "code 90210"). Only in English text:
+//! introduces a code ("number 12345", "code 90210"), nor between a noun and
+//! a function word ("the project 11711 of the yard"). Only in English text:
 //! German writes "20.000" or "20 000": the document profile must say the
 //! block is English (an undetermined language is not enough). And only in
 //! text that arrives as sentences (MT output, prose, a chat answer): a web
@@ -17,6 +18,7 @@
 //! title ("Beverly Hills, 90210") as a count left by translation.
 
 use super::{Context, Pass, Proposals};
+use crate::analysis::function_words::function_words;
 use crate::edit::{Category, Edit};
 use crate::profile::Lang;
 use crate::span::Span;
@@ -162,9 +164,31 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     // a group of a longer number ("+7 49512 …")
     let numeric = word.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let label = LABELS.contains(&word.to_lowercase().as_str());
+    let lower = word.to_lowercase();
+    let label =
+        LABELS.contains(&lower.as_str()) || names_a_thing(head, word_start, &lower, text, end);
     let name = capitalised && !sentence_start;
     !(numeric || name || label)
+}
+
+/// True for "the project 11711 of the Nevsky yard": a determiner, a noun,
+/// the number, then a function word. A count stands before what it counts
+/// ("the estimated 40000 protesters", "the remaining 12345 cases"); a number
+/// between a noun and "of" names that noun, whatever the noun is.
+fn names_a_thing(head: &str, word_start: usize, word: &str, text: &str, end: usize) -> bool {
+    let fw = function_words();
+    if word.is_empty()
+        || fw.is_function(word)
+        || !fw.is_function(&next_word(&text[end..]).to_lowercase())
+    {
+        return false;
+    }
+    let before = head[..word_start].trim_end_matches(' ');
+    let det_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let det = before[det_start..].to_lowercase();
+    fw.articles.contains(&det) || fw.determiners.contains(&det)
 }
 
 #[cfg(test)]
@@ -209,6 +233,7 @@ mod tests {
             "The value 12345.67 is exact and 2020 was the year in 1000 towns.",
             "The total was 20000. Then it fell.",
             "Order number 123456 was shipped with the rest.",
+            "The landing ship was built to the project 11711 of the Nevsky yard.",
         ] {
             let t = format!("{PROSE}{t}");
             assert_eq!(clean(&t), t);

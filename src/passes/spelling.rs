@@ -277,7 +277,15 @@ fn place(before: &str) -> Place {
     if trimmed.len() == before.len() {
         return Place::Other;
     }
-    match trimmed.chars().next_back() {
+    // a separator stranded after a finished sentence ("on the 25th. ,
+    // The last"; `punctuation/orphan` takes it out): the word opens the
+    // next sentence
+    let stranded = trimmed
+        .strip_suffix([',', ';'])
+        .map(|t| t.trim_end_matches([' ', '\t']))
+        .and_then(|t| t.chars().next_back())
+        .filter(|c| matches!(c, '.' | '!' | '?'));
+    match stranded.or(trimmed.chars().next_back()) {
         Some(c @ ('.' | '!' | '?')) => Place::AfterMark(c),
         Some(c) if c.is_alphanumeric() || matches!(c, ',' | ';') => Place::Mid,
         _ => Place::Other,
@@ -626,6 +634,8 @@ mod tests {
             "The group staged the play In the Distance in spring.",
             "How To Make Money With Your Old Phone Today",
             "The model calls it Light here, and Light there, and Light again.",
+            // a comma stranded after a finished sentence: "The" opens the next
+            "The third student died on the 25th. , The last student died later.",
         ] {
             assert_eq!(mend(t), t, "{t}");
         }
