@@ -7,8 +7,9 @@
 //! bracketed entries "\[1\]", "\[2\]", "\[3\]" in the second half of the text
 //! is one. Numbered entries take the unnumbered lines after them, across
 //! blank lines (an entry broken by a page or column), and the bibliography
-//! ends with the block of its last numbered entry: footnotes and appendices
-//! after it are no entries.
+//! ends with the block of its last numbered entry and a short tail of it in
+//! lowercase: footnotes, appendices and the body's column after it are no
+//! entries.
 
 use super::super::blocks::RawBlock;
 use super::super::front;
@@ -28,6 +29,10 @@ pub struct Region {
 
 /// Lines looked at to decide that entries follow a heading.
 const LOOK_AHEAD: usize = 50;
+
+/// Most lines of a block that carries the last entry on past a page or
+/// column break.
+const ENTRY_TAIL_LINES: usize = 4;
 
 /// Splits the bibliography of `raw` into one block per entry; returns the
 /// blocks and where the bibliography stands among them.
@@ -79,9 +84,17 @@ pub fn split(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<Region>) 
                 .find(|&k| lines[k].0 != block)
                 .unwrap_or(lines.len());
             // the last entry goes on in a block of its own that starts in
-            // lowercase (a page or column break inside it)
+            // lowercase (a page or column break inside it), a few lines as
+            // an entry's tail is; a longer block is the body's column that
+            // pdftotext put after the list ("observations, it is needed…
+            // We have shown…")
             match lines.get(end) {
-                Some(&(b, l)) if l.of(text).starts_with(char::is_lowercase) => block = b,
+                Some(&(b, l))
+                    if l.of(text).starts_with(char::is_lowercase)
+                        && raw[b].lines().len() <= ENTRY_TAIL_LINES =>
+                {
+                    block = b
+                }
                 _ => break end,
             }
         }
@@ -252,6 +265,21 @@ mod tests {
             ]
         );
         assert_eq!(&b[r.end..], ["3", "A footnote after the list."]);
+    }
+
+    #[test]
+    fn the_body_column_after_the_list_is_no_tail_of_its_last_entry() {
+        let prose = "observations, it is needed at least a value of 0.07.\nThe most promising feature of\nthe model resides on its state [1],\n[2]. We have shown that the change in the type of\nstatistics has effects in the CMB.\nIt is necessary to investigate whether\nthe condition holds, or not.";
+        let list: String = (1..=8)
+            .map(|n| format!("[{n}] A. Author, Title {n}, 2001.\n"))
+            .collect();
+        let t = format!(
+            "Text.\n\nReferences\n{list}[9] B. Author, Title,\n\nin Proc. 2002.\n\n{prose}"
+        );
+        let (b, r) = parts(&t);
+        let r = r.expect("a bibliography");
+        assert_eq!(b[r.end - 1], "[9] B. Author, Title,\n\nin Proc. 2002.");
+        assert_eq!(b[r.end], prose);
     }
 
     #[test]
