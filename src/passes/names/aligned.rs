@@ -12,6 +12,12 @@
 //! applied only when nearly all aligned translations agree and the two
 //! spellings are alike and the garble is no pinyin word. A derived word of the name ("Darwinian" beside
 //! "Darwin", "Tyumens", "Tikhoretsky") is left alone.
+//!
+//! The same paragraphs settle the rewrites that the other rules only
+//! propose from the spelling ([`Matcher::settle_by_alignment`]): when
+//! nearly all aligned translations write the target where this one writes
+//! the form, and hardly any writes the form, the form is this
+//! translation's slip and the rewrite is applied.
 
 use super::variants::Spelling;
 use super::{Matcher, is_candidate};
@@ -242,8 +248,13 @@ impl Matcher<'_, '_> {
                 }
                 let best = spellings
                     .values()
+                    // a name of four letters is a target too ("Jike" for
+                    // "Jigke"): the paragraphs, not the length, are the
+                    // evidence, and a longer word holding it is derived
                     .filter(|x| {
-                        x.word != w.word && is_candidate(x.word) && !paragraphs[x.word].contains(&p)
+                        x.word != w.word
+                            && (is_candidate(x.word) || x.word.len() == 4)
+                            && !paragraphs[x.word].contains(&p)
                     })
                     .filter_map(|x| {
                         let same_first = x.word.as_bytes()[0] == w.word.as_bytes()[0];
