@@ -425,3 +425,56 @@ fn a_name_glued_to_a_syllable_stays_proposed_however_the_translations_agree() {
         c.edits
     );
 }
+
+#[test]
+fn a_rewrite_the_aligned_translations_settle_is_applied() {
+    // "Kuei-ying" beside "Guiying": alone, which romanization the text
+    // keeps to is for the reviewer
+    let doc = "Wu Kuei-ying said that the festival in Xiangtan is of great significance for Zhuzhou.\n\n\
+               Guests from Changsha and Zhuzhou came to Xiangtan.\n\n\
+               During the opening ceremony, Zhang Hongsen, Wu Guiying and other leaders toured Xiangtan.\n";
+    let alone = convert_in(None, doc);
+    let proposed = rewrites(&alone, "Kuei-ying");
+    assert!(
+        !proposed.is_empty() && proposed.iter().all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        alone.edits
+    );
+    // nine other translations of the same three paragraphs write "Guiying"
+    // where this one writes "Kuei-ying"
+    let translation = |given: &'static str| {
+        move |i: usize| {
+            format!(
+                "Wu {given} said that the festival in Xiangtan is of great significance for Zhuzhou, version {i}.\n\n\
+                 Guests from Changsha and Zhuzhou came to Xiangtan.\n\n\
+                 During the opening ceremony, Zhang Hongsen, Wu Guiying and other leaders toured Xiangtan.\n"
+            )
+        }
+    };
+    let c = convert_in(Some(batch_of(doc, 9, translation("Guiying"))), doc);
+    let settled = rewrites(&c, "Kuei-ying");
+    assert_eq!(settled.len(), 1, "{:#?}", c.edits);
+    assert_eq!(settled[0].after, "Guiying");
+    assert_eq!(settled[0].status, emend::Status::Applied);
+    assert!(
+        settled[0]
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("settled by the batch")
+    );
+    // when other translations write "Kuei-ying" there too, the form is no
+    // slip of this one: only proposed
+    let mut counts = batch_of(doc, 9, translation("Guiying"));
+    for i in 0..3 {
+        counts.add_document(&translation("Kuei-ying")(100 + i));
+    }
+    let c = convert_in(Some(counts), doc);
+    assert!(
+        rewrites(&c, "Kuei-ying")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        c.edits
+    );
+}

@@ -36,14 +36,15 @@
 //!   (`names/same-document`, `names/join`, `names/split` of a glued name):
 //!   [`variants`] and the files its `same_document` calls ([`aligned`], [`near_split`],
 //!   [`endings`], [`slots`]), and [`abbreviations`], [`apostrophes`],
-//!   [`diacritics`], [`generics`], [`wade_giles`] (`names/abbreviation`,
-//!   `names/apostrophe`, `names/diacritics`, `names/generic`,
-//!   `names/wade-giles`).
+//!   [`diacritics`], [`generics`], [`wade_giles`], [`cantonese`]
+//!   (`names/abbreviation`, `names/apostrophe`, `names/diacritics`,
+//!   `names/generic`, `names/wade-giles`, `names/cantonese`).
 
 mod abbreviations;
 mod aliases;
 mod aligned;
 mod apostrophes;
+mod cantonese;
 mod diacritics;
 mod emit;
 mod endings;
@@ -314,6 +315,24 @@ mod tests {
         let text = "Li Cheng said that the plan is ready for the city.\n\nDuring the meeting, Li Zheng and other leaders went on a tour.";
         let rules: Vec<String> = run_pass(&Names, text).into_iter().map(|e| e.rule).collect();
         assert!(!rules.iter().any(|r| r == "names/wade-giles"), "{rules:?}");
+    }
+
+    #[test]
+    fn a_pinyin_name_in_a_text_about_hong_kong_takes_its_cantonese_form() {
+        let text = "The Financial Secretary of the Hong Kong SAR Government, Mr Chan Mo-po, said on July 26 that the economy was hit.\n\nOn the same day, Chen Maobo published an article on the Internet.";
+        let p = proposed(text);
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Chen Maobo" && a == "Chan Mo-po" && *c >= 0.8),
+            "{p:?}"
+        );
+        // the same names in a text about somewhere else: no Cantonese form
+        let text = text.replace("Hong Kong SAR", "Shenzhen city");
+        let rules: Vec<String> = run_pass(&Names, &text)
+            .into_iter()
+            .map(|e| e.rule)
+            .collect();
+        assert!(!rules.iter().any(|r| r == "names/cantonese"), "{rules:?}");
     }
 
     #[test]

@@ -12,6 +12,12 @@
 //! applied only when nearly all aligned translations agree and the two
 //! spellings are alike and the garble is no pinyin word. A derived word of the name ("Darwinian" beside
 //! "Darwin", "Tyumens", "Tikhoretsky") is left alone.
+//!
+//! The same paragraphs settle the rewrites that the other rules only
+//! propose from the spelling ([`Matcher::settle_by_alignment`]): when
+//! nearly all aligned translations write the target where this one writes
+//! the form, and hardly any writes the form, the form is this
+//! translation's slip and the rewrite is applied.
 
 use super::variants::Spelling;
 use super::{Matcher, is_candidate};
@@ -80,6 +86,11 @@ pub(super) struct Alignment {
 /// translations garble the name too ("Tunpu", "Tunburg" beside "Tunbao"),
 /// so two of them agreeing is evidence; none or one is not.
 const PLACE_AGREE: u32 = 2;
+
+/// Most aligned translations that may write a form in its paragraph for
+/// the form to be a slip the batch settles: two systems may share a slip
+/// ("Jiemei" beside 21 "Jimei"), a spelling many write is a name.
+const ONE_OFF: u32 = 2;
 
 impl Alignment {
     /// False if this document writes the spelling alone in some paragraphs
@@ -237,8 +248,13 @@ impl Matcher<'_, '_> {
                 }
                 let best = spellings
                     .values()
+                    // a name of four letters is a target too ("Jike" for
+                    // "Jigke"): the paragraphs, not the length, are the
+                    // evidence, and a longer word holding it is derived
                     .filter(|x| {
-                        x.word != w.word && is_candidate(x.word) && !paragraphs[x.word].contains(&p)
+                        x.word != w.word
+                            && (is_candidate(x.word) || x.word.len() == 4)
+                            && !paragraphs[x.word].contains(&p)
                     })
                     .filter_map(|x| {
                         let same_first = x.word.as_bytes()[0] == w.word.as_bytes()[0];
@@ -302,6 +318,148 @@ impl Matcher<'_, '_> {
     }
 }
 
+/// Confidence of a proposed rewrite that the aligned translations settle
+/// (see [`Matcher::settle_by_alignment`]): the policy's threshold.
+const SETTLED: f32 = 0.8;
+
+/// The capitalised words of three letters or more of a form as written
+/// ("Kuei-ying": "Kuei"; "Zhang Jike": "Zhang", "Jike"), the words the
+/// batch counts paragraph by paragraph.
+fn counted_words(form: &str) -> Vec<&str> {
+    crate::names::context::capitalised_words(form)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+        .collect()
+}
+
+impl Matcher<'_, '_> {
+    /// Raises to [`SETTLED`] the proposed rewrites (a spelling, a join, a
+    /// split, a Wade–Giles form, each found by its own rule from the
+    /// spelling) that the other translations of the same text settle: in a
+    /// paragraph where this one writes the form rewritten and not the
+    /// target, [`APPLY_SHARE`] of the aligned translations write the
+    /// target, and at most [`ONE_OFF`] write the form itself; and in no
+    /// paragraph of the form do more of them keep it than write the
+    /// target. The rule's spelling evidence says the two may be one name,
+    /// the paragraphs say they fill one place: a slip of this translation
+    /// ("Jiemei" where 21 of 23 write "Jimei", "Kuei-ying" where all write
+    /// "Guiying"). Rewrites of `skip` (placed by the alignment alone) keep
+    /// their own policy.
+    pub(super) fn settle_by_alignment(&self, edits: &mut [Edit], skip: &HashSet<Span>) {
+        let Some(counts) = self.cx.corpus_names.filter(|c| c.is_evidence()) else {
+            return;
+        };
+        if self.lang.is_none() {
+            return;
+        }
+        let text = self.text();
+        let Some(related) = self
+            .related
+            .get_or_init(|| Some(counts.related(text)).filter(|r| !r.is_empty()))
+            .as_ref()
+        else {
+            return;
+        };
+        let starts = paragraph_starts(text);
+        let n = starts.len() as u32;
+        let aligned = related.aligned(counts, n);
+        if aligned < MIN_ALIGNED {
+            return;
+        }
+        let others = (aligned - 1) as f32;
+        // each edit's paragraph verdict: Some(agree) if it settles the
+        // rewrite there; and the rewrites contradicted in some paragraph
+        let mut settled: Vec<Option<(u32, u32)>> = vec![None; edits.len()];
+        let mut contradicted: HashSet<(&str, &str)> = HashSet::new();
+        for (k, e) in edits.iter().enumerate() {
+            if e.confidence >= SETTLED
+                || skip.contains(&e.span)
+                || part_dropped(&e.before, &e.after)
+            {
+                continue;
+            }
+            let (before, after) = (counted_words(&e.before), counted_words(&e.after));
+            // the words the rewrite brings in, and those it takes away
+            let new: Vec<&str> = after
+                .iter()
+                .filter(|w| !before.contains(w))
+                .copied()
+                .collect();
+            let gone: Vec<&str> = before
+                .iter()
+                .filter(|w| !after.contains(w))
+                .copied()
+                .collect();
+            if new.is_empty() {
+                continue;
+            }
+            let p = paragraph_of(&starts, e.span.start);
+            let start = starts[p as usize];
+            let end = starts.get(p as usize + 1).copied().unwrap_or(text.len());
+            // this translation writes the target there too: the others
+            // writing it say nothing of the form
+            let written = counted_words(&text[start..end]);
+            if new.iter().any(|w| written.contains(w)) {
+                continue;
+            }
+            let agree = new
+                .iter()
+                .map(|w| related.aligned_with(counts, w, (p, n)))
+                .min()
+                .unwrap_or(0);
+            let keep = gone
+                .iter()
+                .map(|w| related.aligned_with(counts, w, (p, n)).saturating_sub(1))
+                .max()
+                .unwrap_or(0);
+            if keep > agree {
+                contradicted.insert((&e.before, &e.after));
+            } else if agree as f32 >= APPLY_SHARE * others && keep <= ONE_OFF {
+                settled[k] = Some((agree, p));
+            }
+        }
+        let contradicted: HashSet<(String, String)> = contradicted
+            .into_iter()
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .collect();
+        for (e, verdict) in edits.iter_mut().zip(settled) {
+            let Some((agree, p)) = verdict else {
+                continue;
+            };
+            if contradicted.contains(&(e.before.clone(), e.after.clone())) {
+                continue;
+            }
+            e.confidence = SETTLED;
+            let note = format!(
+                "{}; settled by the batch: {agree} of the {} translations of this text (the same {n} paragraphs) write {:?} in paragraph {} where this one writes {:?}, and at most {ONE_OFF} write that",
+                e.note.as_deref().unwrap_or(""),
+                aligned - 1,
+                e.after,
+                p + 1,
+                e.before
+            );
+            e.note = Some(note);
+        }
+    }
+}
+
+/// True if one of two forms holds the other's letters whole and a
+/// syllable more at one end ("Ejingping" for E Jingping beside
+/// "Jingping"): a part of the name dropped or added, which the other
+/// translations writing the shorter form do not settle (they write
+/// "E Jingping"). A letter more that is no syllable ("Donbas", "Donbass")
+/// or the same letters cut otherwise ("ZhangJike", "Zhang Jike") is a
+/// spelling.
+fn part_dropped(a: &str, b: &str) -> bool {
+    let letters = |w: &str| -> String { fold(w).chars().filter(|c| c.is_alphabetic()).collect() };
+    let (a, b) = (letters(a), letters(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let rest = long
+        .strip_prefix(short.as_str())
+        .or_else(|| long.strip_suffix(short.as_str()));
+    rest.is_some_and(|r| r.len() >= 2 || !r.is_empty() && pinyin_syllables(r) == Some(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,6 +494,26 @@ mod tests {
         assert!(
             at(0, None).same_place(),
             "written only beside the other form: the alignment tells nothing"
+        );
+    }
+
+    #[test]
+    fn a_syllable_dropped_whole_is_no_spelling_the_batch_settles() {
+        assert!(part_dropped("Ejingping", "Jingping"));
+        assert!(part_dropped("Jiangkouhe", "Jiangkou"));
+        assert!(part_dropped("Ejingping", "Jingping"), "the syllable e");
+        assert!(!part_dropped("Donbas", "Donbass"), "a letter doubled");
+        assert!(!part_dropped("ZhangJike", "Zhang Jike"), "the same letters");
+        assert!(!part_dropped("Jiemei", "Jimei"));
+    }
+
+    #[test]
+    fn a_forms_counted_words_are_the_batchs() {
+        assert_eq!(counted_words("Kuei-ying"), vec!["Kuei"]);
+        assert_eq!(counted_words("Zhang Jike"), vec!["Zhang", "Jike"]);
+        assert!(
+            counted_words("Li-tao").is_empty(),
+            "two letters are not counted"
         );
     }
 

@@ -149,7 +149,9 @@ impl Matcher<'_, '_> {
         out.extend(self.splits_and_joins(idx, &spellings, &guessed));
         out.extend(self.near_joins(&spellings, &guessed));
         let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
-        out.extend(self.aligned_renderings(&spellings, &done));
+        let placed = self.aligned_renderings(&spellings, &done);
+        let placed_spans: HashSet<Span> = placed.iter().map(|e| e.span).collect();
+        out.extend(placed);
         out.extend(self.camel_glued(&spellings));
         out.extend(self.untranslated_generics(&spellings));
         let written = SpanSet::new(out.iter().map(|e| e.span).collect());
@@ -161,6 +163,8 @@ impl Matcher<'_, '_> {
         out.extend(self.diacritic_variants(&guessed));
         out.extend(self.apostrophe_variants(&guessed));
         out.extend(self.wade_giles_variants(&guessed));
+        out.extend(self.cantonese_variants(&guessed));
+        self.settle_by_alignment(&mut out, &placed_spans);
         let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
         out.retain(|e| !expanded.overlaps(e.span));
         out.extend(routes);
@@ -395,7 +399,7 @@ impl Matcher<'_, '_> {
         if let Some(tail) = long.strip_prefix(short.as_str()) {
             let doubled = tail.len() == 1 && short.ends_with(tail);
             let digraph = tail == "h" && short.ends_with(['c', 's', 'z', 'k']);
-            if !(doubled || digraph) {
+            if !(doubled || digraph || self.letter_slipped(a, b, short, tail)) {
                 return None;
             }
         }
@@ -434,6 +438,22 @@ impl Matcher<'_, '_> {
         }
         let sim = similarity_at_least(&a.skeleton, &b.skeleton, least)?;
         Some(Kinship::Close { sim })
+    }
+
+    /// True if the longer of two forms is the shorter with one letter
+    /// more at the end ("Greey" beside "Gree", "Xinhuan" beside "Xinhua")
+    /// that no other translation of the batch writes, while the batch
+    /// writes the other overwhelmingly: a slip of this translation. A
+    /// derived word is written by the other translations too ("Gagarina",
+    /// "Syrian"), and a plural or a Russian adjective's -y is never taken
+    /// for a slip ("Tyumens", "Tikhoretsky").
+    fn letter_slipped(&self, a: &Form<'_, '_>, b: &Form<'_, '_>, short: &str, tail: &str) -> bool {
+        tail.len() == 1
+            && tail != "s"
+            && !(tail == "y" && short.ends_with("sk"))
+            && self
+                .batch_vote(a, b)
+                .is_some_and(|v| v.strength == Strength::Overwhelming && v.from_docs == 0)
     }
 
     /// Two forms written in the same slot of a repeated passage (see

@@ -56,7 +56,7 @@ static TABLE: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
 /// The pinyin readings of a Wade–Giles given name (pieces joined by
 /// hyphens, each one or more syllables), folded and written as one word;
 /// empty if a piece is no Wade–Giles.
-fn pinyin_readings(wg: &str) -> BTreeSet<String> {
+pub(super) fn pinyin_readings(wg: &str) -> BTreeSet<String> {
     let mut readings = BTreeSet::from([String::new()]);
     for piece in wg.split('-') {
         let piece: String = fold(piece)
