@@ -196,6 +196,20 @@ mod tests {
     }
 
     #[test]
+    fn handles_domains_and_code_calls_are_no_names() {
+        // each pair is also written as two words: without the guard the
+        // glued form is proposed apart
+        let text = "Thanks to @ParallelsMac for making this easy, said the team of Parallels Mac in a post.\n\nWhat is BahamasLocal.com? It is the search engine of Bahamas Local, a guide.\n\nThen soup = BeautifulSoup(resp.content) parses the page with Beautiful Soup.";
+        let p = proposed(text);
+        assert!(
+            !p.iter().any(|(b, _, _)| b.contains("ParallelsMac")
+                || b.contains("BahamasLocal")
+                || b.contains("BeautifulSoup")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn two_pinyin_names_glued_at_a_capital_are_proposed_apart() {
         let text = "ZhangJike and Lin Xiaozhai came to Changsha on the day of the show, and the team was there.\n\nUnder the pressure of the game, ZhangJike met Sun Jianqi and Zhang Xindong in Changsha.";
         let p = proposed(text);

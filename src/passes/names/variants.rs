@@ -223,6 +223,7 @@ impl Matcher<'_, '_> {
                 if wb.len() < 4
                     || !wb.iter().all(u8::is_ascii_alphabetic)
                     || wb.iter().all(u8::is_ascii_uppercase)
+                    || identifier(text, span)
                     || self.taken(span)
                     || guessed.overlaps(span)
                 {
@@ -1255,6 +1256,21 @@ impl Matcher<'_, '_> {
         }
         out
     }
+}
+
+/// True if the word at `span` is part of an identifier, which is written
+/// as its owner chose, not a mention of a name: a handle or tag
+/// ("@ErinAndrews", "#PageSix"), a domain or file name ("BahamasLocal.com"),
+/// a call in code ("BeautifulSoup(resp.content)").
+fn identifier(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    matches!(before, Some('@' | '#' | '_' | '/'))
+        || match after.next() {
+            Some('(' | '_' | '/' | '@') => true,
+            Some('.') => after.next().is_some_and(|c| c.is_ascii_lowercase()),
+            _ => false,
+        }
 }
 
 /// The two pieces of a word glued at its one inside capital, when the
