@@ -284,6 +284,9 @@ fn units<'a>(text: &'a str, doc: &Document, paper: bool, words: &mut Words<'a>) 
                     });
                 }
             }
+            // a block of one word is never compared: its words are not
+            // numbered (a million one-word lines cost a scan each)
+            _ if images.is_empty() && !two_words(b.span.of(text)) => {}
             _ => push(Unit {
                 block: i,
                 span: b.span,
@@ -297,6 +300,11 @@ fn units<'a>(text: &'a str, doc: &Document, paper: bool, words: &mut Words<'a>) 
         }
     }
     out
+}
+
+/// Whether `s` holds two words or more, the fewest of a unit kept.
+fn two_words(s: &str) -> bool {
+    word_iter(s).nth(1).is_some()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -577,6 +585,18 @@ mod tests {
     }
 
     const P: &str = "The river flooded the lower town in spring, and the council met twice to plan the repairs.";
+
+    #[test]
+    fn one_word_blocks_are_neither_units_nor_numbered() {
+        let text = "Alpha\n\nbeta\n\nThe river rose.\n\nalpha\n";
+        let doc = crate::parse::parse(text);
+        let mut words = super::Words::default();
+        let units = super::units(text, &doc, false, &mut words);
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].words.len(), 3);
+        // only the three words of the kept unit have ids
+        assert_eq!(words.ids.len(), 3);
+    }
 
     /// The search as it was before shingles were numbered: each unit's
     /// distinct shingles sorted, a list of units per shingle.

@@ -116,9 +116,12 @@ impl Pass for Furniture {
         if few_lines {
             return;
         }
-        let lines = units(cx, out);
         let profiled = cx.profile.kind == SourceKind::WebCopy
             || cx.profile.tied_kinds.contains(&SourceKind::WebCopy);
+        if !profiled && !may_be_web_copy(cx) {
+            return;
+        }
+        let lines = units(cx, out);
         if !is_web_copy(cx.text, &lines, profiled) {
             return;
         }
@@ -565,20 +568,7 @@ fn prior_deletions(cx: &Context<'_>, out: &Proposals) -> Vec<Span> {
 fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
     let evidence = lines
         .iter()
-        .filter(|l| {
-            l.unit.evidence.as_ref().is_some_and(|e| {
-                // only a page's own evidence makes it a web copy
-                e.is_strong()
-                    && !matches!(
-                        e,
-                        Evidence::Prior
-                            | Evidence::Recurrent { .. }
-                            | Evidence::Repeated(_)
-                            | Evidence::Cue { .. }
-                            | Evidence::Pitch { .. }
-                    )
-            })
-        })
+        .filter(|l| l.unit.evidence.as_ref().is_some_and(shows_web_copy))
         .count();
     let prose = lines.iter().filter(|l| l.unit.words >= 5).count();
     let wrapped = lines
@@ -598,6 +588,58 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
     evidence >= MIN_EVIDENCE
         && (profiled || evidence * EVIDENCE_RATIO >= lines.len())
         && wrapped * WRAP_RATIO < prose.max(1)
+}
+
+/// Whether a line's evidence is the page's own and strong, the evidence
+/// [`is_web_copy`] counts.
+fn shows_web_copy(e: &Evidence) -> bool {
+    e.is_strong()
+        && !matches!(
+            e,
+            Evidence::Prior
+                | Evidence::Recurrent { .. }
+                | Evidence::Repeated(_)
+                | Evidence::Cue { .. }
+                | Evidence::Pitch { .. }
+        )
+}
+
+/// Whether enough lines of a text the profile did not find a web copy may
+/// carry evidence of their own for [`is_web_copy`] (at least
+/// [`MIN_EVIDENCE`], one in [`EVIDENCE_RATIO`]): a necessary condition read
+/// off each line's strong shapes and furniture phrases alone, that spares
+/// a text of no web page (an article, a paper, a list of a million short
+/// lines) the features of every line; it stops as soon as enough are seen.
+fn may_be_web_copy(cx: &Context<'_>) -> bool {
+    let spans = || {
+        cx.doc
+            .blocks
+            .iter()
+            .flat_map(|b| line_spans(cx.text, b.span))
+    };
+    let needed = MIN_EVIDENCE.max(spans().count().div_ceil(EVIDENCE_RATIO));
+    let vocabulary = Vocabulary::get();
+    spans()
+        .filter(|s| may_count(s.of(cx.text), vocabulary))
+        .nth(needed - 1)
+        .is_some()
+}
+
+/// Whether a line may carry evidence [`is_web_copy`] counts: a strong
+/// shape, a phrase of the vocabulary (of a line of vocabulary, a banner),
+/// or the colon or chevron of a "read also" or credit label.
+fn may_count(line: &str, vocabulary: &Vocabulary) -> bool {
+    let core = signals::strip_marker(line).0;
+    signals::may_have_strong_shape(core)
+        || core.contains([':', '»', '>'])
+        || if core
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            vocabulary.any_phrase(&core.to_lowercase())
+        } else {
+            vocabulary.any_phrase(core)
+        }
 }
 
 /// Pushes the edits for the verdicts: a block whose lines all go at the
@@ -883,6 +925,39 @@ mod tests {
         format!(
             "[logo]\n\n  • Home\n  • News\n  • Sport\n  • Contact\n\nHome » News » Local\n\nMill to become a workshop\n\n{ARTICLE}\nShare this:\nFacebook Twitter WhatsApp\n\nPrivacy Policy | Imprint | Cookie Settings\n\n© 2024 The Town Paper. All rights reserved.\n"
         )
+    }
+
+    proptest::proptest! {
+        /// A line whose evidence makes a web copy passes the pre-check of
+        /// [`may_be_web_copy`], whatever its language.
+        #[test]
+        fn lines_showing_a_web_copy_pass_the_pre_check(
+            s in "(\\[logo\\]|Home|News|Share|Teilen|Cookies|cookie|Datenschutz|Foto|Lesen Sie auch|privacy policy|[•|»>:/©.,] ?|2024|am|the|Mai| ){0,8}"
+        ) {
+            let sw = StopWords::get();
+            let v = Vocabulary::get();
+            for language in [None, sw.guess("der die und das ist nicht"), sw.guess("the and of to is that")] {
+                let (u, _) = unit(&s, language, sw, v, false, None);
+                if u.evidence.as_ref().is_some_and(shows_web_copy) {
+                    proptest::prop_assert!(may_count(&s, v), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn texts_of_no_web_page_are_spared_the_features_of_their_lines() {
+        let doc = |t: &str| (t.to_owned(), crate::parse::parse(t));
+        let check = |t: &str| {
+            let (text, d) = doc(t);
+            let protected = d.protected_spans();
+            let options = crate::options::Options::default();
+            let empty = crate::names::Resources::empty();
+            let cx = Context::new(&text, &d, &protected, &options, &empty);
+            may_be_web_copy(&cx)
+        };
+        assert!(!check(&"a\n".repeat(200)));
+        assert!(check(&page()));
     }
 
     /// Runs the rule on `text` with a profile of the given kind of source.

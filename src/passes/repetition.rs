@@ -64,6 +64,11 @@ impl Pass for Repetition {
                 );
                 continue;
             }
+            // one word and nothing else ("a", "Overview"): nothing to
+            // repeat, and a million such lines are spared the window
+            if is_one_word(b.span.of(text)) {
+                continue;
+            }
             let quotes: Vec<Span> = b
                 .inlines
                 .iter()
@@ -205,6 +210,12 @@ fn run_end(win: &mut Window<'_>, k: usize) -> Option<usize> {
         }
         end += 1;
     }
+}
+
+/// Whether `s` is one run of letters and digits: one word, which neither
+/// the word rules nor the sentence rule can find repeated.
+fn is_one_word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(char::is_alphanumeric)
 }
 
 /// Proposals inside `block`; inside `quotes` (a speaker's or singer's own
@@ -421,6 +432,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A block of one word, which the rule passes over, is one in
+        /// which it finds nothing.
+        #[test]
+        fn one_word_blocks_hold_no_repetition(s in "[a-zA-Z0-9éÉΣσ字٣]{1,12}") {
+            proptest::prop_assert!(super::is_one_word(&s));
+            proptest::prop_assert!(walk(&s, true).is_empty());
+            proptest::prop_assert!(super::sentences::repeats(&s).is_empty());
+        }
+
         #[test]
         fn words_passed_over_on_their_keys_start_nothing(
             s in "((the|The|THE|ruin|Ruin|and|or|of|had|x1|é|É|Σας|σας)( |, |. |  |-)){0,40}"

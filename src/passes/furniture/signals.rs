@@ -128,6 +128,17 @@ pub fn shape(line: &str) -> Option<Shape> {
     None
 }
 
+/// Whether `line` may have a strong shape (`shape(line)` a [`Shape`]
+/// that [`Shape::is_strong`]): the checks of the strong shapes alone, a
+/// necessary condition that spares the date parsers of a text whose lines
+/// are read only to learn whether it is a web copy at all.
+pub fn may_have_strong_shape(line: &str) -> bool {
+    !line.chars().any(char::is_alphanumeric)
+        || only_brackets(line)
+        || items(line, CHEVRONS).is_some()
+        || items(line, BARS).is_some()
+}
+
 /// True if `line` is made only of bracketed groups: `[logo]`, `[   ]`,
 /// `[Plus]`, `( )`.
 fn only_brackets(line: &str) -> bool {
@@ -266,6 +277,16 @@ mod tests {
                 (t.trim_end(), false)
             };
             proptest::prop_assert_eq!(strip_marker(&s), searched);
+        }
+    }
+
+    proptest::proptest! {
+        /// A line of a strong shape passes the pre-check.
+        #[test]
+        fn strong_shapes_pass_the_pre_check(s in "[ a1\\[\\]()|»>/.:•-]{0,16}") {
+            if shape(&s).is_some_and(Shape::is_strong) {
+                proptest::prop_assert!(may_have_strong_shape(&s));
+            }
         }
     }
 

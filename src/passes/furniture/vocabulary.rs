@@ -268,6 +268,13 @@ impl Vocabulary {
                 .any(|w| self.telling.iter().any(|t| t == w))
     }
 
+    /// Whether any phrase occurs in `lower` (a line already lowercased),
+    /// boundaries aside: a necessary condition of a non-empty
+    /// [`Vocabulary::hits`], without collecting them.
+    pub fn any_phrase(&self, lower: &str) -> bool {
+        self.automaton.is_match(lower)
+    }
+
     /// The phrases found in `lower`, a line already lowercased (the
     /// spans are byte ranges of it).
     pub fn hits(&self, lower: &str) -> Hits {
