@@ -372,6 +372,11 @@ fn unit(
             })
         })
     };
+    let heading = if evidence.is_none() {
+        box_heading(core, &lower, words, &hits, bulleted)
+    } else {
+        None
+    };
     // an item of a numbered list is the text's own, run on past a main
     // text found too short ("26. Why did the cookie go to the hospital?")
     let site_notice = if !is_enumerated(core)
@@ -394,6 +399,7 @@ fn unit(
             || (core.chars().any(is_cjk) && core.contains(['。', '！', '？'])),
         bulleted,
         evidence,
+        heading,
         opens_comments,
         form_field: false,
         indented: false,
@@ -405,6 +411,68 @@ fn unit(
         site_notice,
     };
     (unit, density)
+}
+
+/// Fewest letters of the phrase that opens a box's heading: a one- or
+/// two-letter name ("X", "qq") opens a sign-off as well.
+const MIN_HEADING_LETTERS: usize = 3;
+/// Most words of a box's heading opened by a one-word phrase: "Mehr
+/// Nachrichten" and "Zurück zu Meere" head a box, but a longer line opened
+/// by a verb or an adverb is a headline or a list's item ("Share Mac
+/// applications with Windows", "Plus de 300 contraventions …").
+const MAX_HEADING_WORDS_AFTER_WORD: usize = 4;
+
+/// The category and phrases of a box's heading ([`Unit::heading`]): a
+/// short line, not a sentence, that opens with a phrase of related
+/// articles, sharing, following, newsletters, comment sections or log-in
+/// ("Mehr zum Thema auf …", "Trending on …", "Weitere Artikel zum
+/// Thema:"), the rest naming the site or the topic, which
+/// [`Evidence::Cue`] does not allow. Not a comment form's labels or a
+/// network's name ("Name: …", "E-Mail: …", "Instagram lässt …"), nor a
+/// "label: value" row (a contact's address).
+fn box_heading(
+    core: &str,
+    lower: &str,
+    words: usize,
+    hits: &vocabulary::Hits,
+    bulleted: bool,
+) -> Option<(Vocab, Vec<String>)> {
+    let &(start, end) = hits.spans.first()?;
+    let phrase = &lower[start..end];
+    let letters = phrase.chars().filter(|c| c.is_alphanumeric()).count();
+    // a one-word phrase heads a box in a line of a few words without
+    // figures ("Konto 103 79 00" is an account's number)
+    let one_word = !phrase.contains(' ');
+    let most_words = if one_word {
+        MAX_HEADING_WORDS_AFTER_WORD
+    } else {
+        MAX_VOCABULARY_WORDS
+    };
+    // a phrase run on into a bracket or a slash is code or a button's
+    // pair of labels ("print('…')", "Login/signup")
+    let word_ends = lower[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || c == ':');
+    let category = hits.main_category()?;
+    let boxed = matches!(
+        category,
+        Vocab::Related
+            | Vocab::Share
+            | Vocab::Follow
+            | Vocab::Newsletter
+            | Vocab::CommentSection
+            | Vocab::Login
+    );
+    (start == 0
+        && letters >= MIN_HEADING_LETTERS
+        && boxed
+        && word_ends
+        && !(one_word && core.bytes().any(|b| b.is_ascii_digit()))
+        && (2..=most_words).contains(&words)
+        && !ends_sentence(core)
+        && !is_data_row(core, bulleted))
+    .then(|| (category, hits.phrases.clone()))
 }
 
 /// Whether a line is an item of a numbered list: a number and a full stop
@@ -774,6 +842,26 @@ fn describe(
             };
             (rule.to_owned(), format!("{e}; {place} ({main})"))
         }
+        Reason::Heading { distance } => {
+            let (category, phrases) = l
+                .unit
+                .heading
+                .clone()
+                .unwrap_or((Vocab::Related, Vec::new()));
+            (
+                classify::category_rule(category).to_owned(),
+                format!(
+                    "a short line opened by {} vocabulary ({}), not a sentence: a box's heading, {distance} lines beyond the main text ({main})",
+                    category.name(),
+                    phrases
+                        .iter()
+                        .take(4)
+                        .map(|p| format!("\"{p}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        }
         Reason::Between => (
             "between".to_owned(),
             format!(
@@ -910,6 +998,38 @@ mod tests {
     use crate::passes::tests::{applied_text, run_pass};
 
     const ARTICLE: &str = "The council met on Monday evening to decide what should be done with the old mill by the river, which has stood empty for more than ten years and which many people in the town would like to see used again.\n\nAfter a long debate, the members agreed that the building should be sold to a group of local families who want to turn it into a workshop, a small café and a place where children can learn how flour was made in the past.\n\nThe sale is expected to close before the end of the summer, and the first rooms could open to the public as early as next spring, if the repairs to the roof go as planned.\n";
+
+    #[test]
+    fn a_short_line_opened_by_a_boxs_words_is_a_heading() {
+        let v = Vocabulary::get();
+        let heading = |line: &str| {
+            let (core, bulleted) = signals::strip_marker(line);
+            let lower = core.to_lowercase();
+            let words = stopwords::words(core).count();
+            box_heading(core, &lower, words, &v.hits(&lower), bulleted).map(|h| h.0)
+        };
+        assert_eq!(
+            heading("Mehr zum Thema auf example.de"),
+            Some(Vocab::Related)
+        );
+        assert_eq!(heading("• Trending on Rough Draft"), Some(Vocab::Related));
+        assert_eq!(heading("Weitere Artikel zum Thema:"), Some(Vocab::Related));
+        assert_eq!(
+            heading("Suivez-nous sur les réseaux sociaux"),
+            Some(Vocab::Follow)
+        );
+        // a sentence, a longer line after one word, code, figures, a row,
+        // a form's label and a network's name are not a box's heading
+        assert_eq!(heading("Mehr zum Thema lesen Sie hier."), None);
+        assert_eq!(heading("Share Mac applications with Windows"), None);
+        assert_eq!(heading("print('value error')"), None);
+        assert_eq!(heading("Konto 103 79 00"), None);
+        assert_eq!(heading("Diskussion zu diesem Artikel auf: Rivva"), None);
+        assert_eq!(heading("Name: Anna"), None);
+        assert_eq!(heading("Instagram und Facebook"), None);
+        // the words of a box elsewhere than at the start
+        assert_eq!(heading("Die Redaktion empfiehlt mehr zum Thema"), None);
+    }
 
     #[test]
     fn indentation_counts_the_blanks_before_a_line() {

@@ -23,6 +23,10 @@
 //!   is the page's furniture: its lines judged bad by context go too
 //!   (teasers, "most read" lists, footers), but not sentences, quantities
 //!   or "label: value" rows;
+//! - a box's heading without evidence of its own (a short line opened by
+//!   the words of related articles, sharing or newsletters, the rest
+//!   naming the site or the topic) goes outside the main text, but not
+//!   right beside it, where it may close the text;
 //! - a comment section goes from its heading to the end of the page.
 
 use super::frames::Frames;
@@ -57,6 +61,9 @@ const MAX_INNER_WORDS: usize = 6;
 const HEAD_REACH: usize = 6;
 /// Headline and standfirst lines kept above the main text.
 const HEAD_KEEP: usize = 3;
+/// Fewest lines between a box's heading and the main text for it to go
+/// ([`Unit::heading`]).
+const MIN_HEADING_DISTANCE: usize = 2;
 /// Characters of good text a comment section must follow.
 const MIN_ARTICLE: usize = 300;
 /// Of every this many lines of the tail after the main text, at least one
@@ -199,16 +206,7 @@ impl Evidence {
             Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
             Evidence::Shape(Shape::Date | Shape::Dateline | Shape::Number) => "date",
             Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
-                match category {
-                    Category::Comments | Category::CommentSection => "comments",
-                    Category::Cookie | Category::Privacy => "notice",
-                    Category::Newsletter | Category::Login => "notice",
-                    Category::Share | Category::Follow | Category::Network => "share",
-                    Category::Related => "related",
-                    Category::Copyright => "copyright",
-                    Category::Navigation => "menu",
-                    Category::Meta => "meta",
-                }
+                category_rule(*category)
             }
             Evidence::Banner { .. } => "notice",
             Evidence::Pitch { .. } => "pitch",
@@ -219,6 +217,20 @@ impl Evidence {
             Evidence::Repeated(_) => "repeated",
             Evidence::Prior => "prior",
         }
+    }
+}
+
+/// The short id of the rule a category's vocabulary proves.
+pub fn category_rule(category: Category) -> &'static str {
+    match category {
+        Category::Comments | Category::CommentSection => "comments",
+        Category::Cookie | Category::Privacy => "notice",
+        Category::Newsletter | Category::Login => "notice",
+        Category::Share | Category::Follow | Category::Network => "share",
+        Category::Related => "related",
+        Category::Copyright => "copyright",
+        Category::Navigation => "menu",
+        Category::Meta => "meta",
     }
 }
 
@@ -237,6 +249,13 @@ pub struct Unit {
     pub bulleted: bool,
     /// Furniture evidence, if any.
     pub evidence: Option<Evidence>,
+    /// Without evidence of its own, it is a short line opened by this
+    /// category's vocabulary, these phrases, the rest naming the site or
+    /// the topic ("Mehr zum Thema auf …", "Trending on …"): a box's
+    /// heading outside the main text, but the text may close on such a
+    /// line, and it tells nothing of the lines around it, so the other
+    /// rules see no evidence in it ([`Reason::Heading`]).
+    pub heading: Option<(Category, Vec<String>)>,
     /// It opens a comment section ("12 Comments", "Leave a Reply").
     pub opens_comments: bool,
     /// It holds an empty form field (a text box, a check box): in a
@@ -313,6 +332,9 @@ pub enum Reason {
     /// them at `before`, the last at `after` (`None`: the page ends
     /// first).
     Enclosed { before: usize, after: Option<usize> },
+    /// It is a box's heading ([`Unit::heading`]) `distance` lines beyond
+    /// the main text, no line of the rest of the page having taken it.
+    Heading { distance: usize },
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It lies in the comment section opened at line `from`, after the
@@ -623,6 +645,13 @@ pub fn decide(units: &[Unit]) -> Outcome {
             verdict(Reason::Foot { run, distance }, confidence)
         } else if i > m1 && !u.site_notice.is_empty() {
             verdict(Reason::Notice { distance: i - m1 }, CONTEXT)
+        } else if u.heading.is_some() && !inside {
+            // right beside the text it may be the text's closing remark
+            let distance = if i > m1 { i - m1 } else { m0 - i };
+            (distance >= MIN_HEADING_DISTANCE).then_some(Verdict {
+                reason: Reason::Heading { distance },
+                confidence: EVIDENCE_OUTSIDE,
+            })
         } else {
             None
         };
@@ -1183,6 +1212,39 @@ mod tests {
                 confidence: CONTEXT
             })
         );
+    }
+
+    #[test]
+    fn a_boxs_heading_goes_beyond_the_text_but_not_beside_it() {
+        let heading = || Unit {
+            heading: Some((Category::Related, vec!["mehr zum thema".to_owned()])),
+            ..short(5)
+        };
+        let units = vec![
+            heading(),
+            short(2),
+            short(3), // the headline and standfirst, kept above the text
+            short(6),
+            prose(400),
+            prose(400),
+            heading(), // beside the text: its closing remark
+            short(4),
+            heading(),
+        ];
+        let out = decide(&units);
+        assert_eq!(out.main, Some((4, 5)));
+        assert_eq!(out.verdicts[6], None);
+        let goes = |distance| {
+            Some(Verdict {
+                reason: Reason::Heading { distance },
+                confidence: EVIDENCE_OUTSIDE,
+            })
+        };
+        assert_eq!(out.verdicts[8], goes(3));
+        assert_eq!(out.verdicts[0], goes(4));
+        // inside the text it is a subheading of the text's own
+        let units = vec![prose(400), heading(), prose(400)];
+        assert_eq!(decide(&units).verdicts[1], None);
     }
 
     #[test]
