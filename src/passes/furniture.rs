@@ -20,6 +20,7 @@
 
 use super::removal::{line_removal_span, line_spans, removal_span};
 use super::{Context, Pass, Proposals};
+use crate::analysis::chars::is_cjk;
 use crate::corpus_lines::LineStats;
 use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
@@ -609,10 +610,6 @@ fn ends_sentence(line: &str) -> bool {
 /// the byte-order mark) that a copy carries after a line's end.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
 /// The confident deletions earlier passes proposed, sorted.
