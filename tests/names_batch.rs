@@ -478,3 +478,43 @@ fn a_rewrite_the_aligned_translations_settle_is_applied() {
         c.edits
     );
 }
+
+#[test]
+fn a_garble_beside_a_known_name_the_others_write_twice_there_is_proposed() {
+    // "Xinjing" beside one "Beijing" in the second paragraph, where every
+    // other translation writes "Beijing" twice: the garble takes one of
+    // the known name's places
+    let doc = "The Wudaoliang station in Golmud watched the herds on Monday.\n\n\
+               The Xinjing News said that the herds left Beijing for Golmud.\n\n\
+               Later the rangers of Golmud counted the herds near Wudaoliang.\n";
+    let translation = |twice: bool| {
+        move |i: usize| {
+            let paper = if twice { "Beijing" } else { "Morning" };
+            format!(
+                "The Wudaoliang station in Golmud watched the herds, version {i}.\n\n\
+                 The {paper} News said that the herds left Beijing for Golmud.\n\n\
+                 Later the rangers of Golmud counted the herds near Wudaoliang.\n"
+            )
+        }
+    };
+    let c = convert_in(Some(batch_of(doc, 9, translation(true))), doc);
+    let placed = rewrites(&c, "Xinjing");
+    assert_eq!(placed.len(), 1, "{:#?}", c.edits);
+    assert_eq!(placed[0].after, "Beijing");
+    assert_ne!(
+        placed[0].status,
+        emend::Status::Applied,
+        "a known name's target is only proposed"
+    );
+    assert!(
+        placed[0]
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("more often than this one's 1 there")
+    );
+    // the others write "Beijing" there once, as this one does: the garble
+    // fills no place of it
+    let c = convert_in(Some(batch_of(doc, 9, translation(false))), doc);
+    assert!(rewrites(&c, "Xinjing").is_empty(), "{:#?}", c.edits);
+}

@@ -25,9 +25,9 @@ use std::path::PathBuf;
 pub struct NameCounts {
     documents: u64,
     words: HashMap<String, Vec<u32>>,
-    /// Each capitalised word's paragraphs: (document, paragraph) pairs, in
-    /// the order counted.
-    places: HashMap<String, Vec<(u32, u32)>>,
+    /// Each capitalised word's paragraphs: (document, paragraph, times
+    /// written there), in the order counted.
+    places: HashMap<String, Vec<(u32, u32, u32)>>,
     /// Each document's number of paragraphs.
     paragraphs: HashMap<u32, u32>,
 }
@@ -65,23 +65,33 @@ impl Related {
 
     /// How many of the related documents of `paragraphs` paragraphs write
     /// `word` in their paragraph `paragraph` (see [`Related::aligned`]).
-    pub fn aligned_with(
+    pub fn aligned_with(&self, counts: &NameCounts, word: &str, place: (u32, u32)) -> u32 {
+        self.aligned_with_more_than(counts, word, place, 0)
+    }
+
+    /// How many of the related documents of `paragraphs` paragraphs write
+    /// `word` more than `times` times in their paragraph `paragraph`: where
+    /// one translation writes a name once beside a garble and the others
+    /// write it twice, the garble stands in the name's second place.
+    pub fn aligned_with_more_than(
         &self,
         counts: &NameCounts,
         word: &str,
         (paragraph, paragraphs): (u32, u32),
+        times: u32,
     ) -> u32 {
         let Some(places) = counts.places.get(word) else {
             return 0;
         };
         let mut docs: Vec<u32> = places
             .iter()
-            .filter(|&&(d, p)| {
+            .filter(|&&(d, p, k)| {
                 p == paragraph
+                    && k > times
                     && self.docs.contains(&d)
                     && counts.paragraphs.get(&d) == Some(&paragraphs)
             })
-            .map(|&(d, _)| d)
+            .map(|&(d, _, _)| d)
             .collect();
         docs.dedup();
         docs.len() as u32
@@ -114,19 +124,26 @@ impl NameCounts {
     fn add_numbered(&mut self, id: u32, text: &str) {
         let mut seen: foldhash::HashSet<&str> = Default::default();
         let starts = paragraph_starts(text);
-        let mut placed: foldhash::HashSet<(&str, u32)> = Default::default();
+        // each (word, paragraph) in the order met, and how often written
+        let mut placed: foldhash::HashMap<(&str, u32), usize> = Default::default();
+        let mut order: Vec<((&str, u32), u32)> = Vec::new();
         for (k, w) in names_with_offsets(text) {
             if seen.insert(w) {
                 self.words.entry(w.to_owned()).or_default().push(id);
             }
             let p = paragraph_of(&starts, k);
+            let at = *placed.entry((w, p)).or_insert_with(|| {
+                order.push(((w, p), 0));
+                order.len() - 1
+            });
+            order[at].1 += 1;
+        }
+        for ((w, p), times) in order {
             // most words are met again: no key is copied for them
-            if placed.insert((w, p)) {
-                match self.places.get_mut(w) {
-                    Some(at) => at.push((id, p)),
-                    None => {
-                        self.places.insert(w.to_owned(), vec![(id, p)]);
-                    }
+            match self.places.get_mut(w) {
+                Some(at) => at.push((id, p, times)),
+                None => {
+                    self.places.insert(w.to_owned(), vec![(id, p, times)]);
                 }
             }
         }
@@ -398,6 +415,22 @@ mod tests {
         assert_eq!(r.aligned_with(&c, "Golmud", (1, 2)), 1);
         assert_eq!(r.aligned_with(&c, "Germu", (1, 2)), 1);
         assert_eq!(r.aligned_with(&c, "Golmud", (0, 2)), 2);
+    }
+
+    #[test]
+    fn a_word_written_twice_in_a_paragraph_is_counted_twice_there() {
+        let mut c = NameCounts::default();
+        for _ in 0..20 {
+            c.add_document("Twitter and Paris");
+        }
+        c.add_document("Ningxia and Zhuokang.\n\nRich Ningxia; through Ningxia.");
+        c.add_document("Ningxia and Zhuokang.\n\nRich Ningxia; through Ningxia.");
+        c.add_document("Ningxia and Zhuokang.\n\nFulingxia; through Ningxia.");
+        let r = c.related("Ningxia and Zhuokang.\n\nFulingxia; through Ningxia.");
+        assert_eq!(r.aligned_with(&c, "Ningxia", (1, 2)), 3);
+        assert_eq!(r.aligned_with_more_than(&c, "Ningxia", (1, 2), 1), 2);
+        assert_eq!(r.aligned_with_more_than(&c, "Ningxia", (1, 2), 2), 0);
+        assert_eq!(r.aligned_with_more_than(&c, "Ningxia", (0, 2), 1), 0);
     }
 
     #[test]

@@ -13,6 +13,14 @@
 //! spellings are alike and the garble is no pinyin word. A derived word of the name ("Darwinian" beside
 //! "Darwin", "Tyumens", "Tikhoretsky") is left alone.
 //!
+//! A garble is also written in the same paragraph as its name ("Xinjing
+//! News" beside "Beijing" three times, where the others write "Beijing"
+//! four times): the paragraph then counts how often each writes the name,
+//! and the garble takes one of its places when the others write it as
+//! often as this one writes the name and the garble together. The name may
+//! be one a lexicon knows ("Beijing"); that rewrite is only proposed, and
+//! this weaker evidence asks the spelling to be alike as for applying.
+//!
 //! The same paragraphs settle the rewrites that the other rules only
 //! propose from the spelling ([`Matcher::settle_by_alignment`]): when
 //! nearly all aligned translations write the target where this one writes
@@ -62,6 +70,23 @@ fn derived(a: &str, b: &str) -> bool {
         return false;
     };
     tail.len() > 1 || tail == "s" || tail == "y" && short.ends_with("sk")
+}
+
+/// How many of a word's mentions, by their paragraphs, are in paragraph
+/// `p`.
+fn times_in(paragraphs: &[u32], p: u32) -> u32 {
+    paragraphs.iter().filter(|&&q| q == p).count() as u32
+}
+
+/// How many times, at most, an aligned translation may write a name in a
+/// paragraph and not count as writing it where this one writes a form:
+/// when this one writes the name `mine` times there beside `forms` of the
+/// form, the others must write it as often as the two together (twice
+/// "Ningxia" where this one writes "Fulingxia" and "Ningxia" once each: the
+/// form takes one of the name's places); when this one writes no name
+/// there, writing it at all (a slip repeated is still the slip).
+fn places_taken(mine: u32, forms: u32) -> u32 {
+    if mine == 0 { 0 } else { mine + forms - 1 }
 }
 
 /// A one-off spelling, how many aligned translations write the name it
@@ -208,13 +233,30 @@ impl Matcher<'_, '_> {
             return Vec::new();
         }
         // the paragraphs each spelling is written in
-        let paragraphs: BTreeMap<&str, Vec<u32>> = spellings
+        let mut paragraphs: BTreeMap<&str, Vec<u32>> = spellings
             .values()
             .map(|s| {
                 let ps = s.spans.iter().map(|sp| paragraph_of(&starts, sp.start));
                 (s.word, ps.collect())
             })
             .collect();
+        // the names a lexicon or a phrase took are targets too: a garble
+        // beside "Ningxia" or "Beijing" is no spelling of the document, but
+        // the other translations write the known name in its place. Only
+        // proposed: a known place's own-language form names something else
+        // ("Rossiya" a hotel, "Moskva" a newspaper) that translations render
+        // with the place's English name
+        let mut known: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        for (k, w) in crate::names::context::capitalised_words(text) {
+            let span = Span::new(k, k + w.len());
+            let four = w.len() == 4 && w.bytes().all(|c| c.is_ascii_alphabetic());
+            if (is_candidate(w) || four) && !spellings.contains_key(w) && self.taken(span) {
+                known.entry(w).or_default().push(paragraph_of(&starts, k));
+            }
+        }
+        let targets: Vec<&str> = paragraphs.keys().chain(known.keys()).copied().collect();
+        let lexicon: HashSet<&str> = known.keys().copied().collect();
+        paragraphs.append(&mut known);
         // (paragraph, name agreed) -> the one-offs of this translation there
         let mut found: BTreeMap<(u32, &str), Vec<Garble<'_, '_>>> = BTreeMap::new();
         for w in spellings.values() {
@@ -246,29 +288,40 @@ impl Matcher<'_, '_> {
                 if related.aligned_with(counts, w.word, (p, n)) > 2 {
                     continue;
                 }
-                let best = spellings
-                    .values()
+                let forms = times_in(&paragraphs[w.word], p);
+                let best = targets
+                    .iter()
+                    .copied()
                     // a name of four letters is a target too ("Jike" for
                     // "Jigke"): the paragraphs, not the length, are the
                     // evidence, and a longer word holding it is derived
-                    .filter(|x| {
-                        x.word != w.word
-                            && (is_candidate(x.word) || x.word.len() == 4)
-                            && !paragraphs[x.word].contains(&p)
-                    })
+                    .filter(|&x| x != w.word && (is_candidate(x) || x.len() == 4))
                     .filter_map(|x| {
-                        let same_first = x.word.as_bytes()[0] == w.word.as_bytes()[0];
+                        let same_first = x.as_bytes()[0] == w.word.as_bytes()[0];
                         let least = if same_first {
                             MIN_SIMILARITY
                         } else {
                             MIN_SIMILARITY_OTHER_FIRST
                         };
-                        let sim = similarity_at_least(&skeleton(w.word), &skeleton(x.word), least)?;
-                        let agree = related.aligned_with(counts, x.word, (p, n));
+                        let sim = similarity_at_least(&skeleton(w.word), &skeleton(x), least)?;
+                        let mine = times_in(&paragraphs[x], p);
+                        let agree = related.aligned_with_more_than(
+                            counts,
+                            x,
+                            (p, n),
+                            places_taken(mine, forms),
+                        );
                         let share = agree as f32 / (aligned - 1) as f32;
+                        // the paragraph is weaker evidence when this one
+                        // writes the name there too, or when the name is a
+                        // known one many texts write ("Unprovoked" where
+                        // the others write "United"): the spelling must be
+                        // as alike as for applying
+                        let weak = mine > 0 || lexicon.contains(x);
                         if share < MIN_SHARE
-                            || derived(&fold(w.word), &fold(x.word))
-                            || letters().contains(&fold(x.word))
+                            || weak && sim < APPLY_SIMILARITY
+                            || derived(&fold(w.word), &fold(x))
+                            || letters().matches(&fold(x)).count() > mine as usize
                         {
                             return None;
                         }
@@ -276,7 +329,7 @@ impl Matcher<'_, '_> {
                     })
                     .max_by_key(|&(_, agree, _)| agree);
                 if let Some((x, agree, sim)) = best {
-                    found.entry((p, x.word)).or_default().push((w, agree, sim));
+                    found.entry((p, x)).or_default().push((w, agree, sim));
                 }
             }
         }
@@ -292,16 +345,32 @@ impl Matcher<'_, '_> {
             // a word of pinyin syllables may be another place ("Shanbei",
             // northern Shaanxi, beside "Shaanxi"): only proposed
             let pinyin = pinyin_syllables(w.word).is_some();
-            let conf = if share >= APPLY_SHARE && sim >= APPLY_SIMILARITY && same_first && !pinyin {
+            let conf = if share >= APPLY_SHARE
+                && sim >= APPLY_SIMILARITY
+                && same_first
+                && !pinyin
+                && !lexicon.contains(to)
+            {
                 0.8
             } else {
                 0.65
             };
+            let mine = times_in(&paragraphs[to], p);
+            let place = if mine == 0 {
+                String::new()
+            } else {
+                format!(" more often than this one's {mine} there")
+            };
             let note = format!(
-                "{agree} of the {} translations of this text in the batch (the same {n} paragraphs) write {to:?} in paragraph {} where this one writes {:?}, which no other translation writes there; this one writes {to:?} elsewhere (spelling similarity {sim:.2}); neither is in a lexicon",
+                "{agree} of the {} translations of this text in the batch (the same {n} paragraphs) write {to:?} in paragraph {}{place} where this one writes {:?}, which no other translation writes there; this one writes {to:?} elsewhere (spelling similarity {sim:.2}){}",
                 aligned - 1,
                 p + 1,
-                w.word
+                w.word,
+                if lexicon.contains(to) {
+                    "; the name is known, the form is not"
+                } else {
+                    "; neither is in a lexicon"
+                }
             );
             for span in w
                 .spans
@@ -396,15 +465,18 @@ impl Matcher<'_, '_> {
             let p = paragraph_of(&starts, e.span.start);
             let start = starts[p as usize];
             let end = starts.get(p as usize + 1).copied().unwrap_or(text.len());
-            // this translation writes the target there too: the others
-            // writing it say nothing of the form
+            // this translation may write the target there too: then the
+            // others must write it there as often as this one writes the
+            // target and the form together
             let written = counted_words(&text[start..end]);
-            if new.iter().any(|w| written.contains(w)) {
-                continue;
-            }
+            let times = |w: &str| written.iter().filter(|&&x| x == w).count() as u32;
+            let forms = gone.iter().map(|w| times(w)).max().unwrap_or(0).max(1);
             let agree = new
                 .iter()
-                .map(|w| related.aligned_with(counts, w, (p, n)))
+                .map(|w| {
+                    let taken = places_taken(times(w), forms);
+                    related.aligned_with_more_than(counts, w, (p, n), taken)
+                })
                 .min()
                 .unwrap_or(0);
             let keep = gone
@@ -495,6 +567,21 @@ mod tests {
             at(0, None).same_place(),
             "written only beside the other form: the alignment tells nothing"
         );
+    }
+
+    #[test]
+    fn a_form_beside_its_name_takes_one_of_the_names_places() {
+        assert_eq!(places_taken(0, 1), 0, "no name there: writing it at all");
+        assert_eq!(places_taken(0, 2), 0, "a slip repeated is the slip");
+        assert_eq!(
+            places_taken(1, 1),
+            1,
+            "one Fulingxia beside one Ningxia: the others write Ningxia twice"
+        );
+        assert_eq!(places_taken(3, 1), 3);
+        assert_eq!(places_taken(1, 2), 2, "two forms beside one name");
+        assert_eq!(times_in(&[0, 3, 3, 5], 3), 2);
+        assert_eq!(times_in(&[0, 5], 3), 0);
     }
 
     #[test]
