@@ -156,12 +156,8 @@ impl Matcher<'_, '_> {
     /// when the batch holds no aligned translations of this text, and then
     /// the alignment tells nothing.
     pub(super) fn alignment_of(&self, from: &Spelling<'_>, to: &str) -> Option<Alignment> {
-        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
+        let (counts, related) = self.batch_related()?;
         let text = self.text();
-        let related = self
-            .related
-            .get_or_init(|| Some(counts.related(text)).filter(|r| !r.is_empty()))
-            .as_ref()?;
         let starts = paragraph_starts(text);
         let n = starts.len() as u32;
         let aligned = related.aligned(counts, n);
@@ -215,17 +211,10 @@ impl Matcher<'_, '_> {
         spellings: &BTreeMap<String, Spelling<'_>>,
         done: &HashSet<Span>,
     ) -> Vec<Edit> {
-        let Some(counts) = self.cx.corpus_names.filter(|c| c.is_evidence()) else {
+        let Some((counts, related)) = self.batch_related() else {
             return Vec::new();
         };
         let text = self.text();
-        let Some(related) = self
-            .related
-            .get_or_init(|| Some(counts.related(text)).filter(|r| !r.is_empty()))
-            .as_ref()
-        else {
-            return Vec::new();
-        };
         let starts = paragraph_starts(text);
         let n = starts.len() as u32;
         let aligned = related.aligned(counts, n);
@@ -415,20 +404,13 @@ impl Matcher<'_, '_> {
     /// "Guiying"). Rewrites of `skip` (placed by the alignment alone) keep
     /// their own policy.
     pub(super) fn settle_by_alignment(&self, edits: &mut [Edit], skip: &HashSet<Span>) {
-        let Some(counts) = self.cx.corpus_names.filter(|c| c.is_evidence()) else {
-            return;
-        };
         if self.lang.is_none() {
             return;
         }
-        let text = self.text();
-        let Some(related) = self
-            .related
-            .get_or_init(|| Some(counts.related(text)).filter(|r| !r.is_empty()))
-            .as_ref()
-        else {
+        let Some((counts, related)) = self.batch_related() else {
             return;
         };
+        let text = self.text();
         let starts = paragraph_starts(text);
         let n = starts.len() as u32;
         let aligned = related.aligned(counts, n);

@@ -122,6 +122,23 @@ impl Matcher<'_, '_> {
     }
 
     /// True if `span` may not be guessed at: protected, or already a known name or phrase.
+    /// The batch's name counts and the documents of the batch about the
+    /// same thing as this one, when the batch is evidence and holds any
+    /// (found on the first question and kept).
+    pub(super) fn batch_related(
+        &self,
+    ) -> Option<(
+        &crate::names::batch::NameCounts,
+        &crate::names::batch::Related,
+    )> {
+        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
+        let related = self
+            .related
+            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
+            .as_ref()?;
+        Some((counts, related))
+    }
+
     pub(super) fn taken(&self, span: Span) -> bool {
         self.cx.is_protected(span)
             || self.phrase_spans.overlaps(span)

@@ -728,11 +728,7 @@ impl Matcher<'_, '_> {
     /// [`crate::names::batch::Related`]) there are, and how many of them
     /// write `a` and `b`, when the batch is evidence.
     fn batch_documents(&self, a: &str, b: &str) -> Option<(usize, u32, u32)> {
-        let counts = self.cx.corpus_names.filter(|c| c.is_evidence())?;
-        let related = self
-            .related
-            .get_or_init(|| Some(counts.related(self.text())).filter(|r| !r.is_empty()))
-            .as_ref()?;
+        let (counts, related) = self.batch_related()?;
         // this document writes both: the others are what counts
         let others = |w: &str| related.documents_with(counts, w).saturating_sub(1);
         Some((related.len().saturating_sub(1), others(a), others(b)))
