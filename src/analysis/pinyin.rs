@@ -87,10 +87,32 @@ const FINALS: &[&str] = &[
 /// Longest folded word read as pinyin, in bytes.
 const MAX_LEN: usize = 24;
 
+/// The (pinyin, other romanisation) pairs of a syllable table under
+/// `lexicons/` (tab-separated, pinyin first, `#` comments; columns after
+/// the second are the table's own notes): the Wade–Giles and Cantonese
+/// tables read the same way.
+pub(crate) fn syllable_pairs(tsv: &str) -> impl Iterator<Item = (&str, &str)> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            Some((cols.next()?, cols.next()?))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_syllable_table_is_read_as_pairs_without_comments_or_notes() {
+        let tsv = "# pinyin\tcantonese\tcount\nmao\tmo\t12\nzhang\tchang\nlonely\n";
+        assert_eq!(
+            syllable_pairs(tsv).collect::<Vec<_>>(),
+            [("mao", "mo"), ("zhang", "chang")]
+        );
+    }
 
     /// The depth-first reading without memory, as the rule was first
     /// written: the memoised one must count the same.

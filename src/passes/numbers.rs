@@ -145,17 +145,12 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
     if before.is_some_and(|c| c.is_alphanumeric() || ",.-#/:+_'’".contains(c)) {
         return false;
     }
-    if !next_word(&text[end..])
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
-    {
+    let next = next_word(&text[end..]);
+    if !next.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
     let head = text[..start].trim_end_matches([' ', '$', '€', '£', '¥']);
-    let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| {
-        k + head[k..].chars().next().map_or(1, char::len_utf8)
-    });
+    let word_start = last_word_start(head);
     let word = &head[word_start..];
     let sentence_start = head[..word_start].trim_end().is_empty()
         || head[..word_start]
@@ -166,28 +161,30 @@ fn counts_something(text: &str, start: usize, end: usize) -> bool {
     let numeric = word.chars().next().is_some_and(|c| c.is_ascii_digit());
     let lower = word.to_lowercase();
     let label =
-        LABELS.contains(&lower.as_str()) || names_a_thing(head, word_start, &lower, text, end);
+        LABELS.contains(&lower.as_str()) || names_a_thing(&head[..word_start], &lower, next);
     let name = capitalised && !sentence_start;
     !(numeric || name || label)
 }
 
-/// True for "the project 11711 of the Nevsky yard": a determiner, a noun,
-/// the number, then a function word. A count stands before what it counts
-/// ("the estimated 40000 protesters", "the remaining 12345 cases"); a number
-/// between a noun and "of" names that noun, whatever the noun is.
-fn names_a_thing(head: &str, word_start: usize, word: &str, text: &str, end: usize) -> bool {
+/// Where the last run of letters and digits of `s` starts (`s.len()` when
+/// `s` ends on anything else).
+fn last_word_start(s: &str) -> usize {
+    s.rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// True for "the project 11711 of the Nevsky yard": a determiner, a noun
+/// (`noun`, lowercase, after `before`), the number, then a function word
+/// (`next`). A count stands before what it counts ("the estimated 40000
+/// protesters", "the remaining 12345 cases"); a number between a noun and
+/// "of" names that noun, whatever the noun is.
+fn names_a_thing(before: &str, noun: &str, next: &str) -> bool {
     let fw = function_words();
-    if word.is_empty()
-        || fw.is_function(word)
-        || !fw.is_function(&next_word(&text[end..]).to_lowercase())
-    {
+    if noun.is_empty() || fw.is_function(noun) || !fw.is_function(&next.to_lowercase()) {
         return false;
     }
-    let before = head[..word_start].trim_end_matches(' ');
-    let det_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
-        k + before[k..].chars().next().map_or(1, char::len_utf8)
-    });
-    let det = before[det_start..].to_lowercase();
+    let before = before.trim_end_matches(' ');
+    let det = before[last_word_start(before)..].to_lowercase();
     fw.articles.contains(&det) || fw.determiners.contains(&det)
 }
 

@@ -17,7 +17,7 @@
 //! the Wade–Giles of the pinyin is left to that rule.
 
 use super::{Matcher, SpanSet};
-use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::pinyin::{pinyin_syllables, syllable_pairs};
 use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
@@ -37,16 +37,10 @@ const MAX_PIECES: usize = 3;
 /// Cantonese syllable → the pinyin syllables of its characters.
 static TABLE: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
     let mut t: HashMap<String, Vec<String>> = HashMap::new();
-    for line in include_str!("../../../lexicons/cantonese.tsv").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        if let (Some(pinyin), Some(cantonese)) = (cols.next(), cols.next()) {
-            t.entry(cantonese.to_owned())
-                .or_default()
-                .push(pinyin.to_owned());
-        }
+    for (pinyin, cantonese) in syllable_pairs(include_str!("../../../lexicons/cantonese.tsv")) {
+        t.entry(cantonese.to_owned())
+            .or_default()
+            .push(pinyin.to_owned());
     }
     t
 });

@@ -16,7 +16,7 @@
 //! form written more often is proposed, and on a tie the pinyin one.
 
 use super::{Matcher, SpanSet};
-use crate::analysis::pinyin::pinyin_syllables;
+use crate::analysis::pinyin::{pinyin_syllables, syllable_pairs};
 use crate::analysis::sites::Sites;
 use crate::edit::{Category, Edit};
 use crate::names::context::word_iter;
@@ -37,17 +37,12 @@ const MAX_PIECE: usize = 12;
 /// Folded Wade–Giles syllable (no apostrophe, ü as u) → its pinyin readings.
 static TABLE: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
     let mut t: HashMap<String, Vec<String>> = HashMap::new();
-    for line in include_str!("../../../lexicons/wade-giles.tsv").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        if let Some((pinyin, wg)) = line.split_once('\t') {
-            let key: String = fold(wg).chars().filter(char::is_ascii_lowercase).collect();
-            let readings = t.entry(key).or_default();
-            let p = fold(pinyin);
-            if !readings.contains(&p) {
-                readings.push(p);
-            }
+    for (pinyin, wg) in syllable_pairs(include_str!("../../../lexicons/wade-giles.tsv")) {
+        let key: String = fold(wg).chars().filter(char::is_ascii_lowercase).collect();
+        let readings = t.entry(key).or_default();
+        let p = fold(pinyin);
+        if !readings.contains(&p) {
+            readings.push(p);
         }
     }
     t
