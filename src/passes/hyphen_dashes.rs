@@ -125,10 +125,12 @@ fn dash_words(s: &str, h: usize) -> Option<(&str, &str)> {
     if left.chars().count() < MIN_LEFT_CHARS {
         return None;
     }
+    // a word opening a square bracket is a label or a slug ("[Simple-and]",
+    // an image's name left in a web copy), not prose
     if before[..left_start]
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@'))
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@' | '['))
     {
         return None;
     }
@@ -404,6 +406,7 @@ mod tests {
             "Flight SU-the and x-a and 12-a.",
             "See www.example.com/path-the-end for more.",
             "Especially in low-and middle-income countries.",
+            "Equipment: [Simple-and] Simple and Delicious Vegan Cookbook.",
         ] {
             assert_eq!(mend(t), t, "{t}");
         }

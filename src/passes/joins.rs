@@ -124,7 +124,10 @@ impl Pass for Joins {
             let second = b.span.of(text);
             // a table's column or a list laid out one entry a line (the
             // benchmarks' names, then "Loops⏎25⏎5"): no half of a sentence
-            if column(first.lines().rev()) || column(second.lines()) {
+            if column(first.lines().rev())
+                || column(second.lines())
+                || label_and_value(first, second)
+            {
                 continue;
             }
             let mut has_pair = |pair: &(&str, &str)| pairs.has(*pair);
@@ -404,6 +407,23 @@ fn column<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
         }
     }
     (n >= 3 && short * 4 >= n * 3) || (n == 2 && short == 2)
+}
+
+/// Most words of a value standing alone after its label.
+const VALUE_WORDS: usize = 2;
+
+/// Whether `first` ends with a label's short line and `second` is a value
+/// of a word or two on one line ("difficulty⏎⏎easy", "prep time⏎⏎60
+/// min."): a data sheet's field, as recipes and product pages lay them
+/// out, not a sentence broken in two. A sentence's last words broken off
+/// at a page or a column's end end on a mark or run on.
+fn label_and_value(first: &str, second: &str) -> bool {
+    let second = second.trim();
+    let label = first.lines().next_back().unwrap_or(first);
+    !second.contains('\n')
+        && second.split_whitespace().nth(VALUE_WORDS).is_none()
+        && label.split_whitespace().nth(COLUMN_WORDS).is_none()
+        && !second.ends_with(['.', '!', '?', ',', ';', ':'])
 }
 
 /// What [`across`] reads besides the blocks: the blocks taken out as page
@@ -976,6 +996,15 @@ mod tests {
         // the column's head alone, its rows of numbers taken for a table
         let t = "Let vm be the last instruction before the current one where each value is referred to. Then the\n\nTag\nxx1";
         joins_nothing(t);
+    }
+
+    #[test]
+    fn a_data_sheet_label_is_not_joined_to_its_value() {
+        let t = "Pierogi with buckwheat groats and a white cheese filling\ndifficulty level\n\neasy\n\npreparation time\n60 min.";
+        joins_nothing(t);
+        // a sentence's last words carried over still join
+        let t = "After the long and bitter winter, the year that followed\nthe great flood was\n\nquiet.";
+        assert!(clean(t).contains("flood was quiet."), "{}", clean(t));
     }
 
     #[test]

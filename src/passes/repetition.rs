@@ -307,6 +307,7 @@ fn look(
             && alpha
             && n.text.chars().next().is_some_and(char::is_lowercase)
             && !fw.legit_doubles.contains(w.lower().as_ref())
+            && !is_identifier_start(&s[n.end..])
         {
             let lower = w.lower();
             // a doubled word the dictionary does not know is mostly a
@@ -380,6 +381,19 @@ fn look(
         }
     }
     Some(k + 1)
+}
+
+/// Whether the text after a word makes it the start of an identifier or
+/// an expression: "a.f()", "a(b)", "a_b", "a[0]" — code flattened into
+/// prose ("import a⏎a.f()" copied as "import a a.f()"), not a word typed
+/// twice. A full stop before a space or the end closes a sentence instead.
+fn is_identifier_start(after: &str) -> bool {
+    let mut cs = after.chars();
+    match cs.next() {
+        Some('.') => cs.next().is_some_and(char::is_alphanumeric),
+        Some('(' | '_' | '[') => true,
+        _ => false,
+    }
 }
 
 /// True if a phrase `a` said twice back to back reads as meant: one that
@@ -456,6 +470,18 @@ mod tests {
             "They crossed the river at dawn."
         );
         assert_eq!(clean("One of of the towns."), "One of the towns.");
+        assert_eq!(clean("Where is it? In the the."), "Where is it? In the.");
+    }
+
+    #[test]
+    fn code_flattened_into_prose_is_no_doubled_word() {
+        for t in [
+            "main.py: import a a.f() and print it.",
+            "Then call a a(b) there.",
+            "Set the the_value first.",
+        ] {
+            assert_eq!(clean(t), t, "{t}");
+        }
     }
 
     #[test]

@@ -431,6 +431,13 @@ fn sentence_start(
             if text[cx.doc.blocks[block].span.start..w.start].contains(['(', '[']) {
                 return None;
             }
+            // a segment is one line; a lowercase block of several lines or
+            // a caption written twice is a reader's comment or an image's
+            // text ("hi there!⏎I feel…"), whose case is the page's, as a
+            // web copy cleaned of its furniture shows them
+            if !is_segment_line(cx.doc.blocks[block].span.of(text)) {
+                return None;
+            }
             let before = cx.doc.blocks[..block].last()?;
             let end = before
                 .span
@@ -463,6 +470,21 @@ fn sentence_start(
             w.text
         )),
     )
+}
+
+/// A block of one line, the shape of a segment of MT output, that is not
+/// an image's caption written twice (its alt text and its caption, as a
+/// web copy gives them: "fresh lemon seeds fresh lemon seeds", "first
+/// leaveshow to grow … first leaves").
+fn is_segment_line(block: &str) -> bool {
+    let line = block.trim();
+    if line.contains('\n') {
+        return false;
+    }
+    let half = line.len() / 2;
+    let doubled = |a: Option<&str>, b: Option<&str>| a.is_some() && a == b;
+    !(doubled(line.get(..half), line.get(half..))
+        || doubled(line.get(..half), line.get(half + 1..)))
 }
 
 /// `spelling/misspelling`: a lowercase word the dictionary does not know,
@@ -693,6 +715,15 @@ mod tests {
         assert_eq!(edits(attribution), attribution);
         let cont = "The flies could not help it, and they\n\nfly into the trap, all of them.\n";
         assert_eq!(edits(cont), cont);
+        // a caption written twice (alt text and caption), a reader's
+        // comment of several lines: no segment (a cleaned web copy reads as
+        // one segment a paragraph); a headline without a stop is one
+        let headline = "Keep the soil moist.\n\nspokesman of the embassy: the plan stands\n";
+        assert!(edits(headline).contains("\nSpokesman"));
+        let caption = "Keep the soil moist.\n\nfresh lemon seeds fresh lemon seeds\n";
+        assert_eq!(edits(caption), caption);
+        let comment = "Keep the soil moist.\n\nhi there!\nI feel discouraged by it.\n";
+        assert_eq!(edits(comment), comment);
     }
 
     #[test]
