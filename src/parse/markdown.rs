@@ -46,11 +46,14 @@ const MAX_LINK_TEXT: usize = 2000;
 /// What a pair of delimiters may enclose: text that starts and ends on
 /// something other than a space, within one paragraph, and not from a
 /// bracket's close to a bracket's open (`(*) 1 kg ( ) 500 g (*)`, `[*]Today
-/// [*]`: the marks of a form's choices, not the edges of an emphasis).
+/// [*]`: the marks of a form's choices, not the edges of an emphasis), and
+/// not up to a superscript's caret (`16,99 € ^**`: a footnote's mark, as a
+/// web shop's copy writes one).
 fn inner_ok(inner: &str) -> bool {
     !inner.is_empty()
         && !inner.starts_with(char::is_whitespace)
         && !inner.ends_with(char::is_whitespace)
+        && !inner.ends_with('^')
         && !inner.starts_with([')', ']', '}'])
         && !inner.ends_with(['(', '[', '{'])
         && !inner.contains("\n\n")
@@ -104,6 +107,11 @@ pub fn marks(s: &str) -> Vec<Mark> {
         let rest = &s[i..];
         let prev = s[..i].chars().next_back();
         let word_before = prev.is_some_and(char::is_alphanumeric);
+        // "^*" is a footnote's mark in superscript, not an emphasis
+        if prev == Some('^') {
+            i += 1;
+            continue;
+        }
         let found = if rest.starts_with("**") {
             bold(rest).ok().map(|(r, _)| (r, 2))
         } else if rest.starts_with('*') && !word_before {
@@ -200,6 +208,7 @@ mod tests {
             "[1] Smith",
             "Größe\n(*)\n1KG [soldout]\n( )\n500g\nRöstung\n(*)\nEspresso",
             "[*]ÚLTIMA HORA [*]LAS 5 DE LAS 5AM [*]ASÍ ESTÁ EL MUNDO",
+            "10,49 € ^* 10,99 € ^**\n0,75 l\n**former price\nRosé 2015\n4,99 € ^* 7,90 € ^**\n**former price",
         ] {
             assert!(found(s).is_empty(), "{s}");
         }

@@ -100,6 +100,21 @@ fn is_sep(c: char) -> bool {
     matches!(c, ',' | ';' | ':')
 }
 
+/// Whether `head` ends with an abbreviation whose full stop follows it:
+/// a listed one ("etc", "Co", "ca") or letters with a stop inside ("A.G",
+/// "e.g").
+fn is_abbreviation(head: &str) -> bool {
+    let word = &head[head
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == '.')
+        .len()..];
+    let word = word.trim_start_matches('.');
+    !word.is_empty()
+        && (word.contains('.')
+            || function_words()
+                .abbreviations
+                .contains(word.to_lowercase().as_str()))
+}
+
 fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
     // Byte offsets, not a vector of characters: every mark looked for is
     // ASCII, so each offset where one is found is a character boundary, and
@@ -138,6 +153,21 @@ fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {
                 && at(j + 1).is_none_or(char::is_whitespace)
                 && before(k) != Some('.')
             {
+                // after an abbreviation's stop ("Co. , Ltd.", "etc. ;",
+                // "A.G. , Munich") the separator is the sentence's own, only
+                // spaced off: the space goes, not the mark
+                if c == b'.' && is_abbreviation(&s[..k]) {
+                    push(
+                        k + 1,
+                        j,
+                        "",
+                        "orphan",
+                        0.85,
+                        "a separator spaced off the abbreviation before it",
+                    );
+                    k = j + 1;
+                    continue;
+                }
                 push(
                     k + 1,
                     j + 1,
@@ -854,6 +884,13 @@ mod tests {
         assert_eq!(
             clean("The dispute has not been settled. ; On the other hand, trade grew."),
             "The dispute has not been settled. On the other hand, trade grew."
+        );
+        // after an abbreviation the mark is kept and the space goes
+        assert_eq!(
+            clean(
+                "Beijing Houdley Bee Co. , Ltd. and the teaching room, etc. ; then A.G. , Munich."
+            ),
+            "Beijing Houdley Bee Co., Ltd. and the teaching room, etc.; then A.G., Munich."
         );
     }
 
