@@ -941,6 +941,14 @@ fn describe(
                 ),
             )
         }
+        Reason::Beyond { from } => (
+            "beyond".to_owned(),
+            format!(
+                "line judged furniture by its place ({features}): a bare name after the page's text, past line {} (\"{}\"), the first line with furniture evidence of its own after the text's last good line, beside nothing that reads as text; {main}",
+                lines[from].number,
+                quote(lines[from].span.of(text))
+            ),
+        ),
         Reason::CommentFrame(c) => (
             "comment-frame".to_owned(),
             format!(

@@ -27,6 +27,11 @@
 //!   the words of related articles, sharing or newsletters, the rest
 //!   naming the site or the topic) goes outside the main text, but not
 //!   right beside it, where it may close the text;
+//! - past the text's last good line (the main run reaches there over the
+//!   text's other runs: a recipe's steps, a data sheet, the second half
+//!   of an article split by code) and its first furniture after it, a
+//!   bare name goes (a menu's, a tag list's, a box's entry), unless it
+//!   stands beside prose, a data row or a list item that says something;
 //! - a comment section goes from its heading to the end of the page.
 
 use super::frames::Frames;
@@ -335,6 +340,11 @@ pub enum Reason {
     /// It is a box's heading ([`Unit::heading`]) `distance` lines beyond
     /// the main text, no line of the rest of the page having taken it.
     Heading { distance: usize },
+    /// It is a bare name among the boxes of the page's foot: a short line
+    /// without stop words after `from`, the first line with evidence of
+    /// its own past the text's last good line, beside nothing that reads
+    /// as the text's ([`beyond_text`]).
+    Beyond { from: usize },
     /// It lies in the comment section opened at this line.
     Comments(usize),
     /// It lies in the comment section opened at line `from`, after the
@@ -664,6 +674,14 @@ pub fn decide(units: &[Unit]) -> Outcome {
             out[i] = v;
         }
     }
+    for (i, v) in beyond_text(units, &first, &classes, &out, &kept, m1, end)
+        .into_iter()
+        .enumerate()
+    {
+        if v.is_some() {
+            out[i] = v;
+        }
+    }
     Outcome {
         verdicts: out,
         main: Some((m0, m1)),
@@ -746,6 +764,104 @@ fn enclosed(
             })
         })
         .collect()
+}
+
+/// Most words of a line that goes beyond the text ([`beyond_text`]).
+const MAX_BEYOND_WORDS: usize = 6;
+/// Lines from such a line to prose that it may head or sign: a heading
+/// has an edit button or an anchor between it and its paragraph.
+const BEYOND_REACH: usize = 2;
+
+/// The verdicts on the bare names of the page's foot: short lines (at
+/// most [`MAX_BEYOND_WORDS`] words) without a stop word, a digit, a comma
+/// or a sentence's end, not "label: value" pairs, after the page's text
+/// and before any comment section at `end` ("Goldener Spatz", "Forks",
+/// "• Ökonomie"): the entries of menus, tag lists and teaser boxes, which
+/// the vocabulary does not know and which no run of furniture encloses.
+///
+/// The text reaches past the main run `..=m1` to its last good line
+/// without a verdict: a recipe's or a how-to's later sections, a data
+/// sheet after its description, an article the main run read as only
+/// its first part (split by code or a table) are the text's runs too, and
+/// a page whose text goes on to its end has no foot. From there, only
+/// what follows the first line with strong evidence of its own goes (the
+/// page's boxes have begun), and only a line beside nothing that reads as
+/// text: not within [`BEYOND_REACH`] lines of prose (a sentence of more
+/// than three words, or a line dense enough in stop words to be
+/// near-good: a short line there heads or signs it), not indented as
+/// readers' replies are ("Same here :)"), not beside a line with more
+/// than one stop word (the items of a list that say something, "an
+/// frostfreien Tagen gießen") or a data row, a quantity or a date that it
+/// would label ("Goldener Spatz" over "Preis, 2008", a heading over a
+/// numbered list),
+/// and not in a block with prose, a quantity, a "label: value" pair, an
+/// enumeration or such a line (a data sheet's rows, a sentence wrapped
+/// over lines): those lines and the short lines among them are a run of
+/// the text's own shape, not the site's.
+fn beyond_text(
+    units: &[Unit],
+    first: &[Class],
+    classes: &[Class],
+    verdicts: &[Option<Verdict>],
+    kept: &[bool],
+    m1: usize,
+    end: usize,
+) -> Vec<Option<Verdict>> {
+    let n = units.len();
+    let mut out = vec![None; n];
+    let goes = |k: usize| verdicts[k].is_some_and(|v| v.confidence >= CONTEXT);
+    let prose = |k: usize| {
+        (units[k].sentence && units[k].words > 3)
+            || matches!(first[k], Class::Good | Class::NearGood)
+    };
+    let says = |k: usize| units[k].stop.is_some_and(|s| s > 1);
+    let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
+    let text_end = (m1 + 1..end)
+        .rfind(|&k| classes[k] == Class::Good && verdicts[k].is_none())
+        .unwrap_or(m1);
+    let Some(from) = (text_end + 1..end).find(|&k| strong(k)) else {
+        return out;
+    };
+    // the blocks holding a line of the text's shape that stays
+    let mut textual = vec![false; units.last().map_or(0, |u| u.block + 1)];
+    for (k, u) in units.iter().enumerate() {
+        if !goes(k) && (prose(k) || says(k) || u.label_value || u.number || u.comma) {
+            textual[u.block] = true;
+        }
+    }
+    for i in from + 1..end {
+        let u = &units[i];
+        let bare = (1..=MAX_BEYOND_WORDS).contains(&u.words)
+            && u.stop.is_none_or(|s| s == 0)
+            && !u.sentence
+            && !u.label_value
+            && !u.number
+            && !u.comma
+            && !u.fixed
+            && !u.indented
+            && !kept[i];
+        let near = |k: usize| k < n && !goes(k);
+        let beside_text = [i.wrapping_sub(1), i + 1]
+            .into_iter()
+            .filter(|&k| near(k))
+            .any(|k| {
+                prose(k) || (says(k) && !strong(k)) || units[k].label_value || units[k].number
+            })
+            || [i.wrapping_sub(BEYOND_REACH), i + BEYOND_REACH]
+                .into_iter()
+                .any(|k| near(k) && prose(k));
+        if bare
+            && verdicts[i].is_none_or(|v| v.confidence < CONTEXT)
+            && !beside_text
+            && !textual[u.block]
+        {
+            out[i] = Some(Verdict {
+                reason: Reason::Beyond { from },
+                confidence: CONTEXT,
+            });
+        }
+    }
+    out
 }
 
 /// Most lines after the line that opens a run of teasers that the run
@@ -1245,6 +1361,68 @@ mod tests {
         // inside the text it is a subheading of the text's own
         let units = vec![prose(400), heading(), prose(400)];
         assert_eq!(decide(&units).verdicts[1], None);
+    }
+
+    #[test]
+    fn bare_names_go_past_the_texts_last_good_line_after_furniture() {
+        let in_block = |block, u: Unit| Unit { block, ..u };
+        let bare = |block| in_block(block, short(2));
+        let page = |tail: Vec<Unit>| {
+            let mut units: Vec<Unit> = (0..3).map(|b| in_block(b, prose(400))).collect();
+            units.push(in_block(3, menu()));
+            units.extend(tail);
+            units
+        };
+        let beyond = Some(Verdict {
+            reason: Reason::Beyond { from: 3 },
+            confidence: CONTEXT,
+        });
+        let out = decide(&page((4..10).map(bare).collect()));
+        assert_eq!(out.main, Some((0, 2)));
+        // two lines from the text's last line it may sign the text
+        assert_ne!(out.verdicts[4], beyond);
+        assert!((5..10).all(|i| out.verdicts[i] == beyond));
+        // a data row holds the lines beside it and the other lines of its
+        // block; an item that says something holds the lines beside it
+        let row = Unit {
+            label_value: true,
+            ..short(3)
+        };
+        let item = Unit {
+            stop: Some(2),
+            ..short(5)
+        };
+        let tail = vec![
+            bare(4),
+            bare(5),
+            bare(6),
+            bare(7),
+            in_block(8, row),
+            bare(8),
+            bare(8),
+            bare(9),
+            in_block(10, item),
+            bare(11),
+            bare(12),
+            bare(13),
+            bare(14),
+        ];
+        let out = decide(&page(tail));
+        for i in [6, 14, 16] {
+            assert_eq!(out.verdicts[i], beyond, "line {i}");
+        }
+        for i in [7, 9, 10, 11, 13] {
+            assert_ne!(out.verdicts[i], beyond, "line {i}");
+        }
+        // a good line later on: the text goes on there, there is no foot
+        let mut tail: Vec<Unit> = (4..10).map(bare).collect();
+        tail.push(in_block(10, prose(400)));
+        let out = decide(&page(tail));
+        assert!(
+            out.verdicts
+                .iter()
+                .all(|v| !matches!(v, Some(v) if matches!(v.reason, Reason::Beyond { .. })))
+        );
     }
 
     #[test]
