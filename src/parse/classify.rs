@@ -52,6 +52,9 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
             start,
             end: start + (r.end - r.start),
             headed: r.headed,
+            column: r
+                .column
+                .map(|(a, b)| (start + (a - r.start), start + (b - r.start))),
         })
     });
     let n = raw.len();
@@ -89,7 +92,7 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         // Bibliography: the heading, then one entry per block to the end.
         let settled = match region {
             Some(r) if i == r.start && r.headed => Some(BlockKind::BiblHead),
-            Some(r) if i >= r.start && i < r.end => Some(BlockKind::Bibl {
+            Some(r) if r.holds(i) => Some(BlockKind::Bibl {
                 n: super::bibl::entry_number(s).map(|(n, _)| n),
             }),
             _ => kinds.remove(&i),

@@ -68,6 +68,12 @@ const NAMED: &[&str] = &[
     "table of contents",
 ];
 
+/// Whether the line `s` is the heading of a section papers name alike
+/// ([`NAMED`]: "Acknowledgements", "Appendix").
+pub fn is_named_section(s: &str) -> bool {
+    NAMED.contains(&s.trim().to_lowercase().as_str())
+}
+
 /// How a section number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Scheme {
@@ -327,7 +333,7 @@ fn candidate(lines: &Lines<'_>, at: At) -> Option<Candidate> {
     if !s.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase()) {
         return None;
     }
-    if NAMED.contains(&s.to_lowercase().as_str()) {
+    if is_named_section(s) {
         let key = Key {
             scheme: Scheme::Named,
             parts: [0; MAX_DEPTH],

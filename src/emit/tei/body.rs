@@ -67,13 +67,7 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     let back_from = blocks
         .iter()
         .position(|b| b.kind == BlockKind::BiblHead || is_bibl(b))
-        .filter(|&i| {
-            let end = i + 1 + blocks[i + 1..].iter().take_while(|b| is_bibl(b)).count();
-            i > front_len
-                && !blocks[end..]
-                    .iter()
-                    .any(|b| b.kind == BlockKind::BiblHead || is_bibl(b))
-        })
+        .filter(|&i| i > front_len)
         .unwrap_or(blocks.len());
     if front_len > 0 {
         write_front(t, c, &blocks[..front_len]);
@@ -458,6 +452,7 @@ fn rest_of(text: &str, span: Span, from: usize) -> Span {
 
 fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
     let blocks = &c.document.blocks;
+    let is_bibl = |b: &Block| matches!(b.kind, BlockKind::Bibl { .. });
     t.start("back", &[]);
     t.raw("\n");
     t.start("div", &[("type", "bibliography")]);
@@ -472,32 +467,23 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
     } else {
         from
     };
-    let end = first
-        + blocks[first..]
-            .iter()
-            .take_while(|b| matches!(b.kind, BlockKind::Bibl { .. }))
-            .count();
-    if first < end {
-        t.start("listBibl", &[]);
+    let mut run = first;
+    let end = loop {
+        let end = run + blocks[run..].iter().take_while(|b| is_bibl(b)).count();
+        write_entries(t, c, run..end, first);
+        // the body's text that stands between two entries (a column the
+        // copy put inside the list): divisions of their own between two
+        // parts of the bibliography
+        let Some(next) = blocks[end..].iter().position(is_bibl).map(|k| end + k) else {
+            break end;
+        };
+        t.end("div");
         t.raw("\n");
-        for (i, b) in blocks.iter().enumerate().take(end).skip(first) {
-            let id = format!("bibl.{}", i + 1);
-            let n = match b.kind {
-                BlockKind::Bibl { n: Some(n) } => n.to_string(),
-                _ => (i + 1 - first).to_string(),
-            };
-            let mut attrs = vec![("xml:id", id.as_str()), ("n", n.as_str())];
-            if let Some(lang) = other_lang(c, i) {
-                attrs.push(("xml:lang", lang));
-            }
-            t.start("bibl", &attrs);
-            write_span(t, c, b.span, &b.inlines, &[]);
-            t.end("bibl");
-            t.raw("\n");
-        }
-        t.end("listBibl");
+        write_divisions(t, c, end..next);
+        t.start("div", &[("type", "bibliography")]);
         t.raw("\n");
-    }
+        run = next;
+    };
     t.end("div");
     t.raw("\n");
     // what follows the entries (footnotes at the foot of the last page, an
@@ -516,6 +502,63 @@ fn write_back(t: &mut Tei, c: &Conversion, from: usize) {
     }
     t.end("back");
     t.raw("\n");
+}
+
+/// The entries `range` of the bibliography as a `listBibl`; an entry
+/// without a number of its own is numbered from `first`.
+fn write_entries(t: &mut Tei, c: &Conversion, range: std::ops::Range<usize>, first: usize) {
+    if range.is_empty() {
+        return;
+    }
+    t.start("listBibl", &[]);
+    t.raw("\n");
+    for i in range {
+        let b = &c.document.blocks[i];
+        let id = format!("bibl.{}", i + 1);
+        let n = match b.kind {
+            BlockKind::Bibl { n: Some(n) } => n.to_string(),
+            _ => (i + 1 - first).to_string(),
+        };
+        let mut attrs = vec![("xml:id", id.as_str()), ("n", n.as_str())];
+        if let Some(lang) = other_lang(c, i) {
+            attrs.push(("xml:lang", lang));
+        }
+        t.start("bibl", &attrs);
+        write_span(t, c, b.span, &b.inlines, &[]);
+        t.end("bibl");
+        t.raw("\n");
+    }
+    t.end("listBibl");
+    t.raw("\n");
+}
+
+/// Blocks of running text in the back (`range`): a `div` of paragraphs,
+/// a new one at each heading, which TEI puts first in its division.
+fn write_divisions(t: &mut Tei, c: &Conversion, range: std::ops::Range<usize>) {
+    let mut open = false;
+    for i in range {
+        let b = &c.document.blocks[i];
+        let head = matches!(b.kind, BlockKind::Head { .. });
+        if open && head {
+            t.end("div");
+            t.raw("\n");
+            open = false;
+        }
+        if !open {
+            t.start("div", &[]);
+            t.raw("\n");
+            open = true;
+        }
+        let tag = if head { "head" } else { "p" };
+        t.start(tag, &[]);
+        write_span(t, c, b.span, &b.inlines, &[]);
+        t.end(tag);
+        t.raw("\n");
+    }
+    if open {
+        t.end("div");
+        t.raw("\n");
+    }
 }
 
 /// `joined[i]` is true when an applied layout edit covers the whole gap
@@ -576,6 +619,33 @@ mod tests {
     use crate::edit::{Category, Edit};
 
     const NEWS: &str = "News of the Day\n\nA long gallery title over the pictures of the day in the city\n\nSoldiers near the front. Photo: AFP\n\nA long gallery title over the pictures of the day in the city\n\nSoldiers near the front. Photo: AFP\n\nThe war went on.";
+
+    #[test]
+    fn the_body_column_between_entries_is_written_between_two_lists() {
+        let list: String = (1..=16)
+            .map(|n| format!("[{n}] A. Author, Title {n}, 2001.\n"))
+            .collect();
+        let t = format!(
+            "I. INTRODUCTION\n\nThe model is tested here against the data of the sky.\n\nReferences\n{list}\nobservations, it is needed at least a value of 0.07.\nThe most promising feature of\nthe model resides on its state [16],\n[17]. We have shown that the change in the type of\nstatistics has effects in the CMB.\nIt is necessary to investigate whether\nthe condition holds, or not.\nAcknowledgements\n\nWe would like to thank them.\n\n[17] B. Author, Title,\n2002.\n[18] C. Author, 2003.\n"
+        );
+        let c = crate::convert_text("p.txt", &t);
+        let tei = crate::emit::Format::Tei.render(&c);
+        let back = &tei[tei.find("<back>").expect("a back")..];
+        let order: Vec<usize> = [
+            "<bibl xml:id=\"bibl.",
+            "We have shown",
+            "<head>Acknowledgements</head>",
+            "We would like to thank",
+            "n=\"17\"",
+            "n=\"18\"",
+        ]
+        .iter()
+        .map(|m| back.find(m).unwrap_or_else(|| panic!("{m} in {back}")))
+        .collect();
+        assert!(order.is_sorted(), "{back}");
+        assert_eq!(back.matches("<bibl ").count(), 18, "{back}");
+        assert_eq!(back.matches("<listBibl>").count(), 2, "{back}");
+    }
 
     #[test]
     fn a_figure_removed_whole_still_renders_and_restores() {

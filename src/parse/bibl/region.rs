@@ -12,7 +12,7 @@
 //! entries.
 
 use super::super::blocks::RawBlock;
-use super::super::front;
+use super::super::{front, heads};
 use super::entry_number;
 use crate::span::Span;
 
@@ -25,6 +25,17 @@ pub struct Region {
     pub end: usize,
     /// True if the first block is a heading.
     pub headed: bool,
+    /// Blocks of the body's text that stand between two entries (a
+    /// column pdftotext put inside the list): first and end index.
+    pub column: Option<(usize, usize)>,
+}
+
+impl Region {
+    /// True if block `i` is an entry (or the heading) of the bibliography,
+    /// not the body's text inside it.
+    pub fn holds(&self, i: usize) -> bool {
+        i >= self.start && i < self.end && !self.column.is_some_and(|(a, b)| i >= a && i < b)
+    }
 }
 
 /// Lines looked at to decide that entries follow a heading.
@@ -115,8 +126,31 @@ pub fn split(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<Region>) 
     if headed {
         out.push(RawBlock::new(lines[open].1));
     }
-    for (k, &(_, l)) in lines.iter().enumerate().take(end).skip(first) {
-        let open_entry = out.len() > start + usize::from(headed);
+    let body = if numbered {
+        body_column(text, &raw, &lines[first..end], &starts)
+    } else {
+        None
+    };
+    let mut column: Option<(usize, usize)> = None;
+    // the raw block the last line written to the column came from (none
+    // after a section's name, which stands on its own)
+    let mut column_block = None;
+    for (k, &(b, l)) in lines.iter().enumerate().take(end).skip(first) {
+        if body.is_some_and(|(from, to)| b >= from && b < to) {
+            // the body's column: its blocks as they are, a section's name
+            // on a line of its own made a block ("Acknowledgements")
+            let named = heads::is_named_section(l.of(text));
+            match out.last_mut() {
+                Some(e) if column_block == Some(b) && !named => e.push(l),
+                _ => out.push(RawBlock::new(l)),
+            }
+            column_block = (!named).then_some(b);
+            let c = column.get_or_insert((out.len() - 1, out.len()));
+            c.1 = out.len();
+            continue;
+        }
+        let open_entry =
+            out.len() > start + usize::from(headed) && column.is_none_or(|(_, to)| to < out.len());
         match out.last_mut() {
             Some(e) if !starts[k - first] && open_entry => e.push(l),
             _ => out.push(RawBlock::new(l)),
@@ -132,6 +166,7 @@ pub fn split(text: &str, raw: Vec<RawBlock>) -> (Vec<RawBlock>, Option<Region>) 
             start,
             end: end_block,
             headed,
+            column,
         }),
     )
 }
@@ -176,6 +211,52 @@ fn numbered_starts(text: &str, lines: &[(usize, Span)]) -> Vec<bool> {
             starts
         })
         .collect()
+}
+
+/// The raw blocks (first, end) of the body's text standing between two
+/// entries of a numbered list: a column pdftotext put inside it
+/// ("[16] Woo T.P. …⏎⏎observations, it is needed … We have shown …⏎
+/// Acknowledgements⏎⏎We would like to thank …⏎⏎[17] Ureña-López …"). It
+/// opens with a block longer than an entry's tail that starts in
+/// lowercase and holds a sentence's end followed by another sentence; it
+/// runs over the blocks after it that open no entry, up to one that does.
+/// `lines` are the bibliography's lines after its heading, `starts` which
+/// of them open an entry.
+fn body_column(
+    text: &str,
+    raw: &[RawBlock],
+    lines: &[(usize, Span)],
+    starts: &[bool],
+) -> Option<(usize, usize)> {
+    let mut opens = vec![false; raw.len()];
+    for (&(b, _), &s) in lines.iter().zip(starts) {
+        opens[b] |= s;
+    }
+    let first_entry = opens.iter().position(|&o| o)?;
+    let last_entry = opens.iter().rposition(|&o| o)?;
+    let from = (first_entry + 1..last_entry).find(|&b| {
+        let block = raw[b].span.of(text);
+        !opens[b]
+            && raw[b].lines().len() > ENTRY_TAIL_LINES
+            && block.starts_with(char::is_lowercase)
+            && runs_on_as_prose(block)
+    })?;
+    let to = (from + 1..=last_entry).find(|&b| opens[b])?;
+    Some((from, to))
+}
+
+/// Whether `s` ends a sentence and opens another: ". The", "? We".
+fn runs_on_as_prose(s: &str) -> bool {
+    s.match_indices(['.', '?', '!']).any(|(k, _)| {
+        let rest = &s[k + 1..];
+        let after = rest.trim_start_matches([' ', '\n']);
+        rest.len() > after.len()
+            && after.split(' ').next().is_some_and(|w| {
+                w.len() > 1
+                    && w.starts_with(|c: char| c.is_uppercase())
+                    && w[1..].chars().all(char::is_lowercase)
+            })
+    })
 }
 
 /// Entries may be this many numbers ahead of the last one seen.
@@ -280,6 +361,39 @@ mod tests {
         let r = r.expect("a bibliography");
         assert_eq!(b[r.end - 1], "[9] B. Author, Title,\n\nin Proc. 2002.");
         assert_eq!(b[r.end], prose);
+    }
+
+    #[test]
+    fn the_body_column_between_entries_stays_body_text() {
+        let prose = "observations, it is needed at least a value of 0.07.\nThe most promising feature of\nthe model resides on its state [16],\n[17]. We have shown that the change in the type of\nstatistics has effects in the CMB.\nIt is necessary to investigate whether\nthe condition holds, or not.\nAcknowledgements";
+        let list: String = (1..=16)
+            .map(|n| format!("[{n}] A. Author, Title {n}, 2001.\n"))
+            .collect();
+        let t = format!(
+            "Text.\n\nReferences\n{list}\n{prose}\n\nWe would like to thank them.\n\n[17] B. Author, Title,\n2002.\n[18] C. Author, 2003."
+        );
+        let (b, r) = parts(&t);
+        let r = r.expect("a bibliography");
+        let (from, to) = r.column.expect("a column inside the list");
+        assert_eq!(b[from - 1], "[16] A. Author, Title 16, 2001.");
+        assert_eq!(
+            &b[from..to],
+            [
+                prose.trim_end_matches("\nAcknowledgements"),
+                "Acknowledgements",
+                "We would like to thank them."
+            ]
+        );
+        assert_eq!(
+            &b[to..r.end],
+            ["[17] B. Author, Title,\n2002.", "[18] C. Author, 2003."]
+        );
+        assert!(r.holds(from - 1) && !r.holds(from) && r.holds(to));
+        // an entry carried over a column break in a few lines is no column
+        let t = format!(
+            "Text.\n\nReferences\n{list}\nin Proc. 2002, pp. 1-2.\n\n[17] B. Author, 2002.\n[18] C. Author, 2003."
+        );
+        assert_eq!(parts(&t).1.expect("a bibliography").column, None);
     }
 
     #[test]
