@@ -62,6 +62,10 @@ fn sorted_line_holds(line: &str, word: &str) -> bool {
 #[derive(Debug)]
 pub struct CommonWords {
     langs: Vec<Language>,
+    /// Each frequent word with the languages whose `top` holds it, one bit
+    /// a language in `langs` order: [`CommonWords::language_of`] looks a
+    /// word up once, not once a language.
+    top_of: HashMap<&'static str, u64>,
 }
 
 /// How much of a document [`CommonWords::language_of`] reads.
@@ -100,8 +104,15 @@ impl CommonWords {
                 _ => lang.common_lines.push(words.trim()),
             }
         }
-        let langs = order.iter().filter_map(|c| by.remove(c)).collect();
-        CommonWords { langs }
+        let langs: Vec<Language> = order.iter().filter_map(|c| by.remove(c)).collect();
+        assert!(langs.len() <= 64, "a language a bit of top_of");
+        let mut top_of: HashMap<&'static str, u64> = HashMap::default();
+        for (i, lang) in langs.iter().enumerate() {
+            for w in &lang.top {
+                *top_of.entry(*w).or_default() |= 1 << i;
+            }
+        }
+        CommonWords { langs, top_of }
     }
 
     /// The language of `text`: the one whose most frequent words it uses
@@ -130,8 +141,10 @@ impl CommonWords {
                 owned = w.to_lowercase();
                 owned.as_str()
             };
-            for (h, lang) in hits.iter_mut().zip(&self.langs) {
-                *h += usize::from(lang.top.contains(lower));
+            let mut of = self.top_of.get(lower).copied().unwrap_or(0);
+            while of != 0 {
+                hits[of.trailing_zeros() as usize] += 1;
+                of &= of - 1;
             }
         }
         let mut ranked: Vec<(usize, usize)> = hits.into_iter().enumerate().collect();
