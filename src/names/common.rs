@@ -62,6 +62,10 @@ fn sorted_line_holds(line: &str, word: &str) -> bool {
 #[derive(Debug)]
 pub struct CommonWords {
     langs: Vec<Language>,
+    /// Each frequent word with the languages whose `top` holds it, one bit
+    /// a language in `langs` order: [`CommonWords::language_of`] looks a
+    /// word up once, not once a language.
+    top_of: HashMap<&'static str, u64>,
 }
 
 /// How much of a document [`CommonWords::language_of`] reads.
@@ -100,8 +104,15 @@ impl CommonWords {
                 _ => lang.common_lines.push(words.trim()),
             }
         }
-        let langs = order.iter().filter_map(|c| by.remove(c)).collect();
-        CommonWords { langs }
+        let langs: Vec<Language> = order.iter().filter_map(|c| by.remove(c)).collect();
+        assert!(langs.len() <= 64, "a language a bit of top_of");
+        let mut top_of: HashMap<&'static str, u64> = HashMap::default();
+        for (i, lang) in langs.iter().enumerate() {
+            for w in &lang.top {
+                *top_of.entry(*w).or_default() |= 1 << i;
+            }
+        }
+        CommonWords { langs, top_of }
     }
 
     /// The language of `text`: the one whose most frequent words it uses
@@ -113,13 +124,27 @@ impl CommonWords {
             end -= 1;
         }
         let mut hits = vec![0usize; self.langs.len()];
+        // an ASCII word is lowercased into one buffer, not a new string a
+        // word (this reads every word of a document's first 40 kB)
+        let mut buf = String::new();
         for (_, w) in word_iter(&text[..end]) {
             if w.chars().count() > 12 {
                 continue;
             }
-            let lower = w.to_lowercase();
-            for (h, lang) in hits.iter_mut().zip(&self.langs) {
-                *h += usize::from(lang.top.contains(lower.as_str()));
+            let owned;
+            let lower = if w.is_ascii() {
+                buf.clear();
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+                buf.as_str()
+            } else {
+                owned = w.to_lowercase();
+                owned.as_str()
+            };
+            let mut of = self.top_of.get(lower).copied().unwrap_or(0);
+            while of != 0 {
+                hits[of.trailing_zeros() as usize] += 1;
+                of &= of - 1;
             }
         }
         let mut ranked: Vec<(usize, usize)> = hits.into_iter().enumerate().collect();
@@ -207,6 +232,35 @@ mod tests {
         let de = "Der Hund ist nicht an der Leine, und das ist nicht gut, sagt die Frau; der Weg ist ein Ziel.";
         assert_eq!(c.language_of(de), Some("de"));
         assert_eq!(c.language_of("Too short to tell."), None);
+    }
+
+    proptest::proptest! {
+        /// Lowercasing ASCII words in one buffer counts the words that
+        /// `str::to_lowercase` of each word counts.
+        #[test]
+        fn the_buffered_lowercasing_counts_what_to_lowercase_counts(
+            s in "((The|THE|der|DIE|Und|of|In|Ist|ΣΟΦΊΑ|Émile|ist|nicht|ein|was)[ ,.]{1,2}){0,40}",
+        ) {
+            let c = small();
+            let reference = {
+                let mut hits = vec![0usize; c.langs.len()];
+                for (_, w) in word_iter(&s) {
+                    if w.chars().count() > 12 {
+                        continue;
+                    }
+                    let lower = w.to_lowercase();
+                    for (h, lang) in hits.iter_mut().zip(&c.langs) {
+                        *h += usize::from(lang.top.contains(lower.as_str()));
+                    }
+                }
+                let mut ranked: Vec<(usize, usize)> = hits.into_iter().enumerate().collect();
+                ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let (best, n) = ranked[0];
+                let second = ranked.get(1).map_or(0, |r| r.1);
+                (n >= MIN_HITS && n * 2 > second * 3).then(|| c.langs[best].code)
+            };
+            proptest::prop_assert_eq!(c.language_of(&s), reference);
+        }
     }
 
     #[test]

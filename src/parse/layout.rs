@@ -55,6 +55,9 @@ const MIN_LINES: usize = 20;
 /// side: the 1-based line of its first line and the 1-based character
 /// column.
 pub fn side_by_side(text: &str) -> Option<(usize, usize)> {
+    // a column's gap is two spaces in a row: a text without them (most
+    // texts of many short lines) has no line of a right-hand column
+    memchr::memmem::find(text.as_bytes(), b"  ")?;
     let mut found = None;
     let mut lines = 0;
     let mut first_line = 1;

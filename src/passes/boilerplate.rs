@@ -97,7 +97,7 @@ impl Pass for Boilerplate {
                             | BlockKind::Item { .. }
                             | BlockKind::Byline
                     );
-                let several = s.contains('\n');
+                let several = memchr::memchr(b'\n', s.as_bytes()).is_some();
                 for l in line_spans(text, b.span) {
                     let line = l.of(text);
                     let p = (several && !bibl).then(|| set.line_match(line)).flatten();
@@ -142,6 +142,9 @@ impl Pass for Boilerplate {
                     removed.push(span);
                     out.edits.push(reason.edit(text, span, id));
                 }
+            }
+            if !set.may_match_inline(b.span.of(text)) {
+                continue;
             }
             for (span, p) in set.inline_matches(text, b.span) {
                 if !removed.iter().any(|r| r.overlaps(span)) {

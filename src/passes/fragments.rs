@@ -114,7 +114,7 @@ impl Pass for Fragments {
         // one buffer of flags for every paragraph, not a Vec each
         let mut flags: Vec<Option<&'static str>> = Vec::new();
         for (i, b) in cx.doc.blocks.iter().enumerate() {
-            if b.kind != BlockKind::Paragraph {
+            if !matches!(b.kind, BlockKind::Paragraph) {
                 continue;
             }
             let s = b.span.of(text);

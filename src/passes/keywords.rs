@@ -32,7 +32,7 @@ impl Pass for Keywords {
             .doc
             .blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Keywords)
+            .filter(|b| matches!(b.kind, BlockKind::Keywords))
         {
             let s = block.span.of(cx.text);
             let Some(lead) = keywords_lead(s) else {

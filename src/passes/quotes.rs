@@ -246,7 +246,11 @@ impl Pass for Quotes {
             .blocks
             .iter()
             .enumerate()
-            .filter(|&(bi, _)| cx.profile.verbatim_block(bi).is_none())
+            // a quotation mark is an ASCII mark or a character outside
+            // ASCII: a block without either is passed over in one walk
+            .filter(|&(bi, b)| {
+                Sites::MARK.in_text(b.span.of(cx.text)) && cx.profile.verbatim_block(bi).is_none()
+            })
             .flat_map(|(_, b)| marks_in_words(b.span.of(cx.text)));
         for (_, q) in prose {
             match q {

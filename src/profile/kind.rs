@@ -22,7 +22,7 @@
 
 use crate::document::{BlockKind, Document, LeadKind};
 use crate::scan::floor_boundary;
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -101,7 +101,8 @@ pub struct KindJudgement {
 
 #[derive(Deserialize)]
 struct Lists {
-    web_lines: Vec<String>,
+    /// Looked up once a line: a set, not a list walked string by string.
+    web_lines: HashSet<String>,
     web_prefixes: Vec<String>,
     chat_markers: Vec<String>,
 }
@@ -230,7 +231,7 @@ pub fn judge(text: &str, doc: &Document) -> KindJudgement {
     let bylines = doc
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Byline)
+        .filter(|b| matches!(b.kind, BlockKind::Byline))
         .count();
     let credits = doc
         .blocks
@@ -497,10 +498,18 @@ fn paper_parts(doc: &Document) -> Vec<&'static str> {
     if doc.meta.authors.iter().any(|a| a.orcid.is_some()) {
         parts.push("ORCID");
     }
-    if doc.blocks.iter().any(|b| b.kind == BlockKind::Abstract) {
+    if doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Abstract))
+    {
         parts.push("abstract");
     }
-    if doc.blocks.iter().any(|b| b.kind == BlockKind::Keywords) {
+    if doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Keywords))
+    {
         parts.push("keywords");
     }
     let bibl = doc

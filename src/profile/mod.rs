@@ -110,7 +110,7 @@ impl Profile {
             .blocks
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+            .filter(|(_, b)| matches!(b.kind, BlockKind::Paragraph))
             .filter_map(|(i, b)| {
                 let s = b.span.of(text);
                 let v = *memo

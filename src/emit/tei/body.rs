@@ -66,7 +66,7 @@ pub(super) fn write(t: &mut Tei, c: &Conversion) {
     // what follows it (footnotes, an appendix) go to the back
     let back_from = blocks
         .iter()
-        .position(|b| b.kind == BlockKind::BiblHead || is_bibl(b))
+        .position(|b| matches!(b.kind, BlockKind::BiblHead) || is_bibl(b))
         .filter(|&i| i > front_len)
         .unwrap_or(blocks.len());
     if front_len > 0 {
@@ -347,7 +347,7 @@ fn write_body(t: &mut Tei, c: &Conversion, from: usize, to: usize, joined: &[boo
                 // paragraph of prose: an anonymous block of its type, its
                 // lines as they are (`text` preserves space)
                 let verbatim = c.profile.verbatim_block(i);
-                if b.kind == BlockKind::Byline {
+                if matches!(b.kind, BlockKind::Byline) {
                     attrs.push(("rend", "byline"));
                 } else if let Some(v) = verbatim {
                     attrs.push(("type", v.id()));
@@ -595,7 +595,7 @@ fn joins(c: &Conversion) -> Vec<bool> {
     let mut i = 0;
     while i + 1 < blocks.len() {
         let gap = Span::new(blocks[i].span.end, blocks[i + 1].span.start);
-        if blocks[i].kind != BlockKind::Paragraph
+        if !matches!(blocks[i].kind, BlockKind::Paragraph)
             || !covering(gap, &|e| e.category == Category::Layout)
         {
             i += 1;
@@ -605,7 +605,7 @@ fn joins(c: &Conversion) -> Vec<bool> {
         while j + 1 < blocks.len() && removed(j) {
             j += 1;
         }
-        if blocks[j].kind == BlockKind::Paragraph && blocks[j].lead.is_none() {
+        if matches!(blocks[j].kind, BlockKind::Paragraph) && blocks[j].lead.is_none() {
             out[i..j].fill(true);
         }
         i = j;

@@ -155,6 +155,16 @@ pub(crate) fn write_span(
     let text = &c.source.text;
     t.page_breaks_before(span.start);
     let edits = edits_in(c, span);
+    // a block with no edit, inline element or mention in it (most short
+    // lines) is its escaped text: what `write_nested` writes for it too
+    if edits.is_empty()
+        && inlines.is_empty()
+        && extra.is_empty()
+        && mentions_in(c, span).next().is_none()
+    {
+        t.text(span.of(text));
+        return;
+    }
     let mut containers: Vec<Container<'_>> = inlines
         .iter()
         .filter(|i| span.contains(i.span))

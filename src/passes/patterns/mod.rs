@@ -266,8 +266,10 @@ impl PatternSet {
                 push(removal_span(text, cx.doc, i), p);
                 continue;
             }
-            for (span, p) in self.inline_matches(text, b.span) {
-                push(span, p);
+            if self.may_match_inline(s) {
+                for (span, p) in self.inline_matches(text, b.span) {
+                    push(span, p);
+                }
             }
         }
     }
@@ -289,6 +291,13 @@ impl PatternSet {
                 Some(b) if b.confidence >= p.confidence => Some(b),
                 _ => Some(p),
             })
+    }
+
+    /// Whether `block` is long enough to hold a match of an inline pattern:
+    /// a shorter one (a line of a word) is passed over without setting up
+    /// the walk of the patterns.
+    pub(crate) fn may_match_inline(&self, block: &str) -> bool {
+        block.len() >= self.inline_min_len
     }
 
     /// Matches of the inline patterns in `block`, as source spans.
