@@ -575,6 +575,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_once_in_lowercase_is_still_a_name() {
+        // a slip of case beside four capitalised mentions
+        let t = format!(
+            "{STORY}Oleg Marchenkov spoke to them. Later Marchenkov said that it was over, and Marchenkov left. The aide of Marchenkov agreed with marchenkov. The coach of Marchenkoff was not there."
+        );
+        assert!(
+            proposed(&t)
+                .iter()
+                .any(|(b, a, _)| b == "Marchenkoff" && a == "Marchenkov"),
+            "{:?}",
+            proposed(&t)
+        );
+        // written in lowercase as often: an ordinary word of the text
+        let t = format!(
+            "{STORY}Oleg Marchenkov spoke to them. Later Marchenkov said that marchenkov was over, and marchenkov left. The coach of Marchenkoff was not there."
+        );
+        assert!(
+            !proposed(&t).iter().any(|(b, _, _)| b == "Marchenkoff"),
+            "{:?}",
+            proposed(&t)
+        );
+    }
+
+    #[test]
     fn a_romanization_heading_an_organisations_name_is_only_proposed() {
         // the company named after its founder keeps its own spelling
         let t = format!(

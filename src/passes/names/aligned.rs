@@ -365,6 +365,7 @@ impl Matcher<'_, '_> {
                 .spans
                 .iter()
                 .filter(|s| paragraph_of(&starts, s.start) == p)
+                .filter(|s| !(lexicon.contains(to) && media_title(text, **s)))
             {
                 out.push(
                     Edit::new(text, *span, to, "names/same-document", Category::Name, conf)
@@ -374,6 +375,43 @@ impl Matcher<'_, '_> {
         }
         out
     }
+}
+
+/// Words that make the name beside them the title of a channel, a
+/// newspaper or an agency.
+const MEDIA_WORDS: &[&str] = &[
+    "agency",
+    "channel",
+    "gazette",
+    "magazine",
+    "newspaper",
+    "radio",
+    "tv",
+    "television",
+];
+
+/// True if the name at `span` is part of a title: followed by a number
+/// ("Rossiya 1", "Rossiya-24") or with a media word right before or after
+/// it ("Rossiya channel"). A title keeps its own language's form of a
+/// place name (the channel "Rossiya", the newspaper "Moskva"), which the
+/// place's known English name would wrongly replace, though the other
+/// translations write it there ("Russia 1").
+fn media_title(text: &str, span: Span) -> bool {
+    let after = &text[span.end..];
+    let number = after
+        .strip_prefix([' ', '-'])
+        .unwrap_or(after)
+        .starts_with(|c: char| c.is_ascii_digit());
+    let media =
+        |w: Option<&str>| w.is_some_and(|w| MEDIA_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)));
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next());
+    let before = &text[..span.start];
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next());
+    number || media(next) || media(prev)
 }
 
 /// Confidence of a proposed rewrite that the aligned translations settle
@@ -517,6 +555,20 @@ fn part_dropped(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_before_a_number_or_beside_a_media_word_is_a_title() {
+        let at = |t: &str, w: &str| {
+            let k = t.find(w).unwrap();
+            media_title(t, Span::new(k, k + w.len()))
+        };
+        assert!(at("broadcast by Rossiya 1 and the site", "Rossiya"));
+        assert!(at("news of Rossiya-24 tonight", "Rossiya"));
+        assert!(at("the Rossiya channel said", "Rossiya"));
+        assert!(at("the TV Zvezda said", "Zvezda"));
+        assert!(!at("the people of Rossiya said", "Rossiya"));
+        assert!(!at("in Rossiya, 1 man", "Rossiya"));
+    }
 
     #[test]
     fn two_forms_fill_one_place_when_two_aligned_translations_agree() {

@@ -167,6 +167,7 @@ impl Matcher<'_, '_> {
         self.settle_by_alignment(&mut out, &placed_spans);
         let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
         out.retain(|e| !expanded.overlaps(e.span));
+        expand_to_routes(&mut out, &routes);
         out.extend(routes);
         out
     }
@@ -207,12 +208,10 @@ impl Matcher<'_, '_> {
         let text = self.text();
         let countries = &self.res.country_keys;
         // Ethnonyms and adjectives of countries ("Turks", "Turkish") are no names.
-        let ethnic = |f: &str| {
-            countries
-                .iter()
-                .any(|k| f.chars().zip(k.chars()).take_while(|(a, b)| a == b).count() >= 4)
-        };
+        let ethnic = |f: &str| countries.iter().any(|k| of_a_country(f, k));
         let mut seen: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
+        // the spellings the document also writes in lowercase
+        let mut lowered: Vec<&str> = Vec::new();
         for b in &self.cx.doc.blocks {
             if !Sites::CAPITAL.in_text(b.span.of(text)) {
                 continue;
@@ -230,8 +229,11 @@ impl Matcher<'_, '_> {
                     continue;
                 }
                 let f = fold(w);
-                if self.is_ordinary_word(w) || ethnic(&f) || self.foreign(idx, span) {
+                if self.is_common(w) || ethnic(&f) || self.foreign(idx, span) {
                     continue;
+                }
+                if self.lower_words().contains(f.as_str()) && !seen.contains_key(w) {
+                    lowered.push(w);
                 }
                 let initial = self.sentence_initial(span);
                 let s = seen.entry(w.to_owned()).or_insert_with(|| Spelling {
@@ -246,6 +248,25 @@ impl Matcher<'_, '_> {
                 );
                 s.spans.push(span);
                 s.inside += usize::from(!initial);
+            }
+        }
+        // A word the document writes in lowercase is an ordinary word,
+        // unless it writes it capitalised inside sentences
+        // [`CASE_SLIP_RATIO`] times as often: then the lowercase is a slip
+        // of case ("ningxia" once beside nine "Ningxia"), and the word a
+        // name.
+        if !lowered.is_empty() {
+            let mut lower_counts: foldhash::HashMap<&str, usize> = Default::default();
+            for (_, w) in crate::names::context::word_iter(text) {
+                if w.starts_with(char::is_lowercase) {
+                    *lower_counts.entry(w).or_default() += 1;
+                }
+            }
+            for w in lowered {
+                let times = lower_counts.get(fold(w).as_str()).copied().unwrap_or(0);
+                if seen[w].inside < CASE_SLIP_RATIO * times.max(1) {
+                    seen.remove(w);
+                }
             }
         }
         seen
@@ -1379,6 +1400,54 @@ const BATCH_RATIO: u32 = 2;
 const OVERWHELMING_DOCS: u32 = 6;
 const OVERWHELMING_RATIO: u32 = 4;
 
+/// Rewrites of a spelling into a route's abbreviation ("Zhengwang" into
+/// "Zhengwan") rewrite it into the route the abbreviation is expanded to
+/// ("Zhengzhou-Wanzhou"): the abbreviation is no form to leave the text in,
+/// and the spelling abbreviates the same two places. No surer than the
+/// abbreviation's own expansion: the route rule weighs where the text
+/// names the two places, the spelling rule does not.
+fn expand_to_routes(edits: &mut [Edit], routes: &[Edit]) {
+    let mut expansions: BTreeMap<&str, (&str, f32)> = BTreeMap::new();
+    for r in routes {
+        let least = expansions
+            .get(r.before.as_str())
+            .map_or(r.confidence, |&(_, c)| c.min(r.confidence));
+        expansions.insert(&r.before, (&r.after, least));
+    }
+    for e in edits {
+        let Some(&(route, conf)) = expansions.get(e.after.as_str()) else {
+            continue;
+        };
+        e.confidence = e.confidence.min(conf);
+        let note = format!(
+            "{}; {:?} abbreviates the route {route:?}, which the text names",
+            e.note.as_deref().unwrap_or(""),
+            e.after
+        );
+        e.after = route.to_owned();
+        e.note = Some(note);
+    }
+}
+
+/// How many times as often as in lowercase a document must write a word
+/// capitalised inside its sentences for the lowercase to be a slip of case
+/// and the word a name: a name is written capitalised nearly always, a
+/// common word capitalised in titles and headings about as often as not.
+const CASE_SLIP_RATIO: usize = 4;
+
+/// True if folded `f` is country `k` itself, or its people's or its
+/// adjective's word ("turks", "turkish", "greek", "germans"): the country's
+/// stem (four letters or more, at most three short of the whole) and a
+/// demonym's ending. A name that merely begins as a country does ("Germu",
+/// "Gree", "Greey") is none.
+fn of_a_country(f: &str, k: &str) -> bool {
+    if f == k || crate::names::context::is_demonym(f, k) {
+        return true;
+    }
+    let common = f.bytes().zip(k.bytes()).take_while(|(a, b)| a == b).count();
+    common >= 4 && common + 3 >= k.len() && matches!(&f[common..], "s" | "k" | "ks")
+}
+
 /// A spelling written by at most this many other documents of the batch is
 /// a one-off there.
 const ONE_OFF_DOCS: u32 = 2;
@@ -1606,6 +1675,27 @@ fn heads_organisation(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_countrys_people_and_adjective_are_its_words_but_a_name_alike_is_not() {
+        for (f, k) in [
+            ("turks", "turkey"),
+            ("turkish", "turkey"),
+            ("greek", "greece"),
+            ("germans", "germany"),
+            ("armenians", "armenia"),
+            ("greece", "greece"),
+        ] {
+            assert!(of_a_country(f, k), "{f} of {k}");
+        }
+        for (f, k) in [
+            ("germu", "germany"),
+            ("gree", "greece"),
+            ("greey", "greece"),
+        ] {
+            assert!(!of_a_country(f, k), "{f} is no word of {k}");
+        }
+    }
 
     #[test]
     fn a_family_name_first_and_apart_is_a_listed_persons_name() {
