@@ -788,6 +788,8 @@ pub fn looks_like_heading(s: &str) -> bool {
     (first.is_uppercase() || first.is_numeric() || first == '#')
         && s.len() <= MAX_HEAD_BYTES
         && !matches!(last, '.' | ',' | ';' | ':' | '”' | '"' | '…')
+        // a word broken at the line's end ("in the uni-") runs on
+        && !(last == '-' && s[..s.len() - 1].ends_with(char::is_alphabetic))
         && s.split_whitespace().count() <= MAX_HEAD_WORDS
         // a link or a bare date on a line of its own is no heading
         && !s.contains("://")
@@ -1021,6 +1023,15 @@ mod tests {
         for d in ["October Revolution", "2020", "May Day Parade", "Chapter 17"] {
             assert!(!super::is_date_line(d), "{d}");
         }
+    }
+
+    #[test]
+    fn a_line_ending_on_a_broken_word_is_no_heading() {
+        assert!(!super::looks_like_heading(
+            "Then if one fixes the mass, the content of bosons in the uni-"
+        ));
+        assert!(super::looks_like_heading("Results of the Pre-Test"));
+        assert!(super::looks_like_heading("Follow-up -"));
     }
 
     #[test]
