@@ -74,6 +74,35 @@ pub fn is_named_section(s: &str) -> bool {
     NAMED.contains(&s.trim().to_lowercase().as_str())
 }
 
+/// Whether the line `s` heads a named section with its title after it:
+/// "Appendix. Model specification", "Appendix A: Proofs" (a label of a
+/// few letters or digits allowed before the mark).
+fn named_with_title(s: &str) -> bool {
+    NAMED.iter().any(|name| {
+        let Some(rest) = s
+            .get(..name.len())
+            .filter(|p| p.eq_ignore_ascii_case(name))
+            .map(|_| &s[name.len()..])
+        else {
+            return false;
+        };
+        let rest = match rest.strip_prefix(' ') {
+            Some(r) => {
+                let label = r.find(['.', ':']).unwrap_or(0);
+                if label == 0 || label > 3 || !r[..label].bytes().all(|c| c.is_ascii_alphanumeric())
+                {
+                    return false;
+                }
+                &r[label..]
+            }
+            None => rest,
+        };
+        rest.strip_prefix(['.', ':'])
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(heading_text)
+    })
+}
+
 /// How a section number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Scheme {
@@ -333,7 +362,7 @@ fn candidate(lines: &Lines<'_>, at: At) -> Option<Candidate> {
     if !s.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase()) {
         return None;
     }
-    if is_named_section(s) {
+    if is_named_section(s) || named_with_title(s) {
         let key = Key {
             scheme: Scheme::Named,
             parts: [0; MAX_DEPTH],
@@ -621,6 +650,23 @@ mod tests {
             vec![
                 ("Acknowledgements".to_owned(), 1),
                 ("Acknowledgments".to_owned(), 1)
+            ]
+        );
+        // with its title after the name, a label before the mark allowed;
+        // a sentence after the name is none
+        assert!(named_with_title("Appendix. Model specification"));
+        assert!(named_with_title("Appendix B: Further Proofs"));
+        assert!(!named_with_title(
+            "Acknowledgements. We thank them all for it."
+        ));
+        let t = format!(
+            "{PROSE}\nor not.\n\nAppendix. Model specification\n{PROSE}\nthe end.\n\nAppendix B: Further Proofs\n{PROSE}\nthe end.\n\nAcknowledgements. We thank them all for it.\n{PROSE}\nthe end.\n"
+        );
+        assert_eq!(
+            heads(&t),
+            vec![
+                ("Appendix. Model specification".to_owned(), 1),
+                ("Appendix B: Further Proofs".to_owned(), 1)
             ]
         );
     }
