@@ -333,9 +333,9 @@ pub enum Reason {
     /// spare, but the article has ended and the site speaks of itself.
     Notice { distance: usize },
     /// It lies after the main text between lines that all go: the
-    /// [`ENCLOSING`] lines before it and as many after it, the first of
-    /// them at `before`, the last at `after` (`None`: the page ends
-    /// first).
+    /// [`ENCLOSING`] lines before it and as many after it (one on each
+    /// side past the text's last good line), the first of them at
+    /// `before`, the last at `after` (`None`: the page ends first).
     Enclosed { before: usize, after: Option<usize> },
     /// It is a box's heading ([`Unit::heading`]) `distance` lines beyond
     /// the main text, no line of the rest of the page having taken it.
@@ -666,7 +666,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
             None
         };
     }
-    for (i, v) in enclosed(units, &out, &kept, (m0, m1), end)
+    for (i, v) in enclosed(units, &out, &kept, (m0, m1), (m1 + 1, ENCLOSING), end)
         .into_iter()
         .enumerate()
     {
@@ -679,6 +679,34 @@ pub fn decide(units: &[Unit]) -> Outcome {
         .enumerate()
     {
         if v.is_some() {
+            out[i] = v;
+        }
+    }
+    // past the text's last good line ([`text_end`]) the page's boxes
+    // follow one another: one line that goes on each side encloses a line
+    // (a teaser's standfirst between two headlines, a newsletter box's
+    // pitch between its heading and its field, an author's blurb under
+    // a name), the bare names taken out just before counting; the lines
+    // enclosed before still enclose none, nor does an image (the line
+    // beside it is its caption)
+    let closing: Vec<Option<Verdict>> = out
+        .iter()
+        .zip(units)
+        .map(|(v, u)| {
+            v.filter(|v| {
+                !matches!(v.reason, Reason::Enclosed { .. })
+                    && !matches!(u.evidence, Some(Evidence::Shape(Shape::Brackets)))
+            })
+        })
+        .collect();
+    let text_end = text_end(&classes, &out, m1, end);
+    for (i, v) in enclosed(units, &closing, &kept, (m0, m1), (text_end + 1, 1), end)
+        .into_iter()
+        .enumerate()
+    {
+        // a line with a number there may be an item of the text's own
+        // numbered list or data run on past an ad ("12. Why did …")
+        if v.is_some() && out[i].is_none() && !units[i].number {
             out[i] = v;
         }
     }
@@ -699,9 +727,11 @@ const MAX_ENCLOSED_WORDS: usize = 50;
 /// mail."), too short to be a paragraph of the article's.
 const MAX_SHORT_ENCLOSED_WORDS: usize = 12;
 
-/// The verdicts on the lines after the main text `m0..=m1` and before
-/// the comment section at `end` that furniture encloses: each of the
-/// [`ENCLOSING`] lines before and after the line goes (by the verdicts
+/// The verdicts on the lines after the main text `m0..=m1`, `reach` lines
+/// or more past `start` (the line after the main run, or after the text's
+/// last good line) and before the comment section at `end`, that
+/// furniture encloses: each of the `reach` lines before and after the
+/// line goes (by the verdicts
 /// made so far, at the confidence of context or more; the page's end
 /// counts as furniture). The article has ended, and a line of its own
 /// does not stand alone among the site's boxes: what a related box, a
@@ -722,6 +752,7 @@ fn enclosed(
     verdicts: &[Option<Verdict>],
     kept: &[bool],
     (m0, m1): (usize, usize),
+    (start, reach): (usize, usize),
     end: usize,
 ) -> Vec<Option<Verdict>> {
     let n = units.len();
@@ -740,13 +771,13 @@ fn enclosed(
     (0..n)
         .map(|i| {
             let u = &units[i];
-            if i < m1 + 1 + ENCLOSING
+            if i < start + reach
                 || i >= end
                 || verdicts[i].is_some()
                 || kept[i]
                 || u.fixed
-                || !(i - ENCLOSING..i).all(goes)
-                || !(i + 1..=i + ENCLOSING).all(goes)
+                || !(i - reach..i).all(goes)
+                || !(i + 1..=i + reach).all(goes)
             {
                 return None;
             }
@@ -757,8 +788,8 @@ fn enclosed(
                     && (own(i - 1) || own(i + 1)));
             Some(Verdict {
                 reason: Reason::Enclosed {
-                    before: i - ENCLOSING,
-                    after: (i + ENCLOSING < n).then_some(i + ENCLOSING),
+                    before: i - reach,
+                    after: (i + reach < n).then_some(i + reach),
                 },
                 confidence: if sure { CONTEXT } else { PROPOSED },
             })
@@ -816,9 +847,7 @@ fn beyond_text(
     };
     let says = |k: usize| units[k].stop.is_some_and(|s| s > 1);
     let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
-    let text_end = (m1 + 1..end)
-        .rfind(|&k| classes[k] == Class::Good && verdicts[k].is_none())
-        .unwrap_or(m1);
+    let text_end = text_end(classes, verdicts, m1, end);
     let Some(from) = (text_end + 1..end).find(|&k| strong(k)) else {
         return out;
     };
@@ -862,6 +891,14 @@ fn beyond_text(
         }
     }
     out
+}
+
+/// The text's last good line without a verdict after the main run
+/// `..=m1` and before `end` ([`beyond_text`]), `m1` when none is.
+fn text_end(classes: &[Class], verdicts: &[Option<Verdict>], m1: usize, end: usize) -> usize {
+    (m1 + 1..end)
+        .rfind(|&k| classes[k] == Class::Good && verdicts[k].is_none())
+        .unwrap_or(m1)
 }
 
 /// Most lines after the line that opens a run of teasers that the run
@@ -1423,6 +1460,38 @@ mod tests {
                 .iter()
                 .all(|v| !matches!(v, Some(v) if matches!(v.reason, Reason::Beyond { .. })))
         );
+    }
+
+    #[test]
+    fn past_the_texts_end_one_furniture_line_on_each_side_encloses() {
+        let sentence = || Unit {
+            sentence: true,
+            ..short(8)
+        };
+        let image = Unit {
+            evidence: Some(Evidence::Shape(Shape::Brackets)),
+            ..short(1)
+        };
+        let mut units: Vec<Unit> = (0..3).map(|_| prose(400)).collect();
+        units.extend([menu(), sentence(), menu(), prose(180), menu()]);
+        units.extend([image, sentence(), menu(), prose(180)]);
+        let out = decide(&units);
+        assert_eq!(out.main, Some((0, 2)));
+        // a box's line between two menus right after the text goes
+        assert_eq!(
+            out.verdicts[4],
+            Some(Verdict {
+                reason: Reason::Enclosed {
+                    before: 3,
+                    after: Some(5)
+                },
+                confidence: CONTEXT,
+            })
+        );
+        // a longer line as dense as the text is only proposed
+        assert!(out.verdicts[6].is_some_and(|v| v.confidence < CONTEXT));
+        // the line under an image is its caption
+        assert_eq!(out.verdicts[9], None);
     }
 
     #[test]
