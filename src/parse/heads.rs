@@ -525,8 +525,11 @@ fn find(lines: &Lines<'_>) -> Vec<Candidate> {
     let mut listed: HashSet<At> = HashSet::new();
     for pair in found.windows(2) {
         let (a, b) = (pair[0], pair[1]);
+        // (named sections follow each other: "Acknowledgments", then
+        // "Appendix. Model specification")
         if lines.next(a.last) == Some(b.first)
             && a.key.scheme == b.key.scheme
+            && a.key.scheme != Scheme::Named
             && a.key.depth == b.key.depth
         {
             listed.insert(a.first);
@@ -660,11 +663,12 @@ mod tests {
             "Acknowledgements. We thank them all for it."
         ));
         let t = format!(
-            "{PROSE}\nor not.\n\nAppendix. Model specification\n{PROSE}\nthe end.\n\nAppendix B: Further Proofs\n{PROSE}\nthe end.\n\nAcknowledgements. We thank them all for it.\n{PROSE}\nthe end.\n"
+            "{PROSE}\nor not.\nAcknowledgments\n\nAppendix. Model specification\n{PROSE}\nthe end.\n\nAppendix B: Further Proofs\n{PROSE}\nthe end.\n\nAcknowledgements. We thank them all for it.\n{PROSE}\nthe end.\n"
         );
         assert_eq!(
             heads(&t),
             vec![
+                ("Acknowledgments".to_owned(), 1),
                 ("Appendix. Model specification".to_owned(), 1),
                 ("Appendix B: Further Proofs".to_owned(), 1)
             ]
