@@ -60,6 +60,12 @@ impl FunctionWords {
             || self.determiners.contains(w)
     }
 
+    /// A word written before a full stop that ends no sentence ("etc",
+    /// "Co", "Dr"), in any case.
+    pub fn is_abbreviation(&self, w: &str) -> bool {
+        self.abbreviations.contains(w.to_lowercase().as_str())
+    }
+
     /// A function word no sentence ends on ("to", "the", "of", "although").
     pub fn cannot_end(&self, w: &str) -> bool {
         self.is_function(w) && !self.can_end.contains(w)

@@ -45,10 +45,7 @@ const SHORT_SENTENCES: &[&str] = &[
 /// sentence alone: never a run-in head.
 fn no_head(w: &str) -> bool {
     SHORT_SENTENCES.contains(&w)
-        || (!is_all_caps(w)
-            && crate::analysis::function_words::function_words()
-                .abbreviations
-                .contains(w.to_lowercase().as_str()))
+        || (!is_all_caps(w) && crate::analysis::function_words::function_words().is_abbreviation(w))
 }
 
 /// A run-in head: the phrase before the first period of a paragraph when it

@@ -68,9 +68,7 @@ fn sentences(s: &str) -> Vec<Sentence> {
             .next_back()
             .unwrap_or("");
         let abbrev = c == '.'
-            && (function_words()
-                .abbreviations
-                .contains(word_before.to_lowercase().trim_start_matches('('))
+            && (function_words().is_abbreviation(word_before.trim_start_matches('('))
                 || word_before.chars().count() == 1);
         if at_space && !abbrev {
             out.push(Sentence { start, end });

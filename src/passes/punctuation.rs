@@ -108,11 +108,7 @@ fn is_abbreviation(head: &str) -> bool {
         .trim_end_matches(|c: char| c.is_alphabetic() || c == '.')
         .len()..];
     let word = word.trim_start_matches('.');
-    !word.is_empty()
-        && (word.contains('.')
-            || function_words()
-                .abbreviations
-                .contains(word.to_lowercase().as_str()))
+    !word.is_empty() && (word.contains('.') || function_words().is_abbreviation(word))
 }
 
 fn orphans_and_doubles(s: &str, push: &mut Push<'_>) {

@@ -410,7 +410,7 @@ fn sentence_start(
             // name ("Mass.", "Govt."): only a lowercase dictionary word
             if p.code
                 || p.text.chars().count() < 2
-                || function_words().abbreviations.contains(p.text)
+                || function_words().is_abbreviation(p.text)
                 || !p.text.chars().all(char::is_lowercase)
                 || !is_dictionary_word(p.text)
             {

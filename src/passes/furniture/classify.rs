@@ -674,7 +674,10 @@ pub fn decide(units: &[Unit]) -> Outcome {
             out[i] = v;
         }
     }
-    for (i, v) in beyond_text(units, &first, &classes, &out, &kept, m1, end)
+    // the text's last good line: the bare names after it take no good
+    // line, so it stands where it did for the enclosure after them
+    let text_end = text_end(&classes, &out, m1, end);
+    for (i, v) in beyond_text(units, &first, &out, &kept, text_end, end)
         .into_iter()
         .enumerate()
     {
@@ -699,7 +702,6 @@ pub fn decide(units: &[Unit]) -> Outcome {
             })
         })
         .collect();
-    let text_end = text_end(&classes, &out, m1, end);
     for (i, v) in enclosed(units, &closing, &kept, (m0, m1), (text_end + 1, 1), end)
         .into_iter()
         .enumerate()
@@ -810,8 +812,8 @@ const BEYOND_REACH: usize = 2;
 /// "• Ökonomie"): the entries of menus, tag lists and teaser boxes, which
 /// the vocabulary does not know and which no run of furniture encloses.
 ///
-/// The text reaches past the main run `..=m1` to its last good line
-/// without a verdict: a recipe's or a how-to's later sections, a data
+/// The text reaches past the main run to `text_end` ([`text_end`], its
+/// last good line without a verdict): a recipe's or a how-to's later sections, a data
 /// sheet after its description, an article the main run read as only
 /// its first part (split by code or a table) are the text's runs too, and
 /// a page whose text goes on to its end has no foot. From there, only
@@ -832,10 +834,9 @@ const BEYOND_REACH: usize = 2;
 fn beyond_text(
     units: &[Unit],
     first: &[Class],
-    classes: &[Class],
     verdicts: &[Option<Verdict>],
     kept: &[bool],
-    m1: usize,
+    text_end: usize,
     end: usize,
 ) -> Vec<Option<Verdict>> {
     let n = units.len();
@@ -847,7 +848,6 @@ fn beyond_text(
     };
     let says = |k: usize| units[k].stop.is_some_and(|s| s > 1);
     let strong = |k: usize| units[k].evidence.as_ref().is_some_and(Evidence::is_strong);
-    let text_end = text_end(classes, verdicts, m1, end);
     let Some(from) = (text_end + 1..end).find(|&k| strong(k)) else {
         return out;
     };
