@@ -674,37 +674,63 @@ fn shows_web_copy(e: &Evidence) -> bool {
 /// [`MIN_EVIDENCE`], one in [`EVIDENCE_RATIO`]): a necessary condition read
 /// off each line's strong shapes and furniture phrases alone, that spares
 /// a text of no web page (an article, a paper, a list of a million short
-/// lines) the features of every line; it stops as soon as enough are seen.
+/// lines) the features of every line. One walk over the lines counts both
+/// the lines and those that may count (a walk to count the lines and a
+/// second to find the evidence cost twice the walk on a text of a million
+/// one-word lines); the text's line breaks bound its lines, so evidence
+/// enough for that many lines ends the walk early (a web page's furniture
+/// is found near its top).
 fn may_be_web_copy(cx: &Context<'_>) -> bool {
-    let spans = || {
-        cx.doc
-            .blocks
-            .iter()
-            .flat_map(|b| line_spans(cx.text, b.span))
-    };
-    let needed = MIN_EVIDENCE.max(spans().count().div_ceil(EVIDENCE_RATIO));
     let vocabulary = Vocabulary::get();
-    spans()
-        .filter(|s| may_count(s.of(cx.text), vocabulary))
-        .nth(needed - 1)
-        .is_some()
+    let most_lines = memchr::memchr_iter(b'\n', cx.text.as_bytes()).count() + 1;
+    let enough = MIN_EVIDENCE.max(most_lines.div_ceil(EVIDENCE_RATIO));
+    let (mut lines, mut evidence) = (0usize, 0usize);
+    for b in &cx.doc.blocks {
+        for s in line_spans(cx.text, b.span) {
+            lines += 1;
+            if may_count(s.of(cx.text), vocabulary) {
+                evidence += 1;
+                if evidence >= enough {
+                    return true;
+                }
+            }
+        }
+    }
+    evidence >= MIN_EVIDENCE.max(lines.div_ceil(EVIDENCE_RATIO))
 }
 
 /// Whether a line may carry evidence [`is_web_copy`] counts: a strong
 /// shape, a phrase of the vocabulary (of a line of vocabulary, a banner),
-/// or the colon or chevron of a "read also" or credit label.
+/// or the colon or chevron of a "read also" or credit label. A line of one
+/// word of ASCII letters and digits (most lines of a long list) has no
+/// marker, shape or label mark: only its phrases are looked for.
 fn may_count(line: &str, vocabulary: &Vocabulary) -> bool {
+    if !line.is_empty() && line.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return any_phrase(line, vocabulary);
+    }
+    may_count_marked(line, vocabulary)
+}
+
+/// [`may_count`] of any line, marked or not: the marker stripped, then its
+/// shape, label marks and phrases.
+fn may_count_marked(line: &str, vocabulary: &Vocabulary) -> bool {
     let core = signals::strip_marker(line).0;
     signals::may_have_strong_shape(core)
         || core.contains([':', '»', '>'])
-        || if core
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            vocabulary.any_phrase(&core.to_lowercase())
-        } else {
-            vocabulary.any_phrase(core)
-        }
+        || any_phrase(core, vocabulary)
+}
+
+/// Whether a phrase of the vocabulary occurs in `core`, lowercased only if
+/// it has to be.
+fn any_phrase(core: &str, vocabulary: &Vocabulary) -> bool {
+    if core
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        vocabulary.any_phrase(&core.to_lowercase())
+    } else {
+        vocabulary.any_phrase(core)
+    }
 }
 
 /// Pushes the edits for the verdicts: a block whose lines all go at the
@@ -1067,6 +1093,18 @@ mod tests {
                     proptest::prop_assert!(may_count(&s, v), "{s:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A line of one ASCII word is judged by its phrases alone, as the
+        /// full check of markers, shapes, labels and phrases judges it.
+        #[test]
+        fn a_line_of_one_word_may_count_as_the_full_check_says(
+            s in "[a-zA-Z0-9]{0,12}|(Cookies|Newsletter|OK|Share|Impressum|x|Menu)[a-z0-9]{0,3}"
+        ) {
+            let v = Vocabulary::get();
+            proptest::prop_assert_eq!(may_count(&s, v), may_count_marked(&s, v), "{:?}", s);
         }
     }
 
