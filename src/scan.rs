@@ -24,6 +24,62 @@ pub(crate) fn ceil_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// Longest haystack [`find_byte`] reads byte by byte.
+const SHORT_HAYSTACK: usize = 16;
+
+/// The offset of the first `needle` in `hay`. A short haystack (a line of
+/// a list, a word) is read byte by byte: setting up `memchr`'s vector
+/// search costs more there than the search (seven rules asked it of each
+/// line of a text of a million one-character lines).
+#[inline]
+pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    if hay.len() <= SHORT_HAYSTACK {
+        hay.iter().position(|&b| b == needle)
+    } else {
+        memchr::memchr(needle, hay)
+    }
+}
+
+/// Whether `b`, at an edge of a text, stays there when the text is
+/// trimmed: ASCII other than white space (a byte that is a whole
+/// character, and one `str::trim` keeps).
+fn kept_edge(b: &u8) -> bool {
+    b.is_ascii() && !char::from(*b).is_whitespace()
+}
+
+/// `s.trim()`, without the search when both edges are kept anyway: most
+/// lines, which several rules trim each (the standard trim decodes and
+/// tests a character at each end).
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    if b.first().is_some_and(kept_edge) && b.last().is_some_and(kept_edge) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// `s.trim_start()`, without the search when the first byte is kept.
+#[inline]
+pub(crate) fn trim_start(s: &str) -> &str {
+    if s.as_bytes().first().is_some_and(kept_edge) {
+        s
+    } else {
+        s.trim_start()
+    }
+}
+
+/// `s.trim_end()`, without the search when the last byte is kept.
+#[inline]
+pub(crate) fn trim_end(s: &str) -> &str {
+    if s.as_bytes().last().is_some_and(kept_edge) {
+        s
+    } else {
+        s.trim_end()
+    }
+}
+
 /// A class of characters.
 pub(crate) struct CharClass {
     /// The class of each ASCII character, by byte.
@@ -82,6 +138,22 @@ pub(crate) use ascii_table;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The quick trims trim as the standard ones do.
+        #[test]
+        fn trims_are_the_standard_trims(s in "[a. \t\n\r\u{b}\u{c}\u{a0}\u{2003}\u{85}é]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+            proptest::prop_assert_eq!(trim_start(&s), s.trim_start());
+            proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
+        }
+
+        /// The byte found is the one `memchr` finds, short haystack or long.
+        #[test]
+        fn find_byte_finds_what_memchr_finds(hay in proptest::collection::vec(0u8..4, 0..40), needle in 0u8..4) {
+            proptest::prop_assert_eq!(find_byte(needle, &hay), memchr::memchr(needle, &hay));
+        }
+    }
 
     fn spacing(c: char) -> bool {
         c == ' ' || c == '\u{A0}'

@@ -53,7 +53,7 @@ fn no_head(w: &str) -> bool {
 /// period; the rest of the paragraph starts after the following space.
 pub fn run_in_head(s: &str) -> Option<usize> {
     // the head ends on a full stop: a block without one has none
-    memchr::memchr(b'.', s.as_bytes())?;
+    crate::scan::find_byte(b'.', s.as_bytes())?;
     let phrase = |i| {
         recognize((
             cap_word,

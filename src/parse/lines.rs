@@ -18,38 +18,50 @@ impl Line {
     }
 }
 
-/// The next line of `rest`: its text and the length of its line end (0 at
-/// the end of the text). The line end is found with `memchr2`, which scans
-/// many bytes at a time; both bytes are ASCII, so the cut is on a character
-/// boundary.
-fn one_line(rest: &str) -> (&str, usize) {
-    match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-        None => (rest, 0),
-        Some(i) => {
-            let crlf = rest.as_bytes()[i] == b'\r' && rest.as_bytes().get(i + 1) == Some(&b'\n');
-            (&rest[..i], if crlf { 2 } else { 1 })
-        }
-    }
-}
-
 /// All lines of `text`, in order. A final line end does not start an empty line.
+/// The line ends are found by one `memchr2` walk over the text (a search
+/// started afresh at every line cost more than the rest on a text of a
+/// million one-character lines); both bytes are ASCII, so every cut is on
+/// a character boundary.
 pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let (body, end_len) = one_line(&text[start..]);
-        let span = Span::new(start, start + body.len());
-        let lead = body.len() - body.trim_start().len();
-        let trimmed = body.trim();
-        let content = if trimmed.is_empty() {
-            Span::new(span.end, span.end)
-        } else {
-            Span::new(start + lead, start + lead + trimmed.len())
+        // the first line end at or after `start` (the LF of a CRLF was
+        // taken with its CR)
+        let (end, end_len) = loop {
+            match ends.next() {
+                Some(i) if i < start => continue,
+                Some(i) => {
+                    let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+                    break (i, if crlf { 2 } else { 1 });
+                }
+                None => break (text.len(), 0),
+            }
         };
-        out.push(Line { span, content });
-        start = span.end + end_len;
+        let span = Span::new(start, end);
+        out.push(Line {
+            span,
+            content: content(text, span),
+        });
+        start = end + end_len;
     }
     out
+}
+
+/// The span of `line` in `text` without leading and trailing whitespace
+/// (empty, at its end, for a blank line).
+fn content(text: &str, line: Span) -> Span {
+    let body = line.of(text);
+    let lead = body.len() - crate::scan::trim_start(body).len();
+    let trimmed = crate::scan::trim(body);
+    if trimmed.is_empty() {
+        Span::new(line.end, line.end)
+    } else {
+        Span::new(line.start + lead, line.start + lead + trimmed.len())
+    }
 }
 
 #[cfg(test)]
@@ -63,6 +75,34 @@ mod tests {
         let got: Vec<&str> = ls.iter().map(|l| l.content.of(t)).collect();
         assert_eq!(got, ["a", "b", "c", "", "d"]);
         assert!(ls[3].is_blank());
+    }
+
+    proptest::proptest! {
+        /// The lines are those of a search for each line's end and a trim
+        /// of both sides of each, the way they were first found.
+        #[test]
+        fn lines_are_those_found_one_at_a_time(t in "[a\r\n \t\u{b}\u{c}\u{a0}\u{2003}é]{0,24}") {
+            let mut expected = Vec::new();
+            let mut start = 0;
+            while start < t.len() {
+                let rest = &t[start..];
+                let (body, end_len) = match rest.find(['\n', '\r']) {
+                    None => (rest, 0),
+                    Some(i) => (&rest[..i], if rest[i..].starts_with("\r\n") { 2 } else { 1 }),
+                };
+                let span = Span::new(start, start + body.len());
+                let lead = body.len() - body.trim_start().len();
+                let trimmed = body.trim();
+                let content = if trimmed.is_empty() {
+                    Span::new(span.end, span.end)
+                } else {
+                    Span::new(start + lead, start + lead + trimmed.len())
+                };
+                expected.push(Line { span, content });
+                start = span.end + end_len;
+            }
+            proptest::prop_assert_eq!(lines(&t), expected);
+        }
     }
 
     #[test]

@@ -97,7 +97,7 @@ impl Pass for Boilerplate {
                             | BlockKind::Item { .. }
                             | BlockKind::Byline
                     );
-                let several = memchr::memchr(b'\n', s.as_bytes()).is_some();
+                let several = crate::scan::find_byte(b'\n', s.as_bytes()).is_some();
                 for l in line_spans(text, b.span) {
                     let line = l.of(text);
                     let p = (several && !bibl).then(|| set.line_match(line)).flatten();

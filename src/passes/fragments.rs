@@ -118,7 +118,7 @@ impl Pass for Fragments {
             let s = b.span.of(text);
             // every fragment ends on a full stop: a paragraph without one
             // has none (spared splitting it into sentences)
-            if memchr::memchr(b'.', s.as_bytes()).is_none() {
+            if crate::scan::find_byte(b'.', s.as_bytes()).is_none() {
                 continue;
             }
             let sents = sentences(s);

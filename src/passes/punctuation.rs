@@ -321,7 +321,7 @@ fn last_word(s: &str) -> Option<(&str, &str)> {
 /// clause or a phrase ("small flower - located in", "species - at least")
 /// is a dash and is left to the dash rules.
 fn spaced_hyphens(s: &str, push: &mut Push<'_>) {
-    if memchr::memchr(b'-', s.as_bytes()).is_none() {
+    if crate::scan::find_byte(b'-', s.as_bytes()).is_none() {
         return;
     }
     let fw = function_words();

@@ -29,8 +29,10 @@ pub(crate) fn line_spans(text: &str, block: Span) -> impl Iterator<Item = Span> 
         .filter_map(move |piece| {
             let at = start;
             start += piece.len();
-            let content = piece.trim_end();
-            let lead = content.len() - content.trim_start().len();
+            // the line break is white space: trimmed with it, or first
+            let body = piece.strip_suffix('\n').unwrap_or(piece);
+            let content = crate::scan::trim_end(body);
+            let lead = content.len() - crate::scan::trim_start(content).len();
             (content.len() > lead).then(|| Span::new(at + lead, at + content.len()))
         })
 }

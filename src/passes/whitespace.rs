@@ -156,7 +156,7 @@ fn block_edits(text: &str, block: Span, t: Typography, rule: &str, out: &mut Vec
 fn straight_quote_spacing(text: &str, block: Span, rule: &str, out: &mut Vec<Edit>) {
     let s = block.of(text);
     // most blocks hold no straight quote: one byte search, nothing collected
-    if memchr::memchr(b'"', s.as_bytes()).is_none() {
+    if crate::scan::find_byte(b'"', s.as_bytes()).is_none() {
         return;
     }
     let quotes: Vec<usize> = s.match_indices('"').map(|(i, _)| i).collect();

@@ -446,7 +446,7 @@ fn close_or_join(t: &mut Tei, st: &mut State, joined: bool) {
 fn rest_of(text: &str, span: Span, from: usize) -> Span {
     let from = from.clamp(span.start, span.end);
     let s = &text[from..span.end];
-    let skip = s.len() - s.trim_start().len();
+    let skip = s.len() - crate::scan::trim_start(s).len();
     Span::new(from + skip, span.end)
 }
 

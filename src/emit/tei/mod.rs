@@ -200,7 +200,7 @@ impl Tei<'_> {
     /// a PDF extract, is also a `pb`.
     pub(crate) fn text(&mut self, text: &str) {
         // most pieces hold no page break: one memchr, no splitting
-        if memchr::memchr(b'\x0c', text.as_bytes()).is_none() {
+        if crate::scan::find_byte(b'\x0c', text.as_bytes()).is_none() {
             self.escaped(text, Context::Source);
             return;
         }

@@ -277,7 +277,7 @@ impl PatternSet {
     /// The block pattern covering all of `line` (trimmed), if any. With
     /// several, the most confident wins; ties go to the first listed.
     pub(crate) fn line_match(&self, line: &str) -> Option<&Pattern> {
-        let line = line.trim();
+        let line = crate::scan::trim(line);
         if line.len() < self.block_min_len {
             return None;
         }
@@ -353,7 +353,7 @@ impl PatternSet {
         }
         // a block of one line was read whole above (most blocks: spared
         // collecting its lines)
-        memchr::memchr(b'\n', s.as_bytes())?;
+        crate::scan::find_byte(b'\n', s.as_bytes())?;
         let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
         if lines.len() < 2 {
             return None;
