@@ -433,12 +433,25 @@ impl DocPhrases {
     }
 }
 
+/// Longest block whose bytes [`sentences_of`] reads one by one rather than
+/// through the searches of [`sentence_ends`].
+const SHORT_BLOCK: usize = 64;
+
 /// Sentence spans of every block: a sentence ends at `.`, `!`, `?` followed
 /// by white space, or at a line break.
+
 fn sentences_of(text: &str, blocks: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for b in blocks {
         let t = b.of(text);
+        // a short block without a line break or a stop is one sentence:
+        // spared setting up the two searches (most lines of a list)
+        if t.len() <= SHORT_BLOCK && !t.bytes().any(|c| matches!(c, b'\n' | b'.' | b'!' | b'?')) {
+            if !t.is_empty() {
+                out.push(*b);
+            }
+            continue;
+        }
         let mut start = 0;
         for k in sentence_ends(t) {
             out.push(Span::new(b.start + start, b.start + k + 1));
@@ -841,6 +854,22 @@ mod tests {
                 .map(|(k, _)| k)
                 .collect();
             proptest::prop_assert_eq!(sentence_ends(&s).collect::<Vec<_>>(), by_chars);
+        }
+
+        /// A short block without a break or a stop is one sentence, as the
+        /// sentence ends say of any block.
+        #[test]
+        fn sentences_of_short_blocks_are_those_of_their_ends(s in "[a é]{0,70}|[a.!?\n é]{0,70}") {
+            let mut by_ends = Vec::new();
+            let mut start = 0;
+            for k in sentence_ends(&s) {
+                by_ends.push(Span::new(start, k + 1));
+                start = k + 1;
+            }
+            if start < s.len() {
+                by_ends.push(Span::new(start, s.len()));
+            }
+            proptest::prop_assert_eq!(sentences_of(&s, &[Span::new(0, s.len())]), by_ends);
         }
 
         #[test]
