@@ -651,9 +651,11 @@ fn split_lists(
 /// A paragraph that ends with a picture credit is a caption.
 fn caption(text: &str, rb: &RawBlock) -> Option<Figure> {
     let s = rb.span.of(text);
-    if s.split_whitespace()
-        .nth(figure::MAX_CAPTION_WORDS)
-        .is_some()
+    // n words take 2n - 1 bytes: a shorter block is not counted
+    if s.len() > 2 * figure::MAX_CAPTION_WORDS
+        && s.split_whitespace()
+            .nth(figure::MAX_CAPTION_WORDS)
+            .is_some()
     {
         return None; // running text: its words are not counted to the end
     }

@@ -46,6 +46,11 @@ pub const MAX_CAPTION_WORDS: usize = 80;
 /// separator or a source written close ("Photo:AFP") only joins words.
 const MAX_CREDIT_WORDS: usize = 9;
 
+/// Fewest bytes of a credit: "(AP/X)" (an agency and a source of one
+/// letter, in parentheses) or "Foto/X" (the shortest credit word, a slash
+/// and a source).
+const SHORTEST_CREDIT: usize = 6;
+
 /// Words that open a credit, each before any word it starts with.
 const CREDIT_WORDS: [&str; 10] = [
     "photographs",
@@ -191,7 +196,11 @@ fn credit(input: &str) -> IResult<&str, &str> {
 /// The range of a credit that ends `s`, if any, when it follows a caption
 /// (or stands alone).
 pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
-    let t = s.trim_end();
+    let t = crate::scan::trim_end(s);
+    // a shorter text holds no credit (most lines of a list of words)
+    if t.len() < SHORTEST_CREDIT {
+        return None;
+    }
     // Try each word start that a credit can reach the end from, left to
     // right: the longest credit wins.
     for i in LastWords::<MAX_CREDIT_WORDS>::of(t).in_order() {
@@ -337,6 +346,13 @@ mod tests {
 
     fn cr(s: &str) -> Option<&str> {
         trailing_credit(s).map(|(a, b)| &s[a..b])
+    }
+
+    #[test]
+    fn the_shortest_credits_are_found() {
+        assert_eq!(cr("(AP/X)"), Some("(AP/X)"));
+        assert_eq!(cr("Foto/X"), Some("Foto/X"));
+        assert_eq!(cr("(AP/)"), None);
     }
 
     #[test]

@@ -50,10 +50,12 @@ pub(super) struct Line {
 /// Whether `line` can be a form label, button or network name: a few words,
 /// no digits, not ending a sentence.
 pub(super) fn is_label_like(line: &str) -> bool {
-    let line = line.trim();
+    let line = crate::scan::trim(line);
     !line.is_empty()
         && line.len() <= MAX_LABEL_BYTES
-        && line.split_whitespace().count() <= MAX_LABEL_WORDS
+        // n words take 2n - 1 bytes: a line that short is not counted
+        && (line.len() < 2 * MAX_LABEL_WORDS + 1
+            || line.split_whitespace().count() <= MAX_LABEL_WORDS)
         && !line.bytes().any(|b| b.is_ascii_digit())
         && !line.ends_with(['.', '!', '?', '"', '”', '»', ')'])
 }
