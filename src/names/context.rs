@@ -439,7 +439,6 @@ const SHORT_BLOCK: usize = 64;
 
 /// Sentence spans of every block: a sentence ends at `.`, `!`, `?` followed
 /// by white space, or at a line break.
-
 fn sentences_of(text: &str, blocks: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for b in blocks {
