@@ -246,6 +246,9 @@ fn credit(input: &str) -> IResult<&str, &str> {
 /// (or stands alone).
 pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
     let t = s.trim_end();
+    if let Some(a) = agency_line(t) {
+        return Some((a, t.len()));
+    }
     // Try each word start that a credit can reach the end from, left to
     // right: the longest credit wins.
     for i in LastWords::<MAX_CREDIT_WORDS>::of(t).in_order() {
@@ -264,6 +267,97 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// News agencies and picture services whose name, alone on a line,
+/// credits the picture the line stands under: a page's copy gives the
+/// credit of a photograph without a word for it ("Getty Images", "AFP via
+/// Getty Images", "iStock/cjp", "Imago/Shotshop"). Lower case, compared
+/// without case.
+const AGENCIES: [&str; 46] = [
+    "afp",
+    "ap",
+    "dpa",
+    "epa",
+    "apa",
+    "ansa",
+    "efe",
+    "anp",
+    "belga",
+    "reuters",
+    "xinhua",
+    "kyodo",
+    "tass",
+    "anadolu",
+    "sipa",
+    "keystone",
+    "getty",
+    "getty images",
+    "gettyimages",
+    "istock",
+    "istockphoto",
+    "istock.com",
+    "shutterstock",
+    "shutterstock.com",
+    "thinkstock",
+    "thinkstockphotos",
+    "adobe stock",
+    "adobestock",
+    "fotolia",
+    "unsplash",
+    "pixabay",
+    "pexels",
+    "picture alliance",
+    "picture-alliance",
+    "imago",
+    "imago images",
+    "colourbox",
+    "123rf",
+    "dreamstime",
+    "depositphotos",
+    "alamy",
+    "bestimage",
+    "ullstein bild",
+    "photothek",
+    "corbis",
+    "abaca",
+];
+
+/// Most words of a line that credits a picture by its agency alone.
+const MAX_AGENCY_LINE_WORDS: usize = 6;
+
+/// Where the credit starts when the last line of `t` is a credit by
+/// agency: a line of at most [`MAX_AGENCY_LINE_WORDS`] words whose parts,
+/// split at slashes, bars and "via", name an agency of [`AGENCIES`] and
+/// otherwise a photographer or a holder in a few words, without sentence
+/// punctuation ("AFP via Getty Images", "Nathan Alliard / Photononstop /
+/// AFP", "Trybunał Konstytucyjny / Shutterstock"). The lines above it, if
+/// any, are the picture's caption or its alt text.
+fn agency_line(t: &str) -> Option<usize> {
+    let last = t.rfind('\n').map_or(0, |k| k + 1);
+    let line = t[last..].trim_start();
+    if line.is_empty()
+        || line.split_whitespace().nth(MAX_AGENCY_LINE_WORDS).is_some()
+        || line.contains(['!', '?', ':', ';', ',', '(', ')', '"', '“', '”'])
+    {
+        return None;
+    }
+    let mut parts = line
+        .split(['/', '|'])
+        .flat_map(|p| p.split(" via "))
+        .map(str::trim);
+    let mut agency = false;
+    for part in parts.by_ref() {
+        if part.is_empty() || part.split_whitespace().count() > 4 {
+            return None;
+        }
+        let named = AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(part));
+        if !named && part.contains('.') {
+            return None;
+        }
+        agency |= named;
+    }
+    agency.then_some(t.len() - line.len())
 }
 
 /// Whether a credit opening `cand` may follow `before`: a credit follows
@@ -362,6 +456,9 @@ mod tests {
     /// looked at the last few only.
     fn credit_from_any_word(s: &str) -> Option<(usize, usize)> {
         let t = s.trim_end();
+        if let Some(a) = agency_line(t) {
+            return Some((a, t.len()));
+        }
         let starts = std::iter::once(0).chain(
             t.char_indices()
                 .filter_map(|(i, c)| c.is_whitespace().then_some(i + c.len_utf8())),
@@ -488,6 +585,37 @@ mod tests {
             cr("Vertreter sprachen mit der Ministerin. (Bildquelle: Landwirtschaftskammer)"),
             Some("(Bildquelle: Landwirtschaftskammer)")
         );
+    }
+
+    #[test]
+    fn an_agency_alone_on_its_line_is_a_credit() {
+        for s in [
+            "Getty Images",
+            "AFP via Getty Images",
+            "DPA",
+            "iStock/cjp",
+            "iStock.com",
+            "Nathan Alliard / Photononstop / AFP",
+            "Trybunał Konstytucyjny / Shutterstock",
+        ] {
+            assert_eq!(cr(s), Some(s), "{s}");
+        }
+        assert_eq!(cr("  Imago/Shotshop"), Some("Imago/Shotshop"));
+        // the lines above are the picture's caption or alt text
+        assert_eq!(
+            cr("Trybunał Konstytucyjny\nTrybunał Konstytucyjny / Shutterstock"),
+            Some("Trybunał Konstytucyjny / Shutterstock")
+        );
+        for s in [
+            "Reuters reported the talks.",
+            "The Reuters Institute for the Study of Journalism at Oxford",
+            "AP: the vote",
+            "Discover Thomson Reuters",
+            "Keystone, South Dakota",
+            "dpa-Radsportnews",
+        ] {
+            assert_eq!(cr(s), None, "{s}");
+        }
     }
 
     #[test]
