@@ -42,6 +42,7 @@ pub fn classify(text: &str, convention: Convention, raw: Vec<RawBlock>) -> Docum
         heads.contains_key(&at) || notes.contains_key(&at) || contents == Some(at) || at == 0
     };
     let raw = super::verbatim::split(text, raw, bibl_at.unwrap_or(usize::MAX), &settled);
+    let raw = super::captions::split(text, raw, bibl_at.unwrap_or(usize::MAX), &settled);
     let bibl_at = first_bibl.and_then(|b| raw.iter().position(|r| r.span.start == b));
     let (raw, listed) = split_lists(text, raw, bibl_at, contents);
     // lists before the bibliography split into items: find it again by its

@@ -1,5 +1,8 @@
 //! Picture credits at the end of a caption: "… Picture/People’s Vision",
-//! "Photo: AFP", "(Photo: Reuters)", "Image courtesy of NASA".
+//! "Photo: AFP", "(Photo: Reuters)", "Image courtesy of NASA", and as the
+//! news pages of other languages write them: "Foto: Galli/Malteser",
+//! "Bild: Jahr Media", "Imagen: Télam", "Crédits photos : Bestimage",
+//! "© AFP / Marco Bertorello".
 //!
 //! A caption is a short paragraph whose last words are a credit; the credit
 //! names its source in at most six words and nothing follows it.
@@ -41,32 +44,57 @@ pub fn caption_label(s: &str) -> Option<usize> {
 /// Longest caption, in words (a longer paragraph is running text).
 pub const MAX_CAPTION_WORDS: usize = 80;
 
-/// Most words a credit spans: a credit word, " courtesy of" (two words)
-/// and a source of six, as in "(Photo courtesy of" + six words; a
-/// separator or a source written close ("Photo:AFP") only joins words.
-const MAX_CREDIT_WORDS: usize = 9;
+/// Most words a credit spans: a copyright sign, a credit word, " courtesy
+/// of" (two words) and a source of six, as in "© Photo courtesy of" + six
+/// words; a separator or a source written close ("Photo:AFP") only joins
+/// words.
+const MAX_CREDIT_WORDS: usize = 10;
 
-/// Fewest bytes of a credit: "(AP/X)" (an agency and a source of one
-/// letter, in parentheses) or "Foto/X" (the shortest credit word, a slash
-/// and a source).
-const SHORTEST_CREDIT: usize = 6;
+/// Fewest bytes of a credit: "AP" (an agency's name alone on its line);
+/// the grammar's shortest is "©A" (a copyright sign and a source of one
+/// letter).
+const SHORTEST_CREDIT: usize = 2;
 
-/// Words that open a credit, each before any word it starts with.
-const CREDIT_WORDS: [&str; 10] = [
+/// Words that open a credit, each before any word it starts with: the
+/// word for a photograph, a picture or a credit in the languages of news
+/// pages (English, German, French, Spanish, Portuguese, Italian, Dutch,
+/// Polish; "foto" and "image" serve several). A word for a source alone
+/// ("Quelle", "Source", "Fuente") is no picture's: under a paper's table it
+/// cites data.
+const CREDIT_WORDS: [&str; 28] = [
+    "photographie",
     "photographs",
     "photograph",
-    "pictures",
-    "picture",
     "photos",
     "photo",
+    "pictures",
+    "picture",
+    "imagens",
+    "imagem",
+    "imagenes",
+    "imágenes",
+    "imagen",
     "images",
     "image",
+    "immagine",
+    "credits",
     "credit",
+    "crédits",
+    "crédito",
+    "crédit",
+    "fotografía",
+    "fotografia",
+    "fotos",
     "foto",
+    "bildquelle",
+    "bilder",
+    "bild",
+    "zdjęcie",
 ];
 
-/// What else may open a credit: "(Photo: AFP)", "Courtesy of NASA".
-const OTHER_OPENINGS: [&str; 2] = ["(", "courtesy"];
+/// What else may open a credit: "(Photo: AFP)", "Courtesy of NASA", and the
+/// copyright sign a credit may stand behind ("© AFP / Marco Bertorello").
+const OTHER_OPENINGS: [&str; 3] = ["(", "courtesy", "©"];
 
 fn credit_word(input: &str) -> IResult<&str, &str> {
     for w in CREDIT_WORDS {
@@ -111,15 +139,39 @@ fn may_open_credit(s: &str) -> bool {
 /// de pantalla"). "Image: Rape blossoms beside the lake" is a caption,
 /// not a credit.
 fn source(input: &str) -> IResult<&str, &str> {
+    verify(source_words, |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+    .parse(input)
+}
+
+/// The source behind a copyright sign: as [`source`], but a photographer's
+/// handle may open it in lower case ("© aremac / Clipdealer"). A year or
+/// the word "copyright" makes it the site's copyright notice ("© 2004-2020
+/// Healthline Media", "© thisisjanewayne 2010 – 2021", "© Copyright -
+/// ÖBFV"), not a picture's credit.
+fn owner(input: &str) -> IResult<&str, &str> {
+    verify(source_words, |s: &str| {
+        s.starts_with(char::is_alphabetic)
+            && !s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                w.eq_ignore_ascii_case("copyright")
+                    || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                        && w.bytes().all(|b| b.is_ascii_digit())
+            })
+    })
+    .parse(input)
+}
+
+/// One to six words without sentence punctuation, all but one of them
+/// written as a name's are ([`name_like`]).
+fn source_words(input: &str) -> IResult<&str, &str> {
     verify(
         take_while1(|c: char| !matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '\n' | '“' | '”')),
         |s: &str| {
             let n = s.split_whitespace().count();
-            (1..=6).contains(&n)
-                && s.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                && s.split_whitespace().filter(|w| !name_like(w)).count() <= 1
+            (1..=6).contains(&n) && s.split_whitespace().filter(|w| !name_like(w)).count() <= 1
         },
     )
     .parse(input)
@@ -137,17 +189,17 @@ fn name_like(word: &str) -> bool {
 
 fn bare_credit(input: &str) -> IResult<&str, &str> {
     // "Photo credit: Reuters", "Image source: Getty Images"
-    let qualifier = alt((
-        tag_no_case(" credits"),
-        tag_no_case(" credit"),
-        tag_no_case(" source"),
-    ));
+    // ("Crédits photos : Bestimage", "Foto credit: X")
+    let qualifier = alt((recognize((ch(' '), credit_word)), tag_no_case(" source")));
     recognize(alt((
         recognize((
             credit_word,
             opt(qualifier),
             alt((
-                recognize((opt(ch(' ')), alt((tag("/"), tag(":"))))),
+                // a slash joins close ("Picture/People’s Vision"); spaced,
+                // it lists ("Credits / Resources", a section's heading)
+                tag("/"),
+                recognize((opt(ch(' ')), tag(":"))),
                 tag(" by"),
                 tag(" courtesy of"),
                 tag(" courtesy"),
@@ -185,6 +237,8 @@ fn credit(input: &str) -> IResult<&str, &str> {
     recognize((
         alt((
             delimited(ch('('), alt((bare_credit, agency_credit)), ch(')')),
+            // "© AFP / Marco Bertorello", "© Bild: Werk/Christian Houdek"
+            recognize((tag("©"), opt(ch(' ')), alt((bare_credit, owner)))),
             bare_credit,
         )),
         opt(ch('.')),
@@ -201,6 +255,9 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
     if t.len() < SHORTEST_CREDIT {
         return None;
     }
+    if let Some(a) = agency_line(t) {
+        return Some((a, t.len()));
+    }
     // Try each word start that a credit can reach the end from, left to
     // right: the longest credit wins.
     for i in LastWords::<MAX_CREDIT_WORDS>::of(t).in_order() {
@@ -208,21 +265,135 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
         if cand.is_empty() || cand.starts_with(char::is_whitespace) {
             continue;
         }
-        // A credit follows the end of a caption sentence or stands alone:
-        // checked first, so the grammar runs at sentence starts only.
+        // checked first, so the grammar runs at sentence starts only
         let before = t[..i].trim_end();
-        if !(before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ')'])) {
-            continue;
-        }
-        if !may_open_credit(cand) {
+        if !may_open_credit(cand) || !may_follow(before, cand) {
             continue;
         }
         if let Ok((_, m)) = credit(cand) {
             let a = offset(s, m);
-            return Some((a, a + m.len()));
+            return Some((separated_from(s, a, cand), a + m.len()));
         }
     }
     None
+}
+
+/// News agencies and picture services whose name, alone on a line,
+/// credits the picture the line stands under: a page's copy gives the
+/// credit of a photograph without a word for it ("Getty Images", "AFP via
+/// Getty Images", "iStock/cjp", "Imago/Shotshop"). Lower case, compared
+/// without case.
+const AGENCIES: [&str; 46] = [
+    "afp",
+    "ap",
+    "dpa",
+    "epa",
+    "apa",
+    "ansa",
+    "efe",
+    "anp",
+    "belga",
+    "reuters",
+    "xinhua",
+    "kyodo",
+    "tass",
+    "anadolu",
+    "sipa",
+    "keystone",
+    "getty",
+    "getty images",
+    "gettyimages",
+    "istock",
+    "istockphoto",
+    "istock.com",
+    "shutterstock",
+    "shutterstock.com",
+    "thinkstock",
+    "thinkstockphotos",
+    "adobe stock",
+    "adobestock",
+    "fotolia",
+    "unsplash",
+    "pixabay",
+    "pexels",
+    "picture alliance",
+    "picture-alliance",
+    "imago",
+    "imago images",
+    "colourbox",
+    "123rf",
+    "dreamstime",
+    "depositphotos",
+    "alamy",
+    "bestimage",
+    "ullstein bild",
+    "photothek",
+    "corbis",
+    "abaca",
+];
+
+/// Most words of a line that credits a picture by its agency alone.
+const MAX_AGENCY_LINE_WORDS: usize = 6;
+
+/// Where the credit starts when the last line of `t` is a credit by
+/// agency: a line of at most [`MAX_AGENCY_LINE_WORDS`] words whose parts,
+/// split at slashes, bars and "via", name an agency of [`AGENCIES`] and
+/// otherwise a photographer or a holder in a few words, without sentence
+/// punctuation ("AFP via Getty Images", "Nathan Alliard / Photononstop /
+/// AFP", "Trybunał Konstytucyjny / Shutterstock"). The lines above it, if
+/// any, are the picture's caption or its alt text.
+fn agency_line(t: &str) -> Option<usize> {
+    let last = t.rfind('\n').map_or(0, |k| k + 1);
+    let line = t[last..].trim_start();
+    if line.is_empty()
+        || line.split_whitespace().nth(MAX_AGENCY_LINE_WORDS).is_some()
+        || line.contains(['!', '?', ':', ';', ',', '(', ')', '"', '“', '”'])
+    {
+        return None;
+    }
+    let mut parts = line
+        .split(['/', '|'])
+        .flat_map(|p| p.split(" via "))
+        .map(str::trim);
+    let mut agency = false;
+    for part in parts.by_ref() {
+        if part.is_empty() || part.split_whitespace().count() > 4 {
+            return None;
+        }
+        let named = AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(part));
+        if !named && part.contains('.') {
+            return None;
+        }
+        agency |= named;
+    }
+    agency.then_some(t.len() - line.len())
+}
+
+/// Whether a credit opening `cand` may follow `before`: a credit follows
+/// the end of a caption's sentence or stands alone, but the copyright sign
+/// and a credit word in parentheses mark it wherever they stand ("Stau ©
+/// aremac / Clipdealer", "… durante el operativo (Foto: Tony Silva)").
+fn may_follow(before: &str, cand: &str) -> bool {
+    before.is_empty()
+        || before.ends_with(['.', '!', '?', '”', '"', ')'])
+        || cand.starts_with('©')
+        || cand
+            .strip_prefix('(')
+            .is_some_and(|c| credit_word(c).is_ok())
+}
+
+/// Where a credit found at `a` in `s` starts: a copyright credit takes the
+/// separator a page sets before it ("… Gary Player. | © PGA of America"),
+/// which would dangle at the caption's end without it.
+fn separated_from(s: &str, a: usize, cand: &str) -> usize {
+    if !cand.starts_with('©') {
+        return a;
+    }
+    let before = s[..a].trim_end();
+    match before.strip_suffix(['|', '/', '–', '-', '·']) {
+        Some(rest) if rest.ends_with(char::is_whitespace) => rest.trim_end().len(),
+        _ => a,
+    }
 }
 
 /// The offsets of the last `N` words of `t` (maximal
@@ -294,6 +465,9 @@ mod tests {
     /// looked at the last few only.
     fn credit_from_any_word(s: &str) -> Option<(usize, usize)> {
         let t = s.trim_end();
+        if let Some(a) = agency_line(t) {
+            return Some((a, t.len()));
+        }
         let starts = std::iter::once(0).chain(
             t.char_indices()
                 .filter_map(|(i, c)| c.is_whitespace().then_some(i + c.len_utf8())),
@@ -301,15 +475,13 @@ mod tests {
         for i in starts {
             let cand = &t[i..];
             let before = t[..i].trim_end();
-            if cand.is_empty()
-                || cand.starts_with(char::is_whitespace)
-                || !(before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ')']))
+            if cand.is_empty() || cand.starts_with(char::is_whitespace) || !may_follow(before, cand)
             {
                 continue;
             }
             if let Ok((_, m)) = credit(cand) {
                 let a = offset(s, m);
-                return Some((a, a + m.len()));
+                return Some((separated_from(s, a, cand), a + m.len()));
             }
         }
         None
@@ -323,6 +495,7 @@ mod tests {
                     "Photo", "photo:", "(Photo", "Photo:", ":", "/", "by", "courtesy", "of",
                     "Courtesy", "AFP", "AFP)", "Reuters.", "A", "B", "C", "D", "E", "F", "G",
                     "x.", "war", "The", "Image", "Picture/People’s", "Vision", "\u{a0}", "(", ")",
+                    "©", "|", "Bild:", "(Foto:", "2020", "photos",
                 ][..]),
                 0..16,
             ),
@@ -352,7 +525,10 @@ mod tests {
     fn the_shortest_credits_are_found() {
         assert_eq!(cr("(AP/X)"), Some("(AP/X)"));
         assert_eq!(cr("Foto/X"), Some("Foto/X"));
+        assert_eq!(cr("©A"), Some("©A"));
+        assert_eq!(cr("AP"), Some("AP"));
         assert_eq!(cr("(AP/)"), None);
+        assert_eq!(cr("A"), None);
     }
 
     #[test]
@@ -402,6 +578,89 @@ mod tests {
             cr("Troops. (Photo courtesy of The Ministry Of Defence Of Oz)"),
             Some("(Photo courtesy of The Ministry Of Defence Of Oz)")
         );
+        assert_eq!(
+            cr("Troops. © Photo courtesy of The Ministry Of Defence Of Oz"),
+            Some("© Photo courtesy of The Ministry Of Defence Of Oz")
+        );
+    }
+
+    #[test]
+    fn credits_of_other_languages() {
+        assert_eq!(cr("Bild: Jahr Media"), Some("Bild: Jahr Media"));
+        assert_eq!(cr(". Imagen: Télam"), Some("Imagen: Télam"));
+        assert_eq!(
+            cr("Crédits photos : Bestimage"),
+            Some("Crédits photos : Bestimage")
+        );
+        assert_eq!(
+            cr("Hilfe nach dem Hochwasser in der Eifel. Foto: Galli/Malteser"),
+            Some("Foto: Galli/Malteser")
+        );
+        assert_eq!(
+            cr("O grupo foi preso. Imagem: Agência Brasil"),
+            Some("Imagem: Agência Brasil")
+        );
+        assert_eq!(
+            cr("Vertreter sprachen mit der Ministerin. (Bildquelle: Landwirtschaftskammer)"),
+            Some("(Bildquelle: Landwirtschaftskammer)")
+        );
+    }
+
+    #[test]
+    fn an_agency_alone_on_its_line_is_a_credit() {
+        for s in [
+            "Getty Images",
+            "AFP via Getty Images",
+            "DPA",
+            "iStock/cjp",
+            "iStock.com",
+            "Nathan Alliard / Photononstop / AFP",
+            "Trybunał Konstytucyjny / Shutterstock",
+        ] {
+            assert_eq!(cr(s), Some(s), "{s}");
+        }
+        assert_eq!(cr("  Imago/Shotshop"), Some("Imago/Shotshop"));
+        // the lines above are the picture's caption or alt text
+        assert_eq!(
+            cr("Trybunał Konstytucyjny\nTrybunał Konstytucyjny / Shutterstock"),
+            Some("Trybunał Konstytucyjny / Shutterstock")
+        );
+        for s in [
+            "Reuters reported the talks.",
+            "The Reuters Institute for the Study of Journalism at Oxford",
+            "AP: the vote",
+            "Discover Thomson Reuters",
+            "Keystone, South Dakota",
+            "dpa-Radsportnews",
+        ] {
+            assert_eq!(cr(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_copyright_sign_or_a_worded_parenthesis_marks_a_credit_anywhere() {
+        assert_eq!(
+            cr("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"),
+            Some("© AFP / MARCO BERTORELLO")
+        );
+        assert_eq!(
+            cr("Stau © aremac / Clipdealer"),
+            Some("© aremac / Clipdealer")
+        );
+        assert_eq!(
+            cr("© Bild: Werk/CHRISTIAN HOUDEK"),
+            Some("© Bild: Werk/CHRISTIAN HOUDEK")
+        );
+        // the separator before the sign goes with the credit
+        assert_eq!(
+            cr("Waren gute Freunde: Elder und Player. | © PGA of America via Getty Images"),
+            Some(" | © PGA of America via Getty Images")
+        );
+        // a caption that does not end its sentence
+        assert_eq!(
+            cr("Líder do grupo foi morto em confronto policial (Foto: Tony Silva/Ascom-PC)"),
+            Some("(Foto: Tony Silva/Ascom-PC)")
+        );
     }
 
     #[test]
@@ -434,6 +693,17 @@ mod tests {
             "The talks went on (in Moscow/Baku) for hours",
             "Both sides agreed. (see Moscow/Baku statement of 10 November)",
             "Image: Rape blossoms beside Qinghai Lake.",
+            // a site's copyright notice, not a picture's credit
+            "© 2004-2020 Healthline Media UK Ltd",
+            "Copyleft © 2002-2016 The Anarcat",
+            // a parenthesis without a credit word after an open sentence
+            "The talks went on (Moscow/Baku)",
+            // a word for a source only: a table's note in a paper
+            "Table 2 shows the rates. Source: World Bank",
+            "Das Bild zeigt den Hafen",
+            "Credits / Resources",
+            "© thisisjanewayne 2010 – 2021",
+            "© Copyright - ÖBFV",
         ] {
             assert_eq!(cr(s), None, "{s}");
         }

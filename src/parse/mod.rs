@@ -17,6 +17,7 @@
 
 pub mod bibl;
 pub mod blocks;
+pub mod captions;
 pub mod classify;
 pub mod contents;
 pub mod figure;
