@@ -32,7 +32,11 @@
 //!   of an article split by code) and its first furniture after it, a
 //!   bare name goes (a menu's, a tag list's, a box's entry), unless it
 //!   stands beside prose, a data row or a list item that says something;
-//! - a comment section goes from its heading to the end of the page.
+//! - a comment section goes from its heading to the end of the page;
+//!   readers' words there are proposed, but a line beside the words of
+//!   the site's own boxes ("Über uns", "Newsletter", a share bar) and a
+//!   plain line that goes is the blurb of a box, there and past the
+//!   text, and goes.
 
 use super::frames::Frames;
 use super::signals::Shape;
@@ -712,6 +716,22 @@ pub fn decide(units: &[Unit]) -> Outcome {
             out[i] = v;
         }
     }
+    // a comment section's line in a box of the site's own ([`in_site_box`]):
+    // the comments have ended, the page's sidebars and footer follow
+    let settled = out.clone();
+    for i in comments.map_or(n, |c| c + 1)..n {
+        if settled[i].is_some_and(|v| matches!(v.reason, Reason::Comments(_)))
+            && in_site_box(units, &settled, i)
+        {
+            out[i] = Some(Verdict {
+                reason: Reason::Enclosed {
+                    before: i - 1,
+                    after: Some(i + 1),
+                },
+                confidence: CONTEXT,
+            });
+        }
+    }
     Outcome {
         verdicts: out,
         main: Some((m0, m1)),
@@ -743,7 +763,8 @@ const MAX_SHORT_ENCLOSED_WORDS: usize = 12;
 /// [`MAX_ENCLOSED_WORDS`] words, not good text by itself, less dense in
 /// stop words than the main text, and a line right beside it goes on its
 /// own evidence, or when it is at most [`MAX_SHORT_ENCLOSED_WORDS`]
-/// words and not indented as readers' replies are; proposed otherwise:
+/// words and not indented as readers' replies are, or when it lies in a
+/// box of the site's own ([`in_site_box`]); proposed otherwise:
 /// furniture judged by context alone may be the article's own list or
 /// steps read as a menu, and a longer line as dense in stop words as the
 /// article may be its last paragraph or a caption. A line kept around the text ([`protected`]) stays, and
@@ -787,7 +808,8 @@ fn enclosed(
                 || (u.words <= MAX_ENCLOSED_WORDS
                     && initial(u) != Class::Good
                     && !dense(u)
-                    && (own(i - 1) || own(i + 1)));
+                    && (own(i - 1) || own(i + 1)))
+                || in_site_box(units, verdicts, i);
             Some(Verdict {
                 reason: Reason::Enclosed {
                     before: i - reach,
@@ -797,6 +819,85 @@ fn enclosed(
             })
         })
         .collect()
+}
+
+/// Most words of a line that goes in a box of the site's own
+/// ([`in_site_box`]): a blurb, a notice or a teaser's standfirst is a
+/// paragraph; a longer line is the article's.
+const MAX_BLURB_WORDS: usize = 100;
+
+/// Whether line `i`, not indented (readers' replies are) and at most
+/// [`MAX_BLURB_WORDS`] words, lies in a box of the site's own: both lines
+/// beside it go (by `verdicts`, at the confidence of context or more),
+/// one of them on the words of the site's ([`site_evidence`]: "Über
+/// uns", "Mehr erfahren", "Newsletter abonnieren", a share bar), the
+/// other neither a list's item nor the frame of a picture or a comment
+/// ([`frames_words`]). What such a box holds between its heading and its
+/// link is its blurb: an author's biography, an "about us", a teaser's
+/// standfirst, a notice the vocabulary does not know, however good its
+/// prose. A caption sits beside its picture and a reader's comment
+/// between its date and its "Reply", which are furniture too, so those
+/// frames do not make a box; nor does a list, whose items may be the
+/// article's.
+fn in_site_box(units: &[Unit], verdicts: &[Option<Verdict>], i: usize) -> bool {
+    let n = units.len();
+    let u = &units[i];
+    let goes = |k: usize| k < n && verdicts[k].is_some_and(|v| v.confidence >= CONTEXT);
+    let site = |k: usize| {
+        goes(k)
+            && verdicts[k].is_some_and(|v| v.reason == Reason::Evidence)
+            && site_evidence(&units[k])
+    };
+    let plain = |k: usize| goes(k) && !units[k].bulleted && !frames_words(&units[k]);
+    i > 0
+        && !u.indented
+        && u.words <= MAX_BLURB_WORDS
+        && ((site(i - 1) && plain(i + 1)) || (site(i + 1) && plain(i - 1)))
+}
+
+/// Whether a line goes on the words of the site's own boxes: its
+/// vocabulary of notices, sharing, related articles, navigation and
+/// copyright, or a line many documents of the batch have. Not a shape
+/// (a menu's row may be the article's table, a picture has its caption
+/// beside it, a date or a "Reply" a reader's comment), a byline's or a
+/// credit's label (a caption's), nor what an earlier rule removed.
+fn site_evidence(u: &Unit) -> bool {
+    match &u.evidence {
+        Some(Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. }) => !matches!(
+            category,
+            Category::Comments | Category::CommentSection | Category::Meta
+        ),
+        Some(
+            Evidence::Banner { .. }
+            | Evidence::Pitch { .. }
+            | Evidence::ReadAlso { .. }
+            | Evidence::Recurrent { .. },
+        ) => true,
+        _ => false,
+    }
+}
+
+/// Whether a line's evidence marks the frame of words that may be the
+/// text's or a reader's: a picture (its caption beside it), a date or a
+/// number, a comment's buttons ("Reply"), or what an earlier rule removed
+/// (a "Reply" too, or a credit).
+fn frames_words(u: &Unit) -> bool {
+    matches!(
+        u.evidence,
+        Some(
+            Evidence::Shape(
+                Shape::Symbols | Shape::Brackets | Shape::Date | Shape::Dateline | Shape::Number
+            ) | Evidence::Prior
+                | Evidence::Vocabulary {
+                    category: Category::Comments | Category::CommentSection,
+                    ..
+                }
+                | Evidence::Cue {
+                    category: Category::Comments | Category::CommentSection,
+                    ..
+                }
+        )
+    )
 }
 
 /// Most words of a line that goes beyond the text ([`beyond_text`]).
@@ -1787,6 +1888,52 @@ mod tests {
         pair.insert(7, standfirst());
         let v = decide(&pair).verdicts;
         assert_eq!((v[6], v[7]), (None, None));
+    }
+
+    #[test]
+    fn a_blurb_between_a_boxs_words_and_a_plain_line_goes() {
+        let words = |category| Unit {
+            evidence: Some(Evidence::Vocabulary {
+                category,
+                phrases: vec!["newsletter".to_owned()],
+            }),
+            ..short(2)
+        };
+        let date = Unit {
+            evidence: Some(Evidence::Shape(Shape::Date)),
+            ..short(3)
+        };
+        // the article, a box's heading by the site's words, its blurb
+        // (good prose), its field's label, and the site's menus
+        let mut units: Vec<Unit> = (0..3).map(|_| prose(400)).collect();
+        units.extend([menu(), words(Category::Newsletter), prose(180), menu()]);
+        units.extend([menu(), prose(180), menu(), menu()]);
+        let v = decide(&units).verdicts;
+        assert!(
+            matches!(v[5], Some(Verdict { reason: Reason::Enclosed { .. }, confidence }) if confidence >= CONTEXT),
+            "{v:?}"
+        );
+        // between a menu's rows the same line may be the article's: proposed
+        assert!(v[8].is_some_and(|v| v.confidence < CONTEXT), "{v:?}");
+        // indented as a reader's reply, or beside a date (a comment's),
+        // it is proposed too
+        let mut reply = units.clone();
+        reply[5].indented = true;
+        assert!(decide(&reply).verdicts[5].is_some_and(|v| v.confidence < CONTEXT));
+        let mut dated = units.clone();
+        dated[6] = date;
+        assert!(decide(&dated).verdicts[5].is_some_and(|v| v.confidence < CONTEXT));
+        // in a comment section, the same box after the comments goes,
+        // readers' words between their frames stay proposed
+        let mut units: Vec<Unit> = (0..3).map(|_| prose(400)).collect();
+        units.extend([comment_heading("comments"), short(2), prose(300), short(1)]);
+        units.extend([words(Category::Share), prose(180), menu()]);
+        let v = decide(&units).verdicts;
+        assert!(v[5].is_some_and(|v| v.confidence < CONTEXT), "{v:?}");
+        assert!(
+            matches!(v[8], Some(Verdict { reason: Reason::Enclosed { before: 7, after: Some(9) }, confidence }) if confidence >= CONTEXT),
+            "{v:?}"
+        );
     }
 
     #[test]
