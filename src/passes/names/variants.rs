@@ -148,6 +148,8 @@ impl Matcher<'_, '_> {
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(idx, &spellings, &guessed));
         out.extend(self.near_joins(&spellings, &guessed));
+        let so_far = SpanSet::new(out.iter().map(|e| e.span).collect());
+        out.extend(self.glued_apart(&spellings, &so_far));
         let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
         let placed = self.aligned_renderings(&spellings, &done);
         let placed_spans: HashSet<Span> = placed.iter().map(|e| e.span).collect();
@@ -1211,7 +1213,7 @@ fn listed_among_split_names(
 /// Whether the word at `span` is followed, after one space, by a capitalised
 /// word: the first word of a longer proper name ("Liangyun Cultural
 /// Compound").
-fn before_proper_head(text: &str, span: Span) -> bool {
+pub(super) fn before_proper_head(text: &str, span: Span) -> bool {
     text[span.end..]
         .strip_prefix(' ')
         .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
@@ -1391,14 +1393,14 @@ const ORIGINAL: f32 = 0.6;
 
 /// Least number of other documents of the batch writing a spelling for
 /// their vote to count.
-const BATCH_MIN: u32 = 3;
+pub(super) const BATCH_MIN: u32 = 3;
 /// How many times as many documents must write the spelling the batch
 /// votes for as the other.
-const BATCH_RATIO: u32 = 2;
+pub(super) const BATCH_RATIO: u32 = 2;
 /// A vote this large (documents, and times as many) is overwhelming: a
 /// slip of one translation, not a second name.
-const OVERWHELMING_DOCS: u32 = 6;
-const OVERWHELMING_RATIO: u32 = 4;
+pub(super) const OVERWHELMING_DOCS: u32 = 6;
+pub(super) const OVERWHELMING_RATIO: u32 = 4;
 
 /// Rewrites of a spelling into a route's abbreviation ("Zhengwang" into
 /// "Zhengwan") rewrite it into the route the abbreviation is expanded to
