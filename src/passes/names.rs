@@ -778,6 +778,19 @@ mod tests {
     }
 
     #[test]
+    fn two_cities_of_the_world_pack_are_no_spellings_of_each_other() {
+        // Wanzhou three times, Lanzhou once: alike, and both real cities
+        let t = format!(
+            "{STORY}The line runs to Wanzhou. Trains from Wanzhou meet the Xuzhou-Lanzhou line. Wanzhou grew."
+        );
+        let p = proposed(&t);
+        assert!(
+            !p.iter().any(|(b, a, _)| b == "Lanzhou" && a == "Wanzhou"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn a_misspelt_abbreviation_is_no_place_at_the_routes_end() {
         // "Zhengwang" is written only before a route word, like the
         // abbreviation: its first syllable is no second place to pick

@@ -292,6 +292,9 @@ impl Matcher<'_, '_> {
         let mut rewrites: Vec<Rewrite> = Vec::new();
         for (i, j) in candidate_pairs(&forms) {
             let (a, b) = (&forms[i], &forms[j]);
+            if self.two_known_places(a.spelling.word, b.spelling.word) {
+                continue;
+            }
             let Some(kind) = self.kinship(a, b) else {
                 continue;
             };
@@ -346,6 +349,15 @@ impl Matcher<'_, '_> {
             }
         }
         out
+    }
+
+    /// True if `a` and `b` are each a place of the world gazetteer (see
+    /// [`crate::names::gazetteer::world_place`]), two places of different
+    /// names: "Lanzhou" and "Wanzhou" are two cities, however alike they
+    /// are spelt, and neither is a slip for the other.
+    fn two_known_places(&self, a: &str, b: &str) -> bool {
+        let place = |w: &str| crate::names::gazetteer::world_place(&fold(w));
+        matches!((place(a), place(b)), (Some(x), Some(y)) if x != y)
     }
 
     /// A rewrite kept when the other translations of the same text in the
@@ -1660,23 +1672,42 @@ fn in_citation(text: &str, span: Span) -> bool {
         || line.contains(" et al.")
 }
 
-/// Whether the word at `span` in `text` heads an organisation's name: the
-/// next word, after a space, is one that names organisations ("group",
-/// "Bank", "Corporation").
+/// Whether the word at `span` in `text` names an organisation: the next
+/// word, after a space, is one that names organisations ("Tinkoff group",
+/// "Bank", "Corporation"), or the word before it is, after a space and
+/// perhaps an opening quotation mark (`the group "Tinkoff"`, Russian's
+/// order translated word for word).
 fn heads_organisation(text: &str, span: Span) -> bool {
-    let Some(rest) = text[span.end..].strip_prefix(' ') else {
-        return false;
-    };
-    let end = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
-    let next = rest[..end].to_lowercase();
-    crate::names::stats::ORG_WORDS.contains(&next.as_str())
+    let org = |w: &str| crate::names::stats::ORG_WORDS.contains(&w.to_lowercase().as_str());
+    let next = text[span.end..].strip_prefix(' ').is_some_and(|rest| {
+        let end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        org(&rest[..end])
+    });
+    let before = text[..span.start]
+        .trim_end_matches(['"', '“', '«', '„', '\''])
+        .strip_suffix(' ')
+        .map(last_letters);
+    next || before.is_some_and(org)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_beside_an_organisation_word_names_the_organisation() {
+        let at = |t: &str, w: &str| {
+            let k = t.find(w).unwrap();
+            heads_organisation(t, Span::new(k, k + w.len()))
+        };
+        assert!(at("the founder of the Tinkoff group, Oleg", "Tinkoff"));
+        assert!(at("the founder of the group \"Tinkoff\" Oleg", "Tinkoff"));
+        assert!(at("the founder of the group «Tinkoff» Oleg", "Tinkoff"));
+        assert!(!at("the founder Oleg Tinkov said", "Tinkov"));
+        assert!(!at("the group met Tinkov, who", "Tinkov"));
+    }
 
     #[test]
     fn a_countrys_people_and_adjective_are_its_words_but_a_name_alike_is_not() {
