@@ -518,3 +518,67 @@ fn a_garble_beside_a_known_name_the_others_write_twice_there_is_proposed() {
     let c = convert_in(Some(batch_of(doc, 9, translation(false))), doc);
     assert!(rewrites(&c, "Xinjing").is_empty(), "{:#?}", c.edits);
 }
+
+#[test]
+fn a_name_glued_where_the_other_translations_write_it_apart_takes_their_two_words() {
+    // the document only glues the villager's name; nine other translations
+    // of the text write it as family name and given name
+    let doc = "The news reached the village of Qingyuan on Monday.\n\n\
+               Villager Dongyilong wanted to carry the flag in Qingyuan.\n\n\
+               Later Dongyilong thanked the coach from Lishui.\n";
+    let alone = convert_in(None, doc);
+    assert!(
+        rewrites(&alone, "Dongyilong").is_empty(),
+        "{:#?}",
+        alone.edits
+    );
+    let story = |name: &str, i: usize| {
+        format!(
+            "The news reached the village of Qingyuan, version {i}.\n\n\
+             Villager {name} wanted to carry the flag in Qingyuan.\n\n\
+             Later {name} thanked the coach from Lishui.\n"
+        )
+    };
+    let c = convert_in(Some(batch_of(doc, 9, |i| story("Dong Yilong", i))), doc);
+    let splits = rewrites(&c, "Dongyilong");
+    assert_eq!(splits.len(), 2, "{:#?}", c.edits);
+    for e in splits {
+        assert_eq!(e.after, "Dong Yilong");
+        assert_eq!(e.status, emend::Status::Applied);
+    }
+    // a letter more at the end: proposed
+    let slipped = doc.replace("Dongyilong", "Dongyilonge");
+    let c = convert_in(
+        Some(batch_of(&slipped, 9, |i| story("Dong Yilong", i))),
+        &slipped,
+    );
+    let splits = rewrites(&c, "Dongyilonge");
+    assert_eq!(splits.len(), 2, "{:#?}", c.edits);
+    assert!(
+        splits
+            .iter()
+            .all(|e| e.after == "Dong Yilong" && e.status != emend::Status::Applied),
+        "{splits:#?}"
+    );
+    // half the other translations glue it too: no slip of one translation
+    let c = convert_in(
+        Some(batch_of(doc, 9, |i| {
+            story(
+                if i % 2 == 0 {
+                    "Dong Yilong"
+                } else {
+                    "Dongyilong"
+                },
+                i,
+            )
+        })),
+        doc,
+    );
+    assert!(
+        rewrites(&c, "Dongyilong")
+            .iter()
+            .all(|e| e.status != emend::Status::Applied),
+        "{:#?}",
+        c.edits
+    );
+}

@@ -16,6 +16,7 @@
 
 use crate::error::{Error, Result};
 use crate::names::context::capitalised_words;
+use crate::names::fold::fold;
 use foldhash::HashMap;
 use std::path::PathBuf;
 
@@ -30,6 +31,10 @@ pub struct NameCounts {
     places: HashMap<String, Vec<(u32, u32, u32)>>,
     /// Each document's number of paragraphs.
     paragraphs: HashMap<u32, u32>,
+    /// The names written as two words ("Dong Yilong"), by their letters
+    /// glued and folded ("dongyilong"): where one translation glues a
+    /// name the others write apart, its one word finds their two.
+    apart: HashMap<String, Vec<String>>,
 }
 
 /// Below this many documents a batch tells nothing about spellings.
@@ -151,7 +156,14 @@ impl NameCounts {
         let mut pairs: foldhash::HashSet<&str> = Default::default();
         for p in two_word_names(text) {
             if pairs.insert(p) {
-                self.words.entry(p.to_owned()).or_default().push(id);
+                let ds = self.words.entry(p.to_owned()).or_default();
+                if ds.is_empty() {
+                    self.apart
+                        .entry(fold(&p.replace(' ', "")))
+                        .or_default()
+                        .push(p.to_owned());
+                }
+                ds.push(id);
             }
         }
     }
@@ -202,6 +214,18 @@ impl NameCounts {
             mine.sort_unstable();
         }
         self.paragraphs.extend(other.paragraphs);
+        for (k, ps) in other.apart {
+            let mine = self.apart.entry(k).or_default();
+            mine.extend(ps);
+            mine.sort_unstable();
+            mine.dedup();
+        }
+    }
+
+    /// The names the batch writes as two words one space apart whose
+    /// letters, glued and folded (see [`fold`]), are `glued`.
+    pub fn written_apart(&self, glued: &str) -> &[String] {
+        self.apart.get(glued).map_or(&[], Vec::as_slice)
     }
 
     /// How many documents write `word` (one capitalised word, or two
@@ -368,6 +392,9 @@ mod tests {
             "a comma between is no name"
         );
         assert_eq!(c.documents_with("Sen Liang"), 0, "a full stop between");
+        assert_eq!(c.written_apart("liangyun"), ["Liang Yun"]);
+        assert_eq!(c.written_apart("hongsen"), ["Hong Sen"]);
+        assert!(c.written_apart("liang").is_empty());
     }
 
     #[test]
@@ -450,5 +477,19 @@ mod tests {
         assert_eq!(a.documents_with("Sergey"), 2);
         assert_eq!(a.documents_with("Anna"), 2);
         assert_eq!(a.digest(), whole.digest());
+    }
+
+    #[test]
+    fn shards_merge_the_names_written_apart_once_each() {
+        let docs = ["Dong Yilong spoke", "Dong Yilong left", "Dongyi Long"];
+        let (mut a, mut b) = (NameCounts::default(), NameCounts::default());
+        a.add_numbered(0, docs[0]);
+        b.add_numbered(1, docs[1]);
+        b.add_numbered(2, docs[2]);
+        a.merge(b);
+        assert_eq!(
+            a.written_apart("dongyilong"),
+            ["Dong Yilong", "Dongyi Long"]
+        );
     }
 }

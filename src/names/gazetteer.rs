@@ -118,9 +118,49 @@ pub fn parse<'t>(text: &'t str) -> Result<File<'t>, (usize, String)> {
     })
 }
 
+/// The canonical name of the built-in world pack's place whose English
+/// name (canonical or short form, folded) is `folded`, whether or not the
+/// pack is on: two such places of different names are two places however
+/// alike they are spelt ("Lanzhou", "Wanzhou"). The table is built on the
+/// first question (a document with no pair of alike names never asks).
+pub fn world_place(folded: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<foldhash::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let text = super::lexicon::BUILTIN
+                .iter()
+                .find(|(_, t)| is_gazetteer(t))
+                .map_or("", |(_, t)| t);
+            parse(text).map_or_else(
+                |_| Default::default(),
+                |f| {
+                    f.lines
+                        .iter()
+                        .filter(|l| l.kind == EntityType::Place)
+                        .flat_map(|l| {
+                            std::iter::once(l.canonical)
+                                .chain(l.short.iter().copied())
+                                .map(|n| (super::fold::fold(n), l.canonical))
+                        })
+                        .collect()
+                },
+            )
+        })
+        .get(folded)
+        .copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_world_packs_places_are_known_with_the_pack_off() {
+        assert_eq!(world_place("lanzhou"), Some("Lanzhou"));
+        assert_eq!(world_place("wanzhou"), Some("Wanzhou"));
+        assert_eq!(world_place("chonging"), None);
+    }
 
     #[test]
     fn lines_are_split_into_fields() {

@@ -35,7 +35,7 @@
 //! - without a lexicon, names spelt several ways in one document
 //!   (`names/same-document`, `names/join`, `names/split` of a glued name):
 //!   [`variants`] and the files its `same_document` calls ([`aligned`], [`near_split`],
-//!   [`endings`], [`slots`]), and [`abbreviations`], [`apostrophes`],
+//!   [`endings`], [`slots`], [`glued_apart`]), and [`abbreviations`], [`apostrophes`],
 //!   [`diacritics`], [`generics`], [`wade_giles`], [`cantonese`]
 //!   (`names/abbreviation`, `names/apostrophe`, `names/diacritics`,
 //!   `names/generic`, `names/wade-giles`, `names/cantonese`).
@@ -51,6 +51,7 @@ mod endings;
 mod evidence;
 mod generics;
 mod given_names;
+mod glued_apart;
 mod lists;
 mod matcher;
 mod near_split;
@@ -772,6 +773,34 @@ mod tests {
             expanded
                 .iter()
                 .all(|(_, a, c)| a == "Zhengzhou-Wanzhou" && *c < 0.8),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn two_cities_of_the_world_pack_are_no_spellings_of_each_other() {
+        // Wanzhou three times, Lanzhou once: alike, and both real cities
+        let t = format!(
+            "{STORY}The line runs to Wanzhou. Trains from Wanzhou meet the Xuzhou-Lanzhou line. Wanzhou grew."
+        );
+        let p = proposed(&t);
+        assert!(
+            !p.iter().any(|(b, a, _)| b == "Lanzhou" && a == "Wanzhou"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_abbreviation_is_no_place_at_the_routes_end() {
+        // "Zhengwang" is written only before a route word, like the
+        // abbreviation: its first syllable is no second place to pick
+        let t = format!(
+            "{STORY}The Zhengwan railway starts in Zhengzhou and runs to Wanzhou.\n\nThe Zhengwang railway is long. The Zhengwan railway opened."
+        );
+        let p = proposed(&t);
+        assert!(
+            p.iter()
+                .any(|(b, a, c)| b == "Zhengwan" && a == "Zhengzhou-Wanzhou" && *c < 0.8),
             "{p:?}"
         );
     }

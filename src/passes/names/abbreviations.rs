@@ -181,6 +181,10 @@ impl Matcher<'_, '_> {
                 }
             }
         }
+        // the words written only as a route's name: a misspelt
+        // abbreviation ("Zhengwang" beside "Zhengwan") is no place at the
+        // route's end, though its first syllable is one's
+        let route_only: BTreeSet<&str> = abbreviations.keys().copied().collect();
         let mut out = Vec::new();
         for (form, a) in abbreviations {
             let ends = |s: &str| by_first.get(&s.to_ascii_lowercase());
@@ -203,10 +207,20 @@ impl Matcher<'_, '_> {
             // the pair the document joins itself; else the only pair
             let hyphenated: Vec<&(&str, &str)> =
                 pairs.iter().filter(|p| joined.contains(p)).collect();
-            let ((x, y), conf, how) = match (&hyphenated[..], &pairs[..]) {
+            // else the only pair of places, not of route names
+            let places: Vec<&(&str, &str)> = pairs
+                .iter()
+                .filter(|(x, y)| !route_only.contains(x) && !route_only.contains(y))
+                .collect();
+            let only = match (&pairs[..], &places[..]) {
+                ([p], _) => Some(*p),
+                (_, [p]) => Some(**p),
+                _ => None,
+            };
+            let ((x, y), conf, how) = match (&hyphenated[..], only) {
                 ([p], _) => (**p, CONF_JOINED, "writes the route"),
-                ([], [p]) => (
-                    *p,
+                ([], Some(p)) => (
+                    p,
                     CONF,
                     "names the two places apart but never joins them as",
                 ),

@@ -148,6 +148,8 @@ impl Matcher<'_, '_> {
         let mut out = self.spelling_variants(&spellings);
         out.extend(self.splits_and_joins(idx, &spellings, &guessed));
         out.extend(self.near_joins(&spellings, &guessed));
+        let so_far = SpanSet::new(out.iter().map(|e| e.span).collect());
+        out.extend(self.glued_apart(&spellings, &so_far));
         let done: HashSet<Span> = out.iter().map(|e| e.span).collect();
         let placed = self.aligned_renderings(&spellings, &done);
         let placed_spans: HashSet<Span> = placed.iter().map(|e| e.span).collect();
@@ -290,6 +292,9 @@ impl Matcher<'_, '_> {
         let mut rewrites: Vec<Rewrite> = Vec::new();
         for (i, j) in candidate_pairs(&forms) {
             let (a, b) = (&forms[i], &forms[j]);
+            if self.two_known_places(a.spelling.word, b.spelling.word) {
+                continue;
+            }
             let Some(kind) = self.kinship(a, b) else {
                 continue;
             };
@@ -344,6 +349,15 @@ impl Matcher<'_, '_> {
             }
         }
         out
+    }
+
+    /// True if `a` and `b` are each a place of the world gazetteer (see
+    /// [`crate::names::gazetteer::world_place`]), two places of different
+    /// names: "Lanzhou" and "Wanzhou" are two cities, however alike they
+    /// are spelt, and neither is a slip for the other.
+    fn two_known_places(&self, a: &str, b: &str) -> bool {
+        let place = |w: &str| crate::names::gazetteer::world_place(&fold(w));
+        matches!((place(a), place(b)), (Some(x), Some(y)) if x != y)
     }
 
     /// A rewrite kept when the other translations of the same text in the
@@ -1211,7 +1225,7 @@ fn listed_among_split_names(
 /// Whether the word at `span` is followed, after one space, by a capitalised
 /// word: the first word of a longer proper name ("Liangyun Cultural
 /// Compound").
-fn before_proper_head(text: &str, span: Span) -> bool {
+pub(super) fn before_proper_head(text: &str, span: Span) -> bool {
     text[span.end..]
         .strip_prefix(' ')
         .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
@@ -1391,14 +1405,14 @@ const ORIGINAL: f32 = 0.6;
 
 /// Least number of other documents of the batch writing a spelling for
 /// their vote to count.
-const BATCH_MIN: u32 = 3;
+pub(super) const BATCH_MIN: u32 = 3;
 /// How many times as many documents must write the spelling the batch
 /// votes for as the other.
-const BATCH_RATIO: u32 = 2;
+pub(super) const BATCH_RATIO: u32 = 2;
 /// A vote this large (documents, and times as many) is overwhelming: a
 /// slip of one translation, not a second name.
-const OVERWHELMING_DOCS: u32 = 6;
-const OVERWHELMING_RATIO: u32 = 4;
+pub(super) const OVERWHELMING_DOCS: u32 = 6;
+pub(super) const OVERWHELMING_RATIO: u32 = 4;
 
 /// Rewrites of a spelling into a route's abbreviation ("Zhengwang" into
 /// "Zhengwan") rewrite it into the route the abbreviation is expanded to
@@ -1658,23 +1672,42 @@ fn in_citation(text: &str, span: Span) -> bool {
         || line.contains(" et al.")
 }
 
-/// Whether the word at `span` in `text` heads an organisation's name: the
-/// next word, after a space, is one that names organisations ("group",
-/// "Bank", "Corporation").
+/// Whether the word at `span` in `text` names an organisation: the next
+/// word, after a space, is one that names organisations ("Tinkoff group",
+/// "Bank", "Corporation"), or the word before it is, after a space and
+/// perhaps an opening quotation mark (`the group "Tinkoff"`, Russian's
+/// order translated word for word).
 fn heads_organisation(text: &str, span: Span) -> bool {
-    let Some(rest) = text[span.end..].strip_prefix(' ') else {
-        return false;
-    };
-    let end = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
-    let next = rest[..end].to_lowercase();
-    crate::names::stats::ORG_WORDS.contains(&next.as_str())
+    let org = |w: &str| crate::names::stats::ORG_WORDS.contains(&w.to_lowercase().as_str());
+    let next = text[span.end..].strip_prefix(' ').is_some_and(|rest| {
+        let end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        org(&rest[..end])
+    });
+    let before = text[..span.start]
+        .trim_end_matches(['"', '“', '«', '„', '\''])
+        .strip_suffix(' ')
+        .map(last_letters);
+    next || before.is_some_and(org)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_beside_an_organisation_word_names_the_organisation() {
+        let at = |t: &str, w: &str| {
+            let k = t.find(w).unwrap();
+            heads_organisation(t, Span::new(k, k + w.len()))
+        };
+        assert!(at("the founder of the Tinkoff group, Oleg", "Tinkoff"));
+        assert!(at("the founder of the group \"Tinkoff\" Oleg", "Tinkoff"));
+        assert!(at("the founder of the group «Tinkoff» Oleg", "Tinkoff"));
+        assert!(!at("the founder Oleg Tinkov said", "Tinkov"));
+        assert!(!at("the group met Tinkov, who", "Tinkov"));
+    }
 
     #[test]
     fn a_countrys_people_and_adjective_are_its_words_but_a_name_alike_is_not() {
