@@ -13,7 +13,9 @@
 //!    is total and the result deterministic;
 //! 4. in rank order, an edit at or above the threshold is applied unless it
 //!    overlaps one already taken; one below it is suggested unless it overlaps
-//!    one already taken; an overlapping loser is dropped with a reason.
+//!    one already taken; an overlapping loser is dropped with a reason. A
+//!    removal that overlaps only removals taken before keeps the parts of
+//!    its span they leave (see [`rest_of_removal`]).
 //!
 //! A person's decisions come before all of this: a rejected edit is dropped,
 //! an accepted one is ranked first and applied whatever its confidence or
@@ -91,7 +93,7 @@ pub fn decide(
         .filter_map(|e| screen(e, protected, review, &mut dropped))
         .collect();
     rank(&mut ranked, min_confidence);
-    let losers = settle(&mut ranked, min_confidence);
+    let (losers, rests) = settle(&mut ranked, min_confidence);
     let mut at = 0;
     let mut next_loser = losers.iter().map(|(i, _)| *i).peekable();
     let lost: Vec<Edit> = ranked
@@ -108,6 +110,7 @@ pub fn decide(
                 reason: reason.into(),
             }),
     );
+    ranked.extend(rests);
     // taken spans never overlap, so no two are equal
     ranked.sort_unstable_by_key(|e| (e.span.start, e.span.end));
     ranked.shrink_to_fit();
@@ -191,14 +194,26 @@ fn permute<T>(v: &mut [T], order: &mut [usize]) {
 
 /// Gives each ranked edit its status, in rank order: at or above the
 /// threshold (or accepted by a person) applied, else suggested. Returns
-/// the edits that overlap one taken before, by index, with the reason.
-fn settle(ranked: &mut [Edit], min_confidence: f32) -> Vec<(usize, String)> {
-    let mut taken: BTreeMap<(usize, usize), usize> = BTreeMap::new(); // span -> index
+/// the edits that overlap one taken before, by index, with the reason, and
+/// the parts of losing removals kept ([`rest_of_removal`]).
+fn settle(ranked: &mut [Edit], min_confidence: f32) -> (Vec<(usize, String)>, Vec<Edit>) {
+    // span -> index into `ranked`, or past its end into `rests`
+    let mut taken: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     let mut losers = Vec::new();
-    for i in 0..ranked.len() {
+    let mut rests: Vec<Edit> = Vec::new();
+    let n = ranked.len();
+    let status = |e: &Edit| {
+        if e.confidence >= min_confidence || e.reviewed.is_some() {
+            Status::Applied
+        } else {
+            Status::Suggested
+        }
+    };
+    for i in 0..n {
         if let Some(other) = first_overlap(&taken, ranked[i].span) {
-            let winner = &ranked[other];
-            let reason = format!(
+            let at = |k: usize| if k < n { &ranked[k] } else { &rests[k - n] };
+            let winner = at(other);
+            let mut reason = format!(
                 "overlaps {} edit by {} ({:?} -> {:?})",
                 if winner.is_applied() {
                     "an applied"
@@ -209,18 +224,83 @@ fn settle(ranked: &mut [Edit], min_confidence: f32) -> Vec<(usize, String)> {
                 quoted(&winner.before),
                 quoted(&winner.after)
             );
+            let parts = rest_of_removal(&taken, &ranked[i], |k| is_removal(at(k)));
+            if !parts.is_empty() {
+                reason.push_str(&format!("; the {} part(s) outside it kept", parts.len()));
+            }
+            for part in parts {
+                let mut e = ranked[i].clone();
+                let from = part.start - e.span.start;
+                e.before = e.before[from..from + part.len()].to_owned();
+                e.span = part;
+                e.status = status(&e);
+                taken.insert((part.start, part.end), n + rests.len());
+                rests.push(e);
+            }
             losers.push((i, reason));
             continue;
         }
         let e = &mut ranked[i];
-        e.status = if e.confidence >= min_confidence || e.reviewed.is_some() {
-            Status::Applied
-        } else {
-            Status::Suggested
-        };
+        e.status = status(e);
         taken.insert((e.span.start, e.span.end), i);
     }
-    losers
+    (losers, rests)
+}
+
+/// Whether `e` takes a passage out: a duplicate, boilerplate or residue
+/// removed, not a fix that deletes a character.
+fn is_removal(e: &Edit) -> bool {
+    tier(e.category) == 0 && e.after.is_empty()
+}
+
+/// Most removals taken before that a losing removal may overlap and still
+/// keep its other parts: past it, the loser is dropped whole (a bound on
+/// the work per loser).
+const MAX_OVERLAPPED_REMOVALS: usize = 16;
+
+/// The parts of removal `loser`'s span that the taken edits it overlaps
+/// leave, when it and all of those are removals ([`is_removal`]; `removal`
+/// tells of a taken one by its index):
+/// the rules agree that the overlap goes, and the rest goes by the loser's
+/// verdict. A run of teaser lines removed as one edit, two of whose lines
+/// another rule removed as copies, would else stay whole. Parts without a
+/// letter (blank space, the brackets around a removed label) are left alone; nothing when `loser` replaces text, or
+/// overlaps a fix (a part cut around it would split a sentence).
+fn rest_of_removal(
+    taken: &BTreeMap<(usize, usize), usize>,
+    loser: &Edit,
+    removal: impl Fn(usize) -> bool,
+) -> Vec<Span> {
+    let span = loser.span;
+    if !is_removal(loser) || span.is_empty() {
+        return Vec::new();
+    }
+    let before = taken.range(..(span.start, span.start)).next_back();
+    let inside = taken.range((span.start, span.start)..(span.end, 0));
+    let mut overlapped = before
+        .into_iter()
+        .chain(inside)
+        .filter(|(k, _)| Span::new(k.0, k.1).overlaps(span))
+        .take(MAX_OVERLAPPED_REMOVALS + 1);
+    let mut parts = Vec::new();
+    let mut at = span.start;
+    let mut seen = 0;
+    for (k, &i) in overlapped.by_ref() {
+        seen += 1;
+        if seen > MAX_OVERLAPPED_REMOVALS || !removal(i) || k.0 == k.1 {
+            return Vec::new();
+        }
+        if k.0 > at {
+            parts.push(Span::new(at, k.0));
+        }
+        at = at.max(k.1);
+    }
+    if at < span.end {
+        parts.push(Span::new(at, span.end));
+    }
+    let text = |p: &Span| &loser.before[p.start - span.start..p.end - span.start];
+    parts.retain(|p| text(p).chars().any(char::is_alphabetic));
+    parts
 }
 
 /// Most characters of an edit's text a loser's reason quotes.
@@ -289,6 +369,70 @@ mod tests {
         assert_eq!(d.edits.len(), 1);
         assert_eq!(d.edits[0].category, Category::Duplicate);
         assert_eq!(d.dropped.len(), 1);
+    }
+
+    #[test]
+    fn a_removal_overlapping_removals_keeps_its_other_parts() {
+        // a run of teasers going as one edit; two copies inside it go as
+        // duplicates, which outrank it
+        let src = "Teaser one\n\nTeaser one\n\nTeaser two\n\nTeaser two\n\nTail\n";
+        let d = decide(
+            vec![
+                e(src, 0, 48, "", Category::Boilerplate, 0.85),
+                e(src, 12, 24, "", Category::Duplicate, 0.97),
+                e(src, 36, 48, "", Category::Duplicate, 0.97),
+            ],
+            &[],
+            0.8,
+            &|_| None,
+        );
+        let kept: Vec<(usize, usize, Category, Status)> = d
+            .edits
+            .iter()
+            .map(|e| (e.span.start, e.span.end, e.category, e.status))
+            .collect();
+        use Category::{Boilerplate as B, Duplicate as D};
+        use Status::Applied as A;
+        assert_eq!(
+            kept,
+            [
+                (0, 12, B, A),
+                (12, 24, D, A),
+                (24, 36, B, A),
+                (36, 48, D, A)
+            ]
+        );
+        assert_eq!(d.edits[2].before, "Teaser two\n\n");
+        assert_eq!(d.dropped.len(), 1);
+        assert!(d.dropped[0].reason.contains("part(s) outside it kept"));
+        assert_eq!(crate::apply::apply(src, &d.edits), "Tail\n");
+    }
+
+    #[test]
+    fn a_removal_overlapping_a_fix_or_leaving_no_letters_is_dropped_whole() {
+        let src = "[label] Teaser one\n\n";
+        let fix = decide(
+            vec![
+                e(src, 8, 20, "", Category::Boilerplate, 0.6),
+                e(src, 14, 15, "", Category::Whitespace, 0.95),
+            ],
+            &[],
+            0.8,
+            &|_| None,
+        );
+        assert_eq!(fix.edits.len(), 1);
+        assert_eq!(fix.edits[0].category, Category::Whitespace);
+        let brackets = decide(
+            vec![
+                e(src, 0, 7, "", Category::Boilerplate, 0.85),
+                e(src, 1, 6, "", Category::Residue, 0.95),
+            ],
+            &[],
+            0.8,
+            &|_| None,
+        );
+        assert_eq!(brackets.edits.len(), 1);
+        assert_eq!(brackets.edits[0].category, Category::Residue);
     }
 
     #[test]
