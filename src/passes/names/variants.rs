@@ -299,7 +299,7 @@ impl Matcher<'_, '_> {
             let Some(kind) = self.kinship(a, b) else {
                 continue;
             };
-            if !guesses && !matches!(kind, Kinship::Romanization { .. }) {
+            if !guesses && !matches!(kind, Kinship::Romanization { .. } | Kinship::Doubled { .. }) {
                 continue;
             }
             for r in self.direction(&forms, (i, j), kind, pinyin_text) {
@@ -557,7 +557,11 @@ impl Matcher<'_, '_> {
                 a.word, b.word
             ),
         }];
-        let romanization = matches!(kind, Kinship::Romanization { .. });
+        // within the document a consonant written once among many written
+        // twice ("Wiliam" beside nine "William") is weighed as a
+        // romanization is; only the batch's vote cannot tell the bearer's
+        // own spelling from the commoner one
+        let romanization = matches!(kind, Kinship::Romanization { .. } | Kinship::Doubled { .. });
         let by_count = (na != nb).then_some(if na > nb { (j, i) } else { (i, j) });
         let vote = self.batch_vote(&forms[i], &forms[j]);
         if let Some(v) = &vote {
@@ -1536,7 +1540,7 @@ enum Kinship {
     Close { sim: f32 },
     /// The same key, the forms only a consonant written once or twice
     /// apart ("Russel", "Russell"): a spelling of the name the bearer may
-    /// have chosen, which no rule applies alone (see
+    /// have chosen, which the batch's majority does not settle (see
     /// [`consonant_doubled_only`]).
     Doubled { sim: f32 },
     /// Written between the same words (see [`super::slots`]), skeletons at
