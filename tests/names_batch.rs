@@ -610,3 +610,27 @@ fn a_consonant_written_once_where_the_others_write_it_twice_is_only_proposed() {
     assert_eq!(edits.len(), 1, "{:#?}", c.edits);
     assert_eq!(edits[0].status, emend::Status::Applied, "{:#?}", edits[0]);
 }
+
+#[test]
+fn a_route_abbreviation_beside_one_end_takes_the_route_the_other_translations_write() {
+    // the document names the bridge's route by its abbreviation and only
+    // the first end in full; other translations write the route out
+    let story = |route: &'static str| {
+        move |i: usize| {
+            format!(
+                "Rain threatened the Qingjiang bridge of the {route} Railway, version {i}.\n\n\
+                 The Yichang maintenance section of the Wuhan bureau sent workers.\n\n\
+                 The Qingjiang bridge reopened on Monday.\n"
+            )
+        }
+    };
+    let doc = story("Yiwan")(99);
+    let c = convert_in(Some(batch_of(&doc, 9, story("Yichang-Wanzhou"))), &doc);
+    let edits = rewrites(&c, "Yiwan");
+    assert_eq!(edits.len(), 1, "{:#?}", c.edits);
+    assert_eq!(edits[0].after, "Yichang-Wanzhou");
+    assert_ne!(edits[0].status, emend::Status::Applied);
+    // the other translations write the abbreviation too: nothing to take
+    let c = convert_in(Some(batch_of(&doc, 9, story("Yiwan"))), &doc);
+    assert!(rewrites(&c, "Yiwan").is_empty(), "{:#?}", c.edits);
+}
