@@ -582,3 +582,55 @@ fn a_name_glued_where_the_other_translations_write_it_apart_takes_their_two_word
         c.edits
     );
 }
+
+#[test]
+fn a_consonant_written_once_where_the_others_write_it_twice_is_only_proposed() {
+    // the envoy spells his name "Russel"; nine other translations write
+    // the commoner "Russell" where this one writes "Russel": a spelling
+    // the bearer may have chosen, not a romanization the batch can settle
+    let story = |name: &'static str| {
+        move |i: usize| {
+            format!(
+                "The envoy Alexey Russell met Governor Pavel Merkulin in Belozersk, version {i}.\n\n\
+                 The talks covered the Tarkovo bridge across the river.\n\n\
+                 Later {name} said the bridge will open in May.\n"
+            )
+        }
+    };
+    let doc = story("Russel")(99);
+    let c = convert_in(Some(batch_of(&doc, 9, story("Russell"))), &doc);
+    let edits = rewrites(&c, "Russel");
+    assert_eq!(edits.len(), 1, "{:#?}", c.edits);
+    assert_eq!(edits[0].after, "Russell");
+    assert_ne!(edits[0].status, emend::Status::Applied, "{:#?}", edits[0]);
+    // a romanization of the given name in the same place is applied
+    let doc = story("Aleksei")(99);
+    let c = convert_in(Some(batch_of(&doc, 9, story("Alexey"))), &doc);
+    let edits = rewrites(&c, "Aleksei");
+    assert_eq!(edits.len(), 1, "{:#?}", c.edits);
+    assert_eq!(edits[0].status, emend::Status::Applied, "{:#?}", edits[0]);
+}
+
+#[test]
+fn a_route_abbreviation_beside_one_end_takes_the_route_the_other_translations_write() {
+    // the document names the bridge's route by its abbreviation and only
+    // the first end in full; other translations write the route out
+    let story = |route: &'static str| {
+        move |i: usize| {
+            format!(
+                "Rain threatened the Qingjiang bridge of the {route} Railway, version {i}.\n\n\
+                 The Yichang maintenance section of the Wuhan bureau sent workers.\n\n\
+                 The Qingjiang bridge reopened on Monday.\n"
+            )
+        }
+    };
+    let doc = story("Yiwan")(99);
+    let c = convert_in(Some(batch_of(&doc, 9, story("Yichang-Wanzhou"))), &doc);
+    let edits = rewrites(&c, "Yiwan");
+    assert_eq!(edits.len(), 1, "{:#?}", c.edits);
+    assert_eq!(edits[0].after, "Yichang-Wanzhou");
+    assert_ne!(edits[0].status, emend::Status::Applied);
+    // the other translations write the abbreviation too: nothing to take
+    let c = convert_in(Some(batch_of(&doc, 9, story("Yiwan"))), &doc);
+    assert!(rewrites(&c, "Yiwan").is_empty(), "{:#?}", c.edits);
+}

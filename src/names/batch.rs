@@ -35,7 +35,17 @@ pub struct NameCounts {
     /// glued and folded ("dongyilong"): where one translation glues a
     /// name the others write apart, its one word finds their two.
     apart: HashMap<String, Vec<String>>,
+    /// Two names joined by a hyphen ("Yichang-Wanzhou", a route by its
+    /// ends), by the first: where one translation writes a route by an
+    /// abbreviation and names one end only, the others' route names both.
+    /// At most [`MAX_JOINED`] a word.
+    joined: HashMap<String, Vec<String>>,
 }
+
+/// Most hyphenated pairs kept for one first word: a city at the head of
+/// many routes ("Beijing-Tianjin", "Beijing-Shanghai") gives an
+/// abbreviation too many to choose from, and the lookups stay bounded.
+const MAX_JOINED: usize = 8;
 
 /// Below this many documents a batch tells nothing about spellings.
 pub const MIN_DOCUMENTS: u64 = 10;
@@ -154,6 +164,19 @@ impl NameCounts {
         }
         self.paragraphs.insert(id, starts.len() as u32);
         let mut pairs: foldhash::HashSet<&str> = Default::default();
+        let mut hyphened: foldhash::HashSet<&str> = Default::default();
+        for (p, first) in joined_names(text) {
+            if hyphened.insert(p) {
+                let ds = self.words.entry(p.to_owned()).or_default();
+                if ds.is_empty() {
+                    let pairs = self.joined.entry(first.to_owned()).or_default();
+                    if pairs.len() < MAX_JOINED {
+                        pairs.push(p.to_owned());
+                    }
+                }
+                ds.push(id);
+            }
+        }
         for p in two_word_names(text) {
             if pairs.insert(p) {
                 let ds = self.words.entry(p.to_owned()).or_default();
@@ -214,6 +237,13 @@ impl NameCounts {
             mine.sort_unstable();
         }
         self.paragraphs.extend(other.paragraphs);
+        for (k, ps) in other.joined {
+            let mine = self.joined.entry(k).or_default();
+            mine.extend(ps);
+            mine.sort_unstable();
+            mine.dedup();
+            mine.truncate(MAX_JOINED);
+        }
         for (k, ps) in other.apart {
             let mine = self.apart.entry(k).or_default();
             mine.extend(ps);
@@ -226,6 +256,12 @@ impl NameCounts {
     /// letters, glued and folded (see [`fold`]), are `glued`.
     pub fn written_apart(&self, glued: &str) -> &[String] {
         self.apart.get(glued).map_or(&[], Vec::as_slice)
+    }
+
+    /// The pairs of names the batch writes joined by a hyphen whose first
+    /// is `first` ("Yichang-Wanzhou" for "Yichang").
+    pub fn joined_from(&self, first: &str) -> &[String] {
+        self.joined.get(first).map_or(&[], Vec::as_slice)
     }
 
     /// How many documents write `word` (one capitalised word, or two
@@ -358,9 +394,34 @@ fn two_word_names(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The pairs of capitalised words of `text` joined by a hyphen
+/// ("Yichang-Wanzhou"), each with its first word.
+fn joined_names(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let letters = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+    let mut prev: Option<(usize, &str)> = None;
+    capitalised_words(text).filter_map(move |(k, w)| {
+        let pair = prev
+            .filter(|&(pk, pw)| pk + pw.len() + 1 == k && &text[pk + pw.len()..k] == "-")
+            .filter(|&(_, pw)| letters(pw) && letters(w))
+            .map(|(pk, pw)| (&text[pk..k + w.len()], pw));
+        prev = Some((k, w));
+        pair
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_joined_by_a_hyphen_are_found_by_their_first() {
+        let mut c = NameCounts::default();
+        c.add_document("The Yichang-Wanzhou Railway crosses Qingjiang.");
+        c.add_document("The Yichang-Wanzhou line. The e-mail of Yichang.");
+        assert_eq!(c.joined_from("Yichang"), ["Yichang-Wanzhou"]);
+        assert_eq!(c.documents_with("Yichang-Wanzhou"), 2);
+        assert!(c.joined_from("Wanzhou").is_empty());
+    }
 
     #[test]
     fn each_document_counts_a_word_once() {

@@ -387,6 +387,24 @@ pub fn one_byte_inserted<'a>(a: &'a str, b: &'a str) -> Option<(&'a str, usize)>
     (short.as_bytes()[k..] == long.as_bytes()[k + 1..]).then_some((long, k))
 }
 
+/// True if `a` and `b` (folded) differ only in consonants written once in
+/// one and twice in the other ("russel", "russell"; "donbas", "donbass").
+/// Romanizations of Russian never differ so (each writes a doubled
+/// Cyrillic consonant twice), and English spellings of one surname do:
+/// the bearer's choice, which the batch's majority cannot tell.
+pub fn consonant_doubled_only(a: &str, b: &str) -> bool {
+    let single = |w: &str| {
+        let mut out = String::with_capacity(w.len());
+        for c in w.chars() {
+            if !(out.ends_with(c) && c.is_alphabetic() && !"aeiouy".contains(c)) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    a != b && single(a) == single(b)
+}
+
 /// Similarity of two names in 0..=1 (1 = same skeleton).
 pub fn similarity(a: &str, b: &str) -> f32 {
     similarity_of_skeletons(&skeleton(a), &skeleton(b))
@@ -446,6 +464,18 @@ pub fn consonant_code(skel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_consonant_written_twice_is_a_spelling_not_a_romanization() {
+        assert!(consonant_doubled_only("russel", "russell"));
+        assert!(consonant_doubled_only("uspasskikh", "uspaskikh"));
+        assert!(consonant_doubled_only("donbas", "donbass"));
+        // a vowel twice, a letter more, or the same word: no
+        assert!(!consonant_doubled_only("shaanxi", "shanxi"));
+        assert!(!consonant_doubled_only("gagarin", "gagarina"));
+        assert!(!consonant_doubled_only("russell", "russell"));
+        assert!(!consonant_doubled_only("tinkov", "tinkow"));
+    }
 
     #[test]
     fn transliteration_pairs_are_close() {

@@ -189,6 +189,9 @@ impl Matcher<'_, '_> {
         for (form, a) in abbreviations {
             let ends = |s: &str| by_first.get(&s.to_ascii_lowercase());
             let (Some(from), Some(to)) = (ends(a.first), ends(a.second)) else {
+                if let Some(from) = ends(a.first) {
+                    out.extend(self.route_from_batch(form, &a, from));
+                }
                 continue;
             };
             if from.len() > MAX_ENDS || to.len() > MAX_ENDS {
@@ -259,6 +262,67 @@ impl Matcher<'_, '_> {
             }
         }
         out
+    }
+}
+
+impl Matcher<'_, '_> {
+    /// The route an abbreviation names when the document names its first
+    /// end only ("Yiwan Railway" beside "Yichang", never "Wanzhou"): the
+    /// one pair the other translations of the text in the batch write
+    /// joined by a hyphen from a place of `from` to a place whose first
+    /// syllable is the abbreviation's second ("Yichang-Wanzhou"). Only
+    /// proposed: the other end is the batch's word, not the document's.
+    fn route_from_batch(
+        &self,
+        form: &str,
+        a: &Abbreviation<'_>,
+        from: &BTreeSet<&str>,
+    ) -> Vec<Edit> {
+        let Some((counts, related)) = self.batch_related() else {
+            return Vec::new();
+        };
+        if from.len() > MAX_ENDS {
+            return Vec::new();
+        }
+        let second = a.second.to_ascii_lowercase();
+        let routes: BTreeSet<&str> = from
+            .iter()
+            .flat_map(|x| counts.joined_from(x))
+            .filter(|p| {
+                p.split_once('-').is_some_and(|(_, y)| {
+                    first_syllable(y).is_some_and(|s| s.eq_ignore_ascii_case(&second))
+                }) && related.documents_with(counts, p) > 0
+            })
+            .map(String::as_str)
+            .collect();
+        let mut routes = routes.into_iter();
+        let (Some(route), None) = (routes.next(), routes.next()) else {
+            return Vec::new();
+        };
+        let (x, y) = route.split_once('-').unwrap_or((route, ""));
+        let written = if a.named {
+            "before a route word and at the head of a longer proper name"
+        } else {
+            "only before a route word"
+        };
+        let note = format!(
+            "{form:?} is the first syllables of {x:?}, which the document names, and of {y:?}, which it does not (the Chinese abbreviation of a route by its two ends); {form:?} is written {written}; other translations of this text in the batch write the route {route:?}"
+        );
+        let text = self.text();
+        a.spans
+            .iter()
+            .map(|span| {
+                Edit::new(
+                    text,
+                    *span,
+                    route,
+                    "names/abbreviation",
+                    Category::Name,
+                    CONF,
+                )
+                .with_note(note.clone())
+            })
+            .collect()
     }
 }
 

@@ -33,7 +33,7 @@ use crate::analysis::pinyin::pinyin_syllables;
 use crate::edit::{Category, Edit};
 use crate::names::batch::{paragraph_of, paragraph_starts};
 use crate::names::fold::fold;
-use crate::names::similar::{similarity_at_least, skeleton};
+use crate::names::similar::{consonant_doubled_only, similarity_at_least, skeleton};
 use crate::span::Span;
 use std::collections::{BTreeMap, HashSet};
 
@@ -464,6 +464,7 @@ impl Matcher<'_, '_> {
             if e.confidence >= SETTLED
                 || skip.contains(&e.span)
                 || part_dropped(&e.before, &e.after)
+                || doubled_consonant(&e.before, &e.after)
             {
                 continue;
             }
@@ -533,6 +534,16 @@ impl Matcher<'_, '_> {
             e.note = Some(note);
         }
     }
+}
+
+/// True if two forms, not both pinyin, differ only by a consonant written
+/// once or twice ("Russel", "Russell"): a spelling the bearer may have
+/// chosen, which the other translations writing the commoner one do not
+/// settle. Between pinyin words the letter doubled across syllables
+/// ("Yinna", "Yina") is a syllable, for the alignment to settle.
+fn doubled_consonant(a: &str, b: &str) -> bool {
+    let pinyin = |w: &str| pinyin_syllables(w).is_some();
+    !(pinyin(a) && pinyin(b)) && consonant_doubled_only(&fold(a), &fold(b))
 }
 
 /// True if one of two forms holds the other's letters whole and a
@@ -624,6 +635,9 @@ mod tests {
         assert!(part_dropped("Jiangkouhe", "Jiangkou"));
         assert!(part_dropped("Ejingping", "Jingping"), "the syllable e");
         assert!(!part_dropped("Donbas", "Donbass"), "a letter doubled");
+        assert!(doubled_consonant("Russel", "Russell"));
+        assert!(!doubled_consonant("Yinna", "Yina"), "a pinyin syllable");
+        assert!(!doubled_consonant("Tirkhuvo", "Tarkovo"));
         assert!(!part_dropped("ZhangJike", "Zhang Jike"), "the same letters");
         assert!(!part_dropped("Jiemei", "Jimei"));
     }

@@ -23,7 +23,8 @@ use crate::edit::{Category, Edit};
 use crate::names::context::capitalised_words;
 use crate::names::fold::fold;
 use crate::names::similar::{
-    Bag, consonant_code, similarity_at_least, similarity_of_skeletons, skeleton,
+    Bag, consonant_code, consonant_doubled_only, similarity_at_least, similarity_of_skeletons,
+    skeleton,
 };
 use crate::span::Span;
 use std::collections::{BTreeMap, HashSet};
@@ -298,7 +299,7 @@ impl Matcher<'_, '_> {
             let Some(kind) = self.kinship(a, b) else {
                 continue;
             };
-            if !guesses && !matches!(kind, Kinship::Romanization { .. }) {
+            if !guesses && !matches!(kind, Kinship::Romanization { .. } | Kinship::Doubled { .. }) {
                 continue;
             }
             for r in self.direction(&forms, (i, j), kind, pinyin_text) {
@@ -419,6 +420,14 @@ impl Matcher<'_, '_> {
         }
         let sim = similarity_of_skeletons(&a.skeleton, &b.skeleton);
         if a.key == b.key {
+            // a consonant written once or twice ("Russel", "Russell") is
+            // how a name is spelt, which no romanization changes: both may
+            // be the bearer's own; between two pinyin words the letter
+            // doubled across syllables ("Yinna", "Yina") is a syllable,
+            // which the pinyin rules weigh
+            if !(a.pinyin && b.pinyin) && consonant_doubled_only(&a.fold, &b.fold) {
+                return Some(Kinship::Doubled { sim });
+            }
             return Some(Kinship::Romanization { sim });
         }
         if let Some(slot) = self.slot_kinship(a, b) {
@@ -535,6 +544,10 @@ impl Matcher<'_, '_> {
                 "{:?} and {:?} are spelt alike (spelling similarity {sim:.2}, transliteration keys {:?} and {:?})",
                 a.word, b.word, forms[i].key, forms[j].key
             ),
+            Kinship::Doubled { sim } => format!(
+                "{:?} and {:?} differ only by a consonant written twice (spelling similarity {sim:.2}): two spellings a name may have, not two romanizations",
+                a.word, b.word
+            ),
             Kinship::Slot {
                 sim,
                 ref before,
@@ -544,7 +557,11 @@ impl Matcher<'_, '_> {
                 a.word, b.word
             ),
         }];
-        let romanization = matches!(kind, Kinship::Romanization { .. });
+        // within the document a consonant written once among many written
+        // twice ("Wiliam" beside nine "William") is weighed as a
+        // romanization is; only the batch's vote cannot tell the bearer's
+        // own spelling from the commoner one
+        let romanization = matches!(kind, Kinship::Romanization { .. } | Kinship::Doubled { .. });
         let by_count = (na != nb).then_some(if na > nb { (j, i) } else { (i, j) });
         let vote = self.batch_vote(&forms[i], &forms[j]);
         if let Some(v) = &vote {
@@ -1521,6 +1538,11 @@ enum Kinship {
     Romanization { sim: f32 },
     /// Skeletons this similar, keys apart.
     Close { sim: f32 },
+    /// The same key, the forms only a consonant written once or twice
+    /// apart ("Russel", "Russell"): a spelling of the name the bearer may
+    /// have chosen, which the batch's majority does not settle (see
+    /// [`consonant_doubled_only`]).
+    Doubled { sim: f32 },
     /// Written between the same words (see [`super::slots`]), skeletons at
     /// least [`MIN_SLOT`] alike.
     Slot {
