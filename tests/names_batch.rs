@@ -328,6 +328,32 @@ fn a_garble_where_the_aligned_paragraphs_of_the_other_translations_agree_is_thei
 }
 
 #[test]
+fn a_typists_slip_no_other_translation_writes_is_only_proposed() {
+    // "Takrovo" (two letters swapped) and "Takovo" (a consonant dropped),
+    // where all nine others write "Tarkovo": no transliteration makes
+    // them, a person's keyboard does, and a person's spelling is for the
+    // reviewer
+    for slip in ["Takrovo", "Takovo"] {
+        let doc = bridge_story(slip, 99);
+        let batch = with_nine_translations(&doc);
+        let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
+        let edits = rewrites(&c, slip);
+        assert_eq!(edits.len(), 1, "{:#?}", c.edits);
+        assert_eq!(edits[0].after, "Tarkovo");
+        assert_eq!(edits[0].status, emend::Status::Suggested, "{:#?}", edits);
+        let note = edits[0].note.as_deref().unwrap_or("");
+        assert!(note.contains("which no transliteration makes"), "{note}");
+    }
+    // a vowel heard otherwise is the machine's variant: applied
+    let doc = bridge_story("Tarkavo", 99);
+    let batch = with_nine_translations(&doc);
+    let c = batch.convert_bytes("d.txt", doc.as_bytes()).expect("batch");
+    let edits = rewrites(&c, "Tarkavo");
+    assert_eq!(edits.len(), 1, "{:#?}", c.edits);
+    assert_eq!(edits[0].status, emend::Status::Applied);
+}
+
+#[test]
 fn a_derived_word_in_the_aligned_paragraph_is_left_alone() {
     // "Tarkovian" is an adjective of the name, not a garble of it
     let doc = bridge_story("Tarkovian", 99);

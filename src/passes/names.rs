@@ -58,6 +58,7 @@ mod near_split;
 mod resolved;
 mod slots;
 mod split_garbles;
+mod typing_slips;
 mod unseen;
 mod variants;
 mod wade_giles;

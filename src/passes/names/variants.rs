@@ -168,6 +168,7 @@ impl Matcher<'_, '_> {
         out.extend(self.wade_giles_variants(&guessed));
         out.extend(self.cantonese_variants(&guessed));
         self.settle_by_alignment(&mut out, &placed_spans);
+        self.hold_typing_slips(&mut out);
         let expanded = SpanSet::new(routes.iter().map(|e| e.span).collect());
         out.retain(|e| !expanded.overlaps(e.span));
         expand_to_routes(&mut out, &routes);
@@ -779,7 +780,7 @@ impl Matcher<'_, '_> {
     /// How many other documents of the batch about the same thing (see
     /// [`crate::names::batch::Related`]) there are, and how many of them
     /// write `a` and `b`, when the batch is evidence.
-    fn batch_documents(&self, a: &str, b: &str) -> Option<(usize, u32, u32)> {
+    pub(super) fn batch_documents(&self, a: &str, b: &str) -> Option<(usize, u32, u32)> {
         let (counts, related) = self.batch_related()?;
         // this document writes both: the others are what counts
         let others = |w: &str| related.documents_with(counts, w).saturating_sub(1);
