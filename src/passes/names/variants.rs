@@ -32,8 +32,8 @@ use std::collections::{BTreeMap, HashSet};
 /// The key two romanizations of one name share: folded, then the letters
 /// that romanization systems write differently made one. Pinyin and
 /// Wade–Giles (zh/ch/j/q, ts/z, uo/o), Russian systems (kh/h/ch, y/i/j, w/v,
-/// x/ks, -off/-ov/-ou), c as k or ts, h after a consonant dropped, doubled
-/// consonants single.
+/// x/ks, -off/-ov/-ou), c as k or ts, m before b or p as n (Hepburn),
+/// h after a consonant dropped, doubled consonants single.
 pub(super) fn variant_key(w: &str) -> String {
     let mut t: String = fold(w).chars().filter(|c| c.is_alphabetic()).collect();
     for (from, to) in [
@@ -55,6 +55,10 @@ pub(super) fn variant_key(w: &str) -> String {
         ("uo", "o"),
         ("w", "v"),
         ("y", "i"),
+        // n before a labial, which Hepburn and the ear write m (Shimbun
+        // and Shinbun, Tumbao and Tunbao)
+        ("mb", "nb"),
+        ("mp", "np"),
     ] {
         if t.contains(from) {
             t = t.replace(from, to);
@@ -1812,6 +1816,8 @@ mod tests {
             ("Dmitriy", "Dmitry"),
             ("Zelenskyy", "Zelensky"),
             ("Mayer", "Maier"),
+            ("Shimbun", "Shinbun"),
+            ("Tempo", "Tenpo"),
         ] {
             assert_eq!(variant_key(a), variant_key(b), "{a} / {b}");
         }
