@@ -291,6 +291,10 @@ pub struct Unit {
     /// one in a line short enough for it to speak for the line, or
     /// several. Empty otherwise; it counts after the main text only.
     pub site_notice: Vec<String>,
+    /// Its site notice is a cookie banner's or a newsletter box's, which
+    /// pages show above their text as much as below it (a copyright sign
+    /// above the text is a picture's credit, not the site's footer).
+    pub banner_notice: bool,
 }
 
 /// A line's class.
@@ -333,9 +337,12 @@ pub enum Reason {
     Foot { run: usize, distance: usize },
     /// It is a line with the words of a site's notice (a cookie banner, a
     /// newsletter box, a copyright line), `distance` lines below the main
-    /// text and before any comment section: a sentence the tail's rules
-    /// spare, but the article has ended and the site speaks of itself.
-    Notice { distance: usize },
+    /// text (`after`) and before any comment section: a sentence the
+    /// tail's rules spare, but the article has ended and the site speaks
+    /// of itself. Above the text (not `after`) only a banner's or a
+    /// newsletter box's words count ([`Unit::banner_notice`]): the
+    /// article has not begun.
+    Notice { distance: usize, after: bool },
     /// It lies after the main text between lines that all go: the
     /// [`ENCLOSING`] lines before it and as many after it (one on each
     /// side past the text's last good line), the first of them at
@@ -657,8 +664,13 @@ pub fn decide(units: &[Unit]) -> Outcome {
                 PROPOSED
             };
             verdict(Reason::Foot { run, distance }, confidence)
-        } else if i > m1 && !u.site_notice.is_empty() {
-            verdict(Reason::Notice { distance: i - m1 }, CONTEXT)
+        } else if !u.site_notice.is_empty() && (i > m1 || (i < m0 && u.banner_notice)) {
+            let (distance, after) = if i > m1 {
+                (i - m1, true)
+            } else {
+                (m0 - i, false)
+            };
+            verdict(Reason::Notice { distance, after }, CONTEXT)
         } else if u.heading.is_some() && !inside {
             // right beside the text it may be the text's closing remark
             let distance = if i > m1 { i - m1 } else { m0 - i };
@@ -1442,13 +1454,19 @@ mod tests {
     }
 
     #[test]
-    fn a_sites_notice_goes_after_the_main_text_only() {
+    fn a_sites_notice_goes_after_the_main_text_a_banners_before_it_too() {
         let notice = || Unit {
+            site_notice: vec!["©".to_owned()],
+            ..short(5)
+        };
+        let banner = || Unit {
             site_notice: vec!["newsletter".to_owned()],
+            banner_notice: true,
             ..short(5)
         };
         let units = vec![
-            notice(),
+            notice(), // above the text: a picture's credit
+            banner(),
             short(3),
             prose(400),
             prose(400),
@@ -1457,12 +1475,25 @@ mod tests {
             notice(),
         ];
         let out = decide(&units);
-        assert_eq!(out.main, Some((2, 4)));
+        assert_eq!(out.main, Some((3, 5)));
         assert_eq!(out.verdicts[0], None);
         assert_eq!(
-            out.verdicts[6],
+            out.verdicts[1],
             Some(Verdict {
-                reason: Reason::Notice { distance: 2 },
+                reason: Reason::Notice {
+                    distance: 2,
+                    after: false
+                },
+                confidence: CONTEXT
+            })
+        );
+        assert_eq!(
+            out.verdicts[7],
+            Some(Verdict {
+                reason: Reason::Notice {
+                    distance: 2,
+                    after: true
+                },
                 confidence: CONTEXT
             })
         );
