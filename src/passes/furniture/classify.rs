@@ -1467,7 +1467,9 @@ mod tests {
         let units = vec![
             notice(), // above the text: a picture's credit
             banner(),
-            short(3),
+            short(3), // the headline, the standfirst, the byline: kept
+            short(8),
+            short(2),
             prose(400),
             prose(400),
             prose(400),
@@ -1475,20 +1477,20 @@ mod tests {
             notice(),
         ];
         let out = decide(&units);
-        assert_eq!(out.main, Some((3, 5)));
+        assert_eq!(out.main, Some((5, 7)));
         assert_eq!(out.verdicts[0], None);
         assert_eq!(
             out.verdicts[1],
             Some(Verdict {
                 reason: Reason::Notice {
-                    distance: 2,
+                    distance: 4,
                     after: false
                 },
                 confidence: CONTEXT
             })
         );
         assert_eq!(
-            out.verdicts[7],
+            out.verdicts[9],
             Some(Verdict {
                 reason: Reason::Notice {
                     distance: 2,
