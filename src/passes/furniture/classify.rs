@@ -213,7 +213,7 @@ impl Evidence {
             Evidence::Shape(Shape::Symbols | Shape::Brackets) => "symbols",
             Evidence::Shape(Shape::MenuRow(_)) => "menu",
             Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
-            Evidence::Shape(Shape::Date | Shape::Dateline | Shape::Number) => "date",
+            Evidence::Shape(Shape::Date | Shape::Time | Shape::Dateline | Shape::Number) => "date",
             Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
                 category_rule(*category)
             }
@@ -633,6 +633,14 @@ pub fn decide(units: &[Unit]) -> Outcome {
         } else if !inside && matches!(u.evidence, Some(Evidence::Shape(Shape::Dateline))) {
             // a post's date: inside, the article's own dateline
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
+        } else if i > m1
+            && matches!(u.evidence, Some(Evidence::Shape(Shape::Date)))
+            && !u.label_value
+        {
+            // a post's stamp with its few words ("* 15. Mai 2019, 05:28
+            // Uhr", "opublikowano: 7 kwietnia 2021"); a row's value
+            // ("Termin: 29.02.2020, 19 Uhr") is the text's
+            verdict(Reason::Evidence, CONTEXT)
         } else if i < m0 && repeated_above(u) {
             // the headline's copy in a breadcrumb or a menu: the headline
             // itself, just above the text, is kept ([`protected`])
@@ -898,7 +906,12 @@ fn frames_words(u: &Unit) -> bool {
         u.evidence,
         Some(
             Evidence::Shape(
-                Shape::Symbols | Shape::Brackets | Shape::Date | Shape::Dateline | Shape::Number
+                Shape::Symbols
+                    | Shape::Brackets
+                    | Shape::Date
+                    | Shape::Time
+                    | Shape::Dateline
+                    | Shape::Number
             ) | Evidence::Prior
                 | Evidence::Vocabulary {
                     category: Category::Comments | Category::CommentSection,
@@ -1499,6 +1512,39 @@ mod tests {
                 confidence: CONTEXT
             })
         );
+    }
+
+    #[test]
+    fn a_date_stamp_goes_below_the_text_a_time_or_a_rows_date_stays() {
+        let stamp = |shape, label_value| Unit {
+            evidence: Some(Evidence::Shape(shape)),
+            label_value,
+            ..short(4)
+        };
+        let units = vec![
+            stamp(Shape::Date, false), // above: the article's own byline
+            short(3),
+            prose(400),
+            prose(400),
+            prose(400),
+            short(2),
+            stamp(Shape::Date, false), // a comment's or a teaser's stamp
+            stamp(Shape::Time, false), // a programme's slot
+            stamp(Shape::Date, true),  // "Termin: 29.02.2020"
+            short(2),
+        ];
+        let out = decide(&units);
+        assert_eq!(out.main, Some((2, 4)));
+        assert_eq!(out.verdicts[0], None);
+        assert_eq!(
+            out.verdicts[6],
+            Some(Verdict {
+                reason: Reason::Evidence,
+                confidence: CONTEXT
+            })
+        );
+        assert_eq!(out.verdicts[7], None);
+        assert_eq!(out.verdicts[8], None);
     }
 
     #[test]
