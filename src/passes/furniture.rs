@@ -388,6 +388,8 @@ fn unit(
     } else {
         Vec::new()
     };
+    let banner_notice =
+        !site_notice.is_empty() && (hits.has(Vocab::Cookie) || hits.has(Vocab::Newsletter));
     let opens_comments = hits.has(Vocab::CommentSection)
         && hits.covered * 5 >= alnum * 3
         && words <= MAX_COMMENT_HEAD_WORDS
@@ -410,6 +412,7 @@ fn unit(
         label_value: false,
         comma: false,
         site_notice,
+        banner_notice,
     };
     (unit, density)
 }
@@ -934,17 +937,22 @@ fn describe(
                 ),
             )
         }
-        Reason::Notice { distance } => (
+        Reason::Notice { distance, after } => (
             "site-notice".to_owned(),
             format!(
-                "words of a site's notice ({}) in a line of {features}, {distance} lines after the main text and before any comment section; {main}",
+                "words of a site's notice ({}) in a line of {features}, {distance} lines {}; {main}",
                 l.unit
                     .site_notice
                     .iter()
                     .take(4)
                     .map(|p| format!("\"{p}\""))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                if after {
+                    "after the main text and before any comment section"
+                } else {
+                    "before the main text (a banner's or a newsletter box's words)"
+                }
             ),
         ),
         Reason::Enclosed { before, after } => {

@@ -213,7 +213,7 @@ impl Evidence {
             Evidence::Shape(Shape::Symbols | Shape::Brackets) => "symbols",
             Evidence::Shape(Shape::MenuRow(_)) => "menu",
             Evidence::Shape(Shape::Breadcrumb(_)) => "breadcrumb",
-            Evidence::Shape(Shape::Date | Shape::Dateline | Shape::Number) => "date",
+            Evidence::Shape(Shape::Date | Shape::Time | Shape::Dateline | Shape::Number) => "date",
             Evidence::Vocabulary { category, .. } | Evidence::Cue { category, .. } => {
                 category_rule(*category)
             }
@@ -291,6 +291,10 @@ pub struct Unit {
     /// one in a line short enough for it to speak for the line, or
     /// several. Empty otherwise; it counts after the main text only.
     pub site_notice: Vec<String>,
+    /// Its site notice is a cookie banner's or a newsletter box's, which
+    /// pages show above their text as much as below it (a copyright sign
+    /// above the text is a picture's credit, not the site's footer).
+    pub banner_notice: bool,
 }
 
 /// A line's class.
@@ -333,9 +337,12 @@ pub enum Reason {
     Foot { run: usize, distance: usize },
     /// It is a line with the words of a site's notice (a cookie banner, a
     /// newsletter box, a copyright line), `distance` lines below the main
-    /// text and before any comment section: a sentence the tail's rules
-    /// spare, but the article has ended and the site speaks of itself.
-    Notice { distance: usize },
+    /// text (`after`) and before any comment section: a sentence the
+    /// tail's rules spare, but the article has ended and the site speaks
+    /// of itself. Above the text (not `after`) only a banner's or a
+    /// newsletter box's words count ([`Unit::banner_notice`]): the
+    /// article has not begun.
+    Notice { distance: usize, after: bool },
     /// It lies after the main text between lines that all go: the
     /// [`ENCLOSING`] lines before it and as many after it (one on each
     /// side past the text's last good line), the first of them at
@@ -626,6 +633,14 @@ pub fn decide(units: &[Unit]) -> Outcome {
         } else if !inside && matches!(u.evidence, Some(Evidence::Shape(Shape::Dateline))) {
             // a post's date: inside, the article's own dateline
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
+        } else if i > m1
+            && matches!(u.evidence, Some(Evidence::Shape(Shape::Date)))
+            && !u.label_value
+        {
+            // a post's stamp with its few words ("* 15. Mai 2019, 05:28
+            // Uhr", "opublikowano: 7 kwietnia 2021"); a row's value
+            // ("Termin: 29.02.2020, 19 Uhr") is the text's
+            verdict(Reason::Evidence, CONTEXT)
         } else if i < m0 && repeated_above(u) {
             // the headline's copy in a breadcrumb or a menu: the headline
             // itself, just above the text, is kept ([`protected`])
@@ -657,8 +672,13 @@ pub fn decide(units: &[Unit]) -> Outcome {
                 PROPOSED
             };
             verdict(Reason::Foot { run, distance }, confidence)
-        } else if i > m1 && !u.site_notice.is_empty() {
-            verdict(Reason::Notice { distance: i - m1 }, CONTEXT)
+        } else if !u.site_notice.is_empty() && (i > m1 || (i < m0 && u.banner_notice)) {
+            let (distance, after) = if i > m1 {
+                (i - m1, true)
+            } else {
+                (m0 - i, false)
+            };
+            verdict(Reason::Notice { distance, after }, CONTEXT)
         } else if u.heading.is_some() && !inside {
             // right beside the text it may be the text's closing remark
             let distance = if i > m1 { i - m1 } else { m0 - i };
@@ -886,7 +906,12 @@ fn frames_words(u: &Unit) -> bool {
         u.evidence,
         Some(
             Evidence::Shape(
-                Shape::Symbols | Shape::Brackets | Shape::Date | Shape::Dateline | Shape::Number
+                Shape::Symbols
+                    | Shape::Brackets
+                    | Shape::Date
+                    | Shape::Time
+                    | Shape::Dateline
+                    | Shape::Number
             ) | Evidence::Prior
                 | Evidence::Vocabulary {
                     category: Category::Comments | Category::CommentSection,
@@ -1442,14 +1467,22 @@ mod tests {
     }
 
     #[test]
-    fn a_sites_notice_goes_after_the_main_text_only() {
+    fn a_sites_notice_goes_after_the_main_text_a_banners_before_it_too() {
         let notice = || Unit {
+            site_notice: vec!["©".to_owned()],
+            ..short(5)
+        };
+        let banner = || Unit {
             site_notice: vec!["newsletter".to_owned()],
+            banner_notice: true,
             ..short(5)
         };
         let units = vec![
-            notice(),
-            short(3),
+            notice(), // above the text: a picture's credit
+            banner(),
+            short(3), // the headline, the standfirst, the byline: kept
+            short(8),
+            short(2),
             prose(400),
             prose(400),
             prose(400),
@@ -1457,15 +1490,61 @@ mod tests {
             notice(),
         ];
         let out = decide(&units);
+        assert_eq!(out.main, Some((5, 7)));
+        assert_eq!(out.verdicts[0], None);
+        assert_eq!(
+            out.verdicts[1],
+            Some(Verdict {
+                reason: Reason::Notice {
+                    distance: 4,
+                    after: false
+                },
+                confidence: CONTEXT
+            })
+        );
+        assert_eq!(
+            out.verdicts[9],
+            Some(Verdict {
+                reason: Reason::Notice {
+                    distance: 2,
+                    after: true
+                },
+                confidence: CONTEXT
+            })
+        );
+    }
+
+    #[test]
+    fn a_date_stamp_goes_below_the_text_a_time_or_a_rows_date_stays() {
+        let stamp = |shape, label_value| Unit {
+            evidence: Some(Evidence::Shape(shape)),
+            label_value,
+            ..short(4)
+        };
+        let units = vec![
+            stamp(Shape::Date, false), // above: the article's own byline
+            short(3),
+            prose(400),
+            prose(400),
+            prose(400),
+            short(2),
+            stamp(Shape::Date, false), // a comment's or a teaser's stamp
+            stamp(Shape::Time, false), // a programme's slot
+            stamp(Shape::Date, true),  // "Termin: 29.02.2020"
+            short(2),
+        ];
+        let out = decide(&units);
         assert_eq!(out.main, Some((2, 4)));
         assert_eq!(out.verdicts[0], None);
         assert_eq!(
             out.verdicts[6],
             Some(Verdict {
-                reason: Reason::Notice { distance: 2 },
+                reason: Reason::Evidence,
                 confidence: CONTEXT
             })
         );
+        assert_eq!(out.verdicts[7], None);
+        assert_eq!(out.verdicts[8], None);
     }
 
     #[test]

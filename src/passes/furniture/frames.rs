@@ -107,7 +107,7 @@ impl Frames {
 /// alone long enough to be a date with its time.
 fn is_stamp(u: &Unit) -> bool {
     match u.evidence {
-        Some(Evidence::Shape(Shape::Date | Shape::Dateline)) => true,
+        Some(Evidence::Shape(Shape::Date | Shape::Time | Shape::Dateline)) => true,
         Some(Evidence::Shape(Shape::Number)) => u.length >= MIN_FIGURE_STAMP,
         _ => false,
     }

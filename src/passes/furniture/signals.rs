@@ -67,8 +67,13 @@ pub enum Shape {
     MenuRow(usize),
     /// Steps between chevrons, this many.
     Breadcrumb(usize),
-    /// A date or time stamp with at most a few words around it.
+    /// A date stamp (with or without its time) with at most a few words
+    /// around it.
     Date,
+    /// A time stamp without a date, with at most a few words around it:
+    /// a post's hour on a live page, or a programme's slot ("17:00 –
+    /// 17:30 Uhr"), which an article holds too.
+    Time,
     /// Only a date, its month or weekday named ([`super::dates`]): a post's
     /// date printed on its own line, furniture outside the main text only.
     Dateline,
@@ -85,6 +90,7 @@ impl Shape {
             Shape::MenuRow(n) => format!("menu row of {n} items between bars"),
             Shape::Breadcrumb(n) => format!("breadcrumb of {n} steps"),
             Shape::Date => "date or time stamp".to_owned(),
+            Shape::Time => "time stamp".to_owned(),
             Shape::Dateline => "only a date (figures and CLDR's month or weekday names)".to_owned(),
             Shape::Number => "a number alone".to_owned(),
         }
@@ -94,7 +100,10 @@ impl Shape {
     /// may stand in an article: a table cell, a dateline, a timeline's
     /// entry; a line of only a date goes by itself outside the main text).
     pub fn is_strong(self) -> bool {
-        !matches!(self, Shape::Date | Shape::Dateline | Shape::Number)
+        !matches!(
+            self,
+            Shape::Date | Shape::Time | Shape::Dateline | Shape::Number
+        )
     }
 }
 
@@ -122,10 +131,7 @@ pub fn shape(line: &str) -> Option<Shape> {
     if super::dates::is_dateline(line) {
         return Some(Shape::Dateline);
     }
-    if is_date_line(line) {
-        return Some(Shape::Date);
-    }
-    None
+    stamp(line)
 }
 
 /// Whether `line` may have a strong shape (`shape(line)` a [`Shape`]
@@ -199,15 +205,16 @@ fn items(line: &str, separators: &[&str]) -> Option<usize> {
 }
 
 /// A date or time stamp with at most three other words: "19.01.2020",
-/// "January 13, 2020 at 3:15 pm", "2020-01-13 10:15", "13. März 2019".
-fn is_date_line(line: &str) -> bool {
+/// "January 13, 2020 at 3:15 pm", "2020-01-13 10:15", "13. März 2019"
+/// ([`Shape::Date`]); "10:15 Uhr" ([`Shape::Time`]).
+fn stamp(line: &str) -> Option<Shape> {
     // every kind of stamp below needs a digit
     if !line.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
+        return None;
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > 7 {
-        return false;
+        return None;
     }
     let digits = |t: &str| {
         t.trim_matches(|c: char| !c.is_alphanumeric())
@@ -217,10 +224,14 @@ fn is_date_line(line: &str) -> bool {
     let numeric_date = |t: &str| {
         let t = t.trim_matches(|c: char| !c.is_ascii_digit());
         let parts: Vec<&str> = t.split(['.', '/', '-']).collect();
+        let values: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        // a day, a month and a year in some order, not a phone number's
+        // groups ("158-23-2012")
         parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+            && values.len() == 3
+            && parts.iter().all(|p| !p.is_empty() && p.len() <= 4)
+            && values.iter().filter(|&&v| v <= 31).count() >= 2
+            && values.iter().any(|&v| (1..=12).contains(&v))
     };
     let time = |t: &str| {
         let t = t.trim_matches(|c: char| !c.is_ascii_digit());
@@ -239,13 +250,21 @@ fn is_date_line(line: &str) -> bool {
         (1..=2).contains(&t.len()) && digits(t)
     };
     let dated = tokens.iter().any(|t| numeric_date(t))
-        || (tokens.iter().any(|t| year(t)) && tokens.iter().any(|t| day(t)))
-        || tokens.iter().any(|t| time(t));
+        || (tokens.iter().any(|t| year(t)) && tokens.iter().any(|t| day(t)));
+    let timed = tokens.iter().any(|t| time(t));
     let other = tokens
         .iter()
         .filter(|t| !(numeric_date(t) || time(t) || digits(t)))
         .count();
-    dated && other <= 3
+    if other > 3 {
+        None
+    } else if dated {
+        Some(Shape::Date)
+    } else if timed {
+        Some(Shape::Time)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -309,6 +328,11 @@ mod tests {
         assert_eq!(shape("January 13, 2020 at 3:15 pm"), Some(Shape::Dateline));
         assert_eq!(shape("13. März 2019"), Some(Shape::Dateline));
         assert_eq!(shape("Stand: 13. März 2019"), Some(Shape::Date));
+        assert_eq!(shape("Karsten Dörre / 22.04.2020"), Some(Shape::Date));
+        // a time without a date: a live page's hour or a programme's slot
+        assert_eq!(shape("17:00 – 17:30 Uhr"), Some(Shape::Time));
+        // a phone number's groups are no date
+        assert_eq!(shape("Tel. +81 158-23-2012"), None);
     }
 
     #[test]
