@@ -487,6 +487,15 @@ mod tests {
         assert_eq!(h.acts, 2, "{:?}", h.phrases);
         let h = v.hits("leave a reply");
         assert_eq!(h.acts, 1, "{:?}", h.phrases);
+        // the same systems' texts in the languages of their translations
+        for line in [
+            "deine e-mail-adresse wird nicht veröffentlicht.",
+            "votre adresse e-mail ne sera pas publiée.",
+            "tu dirección de correo electrónico no será publicada.",
+            "twój adres e-mail nie zostanie opublikowany.",
+        ] {
+            assert_eq!(v.hits(line).acts, 2, "{line}");
+        }
     }
 
     #[test]
