@@ -1249,13 +1249,6 @@ fn protected(units: &[Unit], m0: usize, m1: usize) -> Vec<bool> {
     kept
 }
 
-/// Most words of an indented line taken between furniture
-/// ([`between_furniture`]): a longer one is a reader's reply, indented as a
-/// copy indents a thread, between its byline and its "Reply" buttons,
-/// which a page may count as its text (whether it is a sentence or ends on
-/// a smiley).
-const MAX_BETWEEN_INDENTED_WORDS: usize = 8;
-
 /// `out[i]` is true when line `i` lies in a short gap between lines with
 /// evidence of furniture (or between such a line and the page's edge): at
 /// most [`MAX_BETWEEN`] lines, each too short or too poor in stop words to
@@ -1284,7 +1277,6 @@ fn between_furniture(units: &[Unit], first: &[Class], classes: &[Class]) -> Vec<
                 && classes[k] == Class::Bad
                 && (!units[k].sentence || units[k].words <= 3)
                 && !units[k].label_value
-                && !(units[k].indented && units[k].words > MAX_BETWEEN_INDENTED_WORDS)
         });
         if bounded && i - s <= MAX_BETWEEN && judged_bad {
             out[s..i].iter_mut().for_each(|b| *b = true);
