@@ -104,6 +104,47 @@ const SITE_NOTICES: [Category; 3] = [Category::Cookie, Category::Newsletter, Cat
 /// "consent"), which prose uses too.
 const MIN_NOTICE_LANGUAGES: u8 = 3;
 
+/// Fewest words of a phrase that is a whole sentence of an interface
+/// ("your email address will not be published", "this site uses akismet
+/// to reduce spam"): a content management system's text said word for
+/// word, as telling as two phrases of calls to act, so that it makes a
+/// line of notices alone.
+const MIN_SENTENCE_WORDS: usize = 5;
+
+/// Fewest letters of a phrase of buttons that may carry a count glued to
+/// it ("Facebook0", "Kommentare12", "Tweet3"): a share bar's copy joins
+/// the button's label and its counter; a shorter name ("X", "VK") glued
+/// to figures is a model's or a product's name.
+const MIN_GLUED_LETTERS: usize = 5;
+
+/// The categories whose buttons carry counts.
+const COUNTED: [Category; 5] = [
+    Category::Network,
+    Category::Share,
+    Category::Follow,
+    Category::Comments,
+    Category::CommentSection,
+];
+
+/// Bytes of a count glued to a button's `phrase` at the start of `after`
+/// (the rest of the line): digits that end a word, 0 if none or if the
+/// phrase is no button of [`COUNTED`] categories or shorter than
+/// [`MIN_GLUED_LETTERS`].
+fn glued_count(after: &str, phrase: &str, categories: u16) -> usize {
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let word_ends = !after[digits..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    let button = COUNTED.iter().any(|c| categories & c.bit() != 0)
+        && phrase.chars().filter(|c| c.is_alphabetic()).count() >= MIN_GLUED_LETTERS;
+    if digits > 0 && word_ends && button {
+        digits
+    } else {
+        0
+    }
+}
+
 /// The compiled vocabulary.
 pub struct Vocabulary {
     automaton: AhoCorasick,
@@ -126,7 +167,8 @@ pub struct Hits {
     pub notices: usize,
     /// How many of them are calls to act or notices of any kind: the
     /// notices' categories and sharing, following, commenting and
-    /// copyright (not menus', teasers' or bylines' words, nor networks).
+    /// copyright (not menus', teasers' or bylines' words, nor networks); a
+    /// whole sentence of an interface counts twice ([`MIN_SENTENCE_WORDS`]).
     pub acts: usize,
     /// How many of those are more than one plain word (several words, a
     /// compound with a hyphen, a symbol such as "©"): a single word
@@ -291,10 +333,13 @@ impl Vocabulary {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-            if (starts_word && word_char(before)) || (ends_word && !e.prefix && word_char(after)) {
+            let glued = glued_count(&lower[m.end()..], phrase, e.categories);
+            if (starts_word && word_char(before))
+                || (ends_word && !e.prefix && glued == 0 && word_char(after))
+            {
                 continue;
             }
-            let mut end = m.end();
+            let mut end = m.end() + glued;
             if e.prefix {
                 end += lower[end..]
                     .find(|c: char| !c.is_alphanumeric())
@@ -342,6 +387,9 @@ impl Vocabulary {
                     hits.acts += 1;
                     if !phrase.chars().all(char::is_alphanumeric) {
                         hits.long_acts += 1;
+                    }
+                    if phrase.split_whitespace().count() >= MIN_SENTENCE_WORDS {
+                        hits.acts += 1;
                     }
                 }
             }
@@ -415,6 +463,39 @@ mod tests {
         assert_eq!(h.long_acts, 2, "{:?}", h.phrases);
         let h = v.hits("the minutes of the meeting were shared with the press");
         assert_eq!(h.acts, 0, "{:?}", h.phrases);
+    }
+
+    #[test]
+    fn a_count_glued_to_a_button_is_part_of_it() {
+        let v = Vocabulary::get();
+        let h = v.hits("facebook0 twitter pinterest12");
+        assert_eq!(
+            h.covered,
+            "facebook0twitterpinterest12".len(),
+            "{:?}",
+            h.phrases
+        );
+        // a short name glued to figures is a model's, a word run on is no count
+        assert!(!v.hits("x5").has(Category::Network));
+        assert!(!v.hits("facebook0x").has(Category::Network));
+    }
+
+    #[test]
+    fn a_whole_sentence_of_an_interface_counts_as_two_calls_to_act() {
+        let v = Vocabulary::get();
+        let h = v.hits("your email address will not be published.");
+        assert_eq!(h.acts, 2, "{:?}", h.phrases);
+        let h = v.hits("leave a reply");
+        assert_eq!(h.acts, 1, "{:?}", h.phrases);
+        // the same systems' texts in the languages of their translations
+        for line in [
+            "deine e-mail-adresse wird nicht veröffentlicht.",
+            "votre adresse e-mail ne sera pas publiée.",
+            "tu dirección de correo electrónico no será publicada.",
+            "twój adres e-mail nie zostanie opublikowany.",
+        ] {
+            assert_eq!(v.hits(line).acts, 2, "{line}");
+        }
     }
 
     #[test]
