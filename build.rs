@@ -1,12 +1,12 @@
 //! Build-time work: the source stamp, the facts about the embedded
 //! pattern files' regexes (see `build/pattern_facts.rs`) and the embedded
-//! packs as JSON (`build/packs.rs`), which would otherwise cost every
+//! TOML files as JSON (`build/embedded_json.rs`), which would otherwise cost every
 //! process its start-up.
 
+#[path = "build/embedded_json.rs"]
+mod embedded_json;
 #[path = "build/literal_dfa.rs"]
 mod literal_dfa;
-#[path = "build/packs.rs"]
-mod packs;
 #[path = "build/pattern_facts.rs"]
 mod pattern_facts;
 #[path = "build/required_literals.rs"]
@@ -18,5 +18,5 @@ fn main() {
     stamp::write();
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     pattern_facts::write(std::path::Path::new(&out));
-    packs::write(std::path::Path::new(&out));
+    embedded_json::write(std::path::Path::new(&out));
 }

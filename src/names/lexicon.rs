@@ -60,12 +60,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// two of 124 renames; see the README.
 pub const OFF_BY_DEFAULT: &[&str] = &["world"];
 
-/// The embedded TOML packs as JSON, converted by the build script
-/// (`build/packs.rs`): `PREPARSED`, (file name, JSON text).
-mod preparsed {
-    include!(concat!(env!("OUT_DIR"), "/packs.rs"));
-}
-
 /// A lexicon file, or one of its [`sections`](super::sections) (where
 /// `pack` is there only in the one that holds it). `I` is how an id is
 /// read: with its position from TOML, alone from a pack's build-time JSON.
@@ -105,14 +99,6 @@ impl RawId for String {
     }
     fn into_id(self) -> String {
         self
-    }
-}
-
-impl RawFile<String> {
-    /// The build-time form of the embedded pack `path`, if it has one.
-    fn preparsed(path: &str) -> Option<serde_json::Result<RawFile<String>>> {
-        let (_, json) = preparsed::PREPARSED.iter().find(|(p, _)| *p == path)?;
-        Some(serde_json::from_str(json))
     }
 }
 
@@ -613,22 +599,12 @@ fn valid_id(id: &str) -> bool {
 impl Lexicon {
     /// Loads one file's text into the lexicon; `path` names it in errors.
     pub fn load(&mut self, path: &str, text: &str) -> Result<()> {
+        // an embedded pack: its build-time JSON, its regexes checked there
+        if let Some(raw) = crate::embedded::from_json::<RawFile<String>>(text) {
+            return self.load_raw(path, text, raw, true);
+        }
         let raw = RawFile::parse(path, text)?;
         self.load_raw(path, text, raw, false)
-    }
-
-    /// Loads the embedded pack `path` (`text`, one of [`BUILTIN`]) from
-    /// the form the build script gave it, else from its text: parsing the
-    /// TOML of the packs was a third of the start-up of a process that
-    /// converts one small file, reading their JSON a tenth of that.
-    pub fn load_builtin(&mut self, path: &str, text: &str) -> Result<()> {
-        match RawFile::preparsed(path) {
-            Some(raw) => {
-                let raw = raw.map_err(|e| data_error(path, text, 0, e.to_string()))?;
-                self.load_raw(path, text, raw, true)
-            }
-            None => self.load(path, text),
-        }
     }
 
     /// Loads a file read into `raw`; `path` and `text` place its errors.
@@ -1012,14 +988,16 @@ mod tests {
     #[test]
     fn every_embedded_toml_pack_loads_from_its_build_time_json_as_from_its_toml() {
         for (path, text) in BUILTIN {
+            let json = crate::embedded::from_json::<RawFile<String>>(text);
             if path.ends_with(".tsv") {
-                assert!(RawFile::preparsed(path).is_none(), "{path}");
+                assert!(json.is_none(), "{path}");
                 continue;
             }
-            assert!(RawFile::preparsed(path).is_some(), "{path} has no JSON");
+            let json_raw = json.unwrap_or_else(|| panic!("{path} has no JSON"));
             let (mut toml, mut json) = (Lexicon::default(), Lexicon::default());
-            toml.load(path, text).unwrap();
-            json.load_builtin(path, text).unwrap();
+            let toml_raw = RawFile::parse(path, text).unwrap();
+            toml.load_raw(path, text, toml_raw, false).unwrap();
+            json.load_raw(path, text, json_raw, true).unwrap();
             assert!(
                 !json.entities.is_empty() || !json.phrases.is_empty(),
                 "{path}"

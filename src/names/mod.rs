@@ -333,7 +333,7 @@ impl Resources {
                 known.push(name.clone());
                 let default = !lexicon::OFF_BY_DEFAULT.contains(&name.as_str());
                 if (options.packs.is_empty() && default) || options.packs.contains(&name) {
-                    lex.load_builtin(path, text)?;
+                    lex.load(path, text)?;
                 }
             }
             if let Some(bad) = options.packs.iter().find(|p| !known.contains(p)) {
