@@ -1,7 +1,10 @@
-//! Build-time work: the source stamp, and the facts about the embedded
-//! pattern files' regexes that would otherwise cost every process its
-//! start-up (see `build/pattern_facts.rs`).
+//! Build-time work: the source stamp, the facts about the embedded
+//! pattern files' regexes (see `build/pattern_facts.rs`) and the embedded
+//! TOML files as JSON (`build/embedded_json.rs`), which would otherwise cost every
+//! process its start-up.
 
+#[path = "build/embedded_json.rs"]
+mod embedded_json;
 #[path = "build/literal_dfa.rs"]
 mod literal_dfa;
 #[path = "build/pattern_facts.rs"]
@@ -15,4 +18,5 @@ fn main() {
     stamp::write();
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     pattern_facts::write(std::path::Path::new(&out));
+    embedded_json::write(std::path::Path::new(&out));
 }

@@ -76,6 +76,7 @@ pub mod decide;
 pub mod decisions;
 pub mod document;
 pub mod edit;
+mod embedded;
 pub mod emit;
 pub mod entity;
 pub mod error;

@@ -41,6 +41,9 @@ pub(crate) struct FunctionWords {
 impl FunctionWords {
     /// Parses the word-class file.
     pub fn parse(path: &str, data: &str) -> Result<Self, Error> {
+        if let Some(words) = crate::embedded::from_json(data) {
+            return Ok(words);
+        }
         toml::from_str(data).map_err(|e| {
             let lc = crate::span::line_col(data, e.span().map_or(0, |s| s.start).min(data.len()));
             Error::Data {

@@ -61,28 +61,58 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub const OFF_BY_DEFAULT: &[&str] = &["world"];
 
 /// A lexicon file, or one of its [`sections`](super::sections) (where
-/// `pack` is there only in the one that holds it).
-#[derive(Debug, Default, Deserialize)]
+/// `pack` is there only in the one that holds it). `I` is how an id is
+/// read: with its position from TOML, alone from a pack's build-time JSON.
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+struct RawFile<I> {
     pack: Option<RawPack>,
-    #[serde(default)]
-    entity: Vec<RawEntity>,
-    #[serde(default)]
-    phrase: Vec<RawPhrase>,
+    #[serde(default = "Vec::new")]
+    entity: Vec<RawEntity<I>>,
+    #[serde(default = "Vec::new")]
+    phrase: Vec<RawPhrase<I>>,
 }
 
-impl RawFile {
+/// An entity's or phrase's id as read.
+trait RawId {
+    /// Byte offset of the id in its file, for errors.
+    fn at(&self) -> usize;
+    /// The id.
+    fn into_id(self) -> String;
+}
+
+impl RawId for toml::Spanned<String> {
+    fn at(&self) -> usize {
+        self.span().start
+    }
+    fn into_id(self) -> String {
+        self.into_inner()
+    }
+}
+
+/// An id from an embedded pack's build-time JSON, which keeps no
+/// positions: the unit tests load every embedded pack from its TOML as
+/// well, so none has an error to place.
+impl RawId for String {
+    fn at(&self) -> usize {
+        0
+    }
+    fn into_id(self) -> String {
+        self
+    }
+}
+
+impl RawFile<toml::Spanned<String>> {
     /// Parses `text` section by section; positions in errors and spans
     /// are offsets into the whole `text`.
-    fn parse(path: &str, text: &str) -> Result<RawFile> {
+    fn parse(path: &str, text: &str) -> Result<Self> {
         if super::gazetteer::is_gazetteer(text) {
             return Self::from_gazetteer(path, text);
         }
         let mut parts = Vec::new();
         for range in super::sections::sections(text) {
             let at = range.start;
-            let part: RawFile = toml::from_str(&text[range]).map_err(|e| {
+            let part: Self = toml::from_str(&text[range]).map_err(|e| {
                 let off = e.span().map_or(0, |r| r.start);
                 data_error(path, text, at + off, e.message().trim().to_owned())
             })?;
@@ -120,12 +150,10 @@ impl RawFile {
         }
         Ok(file)
     }
-}
 
-impl RawFile {
     /// A gazetteer (see [`super::gazetteer`]) as the tables it stands for:
     /// a pack that is `exact`, its entities with their language forms.
-    fn from_gazetteer(path: &str, text: &str) -> Result<RawFile> {
+    fn from_gazetteer(path: &str, text: &str) -> Result<Self> {
         let file =
             super::gazetteer::parse(text).map_err(|(at, m)| data_error(path, text, at, m))?;
         let owned = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
@@ -205,8 +233,8 @@ pub struct Activation {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEntity {
-    id: toml::Spanned<String>,
+struct RawEntity<I> {
+    id: I,
     #[serde(rename = "type")]
     kind: EntityType,
     canonical: String,
@@ -273,8 +301,8 @@ struct RawFormTable {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPhrase {
-    id: toml::Spanned<String>,
+struct RawPhrase<I> {
+    id: I,
     #[serde(default)]
     find: Vec<String>,
     regex: Option<String>,
@@ -460,9 +488,12 @@ pub struct PhraseRegex {
 }
 
 impl PhraseRegex {
-    /// The pattern, its syntax checked (not yet compiled).
-    fn parse(source: &str) -> Result<PhraseRegex, String> {
-        regex_automata::util::syntax::parse(source).map_err(|e| e.to_string())?;
+    /// The pattern, its syntax checked (not yet compiled) unless the build
+    /// script has checked it (`checked`).
+    fn parse(source: &str, checked: bool) -> Result<PhraseRegex, String> {
+        if !checked {
+            regex_automata::util::syntax::parse(source).map_err(|e| e.to_string())?;
+        }
         Ok(PhraseRegex {
             source: source.to_owned(),
             compiled: std::sync::OnceLock::new(),
@@ -568,7 +599,23 @@ fn valid_id(id: &str) -> bool {
 impl Lexicon {
     /// Loads one file's text into the lexicon; `path` names it in errors.
     pub fn load(&mut self, path: &str, text: &str) -> Result<()> {
+        // an embedded pack: its build-time JSON, its regexes checked there
+        if let Some(raw) = crate::embedded::from_json::<RawFile<String>>(text) {
+            return self.load_raw(path, text, raw, true);
+        }
         let raw = RawFile::parse(path, text)?;
+        self.load_raw(path, text, raw, false)
+    }
+
+    /// Loads a file read into `raw`; `path` and `text` place its errors.
+    /// `checked`: the build script has checked the syntax of its regexes.
+    fn load_raw<I: RawId>(
+        &mut self,
+        path: &str,
+        text: &str,
+        raw: RawFile<I>,
+        checked: bool,
+    ) -> Result<()> {
         let (pack, activate, exact_only) = raw
             .pack
             .map(|p| (p.name, p.activate, p.exact))
@@ -580,8 +627,8 @@ impl Lexicon {
         self.claims.reserve(raw.entity.len() * 2);
         self.packs.push(pack.clone());
         for e in raw.entity {
-            let at = e.id.span().start;
-            let id = e.id.into_inner();
+            let at = e.id.at();
+            let id = e.id.into_id();
             if !valid_id(&id) {
                 return Err(data_error(
                     path,
@@ -685,8 +732,8 @@ impl Lexicon {
             self.check_claims(path, text, at)?;
         }
         for p in raw.phrase {
-            let at = p.id.span().start;
-            let id = p.id.into_inner();
+            let at = p.id.at();
+            let id = p.id.into_id();
             if self.phrases.iter().any(|q| q.id == id) {
                 return Err(data_error(
                     path,
@@ -696,7 +743,7 @@ impl Lexicon {
                 ));
             }
             let regex = match &p.regex {
-                Some(r) => Some(PhraseRegex::parse(r).map_err(|e| {
+                Some(r) => Some(PhraseRegex::parse(r, checked).map_err(|e| {
                     data_error(
                         path,
                         text,
@@ -936,6 +983,37 @@ mod tests {
             !ganja.forms.iter().any(|f| f.key == "ghana"),
             "Ghana listed as a form of Ganja"
         );
+    }
+
+    #[test]
+    fn every_embedded_toml_pack_loads_from_its_build_time_json_as_from_its_toml() {
+        for (path, text) in BUILTIN {
+            let json = crate::embedded::from_json::<RawFile<String>>(text);
+            if path.ends_with(".tsv") {
+                assert!(json.is_none(), "{path}");
+                continue;
+            }
+            let json_raw = json.unwrap_or_else(|| panic!("{path} has no JSON"));
+            let (mut toml, mut json) = (Lexicon::default(), Lexicon::default());
+            let toml_raw = RawFile::parse(path, text).unwrap();
+            toml.load_raw(path, text, toml_raw, false).unwrap();
+            json.load_raw(path, text, json_raw, true).unwrap();
+            assert!(
+                !json.entities.is_empty() || !json.phrases.is_empty(),
+                "{path}"
+            );
+            assert_eq!(toml.entities, json.entities, "{path}");
+            // every field of the phrases, conditions included
+            assert_eq!(
+                format!("{:?}", toml.phrases),
+                format!("{:?}", json.phrases),
+                "{path}"
+            );
+            assert_eq!(toml.by_id, json.by_id, "{path}");
+            assert_eq!(toml.packs, json.packs, "{path}");
+            assert_eq!(toml.activation, json.activation, "{path}");
+            assert_eq!(toml.claims, json.claims, "{path}");
+        }
     }
 
     #[test]

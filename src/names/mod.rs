@@ -311,8 +311,9 @@ pub struct Resources {
     pub lexicon: Lexicon,
     /// The table of known forms.
     pub exact: Exact,
-    /// One-word forms, indexed for the fuzzy matcher.
-    pub fuzzy: FuzzyIndex,
+    /// One-word forms, indexed for the fuzzy matcher: built the first time
+    /// a document asks it for an unseen spelling (see [`Resources::fuzzy`]).
+    fuzzy: OnceLock<FuzzyIndex>,
     /// The phrase matcher.
     pub phrases: phrases::PhraseMatcher,
     /// Folded accepted forms of the countries, in entity order: computed once
@@ -359,57 +360,6 @@ impl Resources {
     pub fn from_lexicon(lexicon: Lexicon) -> Resources {
         let exact = Exact::build(&lexicon);
         let phrases = phrases::PhraseMatcher::build(&lexicon);
-        let mut fuzzy = FuzzyIndex::default();
-        for (e, ent) in lexicon.entities.iter().enumerate() {
-            // Unseen spellings are guessed for people and places; organisation
-            // names are phrases, matched exactly or by the phrase packs.
-            if ent.kind == crate::entity::EntityType::Org {
-                continue;
-            }
-            for f in &ent.forms {
-                let letters_only = f
-                    .text
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’');
-                // a gazetteer's forms are matched as listed only
-                if f.when.is_some() || !letters_only || f.exact_only {
-                    continue;
-                }
-                let target = match f.kind {
-                    FormKind::Variant => {
-                        f.to.clone()
-                            .unwrap_or_else(|| ent.target_of(&f.text).to_owned())
-                    }
-                    _ => f.text.clone(),
-                };
-                let words: Vec<&str> = f.text.split_whitespace().collect();
-                let twords: Vec<&str> = target.split_whitespace().collect();
-                let mut add = |form: &str, target: &str| {
-                    let skel = similar::skeleton(form);
-                    if skel.chars().count() >= 4 {
-                        fuzzy.add(
-                            FuzzyEntry {
-                                skel,
-                                folded: fold::fold(form),
-                                form: form.to_owned(),
-                                entity: e,
-                                target: target.to_owned(),
-                            },
-                            ent.kind == crate::entity::EntityType::Place,
-                        );
-                    }
-                };
-                if words.len() == 1 && twords.len() == 1 {
-                    add(words[0], twords[0]);
-                } else if ent.kind == crate::entity::EntityType::Person
-                    && words.len() >= 2
-                    && words.len() == twords.len()
-                {
-                    // A person's surname alone, aligned with the target's.
-                    add(words[words.len() - 1], twords[twords.len() - 1]);
-                }
-            }
-        }
         let country_keys = lexicon
             .entities
             .iter()
@@ -420,10 +370,18 @@ impl Resources {
             doc_phrases: context::DocPhrases::build(&lexicon),
             lexicon,
             exact,
-            fuzzy,
+            fuzzy: OnceLock::new(),
             phrases,
             country_keys,
         }
+    }
+
+    /// One-word forms, indexed for the fuzzy matcher. Built on first use:
+    /// their phonetic skeletons were a tenth of the start-up of a process
+    /// that converts one small file, and a text with no capitalised word
+    /// the exact forms leave unknown never asks for them.
+    pub fn fuzzy(&self) -> &FuzzyIndex {
+        self.fuzzy.get_or_init(|| fuzzy_index(&self.lexicon))
     }
 
     /// The built-in packs, compiled once per process; `None` if they fail to load.
@@ -454,6 +412,63 @@ impl Resources {
     pub fn empty() -> Resources {
         Resources::from_lexicon(Lexicon::default())
     }
+}
+
+/// The fuzzy matcher's index of `lexicon`'s one-word forms (and people's
+/// surnames), each with the form it is rewritten to.
+fn fuzzy_index(lexicon: &Lexicon) -> FuzzyIndex {
+    let mut fuzzy = FuzzyIndex::default();
+    for (e, ent) in lexicon.entities.iter().enumerate() {
+        // Unseen spellings are guessed for people and places; organisation
+        // names are phrases, matched exactly or by the phrase packs.
+        if ent.kind == crate::entity::EntityType::Org {
+            continue;
+        }
+        for f in &ent.forms {
+            let letters_only = f
+                .text
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’');
+            // a gazetteer's forms are matched as listed only
+            if f.when.is_some() || !letters_only || f.exact_only {
+                continue;
+            }
+            let target = match f.kind {
+                FormKind::Variant => {
+                    f.to.clone()
+                        .unwrap_or_else(|| ent.target_of(&f.text).to_owned())
+                }
+                _ => f.text.clone(),
+            };
+            let words: Vec<&str> = f.text.split_whitespace().collect();
+            let twords: Vec<&str> = target.split_whitespace().collect();
+            let mut add = |form: &str, target: &str| {
+                let skel = similar::skeleton(form);
+                if skel.chars().count() >= 4 {
+                    fuzzy.add(
+                        FuzzyEntry {
+                            skel,
+                            folded: fold::fold(form),
+                            form: form.to_owned(),
+                            entity: e,
+                            target: target.to_owned(),
+                        },
+                        ent.kind == crate::entity::EntityType::Place,
+                    );
+                }
+            };
+            if words.len() == 1 && twords.len() == 1 {
+                add(words[0], twords[0]);
+            } else if ent.kind == crate::entity::EntityType::Person
+                && words.len() >= 2
+                && words.len() == twords.len()
+            {
+                // A person's surname alone, aligned with the target's.
+                add(words[words.len() - 1], twords[twords.len() - 1]);
+            }
+        }
+    }
+    fuzzy
 }
 
 /// Names of the built-in packs, in load order.
@@ -605,7 +620,7 @@ mod tests {
     #[test]
     fn close_on_the_builtin_packs_matches_the_scoring() {
         let res = Resources::builtin().expect("built-in packs");
-        let idx = &res.fuzzy;
+        let idx = res.fuzzy();
         let mut words: Vec<String> = idx.entries.iter().map(|e| e.form.clone()).collect();
         for w in [
             "Passinyan",

@@ -110,8 +110,10 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        toml::from_str(include_str!("../../rules/source-kinds.toml"))
-            .expect("rules/source-kinds.toml is valid (checked by a test)")
+        let text = include_str!("../../rules/source-kinds.toml");
+        crate::embedded::from_json(text).unwrap_or_else(|| {
+            toml::from_str(text).expect("rules/source-kinds.toml is valid (checked by a test)")
+        })
     })
 }
 

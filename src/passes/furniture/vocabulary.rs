@@ -224,7 +224,10 @@ impl Vocabulary {
     /// Parses the data file; an unknown category or a phrase that is not
     /// lowercase is an error.
     pub fn parse(data: &str) -> Result<Vocabulary, String> {
-        let raw: RawFile = toml::from_str(data).map_err(|e| e.to_string())?;
+        let raw: RawFile = match crate::embedded::from_json(data) {
+            Some(raw) => raw,
+            None => toml::from_str(data).map_err(|e| e.to_string())?,
+        };
         let mut phrases: BTreeMap<String, Entry> = BTreeMap::new();
         let mut add = |phrase: &str, c: Category| -> Result<(), String> {
             let p = phrase.trim();

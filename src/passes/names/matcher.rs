@@ -147,7 +147,7 @@ impl Matcher<'_, '_> {
 
     /// The best lexicon form for `word` in its phonetic block, other than `except`.
     pub(super) fn best(&self, word: &str, except: Option<usize>) -> Option<(&FuzzyEntry, f32)> {
-        self.res.fuzzy.best(word, except, MIN_SIMILARITY)
+        self.res.fuzzy().best(word, except, MIN_SIMILARITY)
     }
 
     /// True if `w` is an ordinary word: the document writes it in

@@ -73,7 +73,7 @@ impl Matcher<'_, '_> {
                 }
                 let joined = format!("{w1}{w2}");
                 let skel = skeleton(&joined);
-                let list = self.res.fuzzy.close(&skel, &fold(&joined), 0.8);
+                let list = self.res.fuzzy().close(&skel, &fold(&joined), 0.8);
                 let best = list
                     .iter()
                     .filter(|e| {

@@ -144,15 +144,19 @@ impl PatternSet {
                 message,
             }
         };
-        let raw: RawFile = toml::from_str(data).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start);
-            err(at, e.message().to_owned())
-        })?;
+        let raw: RawFile = match crate::embedded::from_json(data) {
+            Some(raw) => raw,
+            None => toml::from_str(data).map_err(|e| {
+                let at = e.span().map_or(0, |s| s.start);
+                err(at, e.message().to_owned())
+            })?,
+        };
         let mut block = Vec::new();
         let mut inline = Vec::new();
         for p in raw.pattern {
-            let at = data.find(&format!("\"{}\"", p.id)).unwrap_or(0);
-            let bad = |e: regex::Error| err(at, format!("pattern {}: {e}", p.id));
+            // where the pattern is written, sought only for an error
+            let at = || data.find(&format!("\"{}\"", p.id)).unwrap_or(0);
+            let bad = |e: regex::Error| err(at(), format!("pattern {}: {e}", p.id));
             let source = ascii_word_boundaries(&p.regex);
             let lazy = |source: String| -> Result<LazyRegex, Error> {
                 let re = LazyRegex::new(source);
@@ -172,14 +176,14 @@ impl PatternSet {
                 }
                 other => {
                     return Err(err(
-                        at,
+                        at(),
                         format!("pattern {}: unknown scope {other:?}", p.id),
                     ));
                 }
             };
             if !(0.0..=1.0).contains(&p.confidence) {
                 return Err(err(
-                    at,
+                    at(),
                     format!("pattern {}: confidence outside 0..=1", p.id),
                 ));
             }
@@ -188,7 +192,7 @@ impl PatternSet {
                 "propose" => p.confidence.min(PROPOSE_CAP),
                 other => {
                     return Err(err(
-                        at,
+                        at(),
                         format!("pattern {}: unknown action {other:?}", p.id),
                     ));
                 }
