@@ -413,6 +413,8 @@ fn unit(
         comma: false,
         site_notice,
         banner_notice,
+        leads_on: core.trim_end().ends_with(['…', '»', '›', '>'])
+            || core.trim_end().ends_with("..."),
     };
     (unit, density)
 }
@@ -1361,6 +1363,11 @@ mod tests {
             "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
             "Lesen Sie auch: Was die neue Regel für Mieter bedeutet",
             "Read more » Why the mill closed?",
+            // the labels news sites of other languages set inside the text
+            "PUEDES VER: ¿Cuándo abre el nuevo mercado del barrio?",
+            "Le puede interesar: El alcalde anuncia obras en la avenida",
+            "Dowiedz się więcej: Kto wygrał wybory w gminie",
+            "Lesen Sie hier: Warum die Fähre im Winter nicht fährt",
         ] {
             assert!(
                 matches!(

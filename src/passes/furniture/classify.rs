@@ -295,6 +295,9 @@ pub struct Unit {
     /// pages show above their text as much as below it (a copyright sign
     /// above the text is a picture's credit, not the site's footer).
     pub banner_notice: bool,
+    /// It ends in the mark of a link that leads on ("Mehr lesen …",
+    /// "Weiter »"): the close of a teaser, not the label of a box.
+    pub leads_on: bool,
 }
 
 /// A line's class.
@@ -598,6 +601,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let stretch = furniture_stretches(units, &first, &classes, (m0, m1));
     let frame = comment_frame(units, &first);
     let teasers = teaser_runs(units, &classes, m1);
+    let inner = inner_teasers(units, (m0, m1));
     let head = edge_runs(units, &classes, &kept, 0..m0, m0);
     let foot = edge_runs(units, &classes, &kept, m1 + 1..end, m1);
     let tail = furniture_tail(units, m1, &foot);
@@ -657,6 +661,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
         {
             verdict(t, CONTEXT)
         } else if let Some(from) = teasers[i] {
+            verdict(Reason::Teaser(from), CONTEXT)
+        } else if let Some(from) = inner[i] {
             verdict(Reason::Teaser(from), CONTEXT)
         } else if let Some((run, distance)) = head[i] {
             let confidence = if distance >= EDGE_FAR {
@@ -1094,6 +1100,66 @@ fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize
     out
 }
 
+/// Most headlines a "related" label inside the main text takes after it
+/// ([`inner_teasers`]).
+const INNER_TEASER_REACH: usize = 3;
+
+/// `out[i]` is `Some(from)` when line `i`, inside the main text `m0..=m1`,
+/// is one of the headlines right after a label of related articles that
+/// stands on its own line there (line `from`: "Related Coverage", "Mirá
+/// también", "Leggi anche:", of at least two words, as a lone "More" or
+/// "Themen" may head the text's own section, and not a link that leads on,
+/// which closes a teaser on a page of teasers: "Mehr lesen …"): up to
+/// [`INNER_TEASER_REACH`] headline-like lines (at most
+/// [`MAX_TEASER_WORDS`] words, not a sentence, without quantities or
+/// "label: value" pairs), a picture's placeholder between them passed,
+/// within twice as many lines.
+/// The first other line (the article's next paragraph) ends the run. A
+/// site sets such a box between the article's paragraphs; its headlines
+/// lack the label the same line would carry ([`Evidence::ReadAlso`]).
+fn inner_teasers(units: &[Unit], (m0, m1): (usize, usize)) -> Vec<Option<usize>> {
+    let mut out = vec![None; units.len()];
+    let label = |u: &Unit| {
+        u.words >= 2
+            && !u.leads_on
+            && goes_inside(u)
+            && matches!(
+                u.evidence,
+                Some(Evidence::Vocabulary {
+                    category: Category::Related,
+                    ..
+                })
+            )
+    };
+    for from in (m0..=m1).filter(|&k| label(&units[k])) {
+        let mut taken = 0;
+        // placeholders count towards the reach: the search stays bounded
+        for (k, u) in units
+            .iter()
+            .enumerate()
+            .take(m1 + 1)
+            .skip(from + 1)
+            .take(2 * INNER_TEASER_REACH)
+        {
+            if matches!(u.evidence, Some(Evidence::Shape(Shape::Brackets))) {
+                continue;
+            }
+            let headline = u.evidence.is_none()
+                && !(u.sentence && u.words > 3)
+                && (1..=MAX_TEASER_WORDS).contains(&u.words)
+                && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
+                && !u.label_value
+                && !u.fixed;
+            if !headline || taken == INNER_TEASER_REACH {
+                break;
+            }
+            out[k] = Some(from);
+            taken += 1;
+        }
+    }
+    out
+}
+
 /// Fewest lines of a run of short lines and furniture beyond the main
 /// text that make it the page's head or foot ([`edge_runs`]).
 const MIN_EDGE_RUN: usize = 5;
@@ -1464,6 +1530,41 @@ mod tests {
             evidence: Some(Evidence::Shape(Shape::MenuRow(4))),
             ..short(4)
         }
+    }
+
+    #[test]
+    fn a_related_label_inside_the_text_takes_the_headlines_after_it() {
+        let label = |leads_on| Unit {
+            evidence: Some(Evidence::Vocabulary {
+                category: Category::Related,
+                phrases: vec!["related coverage".to_owned()],
+            }),
+            leads_on,
+            ..short(2)
+        };
+        let units = vec![
+            prose(400),
+            prose(400),
+            label(false),
+            short(8), // a teaser's headline
+            Unit {
+                evidence: Some(Evidence::Shape(Shape::Brackets)),
+                ..short(1)
+            },
+            short(9), // another one, past a picture
+            prose(400),
+            label(true), // "Read more …" closes a teaser
+            short(6),
+            prose(400),
+            prose(400),
+        ];
+        let out = decide(&units);
+        assert_eq!(out.main, Some((0, 10)));
+        for i in [3, 5] {
+            assert_eq!(out.verdicts[i].map(|v| v.reason), Some(Reason::Teaser(2)));
+        }
+        assert_eq!(out.verdicts[6], None);
+        assert_eq!(out.verdicts[8], None);
     }
 
     #[test]
