@@ -645,17 +645,28 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
             w[0].unit.words >= 5
                 && !w[0].unit.sentence
                 && w[1].span.start - w[0].span.end <= 2
-                && w[1]
-                    .span
-                    .of(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
+                && runs_on(w[0].span.of(text), w[1].span.of(text))
         })
         .count();
     evidence >= MIN_EVIDENCE
         && (profiled || evidence * EVIDENCE_RATIO >= lines.len())
         && wrapped * WRAP_RATIO < prose.max(1)
+}
+
+/// Whether line `next` runs on the sentence that line `line` breaks off, as
+/// a PDF's wrapped lines do: `line` ends neither in a colon (which opens a
+/// block of code or a list) nor in a link, and `next` opens
+/// with a lowercase word of letters alone ("and the", not `set-option`,
+/// `bookmarks.el`, `https://…` or `function(e){…`: a web page's code
+/// and links follow its lines as closely).
+fn runs_on(line: &str, next: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    let first = next.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches([',', ';', '.', ':', ')', '!', '?']);
+    !line.trim_end().ends_with(':')
+        && !last.contains('/')
+        && !word.is_empty()
+        && word.chars().all(char::is_lowercase)
 }
 
 /// Whether a line's evidence is the page's own and strong, the evidence
@@ -1240,6 +1251,36 @@ mod tests {
         // a short menu-like line alone does not make a web copy
         let t = format!("Home | News | Sport\n\n{ARTICLE}");
         assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn only_a_lowercase_word_runs_a_sentence_on() {
+        assert!(runs_on(
+            "the lines of a paper break off in",
+            "the middle of a sentence"
+        ));
+        assert!(runs_on("a clause, then a comma,", "über alles"));
+        // code, links and file names follow a web page's lines as closely
+        assert!(!runs_on(
+            "set-option -g mouse on",
+            "set-option -s set-clipboard off"
+        ));
+        assert!(!runs_on(
+            "I have this in my .shenv (sourced by .bashrc):",
+            "export CDPATH=~"
+        ));
+        assert!(!runs_on(
+            "LG Chem plant größte CAM-Fabrik der USA",
+            "https://example.org/a.jpg 430 670"
+        ));
+        assert!(!runs_on(
+            "will find files in the current project",
+            "bookmarks.el"
+        ));
+        assert!(!runs_on(
+            "Trauer um Thomas … https://t.co/GTI5",
+            "vor 3 Tagen"
+        ));
     }
 
     #[test]
