@@ -742,7 +742,7 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
             w[0].unit.words >= 5
                 && !w[0].unit.sentence
                 && w[1].span.start - w[0].span.end <= 2
-                && runs_on(w[0].span.of(text), w[1].span.of(text))
+                && runs_on(w[0].span.of(text), w[1].span.of(text), profiled)
         })
         .count();
     evidence >= MIN_EVIDENCE
@@ -751,12 +751,18 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
 }
 
 /// Whether line `next` runs on the sentence that line `line` breaks off, as
-/// a PDF's wrapped lines do: `line` ends neither in a colon (which opens a
-/// block of code or a list) nor in a link, and `next` opens
-/// with a lowercase word of letters alone ("and the", not `set-option`,
-/// `bookmarks.el`, `https://…` or `function(e){…`: a web page's code
-/// and links follow its lines as closely).
-fn runs_on(line: &str, next: &str) -> bool {
+/// a PDF's wrapped lines do: `next` opens with a lowercase letter. In a
+/// text the profile found a `profiled` web copy, more is asked: `line`
+/// ends neither in a colon (which opens a block of code or a list) nor in
+/// a link, and `next` opens with a lowercase word of letters alone ("and
+/// the", not `set-option`, `bookmarks.el`, `https://…` or `function(e){…`:
+/// a web page's code and links follow its lines as closely). A text not
+/// found a web copy keeps the plain test: a paper's formulas and
+/// variables wrap the same way.
+fn runs_on(line: &str, next: &str, profiled: bool) -> bool {
+    if !profiled {
+        return next.chars().next().is_some_and(char::is_lowercase);
+    }
     let last = line.split_whitespace().next_back().unwrap_or("");
     let first = next.split_whitespace().next().unwrap_or("");
     let word = first.trim_end_matches([',', ';', '.', ':', ')', '!', '?']);
@@ -1430,30 +1436,40 @@ mod tests {
     fn only_a_lowercase_word_runs_a_sentence_on() {
         assert!(runs_on(
             "the lines of a paper break off in",
-            "the middle of a sentence"
+            "the middle of a sentence",
+            true
         ));
-        assert!(runs_on("a clause, then a comma,", "über alles"));
+        assert!(runs_on("a clause, then a comma,", "über alles", true));
         // code, links and file names follow a web page's lines as closely
         assert!(!runs_on(
             "set-option -g mouse on",
-            "set-option -s set-clipboard off"
+            "set-option -s set-clipboard off",
+            true
         ));
         assert!(!runs_on(
             "I have this in my .shenv (sourced by .bashrc):",
-            "export CDPATH=~"
+            "export CDPATH=~",
+            true
         ));
         assert!(!runs_on(
             "LG Chem plant größte CAM-Fabrik der USA",
-            "https://example.org/a.jpg 430 670"
+            "https://example.org/a.jpg 430 670",
+            true
         ));
         assert!(!runs_on(
             "will find files in the current project",
-            "bookmarks.el"
+            "bookmarks.el",
+            true
         ));
         assert!(!runs_on(
             "Trauer um Thomas … https://t.co/GTI5",
-            "vor 3 Tagen"
+            "vor 3 Tagen",
+            true
         ));
+        // a text the profile did not find a web copy keeps the plain test:
+        // a paper's formulas and variables wrap so
+        assert!(runs_on("where the energy of the state", "x denotes", false));
+        assert!(runs_on("set-option -g mouse on", "set-option -s", false));
     }
 
     #[test]
