@@ -26,6 +26,7 @@ use crate::document::BlockKind;
 use crate::edit::{Category, Edit};
 use crate::profile::SourceKind;
 use crate::span::Span;
+use std::collections::HashMap;
 
 mod classify;
 mod dates;
@@ -54,6 +55,13 @@ const MIN_PHRASE_WORDS: usize = 3;
 const PHRASE_LIST_RATIO: usize = 2;
 /// Most words of an item of such a list.
 const MAX_LIST_WORDS: usize = 6;
+/// Fewest lists that repeat one link's label that make them records of
+/// the page's own ([`mark_records`]): a menu shown above and below the
+/// text says its entries twice.
+const MIN_RECORDS: usize = 3;
+/// Most lines of a record before its label: a record opens on its fields
+/// (the link, "built-in"), where a menu's entry lies anywhere in it.
+const MAX_FIELD_OFFSET: usize = 1;
 /// Most words of a line whose repetition on the page makes it furniture.
 const MAX_REPEAT_WORDS: usize = 12;
 /// Most words of a line whose vocabulary makes it furniture.
@@ -127,7 +135,8 @@ impl Pass for Furniture {
             return;
         }
         let mut lines = lines;
-        mark_lists(&mut lines);
+        let records = mark_records(cx.text, &mut lines);
+        mark_lists(&mut lines, &records);
         mark_repeats(cx.text, &mut lines);
         let units: Vec<Unit> = lines.iter().map(|l| l.unit.clone()).collect();
         let outcome = classify::decide(&units);
@@ -216,7 +225,7 @@ fn has_comma(core: &str) -> bool {
 /// as nested lists ("• Home", "◦ Politics", "☆ Europe"); not a list with
 /// a line of prose right before or after it, nor one whose items hold
 /// quantities or "label: value" pairs (ingredients, a data sheet).
-fn mark_lists(lines: &mut [Line]) {
+fn mark_lists(lines: &mut [Line], records: &[bool]) {
     let item =
         |u: &Unit| u.bulleted && u.evidence.is_none() && u.words <= MAX_LIST_WORDS && !u.sentence;
     let mut i = 0;
@@ -250,12 +259,100 @@ fn mark_lists(lines: &mut [Line]) {
             .filter(|l| l.unit.words >= MIN_PHRASE_WORDS && l.unit.stop.is_some_and(|n| n > 0))
             .count();
         let described = phrases * PHRASE_LIST_RATIO >= i - s;
-        if i - s >= MIN_LIST && !beside_text && !described && data * 3 < i - s {
+        let record = records[s..i].iter().any(|&r| r);
+        if i - s >= MIN_LIST && !beside_text && !described && !record && data * 3 < i - s {
             for l in &mut lines[s..i] {
                 l.unit.evidence = Some(Evidence::MenuList(i - s));
             }
         }
     }
+}
+
+/// The page's records: lists that each hold the same bulleted line of
+/// navigation vocabulary (a link's label: "home page", "Website") once,
+/// among its first lines, beside notes said once on the page, one of them a phrase with function
+/// words, in at least [`MIN_RECORDS`] lists. An article that lists tools,
+/// places or products gives each its notes and the same link, where a
+/// site's menu says each entry once, or twice with all its entries (above
+/// and below the text), and a mega-menu's submenus repeat their control
+/// beside bare names: the label is the records' field, not a menu's
+/// entry, so its evidence is only that of a repeated line, and the notes
+/// beside it are not a menu list ([`mark_lists`]). The lines of those
+/// lists, marked.
+fn mark_records(text: &str, lines: &mut [Line]) -> Vec<bool> {
+    let keys: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let core = signals::strip_marker(l.span.of(text)).0;
+            core.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    // the lists: runs of bulleted lines, each line's run by its first line
+    let n = lines.len();
+    let mut run = vec![0; n];
+    for i in 0..n {
+        run[i] = if i > 0 && lines[i].unit.bulleted && lines[i - 1].unit.bulleted {
+            run[i - 1]
+        } else {
+            i
+        };
+    }
+    // the runs that hold a note said once that is a phrase
+    let mut noted = vec![false; n];
+    for (i, (l, k)) in lines.iter().zip(&keys).enumerate() {
+        let u = &l.unit;
+        if u.bulleted
+            && counts[k.as_str()] == 1
+            && u.words >= MIN_PHRASE_WORDS
+            && u.stop.is_some_and(|s| s > 0)
+        {
+            noted[run[i]] = true;
+        }
+    }
+    let label = |l: &Line| {
+        l.unit.bulleted
+            && matches!(
+                l.unit.evidence,
+                Some(Evidence::Vocabulary {
+                    category: Vocab::Navigation,
+                    ..
+                })
+            )
+    };
+    // each label's runs, in order; a label said twice in a run is no
+    // record's field
+    let mut runs: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (l, k)) in lines.iter().zip(&keys).enumerate() {
+        if label(l) && counts[k.as_str()] >= MIN_RECORDS && i - run[i] <= MAX_FIELD_OFFSET {
+            runs.entry(k.as_str()).or_default().push(run[i]);
+        }
+    }
+    let fields: HashMap<&str, usize> = runs
+        .into_iter()
+        .filter(|(k, r)| {
+            r.len() == counts[k]
+                && r.windows(2).all(|w| w[0] != w[1])
+                && r.iter().all(|&r| noted[r])
+        })
+        .map(|(k, r)| (k, r.len()))
+        .collect();
+    let mut records = vec![false; n];
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(&count) = fields.get(k.as_str())
+            && label(&lines[i])
+        {
+            lines[i].unit.evidence = Some(Evidence::Repeated(count));
+            records[run[i]] = true;
+        }
+    }
+    (0..n).map(|i| records[run[i]]).collect()
 }
 
 /// Gives each short line that occurs more than once on the page, and has
@@ -287,7 +384,7 @@ fn mark_repeats(text: &str, lines: &mut [Line]) {
         })
     };
     let keys: Vec<Option<String>> = lines.iter().map(key).collect();
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for k in keys.iter().flatten() {
         *counts.entry(k.as_str()).or_default() += 1;
     }
@@ -647,17 +744,34 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
             w[0].unit.words >= 5
                 && !w[0].unit.sentence
                 && w[1].span.start - w[0].span.end <= 2
-                && w[1]
-                    .span
-                    .of(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
+                && runs_on(w[0].span.of(text), w[1].span.of(text), profiled)
         })
         .count();
     evidence >= MIN_EVIDENCE
         && (profiled || evidence * EVIDENCE_RATIO >= lines.len())
         && wrapped * WRAP_RATIO < prose.max(1)
+}
+
+/// Whether line `next` runs on the sentence that line `line` breaks off, as
+/// a PDF's wrapped lines do: `next` opens with a lowercase letter. In a
+/// text the profile found a `profiled` web copy, more is asked: `line`
+/// ends neither in a colon (which opens a block of code or a list) nor in
+/// a link, and `next` opens with a lowercase word of letters alone ("and
+/// the", not `set-option`, `bookmarks.el`, `https://…` or `function(e){…`:
+/// a web page's code and links follow its lines as closely). A text not
+/// found a web copy keeps the plain test: a paper's formulas and
+/// variables wrap the same way.
+fn runs_on(line: &str, next: &str, profiled: bool) -> bool {
+    if !profiled {
+        return next.chars().next().is_some_and(char::is_lowercase);
+    }
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    let first = next.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches([',', ';', '.', ':', ')', '!', '?']);
+    !line.trim_end().ends_with(':')
+        && !last.contains('/')
+        && !word.is_empty()
+        && word.chars().all(char::is_lowercase)
 }
 
 /// Whether a line's evidence is the page's own and strong, the evidence
@@ -1173,6 +1287,82 @@ mod tests {
         assert!(gone(&run_as(&p, SourceKind::WebCopy)));
     }
 
+    /// The lines of `text`, a link's label ("home page") with navigation
+    /// vocabulary, "in" and "the" its only stop words.
+    fn record_lines(text: &str) -> Vec<Line> {
+        let mut start = 0;
+        let mut lines = Vec::new();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            let span = Span::new(start, start + line.trim_end().len());
+            start += line.len();
+            let (core, bulleted) = signals::strip_marker(line);
+            let words = core.split_whitespace().count();
+            let stop = core
+                .split_whitespace()
+                .filter(|w| ["in", "the"].contains(w))
+                .count();
+            let evidence = (core == "home page").then(|| Evidence::Vocabulary {
+                category: Vocab::Navigation,
+                phrases: vec!["home".into(), "page".into()],
+            });
+            lines.push(Line {
+                span,
+                block: i,
+                number: i + 1,
+                unit: Unit {
+                    length: core.len(),
+                    words,
+                    stop: Some(stop),
+                    bulleted,
+                    evidence,
+                    block: i,
+                    ..Unit::default()
+                },
+                density: None,
+            });
+        }
+        lines
+    }
+
+    #[test]
+    fn a_link_under_each_of_an_articles_records_is_their_field_not_a_menu() {
+        let labels = |lines: &[Line]| {
+            lines
+                .iter()
+                .filter(|l| matches!(l.unit.evidence, Some(Evidence::Vocabulary { .. })))
+                .count()
+        };
+        let article = "autojump\n• home page\n• works in the shell\nfasd\n• home page\n\
+                       • packaged in the archive\n• fast\nzed\n• built\n• home page\n\
+                       • not in the archive\n• quick\n• small\n";
+        let mut lines = record_lines(article);
+        let records = mark_records(article, &mut lines);
+        assert_eq!(labels(&lines), 0);
+        assert!(matches!(
+            lines[1].unit.evidence,
+            Some(Evidence::Repeated(3))
+        ));
+        assert_eq!(
+            records,
+            lines.iter().map(|l| l.unit.bulleted).collect::<Vec<_>>()
+        );
+        // the notes of the last record are no menu list
+        mark_lists(&mut lines, &records);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !matches!(l.unit.evidence, Some(Evidence::MenuList(_))))
+        );
+        // a menu repeats the entry anywhere among its names
+        let menu = "News\n• Sport\n• Travel in the Alps\n• home page\nMore\n• Cars\n\
+                    • Jobs in the city\n• home page\nAll\n• Films\n• Life in the north\n\
+                    • home page\n";
+        let mut lines = record_lines(menu);
+        let records = mark_records(menu, &mut lines);
+        assert_eq!(labels(&lines), 3);
+        assert!(records.iter().all(|&r| !r));
+    }
+
     #[test]
     fn a_list_of_phrases_is_a_feature_list_not_a_menu() {
         let item = |words: usize, stop: usize| Line {
@@ -1195,11 +1385,11 @@ mod tests {
         };
         // "Home", "Politics", "Europe", "Weather"
         let mut menu: Vec<Line> = (0..4).map(|_| item(1, 0)).collect();
-        mark_lists(&mut menu);
+        mark_lists(&mut menu, &[false; 4]);
         assert!(is_menu(&menu));
         // "Screen around the pool", "Free wifi", "Roof opens from above", "Billiards"
         let mut features = vec![item(4, 2), item(2, 0), item(4, 1), item(1, 0)];
-        mark_lists(&mut features);
+        mark_lists(&mut features, &[false; 4]);
         assert!(features.iter().all(|l| l.unit.evidence.is_none()));
     }
 
@@ -1242,6 +1432,46 @@ mod tests {
         // a short menu-like line alone does not make a web copy
         let t = format!("Home | News | Sport\n\n{ARTICLE}");
         assert!(run_pass(&Furniture, &t).is_empty());
+    }
+
+    #[test]
+    fn only_a_lowercase_word_runs_a_sentence_on() {
+        assert!(runs_on(
+            "the lines of a paper break off in",
+            "the middle of a sentence",
+            true
+        ));
+        assert!(runs_on("a clause, then a comma,", "über alles", true));
+        // code, links and file names follow a web page's lines as closely
+        assert!(!runs_on(
+            "set-option -g mouse on",
+            "set-option -s set-clipboard off",
+            true
+        ));
+        assert!(!runs_on(
+            "I have this in my .shenv (sourced by .bashrc):",
+            "export CDPATH=~",
+            true
+        ));
+        assert!(!runs_on(
+            "LG Chem plant größte CAM-Fabrik der USA",
+            "https://example.org/a.jpg 430 670",
+            true
+        ));
+        assert!(!runs_on(
+            "will find files in the current project",
+            "bookmarks.el",
+            true
+        ));
+        assert!(!runs_on(
+            "Trauer um Thomas … https://t.co/GTI5",
+            "vor 3 Tagen",
+            true
+        ));
+        // a text the profile did not find a web copy keeps the plain test:
+        // a paper's formulas and variables wrap so
+        assert!(runs_on("where the energy of the state", "x denotes", false));
+        assert!(runs_on("set-option -g mouse on", "set-option -s", false));
     }
 
     #[test]
