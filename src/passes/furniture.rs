@@ -270,8 +270,8 @@ fn mark_lists(lines: &mut [Line], records: &[bool]) {
 
 /// The page's records: lists that each hold the same bulleted line of
 /// navigation vocabulary (a link's label: "home page", "Website") once,
-/// among its first lines, beside notes said once on the page, one of them a phrase with function
-/// words, in at least [`MIN_RECORDS`] lists. An article that lists tools,
+/// among its first lines, beside notes said once on the page, one of
+/// them a phrase with function words, in at least [`MIN_RECORDS`] lists. An article that lists tools,
 /// places or products gives each its notes and the same link, where a
 /// site's menu says each entry once, or twice with all its entries (above
 /// and below the text), and a mega-menu's submenus repeat their control
@@ -280,16 +280,8 @@ fn mark_lists(lines: &mut [Line], records: &[bool]) {
 /// beside it are not a menu list ([`mark_lists`]). The lines of those
 /// lists, marked.
 fn mark_records(text: &str, lines: &mut [Line]) -> Vec<bool> {
-    let keys: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            let core = signals::strip_marker(l.span.of(text)).0;
-            core.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-        .collect();
+    // every line counts: a label said outside a list too is no field
+    let keys: Vec<String> = lines.iter().map(|l| line_key(l.span.of(text))).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for k in &keys {
         *counts.entry(k.as_str()).or_default() += 1;
@@ -355,6 +347,17 @@ fn mark_records(text: &str, lines: &mut [Line]) -> Vec<bool> {
     (0..n).map(|i| records[run[i]]).collect()
 }
 
+/// A line as [`mark_records`] and [`mark_repeats`] compare it: without its
+/// list marker, its words joined by one space, lowercased.
+fn line_key(line: &str) -> String {
+    signals::strip_marker(line)
+        .0
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Gives each short line that occurs more than once on the page, and has
 /// no other evidence, the evidence of repetition: a page's text says a
 /// thing once, but its furniture comes again and again ("URL zum
@@ -376,12 +379,7 @@ fn mark_repeats(text: &str, lines: &mut [Line]) {
             && u.evidence.is_none()
             && (1..=MAX_REPEAT_WORDS).contains(&u.words)
             && core.chars().any(char::is_alphabetic))
-        .then(|| {
-            core.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
+        .then(|| line_key(l.span.of(text)))
     };
     let keys: Vec<Option<String>> = lines.iter().map(key).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -510,8 +508,7 @@ fn unit(
         comma: false,
         site_notice,
         banner_notice,
-        leads_on: core.trim_end().ends_with(['…', '»', '›', '>'])
-            || core.trim_end().ends_with("..."),
+        leads_on: leads_on(core),
     };
     (unit, density)
 }
@@ -750,6 +747,13 @@ fn is_web_copy(text: &str, lines: &[Line], profiled: bool) -> bool {
     evidence >= MIN_EVIDENCE
         && (profiled || evidence * EVIDENCE_RATIO >= lines.len())
         && wrapped * WRAP_RATIO < prose.max(1)
+}
+
+/// Whether a line ends in the mark of a link that leads on ("Mehr lesen
+/// …", "Weiter »", "Read more...").
+fn leads_on(core: &str) -> bool {
+    let end = core.trim_end();
+    end.ends_with(['…', '»', '›', '>']) || end.ends_with("...")
 }
 
 /// Whether line `next` runs on the sentence that line `line` breaks off, as

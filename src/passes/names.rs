@@ -64,6 +64,11 @@ mod variants;
 mod wade_giles;
 
 use super::{Context, Pass, Proposals};
+
+/// The rule id of a rewrite to the spelling the document's other
+/// mentions, the batch or the lexicon agree on: one constant, as
+/// [`typing_slips`] tells these rewrites by it.
+const SAME_DOCUMENT: &str = "names/same-document";
 use crate::entity::EntityType;
 use crate::names::common::CommonWords;
 use evidence::MarkedRanges;

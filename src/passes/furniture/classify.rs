@@ -1077,12 +1077,7 @@ fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize
             Some(e) if opens_teasers(e) => open = Some(k),
             Some(_) => {}
             None => {
-                let headline = classes[k] == Class::Bad
-                    && !(u.sentence && u.words > 3)
-                    && (1..=MAX_TEASER_WORDS).contains(&u.words)
-                    && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
-                    && !u.label_value
-                    && !u.fixed;
+                let headline = classes[k] == Class::Bad && teaser_headline(u);
                 // a teaser's one-sentence standfirst, judged bad by
                 // context: it stays, but the run goes on past it
                 let standfirst = classes[k] == Class::Bad
@@ -1098,6 +1093,17 @@ fn teaser_runs(units: &[Unit], classes: &[Class], m1: usize) -> Vec<Option<usize
         }
     }
     out
+}
+
+/// Whether a line has a teaser's headline shape: at most
+/// [`MAX_TEASER_WORDS`] words, not a sentence of more than three, a
+/// number only in a headline of [`MIN_NUMBERED_TEASER_WORDS`] words or
+/// more, no "label: value" pair, not fixed by an earlier rule.
+fn teaser_headline(u: &Unit) -> bool {
+    let long_sentence = u.sentence && u.words > 3;
+    let short_with_number = u.number && u.words < MIN_NUMBERED_TEASER_WORDS;
+    (1..=MAX_TEASER_WORDS).contains(&u.words)
+        && !(long_sentence || short_with_number || u.label_value || u.fixed)
 }
 
 /// Most headlines a "related" label inside the main text takes after it
@@ -1144,12 +1150,7 @@ fn inner_teasers(units: &[Unit], (m0, m1): (usize, usize)) -> Vec<Option<usize>>
             if matches!(u.evidence, Some(Evidence::Shape(Shape::Brackets))) {
                 continue;
             }
-            let headline = u.evidence.is_none()
-                && !(u.sentence && u.words > 3)
-                && (1..=MAX_TEASER_WORDS).contains(&u.words)
-                && (!u.number || u.words >= MIN_NUMBERED_TEASER_WORDS)
-                && !u.label_value
-                && !u.fixed;
+            let headline = u.evidence.is_none() && teaser_headline(u);
             if !headline || taken == INNER_TEASER_REACH {
                 break;
             }

@@ -132,17 +132,17 @@ const COUNTED: [Category; 5] = [
 /// [`MIN_GLUED_LETTERS`].
 fn glued_count(after: &str, phrase: &str, categories: u16) -> usize {
     let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    // most matches have no digit after them: the rest is asked of a count
+    if digits == 0 {
+        return 0;
+    }
     let word_ends = !after[digits..]
         .chars()
         .next()
         .is_some_and(char::is_alphanumeric);
     let button = COUNTED.iter().any(|c| categories & c.bit() != 0)
         && phrase.chars().filter(|c| c.is_alphabetic()).count() >= MIN_GLUED_LETTERS;
-    if digits > 0 && word_ends && button {
-        digits
-    } else {
-        0
-    }
+    if word_ends && button { digits } else { 0 }
 }
 
 /// The compiled vocabulary.

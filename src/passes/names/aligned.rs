@@ -368,7 +368,7 @@ impl Matcher<'_, '_> {
                 .filter(|s| !(lexicon.contains(to) && media_title(text, **s)))
             {
                 out.push(
-                    Edit::new(text, *span, to, "names/same-document", Category::Name, conf)
+                    Edit::new(text, *span, to, super::SAME_DOCUMENT, Category::Name, conf)
                         .with_note(note.clone()),
                 );
             }

@@ -54,7 +54,7 @@ impl Matcher<'_, '_> {
             );
             for span in &stem.spans {
                 out.push(
-                    Edit::new(text, *span, w, "names/same-document", Category::Name, CONF)
+                    Edit::new(text, *span, w, super::SAME_DOCUMENT, Category::Name, CONF)
                         .with_note(note.clone()),
                 );
             }

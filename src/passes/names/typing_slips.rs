@@ -73,7 +73,7 @@ impl Matcher<'_, '_> {
     /// translation of the batch writes (see the module documentation).
     pub(super) fn hold_typing_slips(&self, edits: &mut [Edit]) {
         for e in edits {
-            if e.rule != "names/same-document" || e.confidence <= HELD {
+            if e.rule != super::SAME_DOCUMENT || e.confidence <= HELD {
                 continue;
             }
             let Some(slip) = typing_slip(&e.before, &e.after) else {

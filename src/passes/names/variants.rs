@@ -346,7 +346,7 @@ impl Matcher<'_, '_> {
                         text,
                         *span,
                         to.word,
-                        "names/same-document",
+                        super::SAME_DOCUMENT,
                         Category::Name,
                         conf,
                     )
