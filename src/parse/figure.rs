@@ -58,10 +58,11 @@ const SHORTEST_CREDIT: usize = 2;
 /// Words that open a credit, each before any word it starts with: the
 /// word for a photograph, a picture or a credit in the languages of news
 /// pages (English, German, French, Spanish, Portuguese, Italian, Dutch,
-/// Polish; "foto" and "image" serve several). A word for a source alone
+/// Polish, Finnish; "foto" and "image" serve several), and German's
+/// compounds of "Bild" that label a page's pictures ("Titelbild: …"). A word for a source alone
 /// ("Quelle", "Source", "Fuente") is no picture's: under a paper's table it
 /// cites data.
-const CREDIT_WORDS: [&str; 28] = [
+const CREDIT_WORDS: [&str; 32] = [
     "photographie",
     "photographs",
     "photograph",
@@ -89,7 +90,11 @@ const CREDIT_WORDS: [&str; 28] = [
     "bildquelle",
     "bilder",
     "bild",
+    "titelbild",
+    "symbolbild",
+    "beitragsbild",
     "zdjęcie",
+    "kuva",
 ];
 
 /// What else may open a credit: "(Photo: AFP)", "Courtesy of NASA", and the
@@ -167,14 +172,40 @@ fn owner(input: &str) -> IResult<&str, &str> {
 /// One to six words without sentence punctuation, all but one of them
 /// written as a name's are ([`name_like`]).
 fn source_words(input: &str) -> IResult<&str, &str> {
-    verify(
-        take_while1(|c: char| !matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '\n' | '“' | '”')),
-        |s: &str| {
-            let n = s.split_whitespace().count();
-            (1..=6).contains(&n) && s.split_whitespace().filter(|w| !name_like(w)).count() <= 1
-        },
-    )
+    verify(source_chars, |s: &str| {
+        let n = s.split_whitespace().count();
+        (1..=6).contains(&n) && s.split_whitespace().filter(|w| !name_like(w)).count() <= 1
+    })
     .parse(input)
+}
+
+/// The characters a source may span: up to sentence punctuation, a
+/// bracket, a quotation mark or a line break. A full stop inside a word is
+/// the word's: a licence's version ("CC BY 2.0"), a site's address
+/// ("stock.adobe.com").
+fn source_chars(input: &str) -> IResult<&str, &str> {
+    let mut end = 0;
+    let mut chars = input.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let stops = match c {
+            '!' | '?' | ';' | '(' | ')' | '\n' | '“' | '”' => true,
+            '.' => !chars
+                .peek()
+                .is_some_and(|&(_, next)| next.is_alphanumeric()),
+            _ => false,
+        };
+        if stops {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    Ok((&input[end..], &input[..end]))
 }
 
 /// Longest lower-case word a name holds (a particle: "of", "von", "del").
@@ -208,6 +239,8 @@ fn bare_credit(input: &str) -> IResult<&str, &str> {
             source,
         )),
         recognize((tag_no_case("courtesy of "), source)),
+        // Polish abbreviates its label: "Fot. Jan Kowalski / Agencja Gazeta"
+        recognize((tag_no_case("fot. "), source)),
     )))
     .parse(input)
 }
@@ -237,8 +270,13 @@ fn credit(input: &str) -> IResult<&str, &str> {
     recognize((
         alt((
             delimited(ch('('), alt((bare_credit, agency_credit)), ch(')')),
-            // "© AFP / Marco Bertorello", "© Bild: Werk/Christian Houdek"
-            recognize((tag("©"), opt(ch(' ')), alt((bare_credit, owner)))),
+            // "© AFP / Marco Bertorello", "© Bild: Werk/Christian Houdek",
+            // "(c) Kab Niang" where the sign could not be typed
+            recognize((
+                alt((tag("©"), tag_no_case("(c)"))),
+                opt(ch(' ')),
+                alt((bare_credit, owner)),
+            )),
             bare_credit,
         )),
         opt(ch('.')),
@@ -255,7 +293,7 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
     if t.len() < SHORTEST_CREDIT {
         return None;
     }
-    if let Some(a) = agency_line(t) {
+    if let Some(a) = agency_line(t).or_else(|| bracketed_agency(t)) {
         return Some((a, t.len()));
     }
     // Try each word start that a credit can reach the end from, left to
@@ -332,6 +370,11 @@ const AGENCIES: [&str; 46] = [
     "abaca",
 ];
 
+/// Whether `part` names an agency of [`AGENCIES`].
+fn is_agency(part: &str) -> bool {
+    AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(part))
+}
+
 /// Most words of a line that credits a picture by its agency alone.
 const MAX_AGENCY_LINE_WORDS: usize = 6;
 
@@ -360,7 +403,7 @@ fn agency_line(t: &str) -> Option<usize> {
         if part.is_empty() || part.split_whitespace().count() > 4 {
             return None;
         }
-        let named = AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(part));
+        let named = is_agency(part);
         if !named && part.contains('.') {
             return None;
         }
@@ -368,6 +411,34 @@ fn agency_line(t: &str) -> Option<usize> {
     }
     agency.then_some(t.len() - line.len())
 }
+
+/// Where the credit starts when `t` ends in brackets that hold a credit
+/// by agency with a photographer's or a holder's name ([`agency_line`]),
+/// perhaps after a label of one or two words: "(REUTERS/Denis
+/// Balibouse)", "(mlharing / iStock.com)", "(Quelle: Fleischmann/
+/// Unsplash/DJV)". Such brackets credit a picture wherever the caption's
+/// sentence stands; an agency alone ("(dpa)") or with an editor's
+/// initials ("(dpa/gem)") signs a paragraph instead.
+fn bracketed_agency(t: &str) -> Option<usize> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner
+        .rfind(['(', ')', '\n'])
+        .filter(|&o| inner[o..].starts_with('('))?;
+    let inner = &inner[open + 1..];
+    let inner = match inner.split_once(':') {
+        Some((label, rest)) if (1..=2).contains(&label.split_whitespace().count()) => rest,
+        _ => inner,
+    };
+    // an editor's initials after the agency ("(dpa/gem)") sign a paragraph
+    let initials = inner.split(['/', '|']).map(str::trim).any(|p| {
+        !is_agency(p) && p.chars().count() <= MAX_INITIALS && p.chars().all(char::is_lowercase)
+    });
+    (inner.contains(['/', '|']) && !initials && agency_line(inner.trim()).is_some()).then_some(open)
+}
+
+/// Most letters of an editor's initials in an article's signature, written
+/// in lower case ("gem"); an organisation's are capitals ("DJV").
+const MAX_INITIALS: usize = 3;
 
 /// Whether a credit opening `cand` may follow `before`: a credit follows
 /// the end of a caption's sentence or stands alone, but the copyright sign
@@ -380,13 +451,29 @@ fn may_follow(before: &str, cand: &str) -> bool {
         || cand
             .strip_prefix('(')
             .is_some_and(|c| credit_word(c).is_ok())
+        // "Roman Prymula, photo: Archives …": a label and its colon after
+        // the name a caption gives
+        || (before.ends_with(',') && labelled(cand))
+        // "… dans le hall / (C) Kab Niang"
+        || (before.ends_with(['/', '|', '–']) && starts_with_no_case(cand, "(c)"))
+}
+
+/// Whether `cand` opens with a credit word and a colon ("photo:").
+fn labelled(cand: &str) -> bool {
+    credit_word(cand).is_ok_and(|(rest, _)| rest.trim_start_matches(' ').starts_with(':'))
+}
+
+/// Whether `s` starts with the ASCII `prefix`, compared without case.
+fn starts_with_no_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// Where a credit found at `a` in `s` starts: a copyright credit takes the
 /// separator a page sets before it ("… Gary Player. | © PGA of America"),
 /// which would dangle at the caption's end without it.
 fn separated_from(s: &str, a: usize, cand: &str) -> usize {
-    if !cand.starts_with('©') {
+    if !(cand.starts_with('©') || starts_with_no_case(cand, "(c)")) {
         return a;
     }
     let before = s[..a].trim_end();
@@ -465,7 +552,7 @@ mod tests {
     /// looked at the last few only.
     fn credit_from_any_word(s: &str) -> Option<(usize, usize)> {
         let t = s.trim_end();
-        if let Some(a) = agency_line(t) {
+        if let Some(a) = agency_line(t).or_else(|| bracketed_agency(t)) {
             return Some((a, t.len()));
         }
         let starts = std::iter::once(0).chain(
@@ -604,6 +691,68 @@ mod tests {
             cr("Vertreter sprachen mit der Ministerin. (Bildquelle: Landwirtschaftskammer)"),
             Some("(Bildquelle: Landwirtschaftskammer)")
         );
+        assert_eq!(
+            cr("Ziemniaki na polu. Fot. Jan Kowalski / Agencja Gazeta"),
+            Some("Fot. Jan Kowalski / Agencja Gazeta")
+        );
+        assert_eq!(cr("Kuva: ALEXANDER BECHER"), Some("Kuva: ALEXANDER BECHER"));
+        assert_eq!(
+            cr("Titelbild: Geyres Christophe/ABACA"),
+            Some("Titelbild: Geyres Christophe/ABACA")
+        );
+        assert_eq!(
+            cr("Roman Prymula, photo: Archives du Gouvernement tchèque"),
+            Some("photo: Archives du Gouvernement tchèque")
+        );
+    }
+
+    #[test]
+    fn a_licence_or_an_address_keeps_its_full_stops() {
+        assert_eq!(
+            cr("Sie haben zu tun. Foto: Timur | flickr| CC BY 2.0"),
+            Some("Foto: Timur | flickr| CC BY 2.0")
+        );
+        assert_eq!(
+            cr("Cyber-Attacken nehmen zu. – © Sergey Nivens – stock.adobe.com"),
+            Some(" – © Sergey Nivens – stock.adobe.com")
+        );
+        // a full stop before a space still ends the credit's sentence
+        assert_eq!(cr("Photo: AFP. Then the minister spoke."), None);
+    }
+
+    #[test]
+    fn brackets_with_an_agency_and_a_name_credit_anywhere() {
+        for (s, credit) in [
+            (
+                "Premio Nobel de la Paz (REUTERS/Denis Balibouse)",
+                "(REUTERS/Denis Balibouse)",
+            ),
+            (
+                "Das Hermelin im Winter.  (mlharing / iStock.com)",
+                "(mlharing / iStock.com)",
+            ),
+            (
+                "Aufklärung gefordert. (Quelle: Fleischmann/Unsplash/DJV)",
+                "(Quelle: Fleischmann/Unsplash/DJV)",
+            ),
+            (
+                "Le piquet de grève dans le hall / (C) Kab Niang",
+                " / (C) Kab Niang",
+            ),
+            ("(c) Johannes Wolf", "(c) Johannes Wolf"),
+        ] {
+            assert_eq!(cr(s), Some(credit), "{s}");
+        }
+        for s in [
+            // an agency alone signs the paragraph
+            "Dazu gehören auch Sondersendungen. (dpa)",
+            "Die Runde sprach lange darüber. (dpa/gem)",
+            "The talks went on (Moscow/Baku)",
+            // an item of a list, not a copyright
+            "as the law says in (a) and (c) the whole of it",
+        ] {
+            assert_eq!(cr(s), None, "{s}");
+        }
     }
 
     #[test]
@@ -670,7 +819,7 @@ mod tests {
         ] {
             assert!(may_open_credit(s), "{s}");
         }
-        for s in ["", " Photo", "Troops", "AFP", "ımage"] {
+        for s in ["", " Photo", "Marines", "AFP", "ımage"] {
             assert!(!may_open_credit(s), "{s}");
         }
         for s in [

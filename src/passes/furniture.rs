@@ -28,6 +28,7 @@ use crate::profile::SourceKind;
 use crate::span::Span;
 use std::collections::HashMap;
 
+mod captions;
 mod classify;
 mod dates;
 mod frames;
@@ -444,6 +445,10 @@ fn unit(
         })
     } else if let Some(e) = read_also(core, vocabulary, sw, language) {
         Some(e)
+    } else if let Some(credit) = captions::caption_credit(core) {
+        Some(Evidence::Caption {
+            credit: credit.to_owned(),
+        })
     } else if (2..=MAX_VOCABULARY_WORDS).contains(&words)
         && hits.covered >= MIN_CUE_LETTERS
         && uncovered(&lower, &hits, sw, language) == 0

@@ -121,6 +121,10 @@ pub enum Evidence {
     /// A credit or a byline: a label of bylines' words before a name
     /// ("Foto: …", "Quelle: …", "Tags: …").
     Credit { phrases: Vec<String> },
+    /// A picture's caption: a line of a caption's length that ends in the
+    /// picture's credit ("… Foto: Anna Berg", "(Jane Roe/AFP)"), inside
+    /// the text as well as around it.
+    Caption { credit: String },
     /// A longer line with several phrases of banners (cookies, privacy,
     /// newsletters, log-in).
     Banner { phrases: Vec<String> },
@@ -192,6 +196,9 @@ impl Evidence {
                     list(phrases)
                 )
             }
+            Evidence::Caption { credit } => {
+                format!("a picture's caption, ending in its credit ({credit:?})")
+            }
             Evidence::ReadAlso { phrases } => {
                 format!(
                     "a \"read also\" label ({}) before a headline",
@@ -221,6 +228,7 @@ impl Evidence {
             Evidence::Pitch { .. } => "pitch",
             Evidence::ReadAlso { .. } => "related",
             Evidence::Credit { .. } => "meta",
+            Evidence::Caption { .. } => "caption",
             Evidence::MenuList(_) => "menu",
             Evidence::Recurrent { .. } => "recurrent",
             Evidence::Repeated(_) => "repeated",
@@ -567,7 +575,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
         // short lines): only a line's own evidence speaks, with the
         // confidence it has inside a text, short lines applied
         for (i, u) in units.iter().enumerate() {
-            if u.evidence.as_ref().is_some_and(Evidence::is_strong) {
+            if u.evidence.as_ref().is_some_and(Evidence::is_strong) && !lead_caption(u) {
                 out[i] = Some(Verdict {
                     reason: Reason::Evidence,
                     confidence: if goes_inside(u) { CONTEXT } else { PROPOSED },
@@ -626,6 +634,8 @@ pub fn decide(units: &[Unit]) -> Outcome {
                 // readers' words: a page may count them as its text
                 verdict(Reason::Comments(c), PROPOSED)
             }
+        } else if strong && i < m0 && lead_caption(u) {
+            None
         } else if strong && !inside {
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
         } else if strong && goes_inside(u) {
@@ -1287,7 +1297,19 @@ fn after_form(u: &Unit, i: usize, form: usize) -> bool {
 /// text are the text's own (a list of points, a heading "Conclusion").
 fn goes_inside(u: &Unit) -> bool {
     !lone_inside(u)
-        && (u.words <= MAX_INNER_WORDS || matches!(u.evidence, Some(Evidence::ReadAlso { .. })))
+        && (u.words <= MAX_INNER_WORDS
+            || matches!(
+                u.evidence,
+                Some(Evidence::ReadAlso { .. } | Evidence::Caption { .. })
+            ))
+}
+
+/// Whether a line is a picture's caption, which above the main text (or
+/// on a page without one) is the lead picture's: it belongs with the
+/// headline and the standfirst, where the captions among and after the
+/// article's paragraphs are the page's.
+fn lead_caption(u: &Unit) -> bool {
+    matches!(u.evidence, Some(Evidence::Caption { .. }))
 }
 
 /// Whether a line above the main text is a menu's entry the page says
@@ -2481,6 +2503,36 @@ mod tests {
         assert!(v[2].is_none(), "{v:?}");
         assert!(v[4].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
         assert!(v[6].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+    }
+
+    #[test]
+    fn captions_among_and_after_the_paragraphs_go_the_lead_pictures_stays() {
+        let caption = Unit {
+            evidence: Some(Evidence::Caption {
+                credit: "Foto: Anna Berg".into(),
+            }),
+            sentence: true,
+            ..short(24)
+        };
+        let units = vec![
+            short(6),
+            caption.clone(), // 1: the lead picture's, under the headline
+            prose(400),
+            caption.clone(), // 3: between the paragraphs, long as it is
+            prose(400),
+            caption.clone(), // 5: after the text
+        ];
+        let v = decide(&units).verdicts;
+        assert!(v[1].is_none(), "{v:?}");
+        assert!(v[3].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+        assert!(v[5].is_some_and(|v| v.confidence >= 0.8), "{v:?}");
+        // a page without a main text keeps its captions too
+        assert!(
+            decide(&[caption.clone(), short(3), caption])
+                .verdicts
+                .iter()
+                .all(Option::is_none)
+        );
     }
 
     #[test]
