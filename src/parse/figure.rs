@@ -313,7 +313,7 @@ pub fn trailing_credit(s: &str) -> Option<(usize, usize)> {
             return Some((separated_from(s, a, cand), a + m.len()));
         }
     }
-    None
+    library_at_end(t).map(|a| (a, t.len()))
 }
 
 /// News agencies and picture services whose name, alone on a line,
@@ -434,6 +434,44 @@ fn bracketed_agency(t: &str) -> Option<usize> {
         !is_agency(p) && p.chars().count() <= MAX_INITIALS && p.chars().all(char::is_lowercase)
     });
     (inner.contains(['/', '|']) && !initials && agency_line(inner.trim()).is_some()).then_some(open)
+}
+
+/// Picture libraries whose name no word or person shares: written after a
+/// caption's last word without a mark, they still credit the picture
+/// ("… vor dem Tannenbaum Shutterstock", "Dee Dee Myers Getty Images"),
+/// where a news agency's name there ends a sentence ("… told Reuters").
+const LIBRARIES: [&str; 17] = [
+    "getty images",
+    "istock",
+    "istockphoto",
+    "shutterstock",
+    "thinkstock",
+    "thinkstockphotos",
+    "adobe stock",
+    "adobestock",
+    "fotolia",
+    "unsplash",
+    "pixabay",
+    "picture alliance",
+    "picture-alliance",
+    "colourbox",
+    "dreamstime",
+    "depositphotos",
+    "123rf",
+];
+
+/// Where the credit starts when the last line of `t` ends in a picture
+/// library's name of [`LIBRARIES`] after a caption's words, without
+/// sentence punctuation before it.
+fn library_at_end(t: &str) -> Option<usize> {
+    let lower_end = |name: &str| {
+        let at = t.len().checked_sub(name.len())?;
+        (t.is_char_boundary(at) && t[at..].eq_ignore_ascii_case(name)).then_some(at)
+    };
+    let at = LIBRARIES.iter().find_map(|name| lower_end(name))?;
+    let before = &t[..at];
+    (before.ends_with(' ') && !before.trim_end().ends_with(['.', '!', '?', ':', ',', ';']))
+        .then_some(at)
 }
 
 /// Most letters of an editor's initials in an article's signature, written
@@ -571,7 +609,7 @@ mod tests {
                 return Some((separated_from(s, a, cand), a + m.len()));
             }
         }
-        None
+        library_at_end(t).map(|a| (a, t.len()))
     }
 
     proptest! {
@@ -704,6 +742,22 @@ mod tests {
             cr("Roman Prymula, photo: Archives du Gouvernement tchèque"),
             Some("photo: Archives du Gouvernement tchèque")
         );
+    }
+
+    #[test]
+    fn a_librarys_name_after_a_captions_words_is_its_credit() {
+        assert_eq!(
+            cr("Junge Frau tanzt vor dem Tannenbaum Shutterstock"),
+            Some("Shutterstock")
+        );
+        assert_eq!(cr("Dee Dee Myers Getty Images"), Some("Getty Images"));
+        for s in [
+            "The deal was first reported by Reuters",
+            "Die Bilder stammen von: Pixabay",
+            "Photos are free. Unsplash",
+        ] {
+            assert_eq!(cr(s), None, "{s}");
+        }
     }
 
     #[test]
