@@ -31,6 +31,7 @@ use std::collections::HashMap;
 mod classify;
 mod dates;
 mod frames;
+mod pager;
 mod signals;
 mod stopwords;
 mod vocabulary;
@@ -621,13 +622,38 @@ fn uncovered(
 /// full stop (a sentence would be the text's own: "Mehr noch: …"); or
 /// of a credit or byline: a label of bylines' words ("Foto", "Quelle",
 /// "Tags") before a colon and a name or list of at most
-/// [`MAX_CREDIT_WORDS`] words.
+/// [`MAX_CREDIT_WORDS`] words. A link to the previous or the next post
+/// ([`pager`]) is a "read also" line too: its arrow, or its label run
+/// into the headline ("Vorheriger ArtikelTat & Drang").
 fn read_also(
     core: &str,
     vocabulary: &Vocabulary,
     sw: &StopWords,
     language: Option<Language>,
 ) -> Option<Evidence> {
+    let headline = |title: &str| {
+        (2..=MAX_READ_ALSO_WORDS).contains(&stopwords::words(title).count())
+            && !title.ends_with('.')
+    };
+    if let Some((arrow, title)) = pager::arrow_link(core) {
+        return headline(title).then(|| Evidence::ReadAlso {
+            phrases: vec![arrow.to_owned()],
+        });
+    }
+    // a previous or next post's label run into its headline
+    if let Some((label, title)) = pager::glued_label(core) {
+        let label = label.trim().to_lowercase();
+        let hits = vocabulary.hits(&label);
+        if headline(title)
+            && (1..=MAX_LABEL_WORDS).contains(&stopwords::words(&label).count())
+            && hits.main_category() == Some(Vocab::Related)
+            && uncovered(&label, &hits, sw, language) == 0
+        {
+            return Some(Evidence::ReadAlso {
+                phrases: hits.phrases,
+            });
+        }
+    }
     let at = core.find([':', '»', '>'])?;
     let (label, rest) = core.split_at(at);
     let title = rest.trim_start_matches([':', '»', '>', ' ']).trim_end();
