@@ -32,6 +32,7 @@ mod captions;
 mod classify;
 mod dates;
 mod frames;
+mod pager;
 mod signals;
 mod stopwords;
 mod vocabulary;
@@ -626,13 +627,38 @@ fn uncovered(
 /// full stop (a sentence would be the text's own: "Mehr noch: …"); or
 /// of a credit or byline: a label of bylines' words ("Foto", "Quelle",
 /// "Tags") before a colon and a name or list of at most
-/// [`MAX_CREDIT_WORDS`] words.
+/// [`MAX_CREDIT_WORDS`] words. A link to the previous or the next post
+/// ([`pager`]) is a "read also" line too: its arrow, or its label run
+/// into the headline ("Vorheriger ArtikelTat & Drang").
 fn read_also(
     core: &str,
     vocabulary: &Vocabulary,
     sw: &StopWords,
     language: Option<Language>,
 ) -> Option<Evidence> {
+    let headline = |title: &str| {
+        (2..=MAX_READ_ALSO_WORDS).contains(&stopwords::words(title).count())
+            && !title.ends_with('.')
+    };
+    if let Some((arrow, title)) = pager::arrow_link(core) {
+        return headline(title).then(|| Evidence::ReadAlso {
+            phrases: vec![arrow.to_owned()],
+        });
+    }
+    // a previous or next post's label run into its headline
+    if let Some((label, title)) = pager::glued_label(core) {
+        let label = label.trim().to_lowercase();
+        let hits = vocabulary.hits(&label);
+        if headline(title)
+            && (1..=MAX_LABEL_WORDS).contains(&stopwords::words(&label).count())
+            && hits.main_category() == Some(Vocab::Related)
+            && uncovered(&label, &hits, sw, language) == 0
+        {
+            return Some(Evidence::ReadAlso {
+                phrases: hits.phrases,
+            });
+        }
+    }
     let at = core.find([':', '»', '>'])?;
     let (label, rest) = core.split_at(at);
     let title = rest.trim_start_matches([':', '»', '>', ' ']).trim_end();
@@ -653,13 +679,46 @@ fn read_also(
         Some(Vocab::Related) => Some(Evidence::ReadAlso {
             phrases: hits.phrases,
         }),
-        Some(Vocab::Meta) if title_words <= MAX_CREDIT_WORDS && rest.starts_with(':') => {
+        Some(Vocab::Meta)
+            if rest.starts_with(':') && (title_words <= MAX_CREDIT_WORDS || is_tag_list(title)) =>
+        {
+            Some(Evidence::Credit {
+                phrases: hits.phrases,
+            })
+        }
+        // a byline's word that is a menu's too in another language
+        // ("kategorie"): before a list of tags only, as a data sheet's or
+        // an award's row has a category of its own ("Kategorie: Beste
+        // Fernsehshow")
+        Some(Vocab::Navigation)
+            if hits.has(Vocab::Meta) && rest.starts_with(':') && is_tag_list(title) =>
+        {
             Some(Evidence::Credit {
                 phrases: hits.phrases,
             })
         }
         _ => None,
     }
+}
+
+/// Most words of an item of a list of tags or categories.
+const MAX_TAG_WORDS: usize = 2;
+/// Fewest items of such a list.
+const MIN_TAGS: usize = 2;
+
+/// Whether a byline's value is a list of tags or categories ("Alle
+/// Blogposts, Artikel, Blog, Fair Fashion, Go Green"): [`MIN_TAGS`] or
+/// more items between commas, each of one to [`MAX_TAG_WORDS`] words. A
+/// post's tags run longer than a credit's name, but an item of more
+/// words is a clause or an institution's name ("Autor: Steffen Pache,
+/// Sächsische Landesanstalt für Landwirtschaft"), which the text may
+/// sign with.
+fn is_tag_list(value: &str) -> bool {
+    let items: Vec<usize> = value
+        .split(',')
+        .map(|item| stopwords::words(item).count())
+        .collect();
+    items.len() >= MIN_TAGS && items.iter().all(|&w| (1..=MAX_TAG_WORDS).contains(&w))
 }
 
 /// Most words of the label of a "label: value" row.
@@ -1618,6 +1677,27 @@ mod tests {
         }
         let (credit, _) = unit("Foto: Sascha Klahn", pl, sw, v, false, None);
         assert!(matches!(credit.evidence, Some(Evidence::Credit { .. })));
+        // a post's categories run longer than a credit's name
+        let (tags, _) = unit(
+            "Kategorie: Alle Beiträge, Garten, Blog, Bio Gemüse, Ohne Plastik",
+            pl,
+            sw,
+            v,
+            false,
+            None,
+        );
+        assert!(matches!(tags.evidence, Some(Evidence::Credit { .. })));
+        // the links to the posts before and after the text
+        for pager in [
+            "Vorheriger ArtikelDie neue Brücke über den Fluss",
+            "← Warum die Fähre im Winter nicht fährt",
+            "Die Stadt plant einen neuen Park →",
+        ] {
+            assert!(
+                matches!(read_also(pager, v, sw, pl), Some(Evidence::ReadAlso { .. })),
+                "{pager}"
+            );
+        }
         for text in [
             // an author's line with the place of work: the text's own
             "Autor: Steffen Pache, Landesanstalt für Landwirtschaft in Köllitsch",
@@ -1627,6 +1707,10 @@ mod tests {
             "Mehr noch: die Stadt will in diesem Jahr sparen.",
             // no headline after the label
             "Lesen Sie auch:",
+            // a name's capital inside the first words is no label's end
+            "McKinsey rät den Städten zu neuen Parks",
+            // an arrow before a sentence
+            "← Zurück zur Übersicht.",
         ] {
             assert_eq!(read_also(text, v, sw, pl), None, "{text}");
         }

@@ -119,7 +119,8 @@ pub enum Evidence {
     /// teaser, inside the text as well as around it.
     ReadAlso { phrases: Vec<String> },
     /// A credit or a byline: a label of bylines' words before a name
-    /// ("Foto: …", "Quelle: …", "Tags: …").
+    /// ("Foto: …", "Quelle: …") or a post's list of tags or categories
+    /// ("Tags: …", "Abgelegt unter: …").
     Credit { phrases: Vec<String> },
     /// A picture's caption: a line of a caption's length that ends in the
     /// picture's credit ("… Foto: Anna Berg", "(Jane Roe/AFP)"), inside
@@ -192,7 +193,7 @@ impl Evidence {
             ),
             Evidence::Credit { phrases } => {
                 format!(
-                    "a credit's or byline's label ({}) before a name",
+                    "a credit's or byline's label ({}) before a name or a list of tags",
                     list(phrases)
                 )
             }
