@@ -1,7 +1,8 @@
 //! Build-time work: the source stamp, the facts about the embedded
 //! pattern files' regexes (see `build/pattern_facts.rs`) and the embedded
-//! TOML files as JSON (`build/embedded_json.rs`), which would otherwise cost every
-//! process its start-up.
+//! TOML files as JSON (`build/embedded_json.rs`), the prefix literals of the
+//! packs' phrase regexes (`build/phrase_prefixes.rs`), which would otherwise
+//! cost every process its start-up.
 
 #[path = "build/embedded_json.rs"]
 mod embedded_json;
@@ -9,6 +10,8 @@ mod embedded_json;
 mod literal_dfa;
 #[path = "build/pattern_facts.rs"]
 mod pattern_facts;
+#[path = "build/phrase_prefixes.rs"]
+mod phrase_prefixes;
 #[path = "build/required_literals.rs"]
 mod required_literals;
 #[path = "build/stamp.rs"]
@@ -19,4 +22,5 @@ fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     pattern_facts::write(std::path::Path::new(&out));
     embedded_json::write(std::path::Path::new(&out));
+    phrase_prefixes::write(std::path::Path::new(&out));
 }

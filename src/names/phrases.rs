@@ -56,13 +56,21 @@ struct AnchoredRegex {
 }
 
 impl AnchoredRegex {
-    /// The anchored form of `pattern`, if it has one.
+    /// The anchored form of `pattern`, if it has one. An embedded pack's
+    /// regex has its prefix literals from the build script; any other is
+    /// parsed for them here.
     fn new(pattern: &str) -> Option<AnchoredRegex> {
-        let hir = regex_automata::util::syntax::parse(pattern).ok()?;
-        if hir.properties().minimum_len().is_none_or(|n| n == 0) {
-            return None;
-        }
-        let pre = Prefilter::from_hir_prefix(regex_automata::MatchKind::LeftmostFirst, &hir)?;
+        let kind = regex_automata::MatchKind::LeftmostFirst;
+        let pre = match PHRASE_PREFIXES.iter().find(|(p, _)| *p == pattern) {
+            Some((_, lits)) => Prefilter::new(kind, (*lits)?)?,
+            None => {
+                let hir = regex_automata::util::syntax::parse(pattern).ok()?;
+                if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+                    return None;
+                }
+                Prefilter::from_hir_prefix(kind, &hir)?
+            }
+        };
         Some(AnchoredRegex {
             pattern: pattern.to_owned(),
             re: std::sync::OnceLock::new(),
@@ -119,6 +127,14 @@ fn regex_matches(re: &regex::Regex, replace: &str, text: &str) -> Vec<(Span, Str
     }
     out
 }
+
+include!(concat!(env!("OUT_DIR"), "/phrase_prefixes.rs"));
+
+// the build script's extraction, unit-tested here
+#[cfg(test)]
+#[path = "../../build/phrase_prefixes.rs"]
+#[allow(dead_code)]
+mod phrase_prefixes;
 
 fn word_char(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
@@ -247,6 +263,56 @@ mod tests {
         r"a*",
         r"\b(?i:ab)\b",
     ];
+
+    #[test]
+    fn the_build_time_prefixes_are_those_the_regex_gives() {
+        let packs = [
+            include_str!("../../lexicons/caucasus-2020.toml"),
+            include_str!("../../lexicons/zh-en-mt.toml"),
+            include_str!("../../lexicons/mt-calques.toml"),
+        ];
+        let mut regexes = 0;
+        for pack in packs {
+            let table: toml::Table = pack.parse().unwrap();
+            let phrases = table.get("phrase").and_then(|p| p.as_array());
+            for p in phrases.into_iter().flatten() {
+                let Some(regex) = p.get("regex").and_then(|r| r.as_str()) else {
+                    continue;
+                };
+                regexes += 1;
+                let (_, lits) = PHRASE_PREFIXES
+                    .iter()
+                    .find(|(r, _)| *r == regex)
+                    .unwrap_or_else(|| panic!("no build-time prefixes for {regex}"));
+                let built: Option<Vec<Vec<u8>>> =
+                    lits.map(|l| l.iter().map(|x| x.to_vec()).collect());
+                assert_eq!(built, phrase_prefixes::prefixes(regex), "{regex}");
+            }
+        }
+        assert_eq!(regexes, PHRASE_PREFIXES.len());
+        // the build script's extraction is the prefilter's: same literals,
+        // same first candidate in a text
+        for p in PATTERNS {
+            let hir = regex_automata::util::syntax::parse(p).unwrap();
+            let kind = regex_automata::MatchKind::LeftmostFirst;
+            let from_hir = (hir.properties().minimum_len().is_some_and(|n| n > 0))
+                .then(|| Prefilter::from_hir_prefix(kind, &hir))
+                .flatten();
+            let from_lits = phrase_prefixes::prefixes(p).and_then(|l| Prefilter::new(kind, &l));
+            assert_eq!(from_hir.is_some(), from_lits.is_some(), "{p}");
+            if let (Some(a), Some(b)) = (from_hir, from_lits) {
+                let text = "x é ab bé c éb cd ab c abc aab";
+                for at in 0..text.len() {
+                    let span = (at..text.len()).into();
+                    assert_eq!(
+                        a.find(text.as_bytes(), span),
+                        b.find(text.as_bytes(), span),
+                        "{p}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_anchored_regex_is_compiled_at_its_first_candidate_only() {

@@ -6,13 +6,12 @@
 //! process parses the rule files' regexes to start. Here they become one
 //! automaton per set of patterns: a line is scanned once, and only the
 //! patterns whose literals occur in it (or that have none) have their regex
-//! compiled and run. For the embedded files the automaton is a dense DFA
-//! built and serialized at build time (`build/literal_dfa.rs`), so a process
-//! only deserializes it; other literal sets get an Aho–Corasick automaton.
+//! compiled and run. For the embedded files the automaton is a DFA built at
+//! build time and compiled in as plain tables (`build/literal_dfa.rs`), so a
+//! process reads it in place; other literal sets get an Aho–Corasick
+//! automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex_automata::Input;
-use regex_automata::dfa::{Automaton as _, dense};
 
 /// Build-time facts about one pattern of an embedded rule file.
 pub(crate) struct Facts {
@@ -27,23 +26,65 @@ pub(crate) struct Facts {
 
 include!(concat!(env!("OUT_DIR"), "/pattern_facts.rs"));
 
-/// Bytes aligned for [`dense::DFA::from_bytes`], which reads the table in
-/// place as `u32`s.
-#[repr(C, align(4))]
-pub(super) struct Aligned<B: ?Sized>(B);
+/// A DFA over literal sets, written out by the build script as tables
+/// (`build/literal_dfa.rs`): feeding it a byte is two look-ups, and reading
+/// it costs a process nothing at start-up (a serialized `dense::DFA` is
+/// validated whole when loaded).
+#[derive(Debug)]
+pub(super) struct LiteralDfa {
+    /// Byte -> class; an ASCII capital has its lower case letter's class,
+    /// the comparison of `ascii_case_insensitive` Aho–Corasick.
+    classes: [u8; 256],
+    /// Classes, the transitions of one state.
+    stride: usize,
+    /// State ids are premultiplied by `stride`: `next[id + class]`.
+    start: usize,
+    /// Ids below this report a set of patterns when entered.
+    reporting: usize,
+    next: &'static [u32],
+    /// Per reporting state (id / stride): its set in `sets`.
+    report: &'static [u16],
+    /// Per state (id / stride): the set reported when the text ends in it.
+    eoi: &'static [u16],
+    /// Sets of patterns, by index.
+    sets: &'static [&'static [u16]],
+}
+
+impl LiteralDfa {
+    /// Marks in `out` the patterns whose literals occur in `text`. A state
+    /// reports the patterns whose literals ended one byte before it was
+    /// entered; the end of the text reports those ending at its last byte.
+    fn marks(&self, text: &str, out: &mut [bool]) {
+        let mut mark = |set: u16| {
+            for &p in self.sets[usize::from(set)] {
+                out[usize::from(p)] = true;
+            }
+        };
+        let mut sid = self.start;
+        for &b in text.as_bytes() {
+            sid = self.next[sid + usize::from(self.classes[usize::from(b)])] as usize;
+            if sid < self.reporting {
+                mark(self.report[sid / self.stride]);
+            }
+        }
+        mark(self.eoi[sid / self.stride]);
+    }
+}
 
 /// An embedded file's literal sets for one scope, one per pattern in order,
-/// and the serialized DFA over them.
-type EmbeddedDfa = (&'static [&'static [&'static str]], &'static Aligned<[u8]>);
+/// and the DFA over them.
+type EmbeddedDfa = (&'static [&'static [&'static str]], &'static LiteralDfa);
 
 include!(concat!(env!("OUT_DIR"), "/literal_dfas.rs"));
 
 /// The build-time DFA over exactly these literal sets, in this order (its
 /// pattern `i` matching a literal of `sets[i]`); none when they are not an
-/// embedded file's or the bytes do not deserialize (another endianness).
-fn embedded_dfa(sets: &[&[&str]]) -> Option<dense::DFA<&'static [u32]>> {
-    let (_, bytes) = EMBEDDED_DFAS.iter().find(|(key, _)| *key == sets)?;
-    dense::DFA::from_bytes(&bytes.0).ok().map(|(dfa, _)| dfa)
+/// embedded file's.
+fn embedded_dfa(sets: &[&[&str]]) -> Option<&'static LiteralDfa> {
+    EMBEDDED_DFAS
+        .iter()
+        .find(|(key, _)| *key == sets)
+        .map(|(_, dfa)| *dfa)
 }
 
 /// A multi-literal searcher.
@@ -51,7 +92,7 @@ fn embedded_dfa(sets: &[&[&str]]) -> Option<dense::DFA<&'static [u32]>> {
 enum Searcher {
     /// Built at build time for an embedded file's sets; pattern `i` is
     /// pattern `i` of the filter.
-    Dense(Box<dense::DFA<&'static [u32]>>),
+    Dense(&'static LiteralDfa),
     /// Built at run time for any other sets; literal `i` belongs to pattern
     /// `owner[i]`.
     AhoCorasick { ac: AhoCorasick, owner: Vec<usize> },
@@ -85,7 +126,7 @@ impl LiteralFilter {
         let searcher = if always.iter().all(|a| *a) {
             None
         } else if let Some(dfa) = embedded_dfa(&sets) {
-            Some(Searcher::Dense(Box::new(dfa)))
+            Some(Searcher::Dense(dfa))
         } else {
             aho_corasick(&sets)
         };
@@ -106,7 +147,7 @@ impl LiteralFilter {
             return out;
         }
         match &self.searcher {
-            Some(Searcher::Dense(dfa)) => dense_marks(dfa, text, &mut out),
+            Some(Searcher::Dense(dfa)) => dfa.marks(text, &mut out),
             Some(Searcher::AhoCorasick { ac, owner }) => {
                 for m in ac.find_overlapping_iter(text) {
                     out[owner[m.pattern().as_usize()]] = true;
@@ -134,38 +175,6 @@ fn aho_corasick(sets: &[&[&str]]) -> Option<Searcher> {
         .build(&words)
         .ok()
         .map(|ac| Searcher::AhoCorasick { ac, owner })
-}
-
-/// Marks in `out` the patterns whose literals `dfa` finds in `text`, fed
-/// byte by byte in ASCII lower case. The DFA has no quit bytes and no dead
-/// state, but were it to stop, every pattern is marked.
-fn dense_marks(dfa: &dense::DFA<&'static [u32]>, text: &str, out: &mut [bool]) {
-    let Ok(mut sid) = dfa.start_state_forward(&Input::new(text)) else {
-        out.fill(true);
-        return;
-    };
-    // a match state reports the patterns whose literals ended one byte
-    // before
-    let mut mark = |sid| {
-        for i in 0..dfa.match_len(sid) {
-            out[dfa.match_pattern(sid, i).as_usize()] = true;
-        }
-    };
-    for &b in text.as_bytes() {
-        sid = dfa.next_state(sid, b.to_ascii_lowercase());
-        if dfa.is_special_state(sid) {
-            if dfa.is_match_state(sid) {
-                mark(sid);
-            } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
-                out.fill(true);
-                return;
-            }
-        }
-    }
-    sid = dfa.next_eoi_state(sid);
-    if dfa.is_match_state(sid) {
-        mark(sid);
-    }
 }
 
 #[cfg(test)]
