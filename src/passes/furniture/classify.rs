@@ -2206,22 +2206,16 @@ mod tests {
             }),
             ..short(3)
         };
+        // the text, a teaser's byline, the text's own teasers, the foot
         let mut units = vec![short(6), prose(400), prose(400), byline];
-        // the text's own teasers run on past the byline, then the foot
         units.extend([short(10), prose(300), short(10), prose(300), short(10)]);
-        units.extend([menu(), short(3), menu(), menu(), menu()]);
-        let v = decide(&units).verdicts;
-        assert!(
-            matches!(
-                v[10],
-                Some(Verdict {
-                    reason: Reason::Tail { from: 9, .. },
-                    ..
-                })
-            ),
-            "{v:?}"
-        );
-        assert!(v[6].is_none(), "{v:?}");
+        units.extend([menu(), short(10), prose(300), menu(), menu(), menu()]);
+        let foot = vec![None; units.len()];
+        let from = furniture_tail(&units, 2, &foot).map(|t| t.0);
+        assert_eq!(from, Some(9));
+        // a share bar there opens a tail that has too little furniture
+        units[3] = menu();
+        assert_eq!(furniture_tail(&units, 2, &foot), None);
     }
 
     #[test]
