@@ -32,7 +32,9 @@ mod captions;
 mod classify;
 mod dates;
 mod frames;
+mod head_stamps;
 mod pager;
+mod post_meta;
 mod signals;
 mod stopwords;
 mod vocabulary;
@@ -191,6 +193,7 @@ fn units(cx: &Context<'_>, out: &Proposals) -> Vec<Line> {
                     fixed,
                     block: bi,
                     number: has_number,
+                    day: has_number && dates::names_day(core),
                     label_value,
                     comma: has_comma(core),
                     form_field: signals::form_field(core),
@@ -429,6 +432,8 @@ fn unit(
         Some(Evidence::Shape(shape))
     } else if quoted {
         None
+    } else if let Some(e) = post_meta::evidence(core, &lower, &hits, vocabulary, sw, language) {
+        Some(e)
     } else if mostly_vocabulary
         && words <= MAX_VOCABULARY_WORDS
         && (!generic || hits.covered * 4 >= alnum * 3)
@@ -510,6 +515,7 @@ fn unit(
         fixed: false,
         block: 0,
         number: false,
+        day: false,
         label_value: false,
         comma: false,
         site_notice,

@@ -39,6 +39,7 @@
 //!   text, and goes.
 
 use super::frames::Frames;
+use super::head_stamps::head_stamps;
 use super::signals::Shape;
 use super::vocabulary::Category;
 
@@ -126,6 +127,10 @@ pub enum Evidence {
     /// picture's credit ("… Foto: Anna Berg", "(Jane Roe/AFP)"), inside
     /// the text as well as around it.
     Caption { credit: String },
+    /// A byline: a preposition of bylines before a name ("By Sarah Yang",
+    /// "Von Irmela Schwab"), the post's or a teaser's
+    /// ([`super::post_meta`]).
+    Byline { preposition: String },
     /// A longer line with several phrases of banners (cookies, privacy,
     /// newsletters, log-in).
     Banner { phrases: Vec<String> },
@@ -200,6 +205,9 @@ impl Evidence {
             Evidence::Caption { credit } => {
                 format!("a picture's caption, ending in its credit ({credit:?})")
             }
+            Evidence::Byline { preposition } => {
+                format!("a byline: \"{preposition}\" before a name")
+            }
             Evidence::ReadAlso { phrases } => {
                 format!(
                     "a \"read also\" label ({}) before a headline",
@@ -228,7 +236,7 @@ impl Evidence {
             Evidence::Banner { .. } => "notice",
             Evidence::Pitch { .. } => "pitch",
             Evidence::ReadAlso { .. } => "related",
-            Evidence::Credit { .. } => "meta",
+            Evidence::Credit { .. } | Evidence::Byline { .. } => "meta",
             Evidence::Caption { .. } => "caption",
             Evidence::MenuList(_) => "menu",
             Evidence::Recurrent { .. } => "recurrent",
@@ -289,6 +297,9 @@ pub struct Unit {
     pub block: usize,
     /// It holds a number (a quantity, a price, a date).
     pub number: bool,
+    /// It names a day: a numeric date or a month's name beside a figure
+    /// ([`super::dates::names_day`]), not only a year or an hour.
+    pub day: bool,
     /// It is a "label: value" pair (a delivery time, a data sheet's row):
     /// never taken in by the furniture around it.
     pub label_value: bool,
@@ -612,6 +623,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let teasers = teaser_runs(units, &classes, m1);
     let inner = inner_teasers(units, (m0, m1));
     let head = edge_runs(units, &classes, &kept, 0..m0, m0);
+    let head_stamp = head_stamps(units, &classes, m0);
     let foot = edge_runs(units, &classes, &kept, m1 + 1..end, m1);
     let tail = furniture_tail(units, m1, &foot);
     for i in 0..n {
@@ -659,6 +671,10 @@ pub fn decide(units: &[Unit]) -> Outcome {
         } else if i < m0 && repeated_above(u) {
             // the headline's copy in a breadcrumb or a menu: the headline
             // itself, just above the text, is kept ([`protected`])
+            verdict(Reason::Evidence, CONTEXT)
+        } else if head_stamp[i] {
+            // a post's date in the page's head, before anything reads as
+            // text ([`head_stamps`])
             verdict(Reason::Evidence, CONTEXT)
         } else if between[i] && !inside {
             verdict(Reason::Between, CONTEXT)
@@ -1340,7 +1356,9 @@ fn lone_inside(u: &Unit) -> bool {
 
 /// Lines kept around the main text `m0..=m1` whatever their class: up to
 /// [`HEAD_KEEP`] lines without evidence just above it (the headline, the
-/// standfirst, a byline in words), and closing sentences just below it.
+/// standfirst, a byline in words; a byline told by its shape,
+/// [`Evidence::Byline`], takes its place and goes), and closing sentences
+/// just below it.
 fn protected(units: &[Unit], m0: usize, m1: usize) -> Vec<bool> {
     let mut kept = vec![false; units.len()];
     let mut taken = 0;
@@ -1352,6 +1370,9 @@ fn protected(units: &[Unit], m0: usize, m1: usize) -> Vec<bool> {
         let bare = matches!(units[i].evidence, None | Some(Evidence::Repeated(_)));
         if bare && units[i].words > 0 {
             kept[i] = true;
+            taken += 1;
+        } else if matches!(units[i].evidence, Some(Evidence::Byline { .. })) {
+            // the byline is one of the head's lines, though it goes
             taken += 1;
         }
     }
@@ -1513,7 +1534,11 @@ fn furniture_tail(
     let counts =
         |k: &usize| units[*k].evidence.as_ref().is_some_and(Evidence::counts) || foot[*k].is_some();
     let n = units.len();
-    let from = (m1 + 1..n).find(strong)?;
+    // a byline opens no tail: the teasers of the text's own related
+    // stories carry them as much as the page's foot does
+    let opens =
+        |k: &usize| strong(k) && !matches!(units[*k].evidence, Some(Evidence::Byline { .. }));
+    let from = (m1 + 1..n).find(opens)?;
     let evidence = (from..n).filter(counts).count();
     let own = (from..n).filter(strong).count();
     (evidence * TAIL_RATIO >= n - from && own * TAIL_STRONG_RATIO >= n - from).then_some((
@@ -2181,6 +2206,39 @@ mod tests {
         mixed[12] = short(2);
         let v = decide(&mixed).verdicts;
         assert!(v[8].is_none(), "{v:?}");
+    }
+
+    #[test]
+    fn a_byline_takes_its_place_among_the_head_lines_kept() {
+        let byline = Unit {
+            evidence: Some(Evidence::Byline {
+                preposition: "von".to_owned(),
+            }),
+            ..short(3)
+        };
+        let units = vec![short(2), short(2), short(2), byline, prose(400), prose(400)];
+        let kept = protected(&units, 4, 5);
+        assert_eq!(kept[..4], [false, true, true, false]);
+    }
+
+    #[test]
+    fn a_byline_opens_no_tail() {
+        let byline = Unit {
+            evidence: Some(Evidence::Byline {
+                preposition: "by".to_owned(),
+            }),
+            ..short(3)
+        };
+        // the text, a teaser's byline, the text's own teasers, the foot
+        let mut units = vec![short(6), prose(400), prose(400), byline];
+        units.extend([short(10), prose(300), short(10), prose(300), short(10)]);
+        units.extend([menu(), short(10), prose(300), menu(), menu(), menu()]);
+        let foot = vec![None; units.len()];
+        let from = furniture_tail(&units, 2, &foot).map(|t| t.0);
+        assert_eq!(from, Some(9));
+        // a share bar there opens a tail that has too little furniture
+        units[3] = menu();
+        assert_eq!(furniture_tail(&units, 2, &foot), None);
     }
 
     #[test]

@@ -79,9 +79,83 @@ pub fn is_dateline(line: &str) -> bool {
     name && figure
 }
 
+/// Most figures of the day or the month of a numeric date.
+const MAX_DAY: u32 = 31;
+
+/// True if `line` names a day, not only a year or an hour: a numeric date
+/// ("25.01.2022", "12/30/2019", "2021-10-16", "19.1.23", glued to the
+/// next word or not) or a month's or weekday's name beside a figure
+/// ("April 29", "10 maja", "Di, 10:19"). A version ("4.47.4") is none.
+pub fn names_day(line: &str) -> bool {
+    let table = table();
+    let tokens: Vec<&str> = line
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| ",.;:|()–-/·•".contains(c)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let named = |t: &str| {
+        let found = if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            table.get(t)
+        } else {
+            table.get(t.to_lowercase().as_str())
+        };
+        found == Some(&true)
+    };
+    let figure = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    tokens.iter().any(|t| numeric_date(t))
+        || tokens
+            .windows(2)
+            .any(|w| (named(w[0]) && figure(w[1])) || (figure(w[0]) && named(w[1])))
+}
+
+/// Whether `token` opens on a numeric date: three groups of figures
+/// between dots, slashes or hyphens, a year first (with a month after it)
+/// or last (two or four figures, after a day and a month).
+fn numeric_date(token: &str) -> bool {
+    let end = token
+        .find(|c: char| !(c.is_ascii_digit() || ".-/".contains(c)))
+        .unwrap_or(token.len());
+    let parts: Vec<&str> = token[..end].split(['.', '/', '-']).collect();
+    let [a, b, c, ..] = parts[..] else {
+        return false;
+    };
+    let small =
+        |p: &str| (1..=2).contains(&p.len()) && p.parse::<u32>().is_ok_and(|n| n <= MAX_DAY);
+    if a.len() == 4 {
+        small(b) && small(c)
+    } else {
+        small(a) && small(b) && (c.len() == 2 || c.len() == 4)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_named_by_figures_or_months() {
+        for l in [
+            "Posted on April 29, 2022",
+            "21.01.2022 Presse-Mitteilung",
+            "2021-10-16 | Botschaft",
+            "12/30/2019 05:03 AM EST",
+            "27.01.2022MineralölINFO November 2021",
+            "Wczoraj, 10 maja (11:03)",
+            "Aktualisiert: 11.04.2020, 10:27",
+        ] {
+            assert!(names_day(l), "{l}");
+        }
+        for l in [
+            "Euro-7-Norm schon ab 2025?",
+            "Start-up-Serie 2021, Teil 6",
+            "Formel-1-Kalender 2022",
+            "Patch Notes 4.47.4",
+            "Version 1.2.1",
+            "01:30h",
+        ] {
+            assert!(!names_day(l), "{l}");
+        }
+    }
 
     #[test]
     fn dates_in_the_languages_of_cldr() {
