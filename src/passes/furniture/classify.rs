@@ -67,6 +67,9 @@ const MIN_CLUSTER_LENGTH: usize = 300;
 const MAX_BETWEEN: usize = 3;
 /// Most words of a line with furniture evidence removed inside the main text.
 const MAX_INNER_WORDS: usize = 6;
+/// Most pitches closing the main text taken as the site's sign-off
+/// ("Support our journalism …", "Follow us on …", "Get our app …").
+const MAX_SIGN_OFF: usize = 3;
 /// Lines above the main text searched for its headline and standfirst.
 const HEAD_REACH: usize = 6;
 /// Headline and standfirst lines kept above the main text.
@@ -626,6 +629,7 @@ pub fn decide(units: &[Unit]) -> Outcome {
     let head_stamp = head_stamps(units, &classes, m0);
     let foot = edge_runs(units, &classes, &kept, m1 + 1..end, m1);
     let tail = furniture_tail(units, m1, &foot);
+    let sign_off = sign_off(units, (m0, m1));
     for i in 0..n {
         let u = &units[i];
         if u.fixed || kept[i] {
@@ -652,6 +656,10 @@ pub fn decide(units: &[Unit]) -> Outcome {
         } else if strong && !inside {
             verdict(Reason::Evidence, EVIDENCE_OUTSIDE)
         } else if strong && goes_inside(u) {
+            verdict(Reason::Evidence, CONTEXT)
+        } else if sign_off[i] {
+            // the site's call to support, subscribe or follow it that
+            // closes the article ([`sign_off`])
             verdict(Reason::Evidence, CONTEXT)
         } else if strong && lone_inside(u) {
             None
@@ -1340,6 +1348,35 @@ fn repeated_above(u: &Unit) -> bool {
         && u.words <= MAX_FRAME_WORDS
 }
 
+/// `out[i]` is true when line `i` is one of the pitches that close the
+/// main text `m0..=m1`: its last lines, each a [`Evidence::Pitch`] (a call
+/// to support, subscribe to, follow the site or get its app, written as a
+/// sentence), up to [`MAX_SIGN_OFF`] of them. In the middle of the text a
+/// pitch may be the article's own words on newsletters or donations; at
+/// its very end it is the site's sign-off, which the run of good lines
+/// took in.
+fn sign_off(units: &[Unit], (m0, m1): (usize, usize)) -> Vec<bool> {
+    let mut out = vec![false; units.len()];
+    if units.is_empty() || m1 >= units.len() {
+        return out;
+    }
+    let mut i = m1;
+    let mut taken = 0;
+    while i > m0 && taken < MAX_SIGN_OFF {
+        if units[i].words == 0 {
+            i -= 1;
+            continue;
+        }
+        if !matches!(units[i].evidence, Some(Evidence::Pitch { .. })) {
+            break;
+        }
+        out[i] = true;
+        taken += 1;
+        i -= 1;
+    }
+    out
+}
+
 /// Whether the evidence of a line counts for nothing inside a text.
 fn lone_inside(u: &Unit) -> bool {
     matches!(
@@ -1579,6 +1616,25 @@ mod tests {
             evidence: Some(Evidence::Shape(Shape::MenuRow(4))),
             ..short(4)
         }
+    }
+
+    #[test]
+    fn a_pitch_goes_when_it_closes_the_main_text_not_in_its_middle() {
+        let pitch = || Unit {
+            evidence: Some(Evidence::Pitch {
+                phrases: vec!["support our journalism".to_owned(), "subscribe".to_owned()],
+            }),
+            ..prose(120)
+        };
+        let units = vec![prose(400), pitch(), prose(400), prose(400), pitch()];
+        let out = decide(&units);
+        // in the middle: perhaps the article's own words on donations
+        assert_eq!(out.verdicts[1], None);
+        assert!(out.verdicts[4].is_some());
+        assert_eq!(sign_off(&units, (0, 4)), [false, false, false, false, true]);
+        // a run of pitches at the end goes whole; the first line never
+        let units = vec![pitch(), prose(400), pitch(), pitch()];
+        assert_eq!(sign_off(&units, (0, 3)), [false, false, true, true]);
     }
 
     #[test]
